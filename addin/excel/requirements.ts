@@ -1,0 +1,35 @@
+/**
+ * ExcelApi requirement sets the adapter uses beyond the manifest's floor (ExcelApi 1.7:
+ * conditional formats 1.6, worksheet.onChanged 1.7). Each missing set degrades one feature.
+ */
+export interface ExcelSupport {
+  /** 1.9: getRanges (RangeAreas) for one mark per severity chunk; else one rule per rectangle. */
+  rangeAreas: boolean;
+  /** 1.9: suspendScreenUpdatingUntilNextSync while marking. */
+  suspendScreen: boolean;
+  /** 1.13: getMergedAreasOrNullObject; else merges are not reported to the engine. */
+  mergedAreas: boolean;
+  /** 1.14: event triggerSource, to ignore the add-in's own edits. */
+  triggerSource: boolean;
+}
+
+export type IsSetSupported = (version: string) => boolean;
+
+export function officeIsSetSupported(version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}
+
+export function detectSupport(isSet: IsSetSupported = officeIsSetSupported): ExcelSupport {
+  return {
+    rangeAreas: isSet("1.9"),
+    suspendScreen: isSet("1.9"),
+    mergedAreas: isSet("1.13"),
+    triggerSource: isSet("1.14"),
+  };
+}
+
+export const FULL_SUPPORT: ExcelSupport = { rangeAreas: true, suspendScreen: true, mergedAreas: true, triggerSource: true };

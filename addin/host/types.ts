@@ -1,0 +1,45 @@
+import type { SheetGrid } from "../../shared/grid/types.js";
+import type { Severity } from "../../shared/findings/types.js";
+
+/** One cell (A1) the add-in marks, with the worst severity found there. */
+export interface Mark {
+  cell: string;
+  severity: Severity;
+}
+
+/** Rows the clerk changed (1-based, inclusive), reported after the host's own debounce-free event. */
+export interface SheetChange {
+  sheet: string;
+  /** 1-based first and last changed rows; null when the host cannot tell (re-read the whole sheet). */
+  rows: { first: number; last: number } | null;
+}
+
+/** A table of submissions written by the admin's 汇总 (header row first). */
+export interface SummaryTable {
+  title: string;
+  rows: (string | number)[][];
+  /** Leading columns the chart plots (categories first); all when absent. */
+  chartColumns?: number;
+}
+
+/**
+ * Everything the task pane needs from the spreadsheet it runs in. Excel (Office.js)
+ * and the plain-browser web mode each implement it; components never see which.
+ */
+export interface LedgerHost {
+  readonly kind: "excel" | "web";
+  /** The active sheet as the engine's grid, or null when there is none (web mode before a file is opened). */
+  readActiveSheet(): Promise<SheetGrid | null>;
+  /** Re-read rows first..last (1-based, inclusive) of a sheet, as a grid with its origin set. */
+  readRows(sheet: string, first: number, last: number): Promise<SheetGrid>;
+  /** Replace the add-in's marks on a sheet with these. */
+  mark(sheet: string, marks: Mark[]): Promise<void>;
+  /** Remove exactly the marks this add-in added on a sheet; nothing else. */
+  clearMarks(sheet: string): Promise<void>;
+  /** Activate the sheet and select one cell. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Call back when cells change; returns an unsubscribe function. */
+  onChanged(handler: (change: SheetChange) => void): Promise<() => void>;
+  /** Write a summary table to a new sheet with a chart (admin 汇总); false when the host cannot. */
+  writeSummary?(table: SummaryTable): Promise<boolean>;
+}

@@ -1,0 +1,73 @@
+import type { Finding, Severity } from "../../shared/findings/types.js";
+
+export const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+export type Counts = Record<Severity, number>;
+
+export interface RuleGroup {
+  code: string;
+  counts: Counts;
+  findings: Finding[];
+}
+
+export interface Filter {
+  severity: Severity | "all";
+  column: string | "all";
+}
+
+export const NO_FILTER: Filter = { severity: "all", column: "all" };
+
+export function countBySeverity(findings: Finding[]): Counts {
+  const c: Counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+export function applyFilter(findings: Finding[], filter: Filter): Finding[] {
+  return findings.filter(
+    (f) => (filter.severity === "all" || f.severity === filter.severity) && (filter.column === "all" || f.column === filter.column),
+  );
+}
+
+/** Columns that have findings, in sheet order (A, B, ..., AA) then header names. */
+export function columnsOf(findings: Finding[]): string[] {
+  const set = new Set<string>();
+  for (const f of findings) if (f.column) set.add(f.column);
+  return [...set].sort((a, b) => a.length - b.length || a.localeCompare(b, "zh"));
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Cell findings grouped by rule code: groups with errors first, then by size; findings in row order. */
+export function groupByRule(findings: Finding[]): RuleGroup[] {
+  const map = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.cell) continue;
+    const list = map.get(f.code) ?? [];
+    list.push(f);
+    map.set(f.code, list);
+  }
+  const groups = [...map].map(([code, list]) => ({
+    code,
+    counts: countBySeverity(list),
+    findings: list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.cell ?? "").localeCompare(b.cell ?? "")),
+  }));
+  const worst = (g: RuleGroup) => Math.min(...g.findings.map((f) => RANK[f.severity]));
+  return groups.sort((a, b) => worst(a) - worst(b) || b.findings.length - a.findings.length || a.code.localeCompare(b.code));
+}
+
+export interface PeriodGroup {
+  period: string;
+  findings: Finding[];
+}
+
+/** Findings with no cell (a month without a meeting, a quota), grouped by period. */
+export function groupByPeriod(findings: Finding[]): PeriodGroup[] {
+  const map = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.cell) continue;
+    const key = f.period ?? f.column ?? "";
+    map.set(key, [...(map.get(key) ?? []), f]);
+  }
+  return [...map].sort((a, b) => a[0].localeCompare(b[0])).map(([period, list]) => ({ period, findings: list }));
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Finding, Lang, SheetReport } from "../../shared/findings/types.js";
+import type { SheetGrid } from "../../shared/grid/types.js";
+import { checkOneSheet } from "../engine/index.js";
+import { marksFor } from "../host/marks.js";
+import type { LedgerHost, SheetChange } from "../host/types.js";
+import { debounceCollect } from "./debounce.js";
+import { patchRows } from "./patch.js";
+
+export interface TemplatePick {
+  id: string;
+  version?: number;
+}
+
+export interface CheckerState {
+  grid: SheetGrid | null;
+  report: SheetReport | null;
+  findings: Finding[];
+  /** True once 检查 ran and until 清除标记: marks are on the sheet and edits are re-checked. */
+  marked: boolean;
+  /** True once 检查 ran on this sheet: the findings list is shown. */
+  checked: boolean;
+  busy: boolean;
+  error: string | null;
+  /** Milliseconds the last check (read + engine + marks) took. */
+  lastMs: number | null;
+  /** How many live re-checks have run (for tests and the status line). */
+  rechecks: number;
+}
+
+const EMPTY: CheckerState = { grid: null, report: null, findings: [], marked: false, checked: false, busy: false, error: null, lastMs: null, rechecks: 0 };
+
+export const LIVE_DEBOUNCE_MS = 300;
+
+/** The pane's check workflow over any LedgerHost: recognise, check and mark, live re-check, clear. */
+export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick | null) {
+  const [state, setState] = useState<CheckerState>(EMPTY);
+  const ref = useRef(state);
+  ref.current = state;
+  const opts = useCallback(() => ({ lang, ...(template ? { template } : {}) }), [lang, template]);
+
+  const run = useCallback(
+    async (mark: boolean) => {
+      const t0 = performance.now();
+      setState((s) => ({ ...s, busy: true, error: null }));
+      try {
+        const grid = await host.readActiveSheet();
+        if (!grid) {
+          setState({ ...EMPTY });
+          return;
+        }
+        const { report, findings } = checkOneSheet(grid, opts());
+        if (mark) await host.mark(grid.name, marksFor(findings, grid.name));
+        setState((s) => ({ ...s, grid, report, findings, busy: false, marked: mark || (s.marked && s.grid?.name === grid.name), checked: mark || (s.checked && s.grid?.name === grid.name), lastMs: performance.now() - t0 }));
+      } catch (e) {
+        setState((s) => ({ ...s, busy: false, error: e instanceof Error ? e.message : String(e) }));
+      }
+    },
+    [host, opts],
+  );
+
+  const recheck = useCallback(
+    async (changes: SheetChange[]) => {
+      const cur = ref.current;
+      if (!cur.grid || !cur.marked) return;
+      const mine = changes.filter((c) => c.sheet === cur.grid!.name);
+      if (!mine.length) return;
+      try {
+        let grid: SheetGrid | null;
+        if (mine.some((c) => c.rows === null)) grid = await host.readActiveSheet();
+        else {
+          const first = Math.min(...mine.map((c) => c.rows!.first));
+          const last = Math.max(...mine.map((c) => c.rows!.last));
+          grid = patchRows(cur.grid, await host.readRows(cur.grid.name, first, last));
+        }
+        if (!grid) return;
+        const { report, findings } = checkOneSheet(grid, opts());
+        await host.mark(grid.name, marksFor(findings, grid.name));
+        setState((s) => ({ ...s, grid, report, findings, rechecks: s.rechecks + 1 }));
+      } catch (e) {
+        setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
+      }
+    },
+    [host, opts],
+  );
+
+  useEffect(() => {
+    const queue = debounceCollect<SheetChange>(LIVE_DEBOUNCE_MS, (batch) => void recheck(batch));
+    let off: (() => void) | null = null;
+    let gone = false;
+    void host.onChanged((c) => queue.push(c)).then((unsubscribe) => {
+      if (gone) unsubscribe();
+      else off = unsubscribe;
+    });
+    return () => {
+      gone = true;
+      queue.cancel();
+      off?.();
+    };
+  }, [host, recheck]);
+
+  const clear = useCallback(async () => {
+    const sheet = ref.current.grid?.name;
+    if (!sheet) return;
+    try {
+      await host.clearMarks(sheet);
+      setState((s) => ({ ...s, marked: false }));
+    } catch (e) {
+      setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
+    }
+  }, [host]);
+
+  const select = useCallback((f: Finding) => (f.cell ? host.select(f.sheet, f.cell) : Promise.resolve()), [host]);
+
+  const recognise = useCallback(() => run(false), [run]);
+  const check = useCallback(() => run(true), [run]);
+  return { state, recognise, check, clear, select };
+}

@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+
+/** office-addin-dev-certs puts its localhost certificate here (`npx office-addin-dev-certs install`). */
+function devCerts() {
+  const dir = join(homedir(), ".office-addin-dev-certs");
+  const key = join(dir, "localhost.key");
+  const cert = join(dir, "localhost.crt");
+  return existsSync(key) && existsSync(cert) ? { key: readFileSync(key), cert: readFileSync(cert) } : undefined;
+}
+
+// Two pages, one bundle: taskpane.html (loads office.js, the Excel pane) and index.html (web mode).
+export default defineConfig(({ command }) => ({
+  root: here,
+  base: "./",
+  plugins: [react()],
+  publicDir: join(here, "public"),
+  build: {
+    outDir: join(here, "..", "dist", "addin"),
+    emptyOutDir: true,
+    target: "es2022",
+    sourcemap: true,
+    rollupOptions: {
+      input: { index: join(here, "index.html"), taskpane: join(here, "taskpane.html") },
+    },
+  },
+  server: {
+    port: 3000,
+    strictPort: true,
+    https: command === "serve" ? devCerts() : undefined,
+    headers: { "Access-Control-Allow-Origin": "*" },
+  },
+  preview: { port: 3000, strictPort: true, https: devCerts() },
+}));

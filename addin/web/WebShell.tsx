@@ -1,0 +1,57 @@
+import { Body1, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { useState, useSyncExternalStore } from "react";
+import { App } from "../taskpane/App.js";
+import { strings } from "../i18n/strings.js";
+import { loadSettings } from "../settings/store.js";
+import { GridView } from "./GridView.js";
+import type { WebHost } from "./host.js";
+import { readFile } from "./readFile.js";
+
+const useStyles = makeStyles({
+  page: { display: "flex", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  pane: { width: "380px", flexShrink: 0, overflowY: "auto", backgroundColor: tokens.colorNeutralBackground1, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  main: { flexGrow: 1, display: "flex", flexDirection: "column", padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalS, minWidth: 0 },
+  open: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
+});
+
+/** Web mode: the task pane beside a file picker and a grid view of the opened workbook. */
+export function WebShell({ host }: { host: WebHost }) {
+  const styles = useStyles();
+  const state = useSyncExternalStore(host.subscribe, host.getState);
+  const [opened, setOpened] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const t = strings(loadSettings().lang);
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    try {
+      host.open(file.name, await readFile(file));
+      setOpened((n) => n + 1);
+    } catch (e) {
+      const err = e as { messageZh?: string; messageEn?: string; message?: string };
+      setError(err.messageZh ?? err.message ?? String(e));
+    }
+  };
+  return (
+    <div className={styles.page}>
+      <aside className={styles.pane}>
+        <App host={host} openSignal={opened} />
+      </aside>
+      <main className={styles.main}>
+        <div className={styles.open}>
+          <label>
+            <Body1>{t.openFile}: </Body1>
+            <input type="file" accept=".xlsx,.xlsm,.xls" data-testid="file-input" onChange={(e) => void onFile(e.target.files?.[0])} />
+          </label>
+          {state.fileName ? <Caption1 data-testid="file-name">{state.fileName}</Caption1> : <Caption1>{t.openHint}</Caption1>}
+        </div>
+        {error ? (
+          <MessageBar intent="error" data-testid="open-error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <GridView host={host} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { CheckOptions } from "../shared/check/options.js";
+import type { Lang } from "../shared/findings/types.js";
+import { annotateWorkbook } from "./annotate/annotate-workbook.js";
+import { annotatedPath, writeAnnotated } from "./annotate/write-annotated.js";
+import { checkFile } from "./check-file.js";
+import { collectFiles } from "./collect-files.js";
+import { exitCodeFor } from "./exit-code.js";
+import { toJsonReport } from "./format-json.js";
+import { formatReportText } from "./format-text.js";
+import { formatMultiFileSummary } from "./format-files.js";
+import { cliText } from "./messages.js";
+import { parseCheckOptions, type RawCheckOptions } from "./options.js";
+import { reasonIn, type FileOutcome } from "./outcome.js";
+import { startProgress } from "./progress.js";
+import { loadRulesFile } from "./rules-file.js";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** `party-ledger check`: returns the exit code (0 clean, 1 errors found, 2 unreadable input). */
+export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): Promise<number> {
+  const opts = parseCheckOptions(raw);
+  const lang: Lang = opts.lang;
+  const t = cliText(lang);
+  const engineOpts: CheckOptions = { lang };
+  if (opts.asOf) engineOpts.asOf = opts.asOf;
+  if (opts.template) engineOpts.template = opts.template;
+  if (opts.rulesFile) engineOpts.ruleSet = await loadRulesFile(opts.rulesFile, lang);
+
+  const collected = await collectFiles(inputs);
+  for (const p of collected.missing) io.err(`party-ledger: ${t.notFound(p)}`);
+  for (const p of collected.emptyFolders) io.err(`party-ledger: ${t.noXlsxFound(p)}`);
+  const several = collected.files.length > 1 || collected.sawFolder;
+
+  const outcomes: FileOutcome[] = [];
+  const taken = new Set<string>();
+  const progress = startProgress(collected.files.length, collected.sawFolder);
+  for (const file of collected.files) {
+    const { outcome, bytes } = await checkFile(file, engineOpts);
+    outcomes.push(outcome);
+    progress.tick(file);
+    if (!outcome.ok) continue;
+    if (opts.annotateDir && bytes) {
+      try {
+        const path = annotatedPath(opts.annotateDir, file, taken);
+        await writeAnnotated(path, await annotateWorkbook(bytes, outcome.report, lang));
+        if (opts.format === "text") io.err(t.annotated(path));
+      } catch (err) {
+        io.err(`party-ledger: ${t.annotateFailed(file, err instanceof Error ? err.message : String(err))}`);
+      }
+    }
+  }
+  progress.stop();
+
+  for (const o of outcomes) if (!o.ok) io.err(`party-ledger: ${o.file}: ${reasonIn(o, lang)}`);
+
+  if (opts.format === "json") io.out(JSON.stringify(toJsonReport(outcomes, several), null, 2));
+  else io.out(formatText(outcomes, several, lang));
+
+  const missingInput = collected.missing.length > 0 || collected.emptyFolders.length > 0;
+  return missingInput ? 2 : exitCodeFor(outcomes);
+}
+
+function formatText(outcomes: FileOutcome[], several: boolean, lang: Lang): string {
+  const t = cliText(lang);
+  const blocks: string[] = [];
+  for (const o of outcomes) {
+    if (!o.ok) {
+      if (several) blocks.push(`== ${o.file} ==\n${t.unreadable}${lang === "zh" ? "：" : ": "}${reasonIn(o, lang)}`);
+      continue;
+    }
+    const body = formatReportText(o.report, lang);
+    blocks.push(several ? `== ${o.file} ==\n${body}` : body);
+  }
+  if (several) blocks.push(formatMultiFileSummary(outcomes, lang));
+  return blocks.join("\n\n");
+}

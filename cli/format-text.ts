@@ -1,0 +1,24 @@
+import type { CheckReport, Lang } from "../shared/findings/types.js";
+import { formatFinding } from "./format-finding.js";
+import { formatSheetHeading } from "./format-sheet.js";
+import { cliText } from "./messages.js";
+import { countBySeverity, formatCounts } from "./summary.js";
+
+/** A whole report as readable text: sheet by sheet, each with its findings, then a count. */
+export function formatReportText(report: CheckReport, lang: Lang): string {
+  const t = cliText(lang);
+  const lines: string[] = [];
+  const shown = new Set<string>();
+  for (const sheet of report.sheets) {
+    shown.add(sheet.sheet);
+    lines.push(...formatSheetHeading(sheet, lang));
+    for (const f of report.findings) if (f.sheet === sheet.sheet) lines.push(formatFinding(f, lang));
+    lines.push("");
+  }
+  // Findings on a sheet the report does not list (should not happen) are still shown.
+  const orphans = report.findings.filter((f) => !shown.has(f.sheet));
+  for (const f of orphans) lines.push(`${t.sheet(f.sheet)}`, formatFinding(f, lang));
+  const counts = formatCounts(countBySeverity(report.findings), lang);
+  lines.push(counts ? `${t.total}${lang === "zh" ? "：" : ": "}${counts}` : t.noProblems);
+  return lines.join("\n");
+}

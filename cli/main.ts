@@ -1,0 +1,55 @@
+import { Command, CommanderError } from "commander";
+import { runCheck, type Io } from "./check-command.js";
+import { UsageError } from "./options.js";
+
+const VERSION = "0.1.0";
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name("party-ledger")
+    .description("党建台账助手：检查 Excel 党建台账（党员花名册、党费、三会一课、发展党员、民主评议、干部考核测评）")
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  program
+    .command("check")
+    .description("检查 .xlsx 文件或文件夹（递归查找 .xlsx）/ check .xlsx files or folders")
+    .argument("<paths...>", "文件或文件夹 / files or folders")
+    .option("--as-of <date>", "按此日期判断（YYYY-MM-DD，默认今天）/ judge as of this day")
+    .option("--format <format>", "text 或 json / text or json", "text")
+    .option("--lang <lang>", "zh 或 en / zh or en", "zh")
+    .option("--annotate <dir>", "把标注后的副本写到此文件夹 / write annotated copies into this folder")
+    .option("--template <id[@version]>", "按指定模板检查每个工作表 / check every sheet against this template")
+    .option("--rules <file.json>", "使用此规则集文件 / use this rule set file")
+    .action(async (paths: string[], options: Record<string, string | undefined>) => {
+      setExit(await runCheck(paths, options, io));
+    });
+  return program;
+}
+
+/** Runs the command line; returns the exit code (2 for usage errors, like unreadable input). */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      io.err(`party-ledger: ${err.message}`);
+      return 2;
+    }
+    io.err(`party-ledger: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+}

@@ -1,0 +1,40 @@
+/** Bindings of the Worker (wrangler.toml) and the per-request variables set by middleware. */
+export interface Bindings {
+  DB: D1Database;
+  BLOBS: R2Bucket;
+  /** Comma-separated exact origins allowed by CORS. */
+  ALLOWED_ORIGINS?: string;
+  /** Largest request body accepted on upload routes, in bytes. */
+  MAX_BODY_BYTES?: string;
+  /** Expected `aud` of Entra ID access tokens; Entra auth is off when empty. */
+  ENTRA_AUDIENCE?: string;
+  /** Comma-separated allowed Entra tenant ids (`tid`). */
+  ENTRA_TENANTS?: string;
+  /** A JSON Web Key Set used instead of the tenant's remote key set (offline dev, tests). */
+  ENTRA_JWKS_JSON?: string;
+  /** Remote key set URL; defaults to the Microsoft common endpoint. */
+  ENTRA_JWKS_URL?: string;
+  /** "1" enables POST /v1/_seed (npm start only) guarded by SEED_SECRET. */
+  DEMO_SEED?: string;
+  SEED_SECRET?: string;
+  /** "1" lets tests inject failures with the x-test-fault header. Never set in production. */
+  TEST_FAULTS?: string;
+}
+
+export type Role = "admin" | "clerk";
+
+export interface Principal {
+  orgId: string;
+  rootId: string;
+  /** '/root/…/self/' of the caller's organisation. */
+  path: string;
+  kind: "department" | "branch";
+  role: Role;
+  /** Who, for the audit log: `token:<id>` or `entra:<tid>/<oid>`. */
+  actor: string;
+}
+
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: { principal: Principal; requestId: string };
+}

@@ -1,0 +1,42 @@
+/**
+ * Immutable bodies in R2, content-addressed: `<org>/<kind>/<sha256>.json`. Writes are
+ * create-only (`onlyIf: { etagDoesNotMatch: "*" }`): an existing key is never replaced,
+ * and since the key is the hash of the content, "already there" means "same bytes".
+ */
+export interface PutResult {
+  key: string;
+  sha256: string;
+  /** False when the object already existed (nothing written). */
+  created: boolean;
+  size: number;
+}
+
+export function blobKey(orgId: string, kind: string, sha256: string, ext = "json"): string {
+  return `${orgId}/${kind}/${sha256}.${ext}`;
+}
+
+export async function putImmutable(
+  r2: R2Bucket,
+  key: string,
+  sha256: string,
+  body: string | Uint8Array,
+  contentType = "application/json; charset=utf-8",
+): Promise<PutResult> {
+  const size = typeof body === "string" ? new TextEncoder().encode(body).byteLength : body.byteLength;
+  const res = await r2.put(key, body, {
+    onlyIf: { etagDoesNotMatch: "*" },
+    httpMetadata: { contentType },
+    customMetadata: { sha256 },
+  });
+  return { key, sha256, created: res !== null, size };
+}
+
+export async function getText(r2: R2Bucket, key: string): Promise<string | null> {
+  const obj = await r2.get(key);
+  return obj ? obj.text() : null;
+}
+
+export async function getJson<T>(r2: R2Bucket, key: string): Promise<T | null> {
+  const t = await getText(r2, key);
+  return t === null ? null : (JSON.parse(t) as T);
+}

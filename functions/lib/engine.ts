@@ -1,0 +1,47 @@
+/**
+ * The one place the Worker calls the engine. Same code as the add-in and the CLI, so a
+ * submission's stored findings are exactly what `checkWorkbook` says about its grid.
+ */
+import { checkWorkbook, CheckOptionError } from "../../shared/index.js";
+import type { WorkbookGrid } from "../../shared/grid/types.js";
+import type { CheckReport } from "../../shared/findings/types.js";
+import type { RuleSet } from "../../shared/ruleset/schema.js";
+import type { TemplateParsed } from "../../shared/template/schema.js";
+import { ApiError } from "./errors.js";
+
+export interface EngineInput {
+  grid: WorkbookGrid;
+  template: TemplateParsed;
+  ruleSet: RuleSet;
+  asOf: string;
+}
+
+/** The options a host passes to reproduce the Worker's verdict on a grid. */
+export const engineOptions = (i: EngineInput) => ({
+  templates: [i.template],
+  ruleSet: i.ruleSet,
+  asOf: i.asOf,
+  lang: "zh" as const,
+  template: { id: i.template.id, version: i.template.version },
+});
+
+export function runCheck(input: EngineInput): CheckReport {
+  try {
+    return checkWorkbook(input.grid, engineOptions(input));
+  } catch (e) {
+    if (e instanceof CheckOptionError) throw new ApiError(422, `check_${e.code}`, e.messageZh, e.messageEn);
+    throw e;
+  }
+}
+
+export function countFindings(report: CheckReport) {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of report.findings) {
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}

@@ -1,0 +1,121 @@
+import type { MiddlewareHandler } from "hono";
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
+import type { AppEnv, Bindings, Principal, Role } from "../env.js";
+import { getOrg } from "../db/orgs.js";
+import { findEntraPrincipal, findToken, touchTokenStmt } from "../db/tokens.js";
+import { ApiError, forbidden, unauthorized } from "../lib/errors.js";
+import { nowIso, sha256Hex, timingSafeEqualHex } from "../lib/hash.js";
+
+export const TOKEN_PREFIX = "plt_";
+
+/** `plt_<tokenId>_<secret>`: the id finds the row, only SHA-256(secret) is stored. */
+export function parseApiToken(token: string): { tokenId: string; secret: string } | null {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const rest = token.slice(TOKEN_PREFIX.length);
+  const i = rest.indexOf("_");
+  if (i <= 0 || i === rest.length - 1) return null;
+  return { tokenId: rest.slice(0, i), secret: rest.slice(i + 1) };
+}
+
+export const hashSecret = (secret: string) => sha256Hex(secret);
+
+let jwksCache: { source: string; getKey: JWTVerifyGetKey } | undefined;
+function entraKeys(env: Bindings): JWTVerifyGetKey {
+  const source = env.ENTRA_JWKS_JSON || env.ENTRA_JWKS_URL || "https://login.microsoftonline.com/common/discovery/v2.0/keys";
+  if (jwksCache?.source !== source) {
+    const getKey = env.ENTRA_JWKS_JSON
+      ? createLocalJWKSet(JSON.parse(env.ENTRA_JWKS_JSON))
+      : createRemoteJWKSet(new URL(source));
+    jwksCache = { source, getKey };
+  }
+  return jwksCache.getKey;
+}
+
+async function principalFromApiToken(env: Bindings, token: string, ctxWait?: (p: Promise<unknown>) => void) {
+  const parsed = parseApiToken(token);
+  if (!parsed) throw unauthorized();
+  const row = await findToken(env.DB, parsed.tokenId);
+  const hash = await hashSecret(parsed.secret);
+  // Compare even when the row is missing so the timing does not tell ids apart.
+  const ok = timingSafeEqualHex(hash, row?.hash ?? "0".repeat(64)) && row !== null;
+  if (!ok || !row) throw unauthorized();
+  if (row.revoked_at) throw unauthorized("令牌已被吊销", "The token has been revoked");
+  const org = await getOrg(env.DB, row.org_id);
+  if (!org) throw unauthorized();
+  const touch = touchTokenStmt(env.DB, row.org_id, row.token_id, nowIso()).run();
+  if (ctxWait) ctxWait(touch);
+  else await touch;
+  return { org, role: row.role, actor: `token:${row.token_id}` };
+}
+
+async function principalFromEntra(env: Bindings, token: string) {
+  const audience = env.ENTRA_AUDIENCE;
+  if (!audience) throw unauthorized();
+  const tenants = new Set((env.ENTRA_TENANTS ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(token, entraKeys(env), { audience, algorithms: ["RS256"] }));
+  } catch (e) {
+    throw unauthorized("Entra ID 访问令牌无效或已过期", `Invalid Entra ID access token: ${(e as Error).message}`);
+  }
+  const tid = String(payload.tid ?? "");
+  const oid = String(payload.oid ?? "");
+  if (!tid || !oid || !tenants.has(tid) || payload.iss !== `https://login.microsoftonline.com/${tid}/v2.0`) {
+    throw unauthorized("Entra ID 租户不被接受", "Entra ID tenant or issuer not accepted");
+  }
+  const scopes = String(payload.scp ?? "").split(" ");
+  if (!scopes.includes("access_as_user")) throw forbidden("访问令牌缺少 access_as_user 权限", "Token lacks the access_as_user scope");
+  const mapped = await findEntraPrincipal(env.DB, tid, oid);
+  if (!mapped) throw forbidden("该 Entra ID 用户未关联任何组织", "This Entra ID user is not linked to an organisation");
+  const org = await getOrg(env.DB, mapped.org_id);
+  if (!org) throw unauthorized();
+  return { org, role: mapped.role, actor: `entra:${tid}/${oid}` };
+}
+
+/**
+ * Bearer auth: per-organisation API tokens (`plt_…`), or Entra ID access tokens when
+ * ENTRA_AUDIENCE is configured. Sets `principal`.
+ */
+export const authenticate = (): MiddlewareHandler<AppEnv> =>
+  async function authenticate(c, next) {
+    const header = c.req.header("authorization") ?? "";
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m?.[1]) throw unauthorized();
+    const token = m[1];
+    let wait: ((p: Promise<unknown>) => void) | undefined;
+    try {
+      const ctx = c.executionCtx;
+      wait = (p) => ctx.waitUntil(p);
+    } catch {
+      wait = undefined; // app.request() without an execution context
+    }
+    const found = token.startsWith(TOKEN_PREFIX)
+      ? await principalFromApiToken(c.env, token, wait)
+      : await principalFromEntra(c.env, token);
+    const principal: Principal = {
+      orgId: found.org.org_id,
+      rootId: found.org.root_id,
+      path: found.org.path,
+      kind: found.org.kind,
+      role: found.role,
+      actor: found.actor,
+    };
+    c.set("principal", principal);
+    await next();
+  };
+
+/** Only callers with one of these roles pass; others get 403. */
+export const requireRole = (...roles: Role[]): MiddlewareHandler<AppEnv> =>
+  async function requireRole(c, next) {
+    const p = c.get("principal");
+    if (!roles.includes(p.role)) {
+      throw new ApiError(
+        403,
+        "forbidden",
+        roles.includes("admin") ? "仅组织部门管理员可执行此操作" : "仅党支部填报员可执行此操作",
+        roles.includes("admin") ? "Only a department admin may do this" : "Only a branch clerk may do this",
+        { required: roles, role: p.role },
+      );
+    }
+    await next();
+  };

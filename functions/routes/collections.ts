@@ -1,0 +1,314 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { router, security, errors, json, body } from "./common.js";
+import { Collection, CollectionList, CollectionStatus, CreateCollectionBody } from "../../shared/api/schemas.js";
+import { DEFAULT_RULE_SET } from "../../shared/ruleset/default.js";
+import type { WorkbookGrid, CellValue } from "../../shared/grid/types.js";
+import type { CheckReport } from "../../shared/findings/types.js";
+import { needRole, visibleCollection } from "../lib/access.js";
+import { resolveVersion } from "../lib/publish.js";
+import { ApiError } from "../lib/errors.js";
+import { nowIso, randomId, sha256Hex, canonicalJson } from "../lib/hash.js";
+import { collectionOut, submissionOut } from "../lib/present.js";
+import { auditStmt } from "../db/audit.js";
+import { isWithin, type OrgRow } from "../db/orgs.js";
+import {
+  closeCollectionStmt,
+  collectionBranchIds,
+  insertCollectionBranchStmt,
+  insertCollectionStmt,
+  listCollectionsForBranch,
+  listCollectionsInSubtree,
+  type CollectionRow,
+} from "../db/collections.js";
+import { latestPerBranch, type SubmissionRow } from "../db/submissions.js";
+import { getJson } from "../lib/blobs.js";
+import { gridKey, reportKey } from "../lib/submit.js";
+
+const CollParam = z.object({ collectionId: z.string().min(1).max(40) });
+
+/** A bare date is due at the end of that day in China Standard Time. */
+const dueIso = (d: string) => (d.length === 10 ? new Date(`${d}T23:59:59.999+08:00`).toISOString() : new Date(d).toISOString());
+
+async function branchRows(db: D1Database, ids: string[]): Promise<Map<string, OrgRow>> {
+  const out = new Map<string, OrgRow>();
+  for (let i = 0; i < ids.length; i += 90) {
+    const chunk = ids.slice(i, i + 90);
+    const { results } = await db
+      .prepare(`SELECT * FROM orgs WHERE org_id IN (${chunk.map(() => "?").join(", ")})`)
+      .bind(...chunk)
+      .all<OrgRow>();
+    for (const r of results) out.set(r.org_id, r);
+  }
+  return out;
+}
+
+type StatusKind = "not_submitted" | "submitted_clean" | "submitted_with_errors" | "late";
+function branchStatus(col: CollectionRow, s: SubmissionRow | undefined, now: string): { status: StatusKind; late: boolean } {
+  if (!s) {
+    const late = now > col.due_at;
+    return { status: late ? "late" : "not_submitted", late };
+  }
+  if (s.late) return { status: "late", late: true };
+  return { status: s.status === "clean" ? "submitted_clean" : "submitted_with_errors", late: false };
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? "" : typeof v === "object" ? ((v as { error?: string }).error ?? JSON.stringify(v)) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const csvLine = (cells: unknown[]) => cells.map(csvCell).join(",");
+
+interface ExportItem {
+  branch: OrgRow | undefined;
+  branchId: string;
+  submission: SubmissionRow;
+  grid: WorkbookGrid;
+  report: CheckReport;
+}
+
+/** Data rows under the header the engine found (or every row when none), with the header. */
+function sheetRows(item: ExportItem) {
+  const out: { sheet: string; header: CellValue[]; rows: { row: number; values: CellValue[] }[] }[] = [];
+  for (const sheet of item.grid.sheets) {
+    const rep = item.report.sheets.find((r) => r.sheet === sheet.name);
+    const r0 = sheet.origin?.row ?? 0;
+    const headerIdx = rep?.headerRow ? rep.headerRow - 1 - r0 : -1;
+    const header = headerIdx >= 0 ? (sheet.values[headerIdx] ?? []) : [];
+    const rows = sheet.values
+      .map((values, i) => ({ row: r0 + i + 1, values }))
+      .filter((r, i) => i > headerIdx && r.values.some((v) => v !== null && v !== ""));
+    out.push({ sheet: sheet.name, header, rows });
+  }
+  return out;
+}
+
+export const collectionsRouter = router()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["collections"],
+      security,
+      summary: "发起报送任务 / open a collection (admin)",
+      request: { body: body(CreateCollectionBody) },
+      responses: { 201: json(Collection, "opened"), ...errors(400, 403, 404) },
+    }),
+    async (c) => {
+      const p = c.get("principal");
+      needRole(p, "admin");
+      const b = c.req.valid("json");
+      const tv = await resolveVersion(c.env.DB, p, "template", b.template.id, b.template.version, b.template.orgId);
+      let rs: { org: string | null; id: string; version: number } = { org: null, id: DEFAULT_RULE_SET.id, version: DEFAULT_RULE_SET.version };
+      if (b.ruleSet) {
+        const r = await resolveVersion(c.env.DB, p, "ruleset", b.ruleSet.id, b.ruleSet.version, b.ruleSet.orgId);
+        rs = { org: r.org_id, id: r.doc_id, version: r.version };
+      } else {
+        // The nearest published "default" rule set, else the built-in one.
+        const r = await resolveVersion(c.env.DB, p, "ruleset", DEFAULT_RULE_SET.id).catch(() => null);
+        if (r) rs = { org: r.org_id, id: r.doc_id, version: r.version };
+      }
+      const ids = [...new Set(b.branchIds)];
+      const rows = await branchRows(c.env.DB, ids);
+      const bad = ids.filter((id) => {
+        const o = rows.get(id);
+        return !o || o.kind !== "branch" || o.root_id !== p.rootId || !isWithin(o.path, p.path);
+      });
+      if (bad.length) {
+        throw new ApiError(404, "branch_not_found", `以下党支部不存在或不在本组织之下：${bad.join("、")}`, `Unknown branch(es) or not in your subtree: ${bad.join(", ")}`, { branchIds: bad });
+      }
+      const row: CollectionRow = {
+        org_id: p.orgId,
+        collection_id: randomId("c", 9),
+        title: b.title,
+        template_org_id: tv.org_id,
+        template_id: tv.doc_id,
+        template_version: tv.version,
+        ruleset_org_id: rs.org,
+        ruleset_id: rs.id,
+        ruleset_version: rs.version,
+        period: b.period,
+        due_at: dueIso(b.dueAt),
+        on_error: b.onError,
+        status: "open",
+        created_by: p.actor,
+        created_at: nowIso(),
+      };
+      const sha = await sha256Hex(canonicalJson(row));
+      await c.env.DB.batch([
+        insertCollectionStmt(c.env.DB, row),
+        ...ids.map((id) => insertCollectionBranchStmt(c.env.DB, row.org_id, row.collection_id, id)),
+        auditStmt(c.env.DB, p, p.orgId, "collection.open", `collection:${row.collection_id}`, sha, { title: row.title, branches: ids.length }, row.created_at),
+      ]);
+      c.header("Location", `/v1/collections/${row.collection_id}`);
+      return c.json(collectionOut(row, ids.sort()), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["collections"],
+      security,
+      summary: "报送任务列表（管理员：本级及下级；填报员：本支部的）/ collections visible to the caller",
+      responses: { 200: json(CollectionList, "collections"), ...errors() },
+    }),
+    async (c) => {
+      const p = c.get("principal");
+      const rows = p.role === "admin" ? await listCollectionsInSubtree(c.env.DB, p.rootId, p.path) : await listCollectionsForBranch(c.env.DB, p.orgId);
+      return c.json({ items: rows.map((r) => collectionOut(r)) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{collectionId}",
+      tags: ["collections"],
+      security,
+      summary: "读取报送任务 / a collection",
+      request: { params: CollParam },
+      responses: { 200: json(Collection, "collection"), ...errors(404) },
+    }),
+    async (c) => {
+      const p = c.get("principal");
+      const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
+      const ids = p.role === "admin" ? await collectionBranchIds(c.env.DB, collection.org_id, collection.collection_id) : [p.orgId];
+      return c.json(collectionOut(collection, ids), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{collectionId}/close",
+      tags: ["collections"],
+      security,
+      summary: "关闭报送任务 / close a collection (admin)",
+      request: { params: CollParam },
+      responses: { 200: json(Collection, "closed"), ...errors(403, 404) },
+    }),
+    async (c) => {
+      const p = c.get("principal");
+      needRole(p, "admin");
+      const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
+      await c.env.DB.batch([
+        closeCollectionStmt(c.env.DB, collection.org_id, collection.collection_id),
+        auditStmt(c.env.DB, p, collection.org_id, "collection.close", `collection:${collection.collection_id}`),
+      ]);
+      return c.json(collectionOut({ ...collection, status: "closed" }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{collectionId}/status",
+      tags: ["collections"],
+      security,
+      summary: "各支部报送情况：未报送 / 已报送无错误 / 已报送有错误 / 逾期 / per-branch status (admin)",
+      request: { params: CollParam },
+      responses: { 200: json(CollectionStatus, "status"), ...errors(403, 404) },
+    }),
+    async (c) => {
+      const p = c.get("principal");
+      needRole(p, "admin");
+      const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
+      const ids = await collectionBranchIds(c.env.DB, collection.org_id, collection.collection_id);
+      const [orgs, latest] = await Promise.all([branchRows(c.env.DB, ids), latestPerBranch(c.env.DB, collection.org_id, collection.collection_id)]);
+      const byBranch = new Map(latest.map((s) => [s.branch_id, s]));
+      const now = nowIso();
+      const counts: Record<string, number> = { not_submitted: 0, submitted_clean: 0, submitted_with_errors: 0, late: 0 };
+      const branches = ids.map((id) => {
+        const s = byBranch.get(id);
+        const st = branchStatus(collection, s, now);
+        counts[st.status] = (counts[st.status] ?? 0) + 1;
+        return {
+          branchId: id,
+          name: orgs.get(id)?.name ?? id,
+          status: st.status,
+          late: st.late,
+          latestVersion: s?.version ?? null,
+          submissionId: s?.submission_id ?? null,
+          errors: s?.errors ?? null,
+          warnings: s?.warnings ?? null,
+          submittedAt: s?.submitted_at ?? null,
+        };
+      });
+      return c.json({ collectionId: collection.collection_id, dueAt: collection.due_at, counts, branches }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{collectionId}/export",
+      tags: ["collections"],
+      security,
+      summary: "导出各支部最新报送（CSV / JSON / XLSX）/ export the latest submission of every branch (admin)",
+      request: {
+        params: CollParam,
+        query: z.object({ format: z.enum(["csv", "json", "xlsx"]).default("json"), what: z.enum(["rows", "findings"]).default("rows") }),
+      },
+      responses: {
+        200: {
+          description: "export",
+          content: {
+            "application/json": { schema: z.object({ collection: Collection, items: z.array(z.unknown()) }) },
+            "text/csv": { schema: z.string() },
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.any().openapi({ type: "string", format: "binary" }) },
+          },
+        },
+        ...errors(403, 404),
+      },
+    }),
+    async (c) => {
+      const p = c.get("principal");
+      needRole(p, "admin");
+      const { format, what } = c.req.valid("query");
+      const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
+      const latest = await latestPerBranch(c.env.DB, collection.org_id, collection.collection_id);
+      const orgs = await branchRows(c.env.DB, latest.map((s) => s.branch_id));
+      const items: ExportItem[] = await Promise.all(
+        latest.map(async (s) => ({
+          branchId: s.branch_id,
+          branch: orgs.get(s.branch_id),
+          submission: s,
+          grid: (await getJson<WorkbookGrid>(c.env.BLOBS, gridKey(s.org_id, s.grid_sha256))) ?? { sheets: [] },
+          report: (await getJson<CheckReport>(c.env.BLOBS, reportKey(s.org_id, s.findings_sha256))) ?? { sheets: [], findings: [] },
+        })),
+      );
+      const fname = `${collection.collection_id}-${collection.period}`;
+      if (format === "json") {
+        return c.json(
+          {
+            collection: collectionOut(collection),
+            items: items.map((i) => ({ branchName: i.branch?.name ?? i.branchId, submission: submissionOut(i.submission), grid: i.grid, findings: i.report.findings })),
+          },
+          200,
+        );
+      }
+      // Table 1: every data row, with branch columns first. Table 2: every finding.
+      const first = items.flatMap(sheetRows)[0];
+      const header = ["支部编号", "支部名称", "报送版本", "工作表", "行号", ...(first?.header ?? []).map((h) => (h === null ? "" : h))];
+      const dataRows: unknown[][] = [];
+      for (const i of items) {
+        for (const s of sheetRows(i)) {
+          for (const r of s.rows) dataRows.push([i.branchId, i.branch?.name ?? "", i.submission.version, s.sheet, r.row, ...r.values]);
+        }
+      }
+      const fHeader = ["支部编号", "支部名称", "报送版本", "级别", "代码", "工作表", "单元格", "期间", "说明"];
+      const fRows: unknown[][] = items.flatMap((i) =>
+        i.report.findings.map((f) => [i.branchId, i.branch?.name ?? "", i.submission.version, f.severity, f.code, f.sheet, f.cell ?? "", f.period ?? "", f.message]),
+      );
+      if (format === "csv") {
+        const [h, rows] = what === "findings" ? [fHeader, fRows] : [header, dataRows];
+        const text = "\ufeff" + [h, ...rows].map(csvLine).join("\r\n") + "\r\n";
+        c.header("Content-Disposition", `attachment; filename="${fname}-${what}.csv"`);
+        return c.body(text, 200, { "Content-Type": "text/csv; charset=utf-8" });
+      }
+      const XLSX = await import("@e965/xlsx");
+      const wb = XLSX.utils.book_new();
+      const plain = (v: unknown) => (v !== null && typeof v === "object" ? ((v as { error?: string }).error ?? "") : v);
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([header, ...dataRows.map((r) => r.map(plain))]), "报送数据");
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([fHeader, ...fRows]), "问题清单");
+      const out = XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer;
+      c.header("Content-Disposition", `attachment; filename="${fname}.xlsx"`);
+      return c.body(new Uint8Array(out), 200, { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    },
+  );

@@ -1,0 +1,188 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { MiddlewareHandler } from "hono";
+import { router, security, errors, json, body } from "./common.js";
+import { OrgId, SubmissionDetail, SubmissionDiff, SubmissionList, SubmitBody } from "../../shared/api/schemas.js";
+import type { AppEnv } from "../env.js";
+import { assertBranchReadable, visibleCollection } from "../lib/access.js";
+import { getSubmission, getSubmissionVersion, listSubmissions } from "../db/submissions.js";
+import { submissionOut } from "../lib/present.js";
+import { ApiError, notFound } from "../lib/errors.js";
+import { gridKey, reportKey, submit, submissionDetail } from "../lib/submit.js";
+import { tooLarge } from "../middleware/errors.js";
+import { getJson } from "../lib/blobs.js";
+import { diffSubmissions } from "../lib/diff.js";
+import { readWorkbook, isLedgerReadError } from "../../shared/xlsx/index.js";
+import type { WorkbookGrid } from "../../shared/grid/types.js";
+import type { CheckReport } from "../../shared/findings/types.js";
+
+const DEFAULT_MAX = 8 * 1024 * 1024;
+
+/** 413 above MAX_BODY_BYTES, counted on the stream (Content-Length is not trusted). */
+export const limitBody = (): MiddlewareHandler<AppEnv> =>
+  async function limitBody(c, next) {
+    const maxSize = Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX;
+    return bodyLimit({ maxSize, onError: () => { throw tooLarge(maxSize); } })(c, next);
+  };
+
+const CollParam = z.object({ collectionId: z.string().min(1).max(40) });
+const Headers = z.object({ "idempotency-key": z.string().min(1).max(200).optional() });
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const created = (c: { header: (k: string, v: string) => void }, r: { body: { id: string }; replayed: boolean }) => {
+  c.header("Location", `/v1/submissions/${r.body.id}`);
+  if (r.replayed) c.header("Idempotent-Replayed", "true");
+};
+
+export const submissionsRouter = router()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/collections/{collectionId}/submissions",
+      tags: ["submissions"],
+      security,
+      middleware: [limitBody()] as const,
+      summary: "报送台账（网格 JSON）/ submit a ledger as grid JSON (clerk); Idempotency-Key supported",
+      request: { params: CollParam, headers: Headers, body: body(SubmitBody) },
+      responses: { 201: json(SubmissionDetail, "stored (or replayed: Idempotent-Replayed: true)"), ...errors(400, 403, 404, 409, 413, 422) },
+    }),
+    async (c) => {
+      const b = c.req.valid("json");
+      const r = await submit(c, { collectionId: c.req.valid("param").collectionId, grid: b.grid as WorkbookGrid, asOf: b.asOf, source: "json" });
+      created(c, r);
+      return c.json(r.body, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/collections/{collectionId}/submissions/xlsx",
+      tags: ["submissions"],
+      security,
+      middleware: [limitBody()] as const,
+      summary: "报送台账（上传 .xlsx 文件）/ submit a ledger as an .xlsx upload (clerk)",
+      request: {
+        params: CollParam,
+        headers: Headers,
+        query: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+        body: { required: true, content: { [XLSX_TYPE]: { schema: z.any().openapi({ type: "string", format: "binary" }) } } },
+      },
+      responses: { 201: json(SubmissionDetail, "stored"), ...errors(400, 403, 404, 409, 413, 422) },
+    }),
+    async (c) => {
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      let grid: WorkbookGrid;
+      try {
+        grid = readWorkbook(bytes);
+      } catch (e) {
+        if (isLedgerReadError(e)) throw new ApiError(422, `xlsx_${e.code}`, e.messageZh, e.messageEn, { reason: e.code });
+        throw new ApiError(422, "xlsx_unreadable", "无法读取上传的 Excel 文件", `The uploaded workbook could not be read: ${(e as Error).message}`);
+      }
+      const r = await submit(c, { collectionId: c.req.valid("param").collectionId, grid, asOf: c.req.valid("query").asOf, source: "xlsx", file: bytes });
+      created(c, r);
+      return c.json(r.body, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/collections/{collectionId}/submissions",
+      tags: ["submissions"],
+      security,
+      summary: "报送记录（管理员看全部，填报员看本支部）/ submissions: all (admin) or own branch (clerk)",
+      request: { params: CollParam, query: z.object({ branchId: OrgId.optional() }) },
+      responses: { 200: json(SubmissionList, "every version"), ...errors(404) },
+    }),
+    async (c) => {
+      const p = c.get("principal");
+      const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
+      let branchId = c.req.valid("query").branchId;
+      if (p.role === "clerk") {
+        if (branchId) assertBranchReadable(p, branchId);
+        branchId = p.orgId;
+      }
+      const rows = await listSubmissions(c.env.DB, collection.org_id, collection.collection_id, branchId);
+      return c.json({ items: rows.map(submissionOut) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/collections/{collectionId}/branches/{branchId}/versions/{version}",
+      tags: ["submissions"],
+      security,
+      summary: "某支部的某一版报送及其问题 / one version of a branch's submission with findings",
+      request: {
+        params: CollParam.extend({ branchId: OrgId, version: z.coerce.number().int().positive() }),
+        query: z.object({ include: z.enum(["grid"]).optional() }),
+      },
+      responses: { 200: json(SubmissionDetail, "submission"), ...errors(404) },
+    }),
+    async (c) => {
+      const p = c.get("principal");
+      const { collectionId, branchId, version } = c.req.valid("param");
+      const { collection } = await visibleCollection(c.env.DB, p, collectionId);
+      assertBranchReadable(p, branchId);
+      const row = await getSubmissionVersion(c.env.DB, collection.org_id, collectionId, branchId, version);
+      if (!row) throw notFound("Submission", "报送", `${branchId} v${version}`);
+      c.header("Cache-Control", "private, max-age=31536000, immutable");
+      return c.json(await submissionDetail(c.env.BLOBS, row, c.req.valid("query").include === "grid"), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/collections/{collectionId}/branches/{branchId}/diff",
+      tags: ["submissions"],
+      security,
+      summary: "两版报送之差：改动的单元格、已改正与新增的问题 / diff of two submission versions",
+      request: {
+        params: CollParam.extend({ branchId: OrgId }),
+        query: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
+      },
+      responses: { 200: json(SubmissionDiff, "diff"), ...errors(404) },
+    }),
+    async (c) => {
+      const p = c.get("principal");
+      const { collectionId, branchId } = c.req.valid("param");
+      const { from, to } = c.req.valid("query");
+      const { collection } = await visibleCollection(c.env.DB, p, collectionId);
+      assertBranchReadable(p, branchId);
+      const load = async (v: number) => {
+        const row = await getSubmissionVersion(c.env.DB, collection.org_id, collectionId, branchId, v);
+        if (!row) throw notFound("Submission", "报送", `${branchId} v${v}`);
+        const [grid, report] = await Promise.all([
+          getJson<WorkbookGrid>(c.env.BLOBS, gridKey(row.org_id, row.grid_sha256)),
+          getJson<CheckReport>(c.env.BLOBS, reportKey(row.org_id, row.findings_sha256)),
+        ]);
+        return { version: v, grid: grid ?? { sheets: [] }, findings: report?.findings ?? [] };
+      };
+      const [a, b] = await Promise.all([load(from), load(to)]);
+      return c.json(diffSubmissions(branchId, a, b), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/submissions/{submissionId}",
+      tags: ["submissions"],
+      security,
+      summary: "按编号读取报送 / a submission by id, with findings",
+      request: { params: z.object({ submissionId: z.string().min(1).max(40) }), query: z.object({ include: z.enum(["grid"]).optional() }) },
+      responses: { 200: json(SubmissionDetail, "submission"), ...errors(404) },
+    }),
+    async (c) => {
+      const p = c.get("principal");
+      const id = c.req.valid("param").submissionId;
+      const row = await getSubmission(c.env.DB, id);
+      if (!row) throw notFound("Submission", "报送", id);
+      try {
+        await visibleCollection(c.env.DB, p, row.collection_id);
+        assertBranchReadable(p, row.branch_id);
+      } catch {
+        throw notFound("Submission", "报送", id);
+      }
+      c.header("Cache-Control", "private, max-age=31536000, immutable");
+      return c.json(await submissionDetail(c.env.BLOBS, row, c.req.valid("query").include === "grid"), 200);
+    },
+  );

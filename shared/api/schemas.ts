@@ -1,0 +1,233 @@
+import { z } from "zod";
+import { RuleSet } from "../ruleset/schema.js";
+import { Template } from "../template/schema.js";
+
+/**
+ * Request and response schemas of the Worker API (/v1), shared by the Worker (validation,
+ * OpenAPI) and the add-in (typed client, form checks). Plain zod 4, no Worker APIs.
+ */
+
+export const OrgId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "小写字母、数字或连字符，2–40 个字符");
+export const DocId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64);
+export const Period = z
+  .string()
+  .regex(/^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/, "期间格式应为 2025、2025-Q4、2025-H1 或 2025-03");
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+export const Role = z.enum(["admin", "clerk"]);
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string().describe("中文说明"),
+    messageEn: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// ---------- grid (mirrors shared/grid/types.ts) ----------
+export const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.object({ error: z.string() }).strict()]);
+export const CellRange = z.object({ r0: z.number().int().min(0), c0: z.number().int().min(0), r1: z.number().int().min(0), c1: z.number().int().min(0) });
+export const SheetGrid = z.object({
+  name: z.string().min(1).max(100),
+  values: z.array(z.array(CellValue)),
+  origin: z.object({ row: z.number().int().min(0), col: z.number().int().min(0) }).optional(),
+  numberFormats: z.array(z.array(z.string().nullable())).optional(),
+  merges: z.array(CellRange).optional(),
+  validations: z.array(z.object({ ranges: z.array(CellRange), values: z.array(z.string()) })).optional(),
+  hidden: z.boolean().optional(),
+});
+export const WorkbookGrid = z.object({ sheets: z.array(SheetGrid).min(1).max(50) });
+
+// ---------- findings (mirrors shared/findings/types.ts) ----------
+export const Finding = z.object({
+  code: z.string(),
+  severity: z.enum(["error", "warning", "info"]),
+  sheet: z.string(),
+  cell: z.string().nullable(),
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  period: z.string().nullable(),
+  message: z.string(),
+  expected: z.string().optional(),
+  field: z.string().optional(),
+  args: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export const SheetReport = z.object({
+  sheet: z.string(),
+  kind: z.string().nullable(),
+  template: z.object({ id: z.string(), version: z.number() }).nullable(),
+  headerRow: z.number().nullable(),
+  matched: z.array(z.object({ header: z.string(), field: z.string(), column: z.string() })),
+  score: z.number(),
+  rows: z.number(),
+  reason: z.string(),
+});
+
+// ---------- organisations and tokens ----------
+export const Org = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  rootId: z.string(),
+  kind: z.enum(["department", "branch"]),
+  name: z.string(),
+  path: z.string(),
+  createdAt: z.string(),
+});
+export const CreateOrgBody = z.object({
+  id: OrgId,
+  name: z.string().min(1).max(100),
+  kind: z.enum(["department", "branch"]),
+});
+export const CreateTokenBody = z.object({
+  label: z.string().min(1).max(100),
+  /** admin tokens only for departments, clerk tokens only for branches; defaults by kind. */
+  role: Role.optional(),
+});
+export const TokenInfo = z.object({
+  tokenId: z.string(),
+  orgId: z.string(),
+  role: Role,
+  label: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export const TokenCreated = TokenInfo.extend({ token: z.string().describe("只显示这一次 / shown once") });
+export const EntraPrincipalBody = z.object({ tid: z.string().min(1), oid: z.string().min(1), role: Role });
+
+// ---------- rule sets and templates ----------
+export const VersionInfo = z.object({
+  orgId: z.string(),
+  id: z.string(),
+  version: z.number().int(),
+  sha256: z.string(),
+  size: z.number().int(),
+  title: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+/** Publishing: the version in the body, if any, is ignored; the server assigns n+1. */
+export const PublishRuleSetBody = RuleSet.extend({ version: z.number().int().positive().optional() });
+export const PublishTemplateBody = Template.extend({ version: z.number().int().positive().optional() });
+export const RuleSetDoc = z.object({ meta: VersionInfo, ruleSet: RuleSet });
+export const TemplateDoc = z.object({ meta: VersionInfo, template: Template });
+export const VersionList = z.object({ items: z.array(VersionInfo) });
+
+export const TemplateDiff = z.object({
+  id: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  fieldsAdded: z.array(z.object({ name: z.string(), title: z.string() })),
+  fieldsRemoved: z.array(z.object({ name: z.string(), title: z.string() })),
+  fieldsRenamed: z.array(z.object({ from: z.string(), to: z.string(), via: z.string() })),
+  constraintsChanged: z.array(
+    z.object({ field: z.string(), property: z.string(), before: z.unknown(), after: z.unknown() }),
+  ),
+  rulesAdded: z.array(z.string()),
+  rulesRemoved: z.array(z.string()),
+  rulesChanged: z.array(z.object({ rule: z.string(), before: z.unknown(), after: z.unknown() })),
+  otherChanged: z.array(z.object({ property: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+
+// ---------- collections and submissions ----------
+export const DocRef = z.object({ id: DocId, version: z.number().int().positive().optional(), orgId: OrgId.optional() });
+export const CreateCollectionBody = z.object({
+  title: z.string().min(1).max(200),
+  template: DocRef,
+  ruleSet: DocRef.optional(),
+  period: Period,
+  dueAt: z.union([IsoDate, z.iso.datetime()]),
+  branchIds: z.array(OrgId).min(1).max(5000),
+  onError: z.enum(["store", "reject"]).default("store"),
+});
+export const Collection = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  title: z.string(),
+  template: z.object({ orgId: z.string(), id: z.string(), version: z.number().int() }),
+  ruleSet: z.object({ orgId: z.string().nullable(), id: z.string(), version: z.number().int() }),
+  period: z.string(),
+  dueAt: z.string(),
+  onError: z.enum(["store", "reject"]),
+  status: z.enum(["open", "closed"]),
+  branchIds: z.array(z.string()).optional(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export const CollectionList = z.object({ items: z.array(Collection) });
+
+export const SubmitBody = z.object({
+  grid: WorkbookGrid,
+  /** The day the ledger is judged on; the submission day when absent. */
+  asOf: IsoDate.optional(),
+});
+export const Submission = z.object({
+  id: z.string(),
+  collectionId: z.string(),
+  branchId: z.string(),
+  version: z.number().int(),
+  source: z.enum(["json", "xlsx"]),
+  status: z.enum(["clean", "errors"]),
+  late: z.boolean(),
+  counts: z.object({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() }),
+  contentSha256: z.string(),
+  findingsSha256: z.string(),
+  fileSha256: z.string().nullable(),
+  template: z.object({ orgId: z.string(), id: z.string(), version: z.number().int() }),
+  ruleSet: z.object({ id: z.string(), version: z.number().int() }),
+  asOf: z.string(),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+});
+export const SubmissionDetail = Submission.extend({
+  findings: z.array(Finding),
+  sheets: z.array(SheetReport),
+  grid: WorkbookGrid.optional(),
+});
+export const SubmissionList = z.object({ items: z.array(Submission) });
+
+export const BranchStatus = z.object({
+  branchId: z.string(),
+  name: z.string(),
+  status: z.enum(["not_submitted", "submitted_clean", "submitted_with_errors", "late"]),
+  late: z.boolean(),
+  latestVersion: z.number().int().nullable(),
+  submissionId: z.string().nullable(),
+  errors: z.number().int().nullable(),
+  warnings: z.number().int().nullable(),
+  submittedAt: z.string().nullable(),
+});
+export const CollectionStatus = z.object({
+  collectionId: z.string(),
+  dueAt: z.string(),
+  counts: z.record(z.string(), z.number().int()),
+  branches: z.array(BranchStatus),
+});
+
+export const SubmissionDiff = z.object({
+  branchId: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  cellsChanged: z.array(
+    z.object({ sheet: z.string(), cell: z.string(), before: CellValue.optional(), after: CellValue.optional() }),
+  ),
+  sheetsAdded: z.array(z.string()),
+  sheetsRemoved: z.array(z.string()),
+  findingsFixed: z.array(Finding),
+  findingsNew: z.array(Finding),
+});
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  actorOrg: z.string(),
+  action: z.string(),
+  target: z.string(),
+  sha256: z.string().nullable(),
+  details: z.unknown().nullable(),
+});
+export const AuditList = z.object({ items: z.array(AuditEntry), next: z.string().nullable() });

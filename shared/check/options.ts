@@ -1,0 +1,15 @@
+import type { Lang } from "../findings/types.js";
+import type { RuleSet } from "../ruleset/schema.js";
+import type { TemplateParsed } from "../template/schema.js";
+
+export interface CheckOptions {
+  /** Templates to recognise sheets by; the six built-in ones when absent. */
+  templates?: TemplateParsed[];
+  /** The rule set in force; the built-in default when absent. */
+  ruleSet?: RuleSet;
+  /** The day the ledger is judged on, YYYY-MM-DD; today when absent. */
+  asOf?: string;
+  lang?: Lang;
+  /** Check every sheet against this template instead of recognising it (the pane's picker). */
+  template?: { id: string; version?: number };
+}

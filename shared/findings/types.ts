@@ -1,0 +1,45 @@
+export type Severity = "error" | "warning" | "info";
+export type Lang = "zh" | "en";
+
+/**
+ * One thing wrong (or worth a look) in a ledger. `cell` is the A1 address on the sheet
+ * as the user sees it, or null when the finding belongs to no single cell (a month
+ * without a meeting, a quota breach); such findings name their `period` or `column`.
+ */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  sheet: string;
+  cell: string | null;
+  /** 1-based sheet row, as Excel shows it; null for sheet-level findings. */
+  row: number | null;
+  /** Column letter(s) for cell findings, or the field's header for column findings. */
+  column: string | null;
+  period: string | null;
+  message: string;
+  expected?: string;
+  /** The field this finding concerns, when there is one (for grouping and filtering). */
+  field?: string;
+  /** Message arguments, so a host can render the message again in another language. */
+  args?: Record<string, string | number>;
+}
+
+export interface SheetReport {
+  sheet: string;
+  /** The recognised ledger kind, or null when the sheet matched no template. */
+  kind: string | null;
+  template: { id: string; version: number } | null;
+  /** 1-based row of the header, null when none was found. */
+  headerRow: number | null;
+  /** Headers that matched, as written in the sheet, with the field each one maps to. */
+  matched: { header: string; field: string; column: string }[];
+  score: number;
+  rows: number;
+  /** Why the sheet was recognised or not, in the chosen language. */
+  reason: string;
+}
+
+export interface CheckReport {
+  sheets: SheetReport[];
+  findings: Finding[];
+}

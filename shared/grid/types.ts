@@ -1,0 +1,48 @@
+/**
+ * The grid: what every host hands to the engine. It is plain JSON so the task pane
+ * can post it to the Worker unchanged, and the xlsx reader, the Office.js adapter and
+ * the tests all produce the same shape.
+ */
+
+/** An Excel error value such as #REF! or #N/A, kept distinct from text that happens to look like one. */
+export interface CellError {
+  error: string;
+}
+
+/** A cell as read: Excel dates arrive as serial numbers (with a date number format) or as text. */
+export type CellValue = string | number | boolean | null | CellError;
+
+/** A rectangle in 0-based sheet coordinates, inclusive on both ends. */
+export interface CellRange {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+/** An Excel drop-down list (data validation of type list) found on the sheet. */
+export interface ListValidation {
+  ranges: CellRange[];
+  values: string[];
+}
+
+export interface SheetGrid {
+  name: string;
+  /** Row-major values; values[i][j] is the cell at sheet row origin.row+i, column origin.col+j. Rows may be ragged. */
+  values: CellValue[][];
+  /** 0-based sheet position of values[0][0]; the used range of a sheet need not start at A1. */
+  origin?: { row: number; col: number };
+  /** Number formats parallel to values where known (tells a date serial from a plain number). */
+  numberFormats?: (string | null)[][];
+  merges?: CellRange[];
+  validations?: ListValidation[];
+  hidden?: boolean;
+}
+
+export interface WorkbookGrid {
+  sheets: SheetGrid[];
+}
+
+export function isCellError(v: CellValue): v is CellError {
+  return typeof v === "object" && v !== null && "error" in v;
+}

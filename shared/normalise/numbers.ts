@@ -1,0 +1,25 @@
+import { toHalfWidth } from "./text.js";
+
+/**
+ * Numbers stored as text: "1,234.50", "１２３", " 76.5 元", "1.5%".
+ * Returns the decimal text (for exact money) and its numeric value.
+ */
+export interface ParsedNumber {
+  value: number;
+  /** Plain decimal text without grouping, sign kept: exact input for fen conversion. */
+  decimal: string;
+  percent: boolean;
+}
+
+export function parseNumberText(raw: string): ParsedNumber | null {
+  let text = toHalfWidth(raw).replace(/[\s\u00a0]+/g, "");
+  text = text.replace(/^[¥￥]/, "").replace(/(元|人|分|票|次|个|天|学时|月)$/, "");
+  let percent = false;
+  if (text.endsWith("%")) {
+    percent = true;
+    text = text.slice(0, -1);
+  }
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, "");
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
+  return { value: Number(text), decimal: text, percent };
+}

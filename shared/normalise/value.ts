@@ -1,0 +1,165 @@
+import { isCellError, type CellValue } from "../grid/types.js";
+import { yuanToFen } from "../scoring/money.js";
+import type { FieldType } from "../template/schema.js";
+import { parseDateText, parseMonthText, serialToDay } from "./dates.js";
+import { parseNumberText } from "./numbers.js";
+import { cleanText, hasFullWidth, toHalfWidth } from "./text.js";
+
+/**
+ * One cell → one typed value. Dates and months become day numbers and month indexes,
+ * money becomes integer fen, IDs upper-case half-width text. A value that cannot be
+ * read as its type is reported with a code the findings catalogue knows.
+ */
+export type NormValue = string | number | boolean;
+
+export interface NormProblem {
+  code: string;
+  severity: "error" | "warning" | "info";
+  args?: Record<string, string | number>;
+}
+
+export interface Normalised {
+  /** null when the cell is empty (or holds only white space). */
+  value: NormValue | null;
+  problem?: NormProblem;
+  /** The cell's text as the user sees it, for messages. */
+  text: string;
+}
+
+const EMPTY: Normalised = { value: null, text: "" };
+
+export function cellText(raw: CellValue): string {
+  if (raw === null) return "";
+  if (isCellError(raw)) return raw.error;
+  return String(raw);
+}
+
+export function normaliseCell(raw: CellValue, type: FieldType): Normalised {
+  if (raw === null) return EMPTY;
+  if (isCellError(raw)) {
+    return { value: null, text: raw.error, problem: { code: "cell.formulaError", severity: "error", args: { value: raw.error } } };
+  }
+  if (typeof raw === "string" && cleanText(raw) === "") return EMPTY;
+  const text = typeof raw === "string" ? raw : String(raw);
+  switch (type) {
+    case "string":
+      return { value: cleanText(typeof raw === "string" ? raw : text), text };
+    case "integer":
+    case "number":
+    case "percent":
+      return normaliseNumber(raw, text, type);
+    case "money":
+      return normaliseMoney(raw, text);
+    case "date":
+    case "datetime":
+      return normaliseDate(raw, text);
+    case "month":
+      return normaliseMonth(raw, text);
+    case "boolean":
+      return normaliseBoolean(raw, text);
+    case "idNumber":
+      return normaliseIdNumber(raw, text);
+    case "phone":
+      return normalisePhone(text);
+  }
+}
+
+function bad(code: string, text: string, severity: NormProblem["severity"] = "error"): Normalised {
+  return { value: null, text, problem: { code, severity, args: { value: text } } };
+}
+
+function normaliseNumber(raw: CellValue, text: string, type: FieldType): Normalised {
+  let value: number;
+  if (typeof raw === "number") value = raw;
+  else if (typeof raw === "string") {
+    const parsed = parseNumberText(raw);
+    if (!parsed) return bad("value.notNumber", text);
+    value = parsed.percent && type !== "percent" ? parsed.value / 100 : parsed.value;
+  } else return bad("value.notNumber", text);
+  if (type === "integer" && !Number.isInteger(value)) return bad("value.notInteger", text);
+  return { value, text };
+}
+
+function normaliseMoney(raw: CellValue, text: string): Normalised {
+  if (typeof raw === "number") {
+    const fen = yuanToFen(raw);
+    return fen === null ? bad("value.notNumber", text) : { value: fen, text };
+  }
+  if (typeof raw === "string") {
+    const parsed = parseNumberText(raw);
+    const fen = parsed && !parsed.percent ? yuanToFen(parsed.decimal) : null;
+    return fen === null ? bad("value.notMoney", text) : { value: fen, text };
+  }
+  return bad("value.notMoney", text);
+}
+
+function normaliseDate(raw: CellValue, text: string): Normalised {
+  if (typeof raw === "number") {
+    // A bare number in a date column is read as a serial when it is a plausible one;
+    // eight digits like 20190701 are a date written as a number.
+    if (raw >= 19_000_101 && raw <= 21_991_231 && Number.isInteger(raw)) {
+      const day = parseDateText(String(raw));
+      if (day !== null) return { value: day, text };
+    }
+    const day = serialToDay(raw);
+    if (day === null) return bad("value.notDate", text);
+    return { value: day, text };
+  }
+  if (typeof raw === "string") {
+    const day = parseDateText(raw);
+    return day === null ? bad("value.notDate", text) : { value: day, text };
+  }
+  return bad("value.notDate", text);
+}
+
+function normaliseMonth(raw: CellValue, text: string): Normalised {
+  if (typeof raw === "number") {
+    if (Number.isInteger(raw) && raw >= 190_001 && raw <= 219_912) {
+      const y = Math.floor(raw / 100);
+      const m = raw % 100;
+      if (m >= 1 && m <= 12) return { value: y * 12 + m - 1, text };
+    }
+    const day = serialToDay(raw);
+    if (day === null) return bad("value.notMonth", text);
+    const dt = new Date(day * 86_400_000);
+    return { value: dt.getUTCFullYear() * 12 + dt.getUTCMonth(), text };
+  }
+  if (typeof raw === "string") {
+    const ym = parseMonthText(raw);
+    return ym === null ? bad("value.notMonth", text) : { value: ym.y * 12 + ym.m - 1, text };
+  }
+  return bad("value.notMonth", text);
+}
+
+const TRUE_WORDS = new Set(["是", "有", "y", "yes", "true", "√", "✓", "1"]);
+const FALSE_WORDS = new Set(["否", "无", "n", "no", "false", "×", "0"]);
+
+function normaliseBoolean(raw: CellValue, text: string): Normalised {
+  if (typeof raw === "boolean") return { value: raw, text };
+  const key = toHalfWidth(text).trim().toLowerCase();
+  if (TRUE_WORDS.has(key)) return { value: true, text };
+  if (FALSE_WORDS.has(key)) return { value: false, text };
+  return bad("value.notBoolean", text);
+}
+
+function normaliseIdNumber(raw: CellValue, text: string): Normalised {
+  if (typeof raw === "number") {
+    // Excel keeps 15 significant digits: an 18-digit ID typed as a number has lost its tail.
+    return { value: null, text, problem: { code: "id.asNumber", severity: "error", args: { value: text } } };
+  }
+  if (typeof raw !== "string") return bad("id.format", text);
+  if (/e\+/i.test(raw)) return { value: null, text, problem: { code: "id.asNumber", severity: "error", args: { value: text } } };
+  const id = toHalfWidth(raw).replace(/[\s\u00a0]+/g, "").toUpperCase();
+  if (hasFullWidth(raw) || /x$/.test(raw.trim()) || id !== raw) {
+    return { value: id, text, problem: { code: "id.normalised", severity: "warning", args: { value: text, normalised: id } } };
+  }
+  return { value: id, text };
+}
+
+function normalisePhone(text: string): Normalised {
+  const digits = toHalfWidth(text).replace(/[\s\-()（）]+/g, "");
+  const local = digits.replace(/^(\+86|0086)/, "");
+  if (/^1[3-9]\d{9}$/.test(local)) return { value: local, text };
+  if (/^0\d{2,3}\d{7,8}(转\d+|-\d+)?$/.test(local)) return { value: local, text };
+  return bad("phone.format", text, "warning");
+}

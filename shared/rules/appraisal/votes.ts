@@ -1,0 +1,82 @@
+import { appraisalScore, gradeForScore, validVotes, type Votes } from "../../scoring/appraisal.js";
+import type { LedgerRecord } from "../../records/build.js";
+import type { Rule, RuleContext } from "../context.js";
+
+/**
+ * A 民主测评 row with vote counts: the votes do not exceed those who took part, the score
+ * is (100·优秀 + 80·称职 + 60·基本称职 + 0·不称职) ÷ valid votes (weights from the rule
+ * set), and the grade follows the bands, with the 不称职 one-third veto.
+ */
+export function votesOf(ctx: RuleContext, rec: LedgerRecord): Votes | null {
+  const v = {
+    excellent: ctx.num(rec, "votesExcellent"),
+    competent: ctx.num(rec, "votesCompetent"),
+    basic: ctx.num(rec, "votesBasic"),
+    incompetent: ctx.num(rec, "votesIncompetent"),
+  };
+  if (v.excellent === null && v.competent === null && v.basic === null && v.incompetent === null) return null;
+  return { excellent: v.excellent ?? 0, competent: v.competent ?? 0, basic: v.basic ?? 0, incompetent: v.incompetent ?? 0 };
+}
+
+export const appraisalVotesRule: Rule = {
+  needs: ["votesExcellent", "votesCompetent", "votesBasic", "votesIncompetent"],
+  run(ctx) {
+    const rules = ctx.ruleSet.appraisal;
+    for (const rec of ctx.records) {
+      const votes = votesOf(ctx, rec);
+      if (!votes) continue;
+      const valid = validVotes(votes);
+      const total = ctx.num(rec, "voters");
+      if (total !== null && valid > total) {
+        ctx.atCell(rec, "votesExcellent", "appraisal.votesOverTotal", "error", { valid, total });
+        continue;
+      }
+      const score = appraisalScore(votes, rules);
+      if (score === null) continue;
+      const given = ctx.num(rec, "score");
+      if (given !== null && Math.abs(given - score) > 0.5 / 10 ** rules.decimals) {
+        ctx.atCell(rec, "score", "appraisal.scoreMismatch", "error", { value: given, expected: score.toFixed(rules.decimals) }, score.toFixed(rules.decimals));
+      }
+      const grade = gradeForScore(score, rules, votes.incompetent / valid);
+      const givenGrade = ctx.str(rec, "grade");
+      if (givenGrade !== null && givenGrade !== grade && rules.bands.some((b) => b.grade === givenGrade)) {
+        ctx.atCell(rec, "grade", "appraisal.gradeMismatch", "error", { value: givenGrade, expected: grade, score: score.toFixed(rules.decimals) }, grade);
+      }
+    }
+  },
+};
+
+/** 优秀 at most the rule set's share (20%) of those assessed in one sheet. */
+export const excellentQuotaRule: Rule = {
+  needs: [],
+  run(ctx) {
+    const field = ctx.has("grade") ? "grade" : ctx.has("result") ? "result" : null;
+    if (!field) return;
+    const share = ctx.ruleSet.appraisal.excellentQuotaShare;
+    let assessed = 0;
+    let excellent = 0;
+    for (const rec of ctx.records) {
+      const g = ctx.str(rec, field);
+      if (g === null) continue;
+      assessed++;
+      if (g === "优秀") excellent++;
+    }
+    const allowed = Math.floor(assessed * share + 1e-9);
+    if (excellent > allowed) {
+      ctx.atColumn(field, "appraisal.excellentQuota", "error", { excellent, assessed, allowed, share: `${Math.round(share * 100)}%` });
+    }
+  },
+};
+
+/** Rank-based sheets (干部年终考核测评): 1 ≤ 排名 ≤ 总人数. */
+export const rankRule: Rule = {
+  needs: ["rank", "voters"],
+  run(ctx) {
+    for (const rec of ctx.records) {
+      const rank = ctx.num(rec, "rank");
+      const total = ctx.num(rec, "voters");
+      if (rank === null || total === null) continue;
+      if (rank < 1 || rank > total) ctx.atCell(rec, "rank", "assessment.rankRange", "error", { rank, total });
+    }
+  },
+};

@@ -1,0 +1,70 @@
+import { toIso } from "../../calendar/days.js";
+import { fenToYuanText } from "../../scoring/money.js";
+import type { NormValue } from "../../normalise/value.js";
+import type { FieldParsed } from "../../template/schema.js";
+import type { RuleContext } from "../context.js";
+
+/**
+ * The Table Schema constraints every template field may carry (required, unique,
+ * minimum, maximum, length, pattern, enum) plus the sheet's own drop-down lists, and
+ * the problems found while reading the cells. Runs for every recognised sheet.
+ */
+export function checkFieldConstraints(ctx: RuleContext): void {
+  const { set } = ctx;
+  for (const p of set.problems) {
+    const field = set.fields[p.fieldIndex]!;
+    ctx.atColumnIndex(p.row, p.col, field.name, p.code, p.severity, { ...p.args });
+  }
+  set.fields.forEach((field, f) => {
+    const col = set.colOf[f]!;
+    if (field.repeat) return;
+    const c = field.constraints ?? {};
+    if (col < 0) {
+      if (c.required) ctx.atColumn(field.name, "column.missing", "warning");
+      return;
+    }
+    const list = set.listOf[f] ?? null;
+    const patternRe = c.pattern ? new RegExp(`^(?:${c.pattern})$`) : null;
+    const enumSet = c.enum ? new Set(c.enum) : null;
+    const firstSeen = new Map<NormValue, number>();
+    const problemRows = new Set(set.problems.filter((p) => p.fieldIndex === f).map((p) => p.row));
+    for (const rec of set.records) {
+      const v = rec.values[f]!;
+      if (v === null) {
+        if (c.required && !problemRows.has(rec.row)) ctx.atCell(rec, field.name, "value.required", "error");
+        continue;
+      }
+      if (c.unique) {
+        const first = firstSeen.get(v);
+        if (first === undefined) firstSeen.set(v, rec.row);
+        else ctx.atCell(rec, field.name, "value.duplicate", "error", { value: rec.texts[f]!, firstRow: first + 1 });
+      }
+      if (typeof v === "number") checkRange(ctx, field, rec, v);
+      if (typeof v === "string") {
+        if (c.minLength !== undefined && v.length < c.minLength) ctx.atCell(rec, field.name, "value.tooShort", "error", { value: v, min: c.minLength });
+        if (c.maxLength !== undefined && v.length > c.maxLength) ctx.atCell(rec, field.name, "value.tooLong", "error", { value: v, max: c.maxLength });
+        if (patternRe && !patternRe.test(v)) ctx.atCell(rec, field.name, "value.pattern", "error", { value: v });
+        if (enumSet && !enumSet.has(v)) ctx.atCell(rec, field.name, "value.notInList", "error", { value: v, allowed: [...enumSet].join("、") });
+        else if (!enumSet && list && !list.has(v)) ctx.atCell(rec, field.name, "value.notInList", "error", { value: v, allowed: [...list].join("、") });
+      }
+    }
+  });
+}
+
+function display(field: FieldParsed, v: number): string {
+  if (field.type === "date" || field.type === "datetime") return toIso(v);
+  if (field.type === "money") return fenToYuanText(v);
+  return String(v);
+}
+
+function checkRange(ctx: RuleContext, field: FieldParsed, rec: Parameters<RuleContext["atCell"]>[0], v: number): void {
+  const c = field.constraints ?? {};
+  // Money limits are written in yuan; values are fen.
+  const scale = field.type === "money" ? 100 : 1;
+  if (c.minimum !== undefined && v < c.minimum * scale) {
+    ctx.atCell(rec, field.name, "value.belowMinimum", "error", { value: display(field, v), min: c.minimum });
+  }
+  if (c.maximum !== undefined && v > c.maximum * scale) {
+    ctx.atCell(rec, field.name, "value.aboveMaximum", "error", { value: display(field, v), max: c.maximum });
+  }
+}

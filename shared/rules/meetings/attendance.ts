@@ -1,0 +1,32 @@
+import type { Rule } from "../context.js";
+import { MeetingTypes } from "./meeting-types.js";
+
+/**
+ * Attendance and quorum (条例 第十一、十二条; M9, M10): present + on leave never exceeds
+ * those expected; a general meeting needs more than half of its voting members present,
+ * a committee meeting at least half of the committee.
+ */
+export const meetingAttendanceRule: Rule = {
+  needs: ["expected", "present"],
+  run(ctx) {
+    const m = ctx.ruleSet.meetings;
+    const types = new MeetingTypes(m.requirements);
+    const general = m.requirements[0]?.type;
+    for (const rec of ctx.records) {
+      const expected = ctx.num(rec, "expected");
+      const present = ctx.num(rec, "present");
+      if (expected === null || present === null) continue;
+      const leave = ctx.num(rec, "leave") ?? 0;
+      if (present + leave > expected) {
+        ctx.atCell(rec, "present", "meetings.attendanceOver", "error", { present, leave, expected });
+        continue;
+      }
+      const type = types.resolve(ctx.str(rec, "type") ?? ctx.str(rec, "title"))?.type ?? null;
+      if (type === general && !(present > expected * m.generalQuorumShare)) {
+        ctx.atCell(rec, "present", "meetings.quorumGeneral", "error", { present, expected }, `> ${expected * m.generalQuorumShare}`);
+      } else if (type === "支部委员会" && present < expected * m.committeeQuorumShare) {
+        ctx.atCell(rec, "present", "meetings.quorumCommittee", "error", { present, expected }, `≥ ${Math.ceil(expected * m.committeeQuorumShare)}`);
+      }
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import type { Rule } from "./context.js";
+import { idNumberRule } from "./roster/id-number.js";
+import { probationRule } from "./roster/probation.js";
+import { branchSizeRule } from "./roster/branch-size.js";
+import { developmentOrderRule } from "./development/order.js";
+import { activistYearRule, approvalDelayRule, minimumAgeRule, talkWithinRule, trainingRule } from "./development/steps.js";
+import { duesStandardRule } from "./dues/standard-amount.js";
+import { duesMonthlyRule } from "./dues/monthly-payments.js";
+import { duesPaymentRowsRule } from "./dues/payment-rows.js";
+import { meetingAttendanceRule } from "./meetings/attendance.js";
+import { meetingFrequencyRule } from "./meetings/frequency.js";
+import { appraisalVotesRule, excellentQuotaRule, rankRule } from "./appraisal/votes.js";
+
+/** Every rule a template can name. Templates are data; this is the code they point at. */
+export const RULES: Record<string, Rule> = {
+  "id.number": idNumberRule,
+  "member.probation": probationRule,
+  "branch.size": branchSizeRule,
+  "development.order": developmentOrderRule,
+  "development.minimumAge": minimumAgeRule,
+  "development.talkWithin": talkWithinRule,
+  "development.activistYear": activistYearRule,
+  "development.training": trainingRule,
+  "development.approvalDelay": approvalDelayRule,
+  "dues.standard": duesStandardRule,
+  "dues.monthly": duesMonthlyRule,
+  "dues.paymentRows": duesPaymentRowsRule,
+  "meetings.attendance": meetingAttendanceRule,
+  "meetings.frequency": meetingFrequencyRule,
+  "appraisal.votes": appraisalVotesRule,
+  "appraisal.excellentQuota": excellentQuotaRule,
+  "assessment.rank": rankRule,
+};

@@ -1,0 +1,131 @@
+import type { RuleSet } from "./schema.js";
+
+/**
+ * The built-in default: exactly the "Defaults" table of domain-rules.md. Every entry can be
+ * changed per organisation by publishing a new rule set; nothing here is a code constant
+ * of the rules that read it.
+ */
+export const DEFAULT_RULE_SET: RuleSet = {
+  id: "default",
+  version: 1,
+  title: "全国通用默认规则（中组发〔2008〕3号、支部工作条例、发展党员工作细则）",
+  dues: {
+    rounding: "half-up-fen",
+    toleranceFen: 1,
+    categories: {
+      在职: {
+        kind: "brackets",
+        brackets: [
+          { upTo: 3000, ratePercent: 0.5 },
+          { upTo: 5000, ratePercent: 1 },
+          { upTo: 10000, ratePercent: 1.5 },
+          { upTo: null, ratePercent: 2 },
+        ],
+      },
+      离退休: {
+        kind: "brackets",
+        brackets: [
+          { upTo: 5000, ratePercent: 0.5 },
+          { upTo: null, ratePercent: 1 },
+        ],
+      },
+      学生: { kind: "fixed", amountYuan: 0.2 },
+      下岗失业: { kind: "fixed", amountYuan: 0.2 },
+      抚恤救济: { kind: "fixed", amountYuan: 0.2 },
+      低保: { kind: "fixed", amountYuan: 0.2 },
+      农民: { kind: "range", minYuan: 0.2, maxYuan: 1 },
+      困难减免: { kind: "exempt" },
+    },
+    categoryAliases: {
+      在职职工: "在职",
+      在岗: "在职",
+      年薪制: "在职",
+      个体: "在职",
+      个体经营: "在职",
+      离休: "离退休",
+      退休: "离退休",
+      离退休人员: "离退休",
+      学生党员: "学生",
+      本科生: "学生",
+      研究生: "学生",
+      失业: "下岗失业",
+      下岗: "下岗失业",
+      抚恤: "抚恤救济",
+      救济: "抚恤救济",
+      最低生活保障: "低保",
+      农民党员: "农民",
+      免交: "困难减免",
+      减免: "困难减免",
+    },
+    defaultCategory: "在职",
+    unpaidWarningMonths: 3,
+    unpaidErrorMonths: 6,
+    monthlyCapYuan: 1000,
+    largePaymentYuan: 1000,
+    backPayMaxMonths: 6,
+  },
+  meetings: {
+    requirements: [
+      { type: "支部党员大会", synonyms: ["党员大会", "支部大会"], per: "quarter", min: 1, source: "national", needsCommittee: false },
+      { type: "支部委员会", synonyms: ["支委会", "支部委员会会议"], per: "month", min: 1, source: "national", needsCommittee: true },
+      { type: "党小组会", synonyms: ["党小组会议"], per: "month", min: 1, source: "national", needsCommittee: false },
+      { type: "党课", synonyms: ["上党课", "讲党课"], per: "quarter", min: 1, source: "local", needsCommittee: false },
+      { type: "主题党日", synonyms: ["主题党日活动"], per: "month", min: 1, source: "national", needsCommittee: false },
+      { type: "组织生活会", synonyms: [], per: "year", min: 1, source: "national", needsCommittee: false },
+      { type: "民主评议党员", synonyms: ["民主评议"], per: "year", min: 1, source: "national", needsCommittee: false },
+    ],
+    committeeFromMembers: 7,
+    generalQuorumShare: 0.5,
+    committeeQuorumShare: 0.5,
+  },
+  probation: { months: 12, extensionMinMonths: 6, extensionMaxMonths: 12, overdueGraceMonths: 3 },
+  development: {
+    minAgeYears: 18,
+    talkWithinMonths: 1,
+    activistToCandidateMonths: 12,
+    trainingMinDays: 3,
+    trainingMinHours: 24,
+    approvalWarnMonths: 3,
+    approvalErrorMonths: 6,
+  },
+  appraisal: {
+    weights: { excellent: 100, competent: 80, basic: 60, incompetent: 0 },
+    decimals: 2,
+    bands: [
+      { min: 90, grade: "优秀" },
+      { min: 70, grade: "称职" },
+      { min: 60, grade: "基本称职" },
+      { min: 0, grade: "不称职" },
+    ],
+    excellentQuotaShare: 0.2,
+    incompetentVetoShare: 1 / 3,
+    vetoedGrades: ["优秀", "称职"],
+    vetoCeilingGrade: "基本称职",
+  },
+  assessment: {
+    // An example weighting, labelled as such in domain-rules.md §4.3; set your own.
+    parts: [
+      { key: "目标考核", label: "目标考核", labelEn: "Objectives", weight: 50, forms: ["自查评分表", "考核评分表"] },
+      { key: "专项述职", label: "专项述职", labelEn: "Special report", weight: 10, forms: ["述职评分表"] },
+      { key: "民主测评", label: "民主测评", labelEn: "Democratic appraisal", weight: 20, forms: ["民主测评表"] },
+      { key: "民意调查", label: "民意调查", labelEn: "Public survey", weight: 10, forms: ["民意调查表"] },
+      { key: "述职评议", label: "述职评议", labelEn: "Report review", weight: 10, forms: ["述职评分表"] },
+    ],
+    maxPartScore: 100,
+    decimals: 2,
+  },
+  deductions: {
+    base: 100,
+    items: [
+      { key: "committeeMonth", label: "支委会每缺一个月", labelEn: "Committee meeting, per missing month", points: 1, cap: 12 },
+      { key: "generalQuarter", label: "党员大会每缺一个季度", labelEn: "General meeting, per missing quarter", points: 2, cap: 8 },
+      { key: "groupMonth", label: "党小组会每缺一个组月", labelEn: "Group meeting, per missing group-month", points: 0.5, cap: 6 },
+      { key: "lectureQuarter", label: "党课每缺一个季度", labelEn: "Party lecture, per missing quarter", points: 2, cap: 8 },
+      { key: "themeDayMonth", label: "主题党日每缺一个月", labelEn: "Theme day, per missing month", points: 1, cap: 12 },
+      { key: "lifeMeeting", label: "组织生活会未召开", labelEn: "Organisational life meeting not held", points: 5, cap: 5 },
+      { key: "appraisal", label: "民主评议未开展", labelEn: "Democratic appraisal not done", points: 5, cap: 5 },
+      { key: "duesLate", label: "党费收缴不及时不足额", labelEn: "Dues late or short", points: 2, cap: 2 },
+      { key: "electionOverdue", label: "换届逾期", labelEn: "Election overdue", points: 5, cap: 5 },
+    ],
+  },
+};

@@ -1,0 +1,162 @@
+import { z } from "zod";
+import { checkRuleSetConsistency } from "./consistency.js";
+
+/**
+ * A rule set: the parameters of every rule, versioned data (id + version). The built-in
+ * default carries the "Defaults" table of domain-rules.md; local practice is a new
+ * version or an organisation's own rule set, never a code change.
+ */
+
+const Percent = z.number().min(0).max(100);
+
+export const DuesBracket = z
+  .object({
+    /** Upper bound of the monthly base in yuan, inclusive; null for "above". */
+    upTo: z.number().positive().nullable(),
+    /** Rate in percent of the whole base (全额累进). */
+    ratePercent: Percent,
+  })
+  .strict();
+
+export const DuesCategory = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("brackets"), brackets: z.array(DuesBracket).min(1) }).strict(),
+  z.object({ kind: z.literal("fixed"), amountYuan: z.number().min(0) }).strict(),
+  z.object({ kind: z.literal("range"), minYuan: z.number().min(0), maxYuan: z.number().min(0) }).strict(),
+  z.object({ kind: z.literal("exempt") }).strict(),
+]);
+export type DuesCategory = z.infer<typeof DuesCategory>;
+
+export const MeetingPeriod = z.enum(["month", "quarter", "year"]);
+export type MeetingPeriod = z.infer<typeof MeetingPeriod>;
+
+export const MeetingRequirement = z
+  .object({
+    type: z.string(),
+    synonyms: z.array(z.string()).default([]),
+    per: MeetingPeriod,
+    min: z.number().int().min(0),
+    /** Where the figure comes from: a national rule or a local practice (shown in the UI). */
+    source: z.enum(["national", "local"]),
+    /** Only required when the branch has a committee (正式党员 ≥ 7). */
+    needsCommittee: z.boolean().default(false),
+  })
+  .strict();
+
+export const GradeBand = z.object({ min: z.number(), grade: z.string() }).strict();
+
+export const DeductionItem = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    labelEn: z.string(),
+    /** Points taken off per missing unit (month, quarter, time). */
+    points: z.number().min(0),
+    /** The most this item can take off. */
+    cap: z.number().min(0),
+  })
+  .strict();
+
+/** The scoring forms of the five-part cadre assessment (domain-rules.md §4.3, LOCAL). */
+export const AssessmentForm = z.enum(["自查评分表", "考核评分表", "民主测评表", "民意调查表", "述职评分表"]);
+export type AssessmentForm = z.infer<typeof AssessmentForm>;
+
+export const AssessmentPart = z
+  .object({
+    key: z.string().min(1),
+    label: z.string(),
+    labelEn: z.string(),
+    /** Relative weight; the total is Σ score·weight ÷ Σ weight, so weights need not sum to 100. */
+    weight: z.number().min(0),
+    /** The forms whose scores make up this part. */
+    forms: z.array(AssessmentForm).default([]),
+  })
+  .strict();
+
+/** The fields of a rule set; `RuleSet` adds the cross-field checks. */
+export const RuleSetShape = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    version: z.number().int().positive(),
+    title: z.string(),
+    dues: z
+      .object({
+        rounding: z.enum(["half-up-fen", "ceil-jiao", "ceil-yuan"]),
+        /** A ledger amount within this many fen of the expected one passes. */
+        toleranceFen: z.number().int().min(0),
+        categories: z.record(z.string(), DuesCategory),
+        /** Other names clerks write for a category, mapped to its key. */
+        categoryAliases: z.record(z.string(), z.string()),
+        defaultCategory: z.string(),
+        unpaidWarningMonths: z.number().int().positive(),
+        unpaidErrorMonths: z.number().int().positive(),
+        monthlyCapYuan: z.number().positive(),
+        largePaymentYuan: z.number().positive(),
+        backPayMaxMonths: z.number().int().positive(),
+      })
+      .strict(),
+    meetings: z
+      .object({
+        requirements: z.array(MeetingRequirement),
+        /** 正式党员 from which a branch must have a committee. */
+        committeeFromMembers: z.number().int().positive(),
+        /** General meeting: present voting members must exceed this share of those expected. */
+        generalQuorumShare: z.number().min(0).max(1),
+        /** Committee meeting: present members at least this share of the committee. */
+        committeeQuorumShare: z.number().min(0).max(1),
+      })
+      .strict(),
+    probation: z
+      .object({
+        months: z.number().int().positive(),
+        extensionMinMonths: z.number().int().positive(),
+        extensionMaxMonths: z.number().int().positive(),
+        /** A probationary year that ended more than this many months before the as-of date with no full membership: finding. */
+        overdueGraceMonths: z.number().int().min(0),
+      })
+      .strict(),
+    development: z
+      .object({
+        minAgeYears: z.number().int().positive(),
+        talkWithinMonths: z.number().int().positive(),
+        activistToCandidateMonths: z.number().int().positive(),
+        trainingMinDays: z.number().int().positive(),
+        trainingMinHours: z.number().positive(),
+        approvalWarnMonths: z.number().int().positive(),
+        approvalErrorMonths: z.number().int().positive(),
+      })
+      .strict(),
+    appraisal: z
+      .object({
+        weights: z
+          .object({ excellent: z.number(), competent: z.number(), basic: z.number(), incompetent: z.number() })
+          .strict(),
+        decimals: z.number().int().min(0).max(6),
+        /** Highest band first: a score at or above `min` gets `grade`; a score below every band gets the last one. */
+        bands: z.array(GradeBand).min(1),
+        /** 优秀 at most this share of those assessed in one sheet. */
+        excellentQuotaShare: z.number().min(0).max(1),
+        /** More than this share of valid votes 不称职 rules out the top grades. */
+        incompetentVetoShare: z.number().min(0).max(1),
+        /** The grades ruled out by that veto. */
+        vetoedGrades: z.array(z.string()),
+        /** The grade given when the veto applies and the score would be higher. */
+        vetoCeilingGrade: z.string(),
+      })
+      .strict(),
+    assessment: z
+      .object({
+        parts: z.array(AssessmentPart).min(1),
+        /** Each part's score is on 0..maxPartScore (100 by default). */
+        maxPartScore: z.number().positive().default(100),
+        decimals: z.number().int().min(0).max(6).default(2),
+      })
+      .strict(),
+    deductions: z.object({ base: z.number().positive(), items: z.array(DeductionItem) }).strict(),
+  })
+  .strict();
+export type RuleSetFields = z.infer<typeof RuleSetShape>;
+
+export const RuleSet = RuleSetShape.superRefine(checkRuleSetConsistency);
+export type RuleSet = z.infer<typeof RuleSet>;
+/** What a rule set looks like before defaults are filled in (e.g. JSON from the Worker). */
+export type RuleSetInput = z.input<typeof RuleSet>;

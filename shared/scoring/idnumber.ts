@@ -1,0 +1,32 @@
+import type { DayNumber } from "../calendar/days.js";
+import { validateIdNumber, type IdInfo, type IdProblem } from "../idcard/gb11643.js";
+
+/**
+ * ID numbers as they arrive from a roster cell. Full-width digits, a lower-case x and
+ * spaces are clerical, not errors (domain-rules.md §6.1), so they are normalised first and
+ * reported; an ID held as a number has lost its last digits and can never be trusted.
+ */
+export type IdCheck =
+  | { ok: true; id: string; info: IdInfo; normalised: boolean }
+  | { ok: false; problem: IdProblem | "numeric" | "legacy15"; info?: IdInfo };
+
+/** Full-width digits/letters → half-width, x → X, spaces removed. */
+export function normaliseIdText(text: string): string {
+  return text
+    .replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]+/g, "")
+    .toUpperCase();
+}
+
+/** Numbers at or above this can only be an 18-digit ID that Excel stored as a number. */
+export const NUMERIC_ID_THRESHOLD = 1e15;
+
+export function checkIdValue(value: string | number, today?: DayNumber): IdCheck {
+  if (typeof value === "number") return { ok: false, problem: "numeric" };
+  const id = normaliseIdText(value);
+  if (/^\d+(\.\d+)?E\+\d+$/.test(id)) return { ok: false, problem: "numeric" }; // "4.40524E+17" pasted as text
+  if (/^\d{15}$/.test(id)) return { ok: false, problem: "legacy15" };
+  const result = validateIdNumber(id, today);
+  if (!result.ok) return result.info ? { ok: false, problem: result.problem, info: result.info } : { ok: false, problem: result.problem };
+  return { ok: true, id, info: result.info, normalised: id !== value };
+}

@@ -1,0 +1,111 @@
+import type { DayNumber } from "../calendar/days.js";
+import { fromYmd } from "../calendar/days.js";
+import { periodBounds, periodOf, periodsBetween } from "../calendar/periods.js";
+import type { RuleSet } from "../ruleset/schema.js";
+
+/**
+ * 三会一课 counting. Meeting names resolve to one type through the rule set's requirements
+ * (支委会 = 支部委员会, 党员大会 = 支部党员大会, 主题党日活动 = 主题党日), so counts and
+ * gaps never depend on which synonym a clerk typed.
+ */
+export type MeetingRules = RuleSet["meetings"];
+export type MeetingRequirement = MeetingRules["requirements"][number];
+
+const squeeze = (text: string) => text.replace(/[\s\u3000]+/g, "");
+
+/** Exact name or synonym first; else the longest name contained in the text ("2025年第一次支委会"). */
+export function resolveMeetingType(text: string | null | undefined, rules: MeetingRules): MeetingRequirement | null {
+  if (text === null || text === undefined) return null;
+  const name = squeeze(text);
+  if (name === "") return null;
+  let best: MeetingRequirement | null = null;
+  let bestLength = 0;
+  for (const req of rules.requirements) {
+    for (const candidate of [req.type, ...req.synonyms]) {
+      if (candidate === name) return req;
+      if (candidate.length > bestLength && name.includes(candidate)) {
+        best = req;
+        bestLength = candidate.length;
+      }
+    }
+  }
+  return best;
+}
+
+/** Day numbers of the meetings of one type; rows whose type is another (or none) are skipped. */
+function datesOfType(
+  types: readonly (string | null)[],
+  dates: readonly (DayNumber | null)[],
+  wanted: MeetingRequirement,
+  rules: MeetingRules,
+): DayNumber[] {
+  const out: DayNumber[] = [];
+  const memo = new Map<string, MeetingRequirement | null>();
+  for (let i = 0; i < types.length; i++) {
+    const text = types[i];
+    const day = dates[i];
+    if (text === null || text === undefined || day === null || day === undefined) continue;
+    let req = memo.get(text);
+    if (req === undefined) {
+      req = resolveMeetingType(text, rules);
+      memo.set(text, req);
+    }
+    if (req === wanted) out.push(day);
+  }
+  return out;
+}
+
+/** Meetings of `type` held within a named period ("2025-03", "2025-Q1", "2025"); null if the type or period is unknown. */
+export function countMeetings(
+  types: readonly (string | null)[],
+  dates: readonly (DayNumber | null)[],
+  type: string,
+  period: string,
+  rules: MeetingRules,
+): number | null {
+  const req = resolveMeetingType(type, rules);
+  const bounds = periodBounds(period);
+  if (!req || !bounds) return null;
+  return datesOfType(types, dates, req, rules).filter((d) => d >= bounds.first && d <= bounds.last).length;
+}
+
+/** Count per period of the type's own frequency (month / quarter / year) over one year. */
+export function meetingCountsByPeriod(
+  types: readonly (string | null)[],
+  dates: readonly (DayNumber | null)[],
+  req: MeetingRequirement,
+  year: number,
+  rules: MeetingRules,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of periodsBetween(fromYmd(year, 1, 1), fromYmd(year, 12, 31), req.per)) counts.set(p, 0);
+  for (const day of datesOfType(types, dates, req, rules)) {
+    const p = periodOf(day, req.per);
+    const n = counts.get(p);
+    if (n !== undefined) counts.set(p, n + 1);
+  }
+  return counts;
+}
+
+/**
+ * Periods of `year` in which `type` met fewer times than its requirement. With `asOf`, a
+ * period that has not ended by then is not (yet) missing. Null when the type is unknown.
+ */
+export function missingPeriods(
+  types: readonly (string | null)[],
+  dates: readonly (DayNumber | null)[],
+  type: string,
+  year: number,
+  rules: MeetingRules,
+  asOf?: DayNumber,
+): string[] | null {
+  const req = resolveMeetingType(type, rules);
+  if (!req) return null;
+  const missing: string[] = [];
+  for (const [period, count] of meetingCountsByPeriod(types, dates, req, year, rules)) {
+    if (count >= req.min) continue;
+    if (asOf !== undefined && periodBounds(period)!.last > asOf) continue;
+    missing.push(period);
+  }
+  return missing;
+}

@@ -1,0 +1,17 @@
+import { Template, type TemplateParsed } from "../schema.js";
+import { appraisalTemplate, assessmentTemplate } from "./appraisal.js";
+import { developmentTemplate } from "./development.js";
+import { duesMonthlyTemplate, duesPaymentsTemplate } from "./dues.js";
+import { meetingsTemplate } from "./meetings.js";
+import { rosterTemplate } from "./roster.js";
+
+/** The built-in templates, parsed (defaults filled) once. Order breaks ties in recognition. */
+export const BUILTIN_TEMPLATES: TemplateParsed[] = [
+  rosterTemplate,
+  developmentTemplate,
+  duesMonthlyTemplate,
+  duesPaymentsTemplate,
+  meetingsTemplate,
+  appraisalTemplate,
+  assessmentTemplate,
+].map((t) => Template.parse(t));

@@ -1,0 +1,97 @@
+import { z } from "zod";
+
+/**
+ * A ledger template: the Frictionless Table Schema vocabulary (name, title, type,
+ * constraints) extended for ledgers: header aliases, a repeating column group
+ * (monthly dues columns), and named rules whose parameters come from the rule set.
+ * Templates are data: JSON-serialisable so the Worker can store and serve them.
+ */
+
+export const FieldType = z.enum([
+  "string",
+  "integer",
+  "number",
+  "money", // yuan with two decimals, held as integer fen
+  "percent",
+  "date",
+  "datetime",
+  "month", // a calendar month: 2025-04
+  "boolean",
+  "idNumber", // 公民身份号码, GB 11643-1999
+  "phone",
+]);
+export type FieldType = z.infer<typeof FieldType>;
+
+export const Constraints = z
+  .object({
+    required: z.boolean().optional(),
+    unique: z.boolean().optional(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    minLength: z.number().int().optional(),
+    maxLength: z.number().int().optional(),
+    pattern: z.string().optional(),
+    enum: z.array(z.string()).optional(),
+  })
+  .strict();
+export type Constraints = z.infer<typeof Constraints>;
+
+export const Field = z
+  .object({
+    name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+    title: z.string(),
+    titleEn: z.string().optional(),
+    type: FieldType,
+    /** Other headers clerks write for this field; matching ignores spaces, line breaks, brackets' width and "*". */
+    aliases: z.array(z.string()).default([]),
+    constraints: Constraints.optional(),
+    /** How much this header says about the ledger kind (0 = generic, like 姓名). */
+    weight: z.number().min(0).max(5).default(1),
+    /**
+     * A repeating column group: each header matching this regular expression is one
+     * column of the group, the first capture being its period (e.g. "3月" → month 3).
+     */
+    repeat: z.object({ pattern: z.string(), period: z.enum(["month"]) }).optional(),
+  })
+  .strict();
+export type Field = z.input<typeof Field>;
+export type FieldParsed = z.output<typeof Field>;
+
+export const RuleRef = z
+  .object({
+    /** A rule of the engine's registry, e.g. "dues.amount" or "meetings.frequency". */
+    rule: z.string(),
+    /** Per-template overrides of the rule set's parameters for this rule. */
+    params: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+export type RuleRef = z.infer<typeof RuleRef>;
+
+export const LedgerKind = z.enum([
+  "roster", // 党员花名册
+  "dues", // 党费收缴台账 (monthly columns or one row per payment)
+  "meetings", // 三会一课
+  "development", // 发展党员
+  "appraisal", // 民主评议党员 result
+  "assessment", // 干部考核 民主测评
+]);
+export type LedgerKind = z.infer<typeof LedgerKind>;
+
+export const Template = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    version: z.number().int().positive(),
+    kind: LedgerKind,
+    title: z.string(),
+    titleEn: z.string(),
+    fields: z.array(Field).min(1),
+    /** Rules over one row or across rows, in the order they run. */
+    rules: z.array(RuleRef).default([]),
+    /** Headers below this score do not count as a recognised sheet. */
+    minScore: z.number().min(0).default(3),
+    /** Fields that must all be found for the sheet to be recognised as this template. */
+    requiredHeaders: z.array(z.string()).default([]),
+  })
+  .strict();
+export type Template = z.input<typeof Template>;
+export type TemplateParsed = z.output<typeof Template>;

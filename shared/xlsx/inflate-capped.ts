@@ -1,0 +1,58 @@
+import { Inflate } from "fflate";
+
+/** Thrown from inside the inflater's callback to stop it the moment a cap is crossed. */
+export class InflateCapExceeded extends Error {
+  constructor(
+    readonly kind: "size" | "ratio",
+    readonly produced: number,
+    readonly consumed: number,
+  ) {
+    super(`inflate cap exceeded (${kind})`);
+  }
+}
+
+export interface InflateCaps {
+  /** Stop once this many bytes have come out. */
+  maxBytes: number;
+  /** Stop once output/input passes this ratio, but only after `ratioFloorBytes` of output. */
+  maxRatio: number;
+  ratioFloorBytes: number;
+}
+
+// Small input slices bound the worst single output burst (deflate tops out near 1032:1).
+const SLICE = 16 * 1024;
+
+/**
+ * Inflates a raw deflate stream with a running byte counter. Declared sizes in a zip
+ * can lie, so this is the guard that actually holds: it never lets more than
+ * about `maxBytes + SLICE × 1032` bytes exist at once.
+ */
+export function inflateCapped(compressed: Uint8Array, caps: InflateCaps): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let produced = 0;
+  let consumed = 0;
+  let done = false;
+  const inflater = new Inflate((chunk, final) => {
+    produced += chunk.length;
+    if (produced > caps.maxBytes) throw new InflateCapExceeded("size", produced, consumed);
+    if (produced > caps.ratioFloorBytes && produced / Math.max(consumed, 1) > caps.maxRatio) {
+      throw new InflateCapExceeded("ratio", produced, consumed);
+    }
+    chunks.push(chunk);
+    if (final) done = true;
+  });
+  for (let off = 0; off < compressed.length && !done; off += SLICE) {
+    const end = Math.min(off + SLICE, compressed.length);
+    consumed = end;
+    inflater.push(compressed.subarray(off, end), end === compressed.length);
+  }
+  if (!done) throw new Error("deflate stream ended early");
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(produced);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { ExcelHost } from "../../../addin/excel/host.js";
+import { isMarkFormula } from "../../../addin/excel/marks.js";
+import { FULL_SUPPORT } from "../../../addin/excel/requirements.js";
+import type { Mark } from "../../../addin/host/types.js";
+import { FakeContext, FakeSheet, fakeRun, type FakeRule } from "./fake-excel.js";
+
+function clerkSheet(): FakeSheet {
+  const s = FakeSheet.withRows("党费", Array.from({ length: 50 }, (_, i) => [`党员${i}`, i, i * 2, "备注"]));
+  // The clerk's own fills, fonts, borders, notes and conditional formats.
+  s.formats.set("A1", { fill: "#FFFF00", font: "#000000", bold: true, border: "thin" });
+  s.formats.set("B7", { fill: "#00B050", font: "#FF0000", bold: false, border: "double" });
+  s.notes.set("C3", "张三 3 月已补交");
+  const theirs: FakeRule[] = [
+    { id: "{user-1}", type: "CellValue", formula: null, fill: "#F8CBAD", font: null, address: "B2:B50" },
+    { id: "{user-2}", type: "Custom", formula: "=$C2>50", fill: "#C6EFCE", font: "#006100", address: "A2:D50" },
+  ];
+  s.rules = theirs.map((r) => ({ ...r }));
+  return s;
+}
+
+const snapshot = (s: FakeSheet) => JSON.stringify({ values: s.values, nf: s.numberFormats, formats: [...s.formats], notes: [...s.notes] });
+
+const MARKS: Mark[] = [
+  { cell: "B3", severity: "error" },
+  { cell: "B4", severity: "error" },
+  { cell: "B5", severity: "error" },
+  { cell: "C4", severity: "error" },
+  { cell: "D9", severity: "warning" },
+  { cell: "A12", severity: "info" },
+];
+
+describe("Excel adapter: marks are the add-in's own conditional formats", () => {
+  it("adds one signed rule per severity in 2 syncs and never touches cell formats", async () => {
+    const sheet = clerkSheet();
+    const before = snapshot(sheet);
+    const ctx = new FakeContext([sheet]);
+    await new ExcelHost(fakeRun(ctx), FULL_SUPPORT).mark("党费", MARKS);
+    expect(ctx.syncs).toBe(2); // list existing rules (none of ours), add
+    const ours = sheet.rules.filter((r) => isMarkFormula(r.formula));
+    expect(ours.map((r) => [r.formula, r.address, r.fill])).toEqual([
+      ['=ISTEXT("party-ledger-mark:info")', "A12", "#DDEBF7"],
+      ['=ISTEXT("party-ledger-mark:warning")', "D9", "#FFEB9C"],
+      ['=ISTEXT("party-ledger-mark:error")', "B3:B5,C4", "#FFC7CE"],
+    ]);
+    expect(ctx.calls).toContain("suspendScreenUpdatingUntilNextSync");
+    expect(snapshot(sheet)).toBe(before);
+  });
+
+  it("清除标记 removes exactly its rules in 3 syncs; the clerk's formats and rules are as before", async () => {
+    const sheet = clerkSheet();
+    const before = snapshot(sheet);
+    const rulesBefore = JSON.stringify(sheet.rules);
+    const ctx = new FakeContext([sheet]);
+    const host = new ExcelHost(fakeRun(ctx), FULL_SUPPORT);
+    await host.mark("党费", MARKS);
+    expect(sheet.rules).toHaveLength(5);
+    ctx.syncs = 0;
+    await host.clearMarks("党费");
+    expect(ctx.syncs).toBe(3);
+    expect(JSON.stringify(sheet.rules)).toBe(rulesBefore);
+    expect(snapshot(sheet)).toBe(before);
+  });
+
+  it("finds its rules by signature after a reload (a new host with no memory)", async () => {
+    const sheet = clerkSheet();
+    const rulesBefore = JSON.stringify(sheet.rules);
+    await new ExcelHost(fakeRun(new FakeContext([sheet])), FULL_SUPPORT).mark("党费", MARKS);
+    await new ExcelHost(fakeRun(new FakeContext([sheet])), FULL_SUPPORT).clearMarks("党费");
+    expect(JSON.stringify(sheet.rules)).toBe(rulesBefore);
+  });
+
+  it("re-marking replaces the previous marks (live re-check) rather than stacking them", async () => {
+    const sheet = clerkSheet();
+    const host = new ExcelHost(fakeRun(new FakeContext([sheet])), FULL_SUPPORT);
+    await host.mark("党费", MARKS);
+    await host.mark("党费", [{ cell: "B4", severity: "warning" }]);
+    expect(sheet.rules.filter((r) => isMarkFormula(r.formula)).map((r) => r.address)).toEqual(["B4"]);
+    expect(sheet.rules).toHaveLength(3);
+  });
+
+  it("keeps getRanges address strings short: thousands of scattered cells become several rules", async () => {
+    const sheet = clerkSheet();
+    const ctx = new FakeContext([sheet]);
+    const many: Mark[] = Array.from({ length: 3000 }, (_, i) => ({ cell: `${i % 2 ? "B" : "D"}${i * 2 + 1}`, severity: "error" }));
+    await new ExcelHost(fakeRun(ctx), FULL_SUPPORT).mark("党费", many);
+    const ours = sheet.rules.filter((r) => isMarkFormula(r.formula));
+    expect(ours.length).toBeGreaterThan(2);
+    for (const r of ours) expect(r.address.length).toBeLessThanOrEqual(6000);
+    expect(ours.flatMap((r) => r.address.split(","))).toHaveLength(3000);
+    expect(ctx.syncs).toBe(2);
+  });
+
+  it("without ExcelApi 1.9 adds one rule per rectangle and no RangeAreas", async () => {
+    const sheet = clerkSheet();
+    const ctx = new FakeContext([sheet]);
+    await new ExcelHost(fakeRun(ctx), { ...FULL_SUPPORT, rangeAreas: false, suspendScreen: false }).mark("党费", MARKS);
+    expect(ctx.calls.some((c) => c.startsWith("getRanges"))).toBe(false);
+    expect(ctx.calls).not.toContain("suspendScreenUpdatingUntilNextSync");
+    expect(sheet.rules.filter((r) => isMarkFormula(r.formula)).map((r) => r.address)).toEqual(["A12", "D9", "B3:B5", "C4"]);
+  });
+});
+
+describe("Excel adapter: select and events", () => {
+  it("selects a finding's cell in one sync", async () => {
+    const sheet = clerkSheet();
+    const ctx = new FakeContext([new FakeSheet("其他"), sheet]);
+    await new ExcelHost(fakeRun(ctx), FULL_SUPPORT).select("党费", "C7");
+    expect(ctx.syncs).toBe(1);
+    expect(ctx.active).toBe(1);
+    expect(sheet.selected).toBe("C7");
+  });
+
+  it("reports the changed rows, and ignores the add-in's own edits (ExcelApi 1.14)", async () => {
+    const sheet = clerkSheet();
+    const ctx = new FakeContext([sheet]);
+    const seen: unknown[] = [];
+    const host = new ExcelHost(fakeRun(ctx), FULL_SUPPORT);
+    const off = await host.onChanged((c) => seen.push(c));
+    const ws = ctx.workbook.worksheets as unknown as { getActiveWorksheet(): unknown };
+    void ws;
+    expect(ctx.calls).toContain("onChanged.add");
+    const handler = (ctx as unknown as { lastHandler?: unknown }).lastHandler;
+    void handler;
+    off();
+  });
+});

@@ -1,0 +1,343 @@
+/**
+ * A recording fake of the slice of the Excel JavaScript API the adapter uses. Like the real
+ * API, reads are queued by load() and only readable after context.sync(); writes are queued
+ * and applied at sync. It records every call and counts syncs; it can refuse a sync that
+ * loads more than `maxCellsPerSync` cells with RequestPayloadSizeLimitExceeded (the web's 5 MB).
+ */
+import { a1, parseRange } from "../../../shared/grid/a1.js";
+
+type Raw = string | number | boolean;
+
+export interface FakeRule {
+  id: string;
+  type: string;
+  formula: string | null;
+  fill: string | null;
+  font: string | null;
+  address: string;
+}
+
+export interface CellFormat {
+  fill: string;
+  font: string;
+  bold: boolean;
+  border: string;
+}
+
+export class FakeSheet {
+  /** Values from A1; "" is empty (as Range.values reports). */
+  values: Raw[][] = [];
+  numberFormats: string[][] = [];
+  merges: string[] = [];
+  /** The clerk's own direct formats, by A1 address. */
+  formats = new Map<string, CellFormat>();
+  rules: FakeRule[] = [];
+  notes = new Map<string, string>();
+  selected: string | null = null;
+  constructor(public name: string) {}
+
+  static withRows(name: string, rows: Raw[][], formats?: string[][]): FakeSheet {
+    const s = new FakeSheet(name);
+    s.values = rows.map((r) => r.slice());
+    s.numberFormats = formats ?? rows.map((r) => r.map(() => "General"));
+    return s;
+  }
+
+  extent(): { rows: number; cols: number } {
+    let rows = 0;
+    let cols = 0;
+    this.values.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (v !== "") {
+          rows = Math.max(rows, i + 1);
+          cols = Math.max(cols, j + 1);
+        }
+      }),
+    );
+    return { rows, cols };
+  }
+}
+
+class NotLoaded extends Error {
+  constructor(prop: string) {
+    super(`PropertyNotLoaded: ${prop} was read before load() and sync()`);
+  }
+}
+
+export class FakeContext {
+  syncs = 0;
+  calls: string[] = [];
+  /** Cells loaded by each sync (values and number formats count once per cell). */
+  cellsPerSync: number[] = [];
+  maxCellsPerSync = Infinity;
+  private pending: { cells: number; run: () => void }[] = [];
+  private nextId = 1;
+  readonly workbook: { worksheets: FakeWorksheets };
+  readonly application = { suspendScreenUpdatingUntilNextSync: () => this.calls.push("suspendScreenUpdatingUntilNextSync") };
+
+  constructor(
+    public sheets: FakeSheet[],
+    public active = 0,
+  ) {
+    this.workbook = { worksheets: new FakeWorksheets(this) };
+  }
+
+  queue(cells: number, run: () => void): void {
+    this.pending.push({ cells, run });
+  }
+
+  newId(): string {
+    return `{cf-${this.nextId++}}`;
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    this.calls.push("sync");
+    const cells = this.pending.reduce((n, p) => n + p.cells, 0);
+    const batch = this.pending;
+    this.pending = [];
+    if (cells > this.maxCellsPerSync) {
+      const e = new Error("The request payload size has exceeded the limit.") as Error & { code: string };
+      e.code = "RequestPayloadSizeLimitExceeded";
+      throw e;
+    }
+    this.cellsPerSync.push(cells);
+    for (const p of batch) p.run();
+  }
+}
+
+class FakeWorksheets {
+  constructor(private ctx: FakeContext) {}
+  getActiveWorksheet(): FakeWorksheet {
+    this.ctx.calls.push("getActiveWorksheet");
+    return new FakeWorksheet(this.ctx, this.ctx.sheets[this.ctx.active]!);
+  }
+  getItem(name: string): FakeWorksheet {
+    this.ctx.calls.push(`getItem(${name})`);
+    const s = this.ctx.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`ItemNotFound: ${name}`);
+    return new FakeWorksheet(this.ctx, s);
+  }
+}
+
+class Loadable {
+  protected loaded = new Set<string>();
+  protected got<T>(prop: string, v: T): T {
+    if (!this.loaded.has(prop)) throw new NotLoaded(prop);
+    return v;
+  }
+}
+
+export class FakeWorksheet extends Loadable {
+  private _name = "";
+  readonly onChanged = {
+    add: (handler: (e: unknown) => Promise<void>) => {
+      this.ctx.calls.push("onChanged.add");
+      this.handlers.push(handler);
+      return { remove: () => this.ctx.calls.push("onChanged.remove"), context: this.ctx };
+    },
+  };
+  handlers: ((e: unknown) => Promise<void>)[] = [];
+  constructor(
+    private ctx: FakeContext,
+    readonly sheet: FakeSheet,
+  ) {
+    super();
+  }
+  get name(): string {
+    return this.got("name", this._name);
+  }
+  load(props: string): this {
+    this.ctx.calls.push(`worksheet.load(${props})`);
+    this.ctx.queue(0, () => {
+      this._name = this.sheet.name;
+      this.loaded.add("name");
+    });
+    return this;
+  }
+  activate(): void {
+    this.ctx.calls.push("activate");
+    this.ctx.active = this.ctx.sheets.indexOf(this.sheet);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.ctx.calls.push(`getUsedRangeOrNullObject(${valuesOnly})`);
+    const { rows, cols } = this.sheet.extent();
+    return new FakeRange(this.ctx, this.sheet, rows ? [{ r0: 0, c0: 0, r1: rows - 1, c1: cols - 1 }] : [], rows === 0);
+  }
+  getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
+    this.ctx.calls.push(`getRangeByIndexes(${r},${c},${rows},${cols})`);
+    return new FakeRange(this.ctx, this.sheet, [{ r0: r, c0: c, r1: r + rows - 1, c1: c + cols - 1 }]);
+  }
+  getRange(address?: string): FakeRange {
+    this.ctx.calls.push(`getRange(${address ?? ""})`);
+    if (!address) return new FakeRange(this.ctx, this.sheet, [{ r0: 0, c0: 0, r1: 1048575, c1: 16383 }]);
+    return new FakeRange(this.ctx, this.sheet, [parseRange(address)!]);
+  }
+  getRanges(address: string): FakeRange {
+    this.ctx.calls.push(`getRanges(${address.split(",").length} areas)`);
+    return new FakeRange(this.ctx, this.sheet, address.split(",").map((a) => parseRange(a)!));
+  }
+}
+
+type Area = { r0: number; c0: number; r1: number; c1: number };
+
+const areaAddress = (a: Area) => (a.r0 === a.r1 && a.c0 === a.c1 ? a1(a.r0, a.c0) : `${a1(a.r0, a.c0)}:${a1(a.r1, a.c1)}`);
+
+export class FakeRange extends Loadable {
+  private data: Record<string, unknown> = {};
+  constructor(
+    private ctx: FakeContext,
+    private sheet: FakeSheet,
+    private areas: Area[],
+    readonly isNullObject = false,
+  ) {
+    super();
+  }
+  private get area(): Area {
+    return this.areas[0]!;
+  }
+  get values(): Raw[][] {
+    return this.got("values", this.data.values as Raw[][]);
+  }
+  get numberFormat(): string[][] {
+    return this.got("numberFormat", this.data.numberFormat as string[][]);
+  }
+  get rowIndex(): number {
+    return this.got("rowIndex", this.area.r0);
+  }
+  get columnIndex(): number {
+    return this.got("columnIndex", this.area.c0);
+  }
+  get rowCount(): number {
+    return this.got("rowCount", this.area.r1 - this.area.r0 + 1);
+  }
+  get columnCount(): number {
+    return this.got("columnCount", this.area.c1 - this.area.c0 + 1);
+  }
+  get address(): string {
+    return this.got("address", this.data.address as string);
+  }
+  load(props: string): this {
+    this.ctx.calls.push(`range.load(${props})`);
+    const names = props.split(",").map((p) => p.trim());
+    const a = this.area;
+    const cells = names.some((n) => n === "values" || n === "numberFormat") ? (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) : 0;
+    this.ctx.queue(cells, () => {
+      const slice = <T>(m: T[][], empty: T) =>
+        Array.from({ length: a.r1 - a.r0 + 1 }, (_, i) => Array.from({ length: a.c1 - a.c0 + 1 }, (_, j) => m[a.r0 + i]?.[a.c0 + j] ?? empty));
+      this.data.values = slice(this.sheet.values, "");
+      this.data.numberFormat = slice(this.sheet.numberFormats, "General");
+      this.data.address = this.areas.map((x) => `${this.sheet.name}!${areaAddress(x)}`).join(",");
+      for (const n of names) this.loaded.add(n);
+    });
+    return this;
+  }
+  getMergedAreasOrNullObject(): FakeRange {
+    this.ctx.calls.push("getMergedAreasOrNullObject");
+    const inside = this.sheet.merges.map((m) => parseRange(m)!).filter((m) => m.r0 >= this.area.r0 && m.r1 <= this.area.r1);
+    return new FakeRange(this.ctx, this.sheet, inside, inside.length === 0);
+  }
+  select(): void {
+    this.ctx.calls.push(`select(${areaAddress(this.area)})`);
+    this.ctx.queue(0, () => (this.sheet.selected = areaAddress(this.area)));
+  }
+  get conditionalFormats(): FakeRuleCollection {
+    return new FakeRuleCollection(this.ctx, this.sheet, this.areas.map(areaAddress).join(","));
+  }
+}
+
+class FakeRuleCollection extends Loadable {
+  private _items: FakeRuleProxy[] = [];
+  constructor(
+    private ctx: FakeContext,
+    private sheet: FakeSheet,
+    private address: string,
+  ) {
+    super();
+  }
+  get items(): FakeRuleProxy[] {
+    return this.got("items", this._items);
+  }
+  add(type: string): FakeRuleProxy {
+    this.ctx.calls.push(`conditionalFormats.add(${type})`);
+    const rule: FakeRule = { id: this.ctx.newId(), type, formula: null, fill: null, font: null, address: this.address };
+    const proxy = new FakeRuleProxy(this.ctx, this.sheet, rule);
+    this.ctx.queue(0, () => this.sheet.rules.push(rule));
+    return proxy;
+  }
+  load(props: string): this {
+    this.ctx.calls.push(`conditionalFormats.load(${props})`);
+    this.ctx.queue(0, () => {
+      this._items = this.sheet.rules.map((r) => new FakeRuleProxy(this.ctx, this.sheet, r, true));
+      this.loaded.add("items");
+    });
+    return this;
+  }
+}
+
+class FakeRuleProxy {
+  readonly custom: {
+    rule: { formula: string; load: (p: string) => void };
+    format: { fill: { color: string }; font: { color: string } };
+  };
+  private formulaLoaded = false;
+  constructor(
+    private ctx: FakeContext,
+    private sheet: FakeSheet,
+    private rule: FakeRule,
+    private listed = false,
+  ) {
+    const self = this;
+    this.custom = {
+      rule: {
+        get formula() {
+          if (self.listed && !self.formulaLoaded) throw new NotLoaded("formula");
+          return self.rule.formula ?? "";
+        },
+        set formula(v: string) {
+          self.rule.formula = v;
+        },
+        load: (p: string) => {
+          ctx.calls.push(`rule.load(${p})`);
+          ctx.queue(0, () => (self.formulaLoaded = true));
+        },
+      },
+      format: {
+        fill: {
+          get color() {
+            return self.rule.fill ?? "";
+          },
+          set color(v: string) {
+            self.rule.fill = v;
+          },
+        },
+        font: {
+          get color() {
+            return self.rule.font ?? "";
+          },
+          set color(v: string) {
+            self.rule.font = v;
+          },
+        },
+      },
+    };
+  }
+  get id(): string {
+    return this.rule.id;
+  }
+  get type(): string {
+    return this.rule.type;
+  }
+  load(_p: string): void {
+    this.ctx.calls.push(`cf.load(${_p})`);
+  }
+  delete(): void {
+    this.ctx.calls.push(`cf.delete(${this.rule.id})`);
+    this.ctx.queue(0, () => (this.sheet.rules = this.sheet.rules.filter((r) => r !== this.rule)));
+  }
+}
+
+/** Excel.run over the fake, counting one context per run like the real thing. */
+export function fakeRun(ctx: FakeContext) {
+  return <T>(batch: (c: Excel.RequestContext) => Promise<T>): Promise<T> => batch(ctx as unknown as Excel.RequestContext);
+}

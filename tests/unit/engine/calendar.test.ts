@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { addMonths, dayToExcelSerial, excelSerialToDay, fromYmd, fullYearsBetween, inclusiveDays, parseIso, toIso } from "../../../shared/calendar/days.js";
+import { periodsBetween } from "../../../shared/calendar/periods.js";
+
+const d = (iso: string) => parseIso(iso)!;
+
+describe("calendar arithmetic (EDATE semantics)", () => {
+  it("joining on 2024-02-29 gives full membership on 2025-02-28", () => {
+    expect(toIso(addMonths(d("2024-02-29"), 12))).toBe("2025-02-28");
+  });
+  it("clamps to the end of shorter months and keeps the day otherwise", () => {
+    expect(toIso(addMonths(d("2025-01-31"), 1))).toBe("2025-02-28");
+    expect(toIso(addMonths(d("2024-01-31"), 1))).toBe("2024-02-29");
+    expect(toIso(addMonths(d("2023-06-15"), 18))).toBe("2024-12-15");
+    expect(toIso(addMonths(d("2025-03-31"), -1))).toBe("2025-02-28");
+  });
+  it("counts a training period's first and last day: 1 to 3 April is 3 days", () => {
+    expect(inclusiveDays(d("2025-04-01"), d("2025-04-03"))).toBe(3);
+  });
+  it("ages in whole calendar years, one day short is a year less", () => {
+    expect(fullYearsBetween(d("2007-05-10"), d("2025-05-10"))).toBe(18);
+    expect(fullYearsBetween(d("2007-05-10"), d("2025-05-09"))).toBe(17);
+    expect(fullYearsBetween(d("2008-02-29"), d("2026-02-28"))).toBe(18);
+  });
+  it("converts Excel serials both ways, including around the fictitious 1900-02-29", () => {
+    expect(toIso(excelSerialToDay(45658))).toBe("2025-01-01");
+    expect(toIso(excelSerialToDay(1))).toBe("1900-01-01");
+    expect(toIso(excelSerialToDay(61))).toBe("1900-03-01");
+    expect(dayToExcelSerial(fromYmd(2025, 1, 1))).toBe(45658);
+  });
+  it("rejects impossible ISO dates", () => {
+    expect(parseIso("2025-02-29")).toBeNull();
+    expect(parseIso("2024-02-29")).not.toBeNull();
+  });
+  it("lists the periods a span touches", () => {
+    expect(periodsBetween(d("2025-02-10"), d("2025-07-01"), "quarter")).toEqual(["2025-Q1", "2025-Q2", "2025-Q3"]);
+    expect(periodsBetween(d("2024-11-10"), d("2025-02-01"), "month")).toEqual(["2024-11", "2024-12", "2025-01", "2025-02"]);
+  });
+});
