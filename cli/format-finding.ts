@@ -12,5 +12,8 @@ export function findingLocation(f: Finding): string {
 export function formatFinding(f: Finding, lang: Lang): string {
   const t = cliText(lang);
   const expected = f.expected ? (lang === "zh" ? `（${t.expected}：${f.expected}）` : ` (${t.expected}: ${f.expected})`) : "";
-  return `  ${MARK[f.severity]} ${severityLabel(f.severity, lang)}  ${findingLocation(f).padEnd(6)} ${f.message}${expected}`;
+  const where = findingLocation(f);
+  // Period findings usually open with the period already ("2019-03 没有…"): do not say it twice.
+  const shown = f.cell === null && f.message.startsWith(where) ? "" : `${where.padEnd(6)} `;
+  return `  ${MARK[f.severity]} ${severityLabel(f.severity, lang)}  ${shown}${f.message}${expected}`;
 }

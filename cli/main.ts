@@ -43,7 +43,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
-      return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? 0 : 2;
+      return err.code === "commander.helpDisplayed" || err.code === "commander.version" ? 0 : 2;
     }
     if (err instanceof UsageError) {
       io.err(`party-ledger: ${err.message}`);

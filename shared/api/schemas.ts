@@ -109,8 +109,8 @@ export const VersionInfo = z.object({
   createdAt: z.string(),
 });
 /** Publishing: the version in the body, if any, is ignored; the server assigns n+1. */
-export const PublishRuleSetBody = RuleSet.extend({ version: z.number().int().positive().optional() });
-export const PublishTemplateBody = Template.extend({ version: z.number().int().positive().optional() });
+export const PublishRuleSetBody = RuleSet.safeExtend({ version: z.number().int().positive().optional() });
+export const PublishTemplateBody = Template.safeExtend({ version: z.number().int().positive().optional() });
 export const RuleSetDoc = z.object({ meta: VersionInfo, ruleSet: RuleSet });
 export const TemplateDoc = z.object({ meta: VersionInfo, template: Template });
 export const VersionList = z.object({ items: z.array(VersionInfo) });

@@ -91,6 +91,7 @@ export class RuleSetLoader {
     if (!this.source.baseUrl) return failed("unknown", `${unknownMessage(key)}（未配置规则服务，离线时只能用内置 default / offline: only the built-in default)`);
 
     const promise = this.fetchRuleSet(ref, key).finally(() => this.inFlight.delete(key));
+    promise.catch(() => undefined); // callers get the rejection; nobody listening is not a crash
     this.inFlight.set(key, promise);
     return { kind: "pending", promise };
   }

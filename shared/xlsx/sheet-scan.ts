@@ -35,7 +35,8 @@ function readRowNumber(b: Uint8Array, i: number, end: number): [number, number] 
       let n = 0;
       while (j < end && b[j]! >= 0x30 && b[j]! <= 0x39) n = n * 10 + (b[j++]! - 0x30);
       r = n;
-      i = j;
+      while (j < end && b[j] !== QUOTE && b[j] !== APOS) j++; // the closing quote
+      i = j + 1;
       continue;
     }
     if (b[i] === QUOTE || b[i] === APOS) {

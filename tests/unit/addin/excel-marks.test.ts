@@ -31,12 +31,13 @@ const MARKS: Mark[] = [
 ];
 
 describe("Excel adapter: marks are the add-in's own conditional formats", () => {
-  it("adds one signed rule per severity in 2 syncs and never touches cell formats", async () => {
+  it("adds one signed rule per severity in 3 syncs and never touches cell formats", async () => {
     const sheet = clerkSheet();
     const before = snapshot(sheet);
     const ctx = new FakeContext([sheet]);
     await new ExcelHost(fakeRun(ctx), FULL_SUPPORT).mark("党费", MARKS);
-    expect(ctx.syncs).toBe(2); // list existing rules (none of ours), add
+    // list the sheet's rules, read the custom ones' formulas (the clerk has one; none is ours), add
+    expect(ctx.syncs).toBe(3);
     const ours = sheet.rules.filter((r) => isMarkFormula(r.formula));
     expect(ours.map((r) => [r.formula, r.address, r.fill])).toEqual([
       ['=ISTEXT("party-ledger-mark:info")', "A12", "#DDEBF7"],
@@ -88,7 +89,7 @@ describe("Excel adapter: marks are the add-in's own conditional formats", () => 
     expect(ours.length).toBeGreaterThan(2);
     for (const r of ours) expect(r.address.length).toBeLessThanOrEqual(6000);
     expect(ours.flatMap((r) => r.address.split(","))).toHaveLength(3000);
-    expect(ctx.syncs).toBe(2);
+    expect(ctx.syncs).toBe(3);
   });
 
   it("without ExcelApi 1.9 adds one rule per rectangle and no RangeAreas", async () => {
@@ -117,11 +118,15 @@ describe("Excel adapter: select and events", () => {
     const seen: unknown[] = [];
     const host = new ExcelHost(fakeRun(ctx), FULL_SUPPORT);
     const off = await host.onChanged((c) => seen.push(c));
-    const ws = ctx.workbook.worksheets as unknown as { getActiveWorksheet(): unknown };
-    void ws;
     expect(ctx.calls).toContain("onChanged.add");
-    const handler = (ctx as unknown as { lastHandler?: unknown }).lastHandler;
-    void handler;
+    const fire = ctx.handlers[0]!;
+    await fire({ address: "B4:C6", changeType: "RangeEdited", triggerSource: "Unknown" });
+    await fire({ address: "B4", changeType: "RangeEdited", triggerSource: "ThisLocalAddin" });
+    await fire({ address: "5:5", changeType: "RowInserted", triggerSource: "Unknown" });
+    expect(seen).toEqual([
+      { sheet: "党费", rows: { first: 4, last: 6 } },
+      { sheet: "党费", rows: null },
+    ]);
     off();
   });
 });

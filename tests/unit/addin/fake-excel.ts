@@ -69,6 +69,8 @@ export class FakeContext {
   calls: string[] = [];
   /** Cells loaded by each sync (values and number formats count once per cell). */
   cellsPerSync: number[] = [];
+  /** worksheet.onChanged handlers registered through this context. */
+  handlers: ((e: unknown) => Promise<void>)[] = [];
   maxCellsPerSync = Infinity;
   private pending: { cells: number; run: () => void }[] = [];
   private nextId = 1;
@@ -133,11 +135,10 @@ export class FakeWorksheet extends Loadable {
   readonly onChanged = {
     add: (handler: (e: unknown) => Promise<void>) => {
       this.ctx.calls.push("onChanged.add");
-      this.handlers.push(handler);
+      this.ctx.handlers.push(handler);
       return { remove: () => this.ctx.calls.push("onChanged.remove"), context: this.ctx };
     },
   };
-  handlers: ((e: unknown) => Promise<void>)[] = [];
   constructor(
     private ctx: FakeContext,
     readonly sheet: FakeSheet,
@@ -220,7 +221,7 @@ export class FakeRange extends Loadable {
   load(props: string): this {
     this.ctx.calls.push(`range.load(${props})`);
     const names = props.split(",").map((p) => p.trim());
-    const a = this.area;
+    const a = this.areas[0] ?? { r0: 0, c0: 0, r1: -1, c1: -1 };
     const cells = names.some((n) => n === "values" || n === "numberFormat") ? (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) : 0;
     this.ctx.queue(cells, () => {
       const slice = <T>(m: T[][], empty: T) =>

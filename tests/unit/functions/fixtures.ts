@@ -1,0 +1,55 @@
+import { fromYmd } from "../../../shared/calendar/days.js";
+import { RuleSetCache } from "../../../shared/ruleset/cache.js";
+import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
+import { RuleSetLoader, type RuleSetSource } from "../../../shared/ruleset/loader.js";
+import type { RuleSet } from "../../../shared/ruleset/schema.js";
+import type { DjContext } from "../../../addin/functions/context.js";
+import { DjError, plainErrorFactory } from "../../../addin/functions/errors.js";
+
+export const TODAY = fromYmd(2025, 12, 31);
+
+export function makeContext(source?: RuleSetSource): DjContext {
+  return { fail: plainErrorFactory, ruleSets: new RuleSetLoader(new RuleSetCache(), source), today: () => TODAY };
+}
+
+/** Run an =DJ.* call and describe what Excel would show: the value, or the error code and message. */
+export async function excel(call: () => unknown): Promise<unknown> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof DjError) return { error: error.code, message: error.message };
+    throw error; // a plain exception would be a bug: Excel would show a bare #VALUE!
+  }
+}
+
+export function syncExcel(call: () => unknown): unknown {
+  try {
+    const value = call();
+    if (value instanceof Promise) throw new Error("expected a synchronous answer");
+    return value;
+  } catch (error) {
+    if (error instanceof DjError) return { error: error.code, message: error.message };
+    throw error;
+  }
+}
+
+export const acmeRuleSet = (version: number, patch: Partial<RuleSet> = {}): RuleSet => ({
+  ...DEFAULT_RULE_SET,
+  id: "acme",
+  version,
+  title: `acme v${version}`,
+  ...patch,
+});
+
+/** A fake Worker that counts requests. */
+export function fakeWorker(sets: RuleSet[]) {
+  let requests = 0;
+  const fetch = (async (url: string | URL | Request) => {
+    requests += 1;
+    await new Promise((r) => setTimeout(r, 1));
+    const m = /\/v1\/rulesets\/([^/@]+)(?:@(\d+))?$/.exec(String(url))!;
+    const found = sets.find((s) => s.id === m[1] && (m[2] === undefined || s.version === Number(m[2])));
+    return found ? new Response(JSON.stringify(found)) : new Response("", { status: 404 });
+  }) as typeof fetch;
+  return { fetch, requests: () => requests };
+}

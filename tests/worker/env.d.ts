@@ -1,0 +1,10 @@
+declare namespace Cloudflare {
+  interface Env {
+    DB: D1Database;
+    BLOBS: R2Bucket;
+    TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    TEST_ENTRA_PRIVATE_JWK: string;
+    ENTRA_AUDIENCE: string;
+    MAX_BODY_BYTES: string;
+  }
+}

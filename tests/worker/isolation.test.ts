@@ -1,0 +1,148 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { call, gridWithErrors, makeTenant, openCollection, type Tenant } from "./helpers.js";
+
+/**
+ * Tenant isolation: every route × {admin, clerk} of a foreign organisation gets 403 or 404
+ * and nothing of the other tenant in the body; lists show only the caller's own things.
+ */
+let A: Tenant;
+let B: Tenant;
+let col: string;
+let sub: string;
+let tokenId: string;
+
+beforeAll(async () => {
+  A = await makeTenant("isoa", 2);
+  B = await makeTenant("isob", 1);
+  col = await openCollection(A);
+  await call("/v1/rulesets", { token: A.admin, body: { ...(await import("../../shared/index.js")).DEFAULT_RULE_SET } });
+  const s = await call(`/v1/collections/${col}/submissions`, { token: A.branches[0]!.token, body: { grid: gridWithErrors(), asOf: "2025-12-01" } });
+  expect(s.status).toBe(201);
+  sub = s.json.id;
+  const tokens = await call(`/v1/orgs/${A.branches[0]!.id}/tokens`, { token: A.admin });
+  tokenId = tokens.json.items[0].tokenId;
+});
+
+const routes = (): [string, string, unknown?][] => {
+  const a = A.deptId;
+  const b1 = A.branches[0]!.id;
+  return [
+    ["GET", `/v1/orgs/${a}`],
+    ["GET", `/v1/orgs/${b1}`],
+    ["GET", `/v1/orgs/${a}/tree`],
+    ["POST", `/v1/orgs/${a}/children`, { id: "intruder", name: "x", kind: "branch" }],
+    ["POST", `/v1/orgs/${b1}/tokens`, { label: "stolen" }],
+    ["GET", `/v1/orgs/${b1}/tokens`],
+    ["DELETE", `/v1/orgs/${b1}/tokens/${tokenId}`],
+    ["POST", `/v1/orgs/${b1}/entra-principals`, { tid: "tenant-a", oid: "x", role: "clerk" }],
+    ["GET", `/v1/rulesets/default?org=${a}`],
+    ["GET", `/v1/rulesets/default@1?org=${a}`],
+    ["GET", `/v1/rulesets/default/versions?org=${a}`],
+    ["GET", `/v1/templates/roster?org=${a}`],
+    ["GET", `/v1/templates/roster@1?org=${a}`],
+    ["GET", `/v1/templates/roster/versions?org=${a}`],
+    ["GET", `/v1/templates/roster/diff?from=1&to=1&org=${a}`],
+    ["GET", `/v1/collections/${col}`],
+    ["POST", `/v1/collections/${col}/close`, {}],
+    ["GET", `/v1/collections/${col}/status`],
+    ["GET", `/v1/collections/${col}/export?format=json`],
+    ["GET", `/v1/collections/${col}/export?format=csv`],
+    ["POST", `/v1/collections/${col}/submissions`, { grid: gridWithErrors() }],
+    ["GET", `/v1/collections/${col}/submissions`],
+    ["GET", `/v1/collections/${col}/branches/${b1}/versions/1`],
+    ["GET", `/v1/collections/${col}/branches/${b1}/diff?from=1&to=1`],
+    ["GET", `/v1/submissions/${sub}`],
+  ];
+};
+
+const leaks = (text: string) => /isoa 组织部|isoa 第|张三|李四|11010519/.test(text);
+
+describe("tenant isolation", () => {
+  it("refuses every route to a foreign admin and a foreign clerk (403/404, no leak)", async () => {
+    const callers = { admin: B.admin, clerk: B.branches[0]!.token };
+    const rows: string[] = [];
+    for (const [role, token] of Object.entries(callers)) {
+      for (const [method, path, body] of routes()) {
+        const r = await call(path, { method, token, body });
+        rows.push(`${role} ${method} ${path} → ${r.status}`);
+        expect([403, 404], `${role} ${method} ${path}: ${r.text}`).toContain(r.status);
+        expect(leaks(r.text), `${role} ${method} ${path} leaked: ${r.text}`).toBe(false);
+        expect(r.json.error.code).toBeTypeOf("string");
+        expect(r.json.error.message).toBeTypeOf("string");
+      }
+    }
+    expect(rows.length).toBe(routes().length * 2);
+    // nothing was written to tenant A by the attempts
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM orgs WHERE org_id = 'intruder'").first("n")).toBe(0);
+    const tok = await env.DB.prepare("SELECT revoked_at FROM api_tokens WHERE token_id = ?").bind(tokenId).first("revoked_at");
+    expect(tok).toBeNull();
+    expect(await env.DB.prepare("SELECT status FROM collections WHERE collection_id = ?").bind(col).first("status")).toBe("open");
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM submissions WHERE collection_id = ?").bind(col).first("n")).toBe(1);
+  });
+
+  it("lists show only the caller's own tenant", async () => {
+    for (const token of [B.admin, B.branches[0]!.token]) {
+      for (const path of ["/v1/collections", "/v1/templates", "/v1/rulesets", "/v1/orgs/me"]) {
+        const r = await call(path, { token });
+        expect(r.status).toBe(200);
+        expect(r.text).not.toContain("isoa");
+      }
+    }
+    const audit = await call("/v1/audit", { token: B.admin });
+    expect(audit.status).toBe(200);
+    expect(audit.text).not.toContain("isoa");
+  });
+
+  it("inside a tenant: a clerk sees only its own branch and no admin route", async () => {
+    const other = A.branches[1]!.token; // branch 2 of the same department
+    const b1 = A.branches[0]!.id;
+    for (const path of [`/v1/submissions/${sub}`, `/v1/collections/${col}/branches/${b1}/versions/1`, `/v1/collections/${col}/branches/${b1}/diff?from=1&to=1`, `/v1/orgs/${b1}`]) {
+      const r = await call(path, { token: other });
+      expect(r.status, path).toBe(404);
+      expect(leaks(r.text)).toBe(false);
+    }
+    const list = await call(`/v1/collections/${col}/submissions`, { token: other });
+    expect(list.status).toBe(200);
+    expect(list.json.items).toEqual([]);
+    for (const [method, path, body] of [
+      ["GET", `/v1/collections/${col}/status`],
+      ["GET", `/v1/collections/${col}/export?format=json`],
+      ["POST", `/v1/templates`, {}],
+      ["POST", `/v1/rulesets`, {}],
+      ["POST", `/v1/collections`, {}],
+      ["GET", `/v1/audit`],
+      ["GET", `/v1/orgs/${A.branches[1]!.id}/tokens`],
+    ] as [string, string, unknown?][]) {
+      const r = await call(path, { method, token: other, body });
+      expect([400, 403], `${method} ${path}`).toContain(r.status);
+      if (r.status === 400) expect(method).toBe("POST"); // body checked before role on publish
+    }
+    // an admin may not submit on a branch's behalf
+    const r = await call(`/v1/collections/${col}/submissions`, { token: A.admin, body: { grid: gridWithErrors() } });
+    expect(r.status).toBe(403);
+  });
+
+  it("rejects missing, malformed, unknown and revoked tokens with 401", async () => {
+    expect((await call("/v1/orgs/me")).status).toBe(401);
+    expect((await call("/v1/orgs/me", { token: "nonsense" })).status).toBe(401);
+    expect((await call("/v1/orgs/me", { token: "plt_tunknown_secret" })).status).toBe(401);
+    const t = await call(`/v1/orgs/${A.branches[1]!.id}/tokens`, { token: A.admin, body: { label: "to revoke" } });
+    expect(t.status).toBe(201);
+    expect((await call("/v1/orgs/me", { token: t.json.token })).status).toBe(200);
+    // tamper with the secret: 401
+    expect((await call("/v1/orgs/me", { token: t.json.token.slice(0, -2) + "xx" })).status).toBe(401);
+    const rev = await call(`/v1/orgs/${A.branches[1]!.id}/tokens/${t.json.tokenId}`, { method: "DELETE", token: A.admin });
+    expect(rev.status).toBe(200);
+    expect(rev.json.revokedAt).toBeTypeOf("string");
+    const after = await call("/v1/orgs/me", { token: t.json.token });
+    expect(after.status).toBe(401);
+    expect(after.json.error.message).toBe("令牌已被吊销");
+    // the secret is stored only as its SHA-256
+    const row = await env.DB.prepare("SELECT hash FROM api_tokens WHERE token_id = ?").bind(t.json.tokenId).first<{ hash: string }>();
+    expect(row!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(t.json.token).not.toContain(row!.hash);
+    const listed = await call(`/v1/orgs/${A.branches[1]!.id}/tokens`, { token: A.admin });
+    expect(listed.text).not.toContain(t.json.token.split("_").slice(2).join("_"));
+  });
+});

@@ -1,0 +1,41 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { exportJWK, generateKeyPair } from "jose";
+import { defineConfig } from "vitest/config";
+
+// The Worker's tests run inside workerd (vitest-pool-workers 0.15.1, last release for Node 20),
+// with the D1 migrations applied by the setup file and a local Entra key set.
+export default defineConfig(async () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const migrations = await readD1Migrations(path.join(root, "migrations"));
+  const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
+  const pub = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
+  const priv = { ...(await exportJWK(privateKey)), kid: "test-key", alg: "RS256" };
+  return {
+    plugins: [
+      cloudflareTest({
+        main: path.join(root, "functions/index.ts"),
+        wrangler: { configPath: path.join(root, "wrangler.toml") },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            TEST_FAULTS: "1",
+            MAX_BODY_BYTES: "1048576",
+            ALLOWED_ORIGINS: "https://addin.example.org,https://localhost:3000",
+            ENTRA_AUDIENCE: "api://party-ledger-test",
+            ENTRA_TENANTS: "tenant-a",
+            ENTRA_JWKS_JSON: JSON.stringify({ keys: [pub] }),
+            TEST_ENTRA_PRIVATE_JWK: JSON.stringify(priv),
+          },
+        },
+      }),
+    ],
+    test: {
+      name: "worker",
+      root,
+      include: ["tests/worker/**/*.test.ts"],
+      setupFiles: ["tests/worker/apply-migrations.ts"],
+      testTimeout: 60_000,
+    },
+  };
+});
