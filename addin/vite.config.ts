@@ -23,7 +23,8 @@ export default defineConfig(({ command }) => ({
   publicDir: join(here, "public"),
   build: {
     outDir: join(here, "..", "dist", "addin"),
-    emptyOutDir: true,
+    // addin/functions/build.ts writes functions.js/functions.json into the same folder.
+    emptyOutDir: false,
     target: "es2022",
     sourcemap: true,
     rollupOptions: {

@@ -1,10 +1,10 @@
 import type { CheckOptions } from "../shared/check/options.js";
 import type { Lang } from "../shared/findings/types.js";
-import { annotateWorkbook } from "./annotate/annotate-workbook.js";
 import { annotatedPath, writeAnnotated } from "./annotate/write-annotated.js";
 import { checkFile } from "./check-file.js";
 import { collectFiles } from "./collect-files.js";
 import { exitCodeFor } from "./exit-code.js";
+import type { Io } from "./io.js";
 import { toJsonReport } from "./format-json.js";
 import { formatReportText } from "./format-text.js";
 import { formatMultiFileSummary } from "./format-files.js";
@@ -14,10 +14,6 @@ import { reasonIn, type FileOutcome } from "./outcome.js";
 import { startProgress } from "./progress.js";
 import { loadRulesFile } from "./rules-file.js";
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 /** `party-ledger check`: returns the exit code (0 clean, 1 errors found, 2 unreadable input). */
 export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): Promise<number> {
@@ -45,6 +41,8 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
     if (opts.annotateDir && bytes) {
       try {
         const path = annotatedPath(opts.annotateDir, file, taken);
+        // ExcelJS is heavy: only runs that annotate load it.
+        const { annotateWorkbook } = await import("./annotate/annotate-workbook.js");
         await writeAnnotated(path, await annotateWorkbook(bytes, outcome.report, lang));
         if (opts.format === "text") io.err(t.annotated(path));
       } catch (err) {
@@ -57,7 +55,10 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
   for (const o of outcomes) if (!o.ok) io.err(`party-ledger: ${o.file}: ${reasonIn(o, lang)}`);
 
   if (opts.format === "json") io.out(JSON.stringify(toJsonReport(outcomes, several), null, 2));
-  else io.out(formatText(outcomes, several, lang));
+  else {
+    const text = formatText(outcomes, several, lang);
+    if (text) io.out(text);
+  }
 
   const missingInput = collected.missing.length > 0 || collected.emptyFolders.length > 0;
   return missingInput ? 2 : exitCodeFor(outcomes);

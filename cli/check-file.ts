@@ -22,9 +22,17 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<{ out
     if (isLedgerReadError(err)) {
       return { outcome: { file, ok: false, code: err.code, messageZh: err.messageZh, messageEn: err.messageEn } };
     }
+    // The engine's own option errors (an unknown --template) carry both languages.
+    if (hasBilingualMessage(err)) {
+      return { outcome: { file, ok: false, code: err.code ?? "options", messageZh: err.messageZh, messageEn: err.messageEn } };
+    }
     const why = err instanceof Error ? err.message : String(err);
     return {
       outcome: { file, ok: false, code: "internal", messageZh: cliText("zh").engineFailed(why), messageEn: cliText("en").engineFailed(why) },
     };
   }
+}
+
+function hasBilingualMessage(e: unknown): e is { code?: string; messageZh: string; messageEn: string } {
+  return typeof e === "object" && e !== null && typeof (e as { messageZh?: unknown }).messageZh === "string" && typeof (e as { messageEn?: unknown }).messageEn === "string";
 }

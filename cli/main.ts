@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { runCheck, type Io } from "./check-command.js";
+import type { Io } from "./io.js";
 import { UsageError } from "./options.js";
 
 const VERSION = "0.1.0";
@@ -29,6 +29,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--template <id[@version]>", "按指定模板检查每个工作表 / check every sheet against this template")
     .option("--rules <file.json>", "使用此规则集文件 / use this rule set file")
     .action(async (paths: string[], options: Record<string, string | undefined>) => {
+      // Loaded on demand so --help and --version do not pay for the engine and ExcelJS.
+      const { runCheck } = await import("./check-command.js");
       setExit(await runCheck(paths, options, io));
     });
   return program;

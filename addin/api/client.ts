@@ -25,8 +25,8 @@ export interface BranchStatus {
   branch: string;
   status: string;
   submittedAt: string | null;
-  errors: number;
-  warnings: number;
+  errors: number | null;
+  warnings: number | null;
 }
 
 /** Thrown for any failure; `retriable` is true for network errors, 408, 429 and 5xx. */
@@ -108,8 +108,8 @@ export async function collectionStatus(cfg: ApiConfig, collectionId: string): Pr
       branch: String(o.name ?? o.branchId ?? "?"),
       status: typeof o.status === "string" ? o.status : "?",
       submittedAt: typeof o.submittedAt === "string" ? o.submittedAt : null,
-      errors: num(o.errors),
-      warnings: num(o.warnings),
+      errors: typeof o.errors === "number" ? o.errors : null,
+      warnings: typeof o.warnings === "number" ? o.warnings : null,
     };
   });
 }

@@ -26,7 +26,7 @@ const zh = {
   byPeriod: "无对应单元格的问题（按期间）",
   noPeriod: "整表",
   liveOn: "编辑时自动复查",
-  rows: "行",
+  rows: "数据行",
   submit: "提交到汇总",
   collectionId: "汇总任务编号",
   submitting: "正在提交…",
@@ -53,6 +53,7 @@ const zh = {
   save: "保存",
   saved: "已保存",
   failed: "出错了",
+  statuses: { not_submitted: "未提交", submitted_clean: "已提交·无错误", submitted_with_errors: "已提交·有错误", late: "逾期" } as Record<string, string>,
   kinds: {
     roster: "党员花名册",
     dues: "党费台账",
@@ -91,7 +92,7 @@ const en: Strings = {
   byPeriod: "Findings without a cell (by period)",
   noPeriod: "Whole sheet",
   liveOn: "Re-check while editing",
-  rows: "rows",
+  rows: "data rows",
   submit: "Submit",
   collectionId: "Collection id",
   submitting: "Submitting…",
@@ -118,6 +119,7 @@ const en: Strings = {
   save: "Save",
   saved: "Saved",
   failed: "Something went wrong",
+  statuses: { not_submitted: "Not submitted", submitted_clean: "Submitted, clean", submitted_with_errors: "Submitted with errors", late: "Late" },
   kinds: {
     roster: "Member roster",
     dues: "Dues ledger",

@@ -1,5 +1,5 @@
 import { Badge, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { LedgerHost } from "../host/types.js";
 import { strings } from "../i18n/strings.js";
 import { loadSettings, saveSettings, type Settings } from "../settings/store.js";
@@ -8,6 +8,7 @@ import { CheckPanel } from "./components/CheckPanel.js";
 import { SettingsPanel } from "./components/SettingsPanel.js";
 import { SubmitPanel } from "./components/SubmitPanel.js";
 import { StringsContext } from "./i18n.js";
+import { shareSettingsWithFunctions } from "./shareSettings.js";
 import { useOutbox } from "./useOutbox.js";
 
 const useStyles = makeStyles({
@@ -24,6 +25,7 @@ export function App({ host, openSignal = 0 }: { host: LedgerHost; openSignal?: n
   const [tab, setTab] = useState<TabId>("check");
   const outbox = useOutbox(settings);
   const t = strings(settings.lang);
+  useEffect(() => shareSettingsWithFunctions(settings), [settings]);
   const update = (s: Settings) => {
     setSettings(s);
     saveSettings(s);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { RuleSet } from "../ruleset/schema.js";
+import { RuleSet, RuleSetShape } from "../ruleset/schema.js";
+import { checkRuleSetConsistency } from "../ruleset/consistency.js";
 import { Template } from "../template/schema.js";
 
 /**
@@ -109,8 +110,10 @@ export const VersionInfo = z.object({
   createdAt: z.string(),
 });
 /** Publishing: the version in the body, if any, is ignored; the server assigns n+1. */
-export const PublishRuleSetBody = RuleSet.safeExtend({ version: z.number().int().positive().optional() });
-export const PublishTemplateBody = Template.safeExtend({ version: z.number().int().positive().optional() });
+export const PublishRuleSetBody = RuleSetShape.extend({ version: z.number().int().positive().optional() }).superRefine((v, ctx) =>
+  checkRuleSetConsistency({ ...v, version: v.version ?? 1 }, ctx),
+);
+export const PublishTemplateBody = Template.extend({ version: z.number().int().positive().optional() });
 export const RuleSetDoc = z.object({ meta: VersionInfo, ruleSet: RuleSet });
 export const TemplateDoc = z.object({ meta: VersionInfo, template: Template });
 export const VersionList = z.object({ items: z.array(VersionInfo) });

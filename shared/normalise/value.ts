@@ -28,6 +28,36 @@ export interface Normalised {
 
 const EMPTY: Normalised = { value: null, text: "" };
 
+/** A cell that needs a finding: its problem, and the value still usable (e.g. an ID with a lower-case x). */
+export class Flagged {
+  constructor(
+    readonly problem: NormProblem,
+    readonly value: NormValue | null,
+  ) {}
+}
+
+/**
+ * The hot path of the engine: most cells are plain numbers or clean text, and those
+ * return their value with no allocation. Everything else goes the full way.
+ */
+export function normaliseFast(raw: CellValue, type: FieldType): NormValue | null | Flagged {
+  if (raw === null) return null;
+  if (typeof raw === "number") {
+    if (type === "number" || (type === "integer" && Number.isInteger(raw))) return raw;
+    if (type === "money") {
+      const scaled = raw * 100;
+      const fen = Math.round(scaled);
+      if (Math.abs(scaled - fen) < 1e-6 && Number.isFinite(fen)) return fen;
+    }
+  } else if (typeof raw === "string" && type === "string") {
+    const c = raw.charCodeAt(0);
+    const e = raw.charCodeAt(raw.length - 1);
+    if (raw.length > 0 && c > 32 && e > 32 && c !== 0x3000 && e !== 0x3000 && !/\s/.test(raw)) return raw;
+  }
+  const n = normaliseCell(raw, type);
+  return n.problem ? new Flagged(n.problem, n.value) : n.value;
+}
+
 export function cellText(raw: CellValue): string {
   if (raw === null) return "";
   if (isCellError(raw)) return raw.error;

@@ -13,29 +13,32 @@ const TOTAL = /^(合计|总计|小计|共计)/;
 /** How far below the header an instruction row may sit. */
 const INSTRUCTION_ROWS = 3;
 
-function text(v: CellValue): string {
-  if (v === null || isCellError(v)) return "";
-  return typeof v === "string" ? v.trim() : String(v);
-}
-
 export function classifyRow(view: SheetView, row: number, rowsBelowHeader: number): RowKind {
+  const values = view.rowValues(row);
   let filled = 0;
   let instructions = 0;
   let notices = 0;
-  let first = "";
-  for (let c = view.firstCol; c < view.colCount; c++) {
-    const own = view.value(row, c);
-    const t = text(own);
+  let first: string | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (typeof v !== "string") {
+      // Numbers, booleans and formula errors are data; they can name no instruction or total.
+      filled++;
+      if (first === null) first = isCellError(v as CellValue) ? "#" : String(v);
+      continue;
+    }
+    const t = v.trim();
     if (t === "") continue;
     filled++;
-    if (first === "") first = t;
-    if (INSTRUCTION.test(t)) instructions++;
-    const merge = view.mergeAt(row, c);
-    if (NOTICE.test(t) || (merge && merge.c1 > merge.c0 && t.length >= 20)) notices++;
+    if (first === null) first = t;
+    if (rowsBelowHeader < INSTRUCTION_ROWS && INSTRUCTION.test(t)) instructions++;
+    const merge = t.length >= 20 ? view.mergeAt(row, view.firstCol + i) : undefined;
+    if ((merge && merge.c1 > merge.c0) || NOTICE.test(t)) notices++;
   }
   if (filled === 0) return "blank";
-  if (TOTAL.test(first)) return "total";
+  if (first !== null && TOTAL.test(first)) return "total";
   if (notices > 0 && notices === filled) return "notice";
-  if (rowsBelowHeader < INSTRUCTION_ROWS && instructions > 0 && instructions * 2 >= filled) return "instruction";
+  if (instructions > 0 && instructions * 2 >= filled) return "instruction";
   return "data";
 }

@@ -3,7 +3,7 @@ import { a1, columnLetters } from "../grid/a1.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { renderMessage } from "../findings/render.js";
 import type { Finding, Lang, Severity } from "../findings/types.js";
-import type { NormValue } from "../normalise/value.js";
+import { cellText, type NormValue } from "../normalise/value.js";
 import type { LedgerRecord, RecordSet } from "../records/build.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import type { TemplateParsed } from "../template/schema.js";
@@ -61,6 +61,13 @@ export class RuleContext {
   str(rec: LedgerRecord, name: string): string | null {
     const v = this.get(rec, name);
     return v === null ? null : String(v);
+  }
+
+  /** The cell's text as the clerk sees it, for messages. */
+  text(rec: LedgerRecord, name: string): string {
+    const i = this.field(name);
+    if (i < 0) return "";
+    return cellText(this.view.merged(rec.row, this.set.colOf[i]!));
   }
 
   title(name: string): string {

@@ -6,6 +6,11 @@ export type Fen = number;
 
 /** Yuan (number or decimal text) → fen, rounding half-up beyond the second decimal; null if not a number. */
 export function yuanToFen(yuan: number | string): Fen | null {
+  if (typeof yuan === "number" && Math.abs(yuan) < 1e13) {
+    // Fast path: a number with at most two decimals is exactly f/100 for the integer f.
+    const fen = Math.round(yuan * 100);
+    if (fen / 100 === yuan) return fen === 0 ? 0 : fen;
+  }
   const text = typeof yuan === "number" ? numberToPlainString(yuan) : yuan.trim();
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
   if (!m || (m[2] === "" && (m[3] ?? "") === "")) return null;

@@ -103,8 +103,14 @@ function readZip64Extra(
     const size = u16(b, q + 2);
     if (id === 0x0001) {
       let r = q + 4;
-      if (need.original) (out.original = u64(b, r)), (r += 8);
-      if (need.compressed) (out.compressed = u64(b, r)), (r += 8);
+      if (need.original) {
+        out.original = u64(b, r);
+        r += 8;
+      }
+      if (need.compressed) {
+        out.compressed = u64(b, r);
+        r += 8;
+      }
       if (need.offset) out.offset = u64(b, r);
       return out;
     }

@@ -4,7 +4,7 @@ import { utils, write } from "@e965/xlsx";
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = "10X98765432";
 
-/** A valid 18-digit 公民身份号码 for a birth date (GB 11643-1999 check digit). */
+/** A valid 18-digit 公民身份号码 for a birth date (GB 11643-1999 check digit); an odd seq is a man. */
 export function idNumber(birth: string, seq: number): string {
   const body = `110105${birth.replace(/-/g, "")}${String(seq % 1000).padStart(3, "0")}`;
   const sum = [...body].reduce((s, d, i) => s + Number(d) * WEIGHTS[i]!, 0);
@@ -16,7 +16,7 @@ const HEADER = ["姓名", "性别", "出生日期", "身份证号码", "入党�
 function member(i: number): (string | number)[] {
   const year = 1970 + (i % 30);
   const birth = `${year}-0${1 + (i % 9)}-1${i % 10}`;
-  return [`党员${i}`, i % 2 ? "男" : "女", birth, idNumber(birth, Math.floor(i / 90)), `${year + 25}-07-01`, `${year + 26}-07-01`, `139${String(10000000 + i).slice(-8)}`, "第一党支部"];
+  return [`党员${i}`, i % 2 ? "男" : "女", birth, idNumber(birth, Math.floor(i / 90) * 2 + (i % 2)), `${year + 25}-07-01`, `${year + 26}-07-01`, `139${String(10000000 + i).slice(-8)}`, "第一党支部"];
 }
 
 function xlsx(rows: (string | number | null)[][], sheet = "花名册"): Buffer {

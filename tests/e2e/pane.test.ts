@@ -101,15 +101,15 @@ describe("task pane in web mode (Debian chromium)", () => {
     await page.screenshot({ path: join(SHOTS, "pane-check-zh.png") });
 
     // Click a finding: its cell is selected in the grid.
-    await page.locator('[data-testid="finding"][data-cell="D6"]').click();
+    await page.locator('[data-testid="finding"][data-finding-cell="D6"]').click();
     await page.waitForSelector('[data-cell="D6"][aria-selected="true"]');
 
     // Filters: severity, then column.
     await page.getByTestId("filter-severity").selectOption("warning");
-    expect(await page.getByTestId("finding").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")))).toEqual(["G8"]);
+    expect(await page.getByTestId("finding").evaluateAll((els) => els.map((e) => e.getAttribute("data-finding-cell")))).toEqual(["G8"]);
     await page.getByTestId("filter-severity").selectOption("all");
     await page.getByTestId("filter-column").selectOption("D");
-    expect((await page.getByTestId("finding").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")))).sort()).toEqual(["D6", "D7"]);
+    expect((await page.getByTestId("finding").evaluateAll((els) => els.map((e) => e.getAttribute("data-finding-cell")))).sort()).toEqual(["D6", "D7"]);
     await page.getByTestId("filter-column").selectOption("all");
 
     // Live re-check: fill in the missing name; the mark goes within a second.
@@ -156,10 +156,10 @@ describe("task pane in web mode (Debian chromium)", () => {
     expect(await page.getByTestId("submit-error").textContent()).toContain("503");
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem("party-ledger.outbox") ?? "[]").length)).toBe(1);
     await page.screenshot({ path: join(SHOTS, "pane-outbox-zh.png") });
-    // It survives a reload.
+    // It survives a reload, and is retried when the pane starts.
+    const before = worker.submissions.length;
     await page.reload();
     await page.getByTestId("tab-submit").waitFor();
-    const before = worker.submissions.length;
     await page.getByTestId("tab-submit").click();
     await page.waitForFunction(() => JSON.parse(localStorage.getItem("party-ledger.outbox") ?? "[]").length === 0, null, { timeout: 10_000 });
     expect(worker.submissions.length).toBe(before + 1);

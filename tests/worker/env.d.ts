@@ -8,3 +8,8 @@ declare namespace Cloudflare {
     MAX_BODY_BYTES: string;
   }
 }
+declare namespace Cloudflare {
+  interface GlobalProps {
+    mainModule: typeof import("../../functions/index.js");
+  }
+}

@@ -47,7 +47,7 @@ export function AdminPanel(props: { host: LedgerHost; settings: Settings; onSett
     const table = {
       title: `汇总 ${settings.collectionId}`,
       chartColumns: 3,
-      rows: [[t.branch, t.errors, t.warnings, t.status, t.submittedAt], ...list.map((r) => [r.branch, r.errors, r.warnings, r.status, r.submittedAt ?? ""])],
+      rows: [[t.branch, t.errors, t.warnings, t.status, t.submittedAt], ...list.map((r) => [r.branch, r.errors ?? 0, r.warnings ?? 0, t.statuses[r.status] ?? r.status, r.submittedAt ?? ""])],
     };
     const ok = props.host.writeSummary ? await props.host.writeSummary(table) : false;
     setNote(ok ? { intent: "success", text: t.summaryWritten } : { intent: "info", text: t.summaryNotHere });
@@ -85,9 +85,9 @@ export function AdminPanel(props: { host: LedgerHost; settings: Settings; onSett
             {rows.map((r, i) => (
               <TableRow key={i}>
                 <TableCell>{r.branch}</TableCell>
-                <TableCell>{r.status}</TableCell>
-                <TableCell>{r.errors}</TableCell>
-                <TableCell>{r.warnings}</TableCell>
+                <TableCell>{t.statuses[r.status] ?? r.status}</TableCell>
+                <TableCell>{r.errors ?? "—"}</TableCell>
+                <TableCell>{r.warnings ?? "—"}</TableCell>
               </TableRow>
             ))}
           </TableBody>

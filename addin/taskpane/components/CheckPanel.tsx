@@ -70,7 +70,7 @@ export function CheckPanel({ host, lang, openSignal }: { host: LedgerHost; lang:
             </Caption1>
           ) : null}
           {state.findings.length ? <FindingFilters filter={filter} columns={columns} onChange={setFilter} /> : null}
-          <FindingGroups groups={groups} onSelect={(f) => void select(f)} />
+          <FindingGroups key={`${filter.severity}|${filter.column}`} groups={groups} onSelect={(f) => void select(f)} />
           <PeriodFindings groups={periods} />
         </>
       ) : null}

@@ -6,6 +6,8 @@ import { useT } from "../i18n.js";
 import { SeverityCounts } from "./SummaryBar.js";
 
 const PAGE = 200;
+/** Groups open when the list (re)appears; a filter change re-mounts the list (see CheckPanel). */
+const OPEN_GROUPS = 8;
 
 const useStyles = makeStyles({
   header: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", width: "100%" },
@@ -29,7 +31,7 @@ function GroupItems({ group, onSelect }: { group: RuleGroup; onSelect(f: Finding
           size="small"
           className={`${styles.item} ${styles[f.severity]}`}
           data-testid="finding"
-          data-cell={f.cell ?? ""}
+          data-finding-cell={f.cell ?? ""}
           data-severity={f.severity}
           onClick={() => onSelect(f)}
         >
@@ -50,7 +52,7 @@ export function FindingGroups({ groups, onSelect }: { groups: RuleGroup[]; onSel
   useT();
   if (!groups.length) return null;
   return (
-    <Accordion multiple collapsible defaultOpenItems={groups.slice(0, 3).map((g) => g.code)} data-testid="finding-groups">
+    <Accordion multiple collapsible defaultOpenItems={groups.slice(0, OPEN_GROUPS).map((g) => g.code)} data-testid="finding-groups">
       {groups.map((g) => (
         <AccordionItem key={g.code} value={g.code} data-testid="rule-group" data-code={g.code}>
           <AccordionHeader size="small">

@@ -2,7 +2,7 @@ import { monthIndex, monthIndexToPeriod } from "../../calendar/periods.js";
 import { duesAmountMatches } from "../../scoring/dues.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import { titleYear } from "../../records/title-year.js";
-import type { LedgerRecord, RepeatCell } from "../../records/build.js";
+import type { LedgerRecord, RepeatColumn } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { describeExpectation, expectationFor } from "./standard-amount.js";
 
@@ -19,34 +19,32 @@ export const duesMonthlyRule: Rule = {
     const sheetYear = titleYear(ctx.view, ctx.headerRow);
     const asOfMonth = monthIndex(ctx.asOf);
     const largeFen = Math.round(dues.largePaymentYuan * 100);
+    const columns = ctx.set.repeatColumns;
     for (const rec of ctx.records) {
-      if (rec.repeat.length === 0) continue;
+      if (columns.length === 0) continue;
       const year = ctx.num(rec, "year") ?? sheetYear ?? Math.floor(asOfMonth / 12);
       const joined = ctx.num(rec, "joinDate");
       const firstDue = joined === null ? -Infinity : monthIndex(joined);
       const standard = ctx.num(rec, "standard");
       const expected = standard !== null ? null : expectationFor(ctx, rec);
-      let run: RepeatCell[] = [];
-      const closeRun = () => {
-        reportUnpaidRun(ctx, rec, run, year);
-        run = [];
-      };
-      for (const cell of [...rec.repeat].sort((a, b) => a.period - b.period)) {
-        const month = year * 12 + cell.period - 1;
-        if (month > asOfMonth || month < firstDue) {
-          closeRun();
+      // The unpaid run is a slice [runStart, i) of the period-ordered columns.
+      let runStart = -1;
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i]!;
+        const value = rec.repeat[i] ?? null;
+        const month = year * 12 + column.period - 1;
+        const due = month <= asOfMonth && month >= firstDue;
+        if (due && (value === null || value === 0)) {
+          if (runStart < 0) runStart = i;
           continue;
         }
-        if (cell.value === null || cell.value === 0) {
-          run.push(cell);
-          continue;
-        }
-        closeRun();
-        if (typeof cell.value !== "number") continue;
-        if (cell.value >= largeFen) ctx.atColumnIndex(rec.row, cell.col, "months", "dues.largePayment", "info", { value: fenToYuanText(cell.value) });
-        checkPaidAmount(ctx, rec, cell, standard, expected, dues.toleranceFen);
+        if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, runStart, i, year);
+        runStart = -1;
+        if (!due || typeof value !== "number") continue;
+        if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
+        checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen);
       }
-      closeRun();
+      if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, runStart, columns.length, year);
     }
   },
 };
@@ -54,12 +52,12 @@ export const duesMonthlyRule: Rule = {
 function checkPaidAmount(
   ctx: RuleContext,
   rec: LedgerRecord,
-  cell: RepeatCell,
+  cell: RepeatColumn,
+  paid: number,
   standard: number | null,
   expected: ReturnType<typeof expectationFor>,
   toleranceFen: number,
 ): void {
-  const paid = cell.value as number;
   if (standard !== null) {
     if (Math.abs(paid - standard) <= toleranceFen) return;
     // Paying a few months at once (quarterly, 第十二条) needs the branch's consent: a warning, not an error.
@@ -76,15 +74,16 @@ function checkPaidAmount(
   }
 }
 
-function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, run: RepeatCell[], year: number): void {
+function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], start: number, end: number, year: number): void {
   const { unpaidWarningMonths, unpaidErrorMonths } = ctx.ruleSet.dues;
-  if (run.length < unpaidWarningMonths) return;
-  const first = run[0]!;
-  const last = run[run.length - 1]!;
-  const severity = run.length >= unpaidErrorMonths ? "error" : "warning";
+  const months = end - start;
+  if (months < unpaidWarningMonths) return;
+  const first = columns[start]!;
+  const last = columns[end - 1]!;
+  const severity = months >= unpaidErrorMonths ? "error" : "warning";
   const code = severity === "error" ? "dues.unpaidLapse" : "dues.unpaid";
   ctx.atColumnIndex(rec.row, first.col, "months", code, severity, {
-    months: run.length,
+    months,
     from: monthIndexToPeriod(year * 12 + first.period - 1),
     to: monthIndexToPeriod(year * 12 + last.period - 1),
   });

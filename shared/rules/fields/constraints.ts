@@ -15,6 +15,12 @@ export function checkFieldConstraints(ctx: RuleContext): void {
     const field = set.fields[p.fieldIndex]!;
     ctx.atColumnIndex(p.row, p.col, field.name, p.code, p.severity, { ...p.args });
   }
+  const problemRowsByField = new Map<number, Set<number>>();
+  for (const p of set.problems) {
+    const rows = problemRowsByField.get(p.fieldIndex) ?? new Set<number>();
+    rows.add(p.row);
+    problemRowsByField.set(p.fieldIndex, rows);
+  }
   set.fields.forEach((field, f) => {
     const col = set.colOf[f]!;
     if (field.repeat) return;
@@ -27,7 +33,7 @@ export function checkFieldConstraints(ctx: RuleContext): void {
     const patternRe = c.pattern ? new RegExp(`^(?:${c.pattern})$`) : null;
     const enumSet = c.enum ? new Set(c.enum) : null;
     const firstSeen = new Map<NormValue, number>();
-    const problemRows = new Set(set.problems.filter((p) => p.fieldIndex === f).map((p) => p.row));
+    const problemRows = problemRowsByField.get(f) ?? EMPTY_ROWS;
     for (const rec of set.records) {
       const v = rec.values[f]!;
       if (v === null) {
@@ -37,7 +43,7 @@ export function checkFieldConstraints(ctx: RuleContext): void {
       if (c.unique) {
         const first = firstSeen.get(v);
         if (first === undefined) firstSeen.set(v, rec.row);
-        else ctx.atCell(rec, field.name, "value.duplicate", "error", { value: rec.texts[f]!, firstRow: first + 1 });
+        else ctx.atCell(rec, field.name, "value.duplicate", "error", { value: ctx.text(rec, field.name), firstRow: first + 1 });
       }
       if (typeof v === "number") checkRange(ctx, field, rec, v);
       if (typeof v === "string") {
@@ -50,6 +56,8 @@ export function checkFieldConstraints(ctx: RuleContext): void {
     }
   });
 }
+
+const EMPTY_ROWS: ReadonlySet<number> = new Set();
 
 function display(field: FieldParsed, v: number): string {
   if (field.type === "date" || field.type === "datetime") return toIso(v);

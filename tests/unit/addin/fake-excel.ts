@@ -288,6 +288,7 @@ class FakeRuleProxy {
     private rule: FakeRule,
     private listed = false,
   ) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below need the proxy, not the literal
     const self = this;
     this.custom = {
       rule: {

@@ -44,12 +44,12 @@ export const acmeRuleSet = (version: number, patch: Partial<RuleSet> = {}): Rule
 /** A fake Worker that counts requests. */
 export function fakeWorker(sets: RuleSet[]) {
   let requests = 0;
-  const fetch = (async (url: string | URL | Request) => {
+  const fetch: typeof globalThis.fetch = (async (url: string | URL | Request) => {
     requests += 1;
     await new Promise((r) => setTimeout(r, 1));
     const m = /\/v1\/rulesets\/([^/@]+)(?:@(\d+))?$/.exec(String(url))!;
     const found = sets.find((s) => s.id === m[1] && (m[2] === undefined || s.version === Number(m[2])));
     return found ? new Response(JSON.stringify(found)) : new Response("", { status: 404 });
-  }) as typeof fetch;
+  }) as typeof globalThis.fetch;
   return { fetch, requests: () => requests };
 }

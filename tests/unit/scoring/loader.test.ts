@@ -9,7 +9,7 @@ const acme = (version: number): RuleSet => ({ ...DEFAULT_RULE_SET, id: "acme", v
 /** A fake Worker: serves the given rule sets, counts requests, answers after a tick. */
 function fakeWorker(sets: RuleSet[], opts: { fail?: boolean; body?: unknown } = {}) {
   const calls: string[] = [];
-  const fetch = (async (url: string | URL | Request, init?: RequestInit) => {
+  const fetch: typeof globalThis.fetch = (async (url: string | URL | Request, init?: RequestInit) => {
     calls.push(`${String(url)} ${JSON.stringify(init?.headers ?? {})}`);
     await new Promise((r) => setTimeout(r, 5));
     if (opts.fail) throw new TypeError("network down");
@@ -18,7 +18,7 @@ function fakeWorker(sets: RuleSet[], opts: { fail?: boolean; body?: unknown } = 
     const matching = sets.filter((s) => s.id === m[1] && (m[2] === undefined || s.version === Number(m[2])));
     const found = matching.sort((a, b) => b.version - a.version)[0];
     return found ? new Response(JSON.stringify(found), { status: 200 }) : new Response("not found", { status: 404 });
-  }) as typeof fetch;
+  }) as typeof globalThis.fetch;
   return { fetch, calls };
 }
 

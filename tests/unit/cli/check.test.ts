@@ -1,0 +1,112 @@
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { legacyXls, zipBomb } from "../../fixtures/make-bad-corpus.js";
+import { runCli, tempDir, writeCleanWorkbook, writeRosterWithErrors } from "./run-cli.js";
+
+let dir: string;
+let roster: string;
+let clean: string;
+
+beforeAll(async () => {
+  dir = tempDir();
+  roster = join(dir, "花名册.xlsx");
+  clean = join(dir, "clean.xlsx");
+  await writeRosterWithErrors(roster);
+  await writeCleanWorkbook(clean);
+});
+
+describe("party-ledger check", () => {
+  it("--help exits 0 and names the command", () => {
+    const r = runCli(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("check");
+    expect(runCli(["check", "--help"]).stdout).toContain("--annotate");
+  });
+
+  it("exits 1 on error findings and prints them by sheet in Chinese with a summary", () => {
+    const r = runCli(["check", roster, "--as-of", "2025-12-31"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("工作表「花名册」：党员花名册（模板 roster@1）");
+    expect(r.stdout).toContain("识别依据：姓名→name(A)");
+    expect(r.stdout).toMatch(/✗ 错误 {2}C2 +身份证号码/);
+    expect(r.stdout).toMatch(/合计：\d+ 处错误/);
+  });
+
+  it("exits 0 on a clean workbook, in English with --lang en", () => {
+    const r = runCli(["check", clean, "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Sheet "杂项": not recognised as a ledger');
+    expect(r.stdout).toContain("No problems found");
+  });
+
+  it("--format json prints exactly { sheets, findings } and nothing else", () => {
+    const r = runCli(["check", roster, "--format", "json", "--as-of", "2025-12-31"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { sheets: { sheet: string; kind: string }[]; findings: { cell: string; severity: string }[] };
+    expect(Object.keys(json)).toEqual(["sheets", "findings"]);
+    expect(json.sheets[0]).toMatchObject({ sheet: "花名册", kind: "roster" });
+    expect(json.findings.some((f) => f.cell === "C2" && f.severity === "error")).toBe(true);
+    expect(json.sheets[0]).not.toHaveProperty("file");
+  });
+
+  it("adds a file property with several files, and exits 2 if any is unreadable", () => {
+    const xls = join(dir, "old.xls");
+    writeFileSync(xls, legacyXls());
+    const r = runCli(["check", roster, clean, xls, "--format", "json"]);
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout) as { sheets: { file: string }[]; findings: { file: string }[] };
+    expect(new Set(json.sheets.map((s) => s.file))).toEqual(new Set([roster, clean]));
+    expect(json.findings.every((f) => f.file === roster)).toBe(true);
+    expect(r.stderr.trim().split("\n")).toEqual([`party-ledger: ${xls}: 这是旧版 .xls 文件，请另存为 .xlsx（Excel：文件 → 另存为 → Excel 工作簿）。`]);
+  });
+
+  it("exits 2 with a one-line reason for an unreadable file, in the chosen language", () => {
+    const bomb = join(dir, "bomb.xlsx");
+    writeFileSync(bomb, zipBomb({ gib: 1, lieAboutSize: true }));
+    const zh = runCli(["check", bomb]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr.trim().split("\n")).toHaveLength(1);
+    expect(zh.stderr).toContain("压缩炸弹");
+    const en = runCli(["check", bomb, "--lang", "en"]);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain("zip bomb");
+  });
+
+  it("exits 2 for a missing path and for bad options", () => {
+    expect(runCli(["check", join(dir, "nope.xlsx")]).code).toBe(2);
+    const bad = runCli(["check", roster, "--as-of", "2025-02-30"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--as-of");
+    expect(runCli(["check", roster, "--format", "xml"]).code).toBe(2);
+    expect(runCli(["check", roster, "--template", "Bad Id"]).code).toBe(2);
+    const rules = join(dir, "rules.json");
+    writeFileSync(rules, JSON.stringify({ id: "x" }));
+    expect(runCli(["check", roster, "--rules", rules]).stderr).toContain("rules.json");
+  });
+
+  it("checks every .xlsx in a folder, recursively, and says which file each finding is from", () => {
+    const folder = join(dir, "folder");
+    mkdirSync(join(folder, "2025", "一支部"), { recursive: true });
+    copyFileSync(roster, join(folder, "2025", "一支部", "花名册.xlsx"));
+    copyFileSync(clean, join(folder, "clean.xlsx"));
+    writeFileSync(join(folder, "~$clean.xlsx"), "owner file");
+    writeFileSync(join(folder, "notes.txt"), "not a workbook");
+    const r = runCli(["check", folder, "--format", "json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { sheets: { file: string }[] };
+    expect(json.sheets.map((s) => s.file).sort()).toEqual([join(folder, "2025", "一支部", "花名册.xlsx"), join(folder, "clean.xlsx")]);
+    const text = runCli(["check", folder]);
+    expect(text.stdout).toContain("共检查 2 个文件");
+    expect(text.stderr).toBe(""); // no progress bar when stderr is not a terminal
+  });
+
+  it("passes --template through to the engine; an unknown one exits 2", () => {
+    const r = runCli(["check", roster, "--template", "roster@1", "--format", "json"]);
+    const json = JSON.parse(r.stdout) as { sheets: { template: { id: string; version: number } | null }[] };
+    expect(json.sheets[0]!.template).toEqual({ id: "roster", version: 1 });
+    const unknown = runCli(["check", roster, "--template", "nosuch"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("nosuch");
+  });
+});

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkWorkbook } from "../../../shared/index.js";
+import { readWorkbook } from "../../../shared/xlsx/index.js";
+
+/** The real import templates beside the project (../shared/samples from the repository root). */
+const SAMPLES = new URL("../../../../shared/samples/", import.meta.url).pathname;
+
+const EXPECTED_KIND: Record<string, string> = {
+  "[sample_cesResult1]干部年终考核测评数据录入样表.xlsx": "assessment",
+  "[sample_memberApply]党员发展信息录入样表.xlsx": "development",
+  "[sample_member_inSchool]党员信息（校内人员）录入样表.xlsx": "roster",
+  "[sample_pm_Meeting]三会一课录入样表.xlsx": "meetings",
+  "[sample_pm_eva_result]组织生活管理-评议结果导入样表.xlsx": "appraisal",
+  "[sample_pmdFee]党费补缴录入样表.xlsx": "dues",
+};
+
+describe("the real import templates in ../shared/samples", () => {
+  const files = readdirSync(SAMPLES).filter((f) => f.endsWith(".xlsx"));
+
+  it("are all there", () => {
+    expect(files.sort()).toEqual(Object.keys(EXPECTED_KIND).sort());
+  });
+
+  it.each(files)("%s: read, recognised, and its sample rows raise no error", (file) => {
+    const report = checkWorkbook(readWorkbook(new Uint8Array(readFileSync(join(SAMPLES, file)))), { asOf: "2025-12-31" });
+    expect(report.sheets[0]!.kind).toBe(EXPECTED_KIND[file]);
+    expect(report.sheets[0]!.matched.length).toBeGreaterThanOrEqual(4);
+    expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("the 三会一课 sample's one meeting is read with its text date and counted", () => {
+    const bytes = new Uint8Array(readFileSync(join(SAMPLES, "[sample_pm_Meeting]三会一课录入样表.xlsx")));
+    const report = checkWorkbook(readWorkbook(bytes), { asOf: "2025-12-31" });
+    expect(report.sheets[0]!.rows).toBe(1);
+    // Its year, 2019, is judged: the Q1 general meeting is there, so no Q1 finding for it.
+    const general = report.findings.filter((f) => f.code === "meetings.missing" && String(f.args?.type) === "支部党员大会");
+    expect(general.map((f) => f.period)).toEqual(["2019-Q2", "2019-Q3", "2019-Q4"]);
+  });
+
+  it("the 评议结果 sample's drop-down list becomes the allowed values of its column", () => {
+    const bytes = new Uint8Array(readFileSync(join(SAMPLES, "[sample_pm_eva_result]组织生活管理-评议结果导入样表.xlsx")));
+    const wb = readWorkbook(bytes);
+    const values = wb.sheets[0]!.validations!.flatMap((v) => v.values);
+    expect(values.length).toBeGreaterThan(0);
+    const withBadRow = { sheets: [{ ...wb.sheets[0]!, values: [...wb.sheets[0]!.values.slice(0, 1), ["001", "甲", values[0]!, "不存在的结果"]] }] };
+    const report = checkWorkbook(withBadRow, { asOf: "2025-12-31" });
+    expect(report.findings.map((f) => f.code)).toContain("value.notInList");
+  });
+});

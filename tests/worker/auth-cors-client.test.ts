@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { env, exports } from "cloudflare:workers";
+import { importJWK, SignJWT } from "jose";
+import { createClient } from "../../functions/client.js";
+import { call, cleanGrid, makeTenant, openCollection, roster } from "./helpers.js";
+
+async function entraToken(claims: Record<string, unknown>, opts: { aud?: string; iss?: string; exp?: string } = {}) {
+  const jwk = JSON.parse(env.TEST_ENTRA_PRIVATE_JWK);
+  const key = await importJWK(jwk, "RS256");
+  const tid = (claims.tid as string) ?? "tenant-a";
+  return new SignJWT({ scp: "access_as_user", ...claims })
+    .setProtectedHeader({ alg: "RS256", kid: jwk.kid })
+    .setIssuer(opts.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
+    .setAudience(opts.aud ?? env.ENTRA_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(opts.exp ?? "1h")
+    .sign(key);
+}
+
+describe("Microsoft Entra ID access tokens (local key set)", () => {
+  it("accepts a linked user and refuses wrong audience, tenant, expiry, scope or unlinked users", async () => {
+    const t = await makeTenant("entra", 1);
+    const link = await call(`/v1/orgs/${t.branches[0]!.id}/entra-principals`, { token: t.admin, body: { tid: "tenant-a", oid: "user-1", role: "clerk" } });
+    expect(link.status).toBe(201);
+    const ok = await call("/v1/orgs/me", { token: await entraToken({ tid: "tenant-a", oid: "user-1" }) });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.json.org.id).toBe(t.branches[0]!.id);
+    expect(ok.json.role).toBe("clerk");
+    expect(ok.json.actor).toBe("entra:tenant-a/user-1");
+    expect((await call("/v1/orgs/me", { token: await entraToken({ tid: "tenant-a", oid: "user-1" }, { aud: "api://other" }) })).status).toBe(401);
+    expect((await call("/v1/orgs/me", { token: await entraToken({ tid: "tenant-b", oid: "user-1" }) })).status).toBe(401);
+    expect((await call("/v1/orgs/me", { token: await entraToken({ tid: "tenant-a", oid: "user-1" }, { exp: "-1m" }) })).status).toBe(401);
+    expect((await call("/v1/orgs/me", { token: await entraToken({ tid: "tenant-a", oid: "user-1", scp: "User.Read" }) })).status).toBe(403);
+    expect((await call("/v1/orgs/me", { token: await entraToken({ tid: "tenant-a", oid: "stranger" }) })).status).toBe(403);
+    // a token signed by another key
+    const forged = (await entraToken({ tid: "tenant-a", oid: "user-1" })).split(".");
+    forged[2] = forged[2]!.split("").reverse().join("");
+    expect((await call("/v1/orgs/me", { token: forged.join(".") })).status).toBe(401);
+  });
+});
+
+describe("CORS", () => {
+  it("allows only configured origins with an explicit header list", async () => {
+    const pre = await exports.default.fetch("http://ledger.test/v1/templates", {
+      method: "OPTIONS",
+      headers: { origin: "https://addin.example.org", "access-control-request-method": "POST", "access-control-request-headers": "authorization, x-evil" },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-origin")).toBe("https://addin.example.org");
+    expect(pre.headers.get("access-control-allow-headers")).toContain("Idempotency-Key");
+    expect(pre.headers.get("access-control-allow-headers")).not.toContain("x-evil");
+    const evil = await exports.default.fetch("http://ledger.test/v1/templates", {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+    });
+    expect(evil.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
+describe("typed client (hono/client hc<AppType>)", () => {
+  it("drives the API with types from the Worker", async () => {
+    const t = await makeTenant("client", 1);
+    const col = await openCollection(t);
+    const fetcher = ((input: RequestInfo | URL, init?: RequestInit) => exports.default.fetch(new Request(input, init))) as typeof fetch;
+    const clerk = createClient("http://ledger.test", t.branches[0]!.token, { fetch: fetcher });
+    const admin = createClient("http://ledger.test", t.admin, { fetch: fetcher });
+
+    const me = await clerk.v1.orgs.me.$get();
+    expect(me.status).toBe(200);
+    if (me.status === 200) expect((await me.json()).org.kind).toBe("branch");
+
+    const tpl = await clerk.v1.templates[":ref"].$get({ param: { ref: "roster@1" }, query: {} });
+    expect(tpl.status).toBe(200);
+    if (tpl.status === 200) expect((await tpl.json()).template.id).toBe("roster");
+
+    const sub = await clerk.v1.collections[":collectionId"].submissions.$post({
+      param: { collectionId: col },
+      header: { "idempotency-key": "client-1" },
+      json: { grid: cleanGrid(), asOf: "2025-12-01" },
+    });
+    expect(sub.status).toBe(201);
+    if (sub.status === 201) {
+      const body = await sub.json();
+      expect(body.version).toBe(1);
+      expect(body.status).toBe("clean");
+    }
+    const st = await admin.v1.collections[":collectionId"].status.$get({ param: { collectionId: col } });
+    if (st.status === 200) expect((await st.json()).counts.submitted_clean).toBe(1);
+
+    // template diff through the client
+    const changed = roster();
+    changed.fields = changed.fields.filter((f) => f.name !== "phone");
+    const sex = changed.fields.find((f) => f.name === "sex")!;
+    sex.constraints = { enum: ["男", "女", "未知"] };
+    const name = changed.fields.find((f) => f.name === "name")!;
+    name.name = "fullName";
+    changed.fields.push({ name: "email", title: "电子邮箱", type: "string", aliases: [], weight: 0 });
+    changed.rules = changed.rules.filter((r) => r.rule !== "development.minimumAge").map((r) => (r.rule === "branch.size" ? { ...r, params: { maxMembers: 60 } } : r));
+    changed.rules.push({ rule: "dues.amount" });
+    const pub = await admin.v1.templates.$post({ json: changed });
+    expect(pub.status).toBe(201);
+    const diff = await admin.v1.templates[":id"].diff.$get({ param: { id: "roster" }, query: { from: "1", to: "2" } });
+    expect(diff.status).toBe(200);
+    if (diff.status === 200) {
+      const d = await diff.json();
+      expect(d.fieldsAdded.map((f) => f.name)).toEqual(["email"]);
+      expect(d.fieldsRemoved.map((f) => f.name)).toEqual(["phone"]);
+      expect(d.fieldsRenamed).toEqual([{ from: "name", to: "fullName", via: "姓名" }]);
+      expect(d.constraintsChanged).toEqual([{ field: "sex", property: "enum", before: ["男", "女"], after: ["男", "女", "未知"] }]);
+      expect(d.rulesAdded).toEqual(["dues.amount"]);
+      expect(d.rulesRemoved).toEqual(["development.minimumAge"]);
+      expect(d.rulesChanged).toEqual([{ rule: "branch.size", before: { maxMembers: 50 }, after: { maxMembers: 60 } }]);
+    }
+  });
+});
+
+describe("demo seed", () => {
+  it("is off unless DEMO_SEED=1 and the secret matches", async () => {
+    const r = await call("/v1/_seed", { method: "POST", headers: { "x-seed-secret": "x" } });
+    expect(r.status).toBe(404);
+  });
+});
