@@ -1,4 +1,5 @@
-import { excelSerialToDay, fromYmd, isValidYmd, type DayNumber } from "../../shared/calendar/days.js";
+import { fromYmd, type DayNumber } from "../../shared/calendar/days.js";
+import { parseDateText, serialToDay } from "../../shared/normalise/dates.js";
 import type { ErrorFactory } from "./errors.js";
 
 /**
@@ -39,31 +40,10 @@ export function toText(value: unknown): string | null {
   return null;
 }
 
-/** Excel's last serial (9999-12-31) and first real one. */
-const MAX_SERIAL = 2_958_465;
-
-const DATE_TEXT = [
-  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
-  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
-  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
-  /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
-  /^(\d{4})(\d{2})(\d{2})$/,
-];
-
-/** A date from an Excel serial (date cell) or date text; null when it is not one. */
+/** A date from an Excel serial (date cell) or date text, read as the engine reads them; null when it is not one. */
 export function parseDay(value: unknown): DayNumber | null {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value) || value < 1 || value > MAX_SERIAL) return null;
-    return excelSerialToDay(value);
-  }
-  if (typeof value !== "string") return null;
-  const text = value.trim();
-  for (const re of DATE_TEXT) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return isValidYmd(y, mo, d) ? fromYmd(y, mo, d) : null;
-  }
+  if (typeof value === "number") return serialToDay(Math.floor(value));
+  if (typeof value === "string") return parseDateText(value);
   return null;
 }
 

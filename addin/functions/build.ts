@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { DJ_FUNCTIONS } from "./register.js";
 
@@ -12,6 +12,22 @@ import { DJ_FUNCTIONS } from "./register.js";
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
+
+/**
+ * esbuild cannot shake zod's `z` namespace, which re-exports every message locale (~260 KB
+ * minified). The functions only need zod to validate fetched rule sets, with zod's built-in
+ * English messages (imported separately) and our own Chinese ones, so the locale index is
+ * replaced by an empty module.
+ */
+const dropZodLocales: Plugin = {
+  name: "drop-zod-locales",
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${"node_modules"}/zod/`) ? { path: args.path, namespace: "zod-no-locales" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "zod-no-locales" }, () => ({ contents: "export {};", loader: "js" }));
+  },
+};
 
 export interface FunctionsBuild {
   metadataPath: string;
@@ -45,6 +61,7 @@ export async function buildFunctions(outDir = join(root, "dist/addin")): Promise
     minify: true,
     sourcemap: true,
     legalComments: "none",
+    plugins: [dropZodLocales],
     logLevel: "warning",
   });
   return { metadataPath, bundlePath, ids };

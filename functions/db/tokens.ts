@@ -23,6 +23,16 @@ export function insertTokenStmt(db: D1Database, t: Omit<TokenRow, "revoked_at" |
 export const findToken = (db: D1Database, tokenId: string) =>
   db.prepare("SELECT * FROM api_tokens WHERE token_id = ?").bind(tokenId).first<TokenRow>();
 
+/** The token and its organisation in one round trip (the hot path of every request). */
+export const findTokenWithOrg = (db: D1Database, tokenId: string) =>
+  db
+    .prepare(
+      `SELECT t.*, o.root_id, o.parent_id, o.kind, o.name, o.path, o.created_at AS org_created_at
+       FROM api_tokens t JOIN orgs o ON o.org_id = t.org_id WHERE t.token_id = ?`,
+    )
+    .bind(tokenId)
+    .first<TokenRow & { root_id: string; parent_id: string | null; kind: "department" | "branch"; name: string; path: string; org_created_at: string }>();
+
 export async function listTokens(db: D1Database, orgId: string) {
   const { results } = await db
     .prepare("SELECT * FROM api_tokens WHERE org_id = ? ORDER BY created_at, token_id")

@@ -1,6 +1,6 @@
 import type { Principal } from "../env.js";
 import { ancestorIds, canSeeOrg, getOrg, isWithin, type OrgRow } from "../db/orgs.js";
-import { getCollection, isBranchInCollection, type CollectionRow } from "../db/collections.js";
+import type { CollectionRow } from "../db/collections.js";
 import { ApiError, notFound } from "./errors.js";
 
 /**
@@ -47,16 +47,21 @@ export interface VisibleCollection {
 }
 
 export async function visibleCollection(db: D1Database, p: Principal, collectionId: string): Promise<VisibleCollection> {
-  const collection = await getCollection(db, collectionId);
+  // One round trip: the collection, its owner's path, and whether the caller's branch is in it.
+  const row = await db
+    .prepare(
+      `SELECT c.*, o.root_id AS o_root_id, o.path AS o_path, o.kind AS o_kind, o.name AS o_name, o.parent_id AS o_parent_id,
+         o.created_at AS o_created_at,
+         EXISTS (SELECT 1 FROM collection_branches b WHERE b.org_id = c.org_id AND b.collection_id = c.collection_id AND b.branch_id = ?2) AS member
+       FROM collections c JOIN orgs o ON o.org_id = c.org_id WHERE c.collection_id = ?1`,
+    )
+    .bind(collectionId, p.orgId)
+    .first<CollectionRow & { o_root_id: string; o_path: string; o_kind: "department" | "branch"; o_name: string; o_parent_id: string | null; o_created_at: string; member: number }>();
   const nf = notFound("Collection", "报送任务", collectionId);
-  if (!collection) throw nf;
-  const owner = await getOrg(db, collection.org_id);
-  if (!owner || owner.root_id !== p.rootId) throw nf;
-  if (p.role === "admin") {
-    if (!isWithin(owner.path, p.path)) throw nf;
-  } else if (!(await isBranchInCollection(db, collection.org_id, collectionId, p.orgId))) {
-    throw nf;
-  }
+  if (!row || row.o_root_id !== p.rootId) throw nf;
+  if (p.role === "admin" ? !isWithin(row.o_path, p.path) : row.member !== 1) throw nf;
+  const { o_root_id, o_path, o_kind, o_name, o_parent_id, o_created_at, member: _m, ...collection } = row;
+  const owner: OrgRow = { org_id: collection.org_id, root_id: o_root_id, parent_id: o_parent_id, kind: o_kind, name: o_name, path: o_path, created_at: o_created_at };
   return { collection, owner };
 }
 

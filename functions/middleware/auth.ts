@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
 import type { AppEnv, Bindings, Principal, Role } from "../env.js";
 import { getOrg } from "../db/orgs.js";
-import { findEntraPrincipal, findToken, touchTokenStmt } from "../db/tokens.js";
+import { findEntraPrincipal, findTokenWithOrg, touchTokenStmt } from "../db/tokens.js";
 import { ApiError, forbidden, unauthorized } from "../lib/errors.js";
 import { nowIso, sha256Hex, timingSafeEqualHex } from "../lib/hash.js";
 
@@ -34,14 +34,21 @@ function entraKeys(env: Bindings): JWTVerifyGetKey {
 async function principalFromApiToken(env: Bindings, token: string, ctxWait?: (p: Promise<unknown>) => void) {
   const parsed = parseApiToken(token);
   if (!parsed) throw unauthorized();
-  const row = await findToken(env.DB, parsed.tokenId);
+  const row = await findTokenWithOrg(env.DB, parsed.tokenId);
   const hash = await hashSecret(parsed.secret);
   // Compare even when the row is missing so the timing does not tell ids apart.
   const ok = timingSafeEqualHex(hash, row?.hash ?? "0".repeat(64)) && row !== null;
   if (!ok || !row) throw unauthorized();
   if (row.revoked_at) throw unauthorized("令牌已被吊销", "The token has been revoked");
-  const org = await getOrg(env.DB, row.org_id);
-  if (!org) throw unauthorized();
+  const org = {
+    org_id: row.org_id,
+    root_id: row.root_id,
+    parent_id: row.parent_id,
+    kind: row.kind,
+    name: row.name,
+    path: row.path,
+    created_at: row.org_created_at,
+  };
   const touch = touchTokenStmt(env.DB, row.org_id, row.token_id, nowIso()).run();
   if (ctxWait) ctxWait(touch);
   else await touch;

@@ -33,7 +33,7 @@ export function headerKey(text: string): string {
   return toHalfWidth(text)
     .replace(/[\s\u00a0]+/g, "")
     .replace(/[*＊※]/g, "")
-    .replace(/[【\[]/g, "(")
+    .replace(/[【[]/g, "(")
     .replace(/[】\]]/g, ")")
     .toLowerCase();
 }

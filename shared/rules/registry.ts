@@ -4,6 +4,9 @@ import { probationRule } from "./roster/probation.js";
 import { branchSizeRule } from "./roster/branch-size.js";
 import { developmentOrderRule } from "./development/order.js";
 import { activistYearRule, approvalDelayRule, minimumAgeRule, talkWithinRule, trainingRule } from "./development/steps.js";
+import { branchVoteRule, sponsorsRule } from "./development/branch-vote.js";
+import { fullMembershipMeetingRule } from "./development/full-membership.js";
+import { secretaryLectureRule } from "./meetings/secretary-lecture.js";
 import { duesStandardRule } from "./dues/standard-amount.js";
 import { duesMonthlyRule } from "./dues/monthly-payments.js";
 import { duesPaymentRowsRule } from "./dues/payment-rows.js";
@@ -22,11 +25,15 @@ export const RULES: Record<string, Rule> = {
   "development.activistYear": activistYearRule,
   "development.training": trainingRule,
   "development.approvalDelay": approvalDelayRule,
+  "development.branchVote": branchVoteRule,
+  "development.sponsors": sponsorsRule,
+  "development.fullMembershipMeeting": fullMembershipMeetingRule,
   "dues.standard": duesStandardRule,
   "dues.monthly": duesMonthlyRule,
   "dues.paymentRows": duesPaymentRowsRule,
   "meetings.attendance": meetingAttendanceRule,
   "meetings.frequency": meetingFrequencyRule,
+  "meetings.secretaryLecture": secretaryLectureRule,
   "appraisal.votes": appraisalVotesRule,
   "appraisal.excellentQuota": excellentQuotaRule,
   "assessment.rank": rankRule,

@@ -74,6 +74,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
       { type: "组织生活会", synonyms: [], per: "year", min: 1, source: "national", needsCommittee: false },
       { type: "民主评议党员", synonyms: ["民主评议"], per: "year", min: 1, source: "national", needsCommittee: false },
     ],
+    secretaryLecturesPerYear: 1,
     committeeFromMembers: 7,
     generalQuorumShare: 0.5,
     committeeQuorumShare: 0.5,

@@ -97,6 +97,8 @@ export const RuleSetShape = z
     meetings: z
       .object({
         requirements: z.array(MeetingRequirement),
+        /** 党支部书记每年至少讲党课次数 (支部工作条例 第十六条); counted among the 党课 meetings. */
+        secretaryLecturesPerYear: z.number().int().min(0).default(1),
         /** 正式党员 from which a branch must have a committee. */
         committeeFromMembers: z.number().int().positive(),
         /** General meeting: present voting members must exceed this share of those expected. */

@@ -1,4 +1,5 @@
 import type { DayNumber } from "../calendar/days.js";
+import { toHalfWidth } from "../normalise/text.js";
 import { validateIdNumber, type IdInfo, type IdProblem } from "../idcard/gb11643.js";
 
 /**
@@ -10,12 +11,9 @@ export type IdCheck =
   | { ok: true; id: string; info: IdInfo; normalised: boolean }
   | { ok: false; problem: IdProblem | "numeric" | "legacy15"; info?: IdInfo };
 
-/** Full-width digits/letters → half-width, x → X, spaces removed. */
+/** Full-width → half-width, spaces removed, x → X: the same normalisation the engine applies. */
 export function normaliseIdText(text: string): string {
-  return text
-    .replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000]+/g, "")
-    .toUpperCase();
+  return toHalfWidth(text).replace(/[\s\u00a0\u3000]+/g, "").toUpperCase();
 }
 
 /** Numbers at or above this can only be an 18-digit ID that Excel stored as a number. */

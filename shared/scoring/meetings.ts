@@ -2,6 +2,7 @@ import type { DayNumber } from "../calendar/days.js";
 import { fromYmd } from "../calendar/days.js";
 import { periodBounds, periodOf, periodsBetween } from "../calendar/periods.js";
 import type { RuleSet } from "../ruleset/schema.js";
+import { MeetingTypes } from "../rules/meetings/meeting-types.js";
 
 /**
  * 三会一课 counting. Meeting names resolve to one type through the rule set's requirements
@@ -11,25 +12,18 @@ import type { RuleSet } from "../ruleset/schema.js";
 export type MeetingRules = RuleSet["meetings"];
 export type MeetingRequirement = MeetingRules["requirements"][number];
 
-const squeeze = (text: string) => text.replace(/[\s\u3000]+/g, "");
+/** One resolver per rule set, shared with the engine's frequency rule (one implementation). */
+const resolvers = new WeakMap<MeetingRules["requirements"], MeetingTypes>();
 
 /** Exact name or synonym first; else the longest name contained in the text ("2025年第一次支委会"). */
 export function resolveMeetingType(text: string | null | undefined, rules: MeetingRules): MeetingRequirement | null {
   if (text === null || text === undefined) return null;
-  const name = squeeze(text);
-  if (name === "") return null;
-  let best: MeetingRequirement | null = null;
-  let bestLength = 0;
-  for (const req of rules.requirements) {
-    for (const candidate of [req.type, ...req.synonyms]) {
-      if (candidate === name) return req;
-      if (candidate.length > bestLength && name.includes(candidate)) {
-        best = req;
-        bestLength = candidate.length;
-      }
-    }
+  let types = resolvers.get(rules.requirements);
+  if (!types) {
+    types = new MeetingTypes(rules.requirements);
+    resolvers.set(rules.requirements, types);
   }
-  return best;
+  return text.trim() === "" ? null : types.resolve(text);
 }
 
 /** Day numbers of the meetings of one type; rows whose type is another (or none) are skipped. */

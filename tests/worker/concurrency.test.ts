@@ -69,6 +69,7 @@ describe("versions and idempotency under concurrency", () => {
     const later = await send();
     expect(later.status).toBe(201);
     expect(later.json).toEqual(results[0]!.json);
+    expect(later.text).toBe(results[0]!.text);
     expect(later.headers.get("idempotent-replayed")).toBe("true");
     const n = await env.DB.prepare("SELECT COUNT(*) AS n FROM submissions WHERE collection_id = ?").bind(col).first("n");
     expect(n).toBe(1);

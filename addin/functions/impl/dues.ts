@@ -7,6 +7,8 @@ import { withRuleSet } from "../context.js";
 
 /** =DJ.DUES and =DJ.DUESRATE: thin wrappers over shared/scoring/dues.ts. */
 
+const MAX_MONTHLY_BASE_YUAN = 100_000_000;
+
 function categoryOf(ctx: DjContext, rs: RuleSet, category: unknown): string {
   const text = toText(category);
   const key = resolveDuesCategory(text, rs.dues);
@@ -19,6 +21,8 @@ function categoryOf(ctx: DjContext, rs: RuleSet, category: unknown): string {
 
 function baseFen(ctx: DjContext, income: unknown): number {
   const yuan = toNonNegative(income, "月收入（计算基数）", ctx.fail);
+  // Beyond this, fen × basis points leaves exact integer range; no monthly base is that large.
+  if (yuan > MAX_MONTHLY_BASE_YUAN) throw ctx.fail("invalidValue", `月收入${yuan}超出可计算范围 / income out of range`);
   return yuanToFen(yuan)!;
 }
 

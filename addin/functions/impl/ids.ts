@@ -26,11 +26,14 @@ function idInput(ctx: DjContext, id: unknown): string | number {
   return id;
 }
 
+/** An unknown province code is a warning in the engine (codes outlive districts), not a wrong number. */
+const usable = (r: IdCheck) => r.ok || r.problem === "province";
+
 export function idCheck(ctx: DjContext, id: unknown, ruleSet: unknown): boolean | Promise<boolean> {
   return withRuleSet(ctx, ruleSet, () => {
     const result = checkIdValue(idInput(ctx, id), ctx.today());
     if (!result.ok && result.problem === "numeric") throw ctx.fail("invalidValue", PROBLEM_TEXT.numeric);
-    return result.ok;
+    return usable(result);
   });
 }
 
@@ -38,7 +41,7 @@ export function idCheck(ctx: DjContext, id: unknown, ruleSet: unknown): boolean 
 export function idInfo(ctx: DjContext, id: unknown, ruleSet: unknown): (number | string)[][] | Promise<(number | string)[][]> {
   return withRuleSet(ctx, ruleSet, () => {
     const result = checkIdValue(idInput(ctx, id), ctx.today());
-    if (!result.ok) throw ctx.fail("invalidValue", `身份证号无效：${PROBLEM_TEXT[result.problem]}`);
+    if (!usable(result) || !result.info) throw ctx.fail("invalidValue", `身份证号无效：${result.ok ? "" : PROBLEM_TEXT[result.problem]}`);
     const { birth, sex, province } = result.info;
     return [[dayToExcelSerial(birth), sex, province ?? ""]];
   });

@@ -2,11 +2,25 @@ import { toIso } from "../../calendar/days.js";
 import type { Rule } from "../context.js";
 
 /**
- * The development steps happen in order (细则 sequence; G3): application, talk,
- * activist, candidate, admission, approval, full membership. Each date present must
- * not precede the last earlier step that is present.
+ * The development steps happen in order (细则 sequence; G3, G8, G9, G12, G13): application,
+ * talk, activist, candidate, political review, pre-review, admission, the committee's talk,
+ * approval, oath, full-membership meeting and approval, full membership. Each date present
+ * must not precede the last earlier step that is present.
  */
-const SEQUENCE = ["applyDate", "talkDate", "activistDate", "candidateDate", "joinDate", "approvalDate", "fullDate"];
+const SEQUENCE = [
+  "applyDate",
+  "talkDate",
+  "activistDate",
+  "candidateDate",
+  "politicalReviewDate",
+  "preReviewDate",
+  "joinDate",
+  "partyTalkDate",
+  "approvalDate",
+  "oathDate",
+  "fullMeetingDate",
+  "fullApprovalDate",
+];
 
 export const developmentOrderRule: Rule = {
   needs: [],

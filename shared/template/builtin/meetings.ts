@@ -26,7 +26,7 @@ export const meetingsTemplate: Template = {
     { name: "resolution", title: "会议决议", titleEn: "Resolutions", type: "string", aliases: ["决议"], weight: 1 },
     NOTE,
   ],
-  rules: [{ rule: "meetings.attendance" }, { rule: "meetings.frequency" }],
+  rules: [{ rule: "meetings.attendance" }, { rule: "meetings.frequency" }, { rule: "meetings.secretaryLecture" }],
   minScore: 4,
   requiredHeaders: ["date"],
 };

@@ -36,6 +36,7 @@ export const rosterTemplate: Template = {
     { rule: "development.order" },
     { rule: "development.minimumAge" },
     { rule: "development.activistYear" },
+    { rule: "development.sponsors" },
     { rule: "branch.size", params: { maxMembers: 50 } },
   ],
   minScore: 4,

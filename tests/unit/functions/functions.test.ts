@@ -33,6 +33,7 @@ describe("=DJ.DUES / =DJ.DUESRATE", () => {
     expect(syncExcel(() => DJ.dues(""))).toEqual(VALUE("缺少月收入"));
     expect(syncExcel(() => DJ.dues(null))).toEqual(VALUE("缺少月收入"));
     expect(syncExcel(() => DJ.dues(-1))).toEqual(VALUE("不能为负数"));
+    expect(syncExcel(() => DJ.dues(1e20))).toEqual(VALUE("超出可计算范围"));
     expect(syncExcel(() => DJ.dues(true))).toEqual(VALUE("应为数字"));
     expect(syncExcel(() => DJ.dues(5000, "外星人"))).toEqual(VALUE("未知党费类别「外星人」"));
     expect(syncExcel(() => DJ.dues(5000, "农民"))).toEqual({ error: "notAvailable", message: expect.stringContaining("0.20–1.00") });
@@ -72,6 +73,14 @@ describe("=DJ.IDCHECK / =DJ.IDINFO", () => {
     expect(syncExcel(() => DJ.idcheck(12345))).toBe(false);
     expect(syncExcel(() => DJ.idinfo("11010519491231002X"))).toEqual([[serial(1949, 12, 31), "女", "北京"]]);
     expect(syncExcel(() => DJ.idinfo(withCheck("44052419800101001")))).toEqual([[serial(1980, 1, 1), "男", "广东"]]);
+    expect(syncExcel(() => DJ.idinfo("１１０１０５ 19491231002x"))).toEqual([[serial(1949, 12, 31), "女", "北京"]]);
+  });
+
+  it("treats an unknown province code as a warning matter: valid, province blank", () => {
+    offline();
+    const id = withCheck("99010519800101001");
+    expect(syncExcel(() => DJ.idcheck(id))).toBe(true);
+    expect(syncExcel(() => DJ.idinfo(id))).toEqual([[serial(1980, 1, 1), "男", ""]]);
   });
 
   it("refuses an 18-digit ID that arrived as a number, and an empty cell", () => {

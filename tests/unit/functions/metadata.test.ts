@@ -5,6 +5,7 @@ import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFunctions, type FunctionsBuild } from "../../../addin/functions/build.js";
 import { DJ_FUNCTIONS } from "../../../addin/functions/register.js";
+import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
 
 interface ParamMeta {
   name: string;
@@ -115,6 +116,21 @@ describe("bundle for the shared runtime", () => {
     }
     expect(thrown).toBeInstanceOf(CfError);
     expect(thrown).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("未知规则集 nobody@9") });
-    expect(typeof (sandbox.partyLedgerFunctions as { configure: unknown }).configure).toBe("function");
+    // zod (without its locale index) still validates a fetched rule set inside the bundle
+    const api = sandbox.partyLedgerFunctions as { configure: (s: object) => void; cachedRuleSets: () => string[] };
+    const body = { meta: { version: 4 }, ruleSet: { ...DEFAULT_RULE_SET, id: "acme", version: 4 } };
+    let requests = 0;
+    const fakeFetch = async () => {
+      requests++;
+      return { status: 200, ok: true, json: async () => JSON.parse(JSON.stringify(body)) as unknown };
+    };
+    api.configure({ baseUrl: "https://rules.test", fetch: fakeFetch });
+    const answers = await Promise.all([1, 2, 3].map(() => associated.get("DUES")!(5100, "在职", "acme@4")));
+    expect(answers).toEqual([76.5, 76.5, 76.5]);
+    expect(requests).toBe(1);
+    expect(api.cachedRuleSets()).toEqual(["acme@4", "default@1"]);
+    const broken = { ruleSet: { ...DEFAULT_RULE_SET, id: "bad", version: 1, appraisal: { ...DEFAULT_RULE_SET.appraisal, vetoCeilingGrade: "甲" } } };
+    api.configure({ fetch: async () => ({ status: 200, ok: true, json: async () => broken }) });
+    await expect(Promise.resolve(associated.get("DUES")!(5100, "在职", "bad@1"))).rejects.toMatchObject({ code: "#VALUE!", message: expect.stringContaining("等次「甲」不在分数线中") });
   });
 });

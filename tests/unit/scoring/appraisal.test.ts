@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
 import { appraisalScore, gradeForScore } from "../../../shared/scoring/appraisal.js";
+import { checkExcellentQuota, excellentQuotaLimit } from "../../../shared/scoring/quota.js";
 
 const rules = DEFAULT_RULE_SET.appraisal;
 const votes = (excellent: number, competent: number, basic: number, incompetent: number) => ({ excellent, competent, basic, incompetent });
@@ -59,5 +60,17 @@ describe("grade", () => {
     expect(gradeForScore(50, rules, 0.5)).toBe("不称职");
     expect(gradeForScore(95, rules, 1 / 3)).toBe("优秀");
     expect(gradeForScore(95, rules, 3 / 9)).toBe("优秀");
+  });
+});
+
+describe("优秀 quota (20% of those assessed)", () => {
+  it("rounds the limit down", () => {
+    expect([1, 4, 5, 7, 9, 10, 15, 35, 100].map((n) => excellentQuotaLimit(n, rules))).toEqual([0, 0, 1, 1, 1, 2, 3, 7, 20]);
+    expect(excellentQuotaLimit(20, { ...rules, excellentQuotaShare: 0.15 })).toBe(3);
+  });
+
+  it("flags a sheet with too many 优秀 and ignores blanks", () => {
+    expect(checkExcellentQuota(["优秀", "称职", "称职", "称职", "称职", null, ""], rules)).toEqual({ assessed: 5, excellent: 1, limit: 1, over: false });
+    expect(checkExcellentQuota(["优秀", "优秀", "称职", "称职", "称职"], rules)).toMatchObject({ excellent: 2, limit: 1, over: true });
   });
 });

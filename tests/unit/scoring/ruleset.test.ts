@@ -46,6 +46,7 @@ describe("DEFAULT_RULE_SET", () => {
       组织生活会: "1/year",
       民主评议党员: "1/year",
     });
+    expect(rs.meetings.secretaryLecturesPerYear).toBe(1);
     expect(rs.probation).toMatchObject({ months: 12, extensionMinMonths: 6, extensionMaxMonths: 12, overdueGraceMonths: 3 });
     expect(rs.assessment.parts.map((p) => [p.key, p.weight])).toEqual([
       ["目标考核", 50],

@@ -1,0 +1,19 @@
+import { cpus, totalmem } from "node:os";
+import { benchEngine } from "./engine.js";
+import { benchCli } from "./cli.js";
+
+/**
+ * `npm run bench`: every figure beside a named peer measured in the same run. Other
+ * parts (custom functions, task pane) register themselves in `parts` below.
+ */
+const parts: { name: string; run: () => Promise<string[]> }[] = [
+  { name: "engine", run: benchEngine },
+  { name: "cli", run: benchCli },
+];
+
+const only = process.argv.slice(2);
+console.log(`party-ledger bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? "cpu"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+for (const part of parts) {
+  if (only.length > 0 && !only.includes(part.name)) continue;
+  for (const line of await part.run()) console.log(line);
+}

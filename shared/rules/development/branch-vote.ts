@@ -1,0 +1,37 @@
+import type { Rule } from "../context.js";
+
+/**
+ * G10 (细则 第二十、二十一条): the branch meeting that admits a member needs more than half
+ * of the voting members expected present, and more than half of them voting yes
+ * (counted against those expected, not those present).
+ */
+export const branchVoteRule: Rule = {
+  needs: ["votersExpected", "votersPresent"],
+  run(ctx) {
+    for (const rec of ctx.records) {
+      const expected = ctx.num(rec, "votersExpected");
+      const present = ctx.num(rec, "votersPresent");
+      if (expected === null || present === null) continue;
+      if (present > expected) {
+        ctx.atCell(rec, "votersPresent", "development.votersOver", "error", { present, expected });
+        continue;
+      }
+      if (!(present > expected / 2)) ctx.atCell(rec, "votersPresent", "development.voteQuorum", "error", { present, expected }, `> ${expected / 2}`);
+      const yes = ctx.num(rec, "votesYes");
+      if (yes !== null && !(yes > expected / 2)) ctx.atCell(rec, "votesYes", "development.voteNotPassed", "error", { yes, expected }, `> ${expected / 2}`);
+    }
+  },
+};
+
+/** G6 (细则 第十四条): two sponsors (入党介绍人), written as two names. */
+export const sponsorsRule: Rule = {
+  needs: ["introducers"],
+  run(ctx) {
+    for (const rec of ctx.records) {
+      const text = ctx.str(rec, "introducers");
+      if (text === null) continue;
+      const names = text.split(/[、,，;；/\\\s]+/).filter((n) => n.length > 0);
+      if (names.length !== 2) ctx.atCell(rec, "introducers", "development.sponsorCount", "warning", { value: text, count: names.length });
+    }
+  },
+};
