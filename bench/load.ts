@@ -5,7 +5,7 @@
  * (201) submission is stored.
  *   LOAD_SECONDS (default 10 per phase), LOAD_CONNECTIONS (default 10), LOAD_PORT (8799), LOAD_ROWS (30)
  */
-import autocannon from "autocannon";
+import autocannon, { type Result } from "autocannon";
 import { rmSync } from "node:fs";
 import path from "node:path";
 // @ts-expect-error — plain ESM helper shared with scripts/start.mjs
@@ -80,7 +80,7 @@ async function main() {
     const stored = new Set(((await list.json()) as { items: { id: string }[] }).items.map((i) => i.id));
     const missing = [...acknowledged].filter((id) => !stored.has(id));
 
-    const row = (name: string, r: autocannon.Result) =>
+    const row = (name: string, r: Result) =>
       `${name.padEnd(24)} ${fmt(r.requests.average).padStart(9)} ${String(r.latency.p50).padStart(8)} ${String(r.latency.p99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`;
     console.log(`\n${"route".padEnd(24)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`);
     console.log(row("GET /bare", bare));
