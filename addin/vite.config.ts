@@ -21,6 +21,8 @@ export default defineConfig(({ command }) => ({
   base: "./",
   plugins: [react()],
   publicDir: join(here, "public"),
+  // web/readFile.ts starts web/reader.worker.ts as a module worker (ES output, its own chunk).
+  worker: { format: "es" as const },
   build: {
     outDir: join(here, "..", "dist", "addin"),
     // addin/functions/build.ts writes functions.js/functions.json into the same folder.

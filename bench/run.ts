@@ -1,6 +1,7 @@
 import { cpus, totalmem } from "node:os";
 import { benchEngine } from "./engine.js";
 import { benchCli } from "./cli.js";
+import { benchFunctions } from "./functions.js";
 
 /**
  * `npm run bench`: every figure beside a named peer measured in the same run. Other
@@ -9,6 +10,7 @@ import { benchCli } from "./cli.js";
 const parts: { name: string; run: () => Promise<string[]> }[] = [
   { name: "engine", run: benchEngine },
   { name: "cli", run: benchCli },
+  { name: "functions", run: async () => (await benchFunctions()).lines },
 ];
 
 const only = process.argv.slice(2);

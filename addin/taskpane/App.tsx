@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 type TabId = "check" | "submit" | "admin" | "settings";
 
 /** The task pane: the same component in Excel and in web mode; only the host differs. */
-export function App({ host, openSignal = 0 }: { host: LedgerHost; openSignal?: number }) {
+export function App({ host, openSignal = 0, onSettings }: { host: LedgerHost; openSignal?: number; onSettings?: (s: Settings) => void }) {
   const styles = useStyles();
   const [settings, setSettings] = useState<Settings>(() => loadSettings());
   const [tab, setTab] = useState<TabId>("check");
@@ -29,6 +29,7 @@ export function App({ host, openSignal = 0 }: { host: LedgerHost; openSignal?: n
   const update = (s: Settings) => {
     setSettings(s);
     saveSettings(s);
+    onSettings?.(s);
   };
   return (
     <StringsContext.Provider value={t}>

@@ -1,5 +1,5 @@
-import { Body1, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { useState, useSyncExternalStore } from "react";
+import { Body1, Caption1, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { App } from "../taskpane/App.js";
 import { strings } from "../i18n/strings.js";
 import { loadSettings } from "../settings/store.js";
@@ -19,23 +19,32 @@ export function WebShell({ host }: { host: WebHost }) {
   const styles = useStyles();
   const state = useSyncExternalStore(host.subscribe, host.getState);
   const [opened, setOpened] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const t = strings(loadSettings().lang);
+  const [error, setError] = useState<{ messageZh?: string; messageEn?: string; message?: string } | null>(null);
+  // The language the pane's settings hold; the pane reports a change so this page follows it.
+  const [lang, setLang] = useState(() => loadSettings().lang);
+  const [reading, setReading] = useState(false);
+  const t = strings(lang);
+  useEffect(() => {
+    document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+  }, [lang]);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
+    setReading(true);
     try {
+      // Read in a worker (readFile.ts): the page keeps painting, so the spinner turns.
       host.open(file.name, await readFile(file));
       setOpened((n) => n + 1);
     } catch (e) {
-      const err = e as { messageZh?: string; messageEn?: string; message?: string };
-      setError(err.messageZh ?? err.message ?? String(e));
+      setError(e instanceof Error ? e : { message: String(e) });
+    } finally {
+      setReading(false);
     }
   };
   return (
     <div className={styles.page}>
       <aside className={styles.pane}>
-        <App host={host} openSignal={opened} />
+        <App host={host} openSignal={opened} onSettings={(s) => setLang(s.lang)} />
       </aside>
       <main className={styles.main}>
         <div className={styles.open}>
@@ -44,10 +53,11 @@ export function WebShell({ host }: { host: WebHost }) {
             <input type="file" accept=".xlsx,.xlsm,.xls" data-testid="file-input" onChange={(e) => void onFile(e.target.files?.[0])} />
           </label>
           {state.fileName ? <Caption1 data-testid="file-name">{state.fileName}</Caption1> : <Caption1>{t.openHint}</Caption1>}
+          {reading ? <Spinner size="tiny" label={t.reading} data-testid="reading" /> : null}
         </div>
         {error ? (
           <MessageBar intent="error" data-testid="open-error">
-            <MessageBarBody>{error}</MessageBarBody>
+            <MessageBarBody>{(lang === "en" ? error.messageEn : error.messageZh) ?? error.message}</MessageBarBody>
           </MessageBar>
         ) : null}
         <GridView host={host} />

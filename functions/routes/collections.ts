@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { requireRole } from "../middleware/auth.js";
 import { router, security, errors, json, body } from "./common.js";
 import { Collection, CollectionList, CollectionStatus, CreateCollectionBody } from "../../shared/api/schemas.js";
 import { DEFAULT_RULE_SET } from "../../shared/ruleset/default.js";
@@ -20,7 +21,7 @@ import {
   listCollectionsInSubtree,
   type CollectionRow,
 } from "../db/collections.js";
-import { latestPerBranch, type SubmissionRow } from "../db/submissions.js";
+import { latestPerBranch, listSubmissions, type SubmissionRow } from "../db/submissions.js";
 import { getJson } from "../lib/blobs.js";
 import { gridKey, reportKey } from "../lib/submit.js";
 
@@ -89,6 +90,7 @@ export const collectionsRouter = router()
       path: "/",
       tags: ["collections"],
       security,
+      middleware: [requireRole("admin")] as const,
       summary: "发起报送任务 / open a collection (admin)",
       request: { body: body(CreateCollectionBody) },
       responses: { 201: json(Collection, "opened"), ...errors(400, 403, 404) },
@@ -240,10 +242,15 @@ export const collectionsRouter = router()
       path: "/{collectionId}/export",
       tags: ["collections"],
       security,
-      summary: "导出各支部最新报送（CSV / JSON / XLSX）/ export the latest submission of every branch (admin)",
+      summary: "导出各支部报送（最新或全部版本；CSV / JSON / XLSX）/ export submissions, latest or every version (admin)",
       request: {
         params: CollParam,
-        query: z.object({ format: z.enum(["csv", "json", "xlsx"]).default("json"), what: z.enum(["rows", "findings"]).default("rows") }),
+        query: z.object({
+          format: z.enum(["csv", "json", "xlsx"]).default("json"),
+          what: z.enum(["rows", "findings"]).default("rows"),
+          /** latest: the newest version per branch (default); all: every version. */
+          versions: z.enum(["latest", "all"]).default("latest"),
+        }),
       },
       responses: {
         200: {
@@ -260,9 +267,12 @@ export const collectionsRouter = router()
     async (c) => {
       const p = c.get("principal");
       needRole(p, "admin");
-      const { format, what } = c.req.valid("query");
+      const { format, what, versions } = c.req.valid("query");
       const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
-      const latest = await latestPerBranch(c.env.DB, collection.org_id, collection.collection_id);
+      const latest =
+        versions === "all"
+          ? await listSubmissions(c.env.DB, collection.org_id, collection.collection_id)
+          : await latestPerBranch(c.env.DB, collection.org_id, collection.collection_id);
       const orgs = await branchRows(c.env.DB, latest.map((s) => s.branch_id));
       const items: ExportItem[] = await Promise.all(
         latest.map(async (s) => ({

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { requireRole } from "../middleware/auth.js";
 import { router, security, errors, json, body } from "./common.js";
 import { OrgId, PublishRuleSetBody, RuleSetDoc, VersionInfo, VersionList, DocId } from "../../shared/api/schemas.js";
 import { RuleSet } from "../../shared/ruleset/schema.js";
@@ -17,6 +18,7 @@ export const rulesetsRouter = router()
       path: "/",
       tags: ["rulesets"],
       security,
+      middleware: [requireRole("admin")] as const,
       summary: "发布规则集新版本（n+1，不可变）/ publish rule set version n+1 (admin)",
       request: { body: body(PublishRuleSetBody) },
       responses: { 201: json(VersionInfo, "published"), ...errors(400, 403) },

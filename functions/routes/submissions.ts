@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { MiddlewareHandler } from "hono";
+import { requireRole } from "../middleware/auth.js";
 import { router, security, errors, json, body } from "./common.js";
 import { OrgId, SubmissionDetail, SubmissionDiff, SubmissionList, SubmitBody } from "../../shared/api/schemas.js";
 import type { AppEnv } from "../env.js";
@@ -29,6 +30,19 @@ const CollParam = z.object({ collectionId: z.string().min(1).max(40) });
 const Headers = z.object({ "idempotency-key": z.string().min(1).max(200).optional() });
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** The raw body, or the `file` field of a multipart/form-data upload. */
+async function uploadBytes(contentType: string, req: { arrayBuffer(): Promise<ArrayBuffer>; formData(): Promise<FormData> }) {
+  if (contentType.startsWith("multipart/form-data")) {
+    const form = await req.formData();
+    const file = form.get("file");
+    if (!file || typeof file === "string") {
+      throw new ApiError(400, "file_missing", "表单中缺少名为 file 的文件", "The form has no file field named `file`");
+    }
+    return new Uint8Array(await (file as File).arrayBuffer());
+  }
+  return new Uint8Array(await req.arrayBuffer());
+}
+
 const created = (c: { header: (k: string, v: string) => void }, r: { body: { id: string }; replayed: boolean }) => {
   c.header("Location", `/v1/submissions/${r.body.id}`);
   if (r.replayed) c.header("Idempotent-Replayed", "true");
@@ -41,7 +55,7 @@ export const submissionsRouter = router()
       path: "/collections/{collectionId}/submissions",
       tags: ["submissions"],
       security,
-      middleware: [limitBody()] as const,
+      middleware: [requireRole("clerk"), limitBody()] as const,
       summary: "报送台账（网格 JSON）/ submit a ledger as grid JSON (clerk); Idempotency-Key supported",
       request: { params: CollParam, headers: Headers, body: body(SubmitBody) },
       responses: { 201: json(SubmissionDetail, "stored (or replayed: Idempotent-Replayed: true)"), ...errors(400, 403, 404, 409, 413, 422) },
@@ -59,18 +73,27 @@ export const submissionsRouter = router()
       path: "/collections/{collectionId}/submissions/xlsx",
       tags: ["submissions"],
       security,
-      middleware: [limitBody()] as const,
+      middleware: [requireRole("clerk"), limitBody()] as const,
       summary: "报送台账（上传 .xlsx 文件）/ submit a ledger as an .xlsx upload (clerk)",
       request: {
         params: CollParam,
         headers: Headers,
         query: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
-        body: { required: true, content: { [XLSX_TYPE]: { schema: z.any().openapi({ type: "string", format: "binary" }) } } },
+        body: {
+          required: true,
+          content: {
+            [XLSX_TYPE]: { schema: z.any().openapi({ type: "string", format: "binary" }) },
+            "application/octet-stream": { schema: z.any().openapi({ type: "string", format: "binary" }) },
+            "multipart/form-data": { schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }) },
+          },
+        },
       },
       responses: { 201: json(SubmissionDetail, "stored"), ...errors(400, 403, 404, 409, 413, 422) },
     }),
     async (c) => {
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      // Visibility before parsing: a foreign caller learns nothing from how its upload is read.
+      await visibleCollection(c.env.DB, c.get("principal"), c.req.valid("param").collectionId);
+      const bytes = await uploadBytes(c.req.raw.headers.get("content-type") ?? "", c.req);
       let grid: WorkbookGrid;
       try {
         grid = readWorkbook(bytes);

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { requireRole } from "../middleware/auth.js";
 import { router, security, errors, json, body } from "./common.js";
 import { DocId, OrgId, PublishTemplateBody, TemplateDiff, TemplateDoc, VersionInfo, VersionList } from "../../shared/api/schemas.js";
 import type { TemplateParsed } from "../../shared/template/schema.js";
@@ -18,6 +19,7 @@ export const templatesRouter = router()
       path: "/",
       tags: ["templates"],
       security,
+      middleware: [requireRole("admin")] as const,
       summary: "发布模板新版本（n+1，不可变）/ publish template version n+1 (admin)",
       request: { body: body(PublishTemplateBody) },
       responses: { 201: json(VersionInfo, "published"), ...errors(400, 403) },

@@ -48,7 +48,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "development.sponsorCount": { zh: "入党介绍人“{value}”应为两名正式党员（现为 {count} 名）", en: "Sponsors \"{value}\": two full members are required ({count} given)" },
   "development.fullMeetingEarly": { zh: "转正支部大会 {value} 早于预备期届满 {due}", en: "The full-membership meeting on {value} precedes the end of probation on {due}" },
   "development.fullApprovalLate": { zh: "转正审批 {value} 距支部大会超过 {months} 个月（细则第三十四条）", en: "Full membership approved on {value}, more than {months} months after the branch meeting (细则 art. 34)" },
-  "meetings.secretaryLecture": { zh: "{period} 年没有书记讲党课的记录（书记每年至少讲 1 次党课）", en: "{period}: no Party lecture by the secretary (at least one a year)" },
+  "meetings.secretaryLecture": { zh: "{period} 年书记讲党课 {count} 次，每年至少 {min} 次", en: "{period}: {count} Party lecture(s) by the secretary; at least {min} a year" },
   "branch.sizeQuota": { zh: "支部党员 {members} 人，一般不超过 {max} 人", en: "{members} members; a branch generally has at most {max}" },
   "dues.unknownCategory": { zh: "人员类别“{value}”不在规则集中（{known}）", en: "Member category \"{value}\" is not in the rule set ({known})" },
   "dues.amountMismatch": { zh: "月应缴党费 {value} 元，按基数和比例应为 {expected} 元", en: "Monthly dues {value}; the base and rate give {expected}" },

@@ -2,7 +2,7 @@ import type { DayNumber } from "../calendar/days.js";
 import { fromYmd } from "../calendar/days.js";
 import { periodBounds, periodOf, periodsBetween } from "../calendar/periods.js";
 import type { RuleSet } from "../ruleset/schema.js";
-import { MeetingTypes } from "../rules/meetings/meeting-types.js";
+import { MeetingTypes } from "./meeting-types.js";
 
 /**
  * 三会一课 counting. Meeting names resolve to one type through the rule set's requirements

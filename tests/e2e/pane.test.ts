@@ -39,11 +39,20 @@ async function openPane(): Promise<Page> {
   return page;
 }
 
-async function openFile(page: Page, name: string, buffer: Buffer): Promise<void> {
-  await page.getByTestId("file-input").setInputFiles({ name, mimeType: XLSX, buffer });
+/** Pick a file (or, with null, wait for one already picked) until the pane has recognised it. */
+async function openFile(page: Page, name: string, buffer: Buffer | null): Promise<void> {
+  if (buffer) await page.getByTestId("file-input").setInputFiles({ name, mimeType: XLSX, buffer });
   await page.getByTestId("file-name").filter({ hasText: name }).waitFor();
   await page.getByTestId("recognised-kind").waitFor();
   await page.waitForSelector('[data-testid="check-panel"][data-busy="no"]');
+}
+
+/** 设置 → English → 保存; back on the tab it was on is up to the caller. */
+async function switchToEnglish(page: Page): Promise<void> {
+  await page.getByTestId("tab-settings").click();
+  await page.getByTestId("lang-en").check();
+  await page.getByTestId("save-settings").click();
+  await page.getByTestId("tab-settings").filter({ hasText: "Settings" }).waitFor();
 }
 
 async function check(page: Page): Promise<void> {
@@ -177,15 +186,79 @@ describe("task pane in web mode (Debian chromium)", () => {
 
   it("checks a 20,000-row ledger and reports the time to findings", async () => {
     const page = await openPane();
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     const bytes = bigRoster(20_000);
     const t0 = Date.now();
-    await openFile(page, "花名册-20000.xlsx", bytes);
+    await page.getByTestId("file-input").setInputFiles({ name: "花名册-20000.xlsx", mimeType: XLSX, buffer: bytes });
+    // The file is read in a worker: the page still paints and answers while SheetJS parses.
+    await page.getByTestId("reading").waitFor();
+    const answered = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))));
+    expect(answered).toBeGreaterThan(0);
+    await openFile(page, "花名册-20000.xlsx", null);
     const tRead = Date.now() - t0;
     const t1 = Date.now();
     await check(page);
     const tCheck = Date.now() - t1;
     console.log(`[measure] 20,000-row roster in web mode: open+read+recognise ${tRead} ms, 检查 (engine + marks + list) ${tCheck} ms, total ${tRead + tCheck} ms`);
+    expect(workers.some((u) => /reader\.worker/.test(u))).toBe(true);
     expect(await page.getByTestId("summary").textContent()).toBeTruthy();
+    await page.context().close();
+  });
+
+  it("shows the reader's refusal, in the pane's language, for a file that is not a workbook", async () => {
+    const page = await openPane();
+    await page.getByTestId("file-input").setInputFiles({ name: "名单.xlsx", mimeType: XLSX, buffer: Buffer.from("姓名,性别\n张三,男\n") });
+    await page.getByTestId("open-error").waitFor();
+    expect(await page.getByTestId("open-error").textContent()).toContain("不是 Excel 工作簿");
+    await switchToEnglish(page);
+    expect(await page.getByTestId("open-error").textContent()).toContain("not an Excel workbook");
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("runs in English once switched in 设置 (screenshots beside the zh ones)", async () => {
+    const page = await openPane();
+    await switchToEnglish(page);
+    expect(await page.locator("h1").textContent()).toBe("Party Ledger");
+    expect(await page.getByText("Open an Excel ledger").count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, "pane-settings-en.png") });
+
+    await page.getByTestId("tab-check").click();
+    await openFile(page, "roster-with-errors.xlsx", plantedRoster().bytes);
+    await check(page);
+    expect(await page.getByTestId("summary").textContent()).toMatch(/^5 errors?, 1 warnings?$/);
+    await page.screenshot({ path: join(SHOTS, "pane-check-en.png") });
+
+    await page.getByTestId("tab-settings").click();
+    await page.getByTestId("worker-url").fill(worker.url);
+    await page.getByTestId("token").fill(TOKEN);
+    await page.getByTestId("save-settings").click();
+    await page.getByTestId("tab-submit").click();
+    await page.getByTestId("collection-id").fill("c2026q1-en");
+    await page.getByTestId("submit").click();
+    await page.getByTestId("verdict").waitFor();
+    expect(await page.getByTestId("verdict").textContent()).toContain("5 error");
+    await page.screenshot({ path: join(SHOTS, "pane-submit-en.png") });
+    worker.failNext(1);
+    await page.getByTestId("submit").click();
+    await page.getByTestId("outbox").waitFor();
+    await page.screenshot({ path: join(SHOTS, "pane-outbox-en.png") });
+
+    await page.getByTestId("tab-admin").click();
+    await page.getByTestId("admin-refresh").click();
+    await page.getByTestId("admin-table").waitFor();
+    await page.screenshot({ path: join(SHOTS, "pane-admin-en.png") });
+
+    const meetings = readdirSync(SAMPLES).find((f) => f.includes("[sample_pm_Meeting]"));
+    if (meetings) {
+      await page.getByTestId("tab-check").click();
+      await openFile(page, meetings, readFileSync(join(SAMPLES, meetings)));
+      await check(page);
+      expect(await page.getByTestId("period-finding").count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(SHOTS, "pane-meetings-periods-en.png") });
+    }
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.context().close();
   });
 });

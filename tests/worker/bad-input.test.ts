@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import * as XLSX from "@e965/xlsx";
 import { strToU8, unzipSync, zipSync } from "fflate";
+import { checkWorkbook, DEFAULT_RULE_SET } from "../../shared/index.js";
+import { readWorkbook } from "../../shared/xlsx/index.js";
+import { engineOptions } from "../../functions/lib/engine.js";
 import { call, cleanGrid, gridWithErrors, makeTenant, openCollection, type Tenant } from "./helpers.js";
 
 let t: Tenant;
@@ -88,6 +91,18 @@ describe("bad input", () => {
     expect(r.json.fileSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(r.json.findings.map((f: { code: string }) => f.code).sort()).toEqual(["id.checkDigit", "id.sexMismatch"]);
     expect(await env.BLOBS.head(`${t.deptId}/files/${r.json.fileSha256}.xlsx`)).not.toBeNull();
+    // same answer everywhere: the Worker's findings are checkWorkbook(readWorkbook(bytes))
+    const tv = await call("/v1/templates/roster@1", { token: t.admin });
+    const local = checkWorkbook(readWorkbook(bytes), engineOptions({ grid: readWorkbook(bytes), template: tv.json.template, ruleSet: DEFAULT_RULE_SET, asOf: "2025-12-01" }));
+    expect(r.json.findings).toEqual(local.findings);
+    // multipart/form-data upload of the same file
+    const form = new FormData();
+    form.append("file", new File([bytes], "花名册.xlsx", { type: XLSX_TYPE }));
+    const m = await call(`/v1/collections/${col}/submissions/xlsx?asOf=2025-12-01`, { token: t.branches[1]!.token, raw: form });
+    expect(m.status, m.text).toBe(201);
+    expect(m.json.version).toBe(r.json.version + 1);
+    expect(m.json.fileSha256).toBe(r.json.fileSha256);
+    expect(m.json.findings).toEqual(r.json.findings);
   });
 
   it("unknown template version → 404; unknown collection → 404; unknown branch → 404", async () => {

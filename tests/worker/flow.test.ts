@@ -78,6 +78,8 @@ describe("publish, collect, resubmit, diff, export", () => {
     expect(fcsv.text.trim().split("\r\n")).toHaveLength(1 + 2);
     const js = await call(`/v1/collections/${collectionId}/export?format=json`, { token: t.admin });
     expect(js.json.items).toHaveLength(2);
+    const all = await call(`/v1/collections/${collectionId}/export?format=json&versions=all`, { token: t.admin });
+    expect(all.json.items.map((i: { submission: { version: number } }) => i.submission.version)).toEqual([1, 2, 1]);
     const xlsx = await call(`/v1/collections/${collectionId}/export?format=xlsx`, { token: t.admin });
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");

@@ -1,4 +1,5 @@
 import { appraisalScore, gradeForScore, validVotes, type Votes } from "../../scoring/appraisal.js";
+import { checkExcellentQuota } from "../../scoring/quota.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 
@@ -52,18 +53,15 @@ export const excellentQuotaRule: Rule = {
   run(ctx) {
     const field = ctx.has("grade") ? "grade" : ctx.has("result") ? "result" : null;
     if (!field) return;
-    const share = ctx.ruleSet.appraisal.excellentQuotaShare;
-    let assessed = 0;
-    let excellent = 0;
-    for (const rec of ctx.records) {
-      const g = ctx.str(rec, field);
-      if (g === null) continue;
-      assessed++;
-      if (g === "优秀") excellent++;
-    }
-    const allowed = Math.floor(assessed * share + 1e-9);
-    if (excellent > allowed) {
-      ctx.atColumn(field, "appraisal.excellentQuota", "error", { excellent, assessed, allowed, share: `${Math.round(share * 100)}%` });
+    const rules = ctx.ruleSet.appraisal;
+    const quota = checkExcellentQuota(ctx.records.map((rec) => ctx.str(rec, field)), rules);
+    if (quota.over) {
+      ctx.atColumn(field, "appraisal.excellentQuota", "error", {
+        excellent: quota.excellent,
+        assessed: quota.assessed,
+        allowed: quota.limit,
+        share: `${Math.round(rules.excellentQuotaShare * 100)}%`,
+      });
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from "../context.js";
-import { MeetingTypes } from "./meeting-types.js";
+import { MeetingTypes } from "../../scoring/meeting-types.js";
 
 /**
  * Attendance and quorum (条例 第十一、十二条; M9, M10): present + on leave never exceeds

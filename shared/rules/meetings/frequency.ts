@@ -3,7 +3,7 @@ import { periodBounds, periodOf, periodsBetween } from "../../calendar/periods.j
 import type { LedgerRecord } from "../../records/build.js";
 import type { RuleSet } from "../../ruleset/schema.js";
 import type { Rule, RuleContext } from "../context.js";
-import { MeetingTypes } from "./meeting-types.js";
+import { MeetingTypes } from "../../scoring/meeting-types.js";
 
 type Requirement = RuleSet["meetings"]["requirements"][number];
 

@@ -21,7 +21,7 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-describe("--annotate", () => {
+describe("--annotate", { timeout: 180_000 }, () => {
   it("fills and notes offending cells, keeps everything else, and lists all findings", async () => {
     const out = join(dir, "annotated");
     const r = runCli(["check", roster, "--annotate", out, "--as-of", "2025-12-31"]);

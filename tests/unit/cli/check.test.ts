@@ -16,7 +16,8 @@ beforeAll(async () => {
   await writeCleanWorkbook(clean);
 });
 
-describe("party-ledger check", () => {
+// Each run is a fresh Node process through tsx (~0.5 s idle, several seconds on a busy machine).
+describe("party-ledger check", { timeout: 180_000 }, () => {
   it("--help exits 0 and names the command", () => {
     const r = runCli(["--help"]);
     expect(r.code).toBe(0);

@@ -1,5 +1,5 @@
-import { headerKey } from "../../normalise/text.js";
-import type { RuleSet } from "../../ruleset/schema.js";
+import { headerKey } from "../normalise/text.js";
+import type { RuleSet } from "../ruleset/schema.js";
 
 type Requirement = RuleSet["meetings"]["requirements"][number];
 

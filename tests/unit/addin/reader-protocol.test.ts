@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { utils, write } from "@e965/xlsx";
+import { readWorkbook } from "../../../shared/xlsx/index.js";
+import { fromReply, replyTo, type ReadReply } from "../../../addin/web/readerProtocol.js";
+
+/** What crosses postMessage: structuredClone is the same algorithm. */
+const overTheWire = (r: ReadReply) => structuredClone(r);
+
+describe("web mode: the reader worker's messages", () => {
+  it("returns the grid the in-page reader returns", () => {
+    const wb = utils.book_new();
+    utils.book_append_sheet(wb, utils.aoa_to_sheet([["姓名", "性别"], ["张三", "男"]]), "花名册");
+    const bytes = new Uint8Array(write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer);
+    const grid = fromReply(overTheWire(replyTo(readWorkbook, { bytes: bytes.slice() })));
+    expect(grid).toEqual(readWorkbook(bytes));
+    expect(grid.sheets[0]!.values[1]).toEqual(["张三", "男"]);
+  });
+
+  it("keeps a refusal's code and both messages across the wire", () => {
+    const reply = overTheWire(replyTo(readWorkbook, { bytes: new TextEncoder().encode("not a workbook") }));
+    expect(reply.ok).toBe(false);
+    let caught: unknown;
+    try {
+      fromReply(reply);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(Error);
+    expect(caught).toMatchObject({ name: "LedgerReadError", code: "not-xlsx" });
+    expect((caught as { messageZh: string }).messageZh).toContain("不是 Excel 工作簿");
+    expect((caught as { messageEn: string }).messageEn).toContain("not an Excel workbook");
+  });
+
+  it("wraps an unexpected throw as a plain failure", () => {
+    const reply = replyTo(() => {
+      throw new RangeError("boom");
+    }, { bytes: new Uint8Array(1) });
+    expect(reply).toEqual({ ok: false, error: { name: "RangeError", message: "boom" } });
+  });
+});
