@@ -9,6 +9,8 @@ export interface ApiConfig {
   baseUrl: string;
   token: string;
   fetch?: typeof fetch;
+  /** Which of the Worker's two error messages (message, messageEn) to report; Chinese by default. */
+  lang?: "zh" | "en";
 }
 
 export interface Verdict {
@@ -65,7 +67,7 @@ async function call(cfg: ApiConfig, path: string, init: RequestInit & { headers?
   }
   if (!res.ok) {
     const err = (body as { error?: { message?: string; messageEn?: string } | string } | null)?.error;
-    const msg = typeof err === "string" ? err : (err?.message ?? res.statusText);
+    const msg = typeof err === "string" ? err : ((cfg.lang === "en" ? err?.messageEn : undefined) ?? err?.message ?? res.statusText);
     throw new ApiError(`${res.status} ${String(msg)}`, res.status, res.status >= 500 || res.status === 408 || res.status === 429);
   }
   return body;

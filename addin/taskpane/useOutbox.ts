@@ -14,11 +14,11 @@ export function useOutbox(settings: Settings) {
 
   const retry = useCallback(async () => {
     if (!settings.workerUrl || !outbox.list().length) return;
-    const { sent } = await outbox.flush({ baseUrl: settings.workerUrl, token: settings.token });
+    const { sent } = await outbox.flush({ baseUrl: settings.workerUrl, token: settings.token, lang: settings.lang });
     const last = sent.at(-1);
     if (last) setLastSent(last.verdict);
     refresh();
-  }, [outbox, settings.workerUrl, settings.token, refresh]);
+  }, [outbox, settings.workerUrl, settings.token, settings.lang, refresh]);
 
   useEffect(() => {
     void retry();

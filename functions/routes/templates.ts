@@ -7,10 +7,30 @@ import { cacheHeaders, loadBody, parseRef, publishDoc, resolveVersion } from "..
 import { docOwner, docReaders } from "../lib/access.js";
 import { listLatest, listVersions } from "../db/versions.js";
 import { versionOut } from "../lib/present.js";
-import { notFound } from "../lib/errors.js";
+import { ApiError, notFound } from "../lib/errors.js";
+import { checkWorkbook, CheckOptionError } from "../../shared/index.js";
 import { diffTemplates } from "../lib/diff.js";
 
 const OrgQuery = z.object({ org: OrgId.optional() });
+
+/**
+ * A template the engine cannot run (an unknown rule, a bad repeat pattern) is refused at
+ * publication, not at the first submission: check a sheet holding just its headers.
+ */
+function dryRun(t: TemplateParsed) {
+  const template = { ...t, version: t.version ?? 1 };
+  try {
+    checkWorkbook({ sheets: [{ name: "dry-run", values: [template.fields.map((f) => f.title)] }] }, {
+      templates: [template],
+      template: { id: template.id },
+      asOf: "2025-01-01",
+    });
+  } catch (e) {
+    if (e instanceof CheckOptionError) throw new ApiError(400, "template_unusable", e.messageZh, e.messageEn, { reason: e.code });
+    const msg = (e as Error).message;
+    throw new ApiError(400, "template_unusable", `引擎无法使用该模板：${msg}`, `The engine cannot use this template: ${msg}`);
+  }
+}
 
 export const templatesRouter = router()
   .openapi(
@@ -25,7 +45,9 @@ export const templatesRouter = router()
       responses: { 201: json(VersionInfo, "published"), ...errors(400, 403) },
     }),
     async (c) => {
-      const row = await publishDoc(c, "template", c.req.valid("json"));
+      const doc = c.req.valid("json");
+      dryRun(doc as TemplateParsed);
+      const row = await publishDoc(c, "template", doc);
       c.header("Location", `/v1/templates/${row.doc_id}@${row.version}?org=${row.org_id}`);
       return c.json(versionOut(row), 201);
     },

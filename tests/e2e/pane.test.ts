@@ -217,6 +217,26 @@ describe("task pane in web mode (Debian chromium)", () => {
     await page.context().close();
   });
 
+  it("reads the file in the page where a worker cannot start", async () => {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      // A host that refuses module workers (e.g. an old webview): the constructor throws.
+      window.Worker = class {
+        constructor() {
+          throw new Error("no workers here");
+        }
+      } as unknown as typeof Worker;
+    });
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    await page.goto(`${site.url}/index.html`);
+    await openFile(page, "花名册-有错误.xlsx", plantedRoster().bytes);
+    await check(page);
+    expect(await page.getByTestId("summary").textContent()).toBe("5 处错误，1 处提醒");
+    expect(workers).toEqual([]);
+    await page.context().close();
+  });
+
   it("runs in English once switched in 设置 (screenshots beside the zh ones)", async () => {
     const page = await openPane();
     await switchToEnglish(page);

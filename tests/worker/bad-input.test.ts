@@ -5,7 +5,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { checkWorkbook, DEFAULT_RULE_SET } from "../../shared/index.js";
 import { readWorkbook } from "../../shared/xlsx/index.js";
 import { engineOptions } from "../../functions/lib/engine.js";
-import { call, cleanGrid, gridWithErrors, makeTenant, openCollection, type Tenant } from "./helpers.js";
+import { call, roster, cleanGrid, gridWithErrors, makeTenant, openCollection, type Tenant } from "./helpers.js";
 
 let t: Tenant;
 let col: string;
@@ -51,7 +51,11 @@ describe("bad input", () => {
     const pub = await call("/v1/templates", { token: t.admin, body: { id: "BAD ID", kind: "roster" } });
     expect(pub.status).toBe(400);
     expect(pub.json.error.details.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["id", "title", "fields"]));
-    const coll = await call("/v1/collections", { token: t.admin, body: { title: "x", template: { id: "roster" }, period: "2025-Q5", dueAt: "tomorrow", branchIds: [] } });
+    const unusable = await call("/v1/templates", { token: t.admin, body: { ...roster(), id: "broken", rules: [{ rule: "no.such.rule" }] } });
+    expect(unusable.status).toBe(400);
+    expect(unusable.json.error.code).toBe("template_unusable");
+    expect(unusable.json.error.message).toContain("no.such.rule");
+        const coll = await call("/v1/collections", { token: t.admin, body: { title: "x", template: { id: "roster" }, period: "2025-Q5", dueAt: "tomorrow", branchIds: [] } });
     expect(coll.status).toBe(400);
     expect(coll.json.error.details.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["period", "dueAt", "branchIds"]));
   });

@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { call, cleanGrid, gridWithErrors, makeTenant, openCollection, roster } from "./helpers.js";
 import { checkWorkbook, DEFAULT_RULE_SET } from "../../shared/index.js";
 import { engineOptions } from "../../functions/lib/engine.js";
+import { app } from "../../functions/app.js";
 
 describe("publish, collect, resubmit, diff, export", () => {
   it("runs the whole flow", async () => {
@@ -99,7 +100,11 @@ describe("publish, collect, resubmit, diff, export", () => {
   });
 
   it("serves the OpenAPI document describing every route", async () => {
+    // straight through app.request(), with the bindings as the third argument
+    const direct = await app.request("/v1/openapi.json", {}, env);
+    expect(direct.status).toBe(200);
     const r = await call("/v1/openapi.json");
+    expect(r.json).toEqual(await direct.json());
     expect(r.status).toBe(200);
     const paths = Object.keys(r.json.paths);
     for (const p of [

@@ -31,7 +31,7 @@ export function AdminPanel(props: { host: LedgerHost; settings: Settings; onSett
   const [rows, setRows] = useState<BranchStatus[] | null>(null);
   const [note, setNote] = useState<{ intent: "error" | "success" | "info"; text: string } | null>(null);
   const { settings } = props;
-  const cfg = { baseUrl: settings.workerUrl, token: settings.token };
+  const cfg = { baseUrl: settings.workerUrl, token: settings.token, lang: settings.lang };
 
   const load = async () => {
     setNote(null);

@@ -40,7 +40,7 @@ export function SubmitPanel(props: { host: LedgerHost; settings: Settings; onSet
     try {
       const grid = await props.host.readActiveSheet();
       if (!grid) return;
-      const result = await submitOrQueue({ baseUrl: settings.workerUrl, token: settings.token }, props.outbox.outbox, settings.collectionId, grid);
+      const result = await submitOrQueue({ baseUrl: settings.workerUrl, token: settings.token, lang: settings.lang }, props.outbox.outbox, settings.collectionId, grid);
       if ("verdict" in result) setVerdict(result.verdict);
       else setError(`${t.queued} (${result.error})`);
     } catch (e) {

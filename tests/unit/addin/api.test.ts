@@ -53,6 +53,14 @@ describe("Worker client", () => {
     const { fetch } = fakeFetch([() => Response.json({ branches: [{ branchId: "b", name: "一支部", status: "not_submitted", errors: null, warnings: null, submittedAt: null }] })]);
     expect(await collectionStatus({ baseUrl: "https://w", token: "t", fetch }, "c1")).toEqual([{ branch: "一支部", status: "not_submitted", errors: null, warnings: null, submittedAt: null }]);
   });
+
+  it("reports the Worker's error message in the pane's language", async () => {
+    const refuse = () => new Response(JSON.stringify({ error: { code: "unauthorized", message: "令牌无效", messageEn: "Invalid token" } }), { status: 401 });
+    const zh = fakeFetch([refuse]);
+    await expect(collectionStatus({ baseUrl: "https://w", token: "t", fetch: zh.fetch }, "c1")).rejects.toThrow("401 令牌无效");
+    const en = fakeFetch([refuse]);
+    await expect(collectionStatus({ baseUrl: "https://w", token: "t", fetch: en.fetch, lang: "en" }, "c1")).rejects.toMatchObject({ message: "401 Invalid token", retriable: false });
+  });
 });
 
 describe("outbox", () => {
