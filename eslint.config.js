@@ -12,6 +12,6 @@ export default tseslint.config(
   },
   {
     files: ["**/*.mjs", "**/*.js", "scripts/**", "bench/**", "bin/**"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", fetch: "readonly", setTimeout: "readonly", clearTimeout: "readonly" } },
   },
 );

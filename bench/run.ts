@@ -2,6 +2,7 @@ import { cpus, totalmem } from "node:os";
 import { benchEngine } from "./engine.js";
 import { benchCli } from "./cli.js";
 import { benchFunctions } from "./functions.js";
+import { benchPane } from "./pane.js";
 
 /**
  * `npm run bench`: every figure beside a named peer measured in the same run. Other
@@ -11,6 +12,7 @@ const parts: { name: string; run: () => Promise<string[]> }[] = [
   { name: "engine", run: benchEngine },
   { name: "cli", run: benchCli },
   { name: "functions", run: async () => (await benchFunctions()).lines },
+  { name: "pane", run: benchPane },
 ];
 
 const only = process.argv.slice(2);

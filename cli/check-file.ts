@@ -3,19 +3,20 @@ import type { CheckOptions } from "../shared/check/options.js";
 import { checkWorkbook } from "../shared/index.js";
 import { isLedgerReadError, readWorkbook } from "../shared/xlsx/index.js";
 import { cliText } from "./messages.js";
+import { nodeInflateRaw } from "./node-inflate.js";
 import type { FileOutcome } from "./outcome.js";
 
 /** Reads and checks one file; never throws: an unreadable file is an outcome too. */
 export async function checkFile(file: string, opts: CheckOptions): Promise<{ outcome: FileOutcome; bytes?: Uint8Array }> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(file));
+    bytes = await readFile(file);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { outcome: { file, ok: false, code: "io", messageZh: `无法打开文件：${why}`, messageEn: `cannot open the file: ${why}` } };
   }
   try {
-    const grid = readWorkbook(bytes);
+    const grid = readWorkbook(bytes, undefined, { inflateRaw: nodeInflateRaw });
     const report = checkWorkbook(grid, opts);
     return { outcome: { file, ok: true, report }, bytes };
   } catch (err) {

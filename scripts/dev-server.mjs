@@ -1,4 +1,3 @@
-/* global fetch, setTimeout */
 // Helpers shared by `npm start` and `npm run load`: local D1 migrations, wrangler dev on
 // loopback (no account, no network), readiness wait and the one-time demo seed.
 import { spawn, spawnSync } from "node:child_process";

@@ -38,6 +38,8 @@ export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick 
   const ref = useRef(state);
   ref.current = state;
   const opts = useCallback(() => ({ lang, ...(template ? { template } : {}) }), [lang, template]);
+  /** The grid and options the findings in state were computed from (see run). */
+  const computed = useRef<{ grid: SheetGrid; opts: typeof opts } | null>(null);
 
   const run = useCallback(
     async (mark: boolean) => {
@@ -49,8 +51,14 @@ export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick 
           setState({ ...EMPTY });
           return;
         }
-        const { report, findings } = checkOneSheet(grid, opts());
+        // Web mode hands back the very grid object until it changes (edit, new file): 检查 right
+        // after the file was recognised reuses that result instead of checking the sheet twice.
+        // Excel reads a fresh grid every time, so there it always checks.
+        const cur = ref.current;
+        const reuse = computed.current?.grid === grid && computed.current.opts === opts && cur.grid === grid && cur.report;
+        const { report, findings } = reuse ? { report: cur.report!, findings: cur.findings } : checkOneSheet(grid, opts());
         if (mark) await host.mark(grid.name, marksFor(findings, grid.name));
+        computed.current = { grid, opts };
         setState((s) => ({ ...s, grid, report, findings, busy: false, marked: mark || (s.marked && s.grid?.name === grid.name), checked: mark || (s.checked && s.grid?.name === grid.name), lastMs: performance.now() - t0 }));
       } catch (e) {
         setState((s) => ({ ...s, busy: false, error: e instanceof Error ? e.message : String(e) }));
@@ -76,6 +84,7 @@ export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick 
         if (!grid) return;
         const { report, findings } = checkOneSheet(grid, opts());
         await host.mark(grid.name, marksFor(findings, grid.name));
+        computed.current = { grid, opts };
         setState((s) => ({ ...s, grid, report, findings, rechecks: s.rechecks + 1 }));
       } catch (e) {
         setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));

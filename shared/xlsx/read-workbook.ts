@@ -1,5 +1,6 @@
 import type { WorkbookGrid } from "../grid/types.js";
 import { readErrors } from "./errors.js";
+import type { InflateRaw } from "./inflate-raw.js";
 import { resolveLimits, type ReadLimits } from "./limits.js";
 import { resolveListValidations } from "./list-validations.js";
 import { oleRefusal } from "./ole.js";
@@ -13,12 +14,17 @@ import { findListValidations, type RawListValidation } from "./validations-xml.j
 
 const decoder = new TextDecoder();
 
+export interface ReadOptions {
+  /** The host's raw-deflate inflater (e.g. Node's zlib in the CLI); fflate when absent. Caps apply either way. */
+  inflateRaw?: InflateRaw;
+}
+
 /**
  * Reads an .xlsx file into the engine's grid. Every check that can refuse a file runs
  * before SheetJS allocates anything for it: file type, zip structure, inflated sizes,
  * rows and cells per sheet. Throws `LedgerReadError` for anything it will not read.
  */
-export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>): WorkbookGrid {
+export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>, options: ReadOptions = {}): WorkbookGrid {
   const lim = resolveLimits(limits);
   if (bytes.length === 0) throw readErrors.emptyFile();
   if (bytes.length > lim.maxFileBytes) throw readErrors.tooLarge(bytes.length, lim.maxFileBytes);
@@ -27,7 +33,7 @@ export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>): W
   if (kind === "ole2") throw oleRefusal(bytes);
   if (kind !== "zip") throw readErrors.notXlsx();
 
-  const parts = unzipGuarded(bytes, lim);
+  const parts = unzipGuarded(bytes, lim, options.inflateRaw);
   const layout = readPackageLayout(parts);
 
   // Size up each sheet from its XML and keep only the tail that holds validations.

@@ -1,5 +1,5 @@
 import { readErrors } from "./errors.js";
-import { InflateCapExceeded, inflateCapped } from "./inflate-capped.js";
+import { inflatePart, type InflateRaw } from "./inflate-raw.js";
 import type { ReadLimits } from "./limits.js";
 import { readZipDirectory, type ZipEntry } from "./zip-directory.js";
 
@@ -12,7 +12,7 @@ const FLAG_ENCRYPTED = 0x1;
  * honest bombs in milliseconds), then by counting real output (catches lying headers).
  * Returns part name → bytes. Nothing else in the reader inflates.
  */
-export function unzipGuarded(bytes: Uint8Array, limits: ReadLimits): Map<string, Uint8Array> {
+export function unzipGuarded(bytes: Uint8Array, limits: ReadLimits, inflateRaw?: InflateRaw): Map<string, Uint8Array> {
   const entries = readZipDirectory(bytes).filter((e) => !e.name.endsWith("/"));
   if (entries.length > limits.maxEntries) throw readErrors.tooManyEntries(entries.length, limits.maxEntries);
   checkDeclaredSizes(entries, limits);
@@ -21,7 +21,7 @@ export function unzipGuarded(bytes: Uint8Array, limits: ReadLimits): Map<string,
   let total = 0;
   for (const entry of entries) {
     const room = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
-    const data = inflateEntry(bytes, entry, room, limits);
+    const data = inflateEntry(bytes, entry, room, limits, inflateRaw);
     total += data.length;
     parts.set(entry.name, data);
   }
@@ -41,20 +41,12 @@ function checkDeclaredSizes(entries: ZipEntry[], limits: ReadLimits): void {
   }
 }
 
-function inflateEntry(bytes: Uint8Array, e: ZipEntry, room: number, limits: ReadLimits): Uint8Array {
+function inflateEntry(bytes: Uint8Array, e: ZipEntry, room: number, limits: ReadLimits, inflateRaw?: InflateRaw): Uint8Array {
   const raw = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   if (e.method === METHOD_STORED) {
     if (raw.length > room) throw readErrors.zipBomb(e.name, room);
     return raw;
   }
   if (e.method !== METHOD_DEFLATE) throw readErrors.corrupt(`unsupported compression method ${e.method} in ${e.name}`);
-  try {
-    return inflateCapped(raw, { maxBytes: room, maxRatio: limits.maxRatio, ratioFloorBytes: limits.ratioFloorBytes });
-  } catch (err) {
-    if (err instanceof InflateCapExceeded) {
-      if (err.kind === "ratio") throw readErrors.zipBombRatio(e.name, err.produced / Math.max(err.consumed, 1));
-      throw readErrors.zipBomb(e.name, room);
-    }
-    throw readErrors.corrupt(`cannot inflate ${e.name}`);
-  }
+  return inflatePart(e.name, raw, room, limits, inflateRaw);
 }

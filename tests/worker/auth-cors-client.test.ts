@@ -96,9 +96,10 @@ describe("typed client (hono/client hc<AppType>)", () => {
     name.name = "fullName";
     changed.fields.push({ name: "email", title: "电子邮箱", type: "string", aliases: [], weight: 0 });
     changed.rules = changed.rules.filter((r) => r.rule !== "development.minimumAge").map((r) => (r.rule === "branch.size" ? { ...r, params: { maxMembers: 60 } } : r));
-    changed.rules.push({ rule: "dues.amount" });
+    const extra = ["development.sponsors", "development.talkWithin", "development.training", "development.branchVote"].find((r) => !changed.rules.some((x) => x.rule === r))!;
+    changed.rules.push({ rule: extra });
     const pub = await admin.v1.templates.$post({ json: changed });
-    expect(pub.status).toBe(201);
+    expect(pub.status, await pub.clone().text()).toBe(201);
     const diff = await admin.v1.templates[":id"].diff.$get({ param: { id: "roster" }, query: { from: "1", to: "2" } });
     expect(diff.status).toBe(200);
     if (diff.status === 200) {
@@ -107,7 +108,7 @@ describe("typed client (hono/client hc<AppType>)", () => {
       expect(d.fieldsRemoved.map((f) => f.name)).toEqual(["phone"]);
       expect(d.fieldsRenamed).toEqual([{ from: "name", to: "fullName", via: "姓名" }]);
       expect(d.constraintsChanged).toEqual([{ field: "sex", property: "enum", before: ["男", "女"], after: ["男", "女", "未知"] }]);
-      expect(d.rulesAdded).toEqual(["dues.amount"]);
+      expect(d.rulesAdded).toEqual([extra]);
       expect(d.rulesRemoved).toEqual(["development.minimumAge"]);
       expect(d.rulesChanged).toEqual([{ rule: "branch.size", before: { maxMembers: 50 }, after: { maxMembers: 60 } }]);
     }
