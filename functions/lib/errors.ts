@@ -1,7 +1,10 @@
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-/** The one error shape of the API: `{ error: { code, message, messageEn, details } }`, Chinese first. */
+/**
+ * The one error shape of the API: `{ error: { code, message, messageEn, details } }`. `body()` has
+ * `message` in Chinese; the error handler swaps in English when `Accept-Language` prefers `en`.
+ */
 export interface ErrorBody {
   error: { code: string; message: string; messageEn: string; details?: unknown };
 }

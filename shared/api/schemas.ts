@@ -19,8 +19,8 @@ export const Role = z.enum(["admin", "clerk"]);
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
-    message: z.string().describe("中文说明"),
-    messageEn: z.string(),
+    message: z.string().describe("按 Accept-Language：默认中文，客户端偏好 en 时为英文 / per Accept-Language: Chinese by default, English when the client prefers en"),
+    messageEn: z.string().describe("always English"),
     details: z.unknown().optional(),
   }),
 });
@@ -117,6 +117,12 @@ export const PublishTemplateBody = Template.extend({ version: z.number().int().p
 export const RuleSetDoc = z.object({ meta: VersionInfo, ruleSet: RuleSet });
 export const TemplateDoc = z.object({ meta: VersionInfo, template: Template });
 export const VersionList = z.object({ items: z.array(VersionInfo) });
+/** `GET /v1/rulesets?refs=a@1,b@2`: one item per distinct ref, in request order; unknown or invisible refs carry an error. */
+export const RuleSetBatchItem = z.union([
+  z.object({ ref: z.string(), meta: VersionInfo, ruleSet: RuleSet }),
+  z.object({ ref: z.string(), error: ErrorBody.shape.error }),
+]);
+export const RuleSetBatch = z.object({ items: z.array(RuleSetBatchItem) });
 
 export const TemplateDiff = z.object({
   id: z.string(),

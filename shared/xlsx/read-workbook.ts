@@ -52,19 +52,24 @@ export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>, op
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheetMeta = wb.Workbook?.Sheets ?? [];
 
-  const sheets = wb.SheetNames.flatMap((name, index) => {
-    const ws = wb.Sheets[name];
-    if (!ws) return [];
-    const hidden = Boolean(sheetMeta[index]?.Hidden);
-    const grid = toSheetGrid(name, ws, hidden, date1904);
-    grid.validations = resolveListValidations(rawValidations.get(name) ?? [], {
+  // Validations first (a list may read another sheet's cells), then each sheet becomes a
+  // grid and SheetJS's copy of it is let go, so two full copies never pile up.
+  const validations = wb.SheetNames.map((name, index) =>
+    resolveListValidations(rawValidations.get(name) ?? [], {
       sheetName: name,
       sheetIndex: index,
       definedNames: layout.definedNames,
       sheets: wb.Sheets,
       date1904,
       maxValues: lim.maxListValues,
-    });
+    }),
+  );
+  const sheets = wb.SheetNames.flatMap((name, index) => {
+    const ws = wb.Sheets[name];
+    if (!ws) return [];
+    delete wb.Sheets[name];
+    const grid = toSheetGrid(name, ws, Boolean(sheetMeta[index]?.Hidden), date1904);
+    grid.validations = validations[index]!;
     return [grid];
   });
 

@@ -10,10 +10,17 @@ function hasValue(c: XLSX.CellObject | undefined): c is XLSX.CellObject {
   return c !== undefined && c !== null && c.t !== "z" && c.v !== undefined && c.v !== "";
 }
 
+/** A cell's number format, when it says more than "General" (which is what most cells carry). */
+function formatOf(cell: XLSX.CellObject): string | null {
+  return typeof cell.z === "string" && cell.z !== "General" ? cell.z : null;
+}
+
 /**
  * SheetJS dense sheet → SheetGrid. The grid starts at the first row and column that hold
  * a value (recorded in `origin`), rows are trimmed at their last value, and nothing is
- * sized from `!ref`: only cells that exist take memory.
+ * sized from `!ref`: only cells that exist take memory. A row whose cells all show as
+ * General gets an empty formats row. Consumes the sheet: each SheetJS row is let go once
+ * converted, so the two copies of a large sheet do not coexist.
  */
 export function toSheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, date1904: boolean): SheetGrid {
   const rows = denseRows(ws);
@@ -37,17 +44,25 @@ export function toSheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, d
   if (r0 >= 0) {
     for (let r = r0; r <= r1; r++) {
       const row = rows[r] ?? [];
+      rows[r] = undefined;
       let last = row.length - 1;
       while (last >= c0 && !hasValue(row[last])) last--;
       const vals: CellValue[] = [];
-      const fmts: (string | null)[] = [];
+      let fmts: (string | null)[] | null = null;
       for (let c = c0; c <= last; c++) {
         const cell = row[c];
-        vals.push(hasValue(cell) ? toCellValue(cell, date1904) : null);
-        fmts.push(hasValue(cell) && typeof cell.z === "string" ? cell.z : null);
+        if (!hasValue(cell)) {
+          vals.push(null);
+          continue;
+        }
+        vals.push(toCellValue(cell, date1904));
+        const z = formatOf(cell);
+        if (z === null) continue;
+        fmts ??= new Array<string | null>(last - c0 + 1).fill(null);
+        fmts[c - c0] = z;
       }
       values.push(vals);
-      numberFormats.push(fmts);
+      numberFormats.push(fmts ?? []);
     }
   }
 
