@@ -1,4 +1,5 @@
-// Loaded with --import before a measured command: prints its peak memory on exit.
+// Loaded with --import before a measured command: prints its peak memory and CPU time on exit.
 process.on("exit", () => {
-  process.stderr.write(`\nmaxrss_kb ${process.resourceUsage().maxRSS}\n`);
+  const u = process.resourceUsage();
+  process.stderr.write(`\nmaxrss_kb ${u.maxRSS} cpu_us ${u.userCPUTime + u.systemCPUTime}\n`);
 });

@@ -83,50 +83,34 @@ export class RuleContext {
 
   /** A finding at an explicit sheet cell (monthly columns, or a field resolved by the caller). */
   atColumnIndex(row: number, col: number, name: string, code: string, severity: Severity, args: Args = {}, expected?: string): void {
-    const full = { field: this.title(name), ...args };
-    this.findings.push({
-      code,
-      severity,
-      sheet: this.view.name,
-      cell: col >= 0 ? a1(row, col) : null,
-      row: row + 1,
-      column: col >= 0 ? columnLetters(col) : this.title(name),
-      period: null,
-      message: renderMessage(code, this.lang, full),
-      ...(expected !== undefined ? { expected } : {}),
-      field: name,
-      args: full,
-    });
+    const place = col >= 0 ? { cell: a1(row, col), column: columnLetters(col) } : { cell: null, column: this.title(name) };
+    this.emit(code, severity, { field: this.title(name), ...args }, { ...place, row: row + 1, period: null, field: name, expected });
   }
 
   atPeriod(code: string, severity: Severity, period: string, args: Args = {}): void {
-    const full = { period, ...args };
-    this.findings.push({
-      code,
-      severity,
-      sheet: this.view.name,
-      cell: null,
-      row: null,
-      column: null,
-      period,
-      message: renderMessage(code, this.lang, full),
-      args: full,
-    });
+    this.emit(code, severity, { period, ...args }, { cell: null, row: null, column: null, period });
   }
 
   atColumn(name: string, code: string, severity: Severity, args: Args = {}, period: string | null = null): void {
-    const full = { field: this.title(name), ...args };
+    this.emit(code, severity, { field: this.title(name), ...args }, { cell: null, row: null, column: this.title(name), period, field: name });
+  }
+
+  private emit(
+    code: string,
+    severity: Severity,
+    args: Args,
+    place: Pick<Finding, "cell" | "row" | "column" | "period"> & { field?: string; expected?: string | undefined },
+  ): void {
+    const { expected, field, ...where } = place;
     this.findings.push({
       code,
       severity,
       sheet: this.view.name,
-      cell: null,
-      row: null,
-      column: this.title(name),
-      period,
-      message: renderMessage(code, this.lang, full),
-      field: name,
-      args: full,
+      ...where,
+      message: renderMessage(code, this.lang, args),
+      ...(expected !== undefined ? { expected } : {}),
+      ...(field !== undefined ? { field } : {}),
+      args,
     });
   }
 }

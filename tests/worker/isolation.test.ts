@@ -150,6 +150,39 @@ describe("tenant isolation", () => {
     expect(r.status).toBe(403);
   });
 
+  it("batch rule-set read: clerks read their department's rule sets only", async () => {
+    // tenant A publishes a rule set of its own; a sub-department of A publishes another
+    const { DEFAULT_RULE_SET } = await import("../../shared/index.js");
+    expect((await call("/v1/rulesets", { token: A.admin, body: { ...DEFAULT_RULE_SET, id: "isoa-dues", title: "isoa 组织部 党费规则" } })).status).toBe(201);
+    expect((await call(`/v1/orgs/${A.deptId}/children`, { token: A.admin, body: { id: "isoa-sub", name: "isoa 第二级党委", kind: "department" } })).status).toBe(201);
+    const subAdmin = (await call("/v1/orgs/isoa-sub/tokens", { token: A.admin, body: { label: "sub admin" } })).json.token as string;
+    expect((await call("/v1/orgs/isoa-sub/children", { token: subAdmin, body: { id: "isoa-sub-b", name: "isoa 第三支部", kind: "branch" } })).status).toBe(201);
+    const subClerk = (await call("/v1/orgs/isoa-sub-b/tokens", { token: subAdmin, body: { label: "clerk" } })).json.token as string;
+    expect((await call("/v1/rulesets", { token: subAdmin, body: { ...DEFAULT_RULE_SET, id: "isoa-sub-rs", title: "isoa 第二级 规则" } })).status).toBe(201);
+
+    const refs = "/v1/rulesets?refs=default@1,isoa-dues@1,isoa-sub-rs@1";
+    const found = async (token: string) => {
+      const r = await call(refs, { token });
+      expect(r.status).toBe(200);
+      return Object.fromEntries((r.json.items as { ref: string; ruleSet?: unknown; error?: { code: string } }[]).map((i) => [i.ref, i.ruleSet ? "ok" : i.error!.code]));
+    };
+    // A's own clerk: its department's rule sets, not the sub-department's (not an ancestor)
+    expect(await found(A.branches[0]!.token)).toEqual({ "default@1": "ok", "isoa-dues@1": "ok", "isoa-sub-rs@1": "not_found" });
+    // the sub-department's clerk: its own department's and the ancestors'
+    expect(await found(subClerk)).toEqual({ "default@1": "ok", "isoa-dues@1": "ok", "isoa-sub-rs@1": "ok" });
+    // a foreign tenant, clerk or admin: every ref is the same not_found as an unknown one, nothing leaks
+    for (const token of [B.branches[0]!.token, B.admin]) {
+      const r = await call(refs, { token });
+      expect(r.status).toBe(200);
+      expect(await found(token)).toEqual({ "default@1": "not_found", "isoa-dues@1": "not_found", "isoa-sub-rs@1": "not_found" });
+      expect(r.text).not.toMatch(/isoa 组织部|isoa 第|"meta"|"ruleSet"/);
+      // naming the owner explicitly is a 404 for the whole request, as for a single read
+      const explicit = await call(`${refs}&org=${A.deptId}`, { token });
+      expect(explicit.status).toBe(404);
+      expect(leaks(explicit.text)).toBe(false);
+    }
+  });
+
   it("rejects missing, malformed, unknown and revoked tokens with 401", async () => {
     expect((await call("/v1/orgs/me")).status).toBe(401);
     expect((await call("/v1/orgs/me", { token: "nonsense" })).status).toBe(401);
