@@ -1,42 +1,97 @@
 /**
- * `npm run load`: start the local Worker (wrangler dev, fresh state under .wrangler/bench-*),
+ * `npm run load`: start the local Worker (wrangler dev, fresh state in a temporary directory),
  * drive submissions on loopback with autocannon for a bounded time, print req/s and
  * p50/p99 beside a bare Hono route on the same runtime, then check that every acknowledged
  * (201) submission is stored.
+ *
+ * Then the fault run: a submission drive with a distinct ledger per request; mid-run the whole
+ * wrangler dev process group is SIGKILLed; wrangler dev is restarted on the same state
+ * directory, and every submission acknowledged before the kill must be there with the same
+ * content (row, content hash, and the stored grid re-hashed), with no D1 row lacking its R2
+ * blobs and no R2 blob lacking its row (except leftovers of the requests the kill cut off,
+ * which were never acknowledged and are reported separately).
+ *
  *   LOAD_SECONDS (default 10 per phase), LOAD_CONNECTIONS (default 10), LOAD_PORT (8799), LOAD_ROWS (30)
+ *   LOAD_FAULT=0 skips the fault run; FAULT_KILL_AFTER_MS (default 2500) is when the kill comes
+ *   LOAD_KEEP_STATE=1 keeps the state directory (printed) for inspection
  */
 import autocannon, { type Result } from "autocannon";
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 // @ts-expect-error — plain ESM helper shared with scripts/start.mjs
-import { applyMigrations, ROOT, seed, startWorker, waitReady } from "../scripts/dev-server.mjs";
+import { applyMigrations, killGroup, OFFLINE_ENV, ROOT, seed, startWorker, waitReady } from "../scripts/dev-server.mjs";
+
+// Offline for this process too (the state inspection starts Miniflare in-process).
+for (const k of ["CLOUDFLARE_CF_FETCH_ENABLED", "WRANGLER_SEND_METRICS", "WRANGLER_LOG_PATH", "CI"]) process.env[k] = (OFFLINE_ENV as Record<string, string>)[k];
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 10);
 const connections = Number(process.env.LOAD_CONNECTIONS ?? 10);
 const port = Number(process.env.LOAD_PORT ?? 8799);
 const rows = Number(process.env.LOAD_ROWS ?? 30);
-const persistTo = path.join(ROOT as string, ".wrangler", `bench-${Date.now()}`);
+const faultOn = process.env.LOAD_FAULT !== "0";
+const killAfterMs = Number(process.env.FAULT_KILL_AFTER_MS ?? 2500);
+/** A temporary state directory: never the demo's `.wrangler/state`. */
+const persistTo = mkdtempSync(path.join(tmpdir(), "party-ledger-load-"));
+const workerVars = { MAX_BODY_BYTES: "8388608" };
 
 const header = ["姓名", "性别", "公民身份号码", "出生日期", "人员类别", "入党时间", "转正时间"];
-const grid = {
+const rosterGrid = (tag = "") => ({
   sheets: [
     {
       name: "花名册",
-      values: [header, ...Array.from({ length: rows }, (_, i) => [`党员${i}`, "女", "11010519491231002X", "1949-12-31", "正式党员", "1980-07-01", "1981-07-01"])],
+      values: [header, ...Array.from({ length: rows }, (_, i) => [`党员${tag}${i}`, "女", "11010519491231002X", "1949-12-31", "正式党员", "1980-07-01", "1981-07-01"])],
     },
   ],
-};
+});
+const grid = rosterGrid();
 
 const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
 
-async function main() {
-  console.log(`» migrations + wrangler dev on 127.0.0.1:${port} (state ${path.relative(ROOT as string, persistTo)})`);
-  applyMigrations(persistTo);
-  const { child, base, seedSecret } = startWorker({ port, persistTo, quiet: true, vars: { MAX_BODY_BYTES: "8388608" } });
+/** Same canonical form as functions/lib/hash.ts (sorted keys, undefined dropped), hashed with SHA-256. */
+function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === "object") {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) if ((v as Record<string, unknown>)[k] !== undefined) out[k] = sort((v as Record<string, unknown>)[k]);
+      return out;
+    }
+    return v;
+  };
+  return JSON.stringify(sort(value));
+}
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+type Child = { pid?: number; exitCode: number | null };
+
+async function portAnswers(base: string) {
   try {
-    await waitReady(base, child);
-    const s = await seed(base, seedSecret);
-    const clerks = Object.values(s.clerkTokens) as string[];
+    await fetch(`${base}/`, { signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  const base = `http://127.0.0.1:${port}`;
+  if (await portAnswers(base)) throw new Error(`something already answers on ${base} (another load run?); set LOAD_PORT`);
+  console.log(`» migrations + wrangler dev on 127.0.0.1:${port} (state ${persistTo})`);
+  applyMigrations(persistTo);
+  let worker = startWorker({ port, persistTo, quiet: true, vars: workerVars, detached: true }) as { child: Child; base: string; seedSecret: string };
+  const onSignal = () => {
+    void killGroup(worker.child, "SIGKILL", 2000).then(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  let failed = false;
+  try {
+    await waitReady(base, worker.child);
+    const s = await seed(base, worker.seedSecret);
+    const clerks = Object.entries(s.clerkTokens as Record<string, string>);
+    const admin = s.adminToken as string;
     const col = s.collectionId as string;
     // warm up both paths
     await fetch(`${base}/bare`);
@@ -62,7 +117,7 @@ async function main() {
               ...req,
               headers: {
                 "content-type": "application/json",
-                authorization: `Bearer ${clerks[n % clerks.length]}`,
+                authorization: `Bearer ${clerks[n % clerks.length]![1]}`,
                 "idempotency-key": `load-${n}`,
               },
               body,
@@ -76,8 +131,7 @@ async function main() {
     });
 
     // every acknowledged submission must be stored
-    const list = await fetch(`${base}/v1/collections/${col}/submissions`, { headers: { authorization: `Bearer ${s.adminToken}` } });
-    const stored = new Set(((await list.json()) as { items: { id: string }[] }).items.map((i) => i.id));
+    const stored = new Set((await listSubmissions(base, col, admin)).map((i) => i.id));
     const missing = [...acknowledged].filter((id) => !stored.has(id));
 
     const row = (name: string, r: Result) =>
@@ -89,14 +143,207 @@ async function main() {
     console.log(`acknowledged (201): ${acknowledged.size}; stored: ${stored.size}; acknowledged but missing: ${missing.length}`);
     if (missing.length > 0 || acknowledged.size === 0) {
       console.error("FAIL: acknowledged submissions missing from storage");
-      process.exitCode = 1;
+      failed = true;
     } else {
       console.log("OK: every acknowledged submission is stored");
     }
+
+    if (faultOn) {
+      const fault = await faultRun({ base, col, admin, clerks, worker, restart: () => (worker = startWorker({ port, persistTo, quiet: true, vars: workerVars, detached: true })) });
+      failed ||= !fault;
+    }
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
+    await killGroup(worker.child, "SIGTERM", 5000);
+    if (worker.child.pid && !(await killGroup(worker.child, "SIGKILL", 3000))) console.error(`wrangler dev group ${worker.child.pid} still alive`);
     if (!process.env.LOAD_KEEP_STATE) rmSync(persistTo, { recursive: true, force: true });
+    else console.log(`state kept in ${persistTo}`);
+  }
+  if (failed) process.exitCode = 1;
+}
+
+interface Listed {
+  id: string;
+  branchId: string;
+  version: number;
+  contentSha256: string;
+  findingsSha256: string;
+}
+
+async function listSubmissions(base: string, col: string, admin: string): Promise<Listed[]> {
+  const r = await fetch(`${base}/v1/collections/${col}/submissions`, { headers: { authorization: `Bearer ${admin}` } });
+  if (r.status !== 200) throw new Error(`list submissions: ${r.status} ${await r.text()}`);
+  return ((await r.json()) as { items: Listed[] }).items;
+}
+
+interface Ack {
+  id: string;
+  branchId: string;
+  version: number;
+  /** What the Worker said it stored… */
+  contentSha256: string;
+  /** …and the hash of what we sent. */
+  sentSha256: string;
+}
+
+/**
+ * Kill wrangler dev (its whole process group, SIGKILL) in the middle of a submission drive,
+ * restart it on the same state, and check that nothing acknowledged was lost or half-written.
+ */
+async function faultRun(o: {
+  base: string;
+  col: string;
+  admin: string;
+  clerks: [string, string][];
+  worker: { child: Child };
+  restart: () => { child: Child; base: string };
+}): Promise<boolean> {
+  console.log(`\n» fault run: submission drive × ${connections} connections, distinct ledger per request; SIGKILL of the wrangler dev process group after ${killAfterMs} ms`);
+  const acks: Ack[] = [];
+  /** sha256 of the grid of every request on the wire when the kill came (never acknowledged). */
+  const inflight = new Map<number, string>();
+  const cut = new Set<string>();
+  let seq = 0;
+  let killed = false;
+  let otherStatus = 0;
+  const started = Date.now();
+
+  const drive = async () => {
+    while (!killed) {
+      const n = seq++;
+      const [, token] = o.clerks[n % o.clerks.length]!;
+      const g = rosterGrid(`故障${n}-`);
+      const sentSha256 = sha256(canonicalJson(g));
+      inflight.set(n, sentSha256);
+      try {
+        const r = await fetch(`${o.base}/v1/collections/${o.col}/submissions`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "idempotency-key": `fault-${n}` },
+          body: JSON.stringify({ grid: g, asOf: "2025-12-01" }),
+          signal: AbortSignal.timeout(20_000),
+        });
+        const text = await r.text();
+        if (r.status === 201) {
+          const b = JSON.parse(text) as Listed;
+          acks.push({ id: b.id, branchId: b.branchId, version: b.version, contentSha256: b.contentSha256, sentSha256 });
+        } else otherStatus++;
+      } catch {
+        // the connection died with the server: this request may or may not have been stored
+        cut.add(sentSha256);
+      } finally {
+        inflight.delete(n);
+      }
+    }
+  };
+  const drivers = Array.from({ length: connections }, drive);
+  // kill mid-run: after killAfterMs, and not before the first acknowledgement (at most 15 s)
+  while (Date.now() - started < killAfterMs || (acks.length === 0 && Date.now() - started < 15_000)) await new Promise((r) => setTimeout(r, 20));
+  const onWire = inflight.size;
+  for (const sha of inflight.values()) cut.add(sha);
+  killed = true;
+  const killedAt = Date.now() - started;
+  const ackedAtKill = acks.length;
+  const gone = await killGroup(o.worker.child, "SIGKILL", 10_000);
+  const goneAfter = Date.now() - started - killedAt;
+  await Promise.all(drivers);
+  if (!gone) throw new Error("the wrangler dev process group survived SIGKILL");
+  if (acks.length !== ackedAtKill) console.log(`  (${acks.length - ackedAtKill} answers were already on their way back when the signal went out)`);
+  console.log(`  SIGKILL at ${killedAt} ms (group gone ${goneAfter} ms later): ${acks.length} acknowledged, ${onWire} on the wire, ${cut.size} cut off, ${otherStatus} other answers`);
+
+  const t0 = Date.now();
+  const next = o.restart();
+  await waitReady(o.base, next.child);
+  console.log(`  restarted on the same state in ${Date.now() - t0} ms`);
+
+  // 1. through the API: every acknowledged submission is listed with the same content hash,
+  //    and its stored grid, read back, hashes to it
+  const listed = new Map((await listSubmissions(o.base, o.col, o.admin)).map((i) => [i.id, i]));
+  const lost = acks.filter((a) => !listed.has(a.id));
+  const wrongRow = acks.filter((a) => listed.has(a.id) && (listed.get(a.id)!.contentSha256 !== a.contentSha256 || listed.get(a.id)!.version !== a.version));
+  const wrongAck = acks.filter((a) => a.contentSha256 !== a.sentSha256);
+  let wrongBlob = 0;
+  const present = acks.filter((a) => listed.has(a.id));
+  for (let i = 0; i < present.length; i += 16) {
+    await Promise.all(
+      present.slice(i, i + 16).map(async (a) => {
+        const r = await fetch(`${o.base}/v1/collections/${o.col}/branches/${a.branchId}/versions/${a.version}?include=grid`, { headers: { authorization: `Bearer ${o.admin}` } });
+        const b = (await r.json()) as { id?: string; grid?: unknown };
+        if (r.status !== 200 || b.id !== a.id || !b.grid || sha256(canonicalJson(b.grid)) !== a.contentSha256) wrongBlob++;
+      }),
+    );
+  }
+  const faultRows = [...listed.values()].filter((l) => l.contentSha256 !== sha256(canonicalJson(grid)));
+  const ackedIds = new Set(acks.map((a) => a.id));
+  const storedUnacked = faultRows.filter((l) => !ackedIds.has(l.id)).length;
+
+  // 2. the state itself, with the server stopped: D1 rows ⇄ R2 blobs
+  await killGroup(next.child, "SIGTERM", 10_000);
+  await killGroup(next.child, "SIGKILL", 3000);
+  const state = await inspectState();
+  const orphanGridsFromCut = state.orphanGrids.filter((sha) => cut.has(sha)).length;
+  const orphanUnexplained = state.orphanGrids.length - orphanGridsFromCut + Math.max(0, state.orphanFindings - cut.size) + state.orphanOther;
+  // (a findings report can be shared by many ledgers, so findings blobs are matched by count)
+
+  console.log(`  acknowledged before the kill: ${acks.length}`);
+  console.log(`  stored after restart:         ${acks.length - lost.length} of them (+${storedUnacked} committed but cut off before their answer)`);
+  console.log(`  lost:                          ${lost.length}`);
+  console.log(`  content: ack hash ≠ sent ${wrongAck.length}, row hash/version ≠ ack ${wrongRow.length}, stored grid ≠ hash ${wrongBlob}`);
+  console.log(`  state: ${state.rows} submission rows, ${state.blobs} blobs; rows without their blobs: ${state.rowsMissingBlobs}; idempotency keys without a row: ${state.danglingKeys}`);
+  console.log(
+    `  blobs without a row: ${state.orphanGrids.length + state.orphanFindings + state.orphanOther} ` +
+      `(${orphanGridsFromCut} grid + ${Math.min(state.orphanFindings, cut.size)} findings left by the ${cut.size} cut-off, never-acknowledged requests; unexplained: ${orphanUnexplained})`,
+  );
+  const ok = acks.length > 0 && lost.length === 0 && wrongAck.length === 0 && wrongRow.length === 0 && wrongBlob === 0 && state.rowsMissingBlobs === 0 && state.danglingKeys === 0 && orphanUnexplained === 0;
+  if (ok) console.log("OK: nothing acknowledged was lost, nothing half-written");
+  else console.error(`FAIL: fault run${acks.length === 0 ? " (no acknowledgement before the kill)" : ""}`);
+  return ok;
+}
+
+interface MiniD1 {
+  prepare(sql: string): { all<T>(): Promise<{ results: T[] }>; first<T>(col?: string): Promise<T | null> };
+}
+interface MiniR2 {
+  list(o: { cursor?: string; limit?: number }): Promise<{ objects: { key: string }[]; truncated: boolean; cursor?: string }>;
+}
+
+/** Open the stopped Worker's local D1 and R2 with Miniflare (wrangler's getPlatformProxy) and cross-check them. */
+async function inspectState() {
+  const { getPlatformProxy } = await import("wrangler");
+  const proxy = await getPlatformProxy<{ DB: MiniD1; BLOBS: MiniR2 }>({
+    configPath: path.join(ROOT as string, "wrangler.toml"),
+    persist: { path: path.join(persistTo, "v3") }, // wrangler dev --persist-to X keeps its data in X/v3
+    remoteBindings: false,
+  });
+  try {
+    const { DB, BLOBS } = proxy.env;
+    const { results } = await DB.prepare("SELECT org_id, grid_sha256, findings_sha256, file_sha256 FROM submissions").all<{ org_id: string; grid_sha256: string; findings_sha256: string; file_sha256: string | null }>();
+    const keys = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await BLOBS.list({ cursor, limit: 1000 });
+      for (const obj of page.objects) keys.add(obj.key);
+      cursor = page.truncated ? page.cursor : undefined;
+    } while (cursor);
+    const referenced = new Set<string>();
+    let rowsMissingBlobs = 0;
+    for (const r of results) {
+      const need = [`${r.org_id}/grids/${r.grid_sha256}.json`, `${r.org_id}/findings/${r.findings_sha256}.json`, ...(r.file_sha256 ? [`${r.org_id}/files/${r.file_sha256}.xlsx`] : [])];
+      need.forEach((k) => referenced.add(k));
+      if (need.some((k) => !keys.has(k))) rowsMissingBlobs++;
+    }
+    const orphanGrids: string[] = [];
+    let orphanFindings = 0;
+    let orphanOther = 0;
+    for (const k of keys) {
+      const m = /^[^/]+\/(grids|findings|files)\/([0-9a-f]{64})\./.exec(k);
+      if (!m || referenced.has(k)) continue; // published rule sets and templates are checked elsewhere
+      if (m[1] === "grids") orphanGrids.push(m[2]!);
+      else if (m[1] === "findings") orphanFindings++;
+      else orphanOther++;
+    }
+    const danglingKeys = (await DB.prepare("SELECT COUNT(*) AS n FROM idempotency_keys i LEFT JOIN submissions s ON s.submission_id = i.submission_id WHERE s.submission_id IS NULL").first<number>("n")) ?? 0;
+    return { rows: results.length, blobs: keys.size, rowsMissingBlobs, orphanGrids, orphanFindings, orphanOther, danglingKeys };
+  } finally {
+    await proxy.dispose();
   }
 }
 

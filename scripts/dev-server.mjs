@@ -29,15 +29,48 @@ export function applyMigrations(persistTo) {
   return r.stdout;
 }
 
-/** Starts `wrangler dev` on 127.0.0.1 with the demo seed route enabled for this process only. */
-export function startWorker({ port = 8787, persistTo, quiet = false, vars = {} } = {}) {
+/**
+ * Starts `wrangler dev` on 127.0.0.1 with the demo seed route enabled for this process only.
+ * `detached`: wrangler leads its own process group (with workerd and esbuild under it), so
+ * `killGroup` can stop all of it at once, e.g. SIGKILL for `npm run load`'s fault run.
+ */
+export function startWorker({ port = 8787, persistTo, quiet = false, vars = {}, detached = false } = {}) {
   const seedSecret = randomBytes(24).toString("hex");
   const args = ["dev", "--local", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"];
   if (persistTo) args.push("--persist-to", persistTo);
   for (const [k, v] of Object.entries({ DEMO_SEED: "1", SEED_SECRET: seedSecret, ...vars })) args.push("--var", `${k}:${v}`);
-  const child = spawn(WRANGLER, args, { cwd: ROOT, env: OFFLINE_ENV, stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"] });
+  const child = spawn(WRANGLER, args, { cwd: ROOT, env: OFFLINE_ENV, detached, stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   return { child, base, seedSecret };
+}
+
+/** Is any process of the group led by `pid` still alive? */
+export function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Signal the whole process group of a `detached` worker (wrangler, workerd, esbuild) and wait,
+ * up to `timeoutMs`, until none of it is left. Only ever the group this script started.
+ */
+export async function killGroup(child, signal = "SIGTERM", timeoutMs = 10_000) {
+  if (!child.pid) return true;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    return true; // already gone
+  }
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (!groupAlive(child.pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return !groupAlive(child.pid);
 }
 
 export async function waitReady(base, child, timeoutMs = 60_000) {

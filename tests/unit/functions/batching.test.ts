@@ -15,7 +15,7 @@ describe("one Worker request per uncached rule set, however many cells name it",
     values.forEach((v, i) => expect(v).toBe(DJ.dues(1000 + i, "在职") as number));
   });
 
-  it("a mixed sheet (dues, appraisal, grade) naming two rule sets → 2 requests", async () => {
+  it("a mixed sheet (dues, appraisal, grade) naming two rule sets → 1 batched request", async () => {
     const worker = fakeWorker([acmeRuleSet(1), acmeRuleSet(2)]);
     setDjContext(makeContext({ baseUrl: "https://rules.test", fetch: worker.fetch }));
     const cells: unknown[] = [];
@@ -24,7 +24,22 @@ describe("one Worker request per uncached rule set, however many cells name it",
       cells.push(DJ.dues(3000 + i, "在职", name), DJ.appraisal(i % 7, 3, 1, 0, name), DJ.grade(i % 100, 0, name));
     }
     await Promise.all(cells);
-    expect(worker.requests()).toBe(2);
+    expect(worker.requests()).toBe(1);
+    expect(worker.urls).toEqual(["https://rules.test/v1/rulesets?refs=acme@2,acme@1"]);
+  });
+
+  it("one recalculation naming 3 different rule sets (=DJ.RULESET, =DJ.DUES, =DJ.GRADE) → 1 request", async () => {
+    const worker = fakeWorker([acmeRuleSet(1), acmeRuleSet(2), acmeRuleSet(3, { id: "beta" })]);
+    setDjContext(makeContext({ baseUrl: "https://rules.test", fetch: worker.fetch }));
+    const cells = [DJ.ruleset("acme@1"), DJ.dues(4200, "在职", "acme@2"), DJ.grade(88, 0, "beta@3"), DJ.ruleset("beta@3"), DJ.ruleset("acme@2")];
+    const values = await Promise.all(cells);
+    expect(worker.requests()).toBe(1);
+    expect(worker.urls).toEqual(["https://rules.test/v1/rulesets?refs=acme@1,acme@2,beta@3"]);
+    expect([values[0], values[3], values[4]]).toEqual(["acme@1", "beta@3", "acme@2"]);
+    expect(values[1]).toBe(DJ.dues(4200, "在职") as number);
+    // a second recalculation is served from the cache: synchronous, no request
+    expect(DJ.ruleset("beta@3")).toBe("beta@3");
+    expect(worker.requests()).toBe(1);
   });
 
   it("10,000 cells naming an unknown rule set → 1 request, each #VALUE! with a message", async () => {

@@ -41,15 +41,29 @@ export const acmeRuleSet = (version: number, patch: Partial<RuleSet> = {}): Rule
   ...patch,
 });
 
-/** A fake Worker that counts requests. */
+/** A fake Worker that counts requests: `/v1/rulesets/{ref}` and the batch `/v1/rulesets?refs=a@1,b@2`. */
 export function fakeWorker(sets: RuleSet[]) {
   let requests = 0;
+  const urls: string[] = [];
+  const find = (ref: string) => {
+    const [id, version] = ref.split("@");
+    return sets.find((s) => s.id === id && (version === undefined || s.version === Number(version)));
+  };
   const fetch: typeof globalThis.fetch = (async (url: string | URL | Request) => {
     requests += 1;
+    urls.push(String(url));
     await new Promise((r) => setTimeout(r, 1));
-    const m = /\/v1\/rulesets\/([^/@]+)(?:@(\d+))?$/.exec(String(url))!;
-    const found = sets.find((s) => s.id === m[1] && (m[2] === undefined || s.version === Number(m[2])));
+    const u = new URL(String(url));
+    const refs = u.searchParams.get("refs");
+    if (u.pathname === "/v1/rulesets" && refs !== null) {
+      const items = refs.split(",").map((ref) => {
+        const found = find(ref);
+        return found ? { ref, ruleSet: found } : { ref, error: { code: "not_found", message: "未找到", messageEn: "Not found" } };
+      });
+      return new Response(JSON.stringify({ items }));
+    }
+    const found = find(decodeURIComponent(/\/v1\/rulesets\/([^/]+)$/.exec(u.pathname)![1]!));
     return found ? new Response(JSON.stringify(found)) : new Response("", { status: 404 });
   }) as typeof globalThis.fetch;
-  return { fetch, requests: () => requests };
+  return { fetch, requests: () => requests, urls };
 }
