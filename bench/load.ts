@@ -8,8 +8,10 @@
  * wrangler dev process group is SIGKILLed; wrangler dev is restarted on the same state
  * directory, and every submission acknowledged before the kill must be there with the same
  * content (row, content hash, and the stored grid re-hashed), with no D1 row lacking its R2
- * blobs and no R2 blob lacking its row (except leftovers of the requests the kill cut off,
- * which were never acknowledged and are reported separately).
+ * blobs. The kill leaves blobs of the cut-off (never acknowledged) requests without a row: the
+ * orphan-blob sweep (functions/lib/sweep.ts, the cron's job, here through the dev-only
+ * `POST /v1/_sweep` with no grace period) must delete exactly those, after which no R2 blob may
+ * lack its row.
  *
  *   LOAD_SECONDS (default 10 per phase), LOAD_CONNECTIONS (default 10), LOAD_PORT (8799), LOAD_ROWS (30)
  *   LOAD_FAULT=0 skips the fault run; FAULT_KILL_AFTER_MS (default 2500) is when the kill comes
@@ -195,7 +197,7 @@ async function faultRun(o: {
   admin: string;
   clerks: [string, string][];
   worker: { child: Child };
-  restart: () => { child: Child; base: string };
+  restart: () => { child: Child; base: string; seedSecret: string };
 }): Promise<boolean> {
   console.log(`\n» fault run: submission drive × ${connections} connections, distinct ledger per request; SIGKILL of the wrangler dev process group after ${killAfterMs} ms`);
   const acks: Ack[] = [];
@@ -275,27 +277,55 @@ async function faultRun(o: {
   const ackedIds = new Set(acks.map((a) => a.id));
   const storedUnacked = faultRows.filter((l) => !ackedIds.has(l.id)).length;
 
-  // 2. the state itself, with the server stopped: D1 rows ⇄ R2 blobs
+  // 2. the orphan-blob sweep: what the kill left without a row must go, and only that
+  const swept = await sweepAll(o.base, next.seedSecret);
+  const sweptGrids = swept.deleted.flatMap((k) => /\/grids\/([0-9a-f]{64})\./.exec(k)?.[1] ?? []);
+  const sweptFindings = swept.deleted.filter((k) => k.includes("/findings/")).length;
+  const sweptGridsFromCut = sweptGrids.filter((sha) => cut.has(sha)).length;
+  const sweptUnexplained = sweptGrids.length - sweptGridsFromCut + Math.max(0, sweptFindings - cut.size) + (swept.deleted.length - sweptGrids.length - sweptFindings);
+  // (a findings report can be shared by many ledgers, so findings blobs are matched by count)
+
+  // 3. the state itself, with the server stopped: D1 rows ⇄ R2 blobs
   await killGroup(next.child, "SIGTERM", 10_000);
   await killGroup(next.child, "SIGKILL", 3000);
   const state = await inspectState();
-  const orphanGridsFromCut = state.orphanGrids.filter((sha) => cut.has(sha)).length;
-  const orphanUnexplained = state.orphanGrids.length - orphanGridsFromCut + Math.max(0, state.orphanFindings - cut.size) + state.orphanOther;
-  // (a findings report can be shared by many ledgers, so findings blobs are matched by count)
+  const orphansLeft = state.orphanGrids.length + state.orphanFindings + state.orphanOther;
 
   console.log(`  acknowledged before the kill: ${acks.length}`);
   console.log(`  stored after restart:         ${acks.length - lost.length} of them (+${storedUnacked} committed but cut off before their answer)`);
   console.log(`  lost:                          ${lost.length}`);
   console.log(`  content: ack hash ≠ sent ${wrongAck.length}, row hash/version ≠ ack ${wrongRow.length}, stored grid ≠ hash ${wrongBlob}`);
-  console.log(`  state: ${state.rows} submission rows, ${state.blobs} blobs; rows without their blobs: ${state.rowsMissingBlobs}; idempotency keys without a row: ${state.danglingKeys}`);
   console.log(
-    `  blobs without a row: ${state.orphanGrids.length + state.orphanFindings + state.orphanOther} ` +
-      `(${orphanGridsFromCut} grid + ${Math.min(state.orphanFindings, cut.size)} findings left by the ${cut.size} cut-off, never-acknowledged requests; unexplained: ${orphanUnexplained})`,
+    `  sweep (grace 0, ${swept.runs} step(s), ${swept.scanned} objects looked at): deleted ${swept.deleted.length} blobs without a row ` +
+      `(${sweptGridsFromCut} grid + ${Math.min(sweptFindings, cut.size)} findings left by the ${cut.size} cut-off, never-acknowledged requests; unexplained: ${sweptUnexplained}), put back ${swept.restored}`,
   );
-  const ok = acks.length > 0 && lost.length === 0 && wrongAck.length === 0 && wrongRow.length === 0 && wrongBlob === 0 && state.rowsMissingBlobs === 0 && state.danglingKeys === 0 && orphanUnexplained === 0;
+  console.log(`  state: ${state.rows} submission rows, ${state.blobs} blobs; rows without their blobs: ${state.rowsMissingBlobs}; published versions without their body: ${state.publishedMissing}; idempotency keys without a row: ${state.danglingKeys}`);
+  console.log(`  blobs without a row after the sweep: ${orphansLeft}`);
+  const ok =
+    acks.length > 0 && lost.length === 0 && wrongAck.length === 0 && wrongRow.length === 0 && wrongBlob === 0 &&
+    state.rowsMissingBlobs === 0 && state.publishedMissing === 0 && state.danglingKeys === 0 && sweptUnexplained === 0 && orphansLeft === 0;
   if (ok) console.log("OK: nothing acknowledged was lost, nothing half-written");
   else console.error(`FAIL: fault run${acks.length === 0 ? " (no acknowledgement before the kill)" : ""}`);
   return ok;
+}
+
+/** Walk the whole (small) bucket with the dev-only sweep route, bounded to 50 steps of 1,000 objects. */
+async function sweepAll(base: string, seedSecret: string) {
+  const out = { deleted: [] as string[], restored: 0, scanned: 0, runs: 0 };
+  let startAfter: string | null = null;
+  do {
+    const q = new URLSearchParams({ graceSeconds: "0", maxObjects: "1000", ...(startAfter ? { startAfter } : {}) });
+    const r = await fetch(`${base}/v1/_sweep?${q}`, { method: "POST", headers: { "x-seed-secret": seedSecret }, signal: AbortSignal.timeout(60_000) });
+    if (r.status !== 200) throw new Error(`sweep: ${r.status} ${await r.text()}`);
+    const b = (await r.json()) as { deleted: string[]; restored: string[]; scanned: number; next: string | null };
+    out.deleted.push(...b.deleted);
+    out.restored += b.restored.length;
+    out.scanned += b.scanned;
+    out.runs++;
+    startAfter = b.next;
+  } while (startAfter && out.runs < 50);
+  if (startAfter) throw new Error("sweep: bucket not walked in 50 steps");
+  return out;
 }
 
 interface MiniD1 {
@@ -330,18 +360,22 @@ async function inspectState() {
       need.forEach((k) => referenced.add(k));
       if (need.some((k) => !keys.has(k))) rowsMissingBlobs++;
     }
+    // every published version's body is there (the sweep must never take one)
+    const published = await DB.prepare("SELECT r2_key FROM published_versions").all<{ r2_key: string }>();
+    const publishedMissing = published.results.filter((p) => !keys.has(p.r2_key)).length;
+    published.results.forEach((p) => referenced.add(p.r2_key));
     const orphanGrids: string[] = [];
     let orphanFindings = 0;
     let orphanOther = 0;
     for (const k of keys) {
-      const m = /^[^/]+\/(grids|findings|files)\/([0-9a-f]{64})\./.exec(k);
-      if (!m || referenced.has(k)) continue; // published rule sets and templates are checked elsewhere
+      const m = /^[^/]+\/(grids|findings|files|ruleset|template)\/([0-9a-f]{64})\./.exec(k);
+      if (!m || referenced.has(k)) continue;
       if (m[1] === "grids") orphanGrids.push(m[2]!);
       else if (m[1] === "findings") orphanFindings++;
       else orphanOther++;
     }
     const danglingKeys = (await DB.prepare("SELECT COUNT(*) AS n FROM idempotency_keys i LEFT JOIN submissions s ON s.submission_id = i.submission_id WHERE s.submission_id IS NULL").first<number>("n")) ?? 0;
-    return { rows: results.length, blobs: keys.size, rowsMissingBlobs, orphanGrids, orphanFindings, orphanOther, danglingKeys };
+    return { rows: results.length, blobs: keys.size, rowsMissingBlobs, publishedMissing, orphanGrids, orphanFindings, orphanOther, danglingKeys };
   } finally {
     await proxy.dispose();
   }

@@ -12,7 +12,7 @@ import { orgsRouter } from "./routes/orgs.js";
 import { rulesetsRouter } from "./routes/rulesets.js";
 import { submissionsRouter } from "./routes/submissions.js";
 import { templatesRouter } from "./routes/templates.js";
-import { seedRouter } from "./seed.js";
+import { seedRouter, sweepRouter } from "./seed.js";
 
 /**
  * The API: requestId → secure headers → CORS → auth (for /v1 except the OpenAPI document)
@@ -47,6 +47,7 @@ root.doc31("/v1/openapi.json", {
   servers: [{ url: "/" }],
 });
 root.route("/v1/_seed", seedRouter);
+root.route("/v1/_sweep", sweepRouter);
 root.use("/v1/*", authenticate());
 export const routes = root.route("/v1", v1);
 

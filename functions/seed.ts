@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { AppEnv, Principal } from "./env.js";
 import { BUILTIN_TEMPLATES, DEFAULT_RULE_SET } from "../shared/index.js";
 import { getOrg, insertOrgStmt } from "./db/orgs.js";
@@ -9,6 +9,7 @@ import { newToken } from "./routes/orgs.js";
 import { blobKey, putImmutable } from "./lib/blobs.js";
 import { canonicalJson, nowIso, sha256Hex, timingSafeEqualHex } from "./lib/hash.js";
 import { ApiError } from "./lib/errors.js";
+import { sweepOrphanBlobs } from "./lib/sweep.js";
 
 export const DEMO = {
   dept: { id: "demo-dept", name: "示范市委组织部" },
@@ -20,15 +21,45 @@ export const DEMO = {
 };
 
 /**
+ * Dev-only routes (`npm start`, `npm run load`): they exist only when DEMO_SEED=1 and the caller
+ * sends SEED_SECRET in `x-seed-secret`; otherwise 404, as for any unknown route.
+ */
+export const devOnly = (): MiddlewareHandler<AppEnv> =>
+  async function devOnly(c, next) {
+    const secret = c.env.SEED_SECRET ?? "";
+    const given = c.req.header("x-seed-secret") ?? "";
+    if (c.env.DEMO_SEED !== "1" || !secret || !timingSafeEqualHex(await sha256Hex(given), await sha256Hex(secret))) {
+      throw new ApiError(404, "not_found", "接口不存在", "No such route");
+    }
+    await next();
+  };
+
+/**
+ * `POST /v1/_sweep?graceSeconds=&maxObjects=&startAfter=`: one step of the orphan-blob sweep
+ * (the cron's job) on demand, e.g. right after `npm run load` restarted a killed Worker.
+ * Answers the sweep's result; call again with `startAfter=next` until `next` is null.
+ */
+export const sweepRouter = new Hono<AppEnv>().post("/", devOnly(), async (c) => {
+  const num = (name: string) => {
+    const v = c.req.query(name);
+    if (v === undefined) return undefined;
+    if (!/^\d{1,9}$/.test(v)) throw new ApiError(400, "bad_query", `${name} 应为非负整数`, `${name} must be a non-negative integer`);
+    return Number(v);
+  };
+  const graceSeconds = num("graceSeconds");
+  const res = await sweepOrphanBlobs(c.env, {
+    graceMs: graceSeconds === undefined ? undefined : graceSeconds * 1000,
+    maxObjects: num("maxObjects"),
+    startAfter: c.req.query("startAfter") || undefined,
+  });
+  return c.json(res, 200);
+});
+
+/**
  * Demo seed for `npm start`: only when DEMO_SEED=1 and the caller knows SEED_SECRET.
  * Idempotent: when the demo department exists nothing is written and no token is shown.
  */
-export const seedRouter = new Hono<AppEnv>().post("/", async (c) => {
-  const secret = c.env.SEED_SECRET ?? "";
-  const given = c.req.header("x-seed-secret") ?? "";
-  if (c.env.DEMO_SEED !== "1" || !secret || !timingSafeEqualHex(await sha256Hex(given), await sha256Hex(secret))) {
-    throw new ApiError(404, "not_found", "接口不存在", "No such route");
-  }
+export const seedRouter = new Hono<AppEnv>().post("/", devOnly(), async (c) => {
   const db = c.env.DB;
   if (await getOrg(db, DEMO.dept.id)) return c.json({ seeded: false }, 200);
   const at = nowIso();

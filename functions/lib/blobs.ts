@@ -3,6 +3,12 @@
  * create-only (`onlyIf: { etagDoesNotMatch: "*" }`): an existing key is never replaced,
  * and since the key is the hash of the content, "already there" means "same bytes".
  */
+/**
+ * Custom metadata: when the Worker wrote the object (ms since the epoch, as text). The orphan
+ * sweep (lib/sweep.ts) takes the earlier of it and R2's `uploaded` as the object's age.
+ */
+export const WRITTEN_AT = "writtenAt";
+
 export interface PutResult {
   key: string;
   sha256: string;
@@ -26,7 +32,7 @@ export async function putImmutable(
   const res = await r2.put(key, body, {
     onlyIf: { etagDoesNotMatch: "*" },
     httpMetadata: { contentType },
-    customMetadata: { sha256 },
+    customMetadata: { sha256, [WRITTEN_AT]: String(Date.now()) },
   });
   return { key, sha256, created: res !== null, size };
 }

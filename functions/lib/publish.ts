@@ -18,6 +18,7 @@ const isConstraintError = (e: unknown) => /UNIQUE constraint|constraint failed|S
  *    under `<org>/<kind>/<sha256>.json`: the same content is the same immutable object;
  * 2. one D1 batch inserts the version row (INSERT … SELECT max+1) and its audit row;
  *    the primary key makes a duplicate number fail, and we retry.
+ * A process killed between 1 and 2 leaves an unreferenced blob: the blob sweep removes it.
  */
 export async function publishDoc(
   c: Context<AppEnv>,
@@ -50,6 +51,9 @@ export async function publishDoc(
       ]);
       const version = ins?.results[0]?.version;
       if (typeof version !== "number") throw new Error("version not returned");
+      // The body was already there (same content), possibly an old orphan the blob sweep
+      // (lib/sweep.ts) deleted before our row committed: put it back.
+      if (!put.created && !(await c.env.BLOBS.head(key))) await putImmutable(c.env.BLOBS, key, sha256, text);
       return { ...base, version, created_at };
     } catch (e) {
       if (!isConstraintError(e) || attempt >= 8) throw e;

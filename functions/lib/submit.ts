@@ -80,7 +80,8 @@ export interface SubmitInput {
  * Accept one submission: re-check with the engine, store grid + report (+ file) in R2
  * create-only, then one D1 batch (idempotency key, submission row with version n+1,
  * audit row). If the batch fails, nothing of it exists, and blobs this request created
- * and nobody references are deleted again.
+ * and nobody references are deleted again. A process killed between the puts and the batch
+ * cannot clean up: the blob sweep (lib/sweep.ts, cron) removes such orphans later.
  */
 export async function submit(c: Context<AppEnv>, input: SubmitInput) {
   let last = performance.now();
@@ -215,7 +216,8 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
     await cleanup().catch(() => undefined);
     throw e;
   }
-  // A concurrent failed twin may have deleted a blob it created just before we committed: put back.
+  // A concurrent failed twin may have deleted a blob it created just before we committed, or the
+  // blob sweep (lib/sweep.ts) an old orphan with our content that we reused: put back.
   for (const put of puts) {
     if (!put.created && !(await c.env.BLOBS.head(put.key))) {
       const text = put.key.endsWith(".xlsx") ? input.file! : put.sha256 === gridSha ? gridText : reportText;

@@ -1,19 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../env.js";
-import { requireRole } from "../middleware/auth.js";
-import { router, security, errors, json, body } from "./common.js";
-import { OrgId, PublishRuleSetBody, RuleSetBatch, RuleSetBatchItem, RuleSetDoc, VersionInfo, VersionList, DocId } from "../../shared/api/schemas.js";
-import { RuleSet } from "../../shared/ruleset/schema.js";
-import { cacheHeaders, loadBody, parseRef, publishDoc, resolveVersion } from "../lib/publish.js";
+import { security, errors, json } from "./common.js";
+import { versionedRouter } from "./versioned.js";
+import { OrgId, PublishRuleSetBody, RuleSetBatch, RuleSetBatchItem, RuleSetDoc, VersionList } from "../../shared/api/schemas.js";
+import type { RuleSet } from "../../shared/ruleset/schema.js";
+import { loadBody, parseRef, resolveVersion } from "../lib/publish.js";
 import { docOwner, docReaders } from "../lib/access.js";
-import { listLatest, listVersions, type VersionRow } from "../db/versions.js";
+import { listLatest, type VersionRow } from "../db/versions.js";
 import { versionOut } from "../lib/present.js";
-import { ApiError, notFound } from "../lib/errors.js";
+import { ApiError } from "../lib/errors.js";
 import { sha256Hex } from "../lib/hash.js";
 import { localizedError } from "../middleware/errors.js";
-
-const OrgQuery = z.object({ org: OrgId.optional() });
 
 export const MAX_BATCH_REFS = 50;
 
@@ -53,89 +51,40 @@ async function batchRead(c: Context<AppEnv>, refsText: string, org: string | und
   return c.json({ items: resolved.map((r) => r.item) }, 200);
 }
 
-export const rulesetsRouter = router()
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["rulesets"],
-      security,
-      middleware: [requireRole("admin")] as const,
-      summary: "发布规则集新版本（n+1，不可变）/ publish rule set version n+1 (admin)",
-      request: { body: body(PublishRuleSetBody) },
-      responses: { 201: json(VersionInfo, "published"), ...errors(400, 403) },
-    }),
-    async (c) => {
-      const row = await publishDoc(c, "ruleset", c.req.valid("json"));
-      c.header("Location", `/v1/rulesets/${row.doc_id}@${row.version}?org=${row.org_id}`);
-      return c.json(versionOut(row), 201);
+export const rulesetsRouter = versionedRouter({
+  kind: "ruleset",
+  plural: "rulesets",
+  noun: { zh: "规则集", en: "rule set" },
+  field: "ruleSet",
+  publishBody: PublishRuleSetBody,
+  doc: RuleSetDoc,
+}).openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["rulesets"],
+    security,
+    summary: "可读的规则集（各取最新版本）；带 refs 时批量读取指定版本 / readable rule sets (latest of each); with refs, a batch read",
+    description:
+      "Without `refs`: the latest version of every rule set the caller can read (VersionList). " +
+      `With \`refs=default@1,acme@3\` (at most ${MAX_BATCH_REFS} distinct refs, \`id@n\` immutable or \`id\` for the latest): ` +
+      "one item per distinct ref in request order, each the rule set with its meta, or an `error` (not_found for unknown " +
+      "or invisible refs, bad_ref for malformed ones). Immutable (Cache-Control immutable, ETag, 304) when every ref is " +
+      "pinned and found. Custom functions use it to load the rule sets a sheet names in one request.",
+    request: {
+      query: z.object({
+        refs: z.string().max(4000).optional().openapi({ description: "comma-separated id@version (or id)", example: "default@1,acme@3" }),
+        org: OrgId.optional(),
+      }),
     },
-  )
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["rulesets"],
-      security,
-      summary: "可读的规则集（各取最新版本）；带 refs 时批量读取指定版本 / readable rule sets (latest of each); with refs, a batch read",
-      description:
-        "Without `refs`: the latest version of every rule set the caller can read (VersionList). " +
-        `With \`refs=default@1,acme@3\` (at most ${MAX_BATCH_REFS} distinct refs, \`id@n\` immutable or \`id\` for the latest): ` +
-        "one item per distinct ref in request order, each the rule set with its meta, or an `error` (not_found for unknown " +
-        "or invisible refs, bad_ref for malformed ones). Immutable (Cache-Control immutable, ETag, 304) when every ref is " +
-        "pinned and found. Custom functions use it to load the rule sets a sheet names in one request.",
-      request: {
-        query: z.object({
-          refs: z.string().max(4000).optional().openapi({ description: "comma-separated id@version (or id)", example: "default@1,acme@3" }),
-          org: OrgId.optional(),
-        }),
-      },
-      responses: { 200: json(z.union([VersionList, RuleSetBatch]), "latest versions (VersionList), or with refs a RuleSetBatch"), 304: { description: "not modified (batch of pinned refs)" }, ...errors(400, 404) },
-    }),
-    async (c) => {
-      const { refs, org } = c.req.valid("query");
-      if (refs === undefined) {
-        const rows = await listLatest(c.env.DB, "ruleset", docReaders(c.get("principal")));
-        return c.json({ items: rows.map(versionOut) }, 200);
-      }
-      return batchRead(c, refs, org);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/{ref}",
-      tags: ["rulesets"],
-      security,
-      summary: "读取规则集：id 为最新版，id@n 为固定版本（不可变，ETag/304）/ latest or pinned version",
-      request: { params: z.object({ ref: z.string().max(80) }), query: OrgQuery },
-      responses: { 200: json(RuleSetDoc, "rule set"), 304: { description: "not modified" }, ...errors(400, 404) },
-    }),
-    async (c) => {
-      const { id, version } = parseRef(c.req.valid("param").ref);
-      const row = await resolveVersion(c.env.DB, c.get("principal"), "ruleset", id, version, c.req.valid("query").org);
-      if (cacheHeaders(c, row, version !== undefined)) return c.body(null, 304);
-      const ruleSet = await loadBody<RuleSet>(c.env.BLOBS, row);
-      return c.json({ meta: versionOut(row), ruleSet }, 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}/versions",
-      tags: ["rulesets"],
-      security,
-      summary: "规则集的全部版本 / every version of a rule set",
-      request: { params: z.object({ id: DocId }), query: OrgQuery },
-      responses: { 200: json(VersionList, "versions"), ...errors(404) },
-    }),
-    async (c) => {
-      const p = c.get("principal");
-      const { id } = c.req.valid("param");
-      const org = c.req.valid("query").org;
-      const owner = org ? await docOwner(c.env.DB, p, org) : (await resolveVersion(c.env.DB, p, "ruleset", id)).org_id;
-      const rows = await listVersions(c.env.DB, "ruleset", id, owner);
-      if (rows.length === 0) throw notFound("Rule set", "规则集", id);
+    responses: { 200: json(z.union([VersionList, RuleSetBatch]), "latest versions (VersionList), or with refs a RuleSetBatch"), 304: { description: "not modified (batch of pinned refs)" }, ...errors(400, 404) },
+  }),
+  async (c) => {
+    const { refs, org } = c.req.valid("query");
+    if (refs === undefined) {
+      const rows = await listLatest(c.env.DB, "ruleset", docReaders(c.get("principal")));
       return c.json({ items: rows.map(versionOut) }, 200);
-    },
-  );
+    }
+    return batchRead(c, refs, org);
+  },
+);
