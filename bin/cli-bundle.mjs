@@ -58,7 +58,11 @@ export async function buildBundle() {
   });
   const inputs = [...Object.keys(result.metafile.inputs), "tsconfig.json"].sort();
   const settled = inputs.every((p) => statSync(join(ROOT, p)).mtimeMs < started - SETTLE_MS);
-  if (!settled) return join(tmp, "main.js"); // good for this run; the next one builds again
+  if (!settled) {
+    // Good for this run only; the next one builds again.
+    process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
+    return join(tmp, "main.js");
+  }
   const dir = join(CACHE, fingerprint(inputs));
   try {
     renameSync(tmp, dir);
