@@ -1,7 +1,7 @@
 import type { Lang } from "../shared/findings/types.js";
 import { cliText } from "./messages.js";
 import type { FileOutcome } from "./outcome.js";
-import { countBySeverity, formatCounts } from "./summary.js";
+import { countBySeverity, formatCounts } from "../shared/findings/summary.js";
 
 /** The closing line of a run over several files. */
 export function formatMultiFileSummary(outcomes: readonly FileOutcome[], lang: Lang): string {

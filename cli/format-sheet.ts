@@ -1,5 +1,6 @@
 import type { Lang, SheetReport } from "../shared/findings/types.js";
-import { cliText, kindLabel } from "./messages.js";
+import { kindLabel } from "../shared/findings/summary.js";
+import { cliText } from "./messages.js";
 
 /** The heading of a sheet: what it was recognised as and why. */
 export function formatSheetHeading(s: SheetReport, lang: Lang): string[] {

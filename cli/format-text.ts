@@ -2,7 +2,7 @@ import type { CheckReport, Lang } from "../shared/findings/types.js";
 import { formatFinding } from "./format-finding.js";
 import { formatSheetHeading } from "./format-sheet.js";
 import { cliText } from "./messages.js";
-import { countBySeverity, formatCounts } from "./summary.js";
+import { countBySeverity, formatCounts } from "../shared/findings/summary.js";
 
 /** A whole report as readable text: sheet by sheet, each with its findings, then a count. */
 export function formatReportText(report: CheckReport, lang: Lang): string {

@@ -4,6 +4,13 @@ import { UsageError } from "./options.js";
 
 const VERSION = "0.1.0";
 
+// A reader that stops early (`party-ledger check … | head`) closes the pipe: stop writing
+// quietly instead of crashing with EPIPE.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const processIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),

@@ -76,26 +76,3 @@ const SEVERITY: Record<Lang, Record<Severity, string>> = {
 export function severityLabel(s: Severity, lang: Lang): string {
   return SEVERITY[lang][s];
 }
-
-const KIND: Record<Lang, Record<string, string>> = {
-  zh: {
-    roster: "党员花名册",
-    dues: "党费台账",
-    meetings: "三会一课",
-    development: "发展党员",
-    appraisal: "民主评议",
-    assessment: "干部考核测评",
-  },
-  en: {
-    roster: "member roster",
-    dues: "dues ledger",
-    meetings: "meetings (三会一课)",
-    development: "member development",
-    appraisal: "democratic appraisal",
-    assessment: "cadre assessment",
-  },
-};
-
-export function kindLabel(kind: string, lang: Lang): string {
-  return KIND[lang][kind] ?? kind;
-}

@@ -11,4 +11,5 @@ export { RuleSet } from "./ruleset/schema.js";
 export { DEFAULT_RULE_SET } from "./ruleset/default.js";
 export type { CheckOptions } from "./check/options.js";
 export { checkSheet, CheckOptionError } from "./check/check-sheet.js";
-export { checkWorkbook, countBySeverity } from "./check/check-workbook.js";
+export { checkWorkbook } from "./check/check-workbook.js";
+export { countBySeverity, formatCounts, kindLabel, type SeverityCounts } from "./findings/summary.js";

@@ -1,3 +1,4 @@
+import { formatCounts, kindLabel } from "../../shared/findings/summary.js";
 import type { Lang } from "../../shared/findings/types.js";
 
 const zh = {
@@ -19,7 +20,8 @@ const zh = {
   check: "检查",
   checking: "正在检查…",
   clearMarks: "清除标记",
-  summary: (e: number, w: number, i: number) => (e + w + i === 0 ? "未发现问题" : [e && `${e} 处错误`, w && `${w} 处提醒`, i && `${i} 处提示`].filter(Boolean).join("，")),
+  summary: (e: number, w: number, i: number) => formatCounts({ error: e, warning: w, info: i }, "zh") || "未发现问题",
+  kind: (k: string) => kindLabel(k, "zh"),
   severity: { error: "错误", warning: "提醒", info: "提示" },
   filterSeverity: "级别",
   filterColumn: "列",
@@ -55,14 +57,6 @@ const zh = {
   saved: "已保存",
   failed: "出错了",
   statuses: { not_submitted: "未提交", submitted_clean: "已提交·无错误", submitted_with_errors: "已提交·有错误", late: "逾期" } as Record<string, string>,
-  kinds: {
-    roster: "党员花名册",
-    dues: "党费台账",
-    meetings: "三会一课",
-    development: "发展党员",
-    appraisal: "民主评议",
-    assessment: "干部考核测评",
-  } as Record<string, string>,
 };
 
 export type Strings = typeof zh;
@@ -86,7 +80,7 @@ const en: Strings = {
   check: "Check",
   checking: "Checking…",
   clearMarks: "Clear marks",
-  summary: (e, w, i) => (e + w + i === 0 ? "No problems found" : [e && `${e} error${e > 1 ? "s" : ""}`, w && `${w} warning${w > 1 ? "s" : ""}`, i && `${i} note${i > 1 ? "s" : ""}`].filter(Boolean).join(", ")),
+  summary: (e, w, i) => formatCounts({ error: e, warning: w, info: i }, "en") || "No problems found",
   severity: { error: "Error", warning: "Warning", info: "Note" },
   filterSeverity: "Severity",
   filterColumn: "Column",
@@ -122,14 +116,7 @@ const en: Strings = {
   saved: "Saved",
   failed: "Something went wrong",
   statuses: { not_submitted: "Not submitted", submitted_clean: "Submitted, clean", submitted_with_errors: "Submitted with errors", late: "Late" },
-  kinds: {
-    roster: "Member roster",
-    dues: "Dues ledger",
-    meetings: "Meetings (三会一课)",
-    development: "Member development",
-    appraisal: "Democratic appraisal",
-    assessment: "Cadre assessment",
-  },
+  kind: (k) => kindLabel(k, "en"),
 };
 
 export function strings(lang: Lang): Strings {

@@ -1,8 +1,9 @@
+import { countBySeverity, type SeverityCounts } from "../../shared/findings/summary.js";
 import type { Finding, Severity } from "../../shared/findings/types.js";
 
 export const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
-export type Counts = Record<Severity, number>;
+export type Counts = SeverityCounts;
 
 export interface RuleGroup {
   code: string;
@@ -17,11 +18,7 @@ export interface Filter {
 
 export const NO_FILTER: Filter = { severity: "all", column: "all" };
 
-export function countBySeverity(findings: Finding[]): Counts {
-  const c: Counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
+export { countBySeverity };
 
 export function applyFilter(findings: Finding[], filter: Filter): Finding[] {
   return findings.filter(

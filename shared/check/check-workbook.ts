@@ -23,9 +23,3 @@ function sortFindings(findings: Finding[]): Finding[] {
     .sort((a, b) => (a.f.row ?? Infinity) - (b.f.row ?? Infinity) || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
 }
-
-export function countBySeverity(findings: Finding[]): Record<"error" | "warning" | "info", number> {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}

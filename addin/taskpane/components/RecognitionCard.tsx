@@ -10,7 +10,7 @@ export function RecognitionCard({ report }: { report: SheetReport | null }) {
   const t = useT();
   const styles = useStyles();
   if (!report) return null;
-  const kind = report.kind ? (t.kinds[report.kind] ?? report.kind) : null;
+  const kind = report.kind ? t.kind(report.kind) : null;
   return (
     <Card size="small" data-testid="recognition">
       <Caption1>

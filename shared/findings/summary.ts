@@ -1,0 +1,40 @@
+import type { Finding, Lang, Severity } from "./types.js";
+
+/** How many findings of each severity: what every host's summary line says. */
+export type SeverityCounts = Record<Severity, number>;
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** "3 处错误，2 处提醒" / "3 errors, 2 warnings"; zero counts are left out, all zero gives "". */
+export function formatCounts(c: SeverityCounts, lang: Lang): string {
+  const parts =
+    lang === "zh"
+      ? [c.error && `${c.error} 处错误`, c.warning && `${c.warning} 处提醒`, c.info && `${c.info} 条提示`]
+      : [
+          c.error && `${c.error} error${c.error === 1 ? "" : "s"}`,
+          c.warning && `${c.warning} warning${c.warning === 1 ? "" : "s"}`,
+          c.info && `${c.info} note${c.info === 1 ? "" : "s"}`,
+        ];
+  return parts.filter(Boolean).join(lang === "zh" ? "，" : ", ");
+}
+
+const KIND_LABELS: Record<Lang, Record<string, string>> = {
+  zh: { roster: "党员花名册", dues: "党费台账", meetings: "三会一课", development: "发展党员", appraisal: "民主评议", assessment: "干部考核测评" },
+  en: {
+    roster: "member roster",
+    dues: "dues ledger",
+    meetings: "meetings (三会一课)",
+    development: "member development",
+    appraisal: "democratic appraisal",
+    assessment: "cadre assessment",
+  },
+};
+
+/** A ledger kind's name for people ("roster" → 党员花名册). */
+export function kindLabel(kind: string, lang: Lang): string {
+  return KIND_LABELS[lang][kind] ?? kind;
+}
