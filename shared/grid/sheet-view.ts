@@ -64,6 +64,7 @@ export class SheetView {
 
   /** The value as displayed: a cell hidden under a merge shows its top-left value. */
   merged(row: number, col: number): CellValue {
+    if (this.mergeOwner.size === 0) return this.value(row, col);
     const m = this.coveringMerge(row, col);
     return m ? this.value(m.r0, m.c0) : this.value(row, col);
   }

@@ -28,6 +28,10 @@ export interface Normalised {
 
 const EMPTY: Normalised = { value: null, text: "" };
 
+/** Already in canonical form: nothing to normalise, nothing to warn about. */
+const CLEAN_ID = /^\d{17}[\dX]$/;
+const CLEAN_MOBILE = /^1[3-9]\d{9}$/;
+
 /** A cell that needs a finding: its problem, and the value still usable (e.g. an ID with a lower-case x). */
 export class Flagged {
   constructor(
@@ -49,10 +53,16 @@ export function normaliseFast(raw: CellValue, type: FieldType): NormValue | null
       const fen = Math.round(scaled);
       if (Math.abs(scaled - fen) < 1e-6 && Number.isFinite(fen)) return fen;
     }
-  } else if (typeof raw === "string" && type === "string") {
-    const c = raw.charCodeAt(0);
-    const e = raw.charCodeAt(raw.length - 1);
-    if (raw.length > 0 && c > 32 && e > 32 && c !== 0x3000 && e !== 0x3000 && !/\s/.test(raw)) return raw;
+  } else if (typeof raw === "string") {
+    if (type === "string") {
+      const c = raw.charCodeAt(0);
+      const e = raw.charCodeAt(raw.length - 1);
+      if (raw.length > 0 && c > 32 && e > 32 && c !== 0x3000 && e !== 0x3000 && !/\s/.test(raw)) return raw;
+    } else if (type === "idNumber") {
+      if (CLEAN_ID.test(raw)) return raw;
+    } else if (type === "phone") {
+      if (CLEAN_MOBILE.test(raw)) return raw;
+    }
   }
   const n = normaliseCell(raw, type);
   return n.problem ? new Flagged(n.problem, n.value) : n.value;

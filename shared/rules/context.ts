@@ -83,36 +83,36 @@ export class RuleContext {
 
   /** A finding at an explicit sheet cell (monthly columns, or a field resolved by the caller). */
   atColumnIndex(row: number, col: number, name: string, code: string, severity: Severity, args: Args = {}, expected?: string): void {
-    const place = col >= 0 ? { cell: a1(row, col), column: columnLetters(col) } : { cell: null, column: this.title(name) };
-    this.emit(code, severity, { field: this.title(name), ...args }, { ...place, row: row + 1, period: null, field: name, expected });
+    const title = this.title(name);
+    const full = withArg(args, "field", title);
+    const finding = this.finding(code, severity, full, col >= 0 ? a1(row, col) : null, row + 1, col >= 0 ? columnLetters(col) : title, null);
+    finding.field = name;
+    if (expected !== undefined) finding.expected = expected;
+    this.findings.push(finding);
   }
 
   atPeriod(code: string, severity: Severity, period: string, args: Args = {}): void {
-    this.emit(code, severity, { period, ...args }, { cell: null, row: null, column: null, period });
+    this.findings.push(this.finding(code, severity, withArg(args, "period", period), null, null, null, period));
   }
 
   atColumn(name: string, code: string, severity: Severity, args: Args = {}, period: string | null = null): void {
-    this.emit(code, severity, { field: this.title(name), ...args }, { cell: null, row: null, column: this.title(name), period, field: name });
+    const title = this.title(name);
+    const finding = this.finding(code, severity, withArg(args, "field", title), null, null, title, period);
+    finding.field = name;
+    this.findings.push(finding);
   }
 
-  private emit(
-    code: string,
-    severity: Severity,
-    args: Args,
-    place: Pick<Finding, "cell" | "row" | "column" | "period"> & { field?: string; expected?: string | undefined },
-  ): void {
-    const { expected, field, ...where } = place;
-    this.findings.push({
-      code,
-      severity,
-      sheet: this.view.name,
-      ...where,
-      message: renderMessage(code, this.lang, args),
-      ...(expected !== undefined ? { expected } : {}),
-      ...(field !== undefined ? { field } : {}),
-      args,
-    });
+  /** Every finding is built here, with one shape (the hot path of a ledger with many findings). */
+  private finding(code: string, severity: Severity, args: Args, cell: string | null, row: number | null, column: string | null, period: string | null): Finding {
+    return { code, severity, sheet: this.view.name, cell, row, column, period, message: renderMessage(code, this.lang, args), args };
   }
+}
+
+/** The arguments with one more entry, leaving the caller's object alone. */
+function withArg(args: Args, key: string, value: string): Args {
+  const out: Args = { [key]: value };
+  for (const k in args) out[k] = args[k]!;
+  return out;
 }
 
 export type RuleParams = Record<string, unknown>;

@@ -56,7 +56,7 @@ export const excellentQuotaRule: Rule = {
     const rules = ctx.ruleSet.appraisal;
     const quota = checkExcellentQuota(ctx.records.map((rec) => ctx.str(rec, field)), rules);
     if (quota.over) {
-      ctx.atColumn(field, "appraisal.excellentQuota", "error", {
+      ctx.atColumn(field, "quota.excellent", "error", {
         excellent: quota.excellent,
         assessed: quota.assessed,
         allowed: quota.limit,

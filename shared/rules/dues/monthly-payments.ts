@@ -9,7 +9,7 @@ import { describeExpectation, expectationFor } from "./standard-amount.js";
 /**
  * The monthly columns of a dues ledger (one row per member): each paid month agrees
  * with the amount owed; a run of unpaid months that are due (after admission, up to the
- * as-of month) is a warning from 3 and an error from 6 (党章 第九条, D7); a single
+ * as-of month) is noted (D6), a warning from 3 and an error from 6 (党章 第九条, D7); a single
  * payment of 1000 yuan or more is 大额党费 (D11).
  */
 export const duesMonthlyRule: Rule = {
@@ -77,11 +77,11 @@ function checkPaidAmount(
 function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], start: number, end: number, year: number): void {
   const { unpaidWarningMonths, unpaidErrorMonths } = ctx.ruleSet.dues;
   const months = end - start;
-  if (months < unpaidWarningMonths) return;
   const first = columns[start]!;
   const last = columns[end - 1]!;
-  const severity = months >= unpaidErrorMonths ? "error" : "warning";
-  const code = severity === "error" ? "dues.unpaidLapse" : "dues.unpaid";
+  // D6: every month due has a payment; a short gap is only noted, longer runs warn, then lapse (D7).
+  const severity = months >= unpaidErrorMonths ? "error" : months >= unpaidWarningMonths ? "warning" : "info";
+  const code = severity === "error" ? "dues.unpaidLapse" : severity === "warning" ? "dues.unpaid" : "dues.unpaidShort";
   ctx.atColumnIndex(rec.row, first.col, "months", code, severity, {
     months,
     from: monthIndexToPeriod(year * 12 + first.period - 1),

@@ -7,6 +7,6 @@ export const branchSizeRule: Rule = {
     const max = Number(params.maxMembers);
     if (!Number.isFinite(max)) return;
     const members = ctx.records.filter((r) => ctx.get(r, "name") !== null).length;
-    if (members > max) ctx.atColumn("name", "branch.sizeQuota", "warning", { members, max });
+    if (members > max) ctx.atColumn("name", "quota.branchSize", "warning", { members, max });
   },
 };

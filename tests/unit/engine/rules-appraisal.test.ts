@@ -8,7 +8,7 @@ describe("民主评议 and 民主测评 rules", () => {
     for (let i = 0; i < 10; i++) rows.push([`00${i}`, `党员${i}`, "正式党员", i < 3 ? "优秀" : "合格"]);
     const r = checkWorkbook(book(sheet("评议", rows)), { asOf: "2025-12-31" });
     expect(r.sheets[0]!.kind).toBe("appraisal");
-    expect(r.findings).toEqual([expect.objectContaining({ code: "appraisal.excellentQuota", cell: null, column: "评议结果", severity: "error" })]);
+    expect(r.findings).toEqual([expect.objectContaining({ code: "quota.excellent", cell: null, column: "评议结果", severity: "error" })]);
     rows.splice(3, 1, ["002", "党员2", "正式党员", "合格"]);
     expect(checkWorkbook(book(sheet("评议", rows)), { asOf: "2025-12-31" }).findings).toEqual([]);
   });
@@ -38,7 +38,7 @@ describe("民主评议 and 民主测评 rules", () => {
       ["appraisal.scoreMismatch", "I6", "74.67"],
       ["appraisal.votesOverTotal", "E7", null],
       // 甲, 丁 and 己 are written 优秀: three of six, where 20% allows one.
-      ["appraisal.excellentQuota", null, null],
+      ["quota.excellent", null, null],
     ]);
   });
 

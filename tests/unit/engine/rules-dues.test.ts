@@ -73,7 +73,13 @@ describe("dues rules (全额累进, half-up to the fen)", () => {
     expect(r.findings.map((f) => [f.code, f.cell])).toEqual([
       ["dues.paidMismatch", "E4"],
       ["dues.lumpPayment", "G4"],
+      ["dues.unpaidShort", "H4"],
     ]);
+  });
+
+  it("one or two unpaid months are noted (info), not warned", () => {
+    const r = ledger([["甲", "在职", 5100, 76.5, ...paid(76.5, 4), null, ...paid(76.5, 7)]]);
+    expect(r.findings.map((f) => [f.code, f.severity, f.cell, f.args?.from])).toEqual([["dues.unpaidShort", "info", "I4", "2025-05"]]);
   });
 
   it("a monthly amount above 1000 warns, and a single payment of 1000 or more is 大额党费", () => {

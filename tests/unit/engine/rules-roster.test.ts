@@ -99,6 +99,6 @@ describe("roster rules", () => {
     const rows: CellValue[][] = [];
     for (let i = 0; i < 51; i++) rows.push([`党员${i}`, "男", null, null, "正式党员", "2010-07-01", "2011-07-01", null]);
     const r = roster(rows);
-    expect(r.findings).toEqual([expect.objectContaining({ code: "branch.sizeQuota", cell: null, column: "姓名" })]);
+    expect(r.findings).toEqual([expect.objectContaining({ code: "quota.branchSize", cell: null, column: "姓名" })]);
   });
 });
