@@ -2,6 +2,7 @@
 // loopback (no account, no network), readiness wait and the one-time demo seed.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { closeSync, openSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -33,13 +34,17 @@ export function applyMigrations(persistTo) {
  * Starts `wrangler dev` on 127.0.0.1 with the demo seed route enabled for this process only.
  * `detached`: wrangler leads its own process group (with workerd and esbuild under it), so
  * `killGroup` can stop all of it at once, e.g. SIGKILL for `npm run load`'s fault run.
+ * `logFile`: wrangler's stdout and stderr go to this file (appended) instead of the terminal.
  */
-export function startWorker({ port = 8787, persistTo, quiet = false, vars = {}, detached = false } = {}) {
+export function startWorker({ port = 8787, persistTo, quiet = false, vars = {}, detached = false, logFile } = {}) {
   const seedSecret = randomBytes(24).toString("hex");
   const args = ["dev", "--local", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"];
   if (persistTo) args.push("--persist-to", persistTo);
   for (const [k, v] of Object.entries({ DEMO_SEED: "1", SEED_SECRET: seedSecret, ...vars })) args.push("--var", `${k}:${v}`);
-  const child = spawn(WRANGLER, args, { cwd: ROOT, env: OFFLINE_ENV, detached, stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"] });
+  const fd = logFile ? openSync(logFile, "a") : null;
+  const out = fd ?? (quiet ? "ignore" : "inherit");
+  const child = spawn(WRANGLER, args, { cwd: ROOT, env: OFFLINE_ENV, detached, stdio: ["ignore", out, out] });
+  if (fd !== null) closeSync(fd); // the child keeps its own copy
   const base = `http://127.0.0.1:${port}`;
   return { child, base, seedSecret };
 }

@@ -1,33 +1,73 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Submission } from "../../shared/api/schemas.js";
+import { formatCounts } from "../../shared/findings/summary.js";
+import type { z } from "zod";
 import { launch, newPage } from "./browser.js";
 import { bigRoster, plantedRoster } from "./fixtures.js";
-import { serveStatic } from "./static-server.js";
-import { TOKEN, startStubWorker, type StubWorker } from "./stub-worker.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const SAMPLES = "/work/shared/samples";
 const SHOTS = join(ROOT, "docs", "screenshots");
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** Served and started by global-setup.ts: the built pane, and the real Worker (wrangler dev, seeded). */
+const site = { url: inject("siteUrl") };
+const worker = inject("worker");
+
 let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-let worker: StubWorker;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  site = await serveStatic(join(ROOT, "dist", "addin"));
-  worker = await startStubWorker();
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await site?.close();
-  await worker?.close();
 });
+
+type StoredSubmission = z.infer<typeof Submission>;
+
+/** GET from the Worker, from Node (no Origin: CORS does not apply), with a Bearer token. */
+async function workerGet<T>(path: string, token: string): Promise<T> {
+  const r = await fetch(`${worker.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+const storedVersions = async (token: string) =>
+  (await workerGet<{ items: StoredSubmission[] }>(`/v1/collections/${worker.collectionId}/submissions`, token)).items.map((i) => i.version).sort();
+
+/** 设置: the Worker's address and a token, saved (the pane keeps them in localStorage). */
+async function useWorker(page: Page, token: string): Promise<void> {
+  await page.getByTestId("tab-settings").click();
+  await page.getByTestId("worker-url").fill(worker.url);
+  await page.getByTestId("token").fill(token);
+  await page.getByTestId("save-settings").click();
+}
+
+const SUBMISSIONS = "**/v1/collections/*/submissions";
+
+/**
+ * The Worker cannot fail on demand: submissions from this page fail in the browser's network
+ * layer instead, with a 503 (carrying the CORS headers the Worker would send) or as if offline.
+ * Preflights and other requests still reach the real Worker. `page.unroute(SUBMISSIONS)` ends it.
+ */
+async function failSubmissions(page: Page, how: () => "503" | "offline"): Promise<void> {
+  await page.route(SUBMISSIONS, (route) => {
+    if (route.request().method() !== "POST") return route.fallback();
+    if (how() === "offline") return route.abort("internetdisconnected");
+    return route.fulfill({
+      status: 503,
+      headers: { "access-control-allow-origin": site.url, "content-type": "application/json" },
+      body: JSON.stringify({ error: { code: "unavailable", message: "服务暂不可用", messageEn: "Service unavailable" } }),
+    });
+  });
+}
+
+const outboxLength = (page: Page) => page.evaluate(() => (JSON.parse(localStorage.getItem("party-ledger.outbox") ?? "[]") as unknown[]).length);
 
 async function openPane(): Promise<Page> {
   const page = await newPage(browser);
@@ -143,44 +183,78 @@ describe("task pane in web mode (Debian chromium)", () => {
     await page.context().close();
   });
 
-  it("submits to the Worker, shows the verdict, keeps a failed submission and retries it", async () => {
+  it("submits to the real Worker: the pane shows the verdict the Worker stored, version 1 then 2", async () => {
     const page = await openPane();
-    await openFile(page, "花名册-有错误.xlsx", plantedRoster().bytes);
-    await page.getByTestId("tab-settings").click();
-    await page.getByTestId("worker-url").fill(worker.url);
-    await page.getByTestId("token").fill(TOKEN);
-    await page.getByTestId("save-settings").click();
+    const { bytes, planted } = plantedRoster();
+    await openFile(page, "花名册-有错误.xlsx", bytes);
+    const token = worker.clerkTokens["demo-b1"]!;
+    await useWorker(page, token);
     await page.getByTestId("tab-submit").click();
-    await page.getByTestId("collection-id").fill("c2026q1");
-    await page.getByTestId("submit").click();
-    await page.getByTestId("verdict").waitFor();
-    expect(await page.getByTestId("verdict").getAttribute("data-accepted")).toBe("false");
-    expect(await page.getByTestId("verdict").textContent()).toContain("5 处错误");
-    expect(worker.submissions.at(-1)).toMatchObject({ collectionId: "c2026q1", sheets: ["花名册"] });
-
-    // The Worker fails: the submission is kept in the outbox, then retried.
-    worker.failNext(1);
-    await page.getByTestId("submit").click();
-    await page.getByTestId("outbox").waitFor();
-    expect(await page.getByTestId("submit-error").textContent()).toContain("503");
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem("party-ledger.outbox") ?? "[]").length)).toBe(1);
-    await page.screenshot({ path: join(SHOTS, "pane-outbox-zh.png") });
-    // It survives a reload, and is retried when the pane starts.
-    const before = worker.submissions.length;
-    await page.reload();
-    await page.getByTestId("tab-submit").waitFor();
-    await page.getByTestId("tab-submit").click();
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem("party-ledger.outbox") ?? "[]").length === 0, null, { timeout: 10_000 });
-    expect(worker.submissions.length).toBe(before + 1);
-    await page.getByTestId("verdict").waitFor();
+    await page.getByTestId("collection-id").fill(worker.collectionId);
+    for (const version of [1, 2]) {
+      const t0 = Date.now();
+      await page.getByTestId("submit").click();
+      const verdict = page.locator(`[data-testid="verdict"][data-version="${version}"]`);
+      await verdict.waitFor();
+      const ms = Date.now() - t0;
+      const id = await verdict.getAttribute("data-submission-id");
+      const stored = await workerGet<StoredSubmission & { findings: { cell: string | null; severity: string }[] }>(`/v1/submissions/${id}`, token);
+      expect(stored).toMatchObject({ id, collectionId: worker.collectionId, branchId: "demo-b1", version, source: "json", status: "errors", late: false });
+      // The pane shows what the Worker stored, not its own check.
+      expect(await verdict.getAttribute("data-accepted")).toBe("false");
+      const counts = formatCounts({ error: stored.counts.errors, warning: stored.counts.warnings, info: 0 }, "zh");
+      expect(await verdict.textContent()).toContain(`未通过 — ${counts} · 版本 ${version}`);
+      // ...and the Worker's own check found the planted errors.
+      expect(stored.counts).toMatchObject({ errors: 5, warnings: 1 });
+      for (const cell of planted) expect(stored.findings.some((f) => f.cell === cell)).toBe(true);
+      console.log(`[measure] submit to the real Worker → verdict v${version} shown in ${ms} ms`);
+    }
+    expect(await storedVersions(token)).toEqual([1, 2]);
     await page.screenshot({ path: join(SHOTS, "pane-submit-zh.png") });
 
-    // Admin: status per branch.
+    // Admin: the branch's status as the Worker reports it.
+    await useWorker(page, worker.adminToken);
     await page.getByTestId("tab-admin").click();
     await page.getByTestId("admin-refresh").click();
     await page.getByTestId("admin-table").waitFor();
-    expect(await page.getByTestId("admin-table").textContent()).toContain("第一党支部");
+    const row = page.getByTestId("admin-table").locator("tr", { hasText: "第一党支部" });
+    expect((await row.locator("td").allTextContents()).slice(0, 4)).toEqual(["第一党支部", "已提交·有错误", "5", "1"]);
     await page.screenshot({ path: join(SHOTS, "pane-admin-zh.png") });
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("keeps a submission the Worker did not answer (503, offline) and sends it to the real Worker when the pane starts", async () => {
+    const page = await openPane();
+    await openFile(page, "花名册-有错误.xlsx", plantedRoster().bytes);
+    const token = worker.clerkTokens["demo-b2"]!;
+    await useWorker(page, token);
+    await page.getByTestId("tab-submit").click();
+    await page.getByTestId("collection-id").fill(worker.collectionId);
+
+    let how: "503" | "offline" = "503";
+    await failSubmissions(page, () => how);
+    await page.getByTestId("submit").click();
+    await page.getByTestId("outbox").waitFor();
+    expect(await page.getByTestId("submit-error").textContent()).toContain("503");
+    expect(await outboxLength(page)).toBe(1);
+    how = "offline";
+    await page.getByTestId("submit").click();
+    await expect.poll(() => outboxLength(page)).toBe(2);
+    expect(await page.getByTestId("submit-error").textContent()).toContain("network");
+    expect(await page.getByTestId("outbox").textContent()).toContain("待重试 2 份");
+    await page.screenshot({ path: join(SHOTS, "pane-outbox-zh.png") });
+    expect(await storedVersions(token)).toEqual([]);
+
+    // Back online: the outbox survives a reload and is sent when the pane starts.
+    await page.unroute(SUBMISSIONS);
+    await page.reload();
+    await page.getByTestId("tab-submit").waitFor();
+    await page.getByTestId("tab-submit").click();
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem("party-ledger.outbox") ?? "[]").length === 0, null, { timeout: 15_000 });
+    await page.locator('[data-testid="verdict"][data-version="2"]').waitFor();
+    expect(await storedVersions(token)).toEqual([1, 2]);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.context().close();
   });
 
@@ -250,21 +324,21 @@ describe("task pane in web mode (Debian chromium)", () => {
     expect(await page.getByTestId("summary").textContent()).toMatch(/^5 errors?, 1 warnings?$/);
     await page.screenshot({ path: join(SHOTS, "pane-check-en.png") });
 
-    await page.getByTestId("tab-settings").click();
-    await page.getByTestId("worker-url").fill(worker.url);
-    await page.getByTestId("token").fill(TOKEN);
-    await page.getByTestId("save-settings").click();
+    await useWorker(page, worker.clerkTokens["demo-b3"]!);
     await page.getByTestId("tab-submit").click();
-    await page.getByTestId("collection-id").fill("c2026q1-en");
+    await page.getByTestId("collection-id").fill(worker.collectionId);
     await page.getByTestId("submit").click();
-    await page.getByTestId("verdict").waitFor();
-    expect(await page.getByTestId("verdict").textContent()).toContain("5 error");
+    await page.locator('[data-testid="verdict"][data-version="1"]').waitFor();
+    expect(await page.getByTestId("verdict").textContent()).toContain("Rejected — 5 errors, 1 warning · Version 1");
     await page.screenshot({ path: join(SHOTS, "pane-submit-en.png") });
-    worker.failNext(1);
+    await failSubmissions(page, () => "503");
     await page.getByTestId("submit").click();
     await page.getByTestId("outbox").waitFor();
+    expect(await page.getByTestId("submit-error").textContent()).toContain("503 Service unavailable");
     await page.screenshot({ path: join(SHOTS, "pane-outbox-en.png") });
+    await page.unroute(SUBMISSIONS);
 
+    await useWorker(page, worker.adminToken);
     await page.getByTestId("tab-admin").click();
     await page.getByTestId("admin-refresh").click();
     await page.getByTestId("admin-table").waitFor();

@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// The task pane in web mode, in Debian chromium (playwright-core), against a local stub Worker.
+// The task pane in web mode, in Debian chromium (playwright-core), against the real Worker
+// (wrangler dev on loopback, fresh seeded state), both started by global-setup.ts.
 export default defineConfig({
   test: {
     name: "e2e",

@@ -12,12 +12,26 @@ const useStyles = makeStyles({ col: { display: "flex", flexDirection: "column", 
 export function VerdictCard({ verdict }: { verdict: Verdict }) {
   const t = useT();
   return (
-    <MessageBar intent={verdict.accepted ? "success" : "warning"} data-testid="verdict" data-accepted={String(verdict.accepted)}>
+    <MessageBar
+      intent={verdict.accepted ? "success" : "warning"}
+      data-testid="verdict"
+      data-accepted={String(verdict.accepted)}
+      data-version={verdict.version ?? undefined}
+      data-submission-id={verdict.submissionId ?? undefined}
+    >
       <MessageBarBody>
         <b>
           {t.verdict}: {verdict.accepted ? t.accepted : t.rejected}
         </b>{" "}
         — {t.summary(verdict.errors, verdict.warnings, 0)}
+        {verdict.version !== null ? (
+          <>
+            {" · "}
+            <span style={{ whiteSpace: "nowrap" }}>
+              {t.version} {verdict.version}
+            </span>
+          </>
+        ) : null}
         {verdict.message ? ` · ${verdict.message}` : ""}
       </MessageBarBody>
     </MessageBar>
