@@ -7,10 +7,12 @@ import { formatCounts } from "../../shared/findings/summary.js";
 import type { z } from "zod";
 import { launch, newPage } from "./browser.js";
 import { bigRoster, plantedRoster } from "./fixtures.js";
+import { SAMPLES_DIR } from "../fixtures/samples-dir.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
-const SAMPLES = "/work/shared/samples";
-const SHOTS = join(ROOT, "docs", "screenshots");
+const SAMPLES = SAMPLES_DIR;
+// The README's screenshots are rewritten on request only (UPDATE_SCREENSHOTS=1); other runs keep theirs in tests/out.
+const SHOTS = process.env.UPDATE_SCREENSHOTS === "1" ? join(ROOT, "docs", "screenshots") : join(ROOT, "tests", "out", "screenshots");
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Served and started by global-setup.ts: the built pane, and the real Worker (wrangler dev, seeded). */

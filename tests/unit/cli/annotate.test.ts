@@ -5,6 +5,7 @@ import { unzipSync, strFromU8 } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readWorkbook } from "../../../shared/xlsx/index.js";
 import { runCli, tempDir, writeRosterWithErrors } from "./run-cli.js";
+import { SAMPLES_DIR } from "../../fixtures/samples-dir.js";
 
 let dir: string;
 let roster: string;
@@ -58,7 +59,7 @@ describe("--annotate", { timeout: 180_000 }, () => {
   });
 
   it("keeps whole-column drop-downs of a real template, quickly", async () => {
-    const sample = "/work/shared/samples/[sample_pm_eva_result]组织生活管理-评议结果导入样表.xlsx";
+    const sample = join(SAMPLES_DIR, "[sample_pm_eva_result]组织生活管理-评议结果导入样表.xlsx");
     const out = join(dir, "samples");
     const t = performance.now();
     const r = runCli(["check", sample, "--annotate", out]);

@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../../shared/index.js";
 import { readWorkbook } from "../../../shared/xlsx/index.js";
+import { SAMPLES_DIR } from "../../fixtures/samples-dir.js";
 
 /** The real import templates beside the project (../shared/samples from the repository root). */
-const SAMPLES = new URL("../../../../shared/samples/", import.meta.url).pathname;
+const SAMPLES = SAMPLES_DIR;
 
 const EXPECTED_KIND: Record<string, string> = {
   "[sample_cesResult1]干部年终考核测评数据录入样表.xlsx": "assessment",

@@ -2,8 +2,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { SheetGrid } from "../../../shared/grid/types.js";
 import { readWorkbook } from "../../../shared/xlsx/index.js";
+import { SAMPLES_DIR } from "../../fixtures/samples-dir.js";
 
-const DIR = "/work/shared/samples";
+const DIR = SAMPLES_DIR;
 const files = readdirSync(DIR).filter((f) => f.endsWith(".xlsx"));
 const read = (tag: string): SheetGrid => {
   const file = files.find((f) => f.includes(`[${tag}]`));
