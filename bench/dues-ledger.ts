@@ -1,4 +1,5 @@
 import type { CellValue, SheetGrid } from "../shared/index.js";
+import { checkCharacter } from "../shared/idcard/gb11643.js";
 
 /**
  * A generated dues ledger: 100,000 members × 20 columns (name, ID, phone, category, base,
@@ -6,13 +7,9 @@ import type { CellValue, SheetGrid } from "../shared/index.js";
  */
 export const DUES_HEADER = ["姓名", "身份证号码", "联系电话", "人员类别", "缴费基数", "月应缴党费", "年度", ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`), "备注"];
 
-const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function id(seq: number): string {
-  const birth = `19${String(50 + (seq % 50)).padStart(2, "0")}${String((seq % 12) + 1).padStart(2, "0")}${String((seq % 28) + 1).padStart(2, "0")}`;
-  const body = `420106${birth}${String(seq % 1000).padStart(3, "0")}`;
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += Number(body[i]) * W[i]!;
-  return body + "10X98765432"[s % 11]!;
+  const body = `42010619${String(50 + (seq % 50)).padStart(2, "0")}${String((seq % 12) + 1).padStart(2, "0")}${String((seq % 28) + 1).padStart(2, "0")}${String(seq % 1000).padStart(3, "0")}`;
+  return body + checkCharacter(body);
 }
 
 function dues(base: number): number {

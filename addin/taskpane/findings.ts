@@ -1,5 +1,6 @@
 import { countBySeverity, type SeverityCounts } from "../../shared/findings/summary.js";
-import type { Finding, Severity } from "../../shared/findings/types.js";
+import { findingTitle } from "../../shared/findings/titles.js";
+import type { Finding, Lang, Severity } from "../../shared/findings/types.js";
 
 export const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
@@ -7,6 +8,8 @@ export type Counts = SeverityCounts;
 
 export interface RuleGroup {
   code: string;
+  /** The heading the clerk reads (findingTitle); the code stays available as a caption. */
+  title: string;
   counts: Counts;
   findings: Finding[];
 }
@@ -36,7 +39,7 @@ export function columnsOf(findings: Finding[]): string[] {
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Cell findings grouped by rule code: groups with errors first, then by size; findings in row order. */
-export function groupByRule(findings: Finding[]): RuleGroup[] {
+export function groupByRule(findings: Finding[], lang: Lang = "zh"): RuleGroup[] {
   const map = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.cell) continue;
@@ -46,6 +49,7 @@ export function groupByRule(findings: Finding[]): RuleGroup[] {
   }
   const groups = [...map].map(([code, list]) => ({
     code,
+    title: findingTitle(code, lang),
     counts: countBySeverity(list),
     findings: list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.cell ?? "").localeCompare(b.cell ?? "")),
   }));

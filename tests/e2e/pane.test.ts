@@ -147,8 +147,12 @@ describe("task pane in web mode (Debian chromium)", () => {
     expect(await page.locator('[data-cell="A4"]').getAttribute("data-mark")).toBe("error");
     expect(await page.locator('[data-cell="G8"]').getAttribute("data-mark")).toBe("warning");
     expect(await page.locator('[data-cell="A3"]').getAttribute("data-mark")).toBeNull();
-    // Grouped by rule code with counts.
+    // Grouped by rule code with counts, headed by the finding's title (the code is a caption and tooltip).
     expect(await page.getByTestId("rule-group").count()).toBe(6);
+    const checkDigit = page.locator('[data-testid="rule-group"][data-code="id.checkDigit"]');
+    expect(await checkDigit.getByTestId("rule-title").textContent()).toBe("身份证校验位错误");
+    expect(await checkDigit.getByTestId("rule-code").textContent()).toBe("id.checkDigit");
+    expect(await page.getByTestId("rule-title").evaluateAll((els) => els.filter((e) => /^[a-z]+\.[A-Za-z]+$/.test(e.textContent ?? "")).length)).toBe(0);
     await page.screenshot({ path: join(SHOTS, "pane-check-zh.png") });
 
     // Click a finding: its cell is selected in the grid.
@@ -324,6 +328,7 @@ describe("task pane in web mode (Debian chromium)", () => {
     await openFile(page, "roster-with-errors.xlsx", plantedRoster().bytes);
     await check(page);
     expect(await page.getByTestId("summary").textContent()).toMatch(/^5 errors?, 1 warnings?$/);
+    expect(await page.locator('[data-testid="rule-group"][data-code="id.checkDigit"]').getByTestId("rule-title").textContent()).toBe("ID check digit wrong");
     await page.screenshot({ path: join(SHOTS, "pane-check-en.png") });
 
     await useWorker(page, worker.clerkTokens["demo-b3"]!);

@@ -38,7 +38,7 @@ export function CheckPanel({ host, lang, openSignal }: { host: LedgerHost; lang:
   }, [openSignal, recognise, check]);
 
   const visible = useMemo(() => applyFilter(state.findings, filter), [state.findings, filter]);
-  const groups = useMemo(() => groupByRule(visible), [visible]);
+  const groups = useMemo(() => groupByRule(visible, lang), [visible, lang]);
   const periods = useMemo(() => groupByPeriod(visible), [visible]);
   const counts = useMemo(() => countBySeverity(state.findings), [state.findings]);
   const columns = useMemo(() => columnsOf(state.findings), [state.findings]);
@@ -71,7 +71,7 @@ export function CheckPanel({ host, lang, openSignal }: { host: LedgerHost; lang:
           ) : null}
           {state.findings.length ? <FindingFilters filter={filter} columns={columns} onChange={setFilter} /> : null}
           <FindingGroups key={`${filter.severity}|${filter.column}`} groups={groups} onSelect={(f) => void select(f)} />
-          <PeriodFindings groups={periods} />
+          <PeriodFindings groups={periods} lang={lang} />
         </>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Finding } from "../../../shared/findings/types.js";
+import { findingTitle } from "../../../shared/findings/titles.js";
+import type { Finding, Lang } from "../../../shared/findings/types.js";
 import type { RuleGroup } from "../findings.js";
 import { useT } from "../i18n.js";
 import { SeverityCounts } from "./SummaryBar.js";
@@ -11,7 +12,9 @@ const OPEN_GROUPS = 8;
 
 const useStyles = makeStyles({
   header: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", width: "100%" },
-  code: { fontFamily: tokens.fontFamilyMonospace, flexGrow: 1 },
+  heading: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
+  title: { fontWeight: tokens.fontWeightSemibold },
+  code: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
   item: { justifyContent: "flex-start", textAlign: "left", width: "100%", fontWeight: tokens.fontWeightRegular, minHeight: "28px" },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: "3.5em", display: "inline-block" },
   error: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
@@ -56,8 +59,15 @@ export function FindingGroups({ groups, onSelect }: { groups: RuleGroup[]; onSel
       {groups.map((g) => (
         <AccordionItem key={g.code} value={g.code} data-testid="rule-group" data-code={g.code}>
           <AccordionHeader size="small">
-            <span className={styles.header}>
-              <span className={styles.code}>{g.code}</span>
+            <span className={styles.header} title={g.code}>
+              <span className={styles.heading}>
+                <span className={styles.title} data-testid="rule-title">
+                  {g.title}
+                </span>
+                <span className={styles.code} data-testid="rule-code">
+                  {g.code}
+                </span>
+              </span>
               <SeverityCounts counts={g.counts} />
             </span>
           </AccordionHeader>
@@ -70,7 +80,7 @@ export function FindingGroups({ groups, onSelect }: { groups: RuleGroup[]; onSel
   );
 }
 
-export function PeriodFindings({ groups }: { groups: { period: string; findings: Finding[] }[] }) {
+export function PeriodFindings({ groups, lang }: { groups: { period: string; findings: Finding[] }[]; lang: Lang }) {
   const t = useT();
   const styles = useStyles();
   if (!groups.length) return null;
@@ -83,9 +93,9 @@ export function PeriodFindings({ groups }: { groups: { period: string; findings:
             <b>{g.period || t.noPeriod}</b>
           </Caption1>
           {g.findings.map((f, i) => (
-            <div key={i} className={styles[f.severity]} style={{ paddingLeft: 8, margin: "2px 0" }} data-testid="period-finding">
+            <div key={i} className={styles[f.severity]} style={{ paddingLeft: 8, margin: "2px 0" }} data-testid="period-finding" data-code={f.code} title={f.code}>
               <Caption1>
-                {t.severity[f.severity]} · {f.code} · {f.message}
+                {t.severity[f.severity]} · {findingTitle(f.code, lang)} · {f.message}
               </Caption1>
             </div>
           ))}

@@ -28,6 +28,15 @@ describe("findings in the pane", () => {
     ]);
   });
 
+  it("heads each group with the finding's title, Chinese unless English is chosen; unknown codes head themselves", () => {
+    expect(groupByRule(list).map((g) => [g.code, g.title])).toEqual([
+      ["value.required", "必填项为空"],
+      ["phone.format", "电话号码无效"],
+    ]);
+    expect(groupByRule(list, "en").map((g) => g.title)).toEqual(["Required value missing", "Invalid phone number"]);
+    expect(groupByRule([f("custom.rule", "error", "B2")], "en")[0]!.title).toBe("custom.rule");
+  });
+
   it("lists findings without a cell by period", () => {
     expect(groupByPeriod(list).map((g) => g.period)).toEqual(["2025-01", "2025-03"]);
   });

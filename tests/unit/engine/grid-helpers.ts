@@ -1,4 +1,5 @@
 import type { CellValue, SheetGrid, WorkbookGrid } from "../../../shared/index.js";
+import { makeId as makeIdNumber } from "../../fixtures/ids.js";
 
 /** A sheet from rows of values, as a test writes a ledger by hand. */
 export function sheet(name: string, rows: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
@@ -17,10 +18,5 @@ export function serial(iso: string): number {
 
 /** A valid 18-digit ID for a birth date and sex, with its check digit computed. */
 export function makeId(birth: string, sex: "男" | "女", area = "110105", seq = 12): string {
-  const order = String(seq * 2 + (sex === "男" ? 1 : 0)).padStart(3, "0").slice(-3);
-  const body = area + birth.replace(/-/g, "") + order;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += Number(body[i]) * w[i]!;
-  return body + "10X98765432"[s % 11]!;
+  return makeIdNumber(birth, sex === "男", seq, area);
 }
