@@ -2,6 +2,7 @@ import type { CellValue, SheetGrid } from "../../shared/grid/types.js";
 import { DEFAULT_CELLS_PER_CHUNK, isPayloadError, rowsPerChunk } from "./chunks.js";
 import { parseAreas, toCell, toFormat } from "./convert.js";
 import type { ExcelSupport } from "./requirements.js";
+import { ListValidationReader } from "./validations.js";
 
 export interface ReadOptions {
   cellsPerChunk?: number;
@@ -18,10 +19,17 @@ interface Block {
 
 const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
 
+/** Extra loads that ride along with the first chunk's sync. */
+interface Rider {
+  queue(): void;
+  /** The sync carrying them failed (not for size): retry without them. */
+  abandon(): void;
+}
+
 /**
  * Read a block of rows in as few syncs as possible: one sync per chunk of at most
  * cellsPerChunk cells; a chunk refused as too large is halved and retried.
- * The first chunk also loads the merged areas (ExcelApi 1.13).
+ * The first chunk also loads the merged areas (ExcelApi 1.13) and the rider's loads.
  */
 async function readBlock(
   ctx: Excel.RequestContext,
@@ -29,6 +37,7 @@ async function readBlock(
   block: Block,
   support: ExcelSupport,
   opts: ReadOptions,
+  rider: Rider | null = null,
 ): Promise<Pick<SheetGrid, "values" | "numberFormats" | "merges">> {
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
@@ -45,6 +54,8 @@ async function readBlock(
         ? ws.getRangeByIndexes(block.rowIndex, block.columnIndex, block.rowCount, block.columnCount).getMergedAreasOrNullObject()
         : null;
     mergedAreas?.load("address");
+    const riding = done === 0 ? rider : null;
+    riding?.queue();
     try {
       await ctx.sync();
     } catch (e) {
@@ -52,8 +63,14 @@ async function readBlock(
         step = Math.max(1, Math.floor(count / 2));
         continue;
       }
+      if (riding && !isPayloadError(e)) {
+        riding.abandon();
+        rider = null;
+        continue;
+      }
       throw e;
     }
+    if (riding) rider = null;
     for (let i = 0; i < count; i++) {
       values.push((range.values[i] ?? []).map(toCell));
       numberFormats.push((range.numberFormat[i] ?? []).map(toFormat));
@@ -74,7 +91,10 @@ async function usedBlock(ctx: Excel.RequestContext, ws: Excel.Worksheet): Promis
   return { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
 }
 
-/** The used range of a sheet as the engine's grid: 1 sync for its extent, then 1 per chunk. */
+/**
+ * The used range of a sheet as the engine's grid: 1 sync for its extent, then 1 per chunk.
+ * Drop-down lists (ExcelApi 1.8) ride with the first chunk; lists read from a range add 1 sync.
+ */
 export async function readSheet(
   ctx: Excel.RequestContext,
   ws: Excel.Worksheet,
@@ -83,13 +103,16 @@ export async function readSheet(
 ): Promise<SheetGrid> {
   const block = await usedBlock(ctx, ws);
   if (!block) return { name: ws.name, values: [], origin: { row: 0, col: 0 } };
-  const read = await readBlock(ctx, ws, block, support, opts);
+  const lists = support.dataValidation && block.rowCount > 1 ? new ListValidationReader(ctx, ws, block) : null;
+  const read = await readBlock(ctx, ws, block, support, opts, lists);
+  const validations = lists ? await lists.finish(ws.name) : [];
   return {
     name: ws.name,
     origin: { row: block.rowIndex, col: block.columnIndex },
     values: read.values,
     numberFormats: read.numberFormats,
     ...(read.merges ? { merges: read.merges } : {}),
+    ...(validations.length ? { validations } : {}),
   };
 }
 

@@ -7,6 +7,10 @@ export interface ExcelSupport {
   rangeAreas: boolean;
   /** 1.9: suspendScreenUpdatingUntilNextSync while marking. */
   suspendScreen: boolean;
+  /** 1.8: Range.dataValidation, to read the sheet's drop-down lists; else columns have no allowed values from the sheet. */
+  dataValidation: boolean;
+  /** 1.9: workbook.worksheets.onChanged (edits in any sheet); else only the active sheet's onChanged. */
+  worksheetsOnChanged: boolean;
   /** 1.13: getMergedAreasOrNullObject; else merges are not reported to the engine. */
   mergedAreas: boolean;
   /** 1.14: event triggerSource, to ignore the add-in's own edits. */
@@ -27,9 +31,18 @@ export function detectSupport(isSet: IsSetSupported = officeIsSetSupported): Exc
   return {
     rangeAreas: isSet("1.9"),
     suspendScreen: isSet("1.9"),
+    dataValidation: isSet("1.8"),
+    worksheetsOnChanged: isSet("1.9"),
     mergedAreas: isSet("1.13"),
     triggerSource: isSet("1.14"),
   };
 }
 
-export const FULL_SUPPORT: ExcelSupport = { rangeAreas: true, suspendScreen: true, mergedAreas: true, triggerSource: true };
+export const FULL_SUPPORT: ExcelSupport = {
+  rangeAreas: true,
+  suspendScreen: true,
+  dataValidation: true,
+  worksheetsOnChanged: true,
+  mergedAreas: true,
+  triggerSource: true,
+};

@@ -52,10 +52,3 @@ export function parseMonthText(raw: string): { y: number; m: number } | null {
   const dt = new Date(day * 86_400_000);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1 };
 }
-
-/** True when an Excel number format shows a date or time (y, m, d, h, s outside quotes and colours). */
-export function isDateFormat(format: string | null | undefined): boolean {
-  if (!format || format === "General") return false;
-  const stripped = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
-  return /[ymdhs]/i.test(stripped) && !/^[#0.,%E+\-\s]*$/.test(stripped);
-}

@@ -3,6 +3,8 @@
  * API, reads are queued by load() and only readable after context.sync(); writes are queued
  * and applied at sync. It records every call and counts syncs; it can refuse a sync that
  * loads more than `maxCellsPerSync` cells with RequestPayloadSizeLimitExceeded (the web's 5 MB).
+ * `apiVersion` plays an older host: objects of later requirement sets are missing there
+ * (Range.dataValidation before ExcelApi 1.8, worksheets.onChanged before 1.9).
  */
 import { a1, parseRange } from "../../../shared/grid/a1.js";
 
@@ -33,6 +35,8 @@ export class FakeSheet {
   formats = new Map<string, CellFormat>();
   rules: FakeRule[] = [];
   notes = new Map<string, string>();
+  /** List data validations: the cells they cover (A1, e.g. "C2:C1000") and list.source as Office.js reports it. */
+  validations: { address: string; source: string }[] = [];
   selected: string | null = null;
   constructor(public name: string) {}
 
@@ -64,6 +68,14 @@ class NotLoaded extends Error {
   }
 }
 
+class Loadable {
+  protected loaded = new Set<string>();
+  protected got<T>(prop: string, v: T): T {
+    if (!this.loaded.has(prop)) throw new NotLoaded(prop);
+    return v;
+  }
+}
+
 export class FakeContext {
   syncs = 0;
   calls: string[] = [];
@@ -71,7 +83,11 @@ export class FakeContext {
   cellsPerSync: number[] = [];
   /** worksheet.onChanged handlers registered through this context. */
   handlers: ((e: unknown) => Promise<void>)[] = [];
+  /** workbook.worksheets.onChanged handlers (ExcelApi 1.9): events carry worksheetId. */
+  workbookHandlers: ((e: unknown) => Promise<void>)[] = [];
   maxCellsPerSync = Infinity;
+  /** The host's highest ExcelApi minor version (1.x). */
+  apiVersion = 99;
   private pending: { cells: number; run: () => void }[] = [];
   private nextId = 1;
   readonly workbook: { worksheets: FakeWorksheets };
@@ -108,8 +124,35 @@ export class FakeContext {
   }
 }
 
-class FakeWorksheets {
-  constructor(private ctx: FakeContext) {}
+/** The id Excel gives a sheet (stable across renames); here derived from its position. */
+export const sheetId = (ctx: FakeContext, sheet: FakeSheet) => `{sheet-${ctx.sheets.indexOf(sheet)}}`;
+
+class FakeWorksheets extends Loadable {
+  private _items: { name: string }[] = [];
+  constructor(private ctx: FakeContext) {
+    super();
+  }
+  get onChanged() {
+    if (this.ctx.apiVersion < 9) return undefined as never;
+    return {
+      add: (handler: (e: unknown) => Promise<void>) => {
+        this.ctx.calls.push("worksheets.onChanged.add");
+        this.ctx.workbookHandlers.push(handler);
+        return { remove: () => this.ctx.calls.push("worksheets.onChanged.remove"), context: this.ctx };
+      },
+    };
+  }
+  get items(): { name: string }[] {
+    return this.got("items", this._items);
+  }
+  load(props: string): this {
+    this.ctx.calls.push(`worksheets.load(${props})`);
+    this.ctx.queue(0, () => {
+      this._items = this.ctx.sheets.map((x) => ({ name: x.name }));
+      this.loaded.add("items");
+    });
+    return this;
+  }
   getActiveWorksheet(): FakeWorksheet {
     this.ctx.calls.push("getActiveWorksheet");
     return new FakeWorksheet(this.ctx, this.ctx.sheets[this.ctx.active]!);
@@ -122,16 +165,9 @@ class FakeWorksheets {
   }
 }
 
-class Loadable {
-  protected loaded = new Set<string>();
-  protected got<T>(prop: string, v: T): T {
-    if (!this.loaded.has(prop)) throw new NotLoaded(prop);
-    return v;
-  }
-}
-
 export class FakeWorksheet extends Loadable {
   private _name = "";
+  private _id = "";
   readonly onChanged = {
     add: (handler: (e: unknown) => Promise<void>) => {
       this.ctx.calls.push("onChanged.add");
@@ -148,13 +184,21 @@ export class FakeWorksheet extends Loadable {
   get name(): string {
     return this.got("name", this._name);
   }
+  get id(): string {
+    return this.got("id", this._id);
+  }
   load(props: string): this {
     this.ctx.calls.push(`worksheet.load(${props})`);
     this.ctx.queue(0, () => {
       this._name = this.sheet.name;
-      this.loaded.add("name");
+      this._id = sheetId(this.ctx, this.sheet);
+      for (const p of props.split(",")) this.loaded.add(p.trim());
     });
     return this;
+  }
+  getCell(r: number, c: number): FakeRange {
+    this.ctx.calls.push(`getCell(${r},${c})`);
+    return new FakeRange(this.ctx, this.sheet, [{ r0: r, c0: c, r1: r, c1: c }]);
   }
   activate(): void {
     this.ctx.calls.push("activate");
@@ -233,6 +277,24 @@ export class FakeRange extends Loadable {
     });
     return this;
   }
+  get dataValidation(): FakeDataValidation {
+    if (this.ctx.apiVersion < 8) return undefined as never;
+    return new FakeDataValidation(this.ctx, this.sheet, this.area);
+  }
+  /** The part of this range that holds values (ExcelApi 1.4), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.ctx.calls.push(`range.getUsedRangeOrNullObject(${valuesOnly})`);
+    const a = this.area;
+    let box: Area | null = null;
+    for (let r = a.r0; r <= Math.min(a.r1, this.sheet.values.length - 1); r++) {
+      const row = this.sheet.values[r] ?? [];
+      for (let c = a.c0; c <= Math.min(a.c1, row.length - 1); c++) {
+        if (row[c] === "") continue;
+        box = box ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+      }
+    }
+    return new FakeRange(this.ctx, this.sheet, box ? [box] : [], box === null);
+  }
   getMergedAreasOrNullObject(): FakeRange {
     this.ctx.calls.push("getMergedAreasOrNullObject");
     const inside = this.sheet.merges.map((m) => parseRange(m)!).filter((m) => m.r0 >= this.area.r0 && m.r1 <= this.area.r1);
@@ -244,6 +306,48 @@ export class FakeRange extends Loadable {
   }
   get conditionalFormats(): FakeRuleCollection {
     return new FakeRuleCollection(this.ctx, this.sheet, this.areas.map(areaAddress).join(","));
+  }
+}
+
+/** Range.dataValidation (ExcelApi 1.8), read-only: type and rule of the range's list validation. */
+class FakeDataValidation extends Loadable {
+  private _type = "None";
+  private _rule: { list?: { inCellDropDown: boolean; source: string } } = {};
+  constructor(
+    private ctx: FakeContext,
+    private sheet: FakeSheet,
+    private area: Area,
+  ) {
+    super();
+  }
+  get type(): string {
+    return this.got("type", this._type);
+  }
+  get rule(): { list?: { inCellDropDown: boolean; source: string } } {
+    return this.got("rule", this._rule);
+  }
+  load(props: string): this {
+    this.ctx.calls.push(`dataValidation.load(${props})`);
+    this.ctx.queue(0, () => {
+      const a = this.area;
+      const sources = new Set<string | null>();
+      for (let r = a.r0; r <= a.r1; r++)
+        for (let c = a.c0; c <= a.c1; c++) {
+          const v = this.sheet.validations.find((x) => {
+            const b = parseRange(x.address)!;
+            return r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1;
+          });
+          sources.add(v?.source ?? null);
+        }
+      const [only] = [...sources];
+      if (sources.size > 1) this._type = "Inconsistent";
+      else if (only) {
+        this._type = "List";
+        this._rule = { list: { inCellDropDown: true, source: only } };
+      }
+      for (const p of props.split(",")) this.loaded.add(p.trim());
+    });
+    return this;
   }
 }
 
