@@ -24,6 +24,14 @@ export class ExcelHost implements LedgerHost {
     return this.run((ctx) => readSheet(ctx, ctx.workbook.worksheets.getActiveWorksheet(), this.support, this.readOptions));
   }
 
+  readSheet(name: string): Promise<SheetGrid | null> {
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      await ctx.sync();
+      return ws.isNullObject ? null : readSheet(ctx, ws, this.support, this.readOptions);
+    });
+  }
+
   readRows(sheet: string, first: number, last: number): Promise<SheetGrid> {
     return this.run((ctx) => readSheetRows(ctx, ctx.workbook.worksheets.getItem(sheet), first, last, this.support, this.readOptions));
   }
@@ -51,10 +59,26 @@ export class ExcelHost implements LedgerHost {
     });
   }
 
-  async onChanged(handler: (change: SheetChange) => void): Promise<() => void> {
+  /**
+   * Edits in any sheet (workbook.worksheets.onChanged, ExcelApi 1.9), named by sheet; without
+   * 1.9 only one sheet (worksheet.onChanged, 1.7): `sheet`, the one the pane shows, else the
+   * active one. One sync to register; the sheets' names ride along, and an event from a sheet
+   * added since costs one sync to name it.
+   */
+  async onChanged(handler: (change: SheetChange) => void, sheet?: string): Promise<() => void> {
+    const registration = this.support.worksheetsOnChanged ? await this.onAnySheetChanged(handler) : await this.onOneSheetChanged(handler, sheet);
+    return () => {
+      void this.run(async (ctx) => {
+        registration.remove();
+        await ctx.sync();
+      });
+    };
+  }
+
+  private onOneSheetChanged(handler: (change: SheetChange) => void, sheet?: string): Promise<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>> {
     const support = this.support;
-    const registration = await this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+    return this.run(async (ctx) => {
+      const ws = sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
       ws.load("name");
       const result = ws.onChanged.add(async (event) => {
         const change = changedRows(event, ws.name, support);
@@ -63,12 +87,41 @@ export class ExcelHost implements LedgerHost {
       await ctx.sync();
       return result;
     });
-    return () => {
-      void this.run(async (ctx) => {
-        registration.remove();
-        await ctx.sync();
-      });
+  }
+
+  private onAnySheetChanged(handler: (change: SheetChange) => void): Promise<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>> {
+    const support = this.support;
+    const names = new Map<string, string>();
+    const nameOf = async (id: string): Promise<string | null> => {
+      const known = names.get(id);
+      if (known !== undefined) return known;
+      try {
+        const name = await this.run(async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem(id);
+          ws.load("name");
+          await ctx.sync();
+          return ws.name;
+        });
+        names.set(id, name);
+        return name;
+      } catch {
+        return null; // deleted meanwhile
+      }
     };
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/id,items/name");
+      const result = sheets.onChanged.add(async (event) => {
+        if (support.triggerSource && event.triggerSource === "ThisLocalAddin") return;
+        const name = await nameOf(event.worksheetId);
+        if (name === null) return;
+        const change = changedRows(event, name, support);
+        if (change) handler(change);
+      });
+      await ctx.sync();
+      for (const ws of sheets.items) names.set(ws.id, ws.name);
+      return result;
+    });
   }
 
   writeSummary(table: SummaryTable): Promise<boolean> {

@@ -30,6 +30,8 @@ export interface LedgerHost {
   readonly kind: "excel" | "web";
   /** The active sheet as the engine's grid, or null when there is none (web mode before a file is opened). */
   readActiveSheet(): Promise<SheetGrid | null>;
+  /** A sheet by name as the engine's grid, or null when it is gone (a structural edit to the sheet the pane shows, which need not be the active one). */
+  readSheet(name: string): Promise<SheetGrid | null>;
   /** Re-read rows first..last (1-based, inclusive) of a sheet, as a grid with its origin set. */
   readRows(sheet: string, first: number, last: number): Promise<SheetGrid>;
   /** Replace the add-in's marks on a sheet with these. */
@@ -38,8 +40,12 @@ export interface LedgerHost {
   clearMarks(sheet: string): Promise<void>;
   /** Activate the sheet and select one cell. */
   select(sheet: string, cell: string): Promise<void>;
-  /** Call back when cells change; returns an unsubscribe function. */
-  onChanged(handler: (change: SheetChange) => void): Promise<() => void>;
+  /**
+   * Call back when cells change, in any sheet where the host can tell; returns an unsubscribe
+   * function. `sheet` is the sheet the pane shows: a host that can only listen to one sheet
+   * (Excel without ExcelApi 1.9) listens to that one rather than to the active sheet.
+   */
+  onChanged(handler: (change: SheetChange) => void, sheet?: string): Promise<() => void>;
   /** Write a summary table to a new sheet with a chart (admin 汇总); false when the host cannot. */
   writeSummary?(table: SummaryTable): Promise<boolean>;
 }

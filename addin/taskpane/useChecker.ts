@@ -5,6 +5,7 @@ import { checkOneSheet } from "../engine/index.js";
 import { marksFor } from "../host/marks.js";
 import type { LedgerHost, SheetChange } from "../host/types.js";
 import { debounceCollect } from "./debounce.js";
+import { freshen, routeChanges } from "./changes.js";
 import { patchRows } from "./patch.js";
 
 export interface TemplatePick {
@@ -26,9 +27,11 @@ export interface CheckerState {
   lastMs: number | null;
   /** How many live re-checks have run (for tests and the status line). */
   rechecks: number;
+  /** Other sheets edited since the pane last read them: their findings (if any) are out of date. */
+  stale: string[];
 }
 
-const EMPTY: CheckerState = { grid: null, report: null, findings: [], marked: false, checked: false, busy: false, error: null, lastMs: null, rechecks: 0 };
+const EMPTY: CheckerState = { grid: null, report: null, findings: [], marked: false, checked: false, busy: false, error: null, lastMs: null, rechecks: 0, stale: [] };
 
 export const LIVE_DEBOUNCE_MS = 300;
 
@@ -48,7 +51,7 @@ export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick 
       try {
         const grid = await host.readActiveSheet();
         if (!grid) {
-          setState({ ...EMPTY });
+          setState((s) => ({ ...EMPTY, stale: s.stale }));
           return;
         }
         // Web mode hands back the very grid object until it changes (edit, new file): 检查 right
@@ -59,7 +62,17 @@ export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick 
         const { report, findings } = reuse ? { report: cur.report!, findings: cur.findings } : checkOneSheet(grid, opts());
         if (mark) await host.mark(grid.name, marksFor(findings, grid.name));
         computed.current = { grid, opts };
-        setState((s) => ({ ...s, grid, report, findings, busy: false, marked: mark || (s.marked && s.grid?.name === grid.name), checked: mark || (s.checked && s.grid?.name === grid.name), lastMs: performance.now() - t0 }));
+        setState((s) => ({
+          ...s,
+          grid,
+          report,
+          findings,
+          busy: false,
+          marked: mark || (s.marked && s.grid?.name === grid.name),
+          checked: mark || (s.checked && s.grid?.name === grid.name),
+          lastMs: performance.now() - t0,
+          stale: freshen(s.stale, grid.name),
+        }));
       } catch (e) {
         setState((s) => ({ ...s, busy: false, error: e instanceof Error ? e.message : String(e) }));
       }
@@ -67,15 +80,19 @@ export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick 
     [host, opts],
   );
 
+  /** Edits: the sheet being shown is re-checked (once 检查 ran); any other sheet is marked stale. */
   const recheck = useCallback(
     async (changes: SheetChange[]) => {
       const cur = ref.current;
-      if (!cur.grid || !cur.marked) return;
-      const mine = changes.filter((c) => c.sheet === cur.grid!.name);
-      if (!mine.length) return;
+      if (!cur.grid) return;
+      const shown = cur.grid.name;
+      const { mine, stale } = routeChanges(changes, shown, cur.stale);
+      if (stale.length !== cur.stale.length) setState((s) => ({ ...s, stale: routeChanges(changes, shown, s.stale).stale }));
+      if (!cur.marked || !mine.length) return;
       try {
         let grid: SheetGrid | null;
-        if (mine.some((c) => c.rows === null)) grid = await host.readActiveSheet();
+        // A structural edit: read the shown sheet again whole (by name: it need not be the active one).
+        if (mine.some((c) => c.rows === null)) grid = await host.readSheet(shown);
         else {
           const first = Math.min(...mine.map((c) => c.rows!.first));
           const last = Math.max(...mine.map((c) => c.rows!.last));
@@ -93,20 +110,27 @@ export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick 
     [host, opts],
   );
 
+  const shownSheet = state.grid?.name ?? null;
   useEffect(() => {
     const queue = debounceCollect<SheetChange>(LIVE_DEBOUNCE_MS, (batch) => void recheck(batch));
     let off: (() => void) | null = null;
     let gone = false;
-    void host.onChanged((c) => queue.push(c)).then((unsubscribe) => {
-      if (gone) unsubscribe();
-      else off = unsubscribe;
-    });
+    // Subscribed again when the shown sheet changes: a host that hears one sheet only follows it.
+    host
+      .onChanged((c) => queue.push(c), shownSheet ?? undefined)
+      .then((unsubscribe) => {
+        if (gone) unsubscribe();
+        else off = unsubscribe;
+      })
+      .catch(() => {
+        // The sheet went away before the subscription: nothing to hear.
+      });
     return () => {
       gone = true;
       queue.cancel();
       off?.();
     };
-  }, [host, recheck]);
+  }, [host, recheck, shownSheet]);
 
   const clear = useCallback(async () => {
     const sheet = ref.current.grid?.name;

@@ -54,6 +54,10 @@ export class WebHost implements LedgerHost {
     return this.state.workbook?.sheets[this.state.active] ?? null;
   }
 
+  async readSheet(name: string): Promise<SheetGrid | null> {
+    return this.sheet(name) ?? null;
+  }
+
   async readRows(sheet: string, first: number, last: number): Promise<SheetGrid> {
     const s = this.sheet(sheet);
     const origin = s?.origin ?? { row: 0, col: 0 };

@@ -40,6 +40,16 @@ export function plantedRoster(): { bytes: Buffer; planted: string[] } {
   return { bytes: xlsx(rows), planted: ["A4", "B5", "D6", "D7", "G8"] };
 }
 
+/** The planted roster followed by a second sheet of notes (edits there leave the roster's findings stale, not re-checked). */
+export function rosterWithNotes(): Buffer {
+  const wb = utils.book_new();
+  const rows: (string | number | null)[][] = [HEADER, ...Array.from({ length: 12 }, (_, i) => member(i + 1))];
+  rows[3]![0] = null;
+  utils.book_append_sheet(wb, utils.aoa_to_sheet(rows), "花名册");
+  utils.book_append_sheet(wb, utils.aoa_to_sheet([["备注"], ["第一季度已核对"]]), "说明");
+  return write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer;
+}
+
 /** A clean roster of n members (for timing). */
 export function bigRoster(n: number): Buffer {
   return xlsx([HEADER, ...Array.from({ length: n }, (_, i) => member(i + 1))]);

@@ -6,7 +6,7 @@ import type { Submission } from "../../shared/api/schemas.js";
 import { formatCounts } from "../../shared/findings/summary.js";
 import type { z } from "zod";
 import { launch, newPage } from "./browser.js";
-import { bigRoster, plantedRoster } from "./fixtures.js";
+import { bigRoster, plantedRoster, rosterWithNotes } from "./fixtures.js";
 import { SAMPLES_DIR } from "../fixtures/samples-dir.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -186,6 +186,28 @@ describe("task pane in web mode (Debian chromium)", () => {
     await page.getByTestId("clear").click();
     await page.waitForSelector('[data-testid="check-panel"][data-marked="no"]');
     expect(await page.locator("[data-mark]").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("marks another sheet's edits stale instead of re-checking them against the sheet shown", async () => {
+    const page = await openPane();
+    await openFile(page, "花名册-两表.xlsx", rosterWithNotes());
+    await check(page);
+    const summary = await page.getByTestId("summary").textContent();
+    await page.getByTestId("sheet-tab").filter({ hasText: "说明" }).click();
+    await page.locator('[data-cell="A2"]').dblclick();
+    await page.getByTestId("cell-editor").fill("第二季度待核对");
+    await page.getByTestId("cell-editor").press("Enter");
+    await page.waitForSelector('[data-testid="stale-sheets"][data-sheets="说明"]', { timeout: 2000 });
+    expect(await page.getByTestId("stale-sheets").textContent()).toContain("其他工作表有改动：说明");
+    // The roster's findings stay as they were: the edit was not checked as if it were the roster.
+    expect(await page.getByTestId("check-panel").getAttribute("data-rechecks")).toBe("0");
+    expect(await page.getByTestId("summary").textContent()).toBe(summary);
+    // 检查 on that sheet reads it: no longer stale.
+    await page.getByTestId("check").click();
+    await page.waitForSelector('[data-testid="check-panel"][data-busy="no"]');
+    await expect.poll(() => page.getByTestId("stale-sheets").count()).toBe(0);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.context().close();
   });
 

@@ -69,6 +69,11 @@ export function CheckPanel({ host, lang, openSignal }: { host: LedgerHost; lang:
               {t.liveOn}
             </Caption1>
           ) : null}
+          {state.stale.length ? (
+            <Caption1 data-testid="stale-sheets" data-sheets={state.stale.join("|")}>
+              {t.stale(state.stale)}
+            </Caption1>
+          ) : null}
           {state.findings.length ? <FindingFilters filter={filter} columns={columns} onChange={setFilter} /> : null}
           <FindingGroups key={`${filter.severity}|${filter.column}`} groups={groups} onSelect={(f) => void select(f)} />
           <PeriodFindings groups={periods} lang={lang} />

@@ -3,7 +3,7 @@ import { ExcelHost } from "../../../addin/excel/host.js";
 import { isMarkFormula } from "../../../addin/excel/marks.js";
 import { FULL_SUPPORT } from "../../../addin/excel/requirements.js";
 import type { Mark } from "../../../addin/host/types.js";
-import { FakeContext, FakeSheet, fakeRun, type FakeRule } from "./fake-excel.js";
+import { FakeContext, FakeSheet, fakeRun, sheetId, type FakeRule } from "./fake-excel.js";
 
 function clerkSheet(): FakeSheet {
   const s = FakeSheet.withRows("党费", Array.from({ length: 50 }, (_, i) => [`党员${i}`, i, i * 2, "备注"]));
@@ -112,13 +112,16 @@ describe("Excel adapter: select and events", () => {
     expect(sheet.selected).toBe("C7");
   });
 
-  it("reports the changed rows, and ignores the add-in's own edits (ExcelApi 1.14)", async () => {
+  it("without ExcelApi 1.9: listens to the active sheet, reports the changed rows, ignores the add-in's own edits (1.14)", async () => {
     const sheet = clerkSheet();
     const ctx = new FakeContext([sheet]);
+    ctx.apiVersion = 8;
     const seen: unknown[] = [];
-    const host = new ExcelHost(fakeRun(ctx), FULL_SUPPORT);
+    const host = new ExcelHost(fakeRun(ctx), { ...FULL_SUPPORT, worksheetsOnChanged: false });
     const off = await host.onChanged((c) => seen.push(c));
     expect(ctx.calls).toContain("onChanged.add");
+    expect(ctx.calls).not.toContain("worksheets.onChanged.add");
+    expect(ctx.syncs).toBe(1);
     const fire = ctx.handlers[0]!;
     await fire({ address: "B4:C6", changeType: "RangeEdited", triggerSource: "Unknown" });
     await fire({ address: "B4", changeType: "RangeEdited", triggerSource: "ThisLocalAddin" });
@@ -128,5 +131,56 @@ describe("Excel adapter: select and events", () => {
       { sheet: "党费", rows: null },
     ]);
     off();
+  });
+
+  it("with ExcelApi 1.9: hears edits in every sheet, named by sheet, in 1 sync to register", async () => {
+    const other = FakeSheet.withRows("花名册", [["姓名"], ["张三"]]);
+    const ctx = new FakeContext([other, clerkSheet()], 0);
+    const seen: unknown[] = [];
+    const host = new ExcelHost(fakeRun(ctx), FULL_SUPPORT);
+    const off = await host.onChanged((c) => seen.push(c));
+    expect(ctx.calls).toContain("worksheets.onChanged.add");
+    expect(ctx.calls).not.toContain("onChanged.add");
+    expect(ctx.syncs).toBe(1);
+    const fire = ctx.workbookHandlers[0]!;
+    // The sheet active at open, and one that was not.
+    await fire({ worksheetId: sheetId(ctx, ctx.sheets[0]!), address: "A2", changeType: "RangeEdited", triggerSource: "Unknown" });
+    await fire({ worksheetId: sheetId(ctx, ctx.sheets[1]!), address: "C4:C5", changeType: "RangeEdited", triggerSource: "Unknown" });
+    await fire({ worksheetId: sheetId(ctx, ctx.sheets[1]!), address: "C4", changeType: "RangeEdited", triggerSource: "ThisLocalAddin" });
+    await fire({ worksheetId: sheetId(ctx, ctx.sheets[1]!), address: "7:7", changeType: "RowDeleted", triggerSource: "Unknown" });
+    expect(ctx.syncs).toBe(1);
+    // A sheet added after registering costs one sync to name; a sheet gone is ignored.
+    ctx.sheets.push(FakeSheet.withRows("新表", [["x"]]));
+    await fire({ worksheetId: sheetId(ctx, ctx.sheets[2]!), address: "B2", changeType: "RangeEdited", triggerSource: "Unknown" });
+    await fire({ worksheetId: "{gone}", address: "B2", changeType: "RangeEdited", triggerSource: "Unknown" });
+    expect(seen).toEqual([
+      { sheet: "花名册", rows: { first: 2, last: 2 } },
+      { sheet: "党费", rows: { first: 4, last: 5 } },
+      { sheet: "党费", rows: null },
+      { sheet: "新表", rows: { first: 2, last: 2 } },
+    ]);
+    off();
+    expect(ctx.calls).toContain("worksheets.onChanged.remove");
+  });
+
+  it("without ExcelApi 1.9: follows the sheet the pane shows, not the one active at open", async () => {
+    const ctx = new FakeContext([new FakeSheet("其他"), clerkSheet()], 0);
+    ctx.apiVersion = 8;
+    const seen: unknown[] = [];
+    const host = new ExcelHost(fakeRun(ctx), { ...FULL_SUPPORT, worksheetsOnChanged: false });
+    await host.onChanged((c) => seen.push(c), "党费");
+    expect(ctx.calls).toContain("getItem(党费)");
+    expect(ctx.calls).not.toContain("getActiveWorksheet");
+    await ctx.handlers[0]!({ address: "D9", changeType: "RangeEdited", triggerSource: "Unknown" });
+    expect(seen).toEqual([{ sheet: "党费", rows: { first: 9, last: 9 } }]);
+  });
+
+  it("reads a sheet by name, which need not be the active one, or null when it is gone", async () => {
+    const ctx = new FakeContext([new FakeSheet("其他"), clerkSheet()], 0);
+    const host = new ExcelHost(fakeRun(ctx), FULL_SUPPORT);
+    const grid = await host.readSheet("党费");
+    expect(grid!.name).toBe("党费");
+    expect(grid!.values.length).toBeGreaterThan(1);
+    expect(await host.readSheet("不存在")).toBeNull();
   });
 });

@@ -88,6 +88,8 @@ export class FakeContext {
   maxCellsPerSync = Infinity;
   /** The host's highest ExcelApi minor version (1.x). */
   apiVersion = 99;
+  /** Fail any sync that loads a data validation (a host that refuses it for another reason than size). */
+  failDataValidation = false;
   private pending: { cells: number; run: () => void }[] = [];
   private nextId = 1;
   readonly workbook: { worksheets: FakeWorksheets };
@@ -128,7 +130,7 @@ export class FakeContext {
 export const sheetId = (ctx: FakeContext, sheet: FakeSheet) => `{sheet-${ctx.sheets.indexOf(sheet)}}`;
 
 class FakeWorksheets extends Loadable {
-  private _items: { name: string }[] = [];
+  private _items: { name: string; id: string }[] = [];
   constructor(private ctx: FakeContext) {
     super();
   }
@@ -142,13 +144,13 @@ class FakeWorksheets extends Loadable {
       },
     };
   }
-  get items(): { name: string }[] {
+  get items(): { name: string; id: string }[] {
     return this.got("items", this._items);
   }
   load(props: string): this {
     this.ctx.calls.push(`worksheets.load(${props})`);
     this.ctx.queue(0, () => {
-      this._items = this.ctx.sheets.map((x) => ({ name: x.name }));
+      this._items = this.ctx.sheets.map((x) => ({ name: x.name, id: sheetId(this.ctx, x) }));
       this.loaded.add("items");
     });
     return this;
@@ -157,9 +159,15 @@ class FakeWorksheets extends Loadable {
     this.ctx.calls.push("getActiveWorksheet");
     return new FakeWorksheet(this.ctx, this.ctx.sheets[this.ctx.active]!);
   }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    this.ctx.calls.push(`getItemOrNullObject(${name})`);
+    const s = this.ctx.sheets.find((x) => x.name === name || sheetId(this.ctx, x) === name);
+    return new FakeWorksheet(this.ctx, s ?? new FakeSheet(name), !s);
+  }
   getItem(name: string): FakeWorksheet {
     this.ctx.calls.push(`getItem(${name})`);
-    const s = this.ctx.sheets.find((x) => x.name === name);
+    // By name or by id, as Excel's getItem.
+    const s = this.ctx.sheets.find((x) => x.name === name || sheetId(this.ctx, x) === name);
     if (!s) throw new Error(`ItemNotFound: ${name}`);
     return new FakeWorksheet(this.ctx, s);
   }
@@ -178,6 +186,7 @@ export class FakeWorksheet extends Loadable {
   constructor(
     private ctx: FakeContext,
     readonly sheet: FakeSheet,
+    readonly isNullObject = false,
   ) {
     super();
   }
@@ -329,6 +338,7 @@ class FakeDataValidation extends Loadable {
   load(props: string): this {
     this.ctx.calls.push(`dataValidation.load(${props})`);
     this.ctx.queue(0, () => {
+      if (this.ctx.failDataValidation) throw new Error("GeneralException: data validation refused");
       const a = this.area;
       const sources = new Set<string | null>();
       for (let r = a.r0; r <= a.r1; r++)

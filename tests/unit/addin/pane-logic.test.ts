@@ -3,6 +3,7 @@ import type { Finding } from "../../../shared/index.js";
 import { chunkAddresses, compressCells, marksFor, rectAddress } from "../../../addin/host/marks.js";
 import { applyFilter, columnsOf, countBySeverity, groupByPeriod, groupByRule } from "../../../addin/taskpane/findings.js";
 import { patchRows } from "../../../addin/taskpane/patch.js";
+import { freshen, routeChanges } from "../../../addin/taskpane/changes.js";
 import { strings } from "../../../addin/i18n/strings.js";
 import { changedRows } from "../../../addin/excel/events.js";
 
@@ -72,6 +73,19 @@ describe("live re-check plumbing", () => {
     const base = { name: "S", origin: { row: 1, col: 1 }, values: [["h1", "h2"], ["a", 1], ["b", 2]] };
     const rows = { name: "S", origin: { row: 3, col: 1 }, values: [["B", 20]] };
     expect(patchRows(base, rows).values).toEqual([["h1", "h2"], ["a", 1], ["B", 20]]);
+  });
+  it("re-checks edits to the sheet shown and marks other sheets stale, once each", () => {
+    const changes = [
+      { sheet: "花名册", rows: { first: 3, last: 3 } },
+      { sheet: "党费", rows: { first: 2, last: 2 } },
+      { sheet: "党费", rows: null },
+      { sheet: "会议", rows: null },
+    ];
+    const { mine, stale } = routeChanges(changes, "花名册", ["会议"]);
+    expect(mine).toEqual([{ sheet: "花名册", rows: { first: 3, last: 3 } }]);
+    expect(stale).toEqual(["会议", "党费"]);
+    expect(freshen(stale, "党费")).toEqual(["会议"]);
+    expect(routeChanges([{ sheet: "花名册", rows: null }], "花名册", []).stale).toEqual([]);
   });
   it("turns onChanged events into rows", () => {
     expect(changedRows({ address: "C5:D9", changeType: "RangeEdited" }, "S", { triggerSource: false })).toEqual({ sheet: "S", rows: { first: 5, last: 9 } });
