@@ -86,7 +86,7 @@ function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first
       type: req.type,
       count,
       min: req.min,
-      group: group ?? "",
+      group: group === null ? "" : ctx.lang === "zh" ? `（${group}）` : ` (${group})`,
       source: req.source === "national" ? (ctx.lang === "zh" ? "全国规定" : "national rule") : ctx.lang === "zh" ? "本地做法" : "local practice",
     });
   }

@@ -79,3 +79,20 @@ describe("三会一课 rules", () => {
     expect(r.findings.map((f) => [f.code, f.period])).toEqual([["meetings.missing", "2025-06"]]);
   });
 });
+
+describe("三会一课 per 党小组", () => {
+  it("judges each group's months on its own and names the group (one sheet for the type)", () => {
+    const header = ["会议名称", "实际会议时间", "应到人数", "实到人数", "请假人数", "党小组"];
+    const rows: CellValue[][] = [header];
+    for (let m = 1; m <= 12; m++) {
+      const day = `2025-${String(m).padStart(2, "0")}-12`;
+      rows.push(["党小组学习", day, 10, 9, 1, "第一党小组"]);
+      if (m !== 5) rows.push(["党小组学习", day, 10, 9, 1, "第二党小组"]);
+    }
+    const zh = checkWorkbook(book(sheet("党小组会", rows)), { asOf: "2025-12-31" });
+    expect(zh.findings.map((f) => [f.code, f.period])).toEqual([["meetings.missing", "2025-05"]]);
+    expect(zh.findings[0]!.message).toBe("2025-05 没有足够的党小组会（第二党小组）（0 次，应至少 1 次；全国规定）");
+    const en = checkWorkbook(book(sheet("党小组会", rows)), { asOf: "2025-12-31", lang: "en" });
+    expect(en.findings[0]!.message).toBe("2025-05: not enough 党小组会 (第二党小组) (0, at least 1; national rule)");
+  });
+});
