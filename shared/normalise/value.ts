@@ -3,6 +3,7 @@ import { yuanToFen } from "../scoring/money.js";
 import type { FieldType } from "../template/schema.js";
 import { parseDateText, parseMonthText, serialToDay } from "./dates.js";
 import { parseNumberText } from "./numbers.js";
+import { isExponentNumberText, normaliseIdText } from "./id-text.js";
 import { cleanText, hasFullWidth, toHalfWidth } from "./text.js";
 
 /**
@@ -188,8 +189,8 @@ function normaliseIdNumber(raw: CellValue, text: string): Normalised {
     return { value: null, text, problem: { code: "id.asNumber", severity: "error", args: { value: text } } };
   }
   if (typeof raw !== "string") return bad("id.format", text);
-  if (/e\+/i.test(raw)) return { value: null, text, problem: { code: "id.asNumber", severity: "error", args: { value: text } } };
-  const id = toHalfWidth(raw).replace(/[\s\u00a0]+/g, "").toUpperCase();
+  if (isExponentNumberText(raw)) return { value: null, text, problem: { code: "id.asNumber", severity: "error", args: { value: text } } };
+  const id = normaliseIdText(raw);
   if (hasFullWidth(raw) || /x$/.test(raw.trim()) || id !== raw) {
     return { value: id, text, problem: { code: "id.normalised", severity: "warning", args: { value: text, normalised: id } } };
   }

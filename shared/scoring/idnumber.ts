@@ -1,5 +1,5 @@
 import type { DayNumber } from "../calendar/days.js";
-import { toHalfWidth } from "../normalise/text.js";
+import { isExponentNumberText, normaliseIdText } from "../normalise/id-text.js";
 import { validateIdNumber, type IdInfo, type IdProblem } from "../idcard/gb11643.js";
 
 /**
@@ -11,18 +11,15 @@ export type IdCheck =
   | { ok: true; id: string; info: IdInfo; normalised: boolean }
   | { ok: false; problem: IdProblem | "numeric" | "legacy15"; info?: IdInfo };
 
-/** Full-width → half-width, spaces removed, x → X: the same normalisation the engine applies. */
-export function normaliseIdText(text: string): string {
-  return toHalfWidth(text).replace(/[\s\u00a0\u3000]+/g, "").toUpperCase();
-}
+export { normaliseIdText };
 
 /** Numbers at or above this can only be an 18-digit ID that Excel stored as a number. */
 export const NUMERIC_ID_THRESHOLD = 1e15;
 
 export function checkIdValue(value: string | number, today?: DayNumber): IdCheck {
   if (typeof value === "number") return { ok: false, problem: "numeric" };
+  if (isExponentNumberText(value)) return { ok: false, problem: "numeric" }; // "4.40524E+17" pasted as text
   const id = normaliseIdText(value);
-  if (/^\d+(\.\d+)?E\+\d+$/.test(id)) return { ok: false, problem: "numeric" }; // "4.40524E+17" pasted as text
   if (/^\d{15}$/.test(id)) return { ok: false, problem: "legacy15" };
   const result = validateIdNumber(id, today);
   if (!result.ok) return result.info ? { ok: false, problem: result.problem, info: result.info } : { ok: false, problem: result.problem };

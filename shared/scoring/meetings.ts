@@ -63,22 +63,31 @@ export function countMeetings(
   return datesOfType(types, dates, req, rules).filter((d) => d >= bounds.first && d <= bounds.last).length;
 }
 
-/** Count per period of the type's own frequency (month / quarter / year) over one year. */
-export function meetingCountsByPeriod(
-  types: readonly (string | null)[],
-  dates: readonly (DayNumber | null)[],
+/**
+ * The periods of the requirement's own frequency (month / quarter / year) between `first`
+ * and `last` in which fewer than `req.min` of the meeting days fall, with their counts. With
+ * `asOf`, a period that has not ended by then is not judged. The engine's frequency rule
+ * and `DJ.MISSING` both ask this one function.
+ */
+export function shortPeriods(
+  days: readonly DayNumber[],
   req: MeetingRequirement,
-  year: number,
-  rules: MeetingRules,
-): Map<string, number> {
+  first: DayNumber,
+  last: DayNumber,
+  asOf?: DayNumber,
+): { period: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const p of periodsBetween(fromYmd(year, 1, 1), fromYmd(year, 12, 31), req.per)) counts.set(p, 0);
-  for (const day of datesOfType(types, dates, req, rules)) {
+  for (const day of days) {
     const p = periodOf(day, req.per);
-    const n = counts.get(p);
-    if (n !== undefined) counts.set(p, n + 1);
+    counts.set(p, (counts.get(p) ?? 0) + 1);
   }
-  return counts;
+  const short: { period: string; count: number }[] = [];
+  for (const period of periodsBetween(first, last, req.per)) {
+    if (asOf !== undefined && periodBounds(period)!.last > asOf) continue;
+    const count = counts.get(period) ?? 0;
+    if (count < req.min) short.push({ period, count });
+  }
+  return short;
 }
 
 /**
@@ -95,11 +104,6 @@ export function missingPeriods(
 ): string[] | null {
   const req = resolveMeetingType(type, rules);
   if (!req) return null;
-  const missing: string[] = [];
-  for (const [period, count] of meetingCountsByPeriod(types, dates, req, year, rules)) {
-    if (count >= req.min) continue;
-    if (asOf !== undefined && periodBounds(period)!.last > asOf) continue;
-    missing.push(period);
-  }
-  return missing;
+  const days = datesOfType(types, dates, req, rules);
+  return shortPeriods(days, req, fromYmd(year, 1, 1), fromYmd(year, 12, 31), asOf).map((s) => s.period);
 }

@@ -7,9 +7,14 @@ import type { RuleSet } from "../ruleset/schema.js";
  * is not 0 and outside those bounds.
  */
 export function probationEnd(admission: DayNumber, extensionMonths: number, rules: RuleSet["probation"]): DayNumber | null {
-  if (!Number.isInteger(extensionMonths)) return null;
-  if (extensionMonths !== 0 && (extensionMonths < rules.extensionMinMonths || extensionMonths > rules.extensionMaxMonths)) return null;
+  if (!extensionAllowed(extensionMonths, rules)) return null;
   return addMonths(admission, rules.months + extensionMonths);
+}
+
+/** No extension, or one whole extension within the rule set's bounds (党章 第七条: 6 to 12 months). */
+export function extensionAllowed(extensionMonths: number, rules: RuleSet["probation"]): boolean {
+  if (!Number.isInteger(extensionMonths)) return false;
+  return extensionMonths === 0 || (extensionMonths >= rules.extensionMinMonths && extensionMonths <= rules.extensionMaxMonths);
 }
 
 /** Age in full calendar years on a day; null when `on` is before the birth date. */

@@ -1,5 +1,5 @@
 import type { Rule } from "../context.js";
-import { MeetingTypes } from "../../scoring/meeting-types.js";
+import { meetingOf } from "./meeting-of.js";
 
 /**
  * Attendance and quorum (条例 第十一、十二条; M9, M10): present + on leave never exceeds
@@ -10,7 +10,6 @@ export const meetingAttendanceRule: Rule = {
   needs: ["expected", "present"],
   run(ctx) {
     const m = ctx.ruleSet.meetings;
-    const types = new MeetingTypes(m.requirements);
     const general = m.requirements[0]?.type;
     for (const rec of ctx.records) {
       const expected = ctx.num(rec, "expected");
@@ -21,7 +20,7 @@ export const meetingAttendanceRule: Rule = {
         ctx.atCell(rec, "present", "meetings.attendanceOver", "error", { present, leave, expected });
         continue;
       }
-      const type = types.resolve(ctx.str(rec, "type") ?? ctx.str(rec, "title"))?.type ?? null;
+      const type = meetingOf(ctx, rec)?.type ?? null;
       if (type === general && !(present > expected * m.generalQuorumShare)) {
         ctx.atCell(rec, "present", "meetings.quorumGeneral", "error", { present, expected }, `> ${expected * m.generalQuorumShare}`);
       } else if (type === "支部委员会" && present < expected * m.committeeQuorumShare) {

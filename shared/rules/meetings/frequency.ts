@@ -1,9 +1,9 @@
 import { fromYmd, toYmd } from "../../calendar/days.js";
-import { periodBounds, periodOf, periodsBetween } from "../../calendar/periods.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { RuleSet } from "../../ruleset/schema.js";
 import type { Rule, RuleContext } from "../context.js";
-import { MeetingTypes } from "../../scoring/meeting-types.js";
+import { resolveMeetingType, shortPeriods } from "../../scoring/meetings.js";
+import { meetingOf } from "./meeting-of.js";
 
 type Requirement = RuleSet["meetings"]["requirements"][number];
 
@@ -19,15 +19,14 @@ export const meetingFrequencyRule: Rule = {
   needs: ["date"],
   run(ctx) {
     const m = ctx.ruleSet.meetings;
-    const types = new MeetingTypes(m.requirements);
-    const sheetType = ctx.has("type") ? null : types.resolve(ctx.view.name);
+    const sheetType = ctx.has("type") ? null : resolveMeetingType(ctx.view.name, m);
     const byType = new Map<string, { day: number; rec: LedgerRecord }[]>();
     let first = Infinity;
     let last = -Infinity;
     let largestGeneral = 0;
     for (const rec of ctx.records) {
       const day = ctx.num(rec, "date");
-      const req = sheetType ?? types.resolve(ctx.str(rec, "type") ?? ctx.str(rec, "title"));
+      const req = sheetType ?? meetingOf(ctx, rec);
       if (day === null || req === null) continue;
       first = Math.min(first, day);
       last = Math.max(last, day);
@@ -75,13 +74,7 @@ function checkGroups(ctx: RuleContext, req: Requirement, held: { day: number; re
 }
 
 function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first: number, last: number, group: string | null): void {
-  const counts = new Map<string, number>();
-  for (const d of days) counts.set(periodOf(d, req.per), (counts.get(periodOf(d, req.per)) ?? 0) + 1);
-  for (const period of periodsBetween(first, last, req.per)) {
-    const bounds = periodBounds(period)!;
-    if (bounds.last > ctx.asOf) continue; // a period still running is not judged yet
-    const count = counts.get(period) ?? 0;
-    if (count >= req.min) continue;
+  for (const { period, count } of shortPeriods(days, req, first, last, ctx.asOf)) {
     ctx.atPeriod("meetings.missing", "warning", period, {
       type: req.type,
       count,

@@ -1,6 +1,6 @@
 import { toYmd } from "../../calendar/days.js";
 import type { Rule } from "../context.js";
-import { MeetingTypes } from "../../scoring/meeting-types.js";
+import { meetingOf } from "./meeting-of.js";
 
 /**
  * M4 (条例 第十六条): the branch secretary gives at least `secretaryLecturesPerYear` Party lectures a year. A
@@ -10,13 +10,12 @@ import { MeetingTypes } from "../../scoring/meeting-types.js";
 export const secretaryLectureRule: Rule = {
   needs: ["date"],
   run(ctx) {
-    const types = new MeetingTypes(ctx.ruleSet.meetings.requirements);
     const required = ctx.ruleSet.meetings.secretaryLecturesPerYear;
     if (required <= 0) return;
     const lectureYears = new Map<number, number>();
     for (const rec of ctx.records) {
       const day = ctx.num(rec, "date");
-      const type = types.resolve(ctx.str(rec, "type") ?? ctx.str(rec, "title"));
+      const type = meetingOf(ctx, rec);
       if (day === null || type?.type !== "党课") continue;
       const year = toYmd(day).y;
       const bySecretary = /书记/.test(`${ctx.str(rec, "title") ?? ""} ${ctx.str(rec, "host") ?? ""}`);

@@ -1,4 +1,5 @@
 import { addMonths, toIso } from "../../calendar/days.js";
+import { extensionAllowed } from "../../scoring/probation.js";
 import type { Rule } from "../context.js";
 
 /**
@@ -20,7 +21,7 @@ export const probationRule: Rule = {
         continue;
       }
       const ext = ctx.num(rec, "extensionMonths") ?? 0;
-      if (ext !== 0 && (ext < p.extensionMinMonths || ext > p.extensionMaxMonths)) {
+      if (!extensionAllowed(ext, p)) {
         ctx.atCell(rec, "extensionMonths", "probation.extensionRange", "error", { value: ext, min: p.extensionMinMonths, max: p.extensionMaxMonths });
       }
       const due = addMonths(joined, p.months + ext);

@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { nodeInflateRaw } from "../../../cli/node-inflate.js";
-import { LedgerReadError, readWorkbook } from "../../../shared/xlsx/index.js";
+import { readWorkbook } from "../../../shared/xlsx/index.js";
 import { BAD_CORPUS, formulaErrors, hiddenSheets, validLedger, zipBomb } from "../../fixtures/make-bad-corpus.js";
 import { buildXlsx } from "../../fixtures/xlsx-parts.js";
+import { readError as readErrorWith } from "../../fixtures/read-error.js";
 
 // The CLI reads with Node's zlib instead of fflate: every guard must hold the same way.
 const native = { inflateRaw: nodeInflateRaw };
 
-function readError(bytes: Uint8Array, limits = {}): LedgerReadError {
-  try {
-    readWorkbook(bytes, limits, native);
-  } catch (e) {
-    if (e instanceof LedgerReadError) return e;
-    throw e;
-  }
-  throw new Error("expected a LedgerReadError");
-}
+const readError = (bytes: Uint8Array, limits = {}) => readErrorWith(bytes, limits, native);
 
 describe("xlsx reader with Node's zlib", () => {
   for (const item of BAD_CORPUS.filter((i) => i.expect !== null)) {

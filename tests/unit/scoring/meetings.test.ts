@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fromYmd } from "../../../shared/calendar/days.js";
 import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
-import { countMeetings, meetingCountsByPeriod, missingPeriods, resolveMeetingType } from "../../../shared/scoring/meetings.js";
+import { countMeetings, missingPeriods, resolveMeetingType, shortPeriods } from "../../../shared/scoring/meetings.js";
 
 const rules = DEFAULT_RULE_SET.meetings;
 const d = (iso: string) => {
@@ -79,8 +79,10 @@ describe("missingPeriods", () => {
 
 describe("meeting counts", () => {
   it("counts per period of the type's frequency", () => {
-    const req = resolveMeetingType("支委会", rules)!;
-    const counts = meetingCountsByPeriod(types, dates, req, 2025, rules);
+    // A requirement no month meets, so every month of 2025 comes back with its count.
+    const req = { ...resolveMeetingType("支委会", rules)!, min: 99 };
+    const days = dates.filter((d, i): d is number => d !== null && resolveMeetingType(types[i], rules)?.type === req.type);
+    const counts = new Map(shortPeriods(days, req, fromYmd(2025, 1, 1), fromYmd(2025, 12, 31)).map((s) => [s.period, s.count]));
     expect(counts.size).toBe(12);
     expect(counts.get("2025-02")).toBe(2);
     expect(counts.get("2025-01")).toBe(1);

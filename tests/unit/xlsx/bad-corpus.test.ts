@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { isCellError } from "../../../shared/grid/types.js";
-import { LedgerReadError, readWorkbook } from "../../../shared/xlsx/index.js";
+import { readWorkbook } from "../../../shared/xlsx/index.js";
 import { BAD_CORPUS, formulaErrors, hiddenSheets, zipBomb } from "../../fixtures/make-bad-corpus.js";
+import { readError } from "../../fixtures/read-error.js";
 
-function readError(bytes: Uint8Array): LedgerReadError {
-  try {
-    readWorkbook(bytes);
-  } catch (e) {
-    if (e instanceof LedgerReadError) return e;
-    throw e;
-  }
-  throw new Error("expected a LedgerReadError");
-}
+
 
 describe("bad-input corpus", () => {
   for (const item of BAD_CORPUS.filter((i) => i.expect !== null)) {
