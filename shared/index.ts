@@ -2,7 +2,7 @@
 export type { CellValue, CellError, CellRange, ListValidation, SheetGrid, WorkbookGrid } from "./grid/types.js";
 export { isCellError } from "./grid/types.js";
 export { a1, columnLetters, parseA1, parseRange } from "./grid/a1.js";
-export type { Finding, SheetReport, CheckReport, Severity, Lang } from "./findings/types.js";
+export type { Finding, SheetReport, SheetStatus, SkipReason, KindCandidate, CheckReport, Severity, Lang } from "./findings/types.js";
 export { renderMessage } from "./findings/render.js";
 export { findingTitle, FINDING_TITLES } from "./findings/titles.js";
 export { Template, Field, Constraints, RuleRef, LedgerKind, FieldType } from "./template/schema.js";

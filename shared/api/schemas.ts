@@ -56,6 +56,8 @@ export const Finding = z.object({
 });
 export const SheetReport = z.object({
   sheet: z.string(),
+  status: z.enum(["checked", "unrecognised", "skipped"]),
+  skipReason: z.enum(["hidden", "empty", "instructions"]).optional(),
   kind: z.string().nullable(),
   template: z.object({ id: z.string(), version: z.number() }).nullable(),
   headerRow: z.number().nullable(),
@@ -63,6 +65,9 @@ export const SheetReport = z.object({
   score: z.number(),
   rows: z.number(),
   reason: z.string(),
+  candidates: z.array(
+    z.object({ template: z.object({ id: z.string(), version: z.number() }), kind: z.string(), title: z.string(), score: z.number(), missing: z.array(z.string()) }),
+  ),
 });
 
 // ---------- organisations and tokens ----------

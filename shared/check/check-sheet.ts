@@ -5,7 +5,7 @@ import { columnLetters } from "../grid/a1.js";
 import { SheetView } from "../grid/sheet-view.js";
 import type { SheetGrid } from "../grid/types.js";
 import { renderMessage } from "../findings/render.js";
-import type { Finding, Lang, SheetReport } from "../findings/types.js";
+import type { Finding, KindCandidate, Lang, SheetReport } from "../findings/types.js";
 import { buildRecords } from "../records/build.js";
 import { DEFAULT_RULE_SET } from "../ruleset/default.js";
 import { BUILTIN_TEMPLATES } from "../template/builtin/index.js";
@@ -67,23 +67,36 @@ function headersText(layout: HeaderLayout): string {
   return out.join("、");
 }
 
-function reportFor(view: SheetView, layout: HeaderLayout | null, rows: number, lang: Lang, forced: boolean, best: HeaderLayout | null): SheetReport {
+function candidateOf(layout: HeaderLayout, lang: Lang): KindCandidate {
+  const t = layout.index.template;
+  const title = (name: string) => t.fields.find((f) => f.name === name)?.title ?? name;
+  return { template: { id: t.id, version: t.version }, kind: t.kind, title: lang === "zh" ? t.title : t.titleEn, score: layout.score, missing: layout.missingRequired.map(title) };
+}
+
+function reportFor(view: SheetView, layout: HeaderLayout | null, rows: number, lang: Lang, forced: boolean, candidates: HeaderLayout[]): SheetReport {
+  const best = candidates[0] ?? null;
+  const closest = candidates.slice(0, 3).map((c) => candidateOf(c, lang));
   if (!layout) {
     const hint = best ? (lang === "zh" ? `（最接近：${best.index.template.title}，${headersText(best)}）` : ` (closest: ${best.index.template.titleEn}, ${headersText(best)})`) : "";
+    const empty = view.rowCount === 0;
     return {
       sheet: view.name,
+      status: empty ? "skipped" : "unrecognised",
+      ...(empty ? { skipReason: "empty" as const } : {}),
       kind: null,
       template: null,
       headerRow: null,
       matched: [],
       score: best?.score ?? 0,
       rows: 0,
-      reason: view.rowCount === 0 ? renderMessage("sheet.empty", lang) : renderMessage("sheet.unrecognised", lang, { best: hint }),
+      reason: empty ? renderMessage("sheet.empty", lang) : renderMessage("sheet.unrecognised", lang, { best: hint }),
+      candidates: closest,
     };
   }
   const t = layout.index.template;
   return {
     sheet: view.name,
+    status: "checked",
     kind: t.kind,
     template: { id: t.id, version: t.version },
     headerRow: layout.headerRow + 1,
@@ -91,6 +104,7 @@ function reportFor(view: SheetView, layout: HeaderLayout | null, rows: number, l
     score: layout.score,
     rows,
     reason: renderMessage(forced ? "sheet.templateForced" : "sheet.recognised", lang, { title: lang === "zh" ? t.title : t.titleEn, headers: headersText(layout) }),
+    candidates: closest,
   };
 }
 
@@ -102,15 +116,16 @@ export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report:
   const asOf = resolveAsOf(opts.asOf);
   const view = new SheetView(sheet);
   let layout: HeaderLayout | null;
-  let best: HeaderLayout | null = null;
+  let candidates: HeaderLayout[] = [];
   if (opts.template) {
     layout = findHeader(view, indexFor(pickTemplate(templates, opts.template)));
+    if (layout) candidates = [layout];
   } else {
     const recognised = recogniseSheet(view, templates.map(indexFor));
     layout = recognised.best;
-    best = recognised.candidates[0] ?? null;
+    candidates = recognised.candidates;
   }
-  if (!layout) return { report: reportFor(view, null, 0, lang, false, best), findings: [] };
+  if (!layout) return { report: reportFor(view, null, 0, lang, false, candidates), findings: [] };
   const set = buildRecords(view, layout);
   const template = layout.index.template;
   const ctx = new RuleContext(view, set, template, ruleSet, asOf, lang, layout.headerRow);
@@ -123,5 +138,5 @@ export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report:
     if (!rule.needs.every((n) => ctx.has(n))) continue;
     rule.run(ctx, ref.params ?? {});
   }
-  return { report: reportFor(view, layout, set.records.length, lang, opts.template !== undefined, null), findings: ctx.findings };
+  return { report: reportFor(view, layout, set.records.length, lang, opts.template !== undefined, candidates), findings: ctx.findings };
 }

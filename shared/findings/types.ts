@@ -24,8 +24,29 @@ export interface Finding {
   args?: Record<string, string | number>;
 }
 
+/**
+ * What became of a sheet: `checked` against a template, `unrecognised` (no template fits well enough,
+ * so nothing was checked), or `skipped` on purpose (hidden, empty, or only instructions). Only a
+ * `checked` sheet can ever be called clean.
+ */
+export type SheetStatus = "checked" | "unrecognised" | "skipped";
+export type SkipReason = "hidden" | "empty" | "instructions";
+
+/** A template the sheet came close to, with what it lacked: shown when a sheet is not recognised. */
+export interface KindCandidate {
+  template: { id: string; version: number };
+  kind: string;
+  title: string;
+  score: number;
+  /** Titles of the core fields the sheet did not show. */
+  missing: string[];
+}
+
 export interface SheetReport {
   sheet: string;
+  status: SheetStatus;
+  /** Why a `skipped` sheet was skipped. */
+  skipReason?: SkipReason;
   /** The recognised ledger kind, or null when the sheet matched no template. */
   kind: string | null;
   template: { id: string; version: number } | null;
@@ -37,6 +58,8 @@ export interface SheetReport {
   rows: number;
   /** Why the sheet was recognised or not, in the chosen language. */
   reason: string;
+  /** The closest templates, best first (at most three); for an unrecognised sheet, what each one missed. */
+  candidates: KindCandidate[];
 }
 
 export interface CheckReport {
