@@ -1,26 +1,31 @@
 import { parseIso, todayDay } from "../calendar/days.js";
-import { buildHeaderIndex, type HeaderIndex } from "../detect/header-match.js";
-import { findHeader, recogniseSheet, type HeaderLayout } from "../detect/find-header.js";
-import { columnLetters } from "../grid/a1.js";
+import { buildFieldIndex, type FieldIndex } from "../detect/field-match.js";
+import type { HeaderLayout } from "../detect/layout.js";
+import { layoutFor, recogniseSheet, type RecogniseOptions } from "../detect/recognise.js";
+import { sheetContext } from "../detect/sheet-context.js";
 import { SheetView } from "../grid/sheet-view.js";
 import type { SheetGrid } from "../grid/types.js";
-import { renderMessage } from "../findings/render.js";
-import type { Finding, KindCandidate, Lang, SheetReport } from "../findings/types.js";
+import type { Finding, SheetReport } from "../findings/types.js";
 import { buildRecords } from "../records/build.js";
 import { DEFAULT_RULE_SET } from "../ruleset/default.js";
 import { BUILTIN_TEMPLATES } from "../template/builtin/index.js";
 import type { TemplateParsed } from "../template/schema.js";
 import { RuleContext } from "../rules/context.js";
+import { checkDerivedRows } from "../rules/derived/totals.js";
 import { checkFieldConstraints } from "../rules/fields/constraints.js";
 import { RULES } from "../rules/registry.js";
+import { resolveMeetingType } from "../scoring/meetings.js";
 import type { CheckOptions } from "./options.js";
+import { checkedReport, skippedReport, unrecognisedReport } from "./sheet-report.js";
+import { sheetMeetingType } from "./sheet-meeting-type.js";
+import { skipReasonOf } from "./skip.js";
 
-/** Header indexes are pure functions of a template: build each once per process. */
-const indexCache = new WeakMap<TemplateParsed, HeaderIndex>();
-function indexFor(t: TemplateParsed): HeaderIndex {
+/** Field indexes are pure functions of a template: build each once per process. */
+const indexCache = new WeakMap<TemplateParsed, FieldIndex>();
+function indexFor(t: TemplateParsed): FieldIndex {
   let index = indexCache.get(t);
   if (!index) {
-    index = buildHeaderIndex(t);
+    index = buildFieldIndex(t);
     indexCache.set(t, index);
   }
   return index;
@@ -53,83 +58,46 @@ function pickTemplate(templates: TemplateParsed[], wanted: NonNullable<CheckOpti
   return chosen;
 }
 
-function headersText(layout: HeaderLayout): string {
-  const seen = new Set<number>();
-  const out: string[] = [];
-  for (const c of layout.columns) {
-    if (c.period !== undefined) {
-      if (seen.has(c.fieldIndex)) continue;
-      seen.add(c.fieldIndex);
-      const count = layout.columns.filter((x) => x.fieldIndex === c.fieldIndex).length;
-      out.push(`${c.header}…（${count}）`);
-    } else out.push(c.header);
-  }
-  return out.join("、");
-}
-
-function candidateOf(layout: HeaderLayout, lang: Lang): KindCandidate {
-  const t = layout.index.template;
-  const title = (name: string) => t.fields.find((f) => f.name === name)?.title ?? name;
-  return { template: { id: t.id, version: t.version }, kind: t.kind, title: lang === "zh" ? t.title : t.titleEn, score: layout.score, missing: layout.missingRequired.map(title) };
-}
-
-function reportFor(view: SheetView, layout: HeaderLayout | null, rows: number, lang: Lang, forced: boolean, candidates: HeaderLayout[]): SheetReport {
-  const best = candidates[0] ?? null;
-  const closest = candidates.slice(0, 3).map((c) => candidateOf(c, lang));
-  if (!layout) {
-    const hint = best ? (lang === "zh" ? `（最接近：${best.index.template.title}，${headersText(best)}）` : ` (closest: ${best.index.template.titleEn}, ${headersText(best)})`) : "";
-    const empty = view.rowCount === 0;
-    return {
-      sheet: view.name,
-      status: empty ? "skipped" : "unrecognised",
-      ...(empty ? { skipReason: "empty" as const } : {}),
-      kind: null,
-      template: null,
-      headerRow: null,
-      matched: [],
-      score: best?.score ?? 0,
-      rows: 0,
-      reason: empty ? renderMessage("sheet.empty", lang) : renderMessage("sheet.unrecognised", lang, { best: hint }),
-      candidates: closest,
-    };
-  }
-  const t = layout.index.template;
-  return {
-    sheet: view.name,
-    status: "checked",
-    kind: t.kind,
-    template: { id: t.id, version: t.version },
-    headerRow: layout.headerRow + 1,
-    matched: layout.columns.map((c) => ({ header: c.header, field: t.fields[c.fieldIndex]!.name, column: columnLetters(c.col) })),
-    score: layout.score,
-    rows,
-    reason: renderMessage(forced ? "sheet.templateForced" : "sheet.recognised", lang, { title: lang === "zh" ? t.title : t.titleEn, headers: headersText(layout) }),
-    candidates: closest,
-  };
-}
-
-/** One sheet through the whole way: header detection → typed records → rules → findings. */
+/**
+ * One sheet through the whole way: header and row roles → typed records → rules → findings.
+ * A sheet that is hidden, empty or only instructions is skipped and says so; one that fits
+ * no template well enough is unrecognised and says what came closest. Neither is ever
+ * reported as clean: only a `checked` sheet is.
+ */
 export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report: SheetReport; findings: Finding[] } {
   const lang = opts.lang ?? "zh";
   const templates = opts.templates ?? BUILTIN_TEMPLATES;
   const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
   const asOf = resolveAsOf(opts.asOf);
   const view = new SheetView(sheet);
+  const forced = opts.template ? pickTemplate(templates, opts.template) : null;
+  const skip = skipReasonOf(view, forced !== null);
+  if (skip === "hidden" || skip === "empty") return { report: skippedReport(view, skip, lang), findings: [] };
+  const recogniseOpts: RecogniseOptions = {
+    ...(opts.fileName ? { fileName: opts.fileName } : {}),
+    knownValues: (kind, text) => kind === "meetingType" && resolveMeetingType(text, ruleSet.meetings) !== null,
+  };
   let layout: HeaderLayout | null;
-  let candidates: HeaderLayout[] = [];
-  if (opts.template) {
-    layout = findHeader(view, indexFor(pickTemplate(templates, opts.template)));
-    if (layout) candidates = [layout];
+  let candidates: HeaderLayout[];
+  if (forced) {
+    layout = layoutFor(view, indexFor(forced), recogniseOpts);
+    candidates = layout ? [layout] : [];
   } else {
-    const recognised = recogniseSheet(view, templates.map(indexFor));
+    const recognised = recogniseSheet(view, templates.map(indexFor), recogniseOpts);
     layout = recognised.best;
     candidates = recognised.candidates;
   }
-  if (!layout) return { report: reportFor(view, null, 0, lang, false, candidates), findings: [] };
+  if (!layout) {
+    if (skip === "instructions") return { report: skippedReport(view, skip, lang), findings: [] };
+    return { report: unrecognisedReport(view, candidates, lang), findings: [] };
+  }
   const set = buildRecords(view, layout);
   const template = layout.index.template;
-  const ctx = new RuleContext(view, set, template, ruleSet, asOf, lang, layout.headerRow);
+  const context = sheetContext(view, layout.headerTop, opts.fileName);
+  const meetingType = template.kind === "meetings" ? sheetMeetingType(context, ruleSet.meetings) : null;
+  const ctx = new RuleContext(view, set, template, ruleSet, asOf, lang, layout.headerRow, context, meetingType?.requirement ?? null);
   checkFieldConstraints(ctx);
+  checkDerivedRows(ctx);
   for (const ref of template.rules) {
     const rule = RULES[ref.rule];
     if (!rule) {
@@ -138,5 +106,6 @@ export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report:
     if (!rule.needs.every((n) => ctx.has(n))) continue;
     rule.run(ctx, ref.params ?? {});
   }
-  return { report: reportFor(view, layout, set.records.length, lang, opts.template !== undefined, candidates), findings: ctx.findings };
+  const typeReport = meetingType ? { type: meetingType.requirement.type, source: meetingType.source } : undefined;
+  return { report: checkedReport(view, layout, set, candidates, lang, forced !== null, typeReport), findings: ctx.findings };
 }

@@ -10,6 +10,8 @@ export interface CheckOptions {
   /** The day the ledger is judged on, YYYY-MM-DD; today when absent. */
   asOf?: string;
   lang?: Lang;
+  /** The file's name ("主题党日活动录入样表.xlsx"): evidence for the ledger kind and a register's meeting type. */
+  fileName?: string;
   /** Check every sheet against this template instead of recognising it (the pane's picker). */
   template?: { id: string; version?: number };
 }

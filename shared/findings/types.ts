@@ -40,6 +40,40 @@ export interface KindCandidate {
   score: number;
   /** Titles of the core fields the sheet did not show. */
   missing: string[];
+  /** When the sheet looks like something that is not a ledger (a training roster): what. */
+  looksLike?: string;
+}
+
+/** One column of the sheet's header: the field it was taken as (or none), how sure, and why. */
+export interface ColumnReport {
+  /** Column letter(s). */
+  column: string;
+  /** The header as written; a header over several rows as its path ("月份 / 1月"). */
+  header: string;
+  /** The template field, or null when the column was left unassigned. */
+  field: string | null;
+  fieldTitle: string | null;
+  /** 0..1. */
+  confidence: number;
+  /** Known by its header, its content, or both agreeing; null when unassigned. */
+  source: "header" | "content" | "both" | null;
+}
+
+/** A fact read from a note cell ("F12 备注：延长预备期 6 个月"), which the rules then used. */
+export interface FactReport {
+  cell: string;
+  row: number;
+  kind: string;
+  /** The words of the note that state it. */
+  text: string;
+  message: string;
+}
+
+/** A group heading inside the data (一、在职党员) and what it gives the rows under it. */
+export interface SectionReport {
+  row: number;
+  label: string;
+  facts: { field: string; value: string }[];
 }
 
 export interface SheetReport {
@@ -60,6 +94,19 @@ export interface SheetReport {
   reason: string;
   /** The closest templates, best first (at most three); for an unrecognised sheet, what each one missed. */
   candidates: KindCandidate[];
+  /** 0..1: how sure the engine is of the ledger kind (0 when not recognised). */
+  confidence: number;
+  /** Every header column: the field it was taken as, or none. */
+  columns: ColumnReport[];
+  /** Facts read from notes, with their cells (at most MAX_FACTS; `factCount` says how many in all). */
+  facts: FactReport[];
+  factCount: number;
+  /** Group headings found among the data rows. */
+  sections: SectionReport[];
+  /** How the rows below the header were read: data, sections, totals, notes, blank. */
+  rowRoles?: Record<string, number>;
+  /** For a meetings register of one type: the type, and where it was read (sheet name, title, file name). */
+  meetingType?: { type: string; source: "sheet" | "title" | "file" };
 }
 
 export interface CheckReport {

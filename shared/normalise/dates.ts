@@ -2,38 +2,108 @@ import { excelSerialToDay, fromYmd, isValidYmd, type DayNumber } from "../calend
 import { toHalfWidth } from "./text.js";
 
 /**
- * Dates as they arrive: Excel serials (with a date format, or bare in a date column),
- * and text such as 2019.07.01, 2019/7/1 14:30, 2019年7月1日, 20190701, 2018-09-15T00:00:00Z.
+ * Dates as they arrive: Excel serials (with a date number format, or bare in a date column),
+ * and text such as 2019.07.01, 2019/7/1 14:30, 2019年7月1日, 2025年6月5日上午, 20190701,
+ * 2018-09-15T00:00:00Z. Clerks also write only a year and month ("1968.02", "1968年2月"):
+ * such a date is read at month precision, and rules compare it only as far as it goes.
  */
 
 /** Serials from 1900-01-01 to 2199-12-31: anything else in a date column is not a date. */
 const MIN_SERIAL = 1;
 const MAX_SERIAL = 109_573;
 
+export type DatePrecision = "day" | "month" | "year";
+
+/** A date as written: the first day it can be, and how much of it was written. */
+export interface ReadDate {
+  day: DayNumber;
+  precision: DatePrecision;
+}
+
 export function serialToDay(serial: number): DayNumber | null {
   if (!Number.isFinite(serial) || serial < MIN_SERIAL || serial > MAX_SERIAL) return null;
   return excelSerialToDay(serial);
 }
 
-const DATE_PATTERNS: RegExp[] = [
-  // 2019-07-01, 2019/7/1, 2019.7.1, optional time or ISO tail
-  /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[T\s].*)?$/,
-  // 2019年7月1日, optional time
-  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?:\s.*)?$/,
-  // 20190701
-  /^(\d{4})(\d{2})(\d{2})$/,
+/**
+ * What may follow a date: a part of the day (上午, 下午, 晚上 …), a time of day (14:30, 9点半,
+ * 14时30分), a time range (14:30-16:00, 9:00至11:30) or an ISO time ("T00:00:00.000Z").
+ */
+const TIME_TAIL =
+  /^(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?|\s*(?:上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|晚)?\s*(?:\d{1,2}(?:[:：]\d{1,2}){1,2}(?:\.\d+)?|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分?|半)?)?\s*(?:(?:-|~|～|至|到|—)\s*\S*)?)$/;
+
+const DAY_PREFIXES: RegExp[] = [
+  // 2019-07-01, 2019/7/1, 2019.7.1
+  /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})/,
+  // 2019年7月1日 / 2019年7月1号
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/,
+  // 20190701 (nothing may follow but a time)
+  /^(\d{4})(\d{2})(\d{2})(?!\d)/,
 ];
 
-export function parseDateText(raw: string): DayNumber | null {
+/** Year and month only: 1968.02, 1968-2, 1968/02, 1968年2月, 1968年2月份, 196802. */
+const MONTH_ONLY = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*月份?$/, /^(\d{4})(0[1-9]|1[0-2])$/];
+const YEAR_ONLY = /^(\d{4})\s*年?$/;
+
+function plausibleYear(y: number): boolean {
+  return y >= 1900 && y <= 2199;
+}
+
+/** Date text at whatever precision it was written, or null when it names no date. */
+export function readDateText(raw: string): ReadDate | null {
   const text = toHalfWidth(raw).trim();
-  for (const pattern of DATE_PATTERNS) {
+  for (const pattern of DAY_PREFIXES) {
     const m = pattern.exec(text);
-    if (m) {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      return isValidYmd(y, mo, d) && y >= 1900 ? fromYmd(y, mo, d) : null;
-    }
+    if (!m) continue;
+    if (!TIME_TAIL.test(text.slice(m[0].length))) return null;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return isValidYmd(y, mo, d) && plausibleYear(y) ? { day: fromYmd(y, mo, d), precision: "day" } : null;
   }
+  for (const pattern of MONTH_ONLY) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    return mo >= 1 && mo <= 12 && plausibleYear(y) ? { day: fromYmd(y, mo, 1), precision: "month" } : null;
+  }
+  const y = YEAR_ONLY.exec(text);
+  if (y && plausibleYear(Number(y[1]))) return { day: fromYmd(Number(y[1]), 1, 1), precision: "year" };
   return null;
+}
+
+/** A whole day only: what the DJ functions and other exact comparisons take. */
+export function parseDateText(raw: string): DayNumber | null {
+  const read = readDateText(raw);
+  return read && read.precision === "day" ? read.day : null;
+}
+
+/**
+ * A number in a date column: an Excel serial; eight digits (20190701) are a date typed as a
+ * number; a four-digit year (1968) is a year; 1968.02 is a year and month typed as a number.
+ * One decimal digit is ambiguous (1968.1 is what Excel keeps of both "1968.1" and "1968.10"),
+ * so 1968.1 is read as the year only.
+ */
+export function readDateNumber(raw: number): ReadDate | null {
+  if (!Number.isFinite(raw)) return null;
+  if (Number.isInteger(raw)) {
+    if (raw >= 19_000_101 && raw <= 21_991_231) {
+      const read = readDateText(String(raw));
+      if (read) return read;
+    }
+    if (raw >= 190_001 && raw <= 219_912) {
+      const read = readDateText(String(raw));
+      if (read) return read;
+    }
+    if (plausibleYear(raw)) return { day: fromYmd(raw, 1, 1), precision: "year" };
+  } else if (raw > 1900 && raw < 2200) {
+    const [whole, fraction = ""] = String(raw).split(".");
+    const y = Number(whole);
+    if (fraction.length === 1 && fraction !== "1") return { day: fromYmd(y, Number(fraction), 1), precision: "month" };
+    if (fraction.length === 1) return { day: fromYmd(y, 1, 1), precision: "year" };
+    if (fraction.length === 2 && Number(fraction) >= 1 && Number(fraction) <= 12) return { day: fromYmd(y, Number(fraction), 1), precision: "month" };
+    return null;
+  }
+  const day = serialToDay(raw);
+  return day === null ? null : { day, precision: "day" };
 }
 
 /** Months: 2025-04, 2025.4, 2025/04, 2025年4月, 202504; a full date gives its month. */

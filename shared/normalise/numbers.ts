@@ -13,7 +13,8 @@ export interface ParsedNumber {
 
 export function parseNumberText(raw: string): ParsedNumber | null {
   let text = toHalfWidth(raw).replace(/[\s\u00a0]+/g, "");
-  text = text.replace(/^[¥￥]/, "").replace(/(元|人|分|票|次|个|天|学时|月)$/, "");
+  // Currency signs and units: "￥1,234.50", "76.5元", "RMB 200", "3人".
+  text = text.replace(/^(?:[¥￥]|RMB|人民币)/i, "").replace(/(元整?|块|人|分|票|次|个|天|学时|小时|月)$/, "");
   let percent = false;
   if (text.endsWith("%")) {
     percent = true;

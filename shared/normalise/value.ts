@@ -1,15 +1,18 @@
 import { isCellError, type CellValue } from "../grid/types.js";
+import { checkCharacter } from "../idcard/gb11643.js";
 import { yuanToFen } from "../scoring/money.js";
 import type { FieldType } from "../template/schema.js";
-import { parseDateText, parseMonthText, serialToDay } from "./dates.js";
+import { parseMonthText, readDateNumber, readDateText, serialToDay, type DatePrecision, type ReadDate } from "./dates.js";
+import { isNothingMarker, valueMarker } from "./markers.js";
 import { parseNumberText } from "./numbers.js";
 import { isExponentNumberText, normaliseIdText } from "./id-text.js";
 import { cleanText, hasFullWidth, toHalfWidth } from "./text.js";
 
 /**
  * One cell → one typed value. Dates and months become day numbers and month indexes,
- * money becomes integer fen, IDs upper-case half-width text. A value that cannot be
- * read as its type is reported with a code the findings catalogue knows.
+ * money becomes integer fen (or the marker 免交 / 减交), IDs upper-case half-width text.
+ * A value that cannot be read as its type is reported with a code the findings catalogue
+ * knows; a dash, a slash or 无 is an empty cell on purpose, never "not a number".
  */
 export type NormValue = string | number | boolean;
 
@@ -20,11 +23,13 @@ export interface NormProblem {
 }
 
 export interface Normalised {
-  /** null when the cell is empty (or holds only white space). */
+  /** null when the cell is empty (or holds only white space, or a dash on purpose). */
   value: NormValue | null;
   problem?: NormProblem;
   /** The cell's text as the user sees it, for messages. */
   text: string;
+  /** For dates written without their day (1968.02) or month (1968): how far the value goes. */
+  precision?: Exclude<DatePrecision, "day">;
 }
 
 const EMPTY: Normalised = { value: null, text: "" };
@@ -41,11 +46,19 @@ export class Flagged {
   ) {}
 }
 
+/** A date written only to the month or the year: the first day it can be, and its precision. */
+export class Coarse {
+  constructor(
+    readonly value: number,
+    readonly precision: Exclude<DatePrecision, "day">,
+  ) {}
+}
+
 /**
  * The hot path of the engine: most cells are plain numbers or clean text, and those
  * return their value with no allocation. Everything else goes the full way.
  */
-export function normaliseFast(raw: CellValue, type: FieldType): NormValue | null | Flagged {
+export function normaliseFast(raw: CellValue, type: FieldType): NormValue | null | Flagged | Coarse {
   if (raw === null) return null;
   if (typeof raw === "number") {
     if (type === "number" || (type === "integer" && Number.isInteger(raw))) return raw;
@@ -66,7 +79,9 @@ export function normaliseFast(raw: CellValue, type: FieldType): NormValue | null
     }
   }
   const n = normaliseCell(raw, type);
-  return n.problem ? new Flagged(n.problem, n.value) : n.value;
+  if (n.problem) return new Flagged(n.problem, n.value);
+  if (n.precision && typeof n.value === "number") return new Coarse(n.value, n.precision);
+  return n.value;
 }
 
 export function cellText(raw: CellValue): string {
@@ -82,6 +97,7 @@ export function normaliseCell(raw: CellValue, type: FieldType): Normalised {
   }
   if (typeof raw === "string" && cleanText(raw) === "") return EMPTY;
   const text = typeof raw === "string" ? raw : String(raw);
+  if (typeof raw === "string" && type !== "string" && type !== "boolean" && isNothingMarker(raw)) return { value: null, text };
   switch (type) {
     case "string":
       return { value: cleanText(typeof raw === "string" ? raw : text), text };
@@ -127,6 +143,8 @@ function normaliseMoney(raw: CellValue, text: string): Normalised {
     return fen === null ? bad("value.notNumber", text) : { value: fen, text };
   }
   if (typeof raw === "string") {
+    const marker = valueMarker(raw);
+    if (marker) return { value: marker, text };
     const parsed = parseNumberText(raw);
     const fen = parsed && !parsed.percent ? yuanToFen(parsed.decimal) : null;
     return fen === null ? bad("value.notMoney", text) : { value: fen, text };
@@ -134,22 +152,14 @@ function normaliseMoney(raw: CellValue, text: string): Normalised {
   return bad("value.notMoney", text);
 }
 
+function fromRead(read: ReadDate | null, text: string): Normalised {
+  if (read === null) return bad("value.notDate", text);
+  return read.precision === "day" ? { value: read.day, text } : { value: read.day, text, precision: read.precision };
+}
+
 function normaliseDate(raw: CellValue, text: string): Normalised {
-  if (typeof raw === "number") {
-    // A bare number in a date column is read as a serial when it is a plausible one;
-    // eight digits like 20190701 are a date written as a number.
-    if (raw >= 19_000_101 && raw <= 21_991_231 && Number.isInteger(raw)) {
-      const day = parseDateText(String(raw));
-      if (day !== null) return { value: day, text };
-    }
-    const day = serialToDay(raw);
-    if (day === null) return bad("value.notDate", text);
-    return { value: day, text };
-  }
-  if (typeof raw === "string") {
-    const day = parseDateText(raw);
-    return day === null ? bad("value.notDate", text) : { value: day, text };
-  }
+  if (typeof raw === "number") return fromRead(readDateNumber(raw), text);
+  if (typeof raw === "string") return fromRead(readDateText(raw), text);
   return bad("value.notDate", text);
 }
 
@@ -183,14 +193,30 @@ function normaliseBoolean(raw: CellValue, text: string): Normalised {
   return bad("value.notBoolean", text);
 }
 
+/**
+ * GB 11643-1999 §6.1: a first-generation 15-digit number becomes 18 digits by writing the
+ * century (19) into its birth date and appending the check character.
+ */
+export function upgradeFifteenDigitId(id15: string): string {
+  const first17 = `${id15.slice(0, 6)}19${id15.slice(6)}`;
+  return first17 + checkCharacter(first17);
+}
+
+function fifteen(id15: string, text: string): Normalised {
+  const id = upgradeFifteenDigitId(id15);
+  return { value: id, text, problem: { code: "id.fifteenDigit", severity: "warning", args: { value: text, converted: id } } };
+}
+
 function normaliseIdNumber(raw: CellValue, text: string): Normalised {
   if (typeof raw === "number") {
-    // Excel keeps 15 significant digits: an 18-digit ID typed as a number has lost its tail.
+    // Excel keeps 15 significant digits: a 15-digit ID survives as a number, an 18-digit one has lost its tail.
+    if (Number.isInteger(raw) && raw >= 1e14 && raw < 1e15) return fifteen(String(raw), text);
     return { value: null, text, problem: { code: "id.asNumber", severity: "error", args: { value: text } } };
   }
   if (typeof raw !== "string") return bad("id.format", text);
   if (isExponentNumberText(raw)) return { value: null, text, problem: { code: "id.asNumber", severity: "error", args: { value: text } } };
   const id = normaliseIdText(raw);
+  if (/^\d{15}$/.test(id)) return fifteen(id, text);
   if (hasFullWidth(raw) || /x$/.test(raw.trim()) || id !== raw) {
     return { value: id, text, problem: { code: "id.normalised", severity: "warning", args: { value: text, normalised: id } } };
   }

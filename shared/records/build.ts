@@ -1,15 +1,32 @@
 import type { SheetView } from "../grid/sheet-view.js";
-import { Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
+import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
+import { readNotes, type NoteFact } from "../notes/read-notes.js";
 import type { FieldParsed } from "../template/schema.js";
-import type { HeaderLayout } from "../detect/find-header.js";
-import { classifyRow } from "./classify-row.js";
+import type { HeaderLayout } from "../detect/layout.js";
+import { classifyRow, type RowKind } from "../rows/classify-row.js";
+import { sectionFacts, type SectionFact } from "../rows/section-facts.js";
 import { allowedValuesByColumn } from "./list-validations.js";
 
 /** One column of a repeating group (a month), shared by every record. */
 export interface RepeatColumn {
   col: number;
   period: number;
+  /** The year its header names (2025年1月, or 2025年 over 1月…12月), when it names one. */
+  year?: number;
   fieldIndex: number;
+}
+
+/** A fact read from a cell of the row: where it was written, and what it says. */
+export interface RowFact extends NoteFact {
+  row: number;
+  col: number;
+}
+
+/** A value a record takes from elsewhere than its own cell: a section heading or a note. */
+export interface ValueSource {
+  row: number;
+  col: number;
+  from: "section" | "note";
 }
 
 /** A data row, typed and normalised; values are indexed like the template's fields. */
@@ -19,6 +36,29 @@ export interface LedgerRecord {
   values: (NormValue | null)[];
   /** Values of the repeating group, indexed like `RecordSet.repeatColumns` (ordered by period). */
   repeat: (NormValue | null)[];
+  /** Date fields written to the month or year only (1968.02): field index → precision. */
+  precision?: Map<number, "month" | "year">;
+  /** Facts read from the row's notes. */
+  facts?: RowFact[];
+  /** Fields whose value came from a section heading or a note, not from the row's own cell. */
+  sources?: Map<number, ValueSource>;
+  /** The section heading the row sits under, if any. */
+  section?: Section;
+}
+
+export interface Section {
+  row: number;
+  label: string;
+  facts: SectionFact[];
+}
+
+/** A derived row (合计, 小计): its values in the bound numeric columns, for checking against the data. */
+export interface DerivedRow {
+  row: number;
+  kind: "total" | "subtotal";
+  /** The data records it sums: every one above it (合计), or those since the last subtotal or section (小计). */
+  first: number;
+  last: number;
 }
 
 export interface CellProblem extends NormProblem {
@@ -26,6 +66,8 @@ export interface CellProblem extends NormProblem {
   col: number;
   fieldIndex: number;
 }
+
+export type RoleCounts = Record<RowKind, number>;
 
 export interface RecordSet {
   fields: FieldParsed[];
@@ -39,31 +81,74 @@ export interface RecordSet {
   repeatFields: Set<number>;
   records: LedgerRecord[];
   problems: CellProblem[];
+  sections: Section[];
+  derived: DerivedRow[];
+  /** How many rows below the header are of each kind. */
+  roles: RoleCounts;
+  /** Columns whose free text is read for facts (备注, 缴费说明, unbound 说明 columns). */
+  noteColumns: number[];
 }
 
+/** Free-text fields whose words are read for facts. */
+const NOTE_FIELDS = new Set(["note", "explanation"]);
+const NOTE_HEADER = /备注|说明|情况|原因/;
+
+function noteColumnsOf(layout: HeaderLayout, fields: FieldParsed[]): number[] {
+  const cols = layout.columns.filter((b) => NOTE_FIELDS.has(fields[b.fieldIndex]!.name)).map((b) => b.col);
+  for (const u of layout.unbound) if (NOTE_HEADER.test(u.header)) cols.push(u.col);
+  return cols.sort((a, b) => a - b);
+}
+
+/** The records of a sheet under its header: data rows typed, sections carried down, notes read. */
 export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const fields = layout.index.template.fields;
+  const fieldByName = new Map(fields.map((f, i) => [f.name, i]));
   const colOf = fields.map(() => -1);
   const repeatColumns: RepeatColumn[] = [];
   for (const b of layout.columns) {
-    if (b.period !== undefined) repeatColumns.push({ col: b.col, period: b.period, fieldIndex: b.fieldIndex });
+    if (b.period !== undefined) repeatColumns.push({ col: b.col, period: b.period, fieldIndex: b.fieldIndex, ...(b.year !== undefined ? { year: b.year } : {}) });
     else colOf[b.fieldIndex] = b.col;
   }
-  repeatColumns.sort((a, b) => a.period - b.period || a.col - b.col);
+  repeatColumns.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.period - b.period || a.col - b.col);
   const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type }] : []));
   const repeatTypes = repeatColumns.map((rc) => fields[rc.fieldIndex]!.type);
   const lists = allowedValuesByColumn(view, layout.firstDataRow);
   const listOf = colOf.map((c) => (c >= 0 ? (lists.get(c) ?? null) : null));
+  const noteColumns = noteColumnsOf(layout, fields);
+  const extensionField = fieldByName.get("extensionMonths");
   const records: LedgerRecord[] = [];
   const problems: CellProblem[] = [];
+  const sections: Section[] = [];
+  const derived: DerivedRow[] = [];
+  const roles: RoleCounts = { data: 0, blank: 0, instruction: 0, notice: 0, total: 0, subtotal: 0, section: 0 };
+  let section: Section | undefined;
+  let groupStart = 0;
   for (let row = layout.firstDataRow; row < view.rowCount; row++) {
-    if (classifyRow(view, row, row - layout.firstDataRow) !== "data") continue;
+    const kind = classifyRow(view, row, row - layout.firstDataRow);
+    roles[kind]++;
+    if (kind === "section") {
+      const label = firstText(view, row);
+      section = { row, label, facts: sectionFacts(label) };
+      sections.push(section);
+      groupStart = records.length;
+      continue;
+    }
+    if (kind === "total" || kind === "subtotal") {
+      derived.push({ row, kind, first: kind === "total" ? 0 : groupStart, last: records.length - 1 });
+      if (kind === "subtotal") groupStart = records.length;
+      continue;
+    }
+    if (kind !== "data") continue;
     const values: (NormValue | null)[] = new Array(fields.length).fill(null);
+    const rec: LedgerRecord = { row, values, repeat: [] };
     for (const { f, col, type } of bound) {
       const v = normaliseFast(view.merged(row, col), type);
       if (v instanceof Flagged) {
         problems.push({ ...v.problem, row, col, fieldIndex: f });
         values[f] = v.value;
+      } else if (v instanceof Coarse) {
+        values[f] = v.value;
+        (rec.precision ??= new Map()).set(f, v.precision);
       } else values[f] = v;
     }
     const repeat: (NormValue | null)[] = new Array(repeatColumns.length);
@@ -73,10 +158,37 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       if (v instanceof Flagged) {
         problems.push({ ...v.problem, row, col: rc.col, fieldIndex: rc.fieldIndex });
         repeat[i] = v.value;
-      } else repeat[i] = v;
+      } else if (v instanceof Coarse) repeat[i] = v.value;
+      else repeat[i] = v;
     }
-    records.push({ row, values, repeat });
+    rec.repeat = repeat;
+    if (section) {
+      rec.section = section;
+      for (const fact of section.facts) {
+        const f = fieldByName.get(fact.field);
+        if (f === undefined || values[f] !== null) continue;
+        values[f] = fact.value;
+        (rec.sources ??= new Map()).set(f, { row: section.row, col: view.firstCol, from: "section" });
+      }
+    }
+    for (const col of noteColumns) {
+      const v = view.value(row, col);
+      if (typeof v !== "string" || v.trim() === "") continue;
+      for (const fact of readNotes(v)) {
+        (rec.facts ??= []).push({ ...fact, row, col });
+        if (fact.kind === "extension" && extensionField !== undefined && values[extensionField] === null && fact.months !== undefined) {
+          values[extensionField] = fact.months;
+          (rec.sources ??= new Map()).set(extensionField, { row, col, from: "note" });
+        }
+      }
+    }
+    records.push(rec);
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
-  return { fields, colOf, listOf, repeatColumns, repeatFields, records, problems };
+  return { fields, colOf, listOf, repeatColumns, repeatFields, records, problems, sections, derived, roles, noteColumns };
+}
+
+function firstText(view: SheetView, row: number): string {
+  for (const v of view.rowValues(row)) if (typeof v === "string" && v.trim() !== "") return v.trim();
+  return "";
 }

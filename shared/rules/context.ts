@@ -4,9 +4,13 @@ import type { SheetView } from "../grid/sheet-view.js";
 import { renderMessage } from "../findings/render.js";
 import type { Finding, Lang, Severity } from "../findings/types.js";
 import { cellText, type NormValue } from "../normalise/value.js";
-import type { LedgerRecord, RecordSet } from "../records/build.js";
+import type { NoteFactKind } from "../notes/patterns.js";
+import type { DateValue } from "../calendar/precision.js";
+import type { LedgerRecord, RecordSet, RowFact } from "../records/build.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import type { TemplateParsed } from "../template/schema.js";
+import type { SheetContext } from "../detect/sheet-context.js";
+import type { MeetingRequirement } from "../scoring/meetings.js";
 
 export type Args = Record<string, string | number>;
 
@@ -27,6 +31,10 @@ export class RuleContext {
     readonly lang: Lang,
     /** 0-based header row: what lies above it is the ledger's title. */
     readonly headerRow: number,
+    /** The sheet's name, title rows and file name. */
+    readonly sheet: SheetContext = { sheetName: view.name, fileName: "", titles: [] },
+    /** For a register of one meeting type (named by its sheet, title or file), that type. */
+    readonly sheetMeetingType: MeetingRequirement | null = null,
   ) {
     template.fields.forEach((f, i) => this.indexOf.set(f.name, i));
   }
@@ -48,9 +56,25 @@ export class RuleContext {
     return names.every((n) => this.field(n) >= 0);
   }
 
+  /** The record's value of a field: its own cell, else what a section heading or a note gave it. */
   get(rec: LedgerRecord, name: string): NormValue | null {
-    const i = this.field(name);
-    return i < 0 ? null : rec.values[i]!;
+    const i = this.indexOf.get(name);
+    if (i === undefined || this.template.fields[i]!.repeat) return null;
+    return rec.values[i] ?? null;
+  }
+
+  /** A date field with how much of it was written (1968.02 is known to the month only). */
+  date(rec: LedgerRecord, name: string): DateValue | null {
+    const i = this.indexOf.get(name);
+    if (i === undefined) return null;
+    const v = rec.values[i];
+    if (typeof v !== "number") return null;
+    return { day: v, precision: rec.precision?.get(i) ?? "day" };
+  }
+
+  /** The facts of a kind read from the record's notes. */
+  facts(rec: LedgerRecord, kind: NoteFactKind): RowFact[] {
+    return rec.facts?.filter((f) => f.kind === kind) ?? [];
   }
 
   num(rec: LedgerRecord, name: string): number | null {
@@ -75,10 +99,17 @@ export class RuleContext {
     return i === undefined ? name : this.template.fields[i]!.title;
   }
 
+  /** A finding on the record's cell of a field, or on the note or heading its value came from. */
   atCell(rec: LedgerRecord, name: string, code: string, severity: Severity, args: Args = {}, expected?: string): void {
-    const i = this.field(name);
-    const col = i >= 0 ? this.set.colOf[i]! : -1;
-    this.atColumnIndex(rec.row, col, name, code, severity, args, expected);
+    const i = this.indexOf.get(name);
+    const source = i === undefined ? undefined : rec.sources?.get(i);
+    if (source && source.from === "note") {
+      this.atColumnIndex(source.row, source.col, name, code, severity, args, expected);
+      return;
+    }
+    const f = this.field(name);
+    const col = f >= 0 ? this.set.colOf[f]! : source ? source.col : -1;
+    this.atColumnIndex(source && f < 0 ? source.row : rec.row, col, name, code, severity, args, expected);
   }
 
   /** A finding at an explicit sheet cell (monthly columns, or a field resolved by the caller). */

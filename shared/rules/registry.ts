@@ -7,7 +7,8 @@ import { activistYearRule, approvalDelayRule, minimumAgeRule, talkWithinRule, tr
 import { branchVoteRule, sponsorsRule } from "./development/branch-vote.js";
 import { fullMembershipMeetingRule } from "./development/full-membership.js";
 import { secretaryLectureRule } from "./meetings/secretary-lecture.js";
-import { duesStandardRule } from "./dues/standard-amount.js";
+import { duesRateRule, duesStandardRule } from "./dues/standard-amount.js";
+import { duesYearTotalRule } from "./dues/year-total.js";
 import { duesMonthlyRule } from "./dues/monthly-payments.js";
 import { duesPaymentRowsRule } from "./dues/payment-rows.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
@@ -29,6 +30,8 @@ export const RULES: Record<string, Rule> = {
   "development.sponsors": sponsorsRule,
   "development.fullMembershipMeeting": fullMembershipMeetingRule,
   "dues.standard": duesStandardRule,
+  "dues.rate": duesRateRule,
+  "dues.yearTotal": duesYearTotalRule,
   "dues.monthly": duesMonthlyRule,
   "dues.paymentRows": duesPaymentRowsRule,
   "meetings.attendance": meetingAttendanceRule,

@@ -48,10 +48,30 @@ export const Field = z
     /** How much this header says about the ledger kind (0 = generic, like 姓名). */
     weight: z.number().min(0).max(5).default(1),
     /**
-     * A repeating column group: each header matching this regular expression is one
-     * column of the group, the first capture being its period (e.g. "3月" → month 3).
+     * A repeating column group: one column per period. Month headers are read in every form
+     * clerks write them (1月, 一月, 2025年1月, 2025.1, a bare 1 under 月份 …); `pattern`, a
+     * regular expression whose first capture is the month, adds a form of the template's own.
      */
-    repeat: z.object({ pattern: z.string(), period: z.enum(["month"]) }).optional(),
+    repeat: z.object({ pattern: z.string().optional(), period: z.enum(["month"]) }).optional(),
+    /**
+     * What the column's cells look like, beside the type: typical values (正式党员, 预备党员),
+     * or a kind of text (a person's name, a meeting type). Evidence for recognising the column
+     * by its content, never a constraint.
+     */
+    content: z
+      .object({
+        values: z.array(z.string()).optional(),
+        kind: z.enum(["personName", "meetingType"]).optional(),
+      })
+      .strict()
+      .optional(),
+    /**
+     * A column the clerk should fill but may leave empty: an empty cell is a warning
+     * (「未填写」), where `required` makes it an error.
+     */
+    recommended: z.boolean().optional(),
+    /** Whether a 合计 / 小计 row sums this column (money columns do unless told otherwise). */
+    additive: z.boolean().optional(),
   })
   .strict();
 export type Field = z.input<typeof Field>;
@@ -91,6 +111,13 @@ export const Template = z
     minScore: z.number().min(0).default(3),
     /** Fields that must all be found for the sheet to be recognised as this template. */
     requiredHeaders: z.array(z.string()).default([]),
+    /**
+     * Fields that tell this ledger from look-alikes: at least `min` of `of` must be found
+     * (a development record shows its dated steps, not only 培训开始时间).
+     */
+    distinctive: z.array(z.object({ of: z.array(z.string()).min(1), min: z.number().int().positive() }).strict()).default([]),
+    /** Words that, in a sheet's name, title rows or file name, say it is this ledger (花名册, 党费). */
+    titleWords: z.array(z.string()).default([]),
   })
   .strict();
 export type Template = z.input<typeof Template>;

@@ -1,4 +1,5 @@
 import { addMonths, toIso } from "../../calendar/days.js";
+import { latestDay } from "../../calendar/precision.js";
 import type { Rule } from "../context.js";
 
 /**
@@ -12,14 +13,16 @@ export const fullMembershipMeetingRule: Rule = {
     const { months } = ctx.ruleSet.probation;
     const { approvalWarnMonths } = ctx.ruleSet.development;
     for (const rec of ctx.records) {
-      const joined = ctx.num(rec, "joinDate");
-      const meeting = ctx.num(rec, "fullMeetingDate");
+      const joined = ctx.date(rec, "joinDate");
+      const meeting = ctx.date(rec, "fullMeetingDate");
       if (joined === null || meeting === null) continue;
-      const due = addMonths(joined, months + (ctx.num(rec, "extensionMonths") ?? 0));
-      if (meeting < due) ctx.atCell(rec, "fullMeetingDate", "development.fullMeetingEarly", "error", { value: toIso(meeting), due: toIso(due) }, `≥ ${toIso(due)}`);
-      const approved = ctx.num(rec, "fullApprovalDate");
-      if (approved !== null && approved >= meeting && approved > addMonths(meeting, approvalWarnMonths)) {
-        ctx.atCell(rec, "fullApprovalDate", "development.fullApprovalLate", "warning", { value: toIso(approved), months: approvalWarnMonths });
+      const due = addMonths(joined.day, months + (ctx.num(rec, "extensionMonths") ?? 0));
+      if (latestDay(meeting) < due && meeting.precision === "day") {
+        ctx.atCell(rec, "fullMeetingDate", "development.fullMeetingEarly", "error", { value: toIso(meeting.day), due: toIso(due) }, `≥ ${toIso(due)}`);
+      }
+      const approved = ctx.date(rec, "fullApprovalDate");
+      if (approved !== null && approved.day >= meeting.day && approved.day > addMonths(latestDay(meeting), approvalWarnMonths)) {
+        ctx.atCell(rec, "fullApprovalDate", "development.fullApprovalLate", "warning", { value: approved.precision === "day" ? toIso(approved.day) : ctx.text(rec, "fullApprovalDate"), months: approvalWarnMonths });
       }
     }
   },

@@ -1,5 +1,11 @@
 import { toIso } from "../../calendar/days.js";
-import type { Rule } from "../context.js";
+import { surelyBefore, type DateValue } from "../../calendar/precision.js";
+import type { LedgerRecord } from "../../records/build.js";
+import type { Rule, RuleContext } from "../context.js";
+
+function show(ctx: RuleContext, rec: LedgerRecord, name: string, d: DateValue): string {
+  return d.precision === "day" ? toIso(d.day) : ctx.text(rec, name);
+}
 
 /**
  * The development steps happen in order (细则 sequence; G3, G8, G9, G12, G13): application,
@@ -29,12 +35,13 @@ export const developmentOrderRule: Rule = {
     if (present.length < 2) return;
     for (const rec of ctx.records) {
       let prevName: string | null = null;
-      let prev: number | null = null;
+      let prev: DateValue | null = null;
       for (const name of present) {
-        const day = ctx.num(rec, name);
+        const day = ctx.date(rec, name);
         if (day === null) continue;
-        if (prev !== null && prevName !== null && day < prev) {
-          ctx.atCell(rec, name, "dates.order", "error", { value: toIso(day), before: ctx.title(prevName), beforeValue: toIso(prev) });
+        // A date written to the month (2019.03) is out of order only if every day it can be is.
+        if (prev !== null && prevName !== null && surelyBefore(day, prev)) {
+          ctx.atCell(rec, name, "dates.order", "error", { value: show(ctx, rec, name, day), before: ctx.title(prevName), beforeValue: show(ctx, rec, prevName, prev) });
         }
         prevName = name;
         prev = day;

@@ -8,10 +8,37 @@ import { describeExpectation, expectationFor } from "./standard-amount.js";
 
 /**
  * The monthly columns of a dues ledger (one row per member): each paid month agrees
- * with the amount owed; a run of unpaid months that are due (after admission, up to the
- * as-of month) is noted (D6), a warning from 3 and an error from 6 (党章 第九条, D7); a single
- * payment of 1000 yuan or more is 大额党费 (D11).
+ * with the amount owed; a run of unpaid months that are due is noted (D6), a warning
+ * from 3 and an error from 6 (党章 第九条, D7); a single payment of 1000 yuan or more
+ * is 大额党费 (D11). A month is due from the month of admission (第八条) and of a transfer
+ * in, up to the as-of month and the month of a transfer out, unless membership is
+ * suspended or the dues are waived (第七条; a waiver a note does not say was approved is a
+ * warning of its own); 免交 / 减交 in a month cell is what it says, not an unpaid month or
+ * a wrong amount. Paying several months at once needs the
+ * branch's consent (第十二条), which a note can state.
  */
+interface MemberMonths {
+  firstDue: number;
+  lastDue: number;
+  waived: boolean;
+  consent: boolean;
+}
+
+function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): MemberMonths {
+  const joined = ctx.num(rec, "joinDate");
+  let firstDue = joined === null ? -Infinity : monthIndex(joined);
+  let lastDue = asOfMonth;
+  for (const f of ctx.facts(rec, "transferIn")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
+  for (const f of ctx.facts(rec, "transferOut")) if (f.day !== undefined) lastDue = Math.min(lastDue, monthIndex(f.day));
+  const exempt = ctx.facts(rec, "exempt");
+  for (const f of exempt) {
+    if (!f.approved) ctx.atColumnIndex(f.row, f.col, "note", "dues.exemptNotApproved", "warning", {});
+  }
+  const waived = exempt.length > 0 || ctx.facts(rec, "suspended").length > 0;
+  const consent = ctx.facts(rec, "duesConsent").length > 0 || ctx.facts(rec, "backPay").length > 0;
+  return { firstDue, lastDue, waived, consent };
+}
+
 export const duesMonthlyRule: Rule = {
   needs: ["months"],
   run(ctx) {
@@ -20,31 +47,31 @@ export const duesMonthlyRule: Rule = {
     const asOfMonth = monthIndex(ctx.asOf);
     const largeFen = Math.round(dues.largePaymentYuan * 100);
     const columns = ctx.set.repeatColumns;
+    if (columns.length === 0) return;
     for (const rec of ctx.records) {
-      if (columns.length === 0) continue;
-      const year = ctx.num(rec, "year") ?? sheetYear ?? Math.floor(asOfMonth / 12);
-      const joined = ctx.num(rec, "joinDate");
-      const firstDue = joined === null ? -Infinity : monthIndex(joined);
+      const rowYear = ctx.num(rec, "year") ?? sheetYear ?? Math.floor(asOfMonth / 12);
+      const member = memberMonths(ctx, rec, asOfMonth);
       const standard = ctx.num(rec, "standard");
       const expected = standard !== null ? null : expectationFor(ctx, rec);
+      const monthOf = (c: RepeatColumn) => (c.year ?? rowYear) * 12 + c.period - 1;
       // The unpaid run is a slice [runStart, i) of the period-ordered columns.
       let runStart = -1;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
         const value = rec.repeat[i] ?? null;
-        const month = year * 12 + column.period - 1;
-        const due = month <= asOfMonth && month >= firstDue;
+        const month = monthOf(column);
+        const due = month <= member.lastDue && month >= member.firstDue && !member.waived;
         if (due && (value === null || value === 0)) {
           if (runStart < 0) runStart = i;
           continue;
         }
-        if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, runStart, i, year);
+        if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, runStart, i, monthOf);
         runStart = -1;
         if (!due || typeof value !== "number") continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
-        checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen);
+        checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent);
       }
-      if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, runStart, columns.length, year);
+      if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, runStart, columns.length, monthOf);
     }
   },
 };
@@ -57,13 +84,14 @@ function checkPaidAmount(
   standard: number | null,
   expected: ReturnType<typeof expectationFor>,
   toleranceFen: number,
+  consent: boolean,
 ): void {
   if (standard !== null) {
     if (Math.abs(paid - standard) <= toleranceFen) return;
     // Paying a few months at once (quarterly, 第十二条) needs the branch's consent: a warning, not an error.
     const months = Math.round(paid / standard);
     if (standard > 0 && months >= 2 && months <= 12 && Math.abs(paid - months * standard) <= toleranceFen * months) {
-      ctx.atColumnIndex(rec.row, cell.col, "months", "dues.lumpPayment", "warning", { value: fenToYuanText(paid), months });
+      if (!consent) ctx.atColumnIndex(rec.row, cell.col, "months", "dues.lumpPayment", "warning", { value: fenToYuanText(paid), months });
       return;
     }
     ctx.atColumnIndex(rec.row, cell.col, "months", "dues.paidMismatch", "error", { value: fenToYuanText(paid), expected: fenToYuanText(standard) }, fenToYuanText(standard));
@@ -74,7 +102,7 @@ function checkPaidAmount(
   }
 }
 
-function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], start: number, end: number, year: number): void {
+function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], start: number, end: number, monthOf: (c: RepeatColumn) => number): void {
   const { unpaidWarningMonths, unpaidErrorMonths } = ctx.ruleSet.dues;
   const months = end - start;
   const first = columns[start]!;
@@ -82,9 +110,5 @@ function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatCol
   // D6: every month due has a payment; a short gap is only noted, longer runs warn, then lapse (D7).
   const severity = months >= unpaidErrorMonths ? "error" : months >= unpaidWarningMonths ? "warning" : "info";
   const code = severity === "error" ? "dues.unpaidLapse" : severity === "warning" ? "dues.unpaid" : "dues.unpaidShort";
-  ctx.atColumnIndex(rec.row, first.col, "months", code, severity, {
-    months,
-    from: monthIndexToPeriod(year * 12 + first.period - 1),
-    to: monthIndexToPeriod(year * 12 + last.period - 1),
-  });
+  ctx.atColumnIndex(rec.row, first.col, "months", code, severity, { months, from: monthIndexToPeriod(monthOf(first)), to: monthIndexToPeriod(monthOf(last)) });
 }

@@ -25,6 +25,31 @@ export function describeExpectation(e: DuesExpectation): string {
   return "0.00";
 }
 
+/**
+ * A stated 交纳比例 agrees with the rate the rule set gives for the base. Clerks write it as
+ * 1.5%, 1.5 or 0.015 (a percent-formatted cell); all three mean one and a half percent.
+ */
+function checkStatedRate(ctx: RuleContext, rec: LedgerRecord, expected: DuesExpectation | null): void {
+  const stated = ctx.num(rec, "rate");
+  if (stated === null || expected?.kind !== "amount" || expected.rateBasisPoints === null) return;
+  const i = ctx.field("rate");
+  const format = i >= 0 ? (ctx.view.format(rec.row, ctx.set.colOf[i]!) ?? "") : "";
+  const percent = format.includes("%") || stated < 0.05 ? stated * 100 : stated;
+  const basisPoints = Math.round(percent * 100);
+  if (basisPoints !== expected.rateBasisPoints) {
+    const base = ctx.num(rec, "base");
+    const want = `${expected.rateBasisPoints / 100}%`;
+    ctx.atCell(rec, "rate", "dues.rateMismatch", "error", { value: ctx.text(rec, "rate") || `${percent}%`, base: base === null ? "?" : fenToYuanText(base), expected: want }, want);
+  }
+}
+
+export const duesRateRule: Rule = {
+  needs: ["rate", "base"],
+  run(ctx) {
+    for (const rec of ctx.records) checkStatedRate(ctx, rec, expectationFor(ctx, rec));
+  },
+};
+
 export const duesStandardRule: Rule = {
   needs: ["standard"],
   run(ctx) {
@@ -43,7 +68,7 @@ export const duesStandardRule: Rule = {
         const code = expected.kind === "range" ? "dues.outOfRange" : "dues.amountMismatch";
         ctx.atCell(rec, "standard", code, "error", { value: fenToYuanText(standard), expected: describeExpectation(expected) }, describeExpectation(expected));
       }
-      if (standard > capFen && ctx.get(rec, "voluntary") !== true) {
+      if (standard > capFen && ctx.get(rec, "voluntary") !== true && ctx.facts(rec, "duesConsent").length === 0) {
         ctx.atCell(rec, "standard", "dues.overCap", "warning", { value: fenToYuanText(standard), cap: dues.monthlyCapYuan });
       }
     }

@@ -37,9 +37,13 @@ export function checkFieldConstraints(ctx: RuleContext): void {
     for (const rec of set.records) {
       const v = rec.values[f]!;
       if (v === null) {
-        if (c.required && !problemRows.has(rec.row)) ctx.atCell(rec, field.name, "value.required", "error");
+        if (problemRows.has(rec.row)) continue;
+        if (c.required) ctx.atCell(rec, field.name, "value.required", "error");
+        else if (field.recommended) ctx.atCell(rec, field.name, "value.recommended", "warning");
         continue;
       }
+      // A value a section heading or a note gave the row is not the clerk's cell: nothing to constrain.
+      if (rec.sources?.has(f)) continue;
       if (c.unique) {
         const first = firstSeen.get(v);
         if (first === undefined) firstSeen.set(v, rec.row);

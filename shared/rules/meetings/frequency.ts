@@ -1,32 +1,36 @@
 import { fromYmd, toYmd } from "../../calendar/days.js";
+import { periodBounds } from "../../calendar/periods.js";
 import type { LedgerRecord } from "../../records/build.js";
+import { titleYear } from "../../records/title-year.js";
 import type { RuleSet } from "../../ruleset/schema.js";
 import type { Rule, RuleContext } from "../context.js";
-import { resolveMeetingType, shortPeriods } from "../../scoring/meetings.js";
+import { shortPeriods } from "../../scoring/meetings.js";
 import { meetingOf } from "./meeting-of.js";
+import { describePeriod } from "./period-words.js";
 
 type Requirement = RuleSet["meetings"]["requirements"][number];
 
 /**
- * Frequencies (M1–M7): every period the register covers (the calendar years of its
- * meetings, up to the as-of day, whole periods only) has at least the rule set's count of
- * each type. A register of one type (one sheet per type) is judged for that type only.
+ * Frequencies (M1–M7): every period the register claims to cover has at least the rule
+ * set's count of each type. A register covers the year its title names (「2025年三会一课
+ * 登记簿」), else the months from its first meeting to its last — never more than up to the
+ * as-of day, and only whole periods. A register of one type (one sheet per type, or a
+ * 主题党日 register named so by its sheet, title or file) is judged for that type only.
  * 支委会 is required where the branch has a committee (a 支委会 on record, or a general
- * meeting expecting at least `committeeFromMembers`); 党小组会 where groups exist (one on
- * record), per group when the sheet names them.
+ * meeting expecting at least `committeeFromMembers`); 党小组会 where groups exist, per
+ * group when the sheet names them. A run of missing periods is said once.
  */
 export const meetingFrequencyRule: Rule = {
   needs: ["date"],
   run(ctx) {
     const m = ctx.ruleSet.meetings;
-    const sheetType = ctx.has("type") ? null : resolveMeetingType(ctx.view.name, m);
     const byType = new Map<string, { day: number; rec: LedgerRecord }[]>();
     let first = Infinity;
     let last = -Infinity;
     let largestGeneral = 0;
     for (const rec of ctx.records) {
       const day = ctx.num(rec, "date");
-      const req = sheetType ?? meetingOf(ctx, rec);
+      const req = meetingOf(ctx, rec);
       if (day === null || req === null) continue;
       first = Math.min(first, day);
       last = Math.max(last, day);
@@ -36,11 +40,16 @@ export const meetingFrequencyRule: Rule = {
       if (req === m.requirements[0]) largestGeneral = Math.max(largestGeneral, ctx.num(rec, "expected") ?? 0);
     }
     if (first === Infinity) return;
-    const scopeFirst = fromYmd(toYmd(first).y, 1, 1);
-    const scopeLast = Math.min(fromYmd(toYmd(last).y, 12, 31), ctx.asOf);
+    // One type only: the register names its type and its rows name no other.
+    const oneType = ctx.sheetMeetingType !== null && !ctx.has("type") && [...byType.keys()].every((t) => t === ctx.sheetMeetingType!.type) ? ctx.sheetMeetingType : null;
+    const year = titleYear(ctx.view, ctx.headerRow);
+    const a = toYmd(first);
+    const b = toYmd(last);
+    const scopeFirst = year !== null ? fromYmd(year, 1, 1) : fromYmd(a.y, a.m, 1);
+    const scopeLast = Math.min(year !== null ? fromYmd(year, 12, 31) : fromYmd(b.y, b.m + 1, 1) - 1, ctx.asOf);
     const hasCommittee = byType.has("支部委员会") || largestGeneral >= m.committeeFromMembers;
     for (const req of m.requirements) {
-      if (sheetType && req !== sheetType) continue;
+      if (oneType && req !== oneType) continue;
       if (req.needsCommittee && !hasCommittee) continue;
       const held = byType.get(req.type) ?? [];
       if (req.type === "党小组会") {
@@ -51,17 +60,15 @@ export const meetingFrequencyRule: Rule = {
     }
     const life = byType.get("组织生活会");
     if (life && life.length > 0) {
-      for (const year of new Set(life.map((l) => toYmd(l.day).y))) {
-        if (!life.some((l) => toYmd(l.day).y === year && toYmd(l.day).m >= 10)) {
-          ctx.atPeriod("meetings.lifeNotQ4", "info", String(year));
-        }
+      for (const y of new Set(life.map((l) => toYmd(l.day).y))) {
+        if (!life.some((l) => toYmd(l.day).y === y && toYmd(l.day).m >= 10)) ctx.atPeriod("meetings.lifeNotQ4", "info", String(y));
       }
     }
   },
 };
 
 function checkGroups(ctx: RuleContext, req: Requirement, held: { day: number; rec: LedgerRecord }[], first: number, last: number): void {
-  if (!ctx.has("group")) {
+  if (!ctx.has("group") && !held.some((h) => ctx.str(h.rec, "group") !== null)) {
     reportMissing(ctx, req, held.map((h) => h.day), first, last, null);
     return;
   }
@@ -73,14 +80,46 @@ function checkGroups(ctx: RuleContext, req: Requirement, held: { day: number; re
   for (const [group, days] of groups) reportMissing(ctx, req, days, first, last, group || null);
 }
 
+/** Only periods that lie wholly inside the register's scope are judged. */
+function inside(period: string, first: number, last: number): boolean {
+  const b = periodBounds(period);
+  return b !== null && b.first >= first && b.last <= last;
+}
+
 function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first: number, last: number, group: string | null): void {
-  for (const { period, count } of shortPeriods(days, req, first, last, ctx.asOf)) {
-    ctx.atPeriod("meetings.missing", "warning", period, {
-      type: req.type,
-      count,
-      min: req.min,
-      group: group === null ? "" : ctx.lang === "zh" ? `（${group}）` : ` (${group})`,
-      source: req.source === "national" ? (ctx.lang === "zh" ? "全国规定" : "national rule") : ctx.lang === "zh" ? "本地做法" : "local practice",
-    });
+  const short = shortPeriods(days, req, first, last, ctx.asOf).filter((s) => inside(s.period, first, last));
+  const zh = ctx.lang === "zh";
+  const common = {
+    type: req.type,
+    min: req.min,
+    group: group === null ? "" : zh ? `（${group}）` : ` (${group})`,
+    source: req.source === "national" ? (zh ? "全国规定" : "national rule") : zh ? "本地做法" : "local practice",
+  };
+  // Consecutive short periods are one finding: "2019年2月至12月没有召开支部委员会（共 11 个月）".
+  let i = 0;
+  while (i < short.length) {
+    let j = i;
+    while (j + 1 < short.length && consecutive(short[j]!.period, short[j + 1]!.period)) j++;
+    const run = short.slice(i, j + 1);
+    if (run.length === 1) {
+      ctx.atPeriod("meetings.missing", "warning", run[0]!.period, { ...common, count: run[0]!.count });
+    } else {
+      ctx.atPeriod("meetings.missingRun", "warning", run[0]!.period, {
+        ...common,
+        from: describePeriod(run[0]!.period, ctx.lang),
+        to: describePeriod(run[run.length - 1]!.period, ctx.lang),
+        count: run.length,
+        unit: req.per === "month" ? (zh ? "月" : "month") : req.per === "quarter" ? (zh ? "季度" : "quarter") : zh ? "年" : "year",
+        periods: run.map((r) => r.period).join(zh ? "、" : ", "),
+        lastPeriod: run[run.length - 1]!.period,
+      });
+    }
+    i = j + 1;
   }
+}
+
+function consecutive(a: string, b: string): boolean {
+  const x = periodBounds(a);
+  const y = periodBounds(b);
+  return x !== null && y !== null && y.first === x.last + 1;
 }

@@ -2,7 +2,17 @@ import type { LedgerRecord } from "../../records/build.js";
 import { resolveMeetingType, type MeetingRequirement } from "../../scoring/meetings.js";
 import type { RuleContext } from "../context.js";
 
-/** A register row's meeting type: its 会议类型, else what its name says ("2025年第一季度党员大会"). */
+/**
+ * A register row's meeting type, from every source in turn: its 会议类型 cell; its name
+ * (会议名称 / 活动名称 "2025年第一季度党员大会"); the section heading it sits under
+ * (二、支部委员会); and the register's own type (its sheet name, title or file name).
+ */
 export function meetingOf(ctx: RuleContext, rec: LedgerRecord): MeetingRequirement | null {
-  return resolveMeetingType(ctx.str(rec, "type") ?? ctx.str(rec, "title"), ctx.ruleSet.meetings);
+  const rules = ctx.ruleSet.meetings;
+  return (
+    resolveMeetingType(ctx.str(rec, "type"), rules) ??
+    resolveMeetingType(ctx.str(rec, "title"), rules) ??
+    (rec.section ? resolveMeetingType(rec.section.label, rules) : null) ??
+    ctx.sheetMeetingType
+  );
 }

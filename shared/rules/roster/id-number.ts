@@ -1,4 +1,5 @@
 import { toIso } from "../../calendar/days.js";
+import { agreesWith } from "../../calendar/precision.js";
 import { checkCharacter, validateIdNumber } from "../../idcard/gb11643.js";
 import type { Rule } from "../context.js";
 
@@ -23,9 +24,10 @@ export const idNumberRule: Rule = {
       }
       const info = result.ok ? result.info : result.info;
       if (!info) continue;
-      const birth = hasBirth ? ctx.num(rec, "birthDate") : null;
-      if (birth !== null && birth !== info.birth) {
-        ctx.atCell(rec, "birthDate", "id.birthMismatch", "error", { value: toIso(birth), fromId: toIso(info.birth) }, toIso(info.birth));
+      // A birth date written to the month (1968.02) agrees with the ID when its month does.
+      const birth = hasBirth ? ctx.date(rec, "birthDate") : null;
+      if (birth !== null && !agreesWith(birth, info.birth)) {
+        ctx.atCell(rec, "birthDate", "id.birthMismatch", "error", { value: birth.precision === "day" ? toIso(birth.day) : ctx.text(rec, "birthDate"), fromId: toIso(info.birth) }, toIso(info.birth));
       }
       const sex = hasSex ? ctx.str(rec, "sex") : null;
       if (sex !== null && (sex === "男" || sex === "女") && sex !== info.sex) {

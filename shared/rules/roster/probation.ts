@@ -1,12 +1,26 @@
 import { addMonths, toIso } from "../../calendar/days.js";
+import { latestDay, shifted, surelyBefore, type DateValue } from "../../calendar/precision.js";
 import { extensionAllowed } from "../../scoring/probation.js";
-import type { Rule } from "../context.js";
+import type { LedgerRecord } from "../../records/build.js";
+import type { Rule, RuleContext } from "../context.js";
 
 /**
  * Probation (党章 第七条, 细则 第三十二条): full membership on EDATE(admission, 12), or
- * EDATE(admission, 12+e) after one extension of e months within the rule set's range;
- * a probationary year long past with no full membership is overdue.
+ * EDATE(admission, 12+e) after one extension of e months within the rule set's range
+ * (written in its own column or in 备注: 「延长预备期六个月」); a probationary year long
+ * past with no full membership is overdue; a 正式党员 shows a full-membership date.
+ * Dates written to the month only (2010.07) are compared to the month.
  */
+function show(ctx: RuleContext, rec: LedgerRecord, name: string, d: DateValue): string {
+  return d.precision === "day" ? toIso(d.day) : ctx.text(rec, name);
+}
+
+/** Same calendar day, or — for a date written to the month or year — the same month or year. */
+function sameAt(a: DateValue, b: DateValue): boolean {
+  if (a.precision === "day" && b.precision === "day") return a.day === b.day;
+  return !surelyBefore(a, b) && !surelyBefore(b, a);
+}
+
 export const probationRule: Rule = {
   needs: ["joinDate"],
   run(ctx) {
@@ -14,39 +28,39 @@ export const probationRule: Rule = {
     const hasFull = ctx.has("fullDate");
     const hasStatus = ctx.has("status");
     for (const rec of ctx.records) {
-      const joined = ctx.num(rec, "joinDate");
+      const joined = ctx.date(rec, "joinDate");
       if (joined === null) continue;
-      if (joined > ctx.asOf) {
-        ctx.atCell(rec, "joinDate", "date.future", "error", { value: toIso(joined), asOf: toIso(ctx.asOf) });
+      if (joined.day > ctx.asOf) {
+        ctx.atCell(rec, "joinDate", "date.future", "error", { value: show(ctx, rec, "joinDate", joined), asOf: toIso(ctx.asOf) });
         continue;
       }
       const ext = ctx.num(rec, "extensionMonths") ?? 0;
       if (!extensionAllowed(ext, p)) {
         ctx.atCell(rec, "extensionMonths", "probation.extensionRange", "error", { value: ext, min: p.extensionMinMonths, max: p.extensionMaxMonths });
       }
-      const due = addMonths(joined, p.months + ext);
-      const full = hasFull ? ctx.num(rec, "fullDate") : null;
+      const due = shifted(joined, p.months + ext);
+      const full = ctx.date(rec, "fullDate");
       if (full !== null) {
-        if (full <= joined) ctx.atCell(rec, "fullDate", "probation.fullBeforeJoin", "error", { value: toIso(full), joined: toIso(joined) });
-        else if (full !== due) {
-          ctx.atCell(rec, "fullDate", "probation.fullDateMismatch", "error", { value: toIso(full), joined: toIso(joined), months: p.months + ext }, toIso(due));
+        if (surelyBefore(full, joined) || (full.precision === "day" && joined.precision === "day" && full.day === joined.day)) {
+          ctx.atCell(rec, "fullDate", "probation.fullBeforeJoin", "error", { value: show(ctx, rec, "fullDate", full), joined: show(ctx, rec, "joinDate", joined) });
+        } else if (!sameAt(full, due)) {
+          const expected = due.precision === "day" ? toIso(due.day) : toIso(due.day).slice(0, due.precision === "month" ? 7 : 4);
+          ctx.atCell(rec, "fullDate", "probation.fullDateMismatch", "error", { value: show(ctx, rec, "fullDate", full), joined: show(ctx, rec, "joinDate", joined), months: p.months + ext }, expected);
         }
-        if (full > ctx.asOf) ctx.atCell(rec, "fullDate", "date.future", "error", { value: toIso(full), asOf: toIso(ctx.asOf) });
+        if (full.day > ctx.asOf) ctx.atCell(rec, "fullDate", "date.future", "error", { value: show(ctx, rec, "fullDate", full), asOf: toIso(ctx.asOf) });
       }
+      const overdue = addMonths(latestDay(due), p.overdueGraceMonths) < ctx.asOf;
       if (!hasStatus) {
-        if (hasFull && full === null && addMonths(due, p.overdueGraceMonths) < ctx.asOf) {
-          ctx.atCell(rec, "fullDate", "probation.overdue", "warning", { due: toIso(due), months: p.overdueGraceMonths });
-        }
+        if (hasFull && full === null && overdue) ctx.atCell(rec, "fullDate", "probation.overdue", "warning", { due: toIso(latestDay(due)), months: p.overdueGraceMonths });
         continue;
       }
       const status = ctx.str(rec, "status") ?? "";
       if (status.includes("预备")) {
-        if (full !== null && full <= ctx.asOf) ctx.atCell(rec, "status", "member.statusStale", "warning", { value: status, full: toIso(full) });
-        else if (addMonths(due, p.overdueGraceMonths) < ctx.asOf) {
-          ctx.atCell(rec, "status", "probation.overdue", "warning", { due: toIso(due), months: p.overdueGraceMonths });
-        }
-      } else if (status.includes("正式") && due > ctx.asOf && full === null) {
-        ctx.atCell(rec, "status", "member.statusTooEarly", "error", { value: status, due: toIso(due) });
+        if (full !== null && full.day <= ctx.asOf) ctx.atCell(rec, "status", "member.statusStale", "warning", { value: status, full: show(ctx, rec, "fullDate", full) });
+        else if (overdue) ctx.atCell(rec, "status", "probation.overdue", "warning", { due: toIso(latestDay(due)), months: p.overdueGraceMonths });
+      } else if (status.includes("正式") && full === null) {
+        if (due.day > ctx.asOf) ctx.atCell(rec, "status", "member.statusTooEarly", "error", { value: status, due: toIso(due.day) });
+        else if (hasFull) ctx.atCell(rec, "fullDate", "member.fullDateMissing", "warning", { value: status });
       }
     }
   },

@@ -14,9 +14,17 @@ export const developmentTemplate: Template = {
     ID_NUMBER,
     BIRTH,
     BRANCH,
-    { name: "stage", title: "当前发展阶段", titleEn: "Current stage", type: "string", aliases: ["发展阶段", "所处阶段"], weight: 2 },
+    {
+      name: "stage",
+      title: "当前发展阶段",
+      titleEn: "Current stage",
+      type: "string",
+      aliases: ["发展阶段", "所处阶段", "目前阶段", "当前阶段"],
+      weight: 2,
+      content: { values: ["入党申请人", "申请入党人员", "入党积极分子", "积极分子", "发展对象", "列入发展计划", "领取志愿书", "预备党员", "正式党员"] },
+    },
     APPLY_DATE,
-    { name: "talkDate", title: "谈话时间", titleEn: "Talk date", type: "date", aliases: ["派人谈话时间", "党组织派人谈话时间"], weight: 1.5 },
+    { name: "talkDate", title: "谈话时间", titleEn: "Talk date", type: "date", aliases: ["派人谈话时间", "党组织派人谈话时间", "谈话日期", "入党谈话时间"], weight: 1.5 },
     ACTIVIST_DATE,
     { name: "activistTrainingStart", title: "入党积极分子培训起始时间", titleEn: "Activist training start", type: "date", aliases: [], weight: 2 },
     { name: "activistTrainingEnd", title: "入党积极分子培训结束时间", titleEn: "Activist training end", type: "date", aliases: [], weight: 2 },
@@ -32,6 +40,7 @@ export const developmentTemplate: Template = {
     { name: "politicalReviewDate", title: "政治审查结论时间", titleEn: "Political review concluded", type: "date", aliases: ["政审时间", "政审结论时间", "政治审查时间"], weight: 2 },
     { name: "preReviewDate", title: "上级党委预审时间", titleEn: "Pre-review by the committee", type: "date", aliases: ["预审时间", "党委预审时间"], weight: 2 },
     { name: "introducers", title: "入党介绍人", titleEn: "Sponsors", type: "string", aliases: ["介绍人"], weight: 1 },
+    { name: "contactPersons", title: "培养联系人", titleEn: "Contact persons", type: "string", aliases: ["培养人", "联系人"], weight: 1.5 },
     JOIN_DATE,
     { name: "votersExpected", title: "应到有表决权人数", titleEn: "Voting members expected", type: "integer", aliases: ["应到人数", "应到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },
     { name: "votersPresent", title: "实到有表决权人数", titleEn: "Voting members present", type: "integer", aliases: ["实到人数", "到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },
@@ -60,4 +69,12 @@ export const developmentTemplate: Template = {
   ],
   minScore: 5,
   requiredHeaders: ["name"],
+  // Dated steps of the way in: a training roster has 培训开始时间 too, but none of these.
+  distinctive: [
+    {
+      of: ["stage", "applyDate", "talkDate", "activistDate", "candidateDate", "activistTrainingStart", "activistExam", "candidateExam", "planDate", "formDate", "formNumber", "politicalReviewDate", "preReviewDate", "partyTalkDate", "approvalDate", "oathDate", "fullMeetingDate", "contactPersons"],
+      min: 2,
+    },
+  ],
+  titleWords: ["发展党员", "入党积极分子", "发展对象", "入党申请", "党员发展"],
 };

@@ -1,18 +1,28 @@
 import type { Field, Template } from "../schema.js";
 import { BRANCH, JOIN_DATE, MEMBER_ID, NAME, NOTE } from "./common-fields.js";
 
-const CATEGORY: Field = { name: "category", title: "人员类别", titleEn: "Member category", type: "string", aliases: ["党员类别", "缴费类别", "类别", "身份类别"], weight: 1 };
+const CATEGORY: Field = {
+  name: "category",
+  title: "人员类别",
+  titleEn: "Member category",
+  type: "string",
+  aliases: ["党员类别", "缴费类别", "类别", "身份类别", "交纳类别", "党员分类"],
+  weight: 1,
+  content: { values: ["在职", "离退休", "退休", "离休", "学生", "农民", "下岗", "失业", "低保", "在岗"] },
+};
 const BASE: Field = {
   name: "base",
   title: "缴费基数",
   titleEn: "Monthly base (yuan)",
   type: "money",
-  aliases: ["党费基数", "月缴费基数", "计算基数", "党费计算基数", "月工资收入", "税后月收入", "月收入"],
+  // 2008规定's own words: 交纳党费的计算基数 (交纳基数).
+  aliases: ["党费基数", "月缴费基数", "计算基数", "党费计算基数", "交纳基数", "交纳党费基数", "交纳党费计算基数", "月工资收入", "税后月收入", "月收入", "工资收入", "月工资", "基数"],
   weight: 2,
   constraints: { minimum: 0 },
+  additive: false,
 };
 
-/** 党费收缴台账, one row per member with twelve monthly columns. */
+/** 党费收缴台账, one row per member with twelve monthly columns (one year, or months headed with their year). */
 export const duesMonthlyTemplate: Template = {
   id: "dues-monthly",
   version: 1,
@@ -25,16 +35,28 @@ export const duesMonthlyTemplate: Template = {
     BRANCH,
     CATEGORY,
     BASE,
-    { name: "standard", title: "月应缴党费", titleEn: "Monthly dues (yuan)", type: "money", aliases: ["每月应缴", "应缴党费", "月交纳标准", "缴纳标准", "月缴党费", "每月应交党费", "月应交党费"], weight: 2, constraints: { minimum: 0 } },
-    { name: "year", title: "年度", titleEn: "Year", type: "integer", aliases: ["年份", "缴费年度"], weight: 0.5, constraints: { minimum: 1949, maximum: 2100 } },
+    { name: "rate", title: "交纳比例", titleEn: "Rate (%)", type: "percent", aliases: ["缴费比例", "党费比例", "比例", "交纳比例(%)", "费率"], weight: 1.5 },
+    {
+      name: "standard",
+      title: "月应缴党费",
+      titleEn: "Monthly dues (yuan)",
+      type: "money",
+      aliases: ["每月应缴", "应缴党费", "月交纳标准", "缴纳标准", "月缴党费", "每月应交党费", "月应交党费", "每月应交", "月应交", "月交纳额", "每月交纳金额", "每月交纳党费", "月交纳党费", "应交金额", "交纳标准"],
+      weight: 2,
+      constraints: { minimum: 0 },
+      additive: true,
+    },
+    { name: "year", title: "年度", titleEn: "Year", type: "integer", aliases: ["年份", "缴费年度", "交纳年度"], weight: 0.5, constraints: { minimum: 1949, maximum: 2100 } },
     JOIN_DATE,
     { name: "voluntary", title: "自愿多交", titleEn: "Voluntary extra", type: "boolean", aliases: ["是否自愿多交"], weight: 0.5 },
-    { name: "months", title: "月份", titleEn: "Monthly payments", type: "money", aliases: [], weight: 3, repeat: { pattern: "^(?:\\d{4}[-./年])?(1[0-2]|0?[1-9])月份?$", period: "month" } },
+    { name: "months", title: "月份", titleEn: "Monthly payments", type: "money", aliases: [], weight: 3, repeat: { period: "month" } },
+    { name: "yearTotal", title: "全年合计", titleEn: "Year total (yuan)", type: "money", aliases: ["合计", "年度合计", "全年实交", "累计", "总计", "全年交纳", "本年合计", "全年合计(元)", "合计金额"], weight: 1 },
     NOTE,
   ],
-  rules: [{ rule: "dues.standard" }, { rule: "dues.monthly" }],
+  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.monthly" }, { rule: "dues.yearTotal" }],
   minScore: 4,
   requiredHeaders: ["name", "months"],
+  titleWords: ["党费"],
 };
 
 /** 党费收缴 / 补缴 records, one row per payment (the 党费补缴录入样表 layout). */
@@ -49,15 +71,17 @@ export const duesPaymentsTemplate: Template = {
     NAME,
     CATEGORY,
     BASE,
-    { name: "payType", title: "缴费类型", titleEn: "Payment type", type: "string", aliases: ["交纳类型", "缴纳方式"], weight: 2 },
-    { name: "fromMonth", title: "缴费起始月份", titleEn: "First month", type: "month", aliases: ["起始月份", "缴费起始月", "补缴起始月份"], weight: 2.5 },
-    { name: "toMonth", title: "缴费截止月份", titleEn: "Last month", type: "month", aliases: ["截止月份", "缴费截止月", "补缴截止月份"], weight: 2.5 },
-    { name: "amount", title: "缴费金额", titleEn: "Amount (yuan)", type: "money", aliases: ["交纳金额", "实缴金额", "金额"], weight: 2, constraints: { minimum: 0 } },
-    { name: "payDate", title: "缴费日期", titleEn: "Paid on", type: "date", aliases: ["交纳日期", "缴费时间"], weight: 1 },
-    { name: "explanation", title: "缴费说明", titleEn: "Explanation", type: "string", aliases: [], weight: 1 },
+    { name: "payType", title: "缴费类型", titleEn: "Payment type", type: "string", aliases: ["交纳类型", "缴纳方式", "交纳方式", "缴费方式"], weight: 2 },
+    { name: "fromMonth", title: "缴费起始月份", titleEn: "First month", type: "month", aliases: ["起始月份", "缴费起始月", "补缴起始月份", "交纳起始月份", "开始月份", "起始年月", "所属期起"], weight: 2.5 },
+    { name: "toMonth", title: "缴费截止月份", titleEn: "Last month", type: "month", aliases: ["截止月份", "缴费截止月", "补缴截止月份", "交纳截止月份", "终止月份", "结束月份", "截止年月", "所属期止"], weight: 2.5 },
+    { name: "amount", title: "缴费金额", titleEn: "Amount (yuan)", type: "money", aliases: ["交纳金额", "实缴金额", "金额", "党费金额", "交纳党费金额", "实交金额"], weight: 2, constraints: { minimum: 0 } },
+    { name: "payDate", title: "缴费日期", titleEn: "Paid on", type: "date", aliases: ["交纳日期", "缴费时间", "交纳时间", "交费日期"], weight: 1 },
+    { name: "explanation", title: "缴费说明", titleEn: "Explanation", type: "string", aliases: ["交纳说明"], weight: 1 },
     NOTE,
   ],
   rules: [{ rule: "dues.paymentRows" }],
   minScore: 4,
   requiredHeaders: ["amount"],
+  distinctive: [{ of: ["fromMonth", "toMonth", "payType", "payDate", "base", "explanation"], min: 1 }],
+  titleWords: ["党费"],
 };

@@ -1,7 +1,11 @@
 import type { Template } from "../schema.js";
 import { BRANCH, NOTE } from "./common-fields.js";
 
-/** 三会一课 register: all meeting types in one sheet (会议类型 column), or one sheet per type (named by the sheet). */
+/**
+ * 三会一课 register: all meeting types in one sheet (会议类型 column, or the type named in
+ * 会议名称 / 活动名称), one sheet per type (named by the sheet, its title or its file), or a
+ * 主题党日 register.
+ */
 export const meetingsTemplate: Template = {
   id: "meetings",
   version: 1,
@@ -10,23 +14,33 @@ export const meetingsTemplate: Template = {
   titleEn: "Meetings register (三会一课)",
   fields: [
     BRANCH,
-    { name: "type", title: "会议类型", titleEn: "Meeting type", type: "string", aliases: ["类型", "会议类别", "活动类型"], weight: 3 },
-    { name: "title", title: "会议名称", titleEn: "Meeting title", type: "string", aliases: ["会议主题", "主题", "活动名称", "党课题目"], weight: 1.5 },
-    { name: "host", title: "主持人姓名", titleEn: "Chaired by", type: "string", aliases: ["主持人", "主讲人", "授课人"], weight: 1.5 },
-    { name: "recorder", title: "记录人姓名", titleEn: "Recorded by", type: "string", aliases: ["记录人"], weight: 1.5 },
-    { name: "plannedDate", title: "计划会议时间", titleEn: "Planned for", type: "datetime", aliases: [], weight: 1.5 },
-    { name: "date", title: "实际会议时间", titleEn: "Held on", type: "datetime", aliases: ["会议时间", "时间", "日期", "召开时间", "会议日期", "活动时间"], weight: 2, constraints: { required: true } },
-    { name: "place", title: "会议地点", titleEn: "Place", type: "string", aliases: ["地点"], weight: 1 },
-    { name: "expected", title: "应到人数", titleEn: "Expected", type: "integer", aliases: ["应到", "应参会人数"], weight: 2, constraints: { minimum: 0 } },
-    { name: "present", title: "实到人数", titleEn: "Present", type: "integer", aliases: ["实到", "参会人数"], weight: 2, constraints: { minimum: 0 } },
-    { name: "leave", title: "请假人数", titleEn: "On leave", type: "integer", aliases: ["请假", "缺席人数"], weight: 1, constraints: { minimum: 0 } },
+    { name: "type", title: "会议类型", titleEn: "Meeting type", type: "string", aliases: ["类型", "会议类别", "活动类型", "会议种类", "活动类别"], weight: 3, content: { kind: "meetingType" } },
+    { name: "title", title: "会议名称", titleEn: "Meeting title", type: "string", aliases: ["会议主题", "主题", "活动名称", "党课题目", "活动主题", "党课主题", "党课名称", "课题", "主题党日名称"], weight: 1.5 },
+    { name: "host", title: "主持人姓名", titleEn: "Chaired by", type: "string", aliases: ["主持人", "主讲人", "授课人", "主讲人姓名", "授课人姓名", "组织人", "主持"], weight: 1.5, recommended: true, content: { kind: "personName" } },
+    { name: "recorder", title: "记录人姓名", titleEn: "Recorded by", type: "string", aliases: ["记录人", "记录"], weight: 1.5, content: { kind: "personName" } },
+    { name: "plannedDate", title: "计划会议时间", titleEn: "Planned for", type: "datetime", aliases: ["计划时间", "计划召开时间"], weight: 1.5 },
+    {
+      name: "date",
+      title: "实际会议时间",
+      titleEn: "Held on",
+      type: "datetime",
+      aliases: ["实际时间", "会议时间", "时间", "日期", "召开时间", "会议日期", "活动时间", "活动日期", "开展时间", "召开日期", "举办时间", "上课时间", "授课时间", "实际召开时间", "开会时间"],
+      weight: 2,
+      constraints: { required: true },
+    },
+    { name: "place", title: "会议地点", titleEn: "Place", type: "string", aliases: ["地点", "活动地点", "开会地点", "召开地点", "上课地点"], weight: 1 },
+    { name: "expected", title: "应到人数", titleEn: "Expected", type: "integer", aliases: ["应到", "应参会人数", "应参加人数", "应出席人数", "应到会人数"], weight: 2, constraints: { minimum: 0 } },
+    { name: "present", title: "实到人数", titleEn: "Present", type: "integer", aliases: ["实到", "参会人数", "参加人数", "出席人数", "到会人数", "实到会人数", "参与人数"], weight: 2, constraints: { minimum: 0 } },
+    { name: "leave", title: "请假人数", titleEn: "On leave", type: "integer", aliases: ["请假", "缺席人数", "缺席"], weight: 1, constraints: { minimum: 0 } },
     { name: "group", title: "党小组", titleEn: "Party group", type: "string", aliases: ["党小组名称", "所在党小组"], weight: 0.5 },
-    { name: "agenda", title: "会议议题", titleEn: "Agenda", type: "string", aliases: ["议题"], weight: 1 },
-    { name: "content", title: "会议内容", titleEn: "Content", type: "string", aliases: ["内容", "主要内容"], weight: 1 },
-    { name: "resolution", title: "会议决议", titleEn: "Resolutions", type: "string", aliases: ["决议"], weight: 1 },
+    { name: "agenda", title: "会议议题", titleEn: "Agenda", type: "string", aliases: ["议题", "会议议程", "议程"], weight: 1 },
+    { name: "content", title: "会议内容", titleEn: "Content", type: "string", aliases: ["内容", "主要内容", "活动内容", "学习内容", "会议主要内容", "党课内容"], weight: 1 },
+    { name: "resolution", title: "会议决议", titleEn: "Resolutions", type: "string", aliases: ["决议", "会议决定", "决议事项"], weight: 1 },
     NOTE,
   ],
   rules: [{ rule: "meetings.attendance" }, { rule: "meetings.frequency" }, { rule: "meetings.secretaryLecture" }],
   minScore: 4,
   requiredHeaders: ["date"],
+  distinctive: [{ of: ["type", "title", "host", "recorder", "place", "expected", "present", "agenda", "content", "resolution"], min: 2 }],
+  titleWords: ["三会一课", "会议记录", "会议登记", "主题党日", "组织生活会", "党课", "党员大会", "支委会", "党小组会", "支部委员会会议"],
 };

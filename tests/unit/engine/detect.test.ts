@@ -47,10 +47,10 @@ describe("header detection", () => {
 
   it("says so when a sheet matches nothing, and gives the closest candidate", () => {
     const r = checkWorkbook(book(sheet("杂项", [["品名", "数量", "单价"], ["笔", 3, 2]])), { asOf: "2025-12-31" });
-    expect(r.sheets[0]).toMatchObject({ kind: null, template: null });
-    expect(r.sheets[0]!.reason).toContain("未识别");
+    expect(r.sheets[0]).toMatchObject({ kind: null, template: null, status: "unrecognised" });
+    expect(r.sheets[0]!.reason).toContain("未检查");
     const en = checkWorkbook(book(sheet("杂项", [["品名", "数量", "单价"]])), { asOf: "2025-12-31", lang: "en" });
-    expect(en.sheets[0]!.reason).toContain("No ledger kind recognised");
+    expect(en.sheets[0]!.reason).toContain("Not checked: no ledger kind recognised");
   });
 
   it("skips a merged notice inside the data area and totals rows", () => {

@@ -1,0 +1,97 @@
+import { isCellError, type CellValue } from "../grid/types.js";
+import type { SheetView } from "../grid/sheet-view.js";
+import { validateIdNumber } from "../idcard/gb11643.js";
+import { readDateNumber, readDateText } from "../normalise/dates.js";
+import { isNothingMarker, valueMarker } from "../normalise/markers.js";
+import { normaliseIdText } from "../normalise/id-text.js";
+import { parseNumberText } from "../normalise/numbers.js";
+import { cleanText, toHalfWidth } from "../normalise/text.js";
+import { classifyRow } from "../rows/classify-row.js";
+
+/**
+ * What a column's cells look like, from a sample of the data rows under a header: how
+ * many are numbers, dates, ID numbers, phone numbers, person names, and the distinct texts
+ * (for fields with known values). This is the content half of a column's evidence.
+ */
+export interface ColumnProfile {
+  col: number;
+  /** Non-empty cells sampled (markers such as 无 or — not counted). */
+  n: number;
+  numbers: number;
+  numericText: number;
+  /** Cells that read as a date (a serial with a date format, date text, 1968.02). */
+  dates: number;
+  /** Cells that read as a date only as a bare number (a serial without a date format). */
+  bareSerials: number;
+  months: number;
+  /** 18-character IDs that pass the GB 11643 check, and ones that only look like IDs. */
+  validIds: number;
+  idLike: number;
+  mobiles: number;
+  /** Texts of 2 to 4 Chinese characters (a person's name, as clerks write them). */
+  names: number;
+  markers: number;
+  /** Cells holding text (not numbers). */
+  textCells: number;
+  /** Distinct cleaned texts, at most MAX_DISTINCT. */
+  texts: Map<string, number>;
+}
+
+const SAMPLE_ROWS = 200;
+const MAX_DISTINCT = 64;
+const NAME = /^[\u4e00-\u9fa5][\u4e00-\u9fa5·•]{1,5}$/;
+const DATE_FORMAT = /[ymd]|年|月|日/i;
+
+function emptyProfile(col: number): ColumnProfile {
+  return { col, n: 0, numbers: 0, numericText: 0, dates: 0, bareSerials: 0, months: 0, validIds: 0, idLike: 0, mobiles: 0, names: 0, markers: 0, textCells: 0, texts: new Map() };
+}
+
+function addValue(p: ColumnProfile, v: CellValue, format: string | null): void {
+  if (v === null || isCellError(v)) return;
+  if (typeof v === "number") {
+    p.n++;
+    p.numbers++;
+    if (v >= 1e14 && v < 1e18) p.idLike++;
+    if (format && DATE_FORMAT.test(format) && !/^general$/i.test(format)) p.dates++;
+    else if (readDateNumber(v)) p.bareSerials++;
+    if (v >= 13_000_000_000 && v < 20_000_000_000 && Number.isInteger(v)) p.mobiles++;
+    return;
+  }
+  if (typeof v === "boolean") {
+    p.n++;
+    return;
+  }
+  const t = cleanText(v);
+  if (t === "") return;
+  if (isNothingMarker(t) || valueMarker(t)) {
+    p.markers++;
+    return;
+  }
+  p.n++;
+  p.textCells++;
+  if (p.texts.size < MAX_DISTINCT || p.texts.has(t)) p.texts.set(t, (p.texts.get(t) ?? 0) + 1);
+  const half = toHalfWidth(t);
+  if (parseNumberText(half)) p.numericText++;
+  if (readDateText(half)) p.dates++;
+  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half)) p.months++;
+  const id = normaliseIdText(half);
+  if (/^\d{17}[\dX]$/.test(id)) {
+    p.idLike++;
+    if (validateIdNumber(id).ok) p.validIds++;
+  } else if (/^\d{15}$/.test(id)) p.idLike++;
+  if (/^(?:\+86|0086)?1[3-9]\d{9}$/.test(half.replace(/[\s-]/g, ""))) p.mobiles++;
+  if (NAME.test(t)) p.names++;
+}
+
+/** Profiles of the given columns over the data rows from `firstDataRow` (a sample of them). */
+export function profileColumns(view: SheetView, columns: readonly number[], firstDataRow: number): Map<number, ColumnProfile> {
+  const out = new Map<number, ColumnProfile>();
+  for (const c of columns) out.set(c, emptyProfile(c));
+  let sampled = 0;
+  for (let row = firstDataRow; row < view.rowCount && sampled < SAMPLE_ROWS; row++) {
+    if (classifyRow(view, row, row - firstDataRow) !== "data") continue;
+    sampled++;
+    for (const c of columns) addValue(out.get(c)!, view.value(row, c), view.format(row, c));
+  }
+  return out;
+}

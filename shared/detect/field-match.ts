@@ -1,0 +1,93 @@
+import type { TemplateParsed } from "../template/schema.js";
+import { headerKeys, type HeaderKeys } from "./header-text.js";
+
+/**
+ * How well a header's text names each field of a template, from 0 to 1: the same words
+ * (1), the same words once clerks' spelling variants are folded (0.97) or remarks and
+ * units dropped (0.95), or the field's name inside a longer header ("党员本人联系电话")
+ * or a shorter header inside the field's name, by how much of it they share.
+ */
+export interface FieldMatch {
+  fieldIndex: number;
+  score: number;
+}
+
+interface AliasKeys extends HeaderKeys {
+  fieldIndex: number;
+}
+
+export interface FieldIndex {
+  template: TemplateParsed;
+  aliases: AliasKeys[];
+  exact: Map<string, number>;
+  folded: Map<string, number>;
+  stem: Map<string, number>;
+  /** Per header text, the fields it may name, best first (cached: a sheet repeats its headers). */
+  cache: Map<string, FieldMatch[]>;
+}
+
+export const EXACT = 1;
+const FOLDED = 0.97;
+const STEM = 0.95;
+/** Below this a header does not name the field at all. */
+export const MIN_HEADER_SCORE = 0.6;
+const CONTAINS_MIN_COVERAGE = 0.5;
+const CONTAINED_MIN_COVERAGE = 0.6;
+const MAX_CACHED = 4096;
+
+export function buildFieldIndex(template: TemplateParsed): FieldIndex {
+  const index: FieldIndex = { template, aliases: [], exact: new Map(), folded: new Map(), stem: new Map(), cache: new Map() };
+  template.fields.forEach((field, fieldIndex) => {
+    if (field.repeat) return;
+    for (const name of [field.title, ...field.aliases]) {
+      const keys = headerKeys(name);
+      if (keys.exact === "") continue;
+      index.aliases.push({ ...keys, fieldIndex });
+      if (!index.exact.has(keys.exact)) index.exact.set(keys.exact, fieldIndex);
+      if (!index.folded.has(keys.folded)) index.folded.set(keys.folded, fieldIndex);
+      if (keys.stem !== "" && !index.stem.has(keys.stem)) index.stem.set(keys.stem, fieldIndex);
+    }
+  });
+  return index;
+}
+
+function partial(header: string, alias: string): number {
+  if (alias.length < 2 || header.length < 2 || header === alias) return 0;
+  if (header.includes(alias)) {
+    const coverage = alias.length / header.length;
+    return coverage >= CONTAINS_MIN_COVERAGE ? 0.55 + 0.35 * coverage : 0;
+  }
+  if (header.length >= 3 && alias.includes(header)) {
+    const coverage = header.length / alias.length;
+    return coverage >= CONTAINED_MIN_COVERAGE ? 0.5 + 0.3 * coverage : 0;
+  }
+  return 0;
+}
+
+/** The fields a header text may name, best first, each once. */
+export function matchFields(index: FieldIndex, text: string): FieldMatch[] {
+  const cached = index.cache.get(text);
+  if (cached) return cached;
+  const keys = headerKeys(text);
+  const best = new Map<number, number>();
+  const offer = (fieldIndex: number | undefined, score: number) => {
+    if (fieldIndex === undefined) return;
+    if ((best.get(fieldIndex) ?? 0) < score) best.set(fieldIndex, score);
+  };
+  if (keys.exact !== "") {
+    offer(index.exact.get(keys.exact), EXACT);
+    offer(index.folded.get(keys.folded), FOLDED);
+    if (keys.stem !== "") {
+      offer(index.stem.get(keys.stem), STEM);
+      for (const a of index.aliases) {
+        const score = partial(keys.stem, a.stem);
+        if (score >= MIN_HEADER_SCORE) offer(a.fieldIndex, score);
+      }
+    }
+  }
+  const out = [...best].map(([fieldIndex, score]) => ({ fieldIndex, score })).sort((a, b) => b.score - a.score);
+  // A long-lived host (the Worker, the pane) sees many sheets: keep the cache bounded.
+  if (index.cache.size >= MAX_CACHED) index.cache.clear();
+  index.cache.set(text, out);
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * Sheets that look like ledgers but are not ours: member lists of democratic parties,
+ * training rosters, cadre files, accounts, units, passports, recruitment and election
+ * lists. Their words, kept as data: a header or title that says 民主党派 or 参训人员 is
+ * never checked as a Party roster or a development record.
+ *
+ * `decisive` words settle it on their own (no Party ledger has a column 所在民主党派);
+ * the other words add up, and win when they outweigh the ledger's own evidence.
+ */
+export interface ForeignKind {
+  id: string;
+  title: string;
+  titleEn: string;
+  /** In a header cell, any of these rules our ledgers out. */
+  decisive: string[];
+  /** Header words with their weight. */
+  headers: [string, number][];
+  /** Words in the sheet name, title rows or file name. */
+  titles: string[];
+  /** Cell values that only this kind of sheet holds. */
+  values: string[];
+}
+
+export const FOREIGN_KINDS: ForeignKind[] = [
+  {
+    id: "democratic-party",
+    title: "民主党派或统战人员名单",
+    titleEn: "a list of democratic-party or united-front members",
+    decisive: ["民主党派", "所在党派", "党派名称", "党派内职务", "加入党派", "党派加入", "统战"],
+    headers: [["党派", 2], ["正式成员", 3], ["预备成员", 3], ["无党派", 3], ["党外", 2]],
+    titles: ["民主党派", "党派成员", "统战", "无党派", "党外代表", "人大代表", "政协委员"],
+    values: ["致公党", "民盟", "民建", "民进", "农工党", "九三学社", "台盟", "民革", "正式成员", "预备成员", "盟员", "社员"],
+  },
+  {
+    id: "training",
+    title: "培训或参训人员名单",
+    titleEn: "a training or trainee list",
+    decisive: ["参训", "培训班", "学员", "选课", "退课", "研修", "专题班", "课程编号", "课程名称", "授课方式"],
+    headers: [["签到", 1], ["培训形式", 2], ["培训地点", 2], ["培训成绩", 2], ["培训内容", 2], ["主办单位", 1.5], ["主办方", 1.5], ["学时", 1], ["结业", 1], ["年度学习任务", 2], ["主讲人类别", 2]],
+    titles: ["培训", "参训", "研修", "课程", "学员", "选课", "签到"],
+    values: ["线下培训", "线上培训", "专题培训", "日常培训", "校外培训"],
+  },
+  {
+    id: "cadre",
+    title: "干部任职或干部信息表",
+    titleEn: "a cadre post or cadre file sheet",
+    decisive: ["干部类别", "干部类型", "任职始任", "职务属性", "行政级别", "岗位级别", "双肩挑", "兼职单位", "兼任职务", "兼任单位", "任副处", "任正处", "关联岗位", "是否占职数", "是否正职", "干部岗位"],
+    headers: [["任职日期", 2], ["任职时间", 1.5], ["离任时间", 1.5], ["任职单位", 2], ["所在单位及职务", 1.5], ["时任单位及职务", 1.5], ["职称", 1], ["是否取酬", 2], ["审批单位", 1]],
+    titles: ["干部", "任职", "兼职", "岗位", "组织员", "考察对象", "个人有关事项"],
+    values: ["处级干部", "科级干部", "机关干部", "院系干部", "正处级", "副处级"],
+  },
+  {
+    id: "account",
+    title: "系统账号或管理员名单",
+    titleEn: "a system account or administrator list",
+    decisive: ["密码", "账号", "是否是管理员"],
+    headers: [["人员类型", 1], ["电子邮箱", 1], ["办公电话", 1], ["健康状况", 1], ["熟悉专业", 2]],
+    titles: ["账号", "管理员", "协同办公"],
+    values: [],
+  },
+  {
+    id: "organisation",
+    title: "党组织或内设机构信息表",
+    titleEn: "a list of Party organisations or units",
+    decisive: ["单位编号", "新单位编码", "新岗位编码", "单位网址", "支部类别", "是否是教工党支部", "是否建立在团队", "是否独立法人", "党总支类别", "组织类别", "是否历史党校", "二级党校"],
+    headers: [["成立时间", 1.5], ["简称", 2], ["单位类型", 2], ["所在单位属性", 2], ["传真", 1], ["邮箱", 1], ["联系地址", 1], ["是否当前委员会", 2]],
+    titles: ["内设机构", "党支部录入", "基层党组织录入", "党校", "委员会和领导小组", "民主党派录入"],
+    values: [],
+  },
+  {
+    id: "passport",
+    title: "因私出国（境）证件记录",
+    titleEn: "a passport or travel document record",
+    decisive: ["证件类型", "发证机关", "持有人", "签注", "出行", "保险柜"],
+    headers: [["证件号码", 2], ["有效期", 1.5], ["集中保管", 2]],
+    titles: ["出国（境）", "出国(境)", "证件"],
+    values: ["因私普通护照"],
+  },
+  {
+    id: "recruitment",
+    title: "招聘岗位或竞聘名单",
+    titleEn: "a recruitment list",
+    decisive: ["招聘", "竞聘", "报名开启", "报名结束"],
+    headers: [["岗位名称", 2], ["岗位要求", 2], ["主要职责", 2]],
+    titles: ["招聘", "竞聘"],
+    values: [],
+  },
+  {
+    id: "election",
+    title: "选举候选人或代表名单",
+    titleEn: "an election candidate or delegate list",
+    decisive: ["得票总数", "推荐提名", "提名的党支部数", "当选届次", "当选时间"],
+    headers: [["正式党员票数", 2], ["预备党员票数", 2], ["推荐人类型", 2]],
+    titles: ["候选人", "党代表", "两委委员"],
+    values: [],
+  },
+];

@@ -1,0 +1,150 @@
+import type { SheetView } from "../grid/sheet-view.js";
+import { matchFields, MIN_HEADER_SCORE, type FieldIndex } from "./field-match.js";
+import { cellText, headerCells, type HeaderCell } from "./header-cells.js";
+import { parseMonthHeader } from "./month-header.js";
+
+/**
+ * The header half of recognition: which rows are the header, and which field each header
+ * names, for one template. A header is one to three rows within the first MAX_HEADER_ROW
+ * rows; the candidate whose headers name the template's fields best wins.
+ */
+const MAX_HEADER_ROW = 30;
+const MAX_HEADER_HEIGHT = 3;
+/** A repeating group (monthly columns) counts once it shows this many columns. */
+export const MIN_REPEAT_COLUMNS = 3;
+/** A header read from the rows above the leaf ("缴费情况" + "基数") counts a little less. */
+const GROUP_PENALTY = 0.95;
+/** A bare month number under a group heading is a little less certain than "1月". */
+const BARE_MONTH = 0.9;
+
+export interface HeaderHit {
+  cell: HeaderCell;
+  fieldIndex: number;
+  score: number;
+  period?: number;
+  year?: number;
+}
+
+export interface HeaderCandidate {
+  top: number;
+  height: number;
+  cells: HeaderCell[];
+  hits: HeaderHit[];
+  score: number;
+}
+
+function compileOwnPattern(pattern: string | undefined): RegExp | null {
+  if (!pattern) return null;
+  try {
+    return new RegExp(pattern);
+  } catch {
+    return null;
+  }
+}
+
+const ownPatterns = new WeakMap<FieldIndex, (RegExp | null)[]>();
+
+function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { month: number; year?: number; score: number } | null {
+  const parsed = parseMonthHeader(cell.leaf, cell.group);
+  if (parsed) return { ...parsed, score: /^\s*\d{1,2}\s*$/.test(cell.leaf) ? BARE_MONTH : 1 };
+  let patterns = ownPatterns.get(index);
+  if (!patterns) {
+    patterns = index.template.fields.map((f) => compileOwnPattern(f.repeat?.pattern));
+    ownPatterns.set(index, patterns);
+  }
+  const own = patterns[fieldIndex];
+  const m = own ? own.exec(cell.leaf.trim()) : null;
+  const month = m ? Number(m[1]) : NaN;
+  return Number.isInteger(month) && month >= 1 && month <= 12 ? { month, score: 1 } : null;
+}
+
+/** Bind header cells to one template's fields: months first, then one field per column, best match first. */
+export function bindHeader(index: FieldIndex, cells: HeaderCell[]): { hits: HeaderHit[]; score: number } {
+  const fields = index.template.fields;
+  const hits: HeaderHit[] = [];
+  const taken = new Set<number>();
+  let score = 0;
+  fields.forEach((field, fieldIndex) => {
+    if (!field.repeat) return;
+    const months: HeaderHit[] = [];
+    for (const cell of cells) {
+      const m = monthOf(index, fieldIndex, cell);
+      if (m) months.push({ cell, fieldIndex, score: m.score, period: m.month, ...(m.year !== undefined ? { year: m.year } : {}) });
+    }
+    if (months.length < MIN_REPEAT_COLUMNS) return;
+    for (const h of months) taken.add(h.cell.col);
+    hits.push(...months);
+    // A group heading that names the year (2025年 over 1月…12月) is worth reading: a hair more score.
+    const withYear = months.filter((h) => h.year !== undefined).length / months.length;
+    score += field.weight * (months.reduce((a, h) => a + h.score, 0) / months.length) + 0.01 * withYear;
+  });
+  const offers: HeaderHit[] = [];
+  for (const cell of cells) {
+    if (taken.has(cell.col)) continue;
+    let matches = matchFields(index, cell.leaf).map((m) => ({ ...m, score: m.score }));
+    if (matches.length === 0 && cell.group !== "") {
+      matches = matchFields(index, cell.group + cell.leaf).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
+    }
+    for (const m of matches) if (m.score >= MIN_HEADER_SCORE) offers.push({ cell, fieldIndex: m.fieldIndex, score: m.score });
+  }
+  offers.sort((a, b) => b.score - a.score || fields[b.fieldIndex]!.weight - fields[a.fieldIndex]!.weight || a.cell.col - b.cell.col);
+  const boundFields = new Set<number>();
+  for (const o of offers) {
+    if (taken.has(o.cell.col) || boundFields.has(o.fieldIndex)) continue;
+    taken.add(o.cell.col);
+    boundFields.add(o.fieldIndex);
+    hits.push(o);
+    score += fields[o.fieldIndex]!.weight * o.score;
+  }
+  hits.sort((a, b) => a.cell.col - b.cell.col);
+  return { hits, score };
+}
+
+function rowHasText(view: SheetView, row: number): boolean {
+  for (const v of view.rowValues(row)) if (v !== null && v !== "" && !(typeof v === "string" && v.trim() === "")) return true;
+  return false;
+}
+
+/** "填报单位：东湖村党支部", "填报日期：2026年1月5日": lines about the sheet, never part of a header. */
+const META = /[:：]\s*\S/;
+
+/**
+ * A row that can sit above the leaf row of a header: it holds at least two distinct labels
+ * (group headings, or header cells merged down). A title banner (one text across the sheet)
+ * and a 填报单位 line are not header rows.
+ */
+function canHeadGroups(view: SheetView, row: number): boolean {
+  const texts = new Set<string>();
+  for (let c = view.firstCol; c < view.colCount && texts.size < 2; c++) {
+    const t = cellText(view, row, c);
+    if (t !== "" && !META.test(t)) texts.add(t);
+  }
+  return texts.size >= 2;
+}
+
+/** Every header candidate of the sheet: rows × heights, with their cells (shared by all templates). */
+export function headerCandidates(view: SheetView): { top: number; height: number; cells: HeaderCell[] }[] {
+  const out: { top: number; height: number; cells: HeaderCell[] }[] = [];
+  const last = Math.min(view.rowCount, view.firstRow + MAX_HEADER_ROW);
+  for (let r = view.firstRow; r < last; r++) {
+    if (!rowHasText(view, r)) continue;
+    for (let h = 1; h <= MAX_HEADER_HEIGHT && r + h <= view.rowCount; h++) {
+      if (h > 1 && (!rowHasText(view, r + h - 1) || !canHeadGroups(view, r + h - 2))) break;
+      const cells = headerCells(view, r, h);
+      if (cells.length > 0) out.push({ top: r, height: h, cells });
+    }
+  }
+  return out;
+}
+
+/** The best header of the sheet for one template; a taller header wins only by naming more. */
+export function bestHeader(index: FieldIndex, candidates: { top: number; height: number; cells: HeaderCell[] }[]): HeaderCandidate | null {
+  let best: HeaderCandidate | null = null;
+  for (const c of candidates) {
+    const { hits, score } = bindHeader(index, c.cells);
+    if (hits.length === 0) continue;
+    const better = !best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && c.height < best.height);
+    if (better) best = { ...c, hits, score };
+  }
+  return best;
+}

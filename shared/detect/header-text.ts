@@ -1,0 +1,51 @@
+import { headerKey, headerStem } from "../normalise/text.js";
+
+/**
+ * How clerks vary a header's wording, kept as data in one place. A header and every alias
+ * of a template go through the same folding, so "缴费基数", "交费基数", "入党日期" and
+ * "入党时间", "手机号码" and "联系电话" meet without each template listing every spelling.
+ */
+const FOLDS: [RegExp, string][] = [
+  [/缴/g, "交"],
+  [/日期/g, "时间"],
+  [/年月日/g, "时间"],
+  [/号码/g, "号"],
+  [/(?:联系方式|联系电话|手机号|手机|移动电话|电话号)/g, "电话"],
+  [/党支部/g, "支部"],
+];
+
+/** Marks and remarks that say nothing about the column: required stars, units, format hints. */
+const NOISE: RegExp[] = [
+  /\((?:[^)]*?)\)/g, // (元), (必填), (正式/预备), (YYYY-MM-DD) — the stem drops every bracketed remark
+  /[（(][^）)]*$/g, // an unclosed bracket at the end
+  /(?:\/|／)(?:元|人|次|月|天|学时|%)$/g, // 金额/元
+  /^(?:必填|选填)[:：]?/g,
+  /[:：]$/g,
+  /^[①-⑳]/g,
+];
+
+export interface HeaderKeys {
+  /** Exact key: widths, spaces, stars and bracket shapes made the same. */
+  exact: string;
+  /** The key with clerks' spelling variants folded (缴→交, 日期→时间 …). */
+  folded: string;
+  /** The folded key without bracketed remarks, units and marks. */
+  stem: string;
+}
+
+function fold(key: string): string {
+  let out = key;
+  for (const [from, to] of FOLDS) out = out.replace(from, to);
+  return out;
+}
+
+function strip(key: string): string {
+  let out = headerStem(key);
+  for (const re of NOISE) out = out.replace(re, "");
+  return out;
+}
+
+export function headerKeys(text: string): HeaderKeys {
+  const exact = headerKey(text);
+  return { exact, folded: fold(exact), stem: fold(strip(exact)) };
+}

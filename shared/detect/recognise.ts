@@ -1,0 +1,177 @@
+import type { SheetView } from "../grid/sheet-view.js";
+import type { FieldParsed } from "../template/schema.js";
+import { profileColumns, type ColumnProfile } from "./column-profile.js";
+import { contentFit } from "./content-fit.js";
+import type { FieldIndex } from "./field-match.js";
+import { foreignLook } from "./foreign-look.js";
+import { bestHeader, headerCandidates, type HeaderCandidate } from "./header-binding.js";
+import type { ColumnBinding, EvidenceSource, HeaderLayout, UnboundColumn } from "./layout.js";
+import { contextMentions, sheetContext, type SheetContext } from "./sheet-context.js";
+
+/**
+ * Which ledger a sheet is, and where its table is, from two kinds of evidence: what the
+ * headers say (bindHeader) and what the cells under them hold (profileColumns). A column
+ * whose header says 入党时间 and whose cells are dates is sure; one whose cells are names
+ * is not; a column with no known header but 18-digit IDs that pass their check is the ID
+ * column. A template is recognised only when its required and distinctive fields are found
+ * with confidence, and no kind of sheet that is not ours fits better.
+ */
+export interface RecogniseOptions {
+  fileName?: string;
+  /** Texts a field's content kind accepts (e.g. meeting types of the rule set in force). */
+  knownValues?: (kind: "personName" | "meetingType", text: string) => boolean;
+}
+
+/** A field counts as found when its column is at least this sure. */
+export const FOUND_CONFIDENCE = 0.5;
+/** Header found but no content to judge it by: fairly sure. */
+const NO_CONTENT = 0.85;
+/** A header word for the ledger in the sheet's name, title or file name. */
+const TITLE_BONUS = 1;
+/** Content alone: at most this sure of a column with an unknown header. */
+const CONTENT_ONLY_MAX = 0.75;
+/**
+ * A few cells say little: the content's fit is weighed against a neutral prior as if that
+ * prior were PRIOR_CELLS cells, so one mistyped value never unnames a column whose header
+ * is plain, while a hundred cells of the wrong kind do.
+ */
+const PRIOR_CELLS = 3;
+
+function contentFactor(fit: number | null, n: number): number {
+  if (fit === null) return NO_CONTENT;
+  const blended = (fit * n + NO_CONTENT * PRIOR_CELLS) / (n + PRIOR_CELLS);
+  return 0.4 + 0.6 * blended;
+}
+
+/** Fields that content alone can name: their cells say what they are. */
+function contentSignature(field: FieldParsed): boolean {
+  return field.type === "idNumber" || field.type === "phone" || (field.type === "string" && (field.constraints?.enum !== undefined || (field.content?.values?.length ?? 0) > 0));
+}
+
+function fitOf(field: FieldParsed, p: ColumnProfile | undefined, opts: RecogniseOptions): number | null {
+  if (!p) return null;
+  const kind = field.content?.kind;
+  const known = kind && opts.knownValues ? (t: string) => opts.knownValues!(kind, t) : undefined;
+  return contentFit(field, p, known);
+}
+
+function sourceOf(headerScore: number, fit: number | null): EvidenceSource {
+  return fit !== null && fit >= 0.8 && headerScore >= 0.6 ? "both" : "header";
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function headerLabel(path: string[]): string {
+  return path.join(" / ");
+}
+
+/** Header evidence + content evidence → the layout of one template on this sheet. */
+function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx: SheetContext, opts: RecogniseOptions): HeaderLayout {
+  const t = index.template;
+  const fields = t.fields;
+  const firstDataRow = cand.top + cand.height;
+  const allCols: number[] = [];
+  for (let c = view.firstCol; c < view.colCount; c++) allCols.push(c);
+  const profiles = profileColumns(view, allCols, firstDataRow);
+  const columns: ColumnBinding[] = [];
+  const boundCols = new Set<number>();
+  const boundFields = new Set<number>();
+  let score = 0;
+  const repeatConf = new Map<number, number[]>();
+  for (const hit of cand.hits) {
+    const field = fields[hit.fieldIndex]!;
+    const profile = profiles.get(hit.cell.col);
+    const fit = fitOf(field, profile, opts);
+    const confidence = round2(hit.score * contentFactor(fit, profile?.n ?? 0));
+    columns.push({
+      fieldIndex: hit.fieldIndex,
+      col: hit.cell.col,
+      header: headerLabel(hit.cell.path),
+      ...(hit.period !== undefined ? { period: hit.period } : {}),
+      ...(hit.year !== undefined ? { year: hit.year } : {}),
+      confidence,
+      source: sourceOf(hit.score, fit),
+    });
+    boundCols.add(hit.cell.col);
+    boundFields.add(hit.fieldIndex);
+    if (field.repeat) repeatConf.set(hit.fieldIndex, [...(repeatConf.get(hit.fieldIndex) ?? []), confidence]);
+    else score += field.weight * confidence;
+  }
+  for (const [fieldIndex, confs] of repeatConf) score += fields[fieldIndex]!.weight * (confs.reduce((a, b) => a + b, 0) / confs.length);
+
+  // Columns no header named: their content may still say what they are (IDs, phones, 男/女).
+  const headerText = new Map(cand.cells.map((c) => [c.col, c]));
+  for (const col of allCols) {
+    if (boundCols.has(col)) continue;
+    const p = profiles.get(col);
+    if (!p || p.n < 2) continue;
+    let best: { fieldIndex: number; fit: number } | null = null;
+    fields.forEach((field, fieldIndex) => {
+      if (field.repeat || boundFields.has(fieldIndex) || !contentSignature(field)) return;
+      const fit = fitOf(field, p, opts);
+      if (fit !== null && fit >= 0.9 && (!best || fit > best.fit)) best = { fieldIndex, fit };
+    });
+    if (!best) continue;
+    const { fieldIndex, fit } = best as { fieldIndex: number; fit: number };
+    const confidence = round2(CONTENT_ONLY_MAX * fit);
+    const cell = headerText.get(col);
+    columns.push({ fieldIndex, col, header: cell ? headerLabel(cell.path) : "", confidence, source: "content" });
+    boundCols.add(col);
+    boundFields.add(fieldIndex);
+    score += fields[fieldIndex]!.weight * confidence;
+  }
+  columns.sort((a, b) => a.col - b.col);
+  const unbound: UnboundColumn[] = cand.cells.filter((c) => !boundCols.has(c.col)).map((c) => ({ col: c.col, header: headerLabel(c.path) }));
+
+  if (contextMentions(ctx, t.titleWords)) score += TITLE_BONUS;
+
+  const sure = new Map<string, number>();
+  for (const b of columns) {
+    const name = fields[b.fieldIndex]!.name;
+    sure.set(name, Math.max(sure.get(name) ?? 0, b.confidence));
+  }
+  const found = (name: string) => (sure.get(name) ?? 0) >= FOUND_CONFIDENCE;
+  const missingRequired = t.requiredHeaders.filter((n) => !found(n));
+  const missingDistinctive = t.distinctive.filter((d) => d.of.filter(found).length < d.min);
+  const foreign = foreignLook(cand.cells, profiles, ctx, score);
+  const required = t.requiredHeaders.map((n) => sure.get(n) ?? 0);
+  const coreConf = required.length > 0 ? Math.min(...required) : 1;
+  const coverage = Math.min(1, score / Math.max(1, 2 * t.minScore));
+  const confidence = foreign ? 0 : round2(coreConf * (0.5 + 0.5 * coverage));
+  return {
+    index,
+    headerTop: cand.top,
+    headerRow: cand.top + cand.height - 1,
+    firstDataRow,
+    columns,
+    unbound,
+    score: round2(score),
+    confidence,
+    missingRequired,
+    missingDistinctive,
+    foreign,
+    acceptable: score >= t.minScore && missingRequired.length === 0 && missingDistinctive.length === 0 && foreign === null,
+  };
+}
+
+/** The layout of one template on the sheet (the best header for it), or null when no header names any of its fields. */
+export function layoutFor(view: SheetView, index: FieldIndex, opts: RecogniseOptions = {}, candidates = headerCandidates(view)): HeaderLayout | null {
+  const cand = bestHeader(index, candidates);
+  if (!cand) return null;
+  return evaluate(view, index, cand, sheetContext(view, cand.top, opts.fileName), opts);
+}
+
+/** The template a sheet is: the best-scoring acceptable layout; ties go to the template listed first. */
+export function recogniseSheet(view: SheetView, indexes: FieldIndex[], opts: RecogniseOptions = {}): { best: HeaderLayout | null; candidates: HeaderLayout[] } {
+  const candidates = headerCandidates(view);
+  const layouts: HeaderLayout[] = [];
+  for (const index of indexes) {
+    const layout = layoutFor(view, index, opts, candidates);
+    if (layout) layouts.push(layout);
+  }
+  layouts.sort((a, b) => Number(b.acceptable) - Number(a.acceptable) || b.score - a.score);
+  const best = layouts.find((l) => l.acceptable) ?? null;
+  return { best, candidates: layouts };
+}

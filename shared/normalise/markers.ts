@@ -1,0 +1,39 @@
+import { toHalfWidth } from "./text.js";
+
+/**
+ * Words and marks clerks put in a cell instead of a value, on purpose. They are read as
+ * what they say, never as "not a number" or "not a date":
+ * - a dash, a slash or 无: nothing here (the cell is empty on purpose);
+ * - 免交 / 减交 in a money cell: an exemption or a reduction, not an amount.
+ * Kept as data here so every reader of cells agrees.
+ */
+const NOTHING = new Set(["-", "--", "—", "——", "–", "－", "/", "\\", "无", "暂无", "空", "n/a"]);
+
+export type ValueMarker = "免交" | "减交";
+const VALUE_MARKERS = new Map<string, ValueMarker>([
+  ["免交", "免交"],
+  ["免缴", "免交"],
+  ["免交党费", "免交"],
+  ["免缴党费", "免交"],
+  ["减交", "减交"],
+  ["减缴", "减交"],
+  ["少交", "减交"],
+]);
+
+function key(text: string): string {
+  return toHalfWidth(text).replace(/[\s\u00a0]+/g, "").toLowerCase();
+}
+
+/** A cell that says "nothing here": a dash, a slash, 无. */
+export function isNothingMarker(text: string): boolean {
+  return NOTHING.has(key(text));
+}
+
+/** 免交 / 减交 (and their spellings) in a money cell, else null. */
+export function valueMarker(text: string): ValueMarker | null {
+  return VALUE_MARKERS.get(key(text)) ?? null;
+}
+
+export function isValueMarker(v: unknown): v is ValueMarker {
+  return v === "免交" || v === "减交";
+}

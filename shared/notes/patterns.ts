@@ -1,0 +1,48 @@
+/**
+ * Facts clerks write in 备注 and other free-text cells, and the words that say them, kept
+ * as data. Each pattern names the fact it reads; `read-notes.ts` turns a match into a fact
+ * (with a number of months or a date where the words give one), and the rules use it:
+ * an extension of probation written in 备注 counts as the extension, months before a
+ * transfer in or after a transfer out are not due, an approved exemption is not unpaid.
+ */
+export type NoteFactKind =
+  | "extension" // 延长预备期 N 个月 / 半年 / 一年
+  | "duesConsent" // 经支部同意按季度（半年）交纳
+  | "transferIn" // 2025年3月转入
+  | "transferOut" // 2025年5月转出
+  | "exempt" // 免交（经批准）
+  | "reduced" // 减交（经批准）
+  | "backPay" // 补交 N 个月
+  | "abroad" // 出国（境）
+  | "mobile" // 流动党员
+  | "suspended"; // 停止党籍
+
+/** A date as clerks write it inside a sentence: 2025年5月10日, 2025.5.10, 2025-05, 2025年5月. */
+export const DATE_IN_TEXT = String.raw`(\d{4}\s*(?:年|[.\-/])\s*\d{1,2}\s*(?:月|(?=[.\-/]))?(?:\s*[.\-/]?\s*\d{1,2}\s*[日号]?)?)`;
+/** A count as clerks write it: 6, 六, 十二, 两. */
+export const COUNT_IN_TEXT = String.raw`(\d{1,2}|[一二两三四五六七八九十]{1,3})`;
+
+export interface NotePattern {
+  kind: NoteFactKind;
+  pattern: RegExp;
+  /** Which capture holds the months or the date, when the fact has one. */
+  months?: number;
+  date?: number;
+  /** Words that must also be present for an exemption or a reduction to count as approved. */
+  approvedBy?: RegExp;
+  /** The months a fixed phrase means (半年 = 6). */
+  fixedMonths?: Record<string, number>;
+}
+
+export const NOTE_PATTERNS: NotePattern[] = [
+  { kind: "extension", pattern: new RegExp(String.raw`延长预备期\s*(?:为|了)?\s*(半年|一年|${COUNT_IN_TEXT}\s*个?\s*月)`), months: 1, fixedMonths: { 半年: 6, 一年: 12 } },
+  { kind: "duesConsent", pattern: /(?:经|已经|已)?(?:党)?支部(?:委员会|支委会|大会|党员大会)?(?:研究)?(?:同意|批准)[^。；;]*?(?:按|每)\s*(季度?|半年|年)|(?:按|每)\s*(季度?|半年|年)\s*(?:交纳|缴纳|交|缴)[^。；;]*?(?:经|已)?(?:党)?支部[^。；;]*?(?:同意|批准)/ },
+  { kind: "transferIn", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*(?:由\S{0,20}?)?(?:组织关系)?\s*(?:转入|调入|转来)|(?:转入|调入)(?:时间|日期)?\s*[:：（(]?\s*${DATE_IN_TEXT}`), date: 1 },
+  { kind: "transferOut", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*(?:组织关系)?\s*(?:已)?(?:转出|调出|转走)|(?:转出|调出)(?:时间|日期)?\s*[:：（(]?\s*${DATE_IN_TEXT}`), date: 1 },
+  { kind: "exempt", pattern: /免交|免缴|免于交纳/, approvedBy: /批准|同意|审批/ },
+  { kind: "reduced", pattern: /减交|减缴|少交/, approvedBy: /批准|同意|审批/ },
+  { kind: "backPay", pattern: new RegExp(String.raw`补(?:交|缴)\s*(?:了)?\s*${COUNT_IN_TEXT}\s*个?\s*月`), months: 1 },
+  { kind: "abroad", pattern: /出国|出境|国[（(]境[）)]外|境外/ },
+  { kind: "mobile", pattern: /流动党员/ },
+  { kind: "suspended", pattern: /停止党籍/ },
+];

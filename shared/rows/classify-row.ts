@@ -1,0 +1,77 @@
+import { isCellError, type CellValue } from "../grid/types.js";
+import type { SheetView } from "../grid/sheet-view.js";
+import { toHalfWidth } from "../normalise/text.js";
+
+/**
+ * What a row below the header is, the way a careful reader sorts the rows of a verbose
+ * spreadsheet (after the Strudel row classes: metadata, header, group, data, derived, notes):
+ * - `data`: a record;
+ * - `section`: a group heading whose label carries into the rows below (一、在职党员; 第二党小组);
+ * - `total` / `subtotal`: derived rows (合计, 总计 / 小计, 本页小计), checked against the data;
+ * - `notice`: notes and signature lines (填表说明, 注：, ※, 填表人：, 审核人：, 日期：);
+ * - `instruction`: a hint row just under the header (必填, 与系统内名称一致);
+ * - `blank`.
+ */
+export type RowKind = "data" | "blank" | "instruction" | "notice" | "total" | "subtotal" | "section";
+
+const INSTRUCTION = /^(必填|选填|非必填|可选|可不填|必选|选择|下拉选择|格式[:：]|如[:：]|例[:：]|示例|请|与.*一致|填写|yyyy|\d+位)/i;
+const NOTICE = /^(注意事项|填表说明|填写说明|填报说明|导入说明|说明[:：]|注[:：]|注\d|备注[:：]|※|\*注)/;
+const SIGNATURE = /^(填表人|制表人|填报人|审核人|审批人|负责人|经办人|联系人|统计人|记录人签字|书记签字|支部书记[:：]|签字|签名|盖章|单位盖章|(?:填表|制表|报送|填报)(?:日期|时间))\s*[:：]?/;
+const TOTAL = /^(合\s*计|总\s*计|共\s*计|累\s*计|全年合计|年度合计|总合计|本页合计)/;
+const SUBTOTAL = /^(小\s*计|本页小计)/;
+/** Group headings that need nothing else on their row: 一、…, （一）…, 第二党小组. */
+const STRONG_SECTION = [/^[一二三四五六七八九十百]+\s*[、.．]\s*\S/, /^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]\s*\S/, /^第\s*[一二三四五六七八九十百\d]+\s*(?:党小组|小组|组|支部|部分|类)/];
+/** Group headings that only count when they stand alone on their row. */
+const WEAK_SECTION = /(?:党小组|在职党员|离退休党员|退休党员|离休党员|流动党员|预备党员|正式党员|学生党员|农民党员|失业党员|下岗党员|支部党员大会|支部委员会|党小组会|党课|主题党日|组织生活会)(?:[（(:：].*)?$/;
+const SECTION_MAX_LENGTH = 30;
+/** How far below the header an instruction row may sit. */
+const INSTRUCTION_ROWS = 3;
+
+function isSection(text: string, filled: number): boolean {
+  if (text.length > SECTION_MAX_LENGTH) return false;
+  if (filled <= 2 && STRONG_SECTION.some((re) => re.test(text))) return true;
+  return filled === 1 && WEAK_SECTION.test(text);
+}
+
+export function classifyRow(view: SheetView, row: number, rowsBelowHeader: number): RowKind {
+  const values = view.rowValues(row);
+  let filled = 0;
+  let instructions = 0;
+  let notices = 0;
+  let first: string | null = null;
+  let firstText: string | null = null;
+  /** How many values precede the first text (a 序号 before 合计). */
+  let beforeFirstText = 0;
+  let texts = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (typeof v !== "string") {
+      // Numbers, booleans and formula errors are data; they can name no instruction or total.
+      filled++;
+      if (first === null) first = isCellError(v as CellValue) ? "#" : String(v);
+      if (firstText === null) beforeFirstText++;
+      continue;
+    }
+    const t = v.trim();
+    if (t === "") continue;
+    filled++;
+    texts++;
+    if (first === null) first = t;
+    if (firstText === null) firstText = toHalfWidth(t);
+    if (rowsBelowHeader < INSTRUCTION_ROWS && INSTRUCTION.test(t)) instructions++;
+    const merge = t.length >= 20 ? view.mergeAt(row, view.firstCol + i) : undefined;
+    if ((merge && merge.c1 > merge.c0) || NOTICE.test(t) || SIGNATURE.test(t)) notices++;
+  }
+  if (filled === 0) return "blank";
+  // A derived row names itself in its first words; a 序号 column may stand before them.
+  if (firstText !== null && beforeFirstText <= 1) {
+    if (SUBTOTAL.test(firstText)) return "subtotal";
+    if (TOTAL.test(firstText)) return "total";
+  }
+  if (notices > 0 && notices === texts && texts === filled) return "notice";
+  if (firstText !== null && SIGNATURE.test(firstText) && filled <= 4) return "notice";
+  if (instructions > 0 && instructions * 2 >= filled) return "instruction";
+  if (firstText !== null && first === firstText && texts === filled && isSection(firstText, filled)) return "section";
+  return "data";
+}
