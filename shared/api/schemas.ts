@@ -56,7 +56,8 @@ export const Finding = z.object({
 });
 export const SheetReport = z.object({
   sheet: z.string(),
-  status: z.enum(["checked", "unrecognised", "skipped"]),
+  // Optional for submissions stored by 0.1, which had no status (every stored sheet was a recognised one).
+  status: z.enum(["checked", "unrecognised", "skipped"]).optional(),
   skipReason: z.enum(["hidden", "empty", "instructions"]).optional(),
   kind: z.string().nullable(),
   template: z.object({ id: z.string(), version: z.number() }).nullable(),
@@ -66,8 +67,35 @@ export const SheetReport = z.object({
   rows: z.number(),
   reason: z.string(),
   candidates: z.array(
-    z.object({ template: z.object({ id: z.string(), version: z.number() }), kind: z.string(), title: z.string(), score: z.number(), missing: z.array(z.string()) }),
-  ),
+    z.object({
+      template: z.object({ id: z.string(), version: z.number() }),
+      kind: z.string(),
+      title: z.string(),
+      score: z.number(),
+      missing: z.array(z.string()),
+      looksLike: z.string().optional(),
+      foreign: z.string().optional(),
+    }),
+  ).optional(),
+  // Added in 0.2 (reading sheets by evidence); optional so submissions stored by 0.1 still parse.
+  confidence: z.number().optional(),
+  columns: z
+    .array(
+      z.object({
+        column: z.string(),
+        header: z.string(),
+        field: z.string().nullable(),
+        fieldTitle: z.string().nullable(),
+        confidence: z.number(),
+        source: z.enum(["header", "content", "both"]).nullable(),
+      }),
+    )
+    .optional(),
+  facts: z.array(z.object({ cell: z.string(), row: z.number(), kind: z.string(), text: z.string(), message: z.string() })).optional(),
+  factCount: z.number().optional(),
+  sections: z.array(z.object({ row: z.number(), label: z.string(), facts: z.array(z.object({ field: z.string(), value: z.string() })) })).optional(),
+  rowRoles: z.record(z.string(), z.number()).optional(),
+  meetingType: z.object({ type: z.string(), source: z.enum(["sheet", "title", "file"]) }).optional(),
 });
 
 // ---------- organisations and tokens ----------

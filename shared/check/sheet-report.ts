@@ -41,7 +41,7 @@ export function candidateOf(layout: HeaderLayout, lang: Lang): KindCandidate {
     title: lang === "zh" ? t.title : t.titleEn,
     score: layout.score,
     missing,
-    ...(layout.foreign ? { looksLike: lang === "zh" ? layout.foreign.title : layout.foreign.titleEn } : {}),
+    ...(layout.foreign ? { looksLike: lang === "zh" ? layout.foreign.title : layout.foreign.titleEn, foreign: layout.foreign.id } : {}),
   };
 }
 

@@ -4,8 +4,8 @@ import { headerKeys, type HeaderKeys } from "./header-text.js";
 /**
  * How well a header's text names each field of a template, from 0 to 1: the same words
  * (1), the same words once clerks' spelling variants are folded (0.97) or remarks and
- * units dropped (0.95), or the field's name inside a longer header ("党员本人联系电话")
- * or a shorter header inside the field's name, by how much of it they share.
+ * units dropped (0.95), or the field's name inside a longer header ("党员本人联系电话"),
+ * by how much of the header it covers.
  */
 export interface FieldMatch {
   fieldIndex: number;
@@ -32,7 +32,6 @@ const STEM = 0.95;
 /** Below this a header does not name the field at all. */
 export const MIN_HEADER_SCORE = 0.6;
 const CONTAINS_MIN_COVERAGE = 0.5;
-const CONTAINED_MIN_COVERAGE = 0.6;
 const MAX_CACHED = 4096;
 
 export function buildFieldIndex(template: TemplateParsed): FieldIndex {
@@ -51,17 +50,15 @@ export function buildFieldIndex(template: TemplateParsed): FieldIndex {
   return index;
 }
 
+/**
+ * A field's name inside a longer header ("党员本人联系电话" holds 联系电话), scored by how much
+ * of the header it covers. Never the other way round: "入党时间" inside the alias
+ * "申请入党时间" would read a plain 入党时间 column as the application date.
+ */
 function partial(header: string, alias: string): number {
-  if (alias.length < 2 || header.length < 2 || header === alias) return 0;
-  if (header.includes(alias)) {
-    const coverage = alias.length / header.length;
-    return coverage >= CONTAINS_MIN_COVERAGE ? 0.55 + 0.35 * coverage : 0;
-  }
-  if (header.length >= 3 && alias.includes(header)) {
-    const coverage = header.length / alias.length;
-    return coverage >= CONTAINED_MIN_COVERAGE ? 0.5 + 0.3 * coverage : 0;
-  }
-  return 0;
+  if (alias.length < 2 || header.length <= alias.length || !header.includes(alias)) return 0;
+  const coverage = alias.length / header.length;
+  return coverage >= CONTAINS_MIN_COVERAGE ? 0.55 + 0.35 * coverage : 0;
 }
 
 /** The fields a header text may name, best first, each once. */

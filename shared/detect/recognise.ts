@@ -138,7 +138,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   const foreign = foreignLook(cand.cells, profiles, ctx, score);
   const required = t.requiredHeaders.map((n) => sure.get(n) ?? 0);
   const coreConf = required.length > 0 ? Math.min(...required) : 1;
-  const coverage = Math.min(1, score / Math.max(1, 2 * t.minScore));
+  const coverage = Math.min(1, score / Math.max(1, 1.5 * t.minScore));
   const confidence = foreign ? 0 : round2(coreConf * (0.5 + 0.5 * coverage));
   return {
     index,

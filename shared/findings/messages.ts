@@ -74,7 +74,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "meetings.quorumGeneral": { zh: "党员大会实到 {present} 人，未超过应到 {expected} 人的半数", en: "General meeting: {present} present is not more than half of {expected}" },
   "meetings.quorumCommittee": { zh: "支委会实到 {present} 人，不足应到 {expected} 人的半数", en: "Committee meeting: {present} present is less than half of {expected}" },
   "meetings.missing": { zh: "{period} 没有足够的{type}{group}（{count} 次，应至少 {min} 次；{source}）", en: "{period}: not enough {type}{group} ({count}, at least {min}; {source})" },
-  "meetings.missingRun": { zh: "{from}至{to}没有召开{type}{group}（共 {count} 个{unit}：{periods}；{source}）", en: "No {type}{group} from {from} to {to} ({count} {unit}s: {periods}; {source})" },
+  "meetings.missingRun": { zh: "{from}至{to}没有召开{type}{group}，共 {count} 个{unit}（{periods}；{source}）", en: "No {type}{group} from {from} to {to}: {count} {unit}s ({periods}; {source})" },
   "meetings.lifeNotQ4": { zh: "{period} 年组织生活会未安排在第四季度（一般安排在第四季度）", en: "{period}: the organisational life meeting was not held in Q4, where it usually is" },
   "appraisal.votesOverTotal": { zh: "有效票 {valid} 张多于参评人数 {total}", en: "{valid} valid votes exceed the {total} voters" },
   "appraisal.scoreMismatch": { zh: "得分 {value}，按票数计算应为 {expected}", en: "Score {value}; the votes give {expected}" },

@@ -40,8 +40,10 @@ export interface KindCandidate {
   score: number;
   /** Titles of the core fields the sheet did not show. */
   missing: string[];
-  /** When the sheet looks like something that is not a ledger (a training roster): what. */
+  /** When the sheet looks like something that is not a ledger (a training roster): what, in words. */
   looksLike?: string;
+  /** …and which kind of not-a-ledger it is (`training`, `democratic-party`, …). */
+  foreign?: string;
 }
 
 /** One column of the sheet's header: the field it was taken as (or none), how sure, and why. */

@@ -29,8 +29,11 @@ export function serialToDay(serial: number): DayNumber | null {
  * What may follow a date: a part of the day (上午, 下午, 晚上 …), a time of day (14:30, 9点半,
  * 14时30分), a time range (14:30-16:00, 9:00至11:30) or an ISO time ("T00:00:00.000Z").
  */
-const TIME_TAIL =
-  /^(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?|\s*(?:上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|晚)?\s*(?:\d{1,2}(?:[:：]\d{1,2}){1,2}(?:\.\d+)?|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分?|半)?)?\s*(?:(?:-|~|～|至|到|—)\s*\S*)?)$/;
+const PART_OF_DAY = String.raw`(?:上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|晚)`;
+const CLOCK = String.raw`(?:\d{1,2}(?:[:：]\d{1,2}){1,2}(?:\.\d+)?|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分?|半)?)`;
+const TIME_TAIL = new RegExp(
+  String.raw`^(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?|\s*${PART_OF_DAY}?\s*${CLOCK}?(?:\s*(?:-|~|～|至|到|—)\s*${PART_OF_DAY}?\s*${CLOCK})?\s*)$`,
+);
 
 const DAY_PREFIXES: RegExp[] = [
   // 2019-07-01, 2019/7/1, 2019.7.1

@@ -54,20 +54,25 @@ export const duesMonthlyRule: Rule = {
       const standard = ctx.num(rec, "standard");
       const expected = standard !== null ? null : expectationFor(ctx, rec);
       const monthOf = (c: RepeatColumn) => (c.year ?? rowYear) * 12 + c.period - 1;
+      const isDue = (i: number) => {
+        const month = monthOf(columns[i]!);
+        return month <= member.lastDue && month >= member.firstDue;
+      };
+      const owed = standard ?? (expected?.kind === "amount" ? expected.fen : null);
+      const covered = coveredMonths(rec.repeat, owed, isDue);
       // The unpaid run is a slice [runStart, i) of the period-ordered columns.
       let runStart = -1;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
         const value = rec.repeat[i] ?? null;
-        const month = monthOf(column);
-        const due = month <= member.lastDue && month >= member.firstDue && !member.waived;
-        if (due && (value === null || value === 0)) {
+        const due = isDue(i);
+        if (due && (value === null || value === 0) && !covered[i] && !member.waived) {
           if (runStart < 0) runStart = i;
           continue;
         }
         if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, runStart, i, monthOf);
         runStart = -1;
-        if (!due || typeof value !== "number") continue;
+        if (!due || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
         checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent);
       }
@@ -75,6 +80,27 @@ export const duesMonthlyRule: Rule = {
     }
   },
 };
+
+/**
+ * Months a payment of several months' dues covers: a quarterly payment of 3 × the monthly
+ * amount covers the empty months just before it (paid at the end of the quarter), then
+ * those just after it (paid in advance), up to the months it pays for.
+ */
+function coveredMonths(values: readonly (unknown)[], owed: number | null, isDue: (i: number) => boolean): boolean[] {
+  const covered = values.map(() => false);
+  if (owed === null || owed <= 0) return covered;
+  const empty = (i: number) => (values[i] === null || values[i] === 0) && isDue(i) && !covered[i];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== "number" || v <= owed) continue;
+    const months = Math.round(v / owed);
+    if (months < 2 || Math.abs(v - months * owed) > months) continue;
+    let left = months - 1;
+    for (let j = i - 1; j >= 0 && left > 0 && empty(j); j--, left--) covered[j] = true;
+    for (let j = i + 1; j < values.length && left > 0 && empty(j); j++, left--) covered[j] = true;
+  }
+  return covered;
+}
 
 function checkPaidAmount(
   ctx: RuleContext,

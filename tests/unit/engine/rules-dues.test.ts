@@ -68,13 +68,20 @@ describe("dues rules (全额累进, half-up to the fen)", () => {
     expect(r.findings).toEqual([]);
   });
 
-  it("a paid month that differs from the standard is an error; three months at once is a warning", () => {
+  it("a paid month that differs from the standard is an error; three months at once is a warning and covers the next two", () => {
     const r = ledger([["甲", "在职", 5100, 76.5, 70, 76.5, 229.5, null, null, ...paid(76.5, 7)]]);
     expect(r.findings.map((f) => [f.code, f.cell])).toEqual([
       ["dues.paidMismatch", "E4"],
       ["dues.lumpPayment", "G4"],
-      ["dues.unpaidShort", "H4"],
     ]);
+  });
+
+  it("a quarter paid at its end covers the two empty months before it; with the branch's consent in 备注 it is no warning", () => {
+    const header = ["姓名", "人员类别", "缴费基数", "月应缴党费", ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`), "备注"];
+    const quarterly = [null, null, 229.5, null, null, 229.5, null, null, 229.5, null, null, 229.5];
+    const r = checkWorkbook(book(sheet("2025党费", [header, ["甲", "在职", 5100, 76.5, ...quarterly, "经党支部同意按季度交纳"]])), { asOf: "2025-12-31" });
+    expect(r.findings).toEqual([]);
+    expect(r.sheets[0]!.facts.map((f) => `${f.cell} ${f.kind}`)).toEqual(["Q2 duesConsent"]);
   });
 
   it("one or two unpaid months are noted (info), not warned", () => {

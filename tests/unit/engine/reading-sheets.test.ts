@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { checkSheet, checkWorkbook, type CellValue } from "../../../shared/index.js";
+import { book, makeId, serial, sheet } from "./grid-helpers.js";
+
+const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+
+describe("columns known by header and content, with confidence", () => {
+  it("finds the ID column by its content when its header says nothing", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "号", "入党时间", "转正时间"],
+      ["甲", makeId("1980-01-01", "男"), "2000-07-01", "2001-07-01"],
+      ["乙", makeId("1981-02-02", "女"), "2001-07-01", "2002-07-01"],
+      ["丙", makeId("1980-01-01", "男"), "2002-07-01", "2003-07-01"],
+    ];
+    const { report, findings } = checkSheet(sheet("S", rows), { asOf: "2025-12-31" });
+    const idColumn = report.columns.find((c) => c.column === "B")!;
+    expect(idColumn).toMatchObject({ field: "idNumber", source: "content" });
+    expect(idColumn.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(idColumn.confidence).toBeLessThan(0.9);
+    expect(findings.map((f) => `${f.cell} ${f.code}`)).toEqual(["B4 value.duplicate"]);
+  });
+
+  it("is sure of a column whose header and content agree, less sure when the content disagrees, and lists unassigned columns", () => {
+    const rows: CellValue[][] = [["姓名", "入党时间", "转正时间", "籍贯"]];
+    for (let i = 0; i < 30; i++) rows.push([`党员${i}`, "张三", `${2001 + (i % 10)}-07-01`, "浙江杭州"]);
+    const { report } = checkSheet(sheet("S", rows), { template: { id: "roster" }, asOf: "2025-12-31" });
+    const byColumn = Object.fromEntries(report.columns.map((c) => [c.column, c]));
+    expect(byColumn.C).toMatchObject({ field: "fullDate", source: "both" });
+    expect(byColumn.C!.confidence).toBeGreaterThanOrEqual(0.95);
+    expect(byColumn.B!.field).toBe("joinDate");
+    expect(byColumn.B!.confidence).toBeLessThan(0.6);
+    expect(byColumn.D).toMatchObject({ header: "籍贯", field: null, source: null });
+  });
+
+  it("takes one column per field: the better-named one wins, the other is left unassigned", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "入党时间", "入党日期（旧）", "转正时间"],
+      ["甲", "2000-07-01", "2000-07-01", "2001-07-01"],
+    ];
+    const { report } = checkSheet(sheet("S", rows), { asOf: "2025-12-31" });
+    expect(report.columns.filter((c) => c.field === "joinDate").map((c) => c.column)).toEqual(["B"]);
+    expect(report.columns.find((c) => c.column === "C")!.field).toBeNull();
+  });
+
+  it("says how sure it is of the ledger kind", () => {
+    const plain = checkSheet(sheet("S", [["姓名", "入党时间"], ["甲", "2000-07-01"]]), { template: { id: "roster" }, asOf: "2025-12-31" }).report;
+    const rich = checkSheet(
+      sheet("S", [
+        ["姓名", "性别", "出生日期", "身份证号码", "党籍状态", "入党时间", "转正时间"],
+        ["甲", "男", "1980-01-01", makeId("1980-01-01", "男"), "正式党员", "2000-07-01", "2001-07-01"],
+      ]),
+      { asOf: "2025-12-31" },
+    ).report;
+    expect(rich.status).toBe("checked");
+    expect(rich.confidence).toBeGreaterThan(0.8);
+    expect(plain.confidence).toBeLessThan(rich.confidence);
+  });
+
+  it("checks against a template chosen by hand even when its headers are too few to recognise it", () => {
+    const rows: CellValue[][] = [["姓名", "入党时间", "转正时间"], ["甲", "2024-02-29", "2025-03-01"]];
+    const auto = checkSheet(sheet("S", rows), { asOf: "2025-12-31" });
+    expect(auto.report.status).toBe("unrecognised");
+    const forced = checkSheet(sheet("S", rows), { asOf: "2025-12-31", template: { id: "roster" } });
+    expect(forced.report.status).toBe("checked");
+    expect(forced.findings.map((f) => `${f.cell} ${f.code}`)).toEqual(["C2 probation.fullDateMismatch"]);
+  });
+});
+
+describe("row roles: titles, sections, data, totals and notes", () => {
+  it("carries a section's category to its members, checks each 小计 and the 合计, and skips signatures", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "人员类别", "缴费基数", "月应缴党费", ...months],
+      ["一、在职党员"],
+      ["甲", null, 5100, 76.5, ...Array(12).fill(76.5)],
+      ["乙", null, 4900, 49, ...Array(12).fill(49)],
+      ["小计", null, null, 125.5, ...Array(12).fill(125.5)],
+      ["二、离退休党员"],
+      ["丙", null, 4000, 20, ...Array(12).fill(20)],
+      ["小计", null, null, 20, ...Array(11).fill(20), 21],
+      ["合计", null, null, 145.5, ...Array(12).fill(145.5)],
+      ["填表人：王芳", null, null, "审核人：李红"],
+    ];
+    const merges = [
+      { r0: 1, c0: 0, r1: 1, c1: 15 },
+      { r0: 5, c0: 0, r1: 5, c1: 15 },
+    ];
+    const { report, findings } = checkSheet(sheet("2025党费", rows, { merges }), { asOf: "2025-12-31" });
+    expect(report.rows).toBe(3);
+    expect(report.sections.map((s) => [s.row, s.label, s.facts])).toEqual([
+      [2, "一、在职党员", [{ field: "category", value: "在职" }]],
+      [6, "二、离退休党员", [{ field: "category", value: "离退休" }]],
+    ]);
+    expect(report.rowRoles).toMatchObject({ data: 3, section: 2, subtotal: 2, total: 1, notice: 1 });
+    // 丙 owes 4000 × 0.5% = 20.00 as a retiree (1% = 40.00 as a worker would be wrong); the second 小计's December says 21.
+    expect(findings.map((f) => `${f.cell} ${f.code}`)).toEqual(["P8 derived.totalMismatch"]);
+  });
+
+  it("keeps a row with only a name as data, and a group heading standing alone as a section", () => {
+    const rows: CellValue[][] = [
+      ["会议类型", "实际会议时间", "应到人数", "实到人数", "党小组"],
+      ["第一党小组"],
+      ["党小组会", "2025-01-08", 8, 8, null],
+      ["第二党小组"],
+      ["党小组会", "2025-01-09", 7, 7, null],
+    ];
+    const { report } = checkSheet(sheet("S", rows), { asOf: "2025-01-31" });
+    expect(report.sections.map((s) => s.facts)).toEqual([[{ field: "group", value: "第一党小组" }], [{ field: "group", value: "第二党小组" }]]);
+    const lone = checkSheet(sheet("S", [["姓名", "入党时间", "转正时间"], ["张三"], ["李四", "2000-07-01", "2001-07-01"]]), { template: { id: "roster" }, asOf: "2025-12-31" });
+    expect(lone.report.rows).toBe(2);
+  });
+});
+
+describe("derived cells and stated rates", () => {
+  it("checks 全年合计 against the months and a stated 交纳比例 against the bracket, however the rate is written", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "缴费基数", "交纳比例", "月应缴党费", ...months, "全年合计"],
+      ["甲", 5100, "1.5%", 76.5, ...Array(12).fill(76.5), 918],
+      ["乙", 5100, 1.5, 76.5, ...Array(12).fill(76.5), 900],
+      ["丙", 5100, 0.015, 76.5, ...Array(12).fill(76.5), 918],
+      ["丁", 3000, 0.01, 15, ...Array(12).fill(15), 180],
+    ];
+    const { findings } = checkSheet(sheet("2025党费", rows), { asOf: "2025-12-31" });
+    expect(findings.map((f) => `${f.cell} ${f.code} ${f.expected ?? ""}`).sort()).toEqual(["C5 dues.rateMismatch 0.5%", "Q3 dues.yearTotalMismatch 918.00"]);
+  });
+});
+
+describe("sheets that are not checked say so", () => {
+  it("skips hidden, empty and instruction sheets, and never calls them clean", () => {
+    const r = checkWorkbook(
+      book(
+        sheet("选项", [["正式党员"], ["预备党员"]], { hidden: true }),
+        sheet("空白", []),
+        sheet("填表说明", [["1、请按字段批注填写，字段及字段顺序请勿删除或调整。"], ["2、日期格式为 2025-01-01。"]]),
+        sheet("说明", [["本表由组织委员填写，每季度报送一次，如有疑问请联系组织部。"]]),
+      ),
+      { asOf: "2025-12-31" },
+    );
+    expect(r.sheets.map((s) => [s.sheet, s.status, s.skipReason])).toEqual([
+      ["选项", "skipped", "hidden"],
+      ["空白", "skipped", "empty"],
+      ["填表说明", "skipped", "instructions"],
+      ["说明", "skipped", "instructions"],
+    ]);
+    expect(r.sheets.every((s) => s.reason.startsWith("未检查"))).toBe(true);
+  });
+
+  it("names what an unrecognised sheet looks like when it is not a ledger at all", () => {
+    const training = checkSheet(sheet("Sheet1", [["工号", "姓名", "培训班名称", "培训开始时间", "培训结束时间", "培训学时"], ["001", "甲", "积极分子培训班", "2025-03-01", "2025-03-03", 24]]), { asOf: "2025-12-31" });
+    expect(training.report.status).toBe("unrecognised");
+    expect(training.report.candidates[0]).toMatchObject({ foreign: "training" });
+    expect(training.report.reason).toContain("培训");
+  });
+});
+
+describe("the meeting type of a whole register", () => {
+  it("comes from the file name when the sheet and title say nothing", () => {
+    const rows: CellValue[][] = [["活动主题", "活动时间", "活动地点", "参加人数", "应到人数"]];
+    for (let m = 1; m <= 12; m++) if (m !== 5) rows.push([`${m}月活动`, serial(`2025-${String(m).padStart(2, "0")}-10`), "会议室", 10, 12]);
+    const { report, findings } = checkSheet(sheet("Sheet1", rows), { asOf: "2025-12-31", fileName: "主题党日活动录入样表.xlsx" });
+    expect(report.meetingType).toEqual({ type: "主题党日", source: "file" });
+    expect(findings.map((f) => `${f.code} ${f.period} ${String(f.args?.type)}`)).toEqual(["meetings.missing 2025-05 主题党日"]);
+  });
+
+  it("lets a quorum be checked in a one-type register named by its sheet", () => {
+    const rows: CellValue[][] = [["会议时间", "应到人数", "实到人数"], ["2025-03-15", 20, 10]];
+    const { findings } = checkSheet(sheet("党员大会", rows), { asOf: "2025-03-31" });
+    expect(findings.map((f) => `${f.cell} ${f.code}`)).toContain("C2 meetings.quorumGeneral");
+  });
+});
