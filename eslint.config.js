@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", ".wrangler/**", "coverage/**", "bench/out/**", "tests/out/**", "**/*.d.ts"] },
+  { ignores: ["node_modules/**", "dist/**", ".wrangler/**", "coverage/**", "bench/out/**", "tests/out/**", ".scratch/**", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
