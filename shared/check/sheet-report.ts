@@ -71,6 +71,7 @@ const FACT_MESSAGES: Record<string, string> = {
   abroad: "note.abroad",
   mobile: "note.mobile",
   suspended: "note.suspended",
+  left: "note.left",
 };
 
 function factReports(layout: HeaderLayout, set: RecordSet, lang: Lang): { facts: FactReport[]; count: number } {

@@ -32,6 +32,7 @@ const STEM = 0.95;
 /** Below this a header does not name the field at all. */
 export const MIN_HEADER_SCORE = 0.6;
 const CONTAINS_MIN_COVERAGE = 0.5;
+const SHORT_ALIAS_MIN_COVERAGE = 0.66;
 const MAX_CACHED = 4096;
 
 export function buildFieldIndex(template: TemplateParsed): FieldIndex {
@@ -58,7 +59,9 @@ export function buildFieldIndex(template: TemplateParsed): FieldIndex {
 function partial(header: string, alias: string): number {
   if (alias.length < 2 || header.length <= alias.length || !header.includes(alias)) return 0;
   const coverage = alias.length / header.length;
-  return coverage >= CONTAINS_MIN_COVERAGE ? 0.55 + 0.35 * coverage : 0;
+  // A two-character name says little inside a longer header ("支部" in 支部评定): it must cover most of it.
+  const needed = alias.length < 3 ? SHORT_ALIAS_MIN_COVERAGE : CONTAINS_MIN_COVERAGE;
+  return coverage >= needed ? 0.55 + 0.35 * coverage : 0;
 }
 
 /** The fields a header text may name, best first, each once. */

@@ -36,6 +36,8 @@ const CONTENT_ONLY_MAX = 0.75;
  * is plain, while a hundred cells of the wrong kind do.
  */
 const PRIOR_CELLS = 3;
+/** Header scores from here up name the field in full (same words, folded, or without remarks). */
+const WHOLE_NAME = 0.95;
 
 function contentFactor(fit: number | null, n: number): number {
   if (fit === null) return NO_CONTENT;
@@ -68,13 +70,20 @@ function headerLabel(path: string[]): string {
 }
 
 /** Header evidence + content evidence → the layout of one template on this sheet. */
-function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx: SheetContext, opts: RecogniseOptions): HeaderLayout {
+/** Profiles of a sheet's columns below a header row, shared by every template that chose that row. */
+type ProfileCache = Map<number, Map<number, ColumnProfile>>;
+
+function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx: SheetContext, opts: RecogniseOptions, cache: ProfileCache): HeaderLayout {
   const t = index.template;
   const fields = t.fields;
   const firstDataRow = cand.top + cand.height;
   const allCols: number[] = [];
   for (let c = view.firstCol; c < view.colCount; c++) allCols.push(c);
-  const profiles = profileColumns(view, allCols, firstDataRow);
+  let profiles = cache.get(firstDataRow);
+  if (!profiles) {
+    profiles = profileColumns(view, allCols, firstDataRow);
+    cache.set(firstDataRow, profiles);
+  }
   const columns: ColumnBinding[] = [];
   const boundCols = new Set<number>();
   const boundFields = new Set<number>();
@@ -85,6 +94,9 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
     const profile = profiles.get(hit.cell.col);
     const fit = fitOf(field, profile, opts);
     const confidence = round2(hit.score * contentFactor(fit, profile?.n ?? 0));
+    // A header that only contains a field's name ("缺席人员" holds 缺席) whose cells say
+    // otherwise is not that field: leave it unassigned rather than report its cells as wrong.
+    if (hit.score < WHOLE_NAME && confidence < FOUND_CONFIDENCE) continue;
     columns.push({
       fieldIndex: hit.fieldIndex,
       col: hit.cell.col,
@@ -157,18 +169,19 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
 }
 
 /** The layout of one template on the sheet (the best header for it), or null when no header names any of its fields. */
-export function layoutFor(view: SheetView, index: FieldIndex, opts: RecogniseOptions = {}, candidates = headerCandidates(view)): HeaderLayout | null {
+export function layoutFor(view: SheetView, index: FieldIndex, opts: RecogniseOptions = {}, candidates = headerCandidates(view), cache: ProfileCache = new Map()): HeaderLayout | null {
   const cand = bestHeader(index, candidates);
   if (!cand) return null;
-  return evaluate(view, index, cand, sheetContext(view, cand.top, opts.fileName), opts);
+  return evaluate(view, index, cand, sheetContext(view, cand.top, opts.fileName), opts, cache);
 }
 
 /** The template a sheet is: the best-scoring acceptable layout; ties go to the template listed first. */
 export function recogniseSheet(view: SheetView, indexes: FieldIndex[], opts: RecogniseOptions = {}): { best: HeaderLayout | null; candidates: HeaderLayout[] } {
   const candidates = headerCandidates(view);
+  const cache: ProfileCache = new Map();
   const layouts: HeaderLayout[] = [];
   for (const index of indexes) {
-    const layout = layoutFor(view, index, opts, candidates);
+    const layout = layoutFor(view, index, opts, candidates, cache);
     if (layout) layouts.push(layout);
   }
   layouts.sort((a, b) => Number(b.acceptable) - Number(a.acceptable) || b.score - a.score);

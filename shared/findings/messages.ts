@@ -97,5 +97,6 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "note.abroad": { zh: "{header}：出国（境）", en: "{header}: abroad" },
   "note.mobile": { zh: "{header}：流动党员", en: "{header}: mobile member" },
   "note.suspended": { zh: "{header}：停止党籍", en: "{header}: membership suspended" },
+  "note.left": { zh: "{header}：已不是党员（{text}）", en: "{header}: no longer a member ({text})" },
   "sheet.templateForced": { zh: "按指定模板“{title}”检查：匹配表头 {headers}", en: "Checked against the chosen template \"{title}\": matched headers {headers}" },
 };

@@ -31,8 +31,10 @@ export function serialToDay(serial: number): DayNumber | null {
  */
 const PART_OF_DAY = String.raw`(?:上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|晚)`;
 const CLOCK = String.raw`(?:\d{1,2}(?:[:：]\d{1,2}){1,2}(?:\.\d+)?|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分?|半)?)`;
+/** The end of a range that began on the date: a time (14:30-16:00) or a later day (2025.3.5-3.6, 3月5日至6日). */
+const RANGE_END = String.raw`(?:${PART_OF_DAY}?\s*${CLOCK}|(?:\d{1,2}\s*[.\-/月]\s*)?\d{1,2}\s*[日号]?)`;
 const TIME_TAIL = new RegExp(
-  String.raw`^(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?|\s*${PART_OF_DAY}?\s*${CLOCK}?(?:\s*(?:-|~|～|至|到|—)\s*${PART_OF_DAY}?\s*${CLOCK})?\s*)$`,
+  String.raw`^(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?|\s*${PART_OF_DAY}?\s*${CLOCK}?(?:\s*(?:-|~|～|至|到|—)\s*${RANGE_END})?\s*)$`,
 );
 
 const DAY_PREFIXES: RegExp[] = [

@@ -15,7 +15,8 @@ export type NoteFactKind =
   | "backPay" // 补交 N 个月
   | "abroad" // 出国（境）
   | "mobile" // 流动党员
-  | "suspended"; // 停止党籍
+  | "suspended" // 停止党籍
+  | "left"; // 出党、除名、开除党籍、去世：no longer a member
 
 /** A date as clerks write it inside a sentence: 2025年5月10日, 2025.5.10, 2025-05, 2025年5月. */
 export const DATE_IN_TEXT = String.raw`(\d{4}\s*(?:年|[.\-/])\s*\d{1,2}\s*(?:月|(?=[.\-/]))?(?:\s*[.\-/]?\s*\d{1,2}\s*[日号]?)?)`;
@@ -45,4 +46,5 @@ export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "abroad", pattern: /出国|出境|国[（(]境[）)]外|境外/ },
   { kind: "mobile", pattern: /流动党员/ },
   { kind: "suspended", pattern: /停止党籍/ },
+  { kind: "left", pattern: /开除党籍|除名|出党|退党|自行脱党|已故|去世|逝世|病故/ },
 ];

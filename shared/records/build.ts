@@ -67,7 +67,7 @@ export interface CellProblem extends NormProblem {
   fieldIndex: number;
 }
 
-export type RoleCounts = Record<RowKind, number>;
+export type RoleCounts = Record<RowKind | "header", number>;
 
 export interface RecordSet {
   fields: FieldParsed[];
@@ -110,7 +110,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     else colOf[b.fieldIndex] = b.col;
   }
   repeatColumns.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.period - b.period || a.col - b.col);
-  const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type }] : []));
+  const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type, aliases: fields[f]!.valueAliases }] : []));
   const repeatTypes = repeatColumns.map((rc) => fields[rc.fieldIndex]!.type);
   const lists = allowedValuesByColumn(view, layout.firstDataRow);
   const listOf = colOf.map((c) => (c >= 0 ? (lists.get(c) ?? null) : null));
@@ -120,11 +120,11 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const problems: CellProblem[] = [];
   const sections: Section[] = [];
   const derived: DerivedRow[] = [];
-  const roles: RoleCounts = { data: 0, blank: 0, instruction: 0, notice: 0, total: 0, subtotal: 0, section: 0 };
+  const roles: RoleCounts = { data: 0, header: 0, blank: 0, instruction: 0, notice: 0, total: 0, subtotal: 0, section: 0 };
   let section: Section | undefined;
   let groupStart = 0;
   for (let row = layout.firstDataRow; row < view.rowCount; row++) {
-    const kind = classifyRow(view, row, row - layout.firstDataRow);
+    const kind = isRepeatedHeader(view, row, layout) ? "header" : classifyRow(view, row, row - layout.firstDataRow);
     roles[kind]++;
     if (kind === "section") {
       const label = firstText(view, row);
@@ -141,8 +141,9 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     if (kind !== "data") continue;
     const values: (NormValue | null)[] = new Array(fields.length).fill(null);
     const rec: LedgerRecord = { row, values, repeat: [] };
-    for (const { f, col, type } of bound) {
-      const v = normaliseFast(view.merged(row, col), type);
+    for (const { f, col, type, aliases } of bound) {
+      let v = normaliseFast(view.merged(row, col), type);
+      if (aliases && typeof v === "string") v = aliases[v] ?? v;
       if (v instanceof Flagged) {
         problems.push({ ...v.problem, row, col, fieldIndex: f });
         values[f] = v.value;
@@ -186,6 +187,21 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
   return { fields, colOf, listOf, repeatColumns, repeatFields, records, problems, sections, derived, roles, noteColumns };
+}
+
+/**
+ * A printed ledger repeats its header after each page break: a row whose cells say what the
+ * header says, in most of the bound columns, is a header again, not a record.
+ */
+function isRepeatedHeader(view: SheetView, row: number, layout: HeaderLayout): boolean {
+  if (layout.columns.length < 2) return false;
+  let same = 0;
+  for (const b of layout.columns) {
+    const v = view.value(row, b.col);
+    const leaf = b.header.split(" / ").pop()!;
+    if (typeof v === "string" && v.trim() === leaf.trim()) same++;
+  }
+  return same >= 2 && same * 5 >= layout.columns.length * 3;
 }
 
 function firstText(view: SheetView, row: number): string {

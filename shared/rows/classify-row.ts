@@ -22,7 +22,7 @@ const SUBTOTAL = /^(小\s*计|本页小计)/;
 /** Group headings that need nothing else on their row: 一、…, （一）…, 第二党小组. */
 const STRONG_SECTION = [/^[一二三四五六七八九十百]+\s*[、.．]\s*\S/, /^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]\s*\S/, /^第\s*[一二三四五六七八九十百\d]+\s*(?:党小组|小组|组|支部|部分|类)/];
 /** Group headings that only count when they stand alone on their row. */
-const WEAK_SECTION = /(?:党小组|在职党员|离退休党员|退休党员|离休党员|流动党员|预备党员|正式党员|学生党员|农民党员|失业党员|下岗党员|支部党员大会|支部委员会|党小组会|党课|主题党日|组织生活会)(?:[（(:：].*)?$/;
+const WEAK_SECTION = /(?:党小组|在职党员|离退休党员|退休党员|离休党员|流动党员|预备党员|正式党员|学生党员|农民党员|失业党员|下岗党员|支部党员大会|支部委员会|党小组会|党课|主题党日|组织生活会|党支部|支部|科室|部门|车间|村|社区)(?:[（(:：].*)?$/;
 const SECTION_MAX_LENGTH = 30;
 /** How far below the header an instruction row may sit. */
 const INSTRUCTION_ROWS = 3;

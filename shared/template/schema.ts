@@ -72,6 +72,11 @@ export const Field = z
     recommended: z.boolean().optional(),
     /** Whether a 合计 / 小计 row sums this column (money columns do unless told otherwise). */
     additive: z.boolean().optional(),
+    /**
+     * Other ways clerks write a text field's values (男性 → 男): mapped before the rules run;
+     * findings still quote the clerk's own text.
+     */
+    valueAliases: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 export type Field = z.input<typeof Field>;

@@ -34,7 +34,7 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
   for (const f of exempt) {
     if (!f.approved) ctx.atColumnIndex(f.row, f.col, "note", "dues.exemptNotApproved", "warning", {});
   }
-  const waived = exempt.length > 0 || ctx.facts(rec, "suspended").length > 0;
+  const waived = exempt.length > 0 || ctx.facts(rec, "suspended").length > 0 || ctx.facts(rec, "left").length > 0;
   const consent = ctx.facts(rec, "duesConsent").length > 0 || ctx.facts(rec, "backPay").length > 0;
   return { firstDue, lastDue, waived, consent };
 }

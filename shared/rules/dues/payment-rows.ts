@@ -10,13 +10,14 @@ import { duesAmountMatches } from "../../scoring/dues.js";
  * where the base is given, and 1000 yuan or more at once is 大额党费 (D11).
  */
 export const duesPaymentRowsRule: Rule = {
-  needs: ["fromMonth", "toMonth"],
+  needs: ["fromMonth"],
   run(ctx) {
     const dues = ctx.ruleSet.dues;
     const largeFen = Math.round(dues.largePaymentYuan * 100);
     for (const rec of ctx.records) {
       const from = ctx.num(rec, "fromMonth");
-      const to = ctx.num(rec, "toMonth");
+      // One month column (交纳月份): the payment is for that month.
+      const to = ctx.has("toMonth") ? ctx.num(rec, "toMonth") : from;
       const amount = ctx.num(rec, "amount");
       if (from !== null && to !== null) {
         if (to < from) {

@@ -25,7 +25,18 @@ export const ID_NUMBER: Field = {
   weight: 1,
   constraints: { unique: true },
 };
-export const SEX: Field = { name: "sex", title: "性别", titleEn: "Sex", type: "string", aliases: [], weight: 0.5, constraints: { enum: ["男", "女"] } };
+export const SEX: Field = {
+  name: "sex",
+  title: "性别",
+  titleEn: "Sex",
+  type: "string",
+  aliases: [],
+  weight: 0.5,
+  constraints: { enum: ["男", "女"] },
+  valueAliases: { 男性: "男", 女性: "女", M: "男", F: "女", m: "男", f: "女" },
+};
+export const ETHNICITY: Field = { name: "ethnicity", title: "民族", titleEn: "Ethnicity", type: "string", aliases: [], weight: 0.5 };
+export const EDUCATION: Field = { name: "education", title: "学历", titleEn: "Education", type: "string", aliases: ["文化程度", "最高学历", "全日制学历"], weight: 0.5 };
 export const BIRTH: Field = { name: "birthDate", title: "出生日期", titleEn: "Date of birth", type: "date", aliases: ["出生年月", "出生年月日", "生日", "出生时间"], weight: 0.5 };
 export const BRANCH: Field = { name: "branch", title: "所在党支部", titleEn: "Branch", type: "string", aliases: ["党支部", "支部名称", "所在支部", "联系党支部", "党支部名称", "所属党支部", "所在党组织"], weight: 0.5 };
 export const PHONE: Field = { name: "phone", title: "联系电话", titleEn: "Phone", type: "phone", aliases: ["手机号码", "手机", "电话", "手机号", "联系方式"], weight: 0.3 };

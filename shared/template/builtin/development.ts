@@ -1,5 +1,5 @@
 import type { Template } from "../schema.js";
-import { ACTIVIST_DATE, APPLY_DATE, BIRTH, BRANCH, CANDIDATE_DATE, EXTENSION, FULL_DATE, ID_NUMBER, JOIN_DATE, MEMBER_ID, NAME, NOTE } from "./common-fields.js";
+import { ACTIVIST_DATE, APPLY_DATE, BIRTH, BRANCH, CANDIDATE_DATE, EDUCATION, ETHNICITY, EXTENSION, FULL_DATE, ID_NUMBER, JOIN_DATE, MEMBER_ID, NAME, NOTE, PHONE, SEX } from "./common-fields.js";
 
 /** 发展党员 record: one row per person on the way in (细则 25 steps, the dated ones). */
 export const developmentTemplate: Template = {
@@ -11,8 +11,12 @@ export const developmentTemplate: Template = {
   fields: [
     NAME,
     MEMBER_ID,
+    SEX,
+    ETHNICITY,
     ID_NUMBER,
     BIRTH,
+    EDUCATION,
+    PHONE,
     BRANCH,
     {
       name: "stage",
@@ -40,7 +44,7 @@ export const developmentTemplate: Template = {
     { name: "politicalReviewDate", title: "政治审查结论时间", titleEn: "Political review concluded", type: "date", aliases: ["政审时间", "政审结论时间", "政治审查时间"], weight: 2 },
     { name: "preReviewDate", title: "上级党委预审时间", titleEn: "Pre-review by the committee", type: "date", aliases: ["预审时间", "党委预审时间"], weight: 2 },
     { name: "introducers", title: "入党介绍人", titleEn: "Sponsors", type: "string", aliases: ["介绍人"], weight: 1 },
-    { name: "contactPersons", title: "培养联系人", titleEn: "Contact persons", type: "string", aliases: ["培养人", "联系人"], weight: 1.5 },
+    { name: "contactPersons", title: "培养联系人", titleEn: "Contact persons", type: "string", aliases: ["培养人", "联系人", "培养联系人姓名"], weight: 2 },
     JOIN_DATE,
     { name: "votersExpected", title: "应到有表决权人数", titleEn: "Voting members expected", type: "integer", aliases: ["应到人数", "应到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },
     { name: "votersPresent", title: "实到有表决权人数", titleEn: "Voting members present", type: "integer", aliases: ["实到人数", "到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },

@@ -1,5 +1,5 @@
 import type { Template } from "../schema.js";
-import { ACTIVIST_DATE, APPLY_DATE, BIRTH, BRANCH, CANDIDATE_DATE, EXTENSION, FULL_DATE, ID_NUMBER, JOIN_DATE, MEMBER_ID, NAME, NOTE, PHONE, SEX, STATUS } from "./common-fields.js";
+import { ACTIVIST_DATE, APPLY_DATE, BIRTH, BRANCH, CANDIDATE_DATE, EDUCATION, ETHNICITY, EXTENSION, FULL_DATE, ID_NUMBER, JOIN_DATE, MEMBER_ID, NAME, NOTE, PHONE, SEX, STATUS } from "./common-fields.js";
 
 /** 党员花名册 / 党员信息一张表. */
 export const rosterTemplate: Template = {
@@ -12,11 +12,11 @@ export const rosterTemplate: Template = {
     NAME,
     MEMBER_ID,
     SEX,
-    { name: "ethnicity", title: "民族", titleEn: "Ethnicity", type: "string", aliases: [], weight: 0.5 },
+    ETHNICITY,
     BIRTH,
     ID_NUMBER,
-    { name: "education", title: "学历", titleEn: "Education", type: "string", aliases: ["文化程度", "最高学历", "全日制学历"], weight: 0.5 },
-    STATUS,
+    EDUCATION,
+    { ...STATUS, weight: 1.5 },
     APPLY_DATE,
     ACTIVIST_DATE,
     CANDIDATE_DATE,
@@ -39,7 +39,7 @@ export const rosterTemplate: Template = {
     { rule: "development.sponsors" },
     { rule: "branch.size", params: { maxMembers: 50 } },
   ],
-  minScore: 4,
+  minScore: 3,
   requiredHeaders: ["name", "joinDate"],
   titleWords: ["花名册", "党员名册", "党员信息", "党员名单", "党员基本信息", "党员统计"],
 };

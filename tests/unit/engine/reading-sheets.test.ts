@@ -57,12 +57,12 @@ describe("columns known by header and content, with confidence", () => {
   });
 
   it("checks against a template chosen by hand even when its headers are too few to recognise it", () => {
-    const rows: CellValue[][] = [["姓名", "入党时间", "转正时间"], ["甲", "2024-02-29", "2025-03-01"]];
+    const rows: CellValue[][] = [["姓名", "入党时间"], ["甲", "2026-03-01"]];
     const auto = checkSheet(sheet("S", rows), { asOf: "2025-12-31" });
     expect(auto.report.status).toBe("unrecognised");
     const forced = checkSheet(sheet("S", rows), { asOf: "2025-12-31", template: { id: "roster" } });
     expect(forced.report.status).toBe("checked");
-    expect(forced.findings.map((f) => `${f.cell} ${f.code}`)).toEqual(["C2 probation.fullDateMismatch"]);
+    expect(forced.findings.map((f) => `${f.cell} ${f.code}`)).toEqual(["B2 date.future"]);
   });
 });
 
