@@ -15,7 +15,7 @@ import { startProgress } from "./progress.js";
 import { loadRulesFile } from "./rules-file.js";
 
 
-/** `party-ledger check`: returns the exit code (0 clean, 1 errors found, 2 unreadable input). */
+/** `party-ledger check`: returns the exit code (0 clean, 1 errors found, 2 unreadable input, 3 some input had no sheet checked). */
 export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): Promise<number> {
   const opts = parseCheckOptions(raw);
   const lang: Lang = opts.lang;

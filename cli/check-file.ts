@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import type { CheckOptions } from "../shared/check/options.js";
 import { checkWorkbook } from "../shared/index.js";
 import { isLedgerReadError, readWorkbook } from "../shared/xlsx/index.js";
@@ -17,7 +18,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<{ out
   }
   try {
     const grid = readWorkbook(bytes, undefined, { inflateRaw: nodeInflateRaw });
-    const report = checkWorkbook(grid, opts);
+    const report = checkWorkbook(grid, { ...opts, fileName: basename(file) });
     return { outcome: { file, ok: true, report }, bytes };
   } catch (err) {
     if (isLedgerReadError(err)) {

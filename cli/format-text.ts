@@ -18,7 +18,18 @@ export function formatReportText(report: CheckReport, lang: Lang): string {
   // Findings on a sheet the report does not list (should not happen) are still shown.
   const orphans = report.findings.filter((f) => !shown.has(f.sheet));
   for (const f of orphans) lines.push(`${t.sheet(f.sheet)}`, formatFinding(f, lang));
-  const counts = formatCounts(countBySeverity(report.findings), lang);
-  lines.push(counts ? `${t.total}${lang === "zh" ? "：" : ": "}${counts}` : t.noProblems);
+  lines.push(summaryLine(report, lang));
   return lines.join("\n");
+}
+
+/** The file's last line. It says 未发现问题 only of sheets that were checked, and says which were not. */
+function summaryLine(report: CheckReport, lang: Lang): string {
+  const t = cliText(lang);
+  const sep = lang === "zh" ? "；" : "; ";
+  const checked = report.sheets.filter((s) => s.status === "checked").length;
+  const unchecked = report.sheets.length - checked;
+  if (checked === 0) return t.nothingChecked;
+  const counts = formatCounts(countBySeverity(report.findings), lang);
+  const head = counts ? `${t.total}${lang === "zh" ? "：" : ": "}${counts}` : unchecked > 0 ? t.checkedClean : t.noProblems;
+  return unchecked > 0 ? `${head}${sep}${t.uncheckedSheets(unchecked)}` : head;
 }

@@ -93,7 +93,7 @@ export const SheetReport = z.object({
     .optional(),
   facts: z.array(z.object({ cell: z.string(), row: z.number(), kind: z.string(), text: z.string(), message: z.string() })).optional(),
   factCount: z.number().optional(),
-  sections: z.array(z.object({ row: z.number(), label: z.string(), facts: z.array(z.object({ field: z.string(), value: z.string() })) })).optional(),
+  sections: z.array(z.object({ row: z.number(), label: z.string(), facts: z.array(z.object({ field: z.string(), fieldTitle: z.string().optional(), value: z.string() })) })).optional(),
   rowRoles: z.record(z.string(), z.number()).optional(),
   meetingType: z.object({ type: z.string(), source: z.enum(["sheet", "title", "file"]) }).optional(),
 });

@@ -143,7 +143,7 @@ export function checkedReport(view: SheetView, layout: HeaderLayout, set: Record
     columns: columnReports(layout, lang),
     facts,
     factCount: count,
-    sections: set.sections.map((s) => ({ row: s.row + 1, label: s.label, facts: s.facts })),
+    sections: set.sections.map((s) => ({ row: s.row + 1, label: s.label, facts: s.facts.map((f) => ({ ...f, fieldTitle: fieldTitle(layout, f.field, lang) })) })),
     rowRoles: { ...set.roles },
     ...(meetingType ? { meetingType } : {}),
   };

@@ -75,7 +75,7 @@ export interface FactReport {
 export interface SectionReport {
   row: number;
   label: string;
-  facts: { field: string; value: string }[];
+  facts: { field: string; fieldTitle?: string; value: string }[];
 }
 
 export interface SheetReport {

@@ -2,18 +2,21 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { legacyXls, zipBomb } from "../../fixtures/make-bad-corpus.js";
-import { runCli, tempDir, writeCleanWorkbook, writeRosterWithErrors } from "./run-cli.js";
+import { runCli, tempDir, writeCleanWorkbook, writeRosterWithErrors, writeUnrecognisedWorkbook } from "./run-cli.js";
 
 let dir: string;
 let roster: string;
 let clean: string;
+let unrecognised: string;
 
 beforeAll(async () => {
   dir = tempDir();
   roster = join(dir, "花名册.xlsx");
   clean = join(dir, "clean.xlsx");
+  unrecognised = join(dir, "杂项.xlsx");
   await writeRosterWithErrors(roster);
   await writeCleanWorkbook(clean);
+  await writeUnrecognisedWorkbook(unrecognised);
 });
 
 // Each run is a fresh Node process through tsx (~0.5 s idle, several seconds on a busy machine).
@@ -35,10 +38,26 @@ describe("party-ledger check", { timeout: 180_000 }, () => {
   });
 
   it("exits 0 on a clean workbook, in English with --lang en", () => {
-    const r = runCli(["check", clean, "--lang", "en"]);
+    const r = runCli(["check", clean, "--lang", "en", "--as-of", "2025-12-31"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Sheet "杂项": not recognised as a ledger');
+    expect(r.stdout).toContain('Sheet "花名册": member roster (template roster@1)');
     expect(r.stdout).toContain("No problems found");
+  });
+
+  it("never calls a file it could not check clean: 未检查 and exit code 3", () => {
+    const zh = runCli(["check", unrecognised]);
+    expect(zh.code).toBe(3);
+    expect(zh.stdout).toContain("工作表「杂项」：未检查");
+    expect(zh.stdout).toContain("没有识别出任何台账");
+    expect(zh.stdout).not.toContain("未发现问题");
+    const en = runCli(["check", unrecognised, "--lang", "en"]);
+    expect(en.code).toBe(3);
+    expect(en.stdout).not.toMatch(/^No problems found/m);
+    const json = JSON.parse(runCli(["check", unrecognised, "--format", "json"]).stdout) as { sheets: { status: string; reason: string }[] };
+    expect(json.sheets).toEqual([expect.objectContaining({ status: "unrecognised" })]);
+    // Errors elsewhere still win: a batch with an error exits 1 even when another file went unchecked.
+    expect(runCli(["check", roster, unrecognised, "--as-of", "2025-12-31"]).code).toBe(1);
+    expect(runCli(["check", clean, unrecognised, "--as-of", "2025-12-31"]).code).toBe(3);
   });
 
   it("--format json prints exactly { sheets, findings } and nothing else", () => {
@@ -91,14 +110,15 @@ describe("party-ledger check", { timeout: 180_000 }, () => {
     mkdirSync(join(folder, "2025", "一支部"), { recursive: true });
     copyFileSync(roster, join(folder, "2025", "一支部", "花名册.xlsx"));
     copyFileSync(clean, join(folder, "clean.xlsx"));
+    copyFileSync(unrecognised, join(folder, "杂项.xlsx"));
     writeFileSync(join(folder, "~$clean.xlsx"), "owner file");
     writeFileSync(join(folder, "notes.txt"), "not a workbook");
     const r = runCli(["check", folder, "--format", "json"]);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { sheets: { file: string }[] };
-    expect(json.sheets.map((s) => s.file).sort()).toEqual([join(folder, "2025", "一支部", "花名册.xlsx"), join(folder, "clean.xlsx")]);
+    expect(json.sheets.map((s) => s.file).sort()).toEqual([join(folder, "2025", "一支部", "花名册.xlsx"), join(folder, "clean.xlsx"), join(folder, "杂项.xlsx")]);
     const text = runCli(["check", folder]);
-    expect(text.stdout).toContain("共检查 2 个文件");
+    expect(text.stdout).toContain("共 3 个文件，已检查 2 个，1 个未检查（没有识别出台账）");
     expect(text.stderr).toBe(""); // no progress bar when stderr is not a terminal
   });
 

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { makeId } from "../../fixtures/ids.js";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
 
@@ -47,8 +48,18 @@ export async function writeRosterWithErrors(path: string): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
-/** A sheet no ledger template matches: no findings. */
+/** A roster that breaks no rule (IDs from the GB 11643 examples' area, check digits computed). */
 export async function writeCleanWorkbook(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("花名册");
+  ws.addRow(["姓名", "性别", "身份证号码", "党籍状态", "入党时间", "转正时间"]);
+  ws.addRow(["王五", "男", makeId("1970-01-01", true, 1, "110105"), "正式党员", new Date(Date.UTC(2000, 6, 1)), new Date(Date.UTC(2001, 6, 1))]);
+  ws.addRow(["赵六", "女", makeId("1975-02-02", false, 2, "110105"), "正式党员", new Date(Date.UTC(2005, 6, 1)), new Date(Date.UTC(2006, 6, 1))]);
+  await wb.xlsx.writeFile(path);
+}
+
+/** A workbook whose only sheet matches no ledger: nothing in it can be checked. */
+export async function writeUnrecognisedWorkbook(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("杂项");
   ws.addRow(["品名", "数量"]);

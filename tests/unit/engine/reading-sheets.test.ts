@@ -87,8 +87,8 @@ describe("row roles: titles, sections, data, totals and notes", () => {
     const { report, findings } = checkSheet(sheet("2025党费", rows, { merges }), { asOf: "2025-12-31" });
     expect(report.rows).toBe(3);
     expect(report.sections.map((s) => [s.row, s.label, s.facts])).toEqual([
-      [2, "一、在职党员", [{ field: "category", value: "在职" }]],
-      [6, "二、离退休党员", [{ field: "category", value: "离退休" }]],
+      [2, "一、在职党员", [{ field: "category", fieldTitle: "人员类别", value: "在职" }]],
+      [6, "二、离退休党员", [{ field: "category", fieldTitle: "人员类别", value: "离退休" }]],
     ]);
     expect(report.rowRoles).toMatchObject({ data: 3, section: 2, subtotal: 2, total: 1, notice: 1 });
     // 丙 owes 4000 × 0.5% = 20.00 as a retiree (1% = 40.00 as a worker would be wrong); the second 小计's December says 21.
@@ -104,7 +104,7 @@ describe("row roles: titles, sections, data, totals and notes", () => {
       ["党小组会", "2025-01-09", 7, 7, null],
     ];
     const { report } = checkSheet(sheet("S", rows), { asOf: "2025-01-31" });
-    expect(report.sections.map((s) => s.facts)).toEqual([[{ field: "group", value: "第一党小组" }], [{ field: "group", value: "第二党小组" }]]);
+    expect(report.sections.map((s) => s.facts.map((f) => `${f.fieldTitle}=${f.value}`))).toEqual([["党小组=第一党小组"], ["党小组=第二党小组"]]);
     const lone = checkSheet(sheet("S", [["姓名", "入党时间", "转正时间"], ["张三"], ["李四", "2000-07-01", "2001-07-01"]]), { template: { id: "roster" }, asOf: "2025-12-31" });
     expect(lone.report.rows).toBe(2);
   });
