@@ -106,6 +106,7 @@ export const seedRouter = new Hono<AppEnv>().post("/", devOnly(), async (c) => {
       period: String(year),
       due_at: new Date(`${year}-12-31T23:59:59.999+08:00`).toISOString(),
       on_error: "store",
+      on_wrong_template: "reject",
       status: "open",
       created_by: "seed",
       created_at: at,

@@ -11,6 +11,8 @@ export interface CollectionRow {
   period: string;
   due_at: string;
   on_error: "store" | "reject";
+  /** A submission whose sheets do not fit the template: refused (422) or stored as wrong_template. */
+  on_wrong_template: "store" | "reject";
   status: "open" | "closed";
   created_by: string;
   created_at: string;
@@ -20,8 +22,8 @@ export function insertCollectionStmt(db: D1Database, c: CollectionRow) {
   return db
     .prepare(
       `INSERT INTO collections (org_id, collection_id, title, template_org_id, template_id, template_version,
-        ruleset_org_id, ruleset_id, ruleset_version, period, due_at, on_error, status, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ruleset_org_id, ruleset_id, ruleset_version, period, due_at, on_error, on_wrong_template, status, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       c.org_id,
@@ -36,6 +38,7 @@ export function insertCollectionStmt(db: D1Database, c: CollectionRow) {
       c.period,
       c.due_at,
       c.on_error,
+      c.on_wrong_template,
       c.status,
       c.created_by,
       c.created_at,

@@ -11,7 +11,7 @@ export interface SubmissionRow {
   errors: number;
   warnings: number;
   infos: number;
-  status: "clean" | "errors";
+  status: "clean" | "errors" | "wrong_template";
   late: number;
   template_org_id: string;
   template_id: string;

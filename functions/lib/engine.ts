@@ -14,6 +14,7 @@ export interface EngineInput {
   template: TemplateParsed;
   ruleSet: RuleSet;
   asOf: string;
+  fileName?: string;
 }
 
 /** The options a host passes to reproduce the Worker's verdict on a grid. */
@@ -22,7 +23,9 @@ export const engineOptions = (i: EngineInput) => ({
   ruleSet: i.ruleSet,
   asOf: i.asOf,
   lang: "zh" as const,
-  template: { id: i.template.id, version: i.template.version },
+  ...(i.fileName ? { fileName: i.fileName } : {}),
+  // A 报送任务 asks for one ledger: a sheet that does not fit its template is not checked (never clean).
+  template: { id: i.template.id, version: i.template.version, fit: "required" as const },
 });
 
 export function runCheck(input: EngineInput): CheckReport {

@@ -52,6 +52,7 @@ export const collectionOut = (c: CollectionRow, branchIds?: string[]) => ({
   period: c.period,
   dueAt: c.due_at,
   onError: c.on_error,
+  onWrongTemplate: c.on_wrong_template,
   status: c.status,
   ...(branchIds ? { branchIds } : {}),
   createdBy: c.created_by,

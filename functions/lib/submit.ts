@@ -62,6 +62,19 @@ export async function submissionDetail(r2: R2Bucket, row: SubmissionRow, withGri
   };
 }
 
+/** 422 for a workbook that is not the ledger the collection asks for, saying what each sheet is. */
+function wrongTemplateError(template: TemplateParsed, report: CheckReport): ApiError {
+  const why = report.sheets.map((s) => `「${s.sheet}」${s.reason.replace(/^未检查[:：]/, "")}`).join("；");
+  const whyEn = report.sheets.map((s) => `"${s.sheet}"`).join(", ");
+  return new ApiError(
+    422,
+    "wrong_template",
+    `上传的台账不是本报送任务要求的“${template.title}”，没有做任何检查：${why}。请确认选对了文件和报送任务。`,
+    `The workbook is not the "${template.titleEn}" this collection asks for; nothing was checked (sheets: ${whyEn}). Check the file and the collection.`,
+    { sheets: report.sheets.map((s) => ({ sheet: s.sheet, status: s.status, reason: s.reason })) },
+  );
+}
+
 const isConstraintError = (e: unknown) => /UNIQUE constraint|constraint failed|SQLITE_CONSTRAINT/i.test(String(e));
 
 function fault(c: Context<AppEnv>, point: string) {
@@ -74,6 +87,7 @@ export interface SubmitInput {
   asOf?: string;
   source: "json" | "xlsx";
   file?: Uint8Array;
+  fileName?: string;
 }
 
 /**
@@ -107,7 +121,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
   const gridSha = await sha256Hex(gridText);
   const fileSha = input.file ? await sha256Hex(input.file) : null;
   const requestSha = await sha256Hex(
-    canonicalJson({ collection: col.collection_id, source: input.source, asOf: input.asOf ?? null, grid: gridSha, file: fileSha }),
+    canonicalJson({ collection: col.collection_id, source: input.source, asOf: input.asOf ?? null, grid: gridSha, file: fileSha, fileName: input.fileName ?? null }),
   );
 
   const replayOrConflict = async (): Promise<{ status: 201; body: Awaited<ReturnType<typeof submissionDetail>>; replayed: true } | null> => {
@@ -128,9 +142,12 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
 
   const { template, ruleSet } = await collectionDocs(c.env, col);
   const asOf = input.asOf ?? todayCst();
-  const report = runCheck({ grid: input.grid, template, ruleSet, asOf });
+  const report = runCheck({ grid: input.grid, template, ruleSet, asOf, ...(input.fileName ? { fileName: input.fileName } : {}) });
   const counts = countFindings(report);
   mark("check");
+  // Never a false all-clear: a workbook none of whose sheets fits the template was not checked.
+  const wrongTemplate = !report.sheets.some((s) => s.status === "checked");
+  if (wrongTemplate && col.on_wrong_template === "reject") throw wrongTemplateError(template, report);
   if (counts.errors > 0 && col.on_error === "reject") {
     throw new ApiError(422, "has_errors", `台账有 ${counts.errors} 处错误，本报送任务不接收有错误的台账，请改正后再报送`, `The ledger has ${counts.errors} error(s); this collection refuses ledgers with errors`, {
       counts,
@@ -161,7 +178,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
     errors: counts.errors,
     warnings: counts.warnings,
     infos: counts.infos,
-    status: counts.errors > 0 ? "errors" : "clean",
+    status: wrongTemplate ? "wrong_template" : counts.errors > 0 ? "errors" : "clean",
     late: submittedAt > col.due_at ? 1 : 0,
     template_org_id: col.template_org_id,
     template_id: col.template_id,

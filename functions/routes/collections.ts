@@ -43,12 +43,14 @@ async function branchRows(db: D1Database, ids: string[]): Promise<Map<string, Or
   return out;
 }
 
-type StatusKind = "not_submitted" | "submitted_clean" | "submitted_with_errors" | "late";
+type StatusKind = "not_submitted" | "submitted_clean" | "submitted_with_errors" | "submitted_wrong_template" | "late";
 function branchStatus(col: CollectionRow, s: SubmissionRow | undefined, now: string): { status: StatusKind; late: boolean } {
   if (!s) {
     const late = now > col.due_at;
     return { status: late ? "late" : "not_submitted", late };
   }
+  // A ledger that is not the one asked for is shown apart, late or not: nothing in it was checked.
+  if (s.status === "wrong_template") return { status: "submitted_wrong_template", late: s.late === 1 };
   if (s.late) return { status: "late", late: true };
   return { status: s.status === "clean" ? "submitted_clean" : "submitted_with_errors", late: false };
 }
@@ -131,6 +133,7 @@ export const collectionsRouter = router()
         period: b.period,
         due_at: dueIso(b.dueAt),
         on_error: b.onError,
+        on_wrong_template: b.onWrongTemplate,
         status: "open",
         created_by: p.actor,
         created_at: nowIso(),
@@ -216,7 +219,7 @@ export const collectionsRouter = router()
       const [orgs, latest] = await Promise.all([branchRows(c.env.DB, ids), latestPerBranch(c.env.DB, collection.org_id, collection.collection_id)]);
       const byBranch = new Map(latest.map((s) => [s.branch_id, s]));
       const now = nowIso();
-      const counts: Record<string, number> = { not_submitted: 0, submitted_clean: 0, submitted_with_errors: 0, late: 0 };
+      const counts: Record<string, number> = { not_submitted: 0, submitted_clean: 0, submitted_with_errors: 0, submitted_wrong_template: 0, late: 0 };
       const branches = ids.map((id) => {
         const s = byBranch.get(id);
         const st = branchStatus(collection, s, now);

@@ -30,17 +30,18 @@ const CollParam = z.object({ collectionId: z.string().min(1).max(40) });
 const Headers = z.object({ "idempotency-key": z.string().min(1).max(200).optional() });
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** The raw body, or the `file` field of a multipart/form-data upload. */
-async function uploadBytes(contentType: string, req: { arrayBuffer(): Promise<ArrayBuffer>; formData(): Promise<FormData> }) {
+/** The raw body, or the `file` field of a multipart/form-data upload (with the file's name, which the engine reads as evidence). */
+async function uploadBytes(contentType: string, req: { arrayBuffer(): Promise<ArrayBuffer>; formData(): Promise<FormData> }): Promise<{ bytes: Uint8Array; fileName?: string }> {
   if (contentType.startsWith("multipart/form-data")) {
     const form = await req.formData();
     const file = form.get("file");
     if (!file || typeof file === "string") {
       throw new ApiError(400, "file_missing", "表单中缺少名为 file 的文件", "The form has no file field named `file`");
     }
-    return new Uint8Array(await (file as File).arrayBuffer());
+    const name = (file as File).name;
+    return { bytes: new Uint8Array(await (file as File).arrayBuffer()), ...(name ? { fileName: name.slice(0, 255) } : {}) };
   }
-  return new Uint8Array(await req.arrayBuffer());
+  return { bytes: new Uint8Array(await req.arrayBuffer()) };
 }
 
 const created = (c: { header: (k: string, v: string) => void }, r: { body: { id: string }; replayed: boolean }) => {
@@ -62,7 +63,7 @@ export const submissionsRouter = router()
     }),
     async (c) => {
       const b = c.req.valid("json");
-      const r = await submit(c, { collectionId: c.req.valid("param").collectionId, grid: b.grid as WorkbookGrid, asOf: b.asOf, source: "json" });
+      const r = await submit(c, { collectionId: c.req.valid("param").collectionId, grid: b.grid as WorkbookGrid, asOf: b.asOf, source: "json", ...(b.fileName ? { fileName: b.fileName } : {}) });
       created(c, r);
       return c.json(r.body, 201);
     },
@@ -94,7 +95,7 @@ export const submissionsRouter = router()
     async (c) => {
       // Visibility before parsing: a foreign caller learns nothing from how its upload is read.
       await visibleCollection(c.env.DB, c.get("principal"), c.req.valid("param").collectionId);
-      const bytes = await uploadBytes(c.req.raw.headers.get("content-type") ?? "", c.req);
+      const { bytes, fileName } = await uploadBytes(c.req.raw.headers.get("content-type") ?? "", c.req);
       let grid: WorkbookGrid;
       try {
         grid = readWorkbook(bytes);
@@ -102,7 +103,7 @@ export const submissionsRouter = router()
         if (isLedgerReadError(e)) throw new ApiError(422, `xlsx_${e.code}`, e.messageZh, e.messageEn, { reason: e.code });
         throw new ApiError(422, "xlsx_unreadable", "无法读取上传的 Excel 文件", `The uploaded workbook could not be read: ${(e as Error).message}`);
       }
-      const r = await submit(c, { collectionId: c.req.valid("param").collectionId, grid, asOf: c.req.valid("query").asOf, source: "xlsx", file: bytes });
+      const r = await submit(c, { collectionId: c.req.valid("param").collectionId, grid, asOf: c.req.valid("query").asOf, source: "xlsx", file: bytes, ...(fileName ? { fileName } : {}) });
       created(c, r);
       return c.json(r.body, 201);
     },

@@ -183,6 +183,8 @@ export const CreateCollectionBody = z.object({
   dueAt: z.union([IsoDate, z.iso.datetime()]),
   branchIds: z.array(OrgId).min(1).max(5000),
   onError: z.enum(["store", "reject"]).default("store"),
+  /** A ledger that does not fit the template (a dues ledger sent to a roster collection): refuse it (default) or store it as wrong_template. */
+  onWrongTemplate: z.enum(["store", "reject"]).default("reject"),
 });
 export const Collection = z.object({
   id: z.string(),
@@ -193,6 +195,7 @@ export const Collection = z.object({
   period: z.string(),
   dueAt: z.string(),
   onError: z.enum(["store", "reject"]),
+  onWrongTemplate: z.enum(["store", "reject"]),
   status: z.enum(["open", "closed"]),
   branchIds: z.array(z.string()).optional(),
   createdBy: z.string(),
@@ -202,6 +205,8 @@ export const CollectionList = z.object({ items: z.array(Collection) });
 
 export const SubmitBody = z.object({
   grid: WorkbookGrid,
+  /** The workbook's file name, when the grid came from a file: evidence for the ledger kind and a register's meeting type. */
+  fileName: z.string().max(255).optional(),
   /** The day the ledger is judged on; the submission day when absent. */
   asOf: IsoDate.optional(),
 });
@@ -211,7 +216,8 @@ export const Submission = z.object({
   branchId: z.string(),
   version: z.number().int(),
   source: z.enum(["json", "xlsx"]),
-  status: z.enum(["clean", "errors"]),
+  /** wrong_template: stored, but no sheet fits the collection's template, so nothing was checked. */
+  status: z.enum(["clean", "errors", "wrong_template"]),
   late: z.boolean(),
   counts: z.object({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() }),
   contentSha256: z.string(),
@@ -233,7 +239,7 @@ export const SubmissionList = z.object({ items: z.array(Submission) });
 export const BranchStatus = z.object({
   branchId: z.string(),
   name: z.string(),
-  status: z.enum(["not_submitted", "submitted_clean", "submitted_with_errors", "late"]),
+  status: z.enum(["not_submitted", "submitted_clean", "submitted_with_errors", "submitted_wrong_template", "late"]),
   late: z.boolean(),
   latestVersion: z.number().int().nullable(),
   submissionId: z.string().nullable(),

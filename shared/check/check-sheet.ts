@@ -16,7 +16,7 @@ import { checkFieldConstraints } from "../rules/fields/constraints.js";
 import { RULES } from "../rules/registry.js";
 import { resolveMeetingType } from "../scoring/meetings.js";
 import type { CheckOptions } from "./options.js";
-import { checkedReport, skippedReport, unrecognisedReport } from "./sheet-report.js";
+import { checkedReport, skippedReport, unrecognisedReport, wrongTemplateReport } from "./sheet-report.js";
 import { sheetMeetingType } from "./sheet-meeting-type.js";
 import { skipReasonOf } from "./skip.js";
 
@@ -82,6 +82,11 @@ export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report:
   if (forced) {
     layout = layoutFor(view, indexFor(forced), recogniseOpts);
     candidates = layout ? [layout] : [];
+    if (opts.template?.fit === "required" && layout && !layout.acceptable) {
+      // Say what the sheet looks like instead, from the built-in ledgers.
+      const looks = recogniseSheet(view, BUILTIN_TEMPLATES.map(indexFor), recogniseOpts).best;
+      return { report: wrongTemplateReport(view, layout, looks, lang), findings: [] };
+    }
   } else {
     const recognised = recogniseSheet(view, templates.map(indexFor), recogniseOpts);
     layout = recognised.best;

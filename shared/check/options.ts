@@ -12,6 +12,11 @@ export interface CheckOptions {
   lang?: Lang;
   /** The file's name ("主题党日活动录入样表.xlsx"): evidence for the ledger kind and a register's meeting type. */
   fileName?: string;
-  /** Check every sheet against this template instead of recognising it (the pane's picker). */
-  template?: { id: string; version?: number };
+  /**
+   * Check every sheet against this template instead of recognising it. By default a sheet is
+   * checked with whatever of the template its headers show (the clerk chose it in the pane's
+   * picker); with `fit: "required"` only a sheet that fits the template as recognition would
+   * have it is checked, and any other is unrecognised (a 报送任务 asks for one ledger).
+   */
+  template?: { id: string; version?: number; fit?: "any" | "required" };
 }

@@ -125,6 +125,30 @@ export function unrecognisedReport(view: SheetView, candidates: HeaderLayout[], 
   };
 }
 
+/** A sheet that does not fit the template it had to fit (a 报送任务's): what it lacks, and what it looks like. */
+export function wrongTemplateReport(view: SheetView, layout: HeaderLayout, looks: HeaderLayout | null, lang: Lang): SheetReport {
+  const c = candidateOf(layout, lang);
+  const zh = lang === "zh";
+  const parts: string[] = [];
+  if (c.looksLike) parts.push(zh ? `这张表像是${c.looksLike}` : `this looks like ${c.looksLike}`);
+  else if (looks && looks.index.template.kind !== layout.index.template.kind) {
+    parts.push(zh ? `这张表像是“${looks.index.template.title}”` : `this looks like "${looks.index.template.titleEn}"`);
+  }
+  if (c.missing.length > 0) parts.push(zh ? `缺少：${c.missing.join("、")}` : `missing: ${c.missing.join(", ")}`);
+  const detail = parts.length > 0 ? (zh ? `（${parts.join("；")}）` : ` (${parts.join("; ")})`) : "";
+  return {
+    sheet: view.name,
+    status: "unrecognised",
+    kind: null,
+    template: null,
+    ...EMPTY_REPORT,
+    score: layout.score,
+    columns: columnReports(layout, lang),
+    reason: renderMessage("sheet.wrongTemplate", lang, { title: zh ? layout.index.template.title : layout.index.template.titleEn, detail }),
+    candidates: [c, ...(looks ? [candidateOf(looks, lang)] : [])],
+  };
+}
+
 export function checkedReport(view: SheetView, layout: HeaderLayout, set: RecordSet, candidates: HeaderLayout[], lang: Lang, forced: boolean, meetingType?: SheetReport["meetingType"]): SheetReport {
   const t = layout.index.template;
   const { facts, count } = factReports(layout, set, lang);
