@@ -79,7 +79,8 @@ function factReports(layout: HeaderLayout, set: RecordSet, lang: Lang): { facts:
   const facts: FactReport[] = [];
   let count = 0;
   for (const rec of set.records) {
-    for (const f of rec.facts ?? []) {
+    if (!rec.facts) continue;
+    for (const f of rec.facts) {
       count++;
       if (facts.length >= MAX_FACTS) continue;
       const header = headerOf(f.col);

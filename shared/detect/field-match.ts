@@ -34,6 +34,8 @@ export const MIN_HEADER_SCORE = 0.6;
 const CONTAINS_MIN_COVERAGE = 0.5;
 const SHORT_ALIAS_MIN_COVERAGE = 0.66;
 const MAX_CACHED = 4096;
+const MAX_HEADER_LENGTH = 40;
+const NO_MATCH: FieldMatch[] = [];
 
 export function buildFieldIndex(template: TemplateParsed): FieldIndex {
   const index: FieldIndex = { template, aliases: [], exact: new Map(), folded: new Map(), stem: new Map(), cache: new Map() };
@@ -65,9 +67,24 @@ function partial(header: string, alias: string): number {
 }
 
 /** The fields a header text may name, best first, each once. */
+/**
+ * Header texts are short words. A cell of a data row seen while looking for the header (a name,
+ * an ID, an amount, a sentence) is not one: it is not compared with every alias.
+ */
+function headerLike(text: string): boolean {
+  if (text.length > MAX_HEADER_LENGTH) return false;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return digits * 2 <= text.length;
+}
+
 export function matchFields(index: FieldIndex, text: string): FieldMatch[] {
   const cached = index.cache.get(text);
   if (cached) return cached;
+  if (!headerLike(text)) return NO_MATCH;
   const keys = headerKeys(text);
   const best = new Map<number, number>();
   const offer = (fieldIndex: number | undefined, score: number) => {

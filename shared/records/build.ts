@@ -115,6 +115,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const lists = allowedValuesByColumn(view, layout.firstDataRow);
   const listOf = colOf.map((c) => (c >= 0 ? (lists.get(c) ?? null) : null));
   const noteColumns = noteColumnsOf(layout, fields);
+  const leaves = layout.columns.map((b) => ({ col: b.col, leaf: b.header.split(" / ").pop()!.trim() }));
   const extensionField = fieldByName.get("extensionMonths");
   const records: LedgerRecord[] = [];
   const problems: CellProblem[] = [];
@@ -124,7 +125,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   let section: Section | undefined;
   let groupStart = 0;
   for (let row = layout.firstDataRow; row < view.rowCount; row++) {
-    const kind = isRepeatedHeader(view, row, layout) ? "header" : classifyRow(view, row, row - layout.firstDataRow);
+    const kind = repeatsHeader(view, row, leaves) ? "header" : classifyRow(view, row, row - layout.firstDataRow);
     roles[kind]++;
     if (kind === "section") {
       const label = firstText(view, row);
@@ -193,15 +194,18 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
  * A printed ledger repeats its header after each page break: a row whose cells say what the
  * header says, in most of the bound columns, is a header again, not a record.
  */
-function isRepeatedHeader(view: SheetView, row: number, layout: HeaderLayout): boolean {
-  if (layout.columns.length < 2) return false;
+function repeatsHeader(view: SheetView, row: number, leaves: readonly { col: number; leaf: string }[]): boolean {
+  if (leaves.length < 2) return false;
+  // Most rows are data: one look at the first two bound cells settles them.
+  const a = view.value(row, leaves[0]!.col);
+  const b = view.value(row, leaves[1]!.col);
+  if (!(typeof a === "string" && a.trim() === leaves[0]!.leaf) && !(typeof b === "string" && b.trim() === leaves[1]!.leaf)) return false;
   let same = 0;
-  for (const b of layout.columns) {
-    const v = view.value(row, b.col);
-    const leaf = b.header.split(" / ").pop()!;
-    if (typeof v === "string" && v.trim() === leaf.trim()) same++;
+  for (const { col, leaf } of leaves) {
+    const v = view.value(row, col);
+    if (typeof v === "string" && v.trim() === leaf) same++;
   }
-  return same >= 2 && same * 5 >= layout.columns.length * 3;
+  return same >= 2 && same * 5 >= leaves.length * 3;
 }
 
 function firstText(view: SheetView, row: number): string {

@@ -27,6 +27,7 @@ interface MemberMonths {
 function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): MemberMonths {
   const joined = ctx.num(rec, "joinDate");
   let firstDue = joined === null ? -Infinity : monthIndex(joined);
+  if (!rec.facts) return { firstDue, lastDue: asOfMonth, waived: false, consent: false };
   let lastDue = asOfMonth;
   for (const f of ctx.facts(rec, "transferIn")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
   for (const f of ctx.facts(rec, "transferOut")) if (f.day !== undefined) lastDue = Math.min(lastDue, monthIndex(f.day));
@@ -48,31 +49,34 @@ export const duesMonthlyRule: Rule = {
     const largeFen = Math.round(dues.largePaymentYuan * 100);
     const columns = ctx.set.repeatColumns;
     if (columns.length === 0) return;
+    const due: boolean[] = new Array(columns.length);
+    const months: number[] = new Array(columns.length);
+    const monthOf = (c: RepeatColumn) => months[columns.indexOf(c)]!;
     for (const rec of ctx.records) {
       const rowYear = ctx.num(rec, "year") ?? sheetYear ?? Math.floor(asOfMonth / 12);
       const member = memberMonths(ctx, rec, asOfMonth);
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i]!;
+        months[i] = (c.year ?? rowYear) * 12 + c.period - 1;
+        due[i] = months[i]! <= member.lastDue && months[i]! >= member.firstDue;
+      }
       const standard = ctx.num(rec, "standard");
       const expected = standard !== null ? null : expectationFor(ctx, rec);
-      const monthOf = (c: RepeatColumn) => (c.year ?? rowYear) * 12 + c.period - 1;
-      const isDue = (i: number) => {
-        const month = monthOf(columns[i]!);
-        return month <= member.lastDue && month >= member.firstDue;
-      };
       const owed = standard ?? (expected?.kind === "amount" ? expected.fen : null);
-      const covered = coveredMonths(rec.repeat, owed, isDue);
+      const covered = coveredMonths(rec.repeat, owed, due);
       // The unpaid run is a slice [runStart, i) of the period-ordered columns.
       let runStart = -1;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
         const value = rec.repeat[i] ?? null;
-        const due = isDue(i);
-        if (due && (value === null || value === 0) && !covered[i] && !member.waived) {
+        const isDue = due[i]!;
+        if (isDue && (value === null || value === 0) && !covered?.[i] && !member.waived) {
           if (runStart < 0) runStart = i;
           continue;
         }
         if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, runStart, i, monthOf);
         runStart = -1;
-        if (!due || typeof value !== "number" || value === 0) continue;
+        if (!isDue || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
         checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent);
       }
@@ -86,10 +90,12 @@ export const duesMonthlyRule: Rule = {
  * amount covers the empty months just before it (paid at the end of the quarter), then
  * those just after it (paid in advance), up to the months it pays for.
  */
-function coveredMonths(values: readonly (unknown)[], owed: number | null, isDue: (i: number) => boolean): boolean[] {
+function coveredMonths(values: readonly unknown[], owed: number | null, due: readonly boolean[]): boolean[] | null {
+  if (owed === null || owed <= 0) return null;
+  // Most members pay month by month: no payment larger than a month's dues, nothing covered.
+  if (!values.some((v) => typeof v === "number" && v > owed)) return null;
   const covered = values.map(() => false);
-  if (owed === null || owed <= 0) return covered;
-  const empty = (i: number) => (values[i] === null || values[i] === 0) && isDue(i) && !covered[i];
+  const empty = (i: number) => (values[i] === null || values[i] === 0) && due[i]! && !covered[i];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== "number" || v <= owed) continue;
