@@ -8,6 +8,7 @@ import type { CheckReport } from "../../shared/findings/types.js";
 import type { RuleSet } from "../../shared/ruleset/schema.js";
 import type { TemplateParsed } from "../../shared/template/schema.js";
 import { ApiError } from "./errors.js";
+import { collectionCheckOptions } from "../../shared/api/collection-check.js";
 
 export interface EngineInput {
   grid: WorkbookGrid;
@@ -16,14 +17,8 @@ export interface EngineInput {
   asOf: string;
 }
 
-/** The options a host passes to reproduce the Worker's verdict on a grid. */
-export const engineOptions = (i: EngineInput) => ({
-  templates: [i.template],
-  ruleSet: i.ruleSet,
-  asOf: i.asOf,
-  lang: "zh" as const,
-  template: { id: i.template.id, version: i.template.version },
-});
+/** The options a host passes to reproduce the Worker's verdict on a grid (the pane uses the same function). */
+export const engineOptions = (i: EngineInput) => collectionCheckOptions({ ...i, lang: "zh" });
 
 export function runCheck(input: EngineInput): CheckReport {
   try {

@@ -28,7 +28,7 @@ export async function summaryWorkbook(table: SummaryTableInput): Promise<Uint8Ar
     const longest = Math.max(...table.rows.map((r) => [...String(r[c - 1] ?? "")].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)));
     ws.getColumn(c).width = Math.min(40, Math.max(8, longest + 2));
   }
-  let bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  let bytes: Uint8Array = new Uint8Array(await wb.xlsx.writeBuffer());
   const data = table.rows.length - 1;
   const plotted = Math.min(width, table.chartColumns ?? width);
   if (data < 1 || plotted < 2) return bytes;
