@@ -18,10 +18,10 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
-type TabId = "check" | "submit" | "admin" | "settings";
+export type TabId = "check" | "submit" | "admin" | "settings";
 
 /** The task pane: the same component in Excel and in web mode; only the host differs. */
-export function App({ host, openSignal = 0, onSettings }: { host: LedgerHost; openSignal?: number; onSettings?: (s: Settings) => void }) {
+export function App({ host, openSignal = 0, onSettings, onTab }: { host: LedgerHost; openSignal?: number; onSettings?: (s: Settings) => void; onTab?: (tab: TabId) => void }) {
   const styles = useStyles();
   const [settings, setSettings] = useState<Settings>(() => loadSettings());
   const [tab, setTab] = useState<TabId>("check");
@@ -42,7 +42,14 @@ export function App({ host, openSignal = 0, onSettings }: { host: LedgerHost; op
             {host.kind === "excel" ? "Excel" : "Web"}
           </Badge>
         </div>
-        <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+        <TabList
+          size="small"
+          selectedValue={tab}
+          onTabSelect={(_, d) => {
+            setTab(d.value as TabId);
+            onTab?.(d.value as TabId);
+          }}
+        >
           <Tab value="check" data-testid="tab-check">
             {t.tabCheck}
           </Tab>

@@ -1,6 +1,6 @@
 import { Body1, Caption1, MessageBar, MessageBarBody, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { App } from "../taskpane/App.js";
+import { App, type TabId } from "../taskpane/App.js";
 import { StringsContext } from "../taskpane/i18n.js";
 import { strings } from "../i18n/strings.js";
 import { loadSettings } from "../settings/store.js";
@@ -60,6 +60,9 @@ export function WebShell({ host }: { host: WebHost }) {
   // The language the pane's settings hold; the pane reports a change so this page follows it.
   const [lang, setLang] = useState(() => loadSettings().lang);
   const [reading, setReading] = useState(false);
+  // Stacked, the grid shows beside 检查 and 提交 only: the admin's and settings' views get the whole height.
+  const [tab, setTab] = useState<TabId>("check");
+  const gridShown = Boolean(state.workbook) && (!narrow || tab === "check" || tab === "submit");
   const t = strings(lang);
   useEffect(() => {
     document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
@@ -104,9 +107,9 @@ export function WebShell({ host }: { host: WebHost }) {
         ) : null}
         <div className={mergeClasses(styles.body, narrow && styles.bodyNarrow)} data-layout={narrow ? "stacked" : "side-by-side"} data-testid="layout">
           <aside className={mergeClasses(styles.pane, narrow && styles.paneNarrow)} aria-label={t.pane} data-testid="pane">
-            <App host={host} openSignal={opened} onSettings={(s) => setLang(s.lang)} />
+            <App host={host} openSignal={opened} onSettings={(s) => setLang(s.lang)} onTab={setTab} />
           </aside>
-          {state.workbook ? (
+          {gridShown ? (
             <main className={mergeClasses(styles.main, narrow && styles.mainNarrow)}>
               <GridView host={host} />
             </main>

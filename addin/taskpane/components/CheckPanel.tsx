@@ -58,9 +58,13 @@ export function CheckPanel({ host, settings, onSettings, openSignal }: { host: L
   const status = state.report ? sheetStatus(state.report) : null;
   const lastFix = fixes[fixes.length - 1] ?? null;
 
+  const undoButton = useRef<HTMLButtonElement>(null);
   const fix = async (f: Parameters<typeof applyFix>[0]) => {
     const done = await applyFix(f);
-    if (done) setFixes((list) => [...list, done]);
+    if (!done) return;
+    setFixes((list) => [...list, done]);
+    // The fixed finding (and its button) is gone: keep the keyboard next to 撤销.
+    requestAnimationFrame(() => undoButton.current?.focus());
   };
   const undo = async () => {
     if (!lastFix) return;
@@ -108,10 +112,10 @@ export function CheckPanel({ host, settings, onSettings, openSignal }: { host: L
         </MessageBar>
       ) : null}
       {lastFix ? (
-        <MessageBar intent="success" data-testid="fix-note" data-cell={lastFix.finding.cell ?? ""}>
+        <MessageBar intent="success" data-testid="fix-note" data-fix-cell={lastFix.finding.cell ?? ""}>
           <MessageBarBody>
             {t.fixed(lastFix.finding.cell ?? "", lastFix.finding.expected ?? "")}{" "}
-            <Button size="small" appearance="outline" onClick={() => void undo()} data-testid="undo">
+            <Button size="small" appearance="outline" onClick={() => void undo()} data-testid="undo" ref={undoButton}>
               {t.undo}
             </Button>
           </MessageBarBody>

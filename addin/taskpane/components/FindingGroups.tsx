@@ -147,7 +147,7 @@ export function PeriodFindings({ groups, lang, showCodes }: { groups: { period: 
             <b>{g.period ? periodLabel(g.period, lang) : t.noPeriod}</b>
           </Caption1>
           {g.findings.map((f, i) => (
-            <div key={i} className={`${styles[f.severity]} ${styles.period}`} data-testid="period-finding" data-code={f.code}>
+            <div key={i} className={`${styles[f.severity]} ${styles.period}`} data-testid="period-finding" data-code={f.code} data-period={f.period ?? ""}>
               <Caption1>
                 {t.severity[f.severity]} · {findingTitle(f.code, lang)} · {displayMessage(f, lang)}
                 {showCodes ? ` [${f.code}]` : ""}
