@@ -18,13 +18,13 @@ import { median } from "./measure.js";
 /**
  * The task pane, each figure beside a peer measured in the same run:
  * (a) initial JavaScript, gzipped, against bare React + Fluent UI v9 apps built the same way;
- * (b) a 20,000-row ledger opened in web mode to findings shown (Debian chromium), against
+ * (b) a 50,000-row ledger opened in web mode to findings shown (Debian chromium), against
  *     the same file read alone by SheetJS in a page built the same way, in the same browser;
  * (c) context.sync calls of the Excel adapter (recording fake) against naive adapters.
  */
 const ROOT = new URL("..", import.meta.url).pathname;
 const OUT = join(ROOT, "bench", "out", "pane");
-const ROWS = 20_000;
+const ROWS = 50_000;
 const RUNS = 3;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
