@@ -1,8 +1,9 @@
 /** What the browser tests do again and again: open the pane, pick a file, check, talk to the real Worker. */
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { inject } from "vitest";
-import { newPage } from "./browser.js";
+import { afterAll, beforeAll, inject } from "vitest";
+import { launch, newPage } from "./browser.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 // The README's screenshots are rewritten on request only (UPDATE_SCREENSHOTS=1); other runs keep theirs in tests/out.
@@ -10,6 +11,19 @@ export const SHOTS = process.env.UPDATE_SCREENSHOTS === "1" ? join(ROOT, "docs",
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export type PageWithErrors = Page & { errors?: string[] };
+
+/** One chromium per test file: launched before its tests (screenshot folder made), closed after them. */
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
 
 /** GET from the Worker, from Node (no Origin: CORS does not apply), with a Bearer token. */
 export async function workerGet<T>(path: string, token: string): Promise<T> {

@@ -1,20 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Download, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import type { Finding } from "../../shared/findings/types.js";
 import { readWorkbook } from "../../shared/xlsx/index.js";
 import { buildFunctions } from "../../addin/functions/build.js";
 import { gzTotal, initialScripts } from "../../bench/initial-js.js";
 import { SAMPLES_DIR } from "../fixtures/samples-dir.js";
 import { seriousViolations } from "./axe.js";
-import { launch } from "./browser.js";
 import { bigRoster, plantedRoster } from "./fixtures.js";
-import { SHOTS, XLSX, check, inViewport, openFile, openPaneIn, switchToEnglish, useWorker, workerGet, workerPost, type PageWithErrors } from "./pane-helpers.js";
+import { SHOTS, XLSX, browserForFile, check, inViewport, openFile, openPaneIn, switchToEnglish, useWorker, workerGet, workerPost, type PageWithErrors } from "./pane-helpers.js";
 import { fixableDues, fixableRoster, rosterAcrossYears, trainingRoster } from "./work-fixtures.js";
 
 /**
@@ -24,16 +23,7 @@ import { fixableDues, fixableRoster, rosterAcrossYears, trainingRoster } from ".
  * a sheet that is not a ledger, the keyboard, axe-core, and the admin's list, diff and 汇总.
  */
 const worker = inject("worker");
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = browserForFile();
 
 const WIDTHS = [320, 360, 450, 1280];
 const heightFor = (w: number) => (w < 900 ? 740 : 820);
@@ -67,7 +57,7 @@ const gridValues = (page: Page, sheet: number) =>
 describe("the pane at task-pane widths (320, 360, 450) and on a desktop (1280)", () => {
   for (const width of WIDTHS) {
     it(`${width} px: file picker, findings and the selected cell in view; nothing off-screen; axe finds nothing serious`, async () => {
-      const page = await openPaneIn(browser, { width, height: heightFor(width) });
+      const page = await openPaneIn(browserOf(), { width, height: heightFor(width) });
       expect(await inViewport(page, page.getByTestId("file-input"))).toBe(true);
       expect(await page.getByTestId("layout").getAttribute("data-layout")).toBe(width < 900 ? "stacked" : "side-by-side");
       await openFile(page, "花名册-有错误.xlsx", plantedRoster().bytes);
@@ -107,7 +97,7 @@ describe("the pane at task-pane widths (320, 360, 450) and on a desktop (1280)",
     const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith(".xlsx"));
     expect(samples.length).toBeGreaterThan(0);
     for (const width of [320, 1280]) {
-      const page = await openPaneIn(browser, { width, height: heightFor(width) });
+      const page = await openPaneIn(browserOf(), { width, height: heightFor(width) });
       for (const file of samples) {
         await openFile(page, file, readFileSync(join(SAMPLES_DIR, file)));
         await check(page);
@@ -152,7 +142,7 @@ describe("what the pane costs at start", () => {
 
 describe("the clerk's working day in web mode", () => {
   it("shows expected values; 改为应为值 writes the value the rules determine, 撤销 puts the old one back; never for an ID number", async () => {
-    const page = await openPaneIn(browser);
+    const page = await openPaneIn(browserOf());
     const { bytes, fullDate } = fixableRoster();
     await openFile(page, "花名册-可改正.xlsx", bytes);
     await check(page);
@@ -194,7 +184,7 @@ describe("the clerk's working day in web mode", () => {
   });
 
   it("keeps the header row in view, commits an edit when the cell loses focus, and 下载 gives back the edited workbook marked", async () => {
-    const page = await openPaneIn(browser, { width: 1280, height: 500 });
+    const page = await openPaneIn(browserOf(), { width: 1280, height: 500 });
     const big = plantedRoster();
     await openFile(page, "花名册-有错误.xlsx", big.bytes);
     await check(page);
@@ -234,7 +224,7 @@ describe("the clerk's working day in web mode", () => {
   });
 
   it("clears the old grid and findings when a bad file is opened after a good one", async () => {
-    const page = await openPaneIn(browser);
+    const page = await openPaneIn(browserOf());
     await openFile(page, "花名册-有错误.xlsx", plantedRoster().bytes);
     await check(page);
     await page.getByTestId("file-input").setInputFiles({ name: "名单.xlsx", mimeType: XLSX, buffer: Buffer.from("姓名,性别\n张三,男\n") });
@@ -249,7 +239,7 @@ describe("the clerk's working day in web mode", () => {
   });
 
   it("says 未识别 for a sheet that is not a ledger, names the closest candidates and what they lack, offers the template picker, and never 未发现问题", async () => {
-    const page = await openPaneIn(browser, { width: 360, height: 740 });
+    const page = await openPaneIn(browserOf(), { width: 360, height: 740 });
     await openFile(page, "参训人员.xlsx", trainingRoster());
     expect(await page.getByTestId("sheet-status").textContent()).toBe("未识别");
     expect(await page.getByTestId("recognition").getAttribute("data-status")).toBe("unrecognised");
@@ -275,7 +265,7 @@ describe("the clerk's working day in web mode", () => {
   });
 
   it("reaches every action from the keyboard, with the focus visible", async () => {
-    const page = await openPaneIn(browser);
+    const page = await openPaneIn(browserOf());
     /** Tab until the focus is on an element matching `selector`; it must show a focus indicator. */
     const tabTo = async (selector: string) => {
       for (let i = 0; i < 80; i++) {
@@ -364,7 +354,7 @@ describe("a collection: the clerk sees the department's verdict, the admin runs 
     });
     expect(col.asOf).toBe("2024-12-31");
 
-    const page = await openPaneIn(browser, { width: 450, height: 740 });
+    const page = await openPaneIn(browserOf(), { width: 450, height: 740 });
     await useWorker(page, clerk);
     await page.getByTestId("tab-check").click();
     await openFile(page, "花名册-跨年.xlsx", rosterAcrossYears());
@@ -446,7 +436,7 @@ describe("a collection: the clerk sees the department's verdict, the admin runs 
     const { bytes, planted } = plantedRoster();
     const col = await workerPost<{ id: string }>("/v1/collections", worker.adminToken, { title: "2023 年度花名册", template: { id: "roster" }, period: "2023", dueAt: "2099-12-31", branchIds: ["demo-b2"] });
     await workerPost(`/v1/collections/${col.id}/submissions`, worker.clerkTokens["demo-b2"]!, { grid: readWorkbook(new Uint8Array(bytes)) });
-    const page = await openPaneIn(browser, { width: 360, height: 740 });
+    const page = await openPaneIn(browserOf(), { width: 360, height: 740 });
     await useWorker(page, worker.adminToken);
     await page.getByTestId("tab-admin").click();
     await page.waitForSelector('[data-testid="admin-collection"]:not([disabled])');

@@ -1,12 +1,12 @@
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import type { Submission } from "../../shared/api/schemas.js";
 import { formatCounts } from "../../shared/findings/summary.js";
 import type { z } from "zod";
-import { launch, newPage } from "./browser.js";
-import { SHOTS, XLSX, check, openFile, openPaneIn, switchToEnglish, useWorker, workerGet } from "./pane-helpers.js";
+import { newPage } from "./browser.js";
+import { SHOTS, XLSX, browserForFile, check, openFile, openPaneIn, switchToEnglish, useWorker, workerGet } from "./pane-helpers.js";
 import { bigRoster, plantedRoster, rosterWithNotes } from "./fixtures.js";
 import { SAMPLES_DIR } from "../fixtures/samples-dir.js";
 
@@ -16,20 +16,11 @@ const SAMPLES = SAMPLES_DIR;
 const site = { url: inject("siteUrl") };
 const worker = inject("worker");
 
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = browserForFile();
 
 type StoredSubmission = z.infer<typeof Submission>;
 
-const openPane = () => openPaneIn(browser);
+const openPane = () => openPaneIn(browserOf());
 
 const storedVersions = async (token: string) =>
   (await workerGet<{ items: StoredSubmission[] }>(`/v1/collections/${worker.collectionId}/submissions`, token)).items.map((i) => i.version).sort();
@@ -277,7 +268,7 @@ describe("task pane in web mode (Debian chromium)", () => {
   });
 
   it("reads the file in the page where a worker cannot start", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browserOf());
     await page.addInitScript(() => {
       // A host that refuses module workers (e.g. an old webview): the constructor throws.
       window.Worker = class {

@@ -75,6 +75,21 @@ function DiffView({ diff, lang }: { diff: VersionDiff; lang: Settings["lang"] })
   );
 }
 
+function VersionSelect(props: { label: string; value: number; versions: number[]; onChange(v: number): void; testId: string }) {
+  const t = useT();
+  return (
+    <Field label={props.label} size="small">
+      <Select size="small" value={String(props.value)} onChange={(_, d) => props.onChange(Number(d.value))} data-testid={props.testId}>
+        {props.versions.map((v) => (
+          <option key={v} value={v}>
+            {t.versionN(v)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 function BranchCard({ b, collectionId, settings }: { b: BranchStatus; collectionId: string; settings: Settings }) {
   const t = useT();
   const styles = useStyles();
@@ -126,24 +141,8 @@ function BranchCard({ b, collectionId, settings }: { b: BranchStatus; collection
       {findings ? <FindingList findings={findings} lang={settings.lang} /> : null}
       {comparing ? (
         <div className={styles.row}>
-          <Field label={t.from} size="small">
-            <Select size="small" value={String(from)} onChange={(_, d) => setFrom(Number(d.value))} data-testid="diff-from">
-              {versions.map((v) => (
-                <option key={v} value={v}>
-                  {t.versionN(v)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t.to} size="small">
-            <Select size="small" value={String(to)} onChange={(_, d) => setTo(Number(d.value))} data-testid="diff-to">
-              {versions.map((v) => (
-                <option key={v} value={v}>
-                  {t.versionN(v)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <VersionSelect label={t.from} value={from} versions={versions} onChange={setFrom} testId="diff-from" />
+          <VersionSelect label={t.to} value={to} versions={versions} onChange={setTo} testId="diff-to" />
           <Button size="small" appearance="primary" onClick={compare} disabled={from === to} data-testid="run-diff">
             {t.compare}
           </Button>
