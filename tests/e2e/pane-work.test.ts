@@ -370,6 +370,8 @@ describe("a collection: the clerk sees the department's verdict, the admin runs 
     await expect.poll(() => page.getByTestId("summary").textContent()).toBe("1 处错误");
     const shown = await paneFindings(page);
     expect(shown).toEqual(["date.future|F4"]);
+    await page.locator('[data-testid="finding"][data-finding-cell="F4"]').getByTestId("finding-select").click();
+    await page.getByTestId("basis").evaluate((e) => e.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: join(SHOTS, "pane-collection-zh.png") });
 
     // Submitted, the Worker stores the very same findings.
