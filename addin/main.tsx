@@ -3,12 +3,13 @@ import { createRoot } from "react-dom/client";
 import { ExcelHost } from "./excel/host.js";
 import { detectSupport } from "./excel/requirements.js";
 import { App } from "./taskpane/App.js";
-import { WebHost } from "./web/host.js";
+import type { WebHost } from "./web/host.js";
 
 const root = createRoot(document.getElementById("root")!);
 
 async function renderWeb() {
-  const { WebShell } = await import("./web/WebShell.js");
+  // Web mode's host, grid and shell load only in web mode: Excel's pane never pays for them.
+  const [{ WebShell }, { WebHost }] = await Promise.all([import("./web/WebShell.js"), import("./web/host.js")]);
   const host = new WebHost();
   (window as unknown as { __ledgerHost?: WebHost }).__ledgerHost = host;
   root.render(

@@ -31,6 +31,11 @@ export default defineConfig(({ command }) => ({
     sourcemap: true,
     rollupOptions: {
       input: { index: join(here, "index.html"), taskpane: join(here, "taskpane.html") },
+      output: {
+        // React and Fluent UI as one file the pane loads at start: split across many small
+        // chunks (one per lazy view that shares them) they would each be compressed apart, larger.
+        codeSplitting: { groups: [{ name: "ui", test: /node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|use-sync-external-store|embla-carousel)/ }] },
+      },
     },
   },
   server: {

@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { read, write } from "@e965/xlsx";
 import react from "@vitejs/plugin-react";
 import type { Browser, Page } from "playwright-core";
@@ -13,32 +12,25 @@ import { launch, newPage } from "../tests/e2e/browser.js";
 import { bigRoster } from "../tests/e2e/fixtures.js";
 import { serveStatic } from "../tests/e2e/static-server.js";
 import { FakeContext, FakeSheet, fakeRun } from "../tests/unit/addin/fake-excel.js";
+import { gzSize, gzTotal, initialScripts } from "./initial-js.js";
 import { median } from "./measure.js";
 
 /**
  * The task pane, each figure beside a peer measured in the same run:
  * (a) initial JavaScript, gzipped, against bare React + Fluent UI v9 apps built the same way;
- * (b) a 20,000-row ledger opened in web mode to findings shown (Debian chromium), against
+ * (b) a 50,000-row ledger opened in web mode to findings shown (Debian chromium), against
  *     the same file read alone by SheetJS in a page built the same way, in the same browser;
  * (c) context.sync calls of the Excel adapter (recording fake) against naive adapters.
  */
 const ROOT = new URL("..", import.meta.url).pathname;
 const OUT = join(ROOT, "bench", "out", "pane");
-const ROWS = 20_000;
+const ROWS = 50_000;
 const RUNS = 3;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const gz = (file: string) => gzipSync(readFileSync(file)).length;
-
-/** Every script an HTML page loads before it runs (module entries, modulepreloads, classic scripts), local files only. */
-function initialScripts(dir: string, html: string): string[] {
-  const text = readFileSync(join(dir, html), "utf8");
-  const refs = [...text.matchAll(/<script[^>]*\ssrc="([^"]+)"/g), ...text.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
-  return [...new Set(refs.filter((r) => !/^https?:/.test(r)).map((r) => join(dir, r)))];
-}
-
-const sum = (files: string[]) => files.reduce((n, f) => n + gz(f), 0);
+const gz = gzSize;
+const sum = gzTotal;
 
 async function viteBuild(root: string, outDir: string, input: Record<string, string>): Promise<void> {
   await build({

@@ -42,7 +42,7 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
       try {
         const path = annotatedPath(opts.annotateDir, file, taken);
         // ExcelJS is heavy: only runs that annotate load it.
-        const { annotateWorkbook } = await import("./annotate/annotate-workbook.js");
+        const { annotateWorkbook } = await import("../shared/export/annotate-workbook.js");
         await writeAnnotated(path, await annotateWorkbook(bytes, outcome.report, lang));
         if (opts.format === "text") io.err(t.annotated(path));
       } catch (err) {

@@ -1,12 +1,8 @@
 import type { Finding, Lang } from "../shared/findings/types.js";
+import { findingLocation } from "../shared/findings/location.js";
 import { cliText, severityLabel } from "./messages.js";
 
 const MARK = { error: "✗", warning: "!", info: "·" } as const;
-
-/** Where a finding sits: its cell, else the period or column it concerns. */
-export function findingLocation(f: Finding): string {
-  return f.cell ?? f.period ?? f.column ?? "—";
-}
 
 /** One line: "  ✗ 错误  E5  会议类型…（应为：…）". */
 export function formatFinding(f: Finding, lang: Lang): string {

@@ -1,4 +1,4 @@
-import type { Lang, Severity } from "../shared/findings/types.js";
+import type { Lang } from "../shared/findings/types.js";
 
 /** The command line's own words (findings bring their messages from the engine). */
 const TEXT = {
@@ -43,9 +43,6 @@ const TEXT = {
     engineFailed: (why: string) => `检查时出错：${why}`,
     annotated: (p: string) => `已写出标注副本：${p}`,
     annotateFailed: (f: string, why: string) => `无法为 "${f}" 写出标注副本：${why}`,
-    resultsSheet: "检查结果",
-    columns: ["工作表", "单元格", "严重程度", "问题", "应为", "规则"],
-    noteHeader: "党建台账助手：",
   },
   en: {
     file: "File",
@@ -88,9 +85,6 @@ const TEXT = {
     engineFailed: (why: string) => `the check failed: ${why}`,
     annotated: (p: string) => `annotated copy written: ${p}`,
     annotateFailed: (f: string, why: string) => `cannot write an annotated copy of "${f}": ${why}`,
-    resultsSheet: "检查结果",
-    columns: ["Sheet", "Cell", "Severity", "Problem", "Expected", "Rule"],
-    noteHeader: "party-ledger:",
   },
 } as const;
 
@@ -100,11 +94,4 @@ export function cliText(lang: Lang): CliText {
   return TEXT[lang];
 }
 
-const SEVERITY: Record<Lang, Record<Severity, string>> = {
-  zh: { error: "错误", warning: "提醒", info: "提示" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
-
-export function severityLabel(s: Severity, lang: Lang): string {
-  return SEVERITY[lang][s];
-}
+export { severityLabel } from "../shared/export/texts.js";

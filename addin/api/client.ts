@@ -24,8 +24,12 @@ export interface Verdict {
 }
 
 export interface BranchStatus {
+  branchId: string;
   branch: string;
   status: string;
+  late: boolean;
+  latestVersion: number | null;
+  submissionId: string | null;
   submittedAt: string | null;
   errors: number | null;
   warnings: number | null;
@@ -47,7 +51,7 @@ function url(cfg: ApiConfig, path: string): string {
   return `${cfg.baseUrl.replace(/\/+$/, "")}${path}`;
 }
 
-async function call(cfg: ApiConfig, path: string, init: RequestInit & { headers?: Record<string, string> }): Promise<unknown> {
+export async function call(cfg: ApiConfig, path: string, init: RequestInit & { headers?: Record<string, string> }): Promise<unknown> {
   const f = cfg.fetch ?? fetch;
   let res: Response;
   try {
@@ -107,8 +111,12 @@ export async function collectionStatus(cfg: ApiConfig, collectionId: string): Pr
   return (body?.branches ?? []).map((x) => {
     const o = x as Record<string, unknown>;
     return {
+      branchId: String(o.branchId ?? "?"),
       branch: String(o.name ?? o.branchId ?? "?"),
       status: typeof o.status === "string" ? o.status : "?",
+      late: o.late === true,
+      latestVersion: typeof o.latestVersion === "number" ? o.latestVersion : null,
+      submissionId: typeof o.submissionId === "string" ? o.submissionId : null,
       submittedAt: typeof o.submittedAt === "string" ? o.submittedAt : null,
       errors: typeof o.errors === "number" ? o.errors : null,
       warnings: typeof o.warnings === "number" ? o.warnings : null,

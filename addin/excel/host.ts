@@ -1,10 +1,11 @@
-import type { LedgerHost, Mark, SheetChange, SummaryTable } from "../host/types.js";
+import type { CellSnapshot, CellWrite, LedgerHost, Mark, SheetChange, SummaryTable } from "../host/types.js";
 import type { SheetGrid } from "../../shared/grid/types.js";
 import { addMarks, clearMarks } from "./marks.js";
 import { readSheet, readSheetRows, type ReadOptions } from "./read.js";
 import type { ExcelSupport } from "./requirements.js";
 import { writeSummarySheet } from "./summary.js";
 import { changedRows } from "./events.js";
+import { restoreCellValues, writeCellValues } from "./write-cells.js";
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -126,5 +127,13 @@ export class ExcelHost implements LedgerHost {
 
   writeSummary(table: SummaryTable): Promise<boolean> {
     return this.run((ctx) => writeSummarySheet(ctx, table));
+  }
+
+  writeCells(sheet: string, cells: CellWrite[]): Promise<CellSnapshot[]> {
+    return this.run((ctx) => writeCellValues(ctx, ctx.workbook.worksheets.getItem(sheet), cells));
+  }
+
+  restoreCells(sheet: string, snapshots: CellSnapshot[]): Promise<void> {
+    return this.run((ctx) => restoreCellValues(ctx, ctx.workbook.worksheets.getItem(sheet), snapshots));
   }
 }

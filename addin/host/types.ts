@@ -1,4 +1,5 @@
-import type { SheetGrid } from "../../shared/grid/types.js";
+import type { CheckOptions } from "../../shared/check/options.js";
+import type { CellValue, SheetGrid } from "../../shared/grid/types.js";
 import type { Severity } from "../../shared/findings/types.js";
 
 /** One cell (A1) the add-in marks, with the worst severity found there. */
@@ -12,6 +13,18 @@ export interface SheetChange {
   sheet: string;
   /** 1-based first and last changed rows; null when the host cannot tell (re-read the whole sheet). */
   rows: { first: number; last: number } | null;
+}
+
+/** A value to write into one cell (A1), e.g. 改为应为值. */
+export interface CellWrite {
+  cell: string;
+  value: CellValue;
+}
+
+/** What a cell held before a write, for undo; only the host that took it reads `state`. */
+export interface CellSnapshot {
+  cell: string;
+  state: unknown;
 }
 
 /** A table of submissions written by the admin's 汇总 (header row first). */
@@ -46,6 +59,14 @@ export interface LedgerHost {
    * (Excel without ExcelApi 1.9) listens to that one rather than to the active sheet.
    */
   onChanged(handler: (change: SheetChange) => void, sheet?: string): Promise<() => void>;
-  /** Write a summary table to a new sheet with a chart (admin 汇总); false when the host cannot. */
+  /** Write a summary table to a new sheet with a chart (admin 汇总; web mode downloads it as a workbook); false when the host cannot. */
   writeSummary?(table: SummaryTable): Promise<boolean>;
+  /** Write values into cells of a sheet (改为应为值); returns what each cell held, for restoreCells. */
+  writeCells?(sheet: string, cells: CellWrite[]): Promise<CellSnapshot[]>;
+  /** Put cells back as writeCells found them (撤销). */
+  restoreCells?(sheet: string, snapshots: CellSnapshot[]): Promise<void>;
+  /** The ledger's header row (1-based) the host's own grid keeps in view (web mode); null for none. */
+  showHeaderRow?(sheet: string, row: number | null): void;
+  /** Web mode: the opened workbook with the clerk's edits, checked with these options and marked as --annotate marks, as a download. */
+  download?(options: CheckOptions): Promise<void>;
 }

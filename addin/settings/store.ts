@@ -5,17 +5,19 @@ export interface Settings {
   token: string;
   lang: Lang;
   collectionId: string;
+  /** Show rule codes beside findings (support staff); clerks read titles and messages only. */
+  showCodes: boolean;
 }
 
 const KEY = "party-ledger.settings";
 
-export const DEFAULT_SETTINGS: Settings = { workerUrl: "", token: "", lang: "zh", collectionId: "" };
+export const DEFAULT_SETTINGS: Settings = { workerUrl: "", token: "", lang: "zh", collectionId: "", showCodes: false };
 
 export function loadSettings(storage: Storage = localStorage): Settings {
   try {
     const raw = storage.getItem(KEY);
     const parsed = raw ? (JSON.parse(raw) as Partial<Settings>) : {};
-    return { ...DEFAULT_SETTINGS, ...parsed, lang: parsed.lang === "en" ? "en" : "zh" };
+    return { ...DEFAULT_SETTINGS, ...parsed, lang: parsed.lang === "en" ? "en" : "zh", showCodes: parsed.showCodes === true };
   } catch {
     return { ...DEFAULT_SETTINGS };
   }

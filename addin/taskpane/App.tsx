@@ -1,25 +1,27 @@
 import { Badge, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import type { LedgerHost } from "../host/types.js";
 import { strings } from "../i18n/strings.js";
 import { loadSettings, saveSettings, type Settings } from "../settings/store.js";
-import { AdminPanel } from "./components/AdminPanel.js";
 import { CheckPanel } from "./components/CheckPanel.js";
-import { SettingsPanel } from "./components/SettingsPanel.js";
 import { SubmitPanel } from "./components/SubmitPanel.js";
 import { StringsContext } from "./i18n.js";
 import { shareSettingsWithFunctions } from "./shareSettings.js";
 import { useOutbox } from "./useOutbox.js";
 
+// The admin's views load on first use: clerks never pay for them at start.
+const AdminPanel = lazy(() => import("./components/AdminPanel.js").then((m) => ({ default: m.AdminPanel })));
+const SettingsPanel = lazy(() => import("./components/SettingsPanel.js").then((m) => ({ default: m.SettingsPanel })));
+
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: 0 },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: 0, boxSizing: "border-box" },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
-type TabId = "check" | "submit" | "admin" | "settings";
+export type TabId = "check" | "submit" | "admin" | "settings";
 
 /** The task pane: the same component in Excel and in web mode; only the host differs. */
-export function App({ host, openSignal = 0, onSettings }: { host: LedgerHost; openSignal?: number; onSettings?: (s: Settings) => void }) {
+export function App({ host, openSignal = 0, onSettings, onTab }: { host: LedgerHost; openSignal?: number; onSettings?: (s: Settings) => void; onTab?: (tab: TabId) => void }) {
   const styles = useStyles();
   const [settings, setSettings] = useState<Settings>(() => loadSettings());
   const [tab, setTab] = useState<TabId>("check");
@@ -40,7 +42,14 @@ export function App({ host, openSignal = 0, onSettings }: { host: LedgerHost; op
             {host.kind === "excel" ? "Excel" : "Web"}
           </Badge>
         </div>
-        <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+        <TabList
+          size="small"
+          selectedValue={tab}
+          onTabSelect={(_, d) => {
+            setTab(d.value as TabId);
+            onTab?.(d.value as TabId);
+          }}
+        >
           <Tab value="check" data-testid="tab-check">
             {t.tabCheck}
           </Tab>
@@ -56,11 +65,19 @@ export function App({ host, openSignal = 0, onSettings }: { host: LedgerHost; op
           </Tab>
         </TabList>
         <div hidden={tab !== "check"}>
-          <CheckPanel host={host} lang={settings.lang} openSignal={openSignal} />
+          <CheckPanel host={host} settings={settings} onSettings={update} openSignal={openSignal} />
         </div>
         {tab === "submit" ? <SubmitPanel host={host} settings={settings} onSettings={update} outbox={outbox} /> : null}
-        {tab === "admin" ? <AdminPanel host={host} settings={settings} onSettings={update} /> : null}
-        {tab === "settings" ? <SettingsPanel settings={settings} onSave={update} /> : null}
+        {tab === "admin" ? (
+          <Suspense fallback={null}>
+            <AdminPanel host={host} settings={settings} />
+          </Suspense>
+        ) : null}
+        {tab === "settings" ? (
+          <Suspense fallback={null}>
+            <SettingsPanel settings={settings} onSave={update} />
+          </Suspense>
+        ) : null}
       </div>
     </StringsContext.Provider>
   );

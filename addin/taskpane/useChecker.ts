@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Finding, Lang, SheetReport } from "../../shared/findings/types.js";
-import type { SheetGrid } from "../../shared/grid/types.js";
+import type { CheckOptions } from "../../shared/check/options.js";
+import { determinedFix } from "../../shared/findings/fix.js";
+import type { Finding, SheetReport } from "../../shared/findings/types.js";
+import { parseA1 } from "../../shared/grid/a1.js";
+import type { CellValue, SheetGrid } from "../../shared/grid/types.js";
 import { checkOneSheet } from "../engine/index.js";
 import { marksFor } from "../host/marks.js";
-import type { LedgerHost, SheetChange } from "../host/types.js";
+import type { CellSnapshot, LedgerHost, SheetChange } from "../host/types.js";
 import { debounceCollect } from "./debounce.js";
 import { freshen, routeChanges } from "./changes.js";
 import { patchRows } from "./patch.js";
@@ -31,16 +34,35 @@ export interface CheckerState {
   stale: string[];
 }
 
+/** One 改为应为值 the clerk made, kept for 撤销. */
+export interface AppliedFix {
+  finding: Finding;
+  value: CellValue;
+  snapshots: CellSnapshot[];
+}
+
+/** A cell of a grid by A1 address, null outside it. */
+export function cellValueAt(grid: SheetGrid, cell: string): CellValue {
+  const p = parseA1(cell);
+  if (!p) return null;
+  const origin = grid.origin ?? { row: 0, col: 0 };
+  return grid.values[p.row - origin.row]?.[p.col - origin.col] ?? null;
+}
+
 const EMPTY: CheckerState = { grid: null, report: null, findings: [], marked: false, checked: false, busy: false, error: null, lastMs: null, rechecks: 0, stale: [] };
 
 export const LIVE_DEBOUNCE_MS = 300;
 
-/** The pane's check workflow over any LedgerHost: recognise, check and mark, live re-check, clear. */
-export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick | null) {
+/**
+ * The pane's check workflow over any LedgerHost: recognise, check and mark, live re-check, clear,
+ * and 改为应为值 with 撤销. `options` say what to check against and on which day (the collection's,
+ * or the clerk's date); a new object re-checks.
+ */
+export function useChecker(host: LedgerHost, options: CheckOptions) {
   const [state, setState] = useState<CheckerState>(EMPTY);
   const ref = useRef(state);
   ref.current = state;
-  const opts = useCallback(() => ({ lang, ...(template ? { template } : {}) }), [lang, template]);
+  const opts = useCallback(() => options, [options]);
   /** The grid and options the findings in state were computed from (see run). */
   const computed = useRef<{ grid: SheetGrid; opts: typeof opts } | null>(null);
 
@@ -59,7 +81,8 @@ export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick 
         // Excel reads a fresh grid every time, so there it always checks.
         const cur = ref.current;
         const reuse = computed.current?.grid === grid && computed.current.opts === opts && cur.grid === grid && cur.report;
-        const { report, findings } = reuse ? { report: cur.report!, findings: cur.findings } : checkOneSheet(grid, opts());
+        const { report, findings } = reuse ? { report: cur.report!, findings: cur.findings } : await checkOneSheet(grid, opts());
+        host.showHeaderRow?.(grid.name, report.headerRow);
         if (mark) await host.mark(grid.name, marksFor(findings, grid.name));
         computed.current = { grid, opts };
         setState((s) => ({
@@ -80,15 +103,18 @@ export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick 
     [host, opts],
   );
 
-  /** Edits: the sheet being shown is re-checked (once 检查 ran); any other sheet is marked stale. */
+  /**
+   * Edits: the sheet being shown is re-checked (once 检查 ran); any other sheet is marked stale.
+   * `force` re-checks the pane's own writes (改为应为值, 撤销) even with the marks cleared.
+   */
   const recheck = useCallback(
-    async (changes: SheetChange[]) => {
+    async (changes: SheetChange[], force = false) => {
       const cur = ref.current;
       if (!cur.grid) return;
       const shown = cur.grid.name;
       const { mine, stale } = routeChanges(changes, shown, cur.stale);
       if (stale.length !== cur.stale.length) setState((s) => ({ ...s, stale: routeChanges(changes, shown, s.stale).stale }));
-      if (!cur.marked || !mine.length) return;
+      if (!(cur.marked || (force && cur.checked)) || !mine.length) return;
       try {
         let grid: SheetGrid | null;
         // A structural edit: read the shown sheet again whole (by name: it need not be the active one).
@@ -99,8 +125,8 @@ export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick 
           grid = patchRows(cur.grid, await host.readRows(cur.grid.name, first, last));
         }
         if (!grid) return;
-        const { report, findings } = checkOneSheet(grid, opts());
-        await host.mark(grid.name, marksFor(findings, grid.name));
+        const { report, findings } = await checkOneSheet(grid, opts());
+        if (ref.current.marked) await host.mark(grid.name, marksFor(findings, grid.name));
         computed.current = { grid, opts };
         setState((s) => ({ ...s, grid, report, findings, rechecks: s.rechecks + 1 }));
       } catch (e) {
@@ -145,7 +171,41 @@ export function useChecker(host: LedgerHost, lang: Lang, template: TemplatePick 
 
   const select = useCallback((f: Finding) => (f.cell ? host.select(f.sheet, f.cell) : Promise.resolve()), [host]);
 
+  /** 改为应为值: write the value the rules determine into the finding's cell, re-check that row. Null when there is none. */
+  const applyFix = useCallback(
+    async (f: Finding): Promise<AppliedFix | null> => {
+      const grid = ref.current.grid;
+      if (!grid || !f.cell || f.row === null || !host.writeCells) return null;
+      const value = determinedFix(f, cellValueAt(grid, f.cell));
+      if (value === undefined) return null;
+      try {
+        const snapshots = await host.writeCells(f.sheet, [{ cell: f.cell, value }]);
+        await recheck([{ sheet: f.sheet, rows: { first: f.row, last: f.row } }], true);
+        return { finding: f, value, snapshots };
+      } catch (e) {
+        setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
+        return null;
+      }
+    },
+    [host, recheck],
+  );
+
+  /** 撤销: put the cell back as it was before the fix, re-check that row. */
+  const undoFix = useCallback(
+    async (fix: AppliedFix): Promise<void> => {
+      if (!host.restoreCells) return;
+      try {
+        await host.restoreCells(fix.finding.sheet, fix.snapshots);
+        const row = fix.finding.row!;
+        await recheck([{ sheet: fix.finding.sheet, rows: { first: row, last: row } }], true);
+      } catch (e) {
+        setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
+      }
+    },
+    [host, recheck],
+  );
+
   const recognise = useCallback(() => run(false), [run]);
   const check = useCallback(() => run(true), [run]);
-  return { state, recognise, check, clear, select };
+  return { state, recognise, check, clear, select, applyFix, undoFix };
 }

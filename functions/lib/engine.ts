@@ -8,6 +8,7 @@ import type { CheckReport } from "../../shared/findings/types.js";
 import type { RuleSet } from "../../shared/ruleset/schema.js";
 import type { TemplateParsed } from "../../shared/template/schema.js";
 import { ApiError } from "./errors.js";
+import { collectionCheckOptions } from "../../shared/api/collection-check.js";
 
 export interface EngineInput {
   grid: WorkbookGrid;
@@ -17,16 +18,8 @@ export interface EngineInput {
   fileName?: string;
 }
 
-/** The options a host passes to reproduce the Worker's verdict on a grid. */
-export const engineOptions = (i: EngineInput) => ({
-  templates: [i.template],
-  ruleSet: i.ruleSet,
-  asOf: i.asOf,
-  lang: "zh" as const,
-  ...(i.fileName ? { fileName: i.fileName } : {}),
-  // A 报送任务 asks for one ledger: a sheet that does not fit its template is not checked (never clean).
-  template: { id: i.template.id, version: i.template.version, fit: "required" as const },
-});
+/** The options a host passes to reproduce the Worker's verdict on a grid (the pane uses the same function). */
+export const engineOptions = (i: EngineInput) => collectionCheckOptions({ ...i, lang: "zh" });
 
 export function runCheck(input: EngineInput): CheckReport {
   try {

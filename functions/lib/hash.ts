@@ -45,3 +45,6 @@ export function timingSafeEqualHex(a: string, b: string): boolean {
 }
 
 export const nowIso = () => new Date().toISOString();
+
+/** Today in China Standard Time (UTC+8), YYYY-MM-DD. */
+export const todayCst = (now = Date.now()) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);

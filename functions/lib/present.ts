@@ -6,6 +6,8 @@ import type { CollectionRow } from "../db/collections.js";
 import type { SubmissionRow } from "../db/submissions.js";
 import type { AuditRow } from "../db/audit.js";
 import { DEFAULT_RULE_SET } from "../../shared/ruleset/default.js";
+import { collectionAsOf } from "../../shared/calendar/period-order.js";
+import { todayCst } from "./hash.js";
 
 export const orgOut = (o: OrgRow) => ({
   id: o.org_id,
@@ -50,6 +52,8 @@ export const collectionOut = (c: CollectionRow, branchIds?: string[]) => ({
     version: c.ruleset_version ?? DEFAULT_RULE_SET.version,
   },
   period: c.period,
+  // The day submissions are judged on (the period's last day once it is past, else today, UTC+8).
+  asOf: collectionAsOf(c.period, todayCst()),
   dueAt: c.due_at,
   onError: c.on_error,
   onWrongTemplate: c.on_wrong_template,

@@ -14,16 +14,14 @@ import { needRole, visibleCollection } from "./access.js";
 import { blobKey, getJson, putImmutable, type PutResult } from "./blobs.js";
 import { countFindings, runCheck } from "./engine.js";
 import { ApiError } from "./errors.js";
-import { canonicalJson, nowIso, randomId, sha256Hex } from "./hash.js";
+import { canonicalJson, nowIso, randomId, sha256Hex, todayCst } from "./hash.js";
+import { collectionAsOf } from "../../shared/calendar/period-order.js";
 import { loadBody } from "./publish.js";
 import { submissionOut } from "./present.js";
 
 export const gridKey = (orgId: string, sha: string) => blobKey(orgId, "grids", sha);
 export const reportKey = (orgId: string, sha: string) => blobKey(orgId, "findings", sha);
 export const fileKey = (orgId: string, sha: string) => blobKey(orgId, "files", sha, "xlsx");
-
-/** Today in China Standard Time (UTC+8), YYYY-MM-DD. */
-export const todayCst = (now = Date.now()) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The template and rule set a collection pins, from R2 (immutable, so cacheable per isolate). */
 const docCache = new Map<string, unknown>();
@@ -141,7 +139,8 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
   mark("idempotency");
 
   const { template, ruleSet } = await collectionDocs(c.env, col);
-  const asOf = input.asOf ?? todayCst();
+  // Every branch of a collection is judged on the same day unless the submission names one.
+  const asOf = input.asOf ?? collectionAsOf(col.period, todayCst());
   const report = runCheck({ grid: input.grid, template, ruleSet, asOf, ...(input.fileName ? { fileName: input.fileName } : {}) });
   const counts = countFindings(report);
   mark("check");

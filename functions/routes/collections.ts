@@ -154,13 +154,15 @@ export const collectionsRouter = router()
       path: "/",
       tags: ["collections"],
       security,
-      summary: "报送任务列表（管理员：本级及下级；填报员：本支部的）/ collections visible to the caller",
-      responses: { 200: json(CollectionList, "collections"), ...errors() },
+      summary: "报送任务列表，新建的在前（管理员：本级及下级；填报员：本支部的）/ collections visible to the caller, newest first",
+      request: { query: z.object({ status: z.enum(["open", "closed"]).optional() }) },
+      responses: { 200: json(CollectionList, "collections"), ...errors(400) },
     }),
     async (c) => {
       const p = c.get("principal");
+      const { status } = c.req.valid("query");
       const rows = p.role === "admin" ? await listCollectionsInSubtree(c.env.DB, p.rootId, p.path) : await listCollectionsForBranch(c.env.DB, p.orgId);
-      return c.json({ items: rows.map((r) => collectionOut(r)) }, 200);
+      return c.json({ items: rows.filter((r) => !status || r.status === status).map((r) => collectionOut(r)) }, 200);
     },
   )
   .openapi(

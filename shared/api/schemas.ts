@@ -193,6 +193,8 @@ export const Collection = z.object({
   template: z.object({ orgId: z.string(), id: z.string(), version: z.number().int() }),
   ruleSet: z.object({ orgId: z.string().nullable(), id: z.string(), version: z.number().int() }),
   period: z.string(),
+  /** The day a submission is judged on when it names none: the period's last day once past, else today (UTC+8). */
+  asOf: IsoDate,
   dueAt: z.string(),
   onError: z.enum(["store", "reject"]),
   onWrongTemplate: z.enum(["store", "reject"]),

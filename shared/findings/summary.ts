@@ -9,15 +9,24 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
+/** A count or amount with thousands separators, as clerks read figures: 12345 → "12,345", "1200.50" → "1,200.50". */
+export function groupDigits(n: number | string): string {
+  const text = String(n);
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (!m) return text;
+  return `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+$)/g, ",")}${m[3] ?? ""}`;
+}
+
 /** "3 处错误，2 处提醒" / "3 errors, 2 warnings"; zero counts are left out, all zero gives "". */
 export function formatCounts(c: SeverityCounts, lang: Lang): string {
+  const n = groupDigits;
   const parts =
     lang === "zh"
-      ? [c.error && `${c.error} 处错误`, c.warning && `${c.warning} 处提醒`, c.info && `${c.info} 条提示`]
+      ? [c.error && `${n(c.error)} 处错误`, c.warning && `${n(c.warning)} 处提醒`, c.info && `${n(c.info)} 条提示`]
       : [
-          c.error && `${c.error} error${c.error === 1 ? "" : "s"}`,
-          c.warning && `${c.warning} warning${c.warning === 1 ? "" : "s"}`,
-          c.info && `${c.info} note${c.info === 1 ? "" : "s"}`,
+          c.error && `${n(c.error)} error${c.error === 1 ? "" : "s"}`,
+          c.warning && `${n(c.warning)} warning${c.warning === 1 ? "" : "s"}`,
+          c.info && `${n(c.info)} note${c.info === 1 ? "" : "s"}`,
         ];
   return parts.filter(Boolean).join(lang === "zh" ? "，" : ", ");
 }

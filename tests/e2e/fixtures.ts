@@ -2,9 +2,13 @@
 import { utils, write } from "@e965/xlsx";
 import { checkCharacter } from "../../shared/idcard/gb11643.js";
 
-/** A valid 18-digit 公民身份号码 for a birth date (GB 11643-1999 check digit); an odd seq is a man. */
+/**
+ * A valid 18-digit 公民身份号码 for a birth date (GB 11643-1999 check digit); an odd seq is a man.
+ * Past 999 the sequence moves on to the next district (110106, 110107 …), so IDs stay unique.
+ */
 export function idNumber(birth: string, seq: number): string {
-  const body = `110105${birth.replace(/-/g, "")}${String(seq % 1000).padStart(3, "0")}`;
+  const area = `1101${String(5 + Math.floor(seq / 1000)).padStart(2, "0")}`;
+  const body = `${area}${birth.replace(/-/g, "")}${String(seq % 1000).padStart(3, "0")}`;
   return body + checkCharacter(body);
 }
 

@@ -1,97 +1,242 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { useState } from "react";
+import { Badge, Button, Caption1, Card, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
 import { collectionStatus, type BranchStatus } from "../../api/client.js";
+import { listCollections, submissionFindings, versionDiff, type CollectionInfo, type VersionDiff } from "../../api/collections.js";
+import type { Finding } from "../../../shared/findings/types.js";
 import type { LedgerHost } from "../../host/types.js";
 import type { Settings } from "../../settings/store.js";
+import { displayMessage } from "../findings.js";
 import { useT } from "../i18n.js";
+import type { Strings } from "../../i18n/strings.js";
 
 const useStyles = makeStyles({
-  col: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { display: "flex", gap: tokens.spacingHorizontalS },
+  col: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
+  grow: { flexGrow: 1, minWidth: "160px" },
+  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  head: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", justifyContent: "space-between" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
-/** Admin: status of a collection per branch, and 汇总 into a new worksheet with a chart. */
-export function AdminPanel(props: { host: LedgerHost; settings: Settings; onSettings(s: Settings): void }) {
+/** "2025-06-01T02:00:00.000Z" → "2025-06-01 10:00" on the admin's own clock. */
+export function localTime(iso: string | null): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** One wording per state: a stored submission is 已提交 (with or without errors), never 「未通过」. */
+export function statusText(b: BranchStatus, t: Strings): string {
+  if (b.status === "late") return b.latestVersion === null ? t.lateNotSubmitted : t.lateSubmitted((b.errors ?? 0) === 0);
+  return t.statuses[b.status] ?? b.status;
+}
+
+const COLOR: Record<string, "success" | "danger" | "warning" | "informative"> = { submitted_clean: "success", submitted_with_errors: "danger", late: "warning", not_submitted: "informative" };
+
+function FindingList({ findings, lang }: { findings: Finding[]; lang: Settings["lang"] }) {
+  const styles = useStyles();
+  const t = useT();
+  if (!findings.length) return <Caption1>{t.summary(0, 0, 0)}</Caption1>;
+  return (
+    <ul className={styles.list}>
+      {findings.slice(0, 200).map((f, i) => (
+        <li key={i} data-testid="admin-finding" data-cell={f.cell ?? ""}>
+          <Caption1>
+            {t.severity[f.severity]} · {f.cell ?? f.period ?? t.noPeriod} · {displayMessage(f, lang)}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function DiffView({ diff, lang }: { diff: VersionDiff; lang: Settings["lang"] }) {
+  const t = useT();
+  return (
+    <div data-testid="admin-diff" data-cells={diff.cellsChanged.length} data-fixed={diff.findingsFixed.length} data-new={diff.findingsNew.length}>
+      <Caption1 block>
+        {t.versionN(diff.from)} → {t.versionN(diff.to)}：{t.diffResult(diff.cellsChanged.length, diff.findingsFixed.length, diff.findingsNew.length)}
+      </Caption1>
+      {diff.findingsFixed.length ? (
+        <>
+          <Caption1 block>{t.fixedList}</Caption1>
+          <FindingList findings={diff.findingsFixed} lang={lang} />
+        </>
+      ) : null}
+      {diff.findingsNew.length ? (
+        <>
+          <Caption1 block>{t.newList}</Caption1>
+          <FindingList findings={diff.findingsNew} lang={lang} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function VersionSelect(props: { label: string; value: number; versions: number[]; onChange(v: number): void; testId: string }) {
+  const t = useT();
+  return (
+    <Field label={props.label} size="small">
+      <Select size="small" value={String(props.value)} onChange={(_, d) => props.onChange(Number(d.value))} data-testid={props.testId}>
+        {props.versions.map((v) => (
+          <option key={v} value={v}>
+            {t.versionN(v)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+function BranchCard({ b, collectionId, settings }: { b: BranchStatus; collectionId: string; settings: Settings }) {
   const t = useT();
   const styles = useStyles();
+  const cfg = { baseUrl: settings.workerUrl, token: settings.token, lang: settings.lang };
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const [comparing, setComparing] = useState(false);
+  const [from, setFrom] = useState(Math.max(1, (b.latestVersion ?? 1) - 1));
+  const [to, setTo] = useState(b.latestVersion ?? 1);
+  const [diff, setDiff] = useState<VersionDiff | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const versions = Array.from({ length: b.latestVersion ?? 0 }, (_, i) => i + 1);
+  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const toggleFindings = () => {
+    if (findings) return setFindings(null);
+    if (b.submissionId) void submissionFindings(cfg, b.submissionId).then((r) => setFindings(r.findings), fail);
+  };
+  const compare = () => void versionDiff(cfg, collectionId, b.branchId, from, to).then(setDiff, fail);
+  return (
+    <Card size="small" className={styles.card} data-testid="admin-branch" data-branch-id={b.branchId} data-status={b.status}>
+      <div className={styles.head}>
+        <Text weight="semibold">{b.branch}</Text>
+        <Badge appearance="tint" color={COLOR[b.status] ?? "informative"} data-testid="branch-status">
+          {statusText(b, t)}
+        </Badge>
+      </div>
+      {b.latestVersion !== null ? (
+        <Caption1 data-testid="branch-facts">
+          {t.versionN(b.latestVersion)} · {t.submittedOn(localTime(b.submittedAt))}
+          {b.late ? ` · ${t.lateCol}` : ""} · {t.summary(b.errors ?? 0, b.warnings ?? 0, 0)}
+        </Caption1>
+      ) : null}
+      {b.latestVersion !== null ? (
+        <div className={styles.row}>
+          <Button size="small" onClick={toggleFindings} data-testid="open-findings" aria-expanded={findings !== null}>
+            {findings ? t.hideFindings : t.openFindings}
+          </Button>
+          {b.latestVersion > 1 ? (
+            <Button size="small" onClick={() => setComparing(!comparing)} data-testid="compare" aria-expanded={comparing}>
+              {t.compare}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {findings ? <FindingList findings={findings} lang={settings.lang} /> : null}
+      {comparing ? (
+        <div className={styles.row}>
+          <VersionSelect label={t.from} value={from} versions={versions} onChange={setFrom} testId="diff-from" />
+          <VersionSelect label={t.to} value={to} versions={versions} onChange={setTo} testId="diff-to" />
+          <Button size="small" appearance="primary" onClick={compare} disabled={from === to} data-testid="run-diff">
+            {t.compare}
+          </Button>
+        </div>
+      ) : null}
+      {comparing && diff ? <DiffView diff={diff} lang={settings.lang} /> : null}
+    </Card>
+  );
+}
+
+/** Admin: choose a collection, see each branch's status, open its findings, compare versions, and 汇总. */
+export function AdminPanel(props: { host: LedgerHost; settings: Settings }) {
+  const t = useT();
+  const styles = useStyles();
+  const { settings } = props;
+  const [collections, setCollections] = useState<CollectionInfo[] | null>(null);
+  const [chosen, setChosen] = useState(settings.collectionId);
   const [rows, setRows] = useState<BranchStatus[] | null>(null);
   const [note, setNote] = useState<{ intent: "error" | "success" | "info"; text: string } | null>(null);
-  const { settings } = props;
+  const connected = Boolean(settings.workerUrl && settings.token);
   const cfg = { baseUrl: settings.workerUrl, token: settings.token, lang: settings.lang };
+  const fail = (e: unknown) => setNote({ intent: "error", text: e instanceof Error ? e.message : String(e) });
 
-  const load = async () => {
+  const loadList = useCallback(() => {
+    if (!connected) return;
+    listCollections({ baseUrl: settings.workerUrl, token: settings.token, lang: settings.lang }).then((items) => {
+      setCollections(items);
+      setChosen((c) => (c && items.some((i) => i.id === c) ? c : (items[0]?.id ?? "")));
+    }, fail);
+  }, [connected, settings.workerUrl, settings.token, settings.lang]);
+  useEffect(loadList, [loadList]);
+
+  const loadStatus = useCallback(() => {
+    if (!connected || !chosen) return;
     setNote(null);
-    try {
-      setRows(await collectionStatus(cfg, settings.collectionId));
-    } catch (e) {
-      setNote({ intent: "error", text: e instanceof Error ? e.message : String(e) });
-    }
-  };
+    collectionStatus({ baseUrl: settings.workerUrl, token: settings.token, lang: settings.lang }, chosen).then(setRows, (e) => {
+      setRows(null);
+      fail(e);
+    });
+  }, [connected, chosen, settings.workerUrl, settings.token, settings.lang]);
+  useEffect(loadStatus, [loadStatus]);
 
+  const current = collections?.find((c) => c.id === chosen) ?? null;
   const summarise = async () => {
-    const list = rows ?? (await collectionStatus(cfg, settings.collectionId));
+    const list = rows ?? (await collectionStatus(cfg, chosen));
     const table = {
-      title: `汇总 ${settings.collectionId}`,
+      title: t.summaryTitle(current?.title ?? chosen),
       chartColumns: 3,
-      rows: [[t.branch, t.errors, t.warnings, t.status, t.submittedAt], ...list.map((r) => [r.branch, r.errors ?? 0, r.warnings ?? 0, t.statuses[r.status] ?? r.status, r.submittedAt ?? ""])],
+      rows: [
+        [t.branch, t.errors, t.warnings, t.statusLabel, t.latestVersion, t.submittedAt, t.lateCol],
+        ...list.map((r) => [r.branch, r.errors ?? 0, r.warnings ?? 0, statusText(r, t), r.latestVersion ?? "", localTime(r.submittedAt), r.late ? t.yes : t.no]),
+      ],
     };
     const ok = props.host.writeSummary ? await props.host.writeSummary(table) : false;
-    setNote(ok ? { intent: "success", text: t.summaryWritten } : { intent: "info", text: t.summaryNotHere });
+    setNote(ok ? { intent: "success", text: props.host.kind === "web" ? t.summaryDownloaded : t.summaryWritten } : { intent: "info", text: t.summaryNotHere });
   };
 
   return (
     <div className={styles.col} data-testid="admin-panel">
-      <Field label={t.collectionId} size="small">
-        <Input size="small" value={settings.collectionId} onChange={(_, d) => props.onSettings({ ...settings, collectionId: d.value })} />
-      </Field>
+      {!connected ? <Caption1>{t.workerUrl} → {t.tabSettings}</Caption1> : null}
       <div className={styles.row}>
-        <Button size="small" onClick={() => void load()} disabled={!settings.workerUrl || !settings.collectionId} data-testid="admin-refresh">
+        <Field label={t.collection} size="small" className={styles.grow}>
+          <Select size="small" value={chosen} onChange={(_, d) => setChosen(d.value)} data-testid="admin-collection" disabled={!collections?.length}>
+            {(collections ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}（{c.period}）
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button size="small" onClick={() => (loadList(), loadStatus())} disabled={!connected} data-testid="admin-refresh">
           {t.refresh}
         </Button>
-        <Button size="small" onClick={() => void summarise().catch((e) => setNote({ intent: "error", text: String(e) }))} disabled={!settings.workerUrl || !settings.collectionId}>
-          {t.pullSummary}
-        </Button>
       </div>
+      {collections && !collections.length ? <Caption1>{t.noCollections}</Caption1> : null}
+      {current ? (
+        <Caption1 data-testid="admin-collection-facts">
+          {t.asOf} {current.asOf} · {t.collectionStates[current.status] ?? current.status}
+        </Caption1>
+      ) : null}
+      <Button size="small" onClick={() => void summarise().catch(fail)} disabled={!connected || !chosen} data-testid="summarise">
+        {props.host.kind === "web" ? t.pullSummaryWeb : t.pullSummary}
+      </Button>
       {note ? (
-        <MessageBar intent={note.intent}>
+        <MessageBar intent={note.intent} data-testid="admin-note">
           <MessageBarBody>{note.text}</MessageBarBody>
         </MessageBar>
       ) : null}
       {rows ? (
-        <Table size="extra-small" aria-label={t.adminStatus} data-testid="admin-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.branch}</TableHeaderCell>
-              <TableHeaderCell>{t.status}</TableHeaderCell>
-              <TableHeaderCell>{t.errors}</TableHeaderCell>
-              <TableHeaderCell>{t.warnings}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r, i) => (
-              <TableRow key={i}>
-                <TableCell>{r.branch}</TableCell>
-                <TableCell>{t.statuses[r.status] ?? r.status}</TableCell>
-                <TableCell>{r.errors ?? "—"}</TableCell>
-                <TableCell>{r.warnings ?? "—"}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <section aria-label={t.adminStatus} data-testid="admin-table" className={styles.col}>
+          {rows.map((b) => (
+            <BranchCard key={`${chosen}-${b.branchId}`} b={b} collectionId={chosen} settings={settings} />
+          ))}
+        </section>
       ) : null}
     </div>
   );

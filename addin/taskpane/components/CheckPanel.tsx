@@ -1,39 +1,52 @@
-import { Button, Caption1, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Lang } from "../../../shared/findings/types.js";
-import { templateChoices } from "../../engine/index.js";
+import { templateChoices, type TemplateChoice } from "../../engine/index.js";
 import type { LedgerHost } from "../../host/types.js";
+import type { Settings } from "../../settings/store.js";
 import { NO_FILTER, applyFilter, columnsOf, countBySeverity, groupByPeriod, groupByRule, type Filter } from "../findings.js";
 import { useT } from "../i18n.js";
-import { useChecker, type TemplatePick } from "../useChecker.js";
+import { useCheckBasis } from "../useCheckBasis.js";
+import { useChecker, type AppliedFix, type TemplatePick } from "../useChecker.js";
+import { BasisCard } from "./BasisCard.js";
 import { FindingFilters } from "./FindingFilters.js";
 import { FindingGroups, PeriodFindings } from "./FindingGroups.js";
-import { RecognitionCard } from "./RecognitionCard.js";
+import { RecognitionCard, sheetStatus } from "./RecognitionCard.js";
 import { SummaryBar } from "./SummaryBar.js";
 import { TemplatePicker } from "./TemplatePicker.js";
 
 const useStyles = makeStyles({
-  col: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  col: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
-/** 检查: recognition, template pick, check + marks, findings by rule and by period, clear. */
-export function CheckPanel({ host, lang, openSignal }: { host: LedgerHost; lang: Lang; openSignal: number }) {
+/**
+ * 检查: recognition, the day and collection checked for, template pick, check + marks, findings by
+ * rule and by period with their expected values (改为应为值 / 撤销), clear, and in web mode 下载.
+ */
+export function CheckPanel({ host, settings, onSettings, openSignal }: { host: LedgerHost; settings: Settings; onSettings(s: Settings): void; openSignal: number }) {
   const t = useT();
   const styles = useStyles();
+  const lang = settings.lang;
   const [template, setTemplate] = useState<TemplatePick | null>(null);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
-  const { state, recognise, check, clear, select } = useChecker(host, lang, template);
-  const choices = useMemo(() => templateChoices(), []);
+  const [fixes, setFixes] = useState<AppliedFix[]>([]);
+  const [downloading, setDownloading] = useState(false);
+  const { options, basis, setDate, collections, connected, ready } = useCheckBasis(settings, template);
+  const { state, recognise, check, clear, select, applyFix, undoFix } = useChecker(host, options);
+  const [choices, setChoices] = useState<TemplateChoice[]>([]);
+  useEffect(() => void templateChoices().then(setChoices), []);
 
   // Recognise the active sheet when the pane opens, a file is opened, or the template/language changes.
-  // A new file or pane start: recognise. A new template or language: check again if checked.
+  // A new file or pane start: recognise. A new template, day or language: check again if checked.
   const seen = useRef({ openSignal: -1, checked: false });
   seen.current.checked = state.checked;
   useEffect(() => {
     const opened = seen.current.openSignal !== openSignal;
     seen.current.openSignal = openSignal;
-    if (opened) setFilter(NO_FILTER);
+    if (opened) {
+      setFilter(NO_FILTER);
+      setFixes([]);
+    }
     void (!opened && seen.current.checked ? check() : recognise());
   }, [openSignal, recognise, check]);
 
@@ -42,26 +55,78 @@ export function CheckPanel({ host, lang, openSignal }: { host: LedgerHost; lang:
   const periods = useMemo(() => groupByPeriod(visible), [visible]);
   const counts = useMemo(() => countBySeverity(state.findings), [state.findings]);
   const columns = useMemo(() => columnsOf(state.findings), [state.findings]);
+  const status = state.report ? sheetStatus(state.report) : null;
+  const lastFix = fixes[fixes.length - 1] ?? null;
+
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const fix = async (f: Parameters<typeof applyFix>[0]) => {
+    const done = await applyFix(f);
+    if (!done) return;
+    setFixes((list) => [...list, done]);
+    // The fixed finding (and its button) is gone: keep the keyboard next to 撤销.
+    requestAnimationFrame(() => undoButton.current?.focus());
+  };
+  const undo = async () => {
+    if (!lastFix) return;
+    await undoFix(lastFix);
+    setFixes((list) => list.slice(0, -1));
+  };
+  const download = async () => {
+    setDownloading(true);
+    try {
+      await host.download!(options);
+    } finally {
+      setDownloading(false);
+    }
+  };
 
   return (
     <div className={styles.col} data-testid="check-panel" data-marked={state.marked ? "yes" : "no"} data-busy={state.busy ? "yes" : "no"} data-rechecks={state.rechecks}>
       <RecognitionCard report={state.report} />
-      <TemplatePicker choices={choices} value={template} onChange={setTemplate} lang={lang} />
+      <BasisCard
+        basis={basis}
+        collections={collections}
+        connected={connected}
+        collectionId={settings.collectionId}
+        onCollection={(id) => onSettings({ ...settings, collectionId: id })}
+        onDate={setDate}
+      />
+      {basis.kind === "date" ? <TemplatePicker choices={choices} value={template} onChange={setTemplate} lang={lang} /> : null}
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={() => void check()} disabled={state.busy || !state.grid} data-testid="check">
+        <Button appearance="primary" onClick={() => void check()} disabled={state.busy || !state.grid || !ready} data-testid="check">
           {t.check}
         </Button>
         <Button onClick={() => void clear()} disabled={state.busy || !state.marked} data-testid="clear">
           {t.clearMarks}
         </Button>
-        {state.busy ? <Spinner size="tiny" label={t.checking} /> : null}
+        {host.download ? (
+          <Button onClick={() => void download()} disabled={!state.grid || downloading} data-testid="download" title={t.downloadTitle}>
+            {t.download}
+          </Button>
+        ) : null}
+        {state.busy || downloading ? <Spinner size="tiny" label={t.checking} /> : null}
       </div>
       {state.error ? (
         <MessageBar intent="error">
           <MessageBarBody>{state.error}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {state.checked ? (
+      {lastFix ? (
+        <MessageBar intent="success" data-testid="fix-note" data-fix-cell={lastFix.finding.cell ?? ""}>
+          <MessageBarBody>
+            {t.fixed(lastFix.finding.cell ?? "", lastFix.finding.expected ?? "")}{" "}
+            <Button size="small" appearance="outline" onClick={() => void undo()} data-testid="undo" ref={undoButton}>
+              {t.undo}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.checked && status !== "checked" && state.report ? (
+        <Text weight="semibold" size={400} data-testid="summary" data-status={status}>
+          {t.uncheckedSummary(status === "skipped" ? (t.skipReasons[state.report.skipReason ?? ""] ?? state.report.reason) : t.notRecognised)}
+        </Text>
+      ) : null}
+      {state.checked && status === "checked" ? (
         <>
           <SummaryBar counts={counts} />
           {state.marked ? (
@@ -75,8 +140,12 @@ export function CheckPanel({ host, lang, openSignal }: { host: LedgerHost; lang:
             </Caption1>
           ) : null}
           {state.findings.length ? <FindingFilters filter={filter} columns={columns} onChange={setFilter} /> : null}
-          <FindingGroups key={`${filter.severity}|${filter.column}`} groups={groups} onSelect={(f) => void select(f)} />
-          <PeriodFindings groups={periods} lang={lang} />
+          <FindingGroups
+            key={`${filter.severity}|${filter.column}`}
+            groups={groups}
+            actions={{ onSelect: (f) => void select(f), onFix: host.writeCells ? (f) => void fix(f) : undefined, lang, showCodes: settings.showCodes }}
+          />
+          <PeriodFindings groups={periods} lang={lang} showCodes={settings.showCodes} />
         </>
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Settings } from "../../settings/store.js";
 import { useT } from "../i18n.js";
@@ -29,11 +29,12 @@ export function SettingsPanel(props: { settings: Settings; onSave(s: Settings): 
           <Radio value="en" label="English" data-testid="lang-en" />
         </RadioGroup>
       </Field>
+      <Checkbox checked={draft.showCodes} onChange={(_, d) => patch({ showCodes: d.checked === true })} label={t.showCodes} data-testid="show-codes" />
       <Button
         appearance="primary"
         data-testid="save-settings"
         onClick={() => {
-          props.onSave({ ...props.settings, workerUrl: draft.workerUrl, token: draft.token, lang: draft.lang });
+          props.onSave({ ...props.settings, workerUrl: draft.workerUrl, token: draft.token, lang: draft.lang, showCodes: draft.showCodes });
           setSaved(true);
         }}
       >

@@ -50,8 +50,19 @@ describe("Worker client", () => {
   });
 
   it("reads the collection status per branch", async () => {
-    const { fetch } = fakeFetch([() => Response.json({ branches: [{ branchId: "b", name: "一支部", status: "not_submitted", errors: null, warnings: null, submittedAt: null }] })]);
-    expect(await collectionStatus({ baseUrl: "https://w", token: "t", fetch }, "c1")).toEqual([{ branch: "一支部", status: "not_submitted", errors: null, warnings: null, submittedAt: null }]);
+    const { fetch } = fakeFetch([
+      () =>
+        Response.json({
+          branches: [
+            { branchId: "b", name: "一支部", status: "not_submitted", late: false, latestVersion: null, submissionId: null, errors: null, warnings: null, submittedAt: null },
+            { branchId: "c", name: "二支部", status: "late", late: true, latestVersion: 2, submissionId: "s2", errors: 3, warnings: 1, submittedAt: "2025-06-01T02:00:00.000Z" },
+          ],
+        }),
+    ]);
+    expect(await collectionStatus({ baseUrl: "https://w", token: "t", fetch }, "c1")).toEqual([
+      { branchId: "b", branch: "一支部", status: "not_submitted", late: false, latestVersion: null, submissionId: null, errors: null, warnings: null, submittedAt: null },
+      { branchId: "c", branch: "二支部", status: "late", late: true, latestVersion: 2, submissionId: "s2", errors: 3, warnings: 1, submittedAt: "2025-06-01T02:00:00.000Z" },
+    ]);
   });
 
   it("reports the Worker's error message in the pane's language", async () => {

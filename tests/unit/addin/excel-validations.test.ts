@@ -80,9 +80,9 @@ describe("Excel adapter: drop-down lists (ExcelApi 1.8)", () => {
     const ctx = new FakeContext([sheet]);
     const grid = await new ExcelHost(fakeRun(ctx), FULL_SUPPORT, noYield).readActiveSheet();
     expect(grid!.validations).toEqual([{ ranges: [{ r0: 2, c0: 7, r1: 3, c1: 7 }], values: ["第一党支部", "第二党支部"] }]);
-    const flagged = (g: typeof grid) => checkOneSheet(g!, { lang: "zh" }).findings.filter((f) => f.cell === "H4" && f.code === "value.notInList");
-    expect(flagged(grid)).toHaveLength(1);
-    expect(flagged({ ...grid!, validations: [] })).toHaveLength(0);
+    const flagged = async (g: typeof grid) => (await checkOneSheet(g!, { lang: "zh" })).findings.filter((f) => f.cell === "H4" && f.code === "value.notInList");
+    expect(await flagged(grid)).toHaveLength(1);
+    expect(await flagged({ ...grid!, validations: [] })).toHaveLength(0);
   });
 
   it("reads a whole-column source only over its used part, at most MAX_LIST_CELLS cells", async () => {

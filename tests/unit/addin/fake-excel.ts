@@ -38,7 +38,25 @@ export class FakeSheet {
   /** List data validations: the cells they cover (A1, e.g. "C2:C1000") and list.source as Office.js reports it. */
   validations: { address: string; source: string }[] = [];
   selected: string | null = null;
+  /** Formulas by A1 address (Range.formulas reports the constant value elsewhere). */
+  formulas = new Map<string, string>();
   constructor(public name: string) {}
+
+  /** Set one cell (0-based), growing the grid with empty cells as Excel's would. */
+  setCell(r: number, c: number, v: Raw): void {
+    while (this.values.length <= r) this.values.push([]);
+    while (this.numberFormats.length <= r) this.numberFormats.push([]);
+    const row = this.values[r]!;
+    while (row.length <= c) row.push("");
+    row[c] = v;
+  }
+
+  setFormat(r: number, c: number, f: string): void {
+    while (this.numberFormats.length <= r) this.numberFormats.push([]);
+    const row = this.numberFormats[r]!;
+    while (row.length <= c) row.push("General");
+    row[c] = f;
+  }
 
   static withRows(name: string, rows: Raw[][], formats?: string[][]): FakeSheet {
     const s = new FakeSheet(name);
@@ -253,8 +271,38 @@ export class FakeRange extends Loadable {
   get values(): Raw[][] {
     return this.got("values", this.data.values as Raw[][]);
   }
+  set values(v: Raw[][]) {
+    this.write("values", v, (r, c, x) => {
+      this.sheet.setCell(r, c, x);
+      this.sheet.formulas.delete(a1(r, c));
+    });
+  }
   get numberFormat(): string[][] {
     return this.got("numberFormat", this.data.numberFormat as string[][]);
+  }
+  set numberFormat(v: string[][]) {
+    this.write("numberFormat", v, (r, c, x) => this.sheet.setFormat(r, c, String(x)));
+  }
+  get formulas(): Raw[][] {
+    return this.got("formulas", this.data.formulas as Raw[][]);
+  }
+  /** A text starting with "=" is kept as the cell's formula (its value is not computed here); anything else is a constant. */
+  set formulas(v: Raw[][]) {
+    this.write("formulas", v, (r, c, x) => {
+      if (typeof x === "string" && x.startsWith("=")) this.sheet.formulas.set(a1(r, c), x);
+      else {
+        this.sheet.formulas.delete(a1(r, c));
+        this.sheet.setCell(r, c, x);
+      }
+    });
+  }
+  /** Queue a write of a 2-D array over the first area, in order with the other queued commands. */
+  private write(prop: string, v: unknown[][], set: (r: number, c: number, x: Raw) => void): void {
+    const a = this.area;
+    this.ctx.calls.push(`range.${prop}=(${areaAddress(a)})`);
+    this.ctx.queue((a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1), () => {
+      for (let i = 0; i <= a.r1 - a.r0; i++) for (let j = 0; j <= a.c1 - a.c0; j++) set(a.r0 + i, a.c0 + j, v[i]![j] as Raw);
+    });
   }
   get rowIndex(): number {
     return this.got("rowIndex", this.area.r0);
@@ -275,12 +323,13 @@ export class FakeRange extends Loadable {
     this.ctx.calls.push(`range.load(${props})`);
     const names = props.split(",").map((p) => p.trim());
     const a = this.areas[0] ?? { r0: 0, c0: 0, r1: -1, c1: -1 };
-    const cells = names.some((n) => n === "values" || n === "numberFormat") ? (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) : 0;
+    const cells = names.some((n) => n === "values" || n === "numberFormat" || n === "formulas") ? (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) : 0;
     this.ctx.queue(cells, () => {
       const slice = <T>(m: T[][], empty: T) =>
         Array.from({ length: a.r1 - a.r0 + 1 }, (_, i) => Array.from({ length: a.c1 - a.c0 + 1 }, (_, j) => m[a.r0 + i]?.[a.c0 + j] ?? empty));
       this.data.values = slice(this.sheet.values, "");
       this.data.numberFormat = slice(this.sheet.numberFormats, "General");
+      this.data.formulas = (this.data.values as Raw[][]).map((row, i) => row.map((v, j) => this.sheet.formulas.get(a1(a.r0 + i, a.c0 + j)) ?? v));
       this.data.address = this.areas.map((x) => `${this.sheet.name}!${areaAddress(x)}`).join(",");
       for (const n of names) this.loaded.add(n);
     });

@@ -91,7 +91,7 @@ describe("三会一课 per 党小组", () => {
     }
     const zh = checkWorkbook(book(sheet("党小组会", rows)), { asOf: "2025-12-31" });
     expect(zh.findings.map((f) => [f.code, f.period])).toEqual([["meetings.missing", "2025-05"]]);
-    expect(zh.findings[0]!.message).toBe("2025-05 没有足够的党小组会（第二党小组）（0 次，应至少 1 次；全国规定）");
+    expect(zh.findings[0]!.message).toBe("2025-05 的党小组会（第二党小组）记录为 0 次，应不少于 1 次（全国规定）");
     const en = checkWorkbook(book(sheet("党小组会", rows)), { asOf: "2025-12-31", lang: "en" });
     expect(en.findings[0]!.message).toBe("2025-05: not enough 党小组会 (第二党小组) (0, at least 1; national rule)");
   });

@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { readPackageLayout } from "../../shared/xlsx/package-parts.js";
+import { readPackageLayout } from "../xlsx/package-parts.js";
 import { isEmptyStash, restoreValidations, stashValidations, type StashedValidations } from "./stash-validations.js";
 
 type Parts = Record<string, Uint8Array>;

@@ -1,8 +1,8 @@
 import type ExcelJS from "exceljs";
-import type { Finding, Lang } from "../../shared/findings/types.js";
-import { findingLocation } from "../format-finding.js";
-import { cliText, severityLabel } from "../messages.js";
+import type { Finding, Lang, SheetReport } from "../findings/types.js";
+import { findingLocation } from "../findings/location.js";
 import { SEVERITY_FILL } from "./mark-cells.js";
+import { exportText, severityLabel } from "./texts.js";
 
 function uniqueSheetName(wb: ExcelJS.Workbook, base: string): string {
   let name = base;
@@ -15,10 +15,11 @@ const linkTo = (sheet: string, cell: string) => `#'${sheet.replace(/'/g, "''")}'
 
 /**
  * Adds a "检查结果" sheet listing every finding, so sheet-level ones (a month without a
- * meeting, a missing column) have a place too. Cell findings link to their cell.
+ * meeting, a missing column) have a place too. Cell findings link to their cell. Sheets that
+ * were not checked are listed as such, and "no problems" is said only when some sheet was checked.
  */
-export function addResultsSheet(wb: ExcelJS.Workbook, findings: readonly Finding[], lang: Lang): ExcelJS.Worksheet {
-  const t = cliText(lang);
+export function addResultsSheet(wb: ExcelJS.Workbook, findings: readonly Finding[], lang: Lang, sheets: readonly SheetReport[] = []): ExcelJS.Worksheet {
+  const t = exportText(lang);
   const ws = wb.addWorksheet(uniqueSheetName(wb, t.resultsSheet));
   ws.columns = [
     { header: t.columns[0], width: 18 },
@@ -42,7 +43,11 @@ export function addResultsSheet(wb: ExcelJS.Workbook, findings: readonly Finding
     row.getCell(3).fill = { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[f.severity] } };
     row.getCell(4).alignment = { wrapText: true, vertical: "top" };
   }
-  if (findings.length === 0) ws.addRow(["", "", "", t.noProblems]);
+  // An older report may carry no status: only an explicit unrecognised/skipped sheet counts as unchecked.
+  const unchecked = sheets.filter((s) => s.status === "unrecognised" || s.status === "skipped");
+  for (const s of unchecked) ws.addRow([s.sheet, "", "", t.unchecked(s.sheet, t.why[s.skipReason ?? s.status] ?? s.status)]);
+  const anyChecked = sheets.length === 0 || unchecked.length < sheets.length;
+  if (findings.length === 0 && anyChecked) ws.addRow(["", "", "", t.noProblems]);
   ws.views = [{ state: "frozen", ySplit: 1 }];
   ws.autoFilter = { from: "A1", to: "F1" };
   return ws;

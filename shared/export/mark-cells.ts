@@ -1,13 +1,13 @@
 import type ExcelJS from "exceljs";
-import type { Finding, Lang, Severity } from "../../shared/findings/types.js";
-import { cliText, severityLabel } from "../messages.js";
+import type { Finding, Lang, Severity } from "../findings/types.js";
+import { exportText, severityLabel } from "./texts.js";
 
 /** Light fills that keep the text readable: red for errors, amber for warnings, blue for info. */
 export const SEVERITY_FILL: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function noteLine(f: Finding, lang: Lang): string {
-  const t = cliText(lang);
+  const t = exportText(lang);
   const expected = f.expected ? (lang === "zh" ? `（${t.expected}：${f.expected}）` : ` (${t.expected}: ${f.expected})`) : "";
   return `[${severityLabel(f.severity, lang)}] ${f.message}${expected}`;
 }
@@ -41,7 +41,7 @@ export function markCells(wb: ExcelJS.Workbook, findings: readonly Finding[], la
       ...cell.style,
       fill: { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[worst] } },
     };
-    const text = [cliText(lang).noteHeader, ...list.map((f) => noteLine(f, lang))].join("\n");
+    const text = [exportText(lang).noteHeader, ...list.map((f) => noteLine(f, lang))].join("\n");
     cell.note = combinedNote(cell.note, text);
   }
 }

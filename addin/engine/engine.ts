@@ -1,0 +1,2 @@
+/** The engine as the pane loads it (see index.ts): one lazy chunk. */
+export { BUILTIN_TEMPLATES, checkSheet } from "../../shared/index.js";
