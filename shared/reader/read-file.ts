@@ -68,12 +68,11 @@ function readContainer(bytes: Uint8Array, lim: ReadLimits, options: ReadFileOpti
 
 /** Not a workbook container: a text file, read as CSV, or something we name plainly. */
 function readText(bytes: Uint8Array, lim: ReadLimits, options: ReadFileOptions, ext: string, app: SpreadsheetApp): WorkbookGrid {
-  const textByName = ext === "" || TEXT_EXTENSIONS.includes(ext);
   try {
     return readCsv(bytes, lim, baseNameOf(options.fileName) || "CSV", app);
   } catch (e) {
-    // Bytes that are not text, under a workbook's name, are a damaged or foreign workbook.
-    if (!textByName && isLedgerReadError(e) && (e as LedgerReadError).code === "not-text") throw readErrors.notXlsx();
+    // Bytes that are not text, unless the name promised text, are a damaged or foreign file.
+    if (!TEXT_EXTENSIONS.includes(ext) && isLedgerReadError(e) && (e as LedgerReadError).code === "not-text") throw readErrors.notXlsx();
     throw e;
   }
 }

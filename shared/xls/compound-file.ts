@@ -101,8 +101,14 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
   }
   const root = entries.find((e) => e.type === 5);
   if (!root) throw damaged("no root entry");
-  // A stream cannot hold more than the file does: a claim of gigabytes is refused here.
-  for (const e of entries) if ((e.type === 2 || e.type === 5) && e.size > bytes.length) throw damaged(`stream "${e.name}" claims ${e.size} bytes in a file of ${bytes.length}`);
+  // A stream cannot hold more than the file does: a claim of gigabytes is refused here. Writers
+  // fill whole sectors, so a file that ends mid-sector was cut off rather than lying.
+  const wholeSectors = (bytes.length - sectorSize) % sectorSize === 0;
+  for (const e of entries) {
+    if ((e.type === 2 || e.type === 5) && e.size > bytes.length) {
+      throw wholeSectors ? damaged(`stream "${e.name}" claims ${e.size} bytes in a file of ${bytes.length}`) : readErrors.truncated();
+    }
+  }
 
   const readRegular = (start: number, size: number, what: string): Uint8Array => {
     const sectors = chain(start, fat, sectorCount, what);

@@ -80,6 +80,12 @@ export function readXls(bytes: Uint8Array, lim: ReadLimits, format: "xls" | "et"
  * Without code-page tables SheetJS reads BIFF5's 8-bit text one byte per character; those
  * bytes are decoded again in the workbook's own code page (GBK for a Chinese Excel 95 file).
  */
+/** Text whose every character is one byte, as SheetJS leaves 8-bit BIFF5 text. */
+function isByteText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
 function recodeBiff5Text(wb: XLSX.WorkBook, scan: BiffScan): void {
   const decode = decoderFor(scan.codepage);
   const bytesOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -90,7 +96,7 @@ function recodeBiff5Text(wb: XLSX.WorkBook, scan: BiffScan): void {
     const ws = wb.Sheets[old]!;
     for (const row of ((ws as XLSX.DenseSheet)["!data"] ?? []) as (XLSX.CellObject[] | undefined)[]) {
       for (const cell of row ?? []) {
-        if (cell?.t === "s" && typeof cell.v === "string" && !/[^\u0000-\u00ff]/.test(cell.v)) cell.v = decode(bytesOf(cell.v));
+        if (cell?.t === "s" && typeof cell.v === "string" && isByteText(cell.v)) cell.v = decode(bytesOf(cell.v));
       }
     }
     names.push(name);

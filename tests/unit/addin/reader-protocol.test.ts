@@ -17,7 +17,7 @@ describe("web mode: the reader worker's messages", () => {
   });
 
   it("keeps a refusal's code and both messages across the wire", () => {
-    const reply = overTheWire(replyTo(readWorkbook, { bytes: new TextEncoder().encode("not a workbook") }));
+    const reply = overTheWire(replyTo(readWorkbook, { bytes: new Uint8Array(64).map((_, i) => (i * 37) & 0xff) }));
     expect(reply.ok).toBe(false);
     let caught: unknown;
     try {
@@ -27,8 +27,8 @@ describe("web mode: the reader worker's messages", () => {
     }
     expect(caught).toBeInstanceOf(Error);
     expect(caught).toMatchObject({ name: "LedgerReadError", code: "not-xlsx" });
-    expect((caught as { messageZh: string }).messageZh).toContain("不是 Excel 工作簿");
-    expect((caught as { messageEn: string }).messageEn).toContain("not an Excel workbook");
+    expect((caught as { messageZh: string }).messageZh).toContain("不是能读取的表格文件");
+    expect((caught as { messageEn: string }).messageEn).toContain("not a spreadsheet file");
   });
 
   it("wraps an unexpected throw as a plain failure", () => {

@@ -1,7 +1,8 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { legacyXls, zipBomb } from "../../fixtures/make-bad-corpus.js";
+import { zipBomb } from "../../fixtures/make-bad-corpus.js";
+import { truncatedXls } from "../../fixtures/make-format-bad-corpus.js";
 import { runCli, tempDir, writeCleanWorkbook, writeRosterWithErrors } from "./run-cli.js";
 
 let dir: string;
@@ -53,13 +54,13 @@ describe("party-ledger check", { timeout: 180_000 }, () => {
 
   it("adds a file property with several files, and exits 2 if any is unreadable", () => {
     const xls = join(dir, "old.xls");
-    writeFileSync(xls, legacyXls());
+    writeFileSync(xls, truncatedXls());
     const r = runCli(["check", roster, clean, xls, "--format", "json"]);
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout) as { sheets: { file: string }[]; findings: { file: string }[] };
     expect(new Set(json.sheets.map((s) => s.file))).toEqual(new Set([roster, clean]));
     expect(json.findings.every((f) => f.file === roster)).toBe(true);
-    expect(r.stderr.trim().split("\n")).toEqual([`party-ledger: ${xls}: 这是旧版 .xls 文件，请另存为 .xlsx（Excel：文件 → 另存为 → Excel 工作簿）。`]);
+    expect(r.stderr.trim().split("\n")).toEqual([`party-ledger: ${xls}: 文件不完整（可能下载或复制时被截断），请重新获取原文件。`]);
   });
 
   it("exits 2 with a one-line reason for an unreadable file, in the chosen language", () => {
