@@ -13,6 +13,7 @@ import type { TemplateParsed } from "../template/schema.js";
 import { RuleContext } from "../rules/context.js";
 import { checkFieldConstraints } from "../rules/fields/constraints.js";
 import { RULES } from "../rules/registry.js";
+import { checkConvertedColumns } from "../rules/columns/converted-columns.js";
 import type { CheckOptions } from "./options.js";
 
 /** Header indexes are pure functions of a template: build each once per process. */
@@ -138,5 +139,6 @@ export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report:
     if (!rule.needs.every((n) => ctx.has(n))) continue;
     rule.run(ctx, ref.params ?? {});
   }
+  checkConvertedColumns(ctx);
   return { report: reportFor(view, layout, set.records.length, lang, opts.template !== undefined, candidates), findings: ctx.findings };
 }
