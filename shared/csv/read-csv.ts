@@ -3,8 +3,7 @@ import type { CellValue, GridSource, SheetGrid, WorkbookGrid } from "../grid/typ
 import { readErrors, type SpreadsheetApp } from "../xlsx/errors.js";
 import type { ReadLimits } from "../xlsx/limits.js";
 import { decodeText } from "./decode-text.js";
-
-const GUESSABLE = [",", "\t", ";", "|"];
+import { guessDelimiter } from "./delimiter.js";
 
 /** Line breaks in the text: an upper bound on its rows (a quoted cell may hold a break). */
 function countLines(text: string): number {
@@ -34,12 +33,12 @@ export function readCsv(bytes: Uint8Array, lim: ReadLimits, sheetName: string, a
   // Without a quote no cell holds a line break: the line count is the row count.
   if (lines > lim.maxRows && !text.includes('"')) throw readErrors.tooManyRows(sheetName, lines, lim.maxRows);
 
+  const delimiter = sep?.delimiter ?? guessDelimiter(text);
   const rows: CellValue[][] = [];
   let cells = 0;
   let over: Error | null = null;
-  const result = Papa.parse<string[]>(text, {
-    delimiter: sep?.delimiter ?? "",
-    delimitersToGuess: GUESSABLE,
+  Papa.parse<string[]>(text, {
+    delimiter,
     skipEmptyLines: false,
     step(row, parser) {
       if (rows.length >= lim.maxRows) {
@@ -62,7 +61,6 @@ export function readCsv(bytes: Uint8Array, lim: ReadLimits, sheetName: string, a
   while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
   if (rows.length === 0) throw readErrors.emptyWorkbook();
 
-  const delimiter = sep?.delimiter ?? result.meta.delimiter;
   const source: GridSource = { format: "csv", encoding: decoded.encoding, delimiter };
   return { sheets: [trimmedSheet(sheetName, rows)], source };
 }
