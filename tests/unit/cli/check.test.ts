@@ -50,6 +50,7 @@ describe("party-ledger check", { timeout: 180_000 }, () => {
     expect(json.sheets[0]).toMatchObject({ sheet: "花名册", kind: "roster" });
     expect(json.findings.some((f) => f.cell === "C2" && f.severity === "error")).toBe(true);
     expect(json.sheets[0]).not.toHaveProperty("file");
+    expect(json.sheets[0]).toMatchObject({ source: { format: "xlsx" } });
   });
 
   it("adds a file property with several files, and exits 2 if any is unreadable", () => {
@@ -87,20 +88,44 @@ describe("party-ledger check", { timeout: 180_000 }, () => {
     expect(runCli(["check", roster, "--rules", rules]).stderr).toContain("rules.json");
   });
 
-  it("checks every .xlsx in a folder, recursively, and says which file each finding is from", () => {
+  it("checks every readable file in a folder, recursively, says which file each finding is from, and lists what it did not check", () => {
     const folder = join(dir, "folder");
     mkdirSync(join(folder, "2025", "一支部"), { recursive: true });
+    mkdirSync(join(folder, ".git"), { recursive: true });
     copyFileSync(roster, join(folder, "2025", "一支部", "花名册.xlsx"));
     copyFileSync(clean, join(folder, "clean.xlsx"));
     writeFileSync(join(folder, "~$clean.xlsx"), "owner file");
-    writeFileSync(join(folder, "notes.txt"), "not a workbook");
+    writeFileSync(join(folder, "说明.docx"), "not a spreadsheet");
     const r = runCli(["check", folder, "--format", "json"]);
     expect(r.code).toBe(1);
-    const json = JSON.parse(r.stdout) as { sheets: { file: string }[] };
+    const json = JSON.parse(r.stdout) as { sheets: { file: string }[]; files: { file: string; status: string; reason?: string }[] };
     expect(json.sheets.map((s) => s.file).sort()).toEqual([join(folder, "2025", "一支部", "花名册.xlsx"), join(folder, "clean.xlsx")]);
+    expect(json.files.map((f) => [f.file, f.status, f.reason ?? null])).toEqual([
+      [join(folder, "2025", "一支部", "花名册.xlsx"), "checked", null],
+      [join(folder, "clean.xlsx"), "checked", null],
+      [join(folder, ".git"), "skipped", "hidden-folder"],
+      [join(folder, "~$clean.xlsx"), "skipped", "office-lock-file"],
+      [join(folder, "说明.docx"), "skipped", "not-a-spreadsheet"],
+    ]);
     const text = runCli(["check", folder]);
     expect(text.stdout).toContain("共检查 2 个文件");
+    expect(text.stdout).toContain(`未检查 3 个文件：\n  ${join(folder, ".git")}：隐藏文件夹，未进入\n  ${join(folder, "~$clean.xlsx")}：Excel 或 WPS 打开文件时留下的临时文件\n  ${join(folder, "说明.docx")}：不是表格文件（可检查 .xlsx .xlsm .xltx .xls .xlt .et .ett .ods .csv .txt）`);
     expect(text.stderr).toBe(""); // no progress bar when stderr is not a terminal
+  });
+
+  it("checks .xls, .et, .ods and GBK .csv files in a folder alike, and says how each was read", () => {
+    const folder = join(dir, "formats");
+    mkdirSync(folder, { recursive: true });
+    const corpus = join(import.meta.dirname, "../../fixtures/formats");
+    const name = "东湖村党支部党员花名册";
+    for (const [sub, ext] of [["xls", "xls"], ["et", "et"], ["ods", "ods"], ["csv-gbk", "csv"]] as const) copyFileSync(join(corpus, sub, `${name}.${ext}`), join(folder, `${name}.${ext}`));
+    const r = runCli(["check", folder, "--as-of", "2025-12-31"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("共检查 4 个文件，24 处错误，4 处提醒");
+    expect(r.stdout).toContain(`== ${join(folder, `${name}.csv`)} ==\n读取为：CSV 文本（GBK 编码，逗号分隔）\n工作表「${name}」：党员花名册`);
+    expect(r.stdout).toContain(`== ${join(folder, `${name}.et`)} ==\n读取为：WPS 表格文件（.et）\n工作表「花名册」`);
+    expect(r.stdout).toContain(`== ${join(folder, `${name}.xls`)} ==\n读取为：Excel 97–2003 工作簿（.xls）`);
+    expect(r.stdout).toContain(`== ${join(folder, `${name}.ods`)} ==\n读取为：OpenDocument 表格（.ods）`);
   });
 
   it("passes --template through to the engine; an unknown one exits 2", () => {
