@@ -6,6 +6,8 @@ import { loadSettings } from "../settings/store.js";
 import { GridView } from "./GridView.js";
 import type { WebHost } from "./host.js";
 import { readFile } from "./readFile.js";
+import { PICKER_ACCEPT } from "../../shared/reader/file-kinds.js";
+import { describeSource } from "../../shared/reader/describe-source.js";
 
 const useStyles = makeStyles({
   page: { display: "flex", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -50,9 +52,13 @@ export function WebShell({ host }: { host: WebHost }) {
         <div className={styles.open}>
           <label>
             <Body1>{t.openFile}: </Body1>
-            <input type="file" accept=".xlsx,.xlsm,.xls" data-testid="file-input" onChange={(e) => void onFile(e.target.files?.[0])} />
+            <input type="file" accept={PICKER_ACCEPT} data-testid="file-input" onChange={(e) => void onFile(e.target.files?.[0])} />
           </label>
           {state.fileName ? <Caption1 data-testid="file-name">{state.fileName}</Caption1> : <Caption1>{t.openHint}</Caption1>}
+          {/* An .xlsx goes without saying; any other format says what was read (a CSV's encoding and delimiter). */}
+          {state.workbook?.source && (state.workbook.source.format !== "xlsx" || state.workbook.source.namedAs) ? (
+            <Caption1 data-testid="file-source">{describeSource(state.workbook.source, lang)}</Caption1>
+          ) : null}
           {reading ? <Spinner size="tiny" label={t.reading} data-testid="reading" /> : null}
         </div>
         {error ? (

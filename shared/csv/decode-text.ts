@@ -15,7 +15,7 @@ export interface DecodedText {
 
 const strict = (label: string, bytes: Uint8Array): string | null => {
   try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
+    return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     return null;
   }
