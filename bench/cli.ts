@@ -13,14 +13,15 @@ import { median } from "./measure.js";
 const ROWS = 100_000;
 const OUT = new URL("./out/", import.meta.url).pathname;
 
-interface Run {
+export interface Run {
   ms: number;
   cpuMs: number;
   rssMb: number;
   status: number | null;
 }
 
-function run(args: string[]): Run {
+/** One fresh Node process: wall time, CPU time and peak RSS (from rss-preload.mjs). */
+export function run(args: string[]): Run {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ["--import", new URL("./rss-preload.mjs", import.meta.url).pathname, ...args], {
     encoding: "utf8",
