@@ -32,15 +32,8 @@ export function run(args: string[]): Run {
   return { ms, cpuMs: m ? Number(m[2]) / 1000 : NaN, rssMb: m ? Number(m[1]) / 1024 : NaN, status: r.status };
 }
 
-export async function benchCli(): Promise<string[]> {
-  mkdirSync(OUT, { recursive: true });
-  const file = join(OUT, "dues-100k.xlsx");
-  const wb = XLSX.utils.book_new();
-  const sheet = XLSX.utils.aoa_to_sheet([["2025年度党费收缴台账"], ...duesRows(ROWS)]);
-  XLSX.utils.book_append_sheet(wb, sheet, "2025年党费");
-  writeFileSync(file, XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }));
-  const sizeMb = statSync(file).size / 1024 / 1024;
-
+/** `party-ledger check FILE` against SheetJS reading FILE alone, 3 fresh processes each: medians and peaks. */
+export function cliAgainstReadAlone(file: string) {
   const cli = new URL("../bin/party-ledger.mjs", import.meta.url).pathname;
   const alone = new URL("./read-alone.mjs", import.meta.url).pathname;
   // The first run after install or an edit builds the CLI bundle (about a second, once): not timed.
@@ -51,12 +44,27 @@ export async function benchCli(): Promise<string[]> {
     aloneRuns.push(run([alone, file]));
     cliRuns.push(run([cli, "check", file, "--as-of", "2025-12-31", "--format", "json"]));
   }
-  const c = median(cliRuns.map((r) => r.ms));
-  const a = median(aloneRuns.map((r) => r.ms));
-  const cCpu = median(cliRuns.map((r) => r.cpuMs));
-  const aCpu = median(aloneRuns.map((r) => r.cpuMs));
-  const cRss = Math.max(...cliRuns.map((r) => r.rssMb));
-  const aRss = Math.max(...aloneRuns.map((r) => r.rssMb));
+  return {
+    c: median(cliRuns.map((r) => r.ms)),
+    a: median(aloneRuns.map((r) => r.ms)),
+    cCpu: median(cliRuns.map((r) => r.cpuMs)),
+    aCpu: median(aloneRuns.map((r) => r.cpuMs)),
+    cRss: Math.max(...cliRuns.map((r) => r.rssMb)),
+    aRss: Math.max(...aloneRuns.map((r) => r.rssMb)),
+    cliRuns,
+  };
+}
+
+export async function benchCli(): Promise<string[]> {
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, "dues-100k.xlsx");
+  const wb = XLSX.utils.book_new();
+  const sheet = XLSX.utils.aoa_to_sheet([["2025年度党费收缴台账"], ...duesRows(ROWS)]);
+  XLSX.utils.book_append_sheet(wb, sheet, "2025年党费");
+  writeFileSync(file, XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }));
+  const sizeMb = statSync(file).size / 1024 / 1024;
+
+  const { c, a, cCpu, aCpu, cRss, aRss, cliRuns } = cliAgainstReadAlone(file);
   return [
     `(b) CLI end to end, ${ROWS.toLocaleString("en")}-row dues ledger (${sizeMb.toFixed(1)} MB xlsx), median of 3 fresh processes`,
     `    party-ledger check --format json: ${(c / 1000).toFixed(2)} s (exit ${cliRuns[0]!.status}: the ledger has planted errors)`,

@@ -1,9 +1,8 @@
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
-import { run, type Run } from "./cli.js";
+import { cliAgainstReadAlone } from "./cli.js";
 import { duesRows } from "./dues-ledger.js";
-import { median } from "./measure.js";
 
 /**
  * (d) The other formats clerks' files come in (issue 14): the dues ledger as .xls and as
@@ -26,19 +25,7 @@ function write(name: string, rows: number, bookType: "xls" | "csv"): string {
 }
 
 function compare(label: string, file: string, rows: number): string[] {
-  const cli = new URL("../bin/party-ledger.mjs", import.meta.url).pathname;
-  const alone = new URL("./read-alone.mjs", import.meta.url).pathname;
-  run([cli, "--version"]);
-  const cliRuns: Run[] = [];
-  const aloneRuns: Run[] = [];
-  for (let i = 0; i < 3; i++) {
-    aloneRuns.push(run([alone, file]));
-    cliRuns.push(run([cli, "check", file, "--as-of", "2025-12-31", "--format", "json"]));
-  }
-  const c = median(cliRuns.map((r) => r.ms));
-  const a = median(aloneRuns.map((r) => r.ms));
-  const cRss = Math.max(...cliRuns.map((r) => r.rssMb));
-  const aRss = Math.max(...aloneRuns.map((r) => r.rssMb));
+  const { c, a, cRss, aRss, cliRuns } = cliAgainstReadAlone(file);
   const mb = statSync(file).size / 1024 / 1024;
   return [
     `(d) ${label}: ${rows.toLocaleString("en")}-row dues ledger (${mb.toFixed(1)} MB), median of 3 fresh processes`,

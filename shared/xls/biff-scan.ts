@@ -47,6 +47,14 @@ const CELL_RECORDS = new Set([0x0203, 0x027e, 0x00fd, 0x0204, 0x00d6, 0x0006, 0x
 const OLD_BOFS = new Set([0x0009, 0x0209, 0x0409]);
 
 
+/** The record header at `p`: its type, its length and where its data starts; a record cut off is a truncated file. */
+function recordAt(stream: Uint8Array, p: number): { type: number; len: number; d: number } {
+  if (p + 4 > stream.length) throw readErrors.truncated();
+  const len = u16(stream, p + 2);
+  if (p + 4 + len > stream.length) throw readErrors.truncated();
+  return { type: u16(stream, p), len, d: p + 4 };
+}
+
 /** Bytes as SheetJS reads 8-bit text when it has no code-page tables: one character per byte. */
 export const latin1 = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
 
@@ -68,13 +76,8 @@ export function scanBiff(stream: Uint8Array, decoderFor: (codepage: number | nul
   let codepage: number | null = null;
   let encrypted = false;
 
-  let p = 0;
-  for (;;) {
-    if (p + 4 > stream.length) throw readErrors.truncated();
-    const type = u16(stream, p);
-    const len = u16(stream, p + 2);
-    const d = p + 4;
-    if (d + len > stream.length) throw readErrors.truncated();
+  for (let p = 0; ; ) {
+    const { type, len, d } = recordAt(stream, p);
     p = d + len;
     if (type === EOF) break;
     if (type === FILEPASS) encrypted = true;
@@ -133,11 +136,7 @@ function scanSheet(stream: Uint8Array, start: number, version: 5 | 8, refs: Shee
   const validations: RawListValidation[] = [];
   let depth = 0;
   for (let p = start; ; ) {
-    if (p + 4 > stream.length) throw readErrors.truncated();
-    const type = u16(stream, p);
-    const len = u16(stream, p + 2);
-    const d = p + 4;
-    if (d + len > stream.length) throw readErrors.truncated();
+    const { type, len, d } = recordAt(stream, p);
     p = d + len;
     if (type === BOF) depth++;
     else if (type === EOF && --depth === 0) break;
