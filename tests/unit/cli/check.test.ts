@@ -128,6 +128,16 @@ describe("party-ledger check", { timeout: 180_000 }, () => {
     expect(r.stdout).toContain(`== ${join(folder, `${name}.ods`)} ==\n读取为：OpenDocument 表格（.ods）`);
   });
 
+  it("says it writes no annotated copy of a CSV, and still reports its findings", () => {
+    const csv = join(dir, "花名册.csv");
+    copyFileSync(join(import.meta.dirname, "../../fixtures/formats/csv-utf8/东湖村党支部党员花名册.csv"), csv);
+    const out = join(dir, "annotated-csv");
+    const r = runCli(["check", csv, "--annotate", out, "--as-of", "2025-12-31"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`party-ledger: 未给 "${csv}" 写标注副本：标注副本只能写在 .xlsx 上，请先另存为 .xlsx（检查结果照常输出）`);
+    expect(r.stdout).toContain("合计：6 处错误，1 处提醒");
+  });
+
   it("passes --template through to the engine; an unknown one exits 2", () => {
     const r = runCli(["check", roster, "--template", "roster@1", "--format", "json"]);
     const json = JSON.parse(r.stdout) as { sheets: { template: { id: string; version: number } | null }[] };
