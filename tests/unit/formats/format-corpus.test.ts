@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import * as XLSX from "@e965/xlsx";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../../shared/index.js";
@@ -70,6 +71,16 @@ describe("format corpus: the same findings whatever program wrote the file", () 
     const original = lists(read("original", LISTS_FILE));
     expect(original.map((v) => v.values)).toEqual([["男", "女"], ["正式党员", "预备党员"], ["优秀", "合格", "基本合格", "不合格"]]);
     for (const folder of ["xls", "et", "ods"]) expect(lists(read(folder, renamed(LISTS_FILE, folder)))).toEqual(original);
+  });
+
+  it("keeps date and number cells with their number formats in .xls, .et and .ods", () => {
+    const cells = (g: WorkbookGrid) => {
+      const s = g.sheets.find((x) => x.name === "名单")!;
+      return s.values.slice(1).map((row, i) => ({ date: row[4], amount: row[5], dateFormat: XLSX.SSF.is_date(s.numberFormats?.[i + 1]?.[4] ?? "General") }));
+    };
+    const original = cells(read("original", LISTS_FILE));
+    expect(original[0]).toEqual({ date: 37317, amount: 4201, dateFormat: true }); // 2002-03-02
+    for (const folder of ["xls", "et", "ods"]) expect(cells(read(folder, renamed(LISTS_FILE, folder)))).toEqual(original);
   });
 
   it("reads every CSV cell as the text in the file: IDs, dates and numbers stay as written", () => {
