@@ -370,7 +370,7 @@ describe("task pane in web mode (Debian chromium)", () => {
     const page = await openPane();
     await switchToEnglish(page);
     expect(await page.locator("h1").textContent()).toBe("Party Ledger");
-    expect(await page.getByText("Open an Excel ledger").count()).toBe(1);
+    expect(await page.getByText("Open a ledger file").count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, "pane-settings-en.png") });
 
     await page.getByTestId("tab-check").click();
