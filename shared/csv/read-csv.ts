@@ -46,7 +46,7 @@ export function readCsv(bytes: Uint8Array, lim: ReadLimits, sheetName: string, a
         parser.abort();
         return;
       }
-      const values = row.data.map((v): CellValue => (v === "" ? null : v));
+      const values = row.data.map(cellOf);
       while (values.length > 0 && values[values.length - 1] === null) values.pop();
       cells += values.length;
       if (cells > lim.maxCellsPerSheet) {
@@ -63,6 +63,16 @@ export function readCsv(bytes: Uint8Array, lim: ReadLimits, sheetName: string, a
 
   const source: GridSource = { format: "csv", encoding: decoded.encoding, delimiter };
   return { sheets: [trimmedSheet(sheetName, rows)], source };
+}
+
+/**
+ * A field as the cell it stands for. Systems that export IDs to CSV often write them as
+ * ="420106…" so Excel keeps them as text; Excel shows the text inside, and so does this.
+ */
+function cellOf(field: string): CellValue {
+  if (field === "") return null;
+  const m = /^="((?:[^"]|"")*)"$/.exec(field);
+  return m ? m[1]!.replace(/""/g, '"') || null : field;
 }
 
 /** The grid starts at the first row and column with a value, as the workbook readers' do. */

@@ -57,6 +57,11 @@ describe("CSV and text files", () => {
     expect(g.sheets[0]!.values).toEqual([["姓名", "备注"], ["张三", "转入,2025年3月"], [], ["李四", "第一行\n第二行"]]);
   });
 
+  it('reads ="…" as the text inside, as Excel does for IDs exported that way', () => {
+    const g = csv('姓名,身份证号码,单位代码\n张三,="420106199003030073",="020100"\n李四,"=""42010619700115003X""",=SUM(1)\n');
+    expect(g.sheets[0]!.values.slice(1)).toEqual([["张三", "420106199003030073", "020100"], ["李四", "42010619700115003X", "=SUM(1)"]]);
+  });
+
   it("names its one sheet after the file, and says what it read", () => {
     const g = readWorkbookFile(gbkRoster(), { fileName: "/某处/东湖村花名册.csv" });
     expect(g.sheets.map((s) => s.name)).toEqual(["东湖村花名册"]);
