@@ -13,14 +13,15 @@ import { median } from "./measure.js";
 const ROWS = 100_000;
 const OUT = new URL("./out/", import.meta.url).pathname;
 
-interface Run {
+export interface Run {
   ms: number;
   cpuMs: number;
   rssMb: number;
   status: number | null;
 }
 
-function run(args: string[]): Run {
+/** One fresh Node process: wall time, CPU time and peak RSS (from rss-preload.mjs). */
+export function run(args: string[]): Run {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ["--import", new URL("./rss-preload.mjs", import.meta.url).pathname, ...args], {
     encoding: "utf8",
@@ -29,6 +30,29 @@ function run(args: string[]): Run {
   const ms = performance.now() - t0;
   const m = /maxrss_kb (\d+) cpu_us (\d+)/.exec(r.stderr);
   return { ms, cpuMs: m ? Number(m[2]) / 1000 : NaN, rssMb: m ? Number(m[1]) / 1024 : NaN, status: r.status };
+}
+
+/** `party-ledger check FILE` against SheetJS reading FILE alone, 3 fresh processes each: medians and peaks. */
+export function cliAgainstReadAlone(file: string) {
+  const cli = new URL("../bin/party-ledger.mjs", import.meta.url).pathname;
+  const alone = new URL("./read-alone.mjs", import.meta.url).pathname;
+  // The first run after install or an edit builds the CLI bundle (about a second, once): not timed.
+  run([cli, "--version"]);
+  const cliRuns: Run[] = [];
+  const aloneRuns: Run[] = [];
+  for (let i = 0; i < 3; i++) {
+    aloneRuns.push(run([alone, file]));
+    cliRuns.push(run([cli, "check", file, "--as-of", "2025-12-31", "--format", "json"]));
+  }
+  return {
+    c: median(cliRuns.map((r) => r.ms)),
+    a: median(aloneRuns.map((r) => r.ms)),
+    cCpu: median(cliRuns.map((r) => r.cpuMs)),
+    aCpu: median(aloneRuns.map((r) => r.cpuMs)),
+    cRss: Math.max(...cliRuns.map((r) => r.rssMb)),
+    aRss: Math.max(...aloneRuns.map((r) => r.rssMb)),
+    cliRuns,
+  };
 }
 
 export async function benchCli(): Promise<string[]> {
@@ -40,22 +64,7 @@ export async function benchCli(): Promise<string[]> {
   writeFileSync(file, XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }));
   const sizeMb = statSync(file).size / 1024 / 1024;
 
-  const cli = new URL("../bin/party-ledger.mjs", import.meta.url).pathname;
-  const alone = new URL("./read-alone.mjs", import.meta.url).pathname;
-  // The first run after install or an edit builds the CLI bundle (about a second, once): not timed.
-  run([cli, "--version"]);
-  const cliRuns: Run[] = [];
-  const aloneRuns: Run[] = [];
-  for (let i = 0; i < 3; i++) {
-    aloneRuns.push(run([alone, file]));
-    cliRuns.push(run([cli, "check", file, "--as-of", "2025-12-31", "--format", "json"]));
-  }
-  const c = median(cliRuns.map((r) => r.ms));
-  const a = median(aloneRuns.map((r) => r.ms));
-  const cCpu = median(cliRuns.map((r) => r.cpuMs));
-  const aCpu = median(aloneRuns.map((r) => r.cpuMs));
-  const cRss = Math.max(...cliRuns.map((r) => r.rssMb));
-  const aRss = Math.max(...aloneRuns.map((r) => r.rssMb));
+  const { c, a, cCpu, aCpu, cRss, aRss, cliRuns } = cliAgainstReadAlone(file);
   return [
     `(b) CLI end to end, ${ROWS.toLocaleString("en")}-row dues ledger (${sizeMb.toFixed(1)} MB xlsx), median of 3 fresh processes`,
     `    party-ledger check --format json: ${(c / 1000).toFixed(2)} s (exit ${cliRuns[0]!.status}: the ledger has planted errors)`,

@@ -1,6 +1,7 @@
 import { cpus, totalmem } from "node:os";
 import { benchEngine } from "./engine.js";
 import { benchCli } from "./cli.js";
+import { benchFormats } from "./formats.js";
 import { benchFunctions } from "./functions.js";
 import { benchPane } from "./pane.js";
 
@@ -11,6 +12,7 @@ import { benchPane } from "./pane.js";
 const parts: { name: string; run: () => Promise<string[]> }[] = [
   { name: "engine", run: benchEngine },
   { name: "cli", run: benchCli },
+  { name: "formats", run: benchFormats },
   { name: "functions", run: async () => (await benchFunctions()).lines },
   { name: "pane", run: benchPane },
 ];

@@ -2,7 +2,8 @@ import type { CheckOptions } from "../shared/check/options.js";
 import type { Lang } from "../shared/findings/types.js";
 import { annotatedPath, writeAnnotated } from "./annotate/write-annotated.js";
 import { checkFile } from "./check-file.js";
-import { collectFiles } from "./collect-files.js";
+import { collectFiles, type SkippedFile } from "./collect-files.js";
+import { describeSource } from "../shared/reader/describe-source.js";
 import { exitCodeFor } from "./exit-code.js";
 import type { Io } from "./io.js";
 import { toJsonReport } from "./format-json.js";
@@ -38,7 +39,10 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
     outcomes.push(outcome);
     progress.tick(file);
     if (!outcome.ok) continue;
-    if (opts.annotateDir && bytes) {
+    if (opts.annotateDir && bytes && outcome.source && outcome.source.format !== "xlsx") {
+      // ExcelJS writes the annotated copy over the clerk's own .xlsx; other formats are said so, not skipped silently.
+      io.err(`party-ledger: ${t.annotateNeedsXlsx(file)}`);
+    } else if (opts.annotateDir && bytes) {
       try {
         const path = annotatedPath(opts.annotateDir, file, taken);
         // ExcelJS is heavy: only runs that annotate load it.
@@ -54,9 +58,9 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
 
   for (const o of outcomes) if (!o.ok) io.err(`party-ledger: ${o.file}: ${reasonIn(o, lang)}`);
 
-  if (opts.format === "json") io.out(JSON.stringify(toJsonReport(outcomes, several), null, 2));
+  if (opts.format === "json") io.out(JSON.stringify(toJsonReport(outcomes, several, collected.skipped), null, 2));
   else {
-    const text = formatText(outcomes, several, lang);
+    const text = formatText(outcomes, several, lang, collected.skipped);
     if (text) io.out(text);
   }
 
@@ -64,7 +68,7 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
   return missingInput ? 2 : exitCodeFor(outcomes);
 }
 
-function formatText(outcomes: FileOutcome[], several: boolean, lang: Lang): string {
+function formatText(outcomes: FileOutcome[], several: boolean, lang: Lang, skipped: readonly SkippedFile[]): string {
   const t = cliText(lang);
   const blocks: string[] = [];
   for (const o of outcomes) {
@@ -72,9 +76,11 @@ function formatText(outcomes: FileOutcome[], several: boolean, lang: Lang): stri
       if (several) blocks.push(`== ${o.file} ==\n${t.unreadable}${lang === "zh" ? "：" : ": "}${reasonIn(o, lang)}`);
       continue;
     }
-    const body = formatReportText(o.report, lang);
+    // An .xlsx goes without saying; any other format says what was read (CSV: encoding and delimiter).
+    const readAs = o.source && (o.source.format !== "xlsx" || o.source.namedAs) ? `${t.readAs(describeSource(o.source, lang))}\n` : "";
+    const body = readAs + formatReportText(o.report, lang);
     blocks.push(several ? `== ${o.file} ==\n${body}` : body);
   }
-  if (several) blocks.push(formatMultiFileSummary(outcomes, lang));
+  if (several) blocks.push(formatMultiFileSummary(outcomes, lang, skipped));
   return blocks.join("\n\n");
 }

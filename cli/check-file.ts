@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { CheckOptions } from "../shared/check/options.js";
 import { checkWorkbook } from "../shared/index.js";
-import { isLedgerReadError, readWorkbook } from "../shared/xlsx/index.js";
+import { isLedgerReadError, readWorkbookFile } from "../shared/reader/index.js";
 import { cliText } from "./messages.js";
 import { nodeInflateRaw } from "./node-inflate.js";
 import type { FileOutcome } from "./outcome.js";
@@ -17,9 +17,9 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<{ out
     return { outcome: { file, ok: false, code: "io", messageZh: `无法打开文件：${why}`, messageEn: `cannot open the file: ${why}` } };
   }
   try {
-    const grid = readWorkbook(bytes, undefined, { inflateRaw: nodeInflateRaw });
+    const grid = readWorkbookFile(bytes, { fileName: file, inflateRaw: nodeInflateRaw });
     const report = checkWorkbook(grid, { ...opts, fileName: basename(file) });
-    return { outcome: { file, ok: true, report }, bytes };
+    return { outcome: { file, ok: true, report, ...(grid.source ? { source: grid.source } : {}) }, bytes };
   } catch (err) {
     if (isLedgerReadError(err)) {
       return { outcome: { file, ok: false, code: err.code, messageZh: err.messageZh, messageEn: err.messageEn } };

@@ -1,4 +1,7 @@
 import type { Lang } from "../shared/findings/types.js";
+import { READABLE_EXTENSIONS } from "../shared/reader/file-kinds.js";
+
+const READABLE = READABLE_EXTENSIONS.join(" ");
 
 /** The command line's own words (findings bring their messages from the engine). */
 const TEXT = {
@@ -33,7 +36,14 @@ const TEXT = {
     total: "合计",
     filesUnreadable: (n: number) => `${n} 个文件无法读取`,
     unreadable: "无法读取",
-    noXlsxFound: (p: string) => `"${p}" 中没有 .xlsx 文件`,
+    noXlsxFound: (p: string) => `"${p}" 中没有可检查的表格文件（${READABLE}）`,
+    readAs: (what: string) => `读取为：${what}`,
+    filesSkipped: (n: number) => `未检查 ${n} 个文件：`,
+    skipReason: {
+      "office-lock-file": "Excel 或 WPS 打开文件时留下的临时文件",
+      "not-a-spreadsheet": `不是表格文件（可检查 ${READABLE}）`,
+      "hidden-folder": "隐藏文件夹，未进入",
+    },
     notFound: (p: string) => `找不到 "${p}"`,
     badAsOf: (v: string) => `--as-of 应为 YYYY-MM-DD 格式的日期，而不是 "${v}"`,
     badFormat: (v: string) => `--format 只能是 text 或 json，而不是 "${v}"`,
@@ -43,6 +53,7 @@ const TEXT = {
     engineFailed: (why: string) => `检查时出错：${why}`,
     annotated: (p: string) => `已写出标注副本：${p}`,
     annotateFailed: (f: string, why: string) => `无法为 "${f}" 写出标注副本：${why}`,
+    annotateNeedsXlsx: (f: string) => `未给 "${f}" 写标注副本：标注副本只能写在 .xlsx 上，请先另存为 .xlsx（检查结果照常输出）`,
   },
   en: {
     file: "File",
@@ -75,7 +86,14 @@ const TEXT = {
     total: "Total",
     filesUnreadable: (n: number) => `${n} could not be read`,
     unreadable: "cannot be read",
-    noXlsxFound: (p: string) => `no .xlsx files in "${p}"`,
+    noXlsxFound: (p: string) => `no file in "${p}" is a spreadsheet this checks (${READABLE})`,
+    readAs: (what: string) => `Read as: ${what}`,
+    filesSkipped: (n: number) => `${n} not checked:`,
+    skipReason: {
+      "office-lock-file": "a temporary file Excel or WPS leaves while a workbook is open",
+      "not-a-spreadsheet": `not a spreadsheet (checked: ${READABLE})`,
+      "hidden-folder": "a hidden folder, not entered",
+    },
     notFound: (p: string) => `"${p}" does not exist`,
     badAsOf: (v: string) => `--as-of must be a date as YYYY-MM-DD, not "${v}"`,
     badFormat: (v: string) => `--format must be text or json, not "${v}"`,
@@ -85,6 +103,7 @@ const TEXT = {
     engineFailed: (why: string) => `the check failed: ${why}`,
     annotated: (p: string) => `annotated copy written: ${p}`,
     annotateFailed: (f: string, why: string) => `cannot write an annotated copy of "${f}": ${why}`,
+    annotateNeedsXlsx: (f: string) => `no annotated copy of "${f}": annotated copies are written on .xlsx files only; save it as .xlsx first (the findings are reported as usual)`,
   },
 } as const;
 

@@ -7,6 +7,8 @@ import { loadSettings } from "../settings/store.js";
 import { GridView } from "./GridView.js";
 import type { WebHost } from "./host.js";
 import { readFile } from "./readFile.js";
+import { PICKER_ACCEPT } from "../../shared/reader/file-kinds.js";
+import { describeSource } from "../../shared/reader/describe-source.js";
 
 /** Below this width the pane and the grid are stacked (pane above, grid below) instead of side by side. */
 export const NARROW_PX = 900;
@@ -89,7 +91,7 @@ export function WebShell({ host }: { host: WebHost }) {
         <header className={styles.bar}>
           <label className={styles.picker}>
             <Body1>{t.openFile}: </Body1>
-            <input type="file" accept=".xlsx,.xlsm,.xls" data-testid="file-input" className={styles.fileInput} onChange={(e) => void onFile(e.target.files?.[0])} />
+            <input type="file" accept={PICKER_ACCEPT} data-testid="file-input" className={styles.fileInput} onChange={(e) => void onFile(e.target.files?.[0])} />
           </label>
           {state.fileName ? (
             <Caption1 data-testid="file-name" className={styles.wrap}>
@@ -98,6 +100,12 @@ export function WebShell({ host }: { host: WebHost }) {
           ) : (
             <Caption1 className={styles.wrap}>{t.openHint}</Caption1>
           )}
+          {/* An .xlsx goes without saying; any other format says what was read (a CSV's encoding and delimiter). */}
+          {state.workbook?.source && (state.workbook.source.format !== "xlsx" || state.workbook.source.namedAs) ? (
+            <Caption1 data-testid="file-source" className={styles.wrap}>
+              {describeSource(state.workbook.source, lang)}
+            </Caption1>
+          ) : null}
           {reading ? <Spinner size="tiny" label={t.reading} data-testid="reading" /> : null}
         </header>
         {error ? (

@@ -1,2 +1,2 @@
-/** The shared xlsx reader (SheetJS + guards); imported dynamically so it loads only in web mode. */
-export { readWorkbook } from "../../shared/xlsx/index.js";
+/** The shared file reader (every format, with its guards); imported dynamically so it loads only in web mode. */
+export { readWorkbookFile } from "../../shared/reader/index.js";

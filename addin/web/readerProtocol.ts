@@ -1,8 +1,10 @@
 import type { WorkbookGrid } from "../../shared/grid/types.js";
 
-/** What readFile posts to the reader worker: the file's bytes (transferred, not copied). */
+/** What readFile posts to the reader worker: the file's bytes (transferred, not copied) and its name. */
 export interface ReadRequest {
   bytes: Uint8Array;
+  /** Names a CSV's sheet and words messages for WPS files; the format itself comes from the bytes. */
+  fileName?: string;
 }
 
 /** A refusal as plain data: an Error's own fields do not survive postMessage. */
@@ -17,9 +19,9 @@ export interface ReadFailure {
 export type ReadReply = { ok: true; grid: WorkbookGrid } | { ok: false; error: ReadFailure };
 
 /** Run the reader and wrap its result or refusal for postMessage. */
-export function replyTo(read: (bytes: Uint8Array) => WorkbookGrid, request: ReadRequest): ReadReply {
+export function replyTo(read: (bytes: Uint8Array, options: { fileName?: string }) => WorkbookGrid, request: ReadRequest): ReadReply {
   try {
-    return { ok: true, grid: read(request.bytes) };
+    return { ok: true, grid: read(request.bytes, request.fileName === undefined ? {} : { fileName: request.fileName }) };
   } catch (e) {
     const err = (e ?? {}) as Partial<ReadFailure>;
     const error: ReadFailure = { name: err.name ?? "Error", message: err.message ?? String(e) };

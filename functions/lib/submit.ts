@@ -86,6 +86,8 @@ export interface SubmitInput {
   source: "json" | "xlsx";
   file?: Uint8Array;
   fileName?: string;
+  /** The uploaded file's content type as stored (the format the reader found). */
+  fileType?: string;
 }
 
 /**
@@ -194,7 +196,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
     puts.push(await putImmutable(c.env.BLOBS, gridKey(org, gridSha), gridSha, gridText));
     puts.push(await putImmutable(c.env.BLOBS, reportKey(org, reportSha), reportSha, reportText));
     if (input.file && fileSha) {
-      puts.push(await putImmutable(c.env.BLOBS, fileKey(org, fileSha), fileSha, input.file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+      puts.push(await putImmutable(c.env.BLOBS, fileKey(org, fileSha), fileSha, input.file, input.fileType ?? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     }
     mark("r2");
     if (fault(c, "after-blobs")) throw new Error("injected fault after blobs");

@@ -13,7 +13,7 @@ import { gridKey, reportKey, submit, submissionDetail } from "../lib/submit.js";
 import { tooLarge } from "../middleware/errors.js";
 import { getJson } from "../lib/blobs.js";
 import { diffSubmissions } from "../lib/diff.js";
-import { readWorkbook, isLedgerReadError } from "../../shared/xlsx/index.js";
+import { isLedgerReadError, readWorkbookFile, UPLOAD_MEDIA_TYPES } from "../../shared/reader/index.js";
 import type { WorkbookGrid } from "../../shared/grid/types.js";
 import type { CheckReport } from "../../shared/findings/types.js";
 
@@ -28,21 +28,30 @@ export const limitBody = (): MiddlewareHandler<AppEnv> =>
 
 const CollParam = z.object({ collectionId: z.string().min(1).max(40) });
 const Headers = z.object({ "idempotency-key": z.string().min(1).max(200).optional() });
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const BINARY = { schema: z.any().openapi({ type: "string", format: "binary" }) };
 
-/** The raw body, or the `file` field of a multipart/form-data upload (with the file's name, which the engine reads as evidence). */
-async function uploadBytes(contentType: string, req: { arrayBuffer(): Promise<ArrayBuffer>; formData(): Promise<FormData> }): Promise<{ bytes: Uint8Array; fileName?: string }> {
+/** The raw body, or the `file` field of a multipart/form-data upload, with the file's name where the client gave one. */
+async function uploadFile(contentType: string, req: { arrayBuffer(): Promise<ArrayBuffer>; formData(): Promise<FormData> }, queryName: string | undefined) {
   if (contentType.startsWith("multipart/form-data")) {
     const form = await req.formData();
     const file = form.get("file");
     if (!file || typeof file === "string") {
       throw new ApiError(400, "file_missing", "表单中缺少名为 file 的文件", "The form has no file field named `file`");
     }
-    const name = (file as File).name;
-    return { bytes: new Uint8Array(await (file as File).arrayBuffer()), ...(name ? { fileName: name.slice(0, 255) } : {}) };
+    const f = file as File;
+    return { bytes: new Uint8Array(await f.arrayBuffer()), fileName: (queryName ?? (f.name || undefined))?.slice(0, 255) };
   }
-  return { bytes: new Uint8Array(await req.arrayBuffer()) };
+  return { bytes: new Uint8Array(await req.arrayBuffer()), fileName: queryName?.slice(0, 255) };
 }
+
+/** The stored original's content type, from what the reader found in it. */
+const STORED_TYPE: Record<string, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  xls: "application/vnd.ms-excel",
+  et: "application/vnd.ms-excel",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+  csv: "text/csv",
+};
 
 const created = (c: { header: (k: string, v: string) => void }, r: { body: { id: string }; replayed: boolean }) => {
   c.header("Location", `/v1/submissions/${r.body.id}`);
@@ -75,16 +84,18 @@ export const submissionsRouter = router()
       tags: ["submissions"],
       security,
       middleware: [requireRole("clerk"), limitBody()] as const,
-      summary: "报送台账（上传 .xlsx 文件）/ submit a ledger as an .xlsx upload (clerk)",
+      summary: "报送台账（上传台账文件：.xlsx、.xls、WPS .et、.ods、.csv）/ submit a ledger file upload: .xlsx, .xls, WPS .et, .ods, .csv (clerk)",
+      description:
+        "The format is read from the file's bytes; `fileName` (or the multipart file's name) names a CSV's sheet and picks WPS wording for .et files. The same caps and messages as every other host.",
       request: {
         params: CollParam,
         headers: Headers,
-        query: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+        query: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), fileName: z.string().min(1).max(255).optional() }),
         body: {
           required: true,
           content: {
-            [XLSX_TYPE]: { schema: z.any().openapi({ type: "string", format: "binary" }) },
-            "application/octet-stream": { schema: z.any().openapi({ type: "string", format: "binary" }) },
+            ...Object.fromEntries(UPLOAD_MEDIA_TYPES.map((t) => [t, BINARY])),
+            "application/octet-stream": BINARY,
             // a plain schema object (not zod): documented, but no form validator or media-type gate
             "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } }, required: ["file"] } },
           },
@@ -95,17 +106,20 @@ export const submissionsRouter = router()
     async (c) => {
       // Visibility before parsing: a foreign caller learns nothing from how its upload is read.
       await visibleCollection(c.env.DB, c.get("principal"), c.req.valid("param").collectionId);
-      const { bytes, fileName } = await uploadBytes(c.req.raw.headers.get("content-type") ?? "", c.req);
+      const { bytes, fileName } = await uploadFile(c.req.raw.headers.get("content-type") ?? "", c.req, c.req.valid("query").fileName);
       let grid: WorkbookGrid;
       try {
-        grid = readWorkbook(bytes);
+        grid = readWorkbookFile(bytes, fileName ? { fileName } : {});
       } catch (e) {
+        // Error codes keep their historical xlsx_ prefix whatever the format.
         if (isLedgerReadError(e)) throw new ApiError(422, `xlsx_${e.code}`, e.messageZh, e.messageEn, { reason: e.code });
-        throw new ApiError(422, "xlsx_unreadable", "无法读取上传的 Excel 文件", `The uploaded workbook could not be read: ${(e as Error).message}`);
+        throw new ApiError(422, "xlsx_unreadable", "无法读取上传的台账文件", `The uploaded file could not be read: ${(e as Error).message}`);
       }
-      const r = await submit(c, { collectionId: c.req.valid("param").collectionId, grid, asOf: c.req.valid("query").asOf, source: "xlsx", file: bytes, ...(fileName ? { fileName } : {}) });
+      const fileType = STORED_TYPE[grid.source?.format ?? "xlsx"]!;
+      // "source" stays "xlsx" for every file upload (the D1 column knows json | xlsx); the grid records the format.
+      const r = await submit(c, { collectionId: c.req.valid("param").collectionId, grid, asOf: c.req.valid("query").asOf, source: "xlsx", file: bytes, fileType, ...(fileName ? { fileName } : {}) });
       created(c, r);
-      return c.json(r.body, 201);
+      return c.json({ ...r.body, ...(grid.source ? { file: grid.source } : {}) }, 201);
     },
   )
   .openapi(

@@ -38,7 +38,15 @@ export const SheetGrid = z.object({
   validations: z.array(z.object({ ranges: z.array(CellRange), values: z.array(z.string()) })).optional(),
   hidden: z.boolean().optional(),
 });
-export const WorkbookGrid = z.object({ sheets: z.array(SheetGrid).min(1).max(50) });
+/** What file a grid was read from (shared/grid/types.ts GridSource). */
+export const GridSource = z.object({
+  format: z.enum(["xlsx", "xls", "et", "ods", "csv"]),
+  biff: z.union([z.literal(5), z.literal(8)]).optional(),
+  encoding: z.enum(["UTF-8", "UTF-8-BOM", "GBK", "GB18030", "UTF-16LE", "UTF-16BE"]).optional(),
+  delimiter: z.string().max(1).optional(),
+  namedAs: z.string().max(16).optional(),
+});
+export const WorkbookGrid = z.object({ sheets: z.array(SheetGrid).min(1).max(50), source: GridSource.optional() });
 
 // ---------- findings (mirrors shared/findings/types.ts) ----------
 export const Finding = z.object({
@@ -235,6 +243,8 @@ export const SubmissionDetail = Submission.extend({
   findings: z.array(Finding),
   sheets: z.array(SheetReport),
   grid: WorkbookGrid.optional(),
+  /** For a file upload: the format read, and a CSV's encoding and delimiter. */
+  file: GridSource.optional(),
 });
 export const SubmissionList = z.object({ items: z.array(Submission) });
 

@@ -15,6 +15,7 @@ import { checkDerivedRows } from "../rules/derived/totals.js";
 import { checkFieldConstraints } from "../rules/fields/constraints.js";
 import { RULES } from "../rules/registry.js";
 import { resolveMeetingType } from "../scoring/meetings.js";
+import { checkConvertedColumns } from "../rules/columns/converted-columns.js";
 import type { CheckOptions } from "./options.js";
 import { checkedReport, skippedReport, unrecognisedReport, wrongTemplateReport } from "./sheet-report.js";
 import { sheetMeetingType } from "./sheet-meeting-type.js";
@@ -111,6 +112,7 @@ export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report:
     if (!rule.needs.every((n) => ctx.has(n))) continue;
     rule.run(ctx, ref.params ?? {});
   }
+  checkConvertedColumns(ctx);
   const typeReport = meetingType ? { type: meetingType.requirement.type, source: meetingType.source } : undefined;
   return { report: checkedReport(view, layout, set, candidates, lang, forced !== null, typeReport), findings: ctx.findings };
 }

@@ -69,6 +69,17 @@ function headerLabel(path: string[]): string {
   return path.join(" / ");
 }
 
+/**
+ * The score a sheet needs: the template's minScore, or, for a small template (a department's own
+ * form of three columns), three quarters of all it can score — finding nearly every column of a
+ * small template is evidence enough.
+ */
+function neededScore(t: FieldIndex["template"]): number {
+  const total = t.fields.reduce((a, f) => a + f.weight, 0);
+  return Math.min(t.minScore, SMALL_TEMPLATE_SHARE * total);
+}
+const SMALL_TEMPLATE_SHARE = 0.75;
+
 /** Header evidence + content evidence → the layout of one template on this sheet. */
 /** Profiles of a sheet's columns below a header row, shared by every template that chose that row. */
 type ProfileCache = Map<number, Map<number, ColumnProfile>>;
@@ -164,7 +175,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
     missingRequired,
     missingDistinctive,
     foreign,
-    acceptable: score >= t.minScore && missingRequired.length === 0 && missingDistinctive.length === 0 && foreign === null,
+    acceptable: score >= neededScore(t) && missingRequired.length === 0 && missingDistinctive.length === 0 && foreign === null,
   };
 }
 

@@ -24,6 +24,14 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "date.future": { zh: "{field} {value} 晚于检查日期 {asOf}", en: "{field} {value} is after the as-of date {asOf}" },
   "dates.order": { zh: "{field} {value} 早于{before} {beforeValue}，先后顺序不对", en: "{field} {value} comes before {before} {beforeValue}: the steps are out of order" },
   "id.asNumber": { zh: "身份证号码“{value}”被存成了数字，后几位已丢失；请把该列设为文本后重新录入", en: "ID number \"{value}\" was stored as a number and has lost its last digits; format the column as text and enter it again" },
+  "id.columnAsNumber": {
+    zh: "{field}列已被存成数字（{count} 行），末位已丢失：请把该列设为文本后重新录入或从原始文件导出",
+    en: "The {field} column was stored as numbers ({count} rows) and has lost its last digits: format the column as text, then enter the IDs again or export them from the original file",
+  },
+  "code.leadingZerosLost": {
+    zh: "{field}列有 {count} 个代码丢了开头的 0（应为 {length} 位，如“{example}”变成了“{value}”）：请把该列设为文本后从原始文件重新导出",
+    en: "{count} codes in the {field} column lost their leading zeros (codes have {length} digits; \"{example}\" became \"{value}\"): format the column as text and export it again from the original file",
+  },
   "id.normalised": { zh: "身份证号码“{value}”含全角字符、空格或小写 x，已按“{normalised}”检查", en: "ID number \"{value}\" has full-width characters, spaces or a lower-case x; checked as \"{normalised}\"" },
   "id.fifteenDigit": { zh: "身份证号码“{value}”是 15 位旧号码，已按 18 位号码“{converted}”检查，请更新为 18 位", en: "ID number \"{value}\" is an old 15-digit number; checked as the 18-digit \"{converted}\" — update it to 18 digits" },
   "id.format": { zh: "身份证号码“{value}”应为 18 位（17 位数字加 1 位数字或 X）", en: "ID number \"{value}\" should be 18 characters (17 digits and a digit or X)" },

@@ -23,6 +23,8 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "date.future": { zh: "日期晚于检查日", en: "Date after the as-of day" },
   "dates.order": { zh: "步骤日期顺序不对", en: "Steps out of order" },
   "id.asNumber": { zh: "身份证号存成了数字", en: "ID stored as a number" },
+  "id.columnAsNumber": { zh: "身份证号码列存成了数字", en: "ID column stored as numbers" },
+  "code.leadingZerosLost": { zh: "代码丢了开头的 0", en: "Codes lost their leading zeros" },
   "id.normalised": { zh: "身份证号含全角或小写 x", en: "ID with full-width characters or lower-case x" },
   "id.fifteenDigit": { zh: "15 位旧身份证号", en: "Old 15-digit ID" },
   "id.format": { zh: "身份证号位数不对", en: "ID of the wrong length" },

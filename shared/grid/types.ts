@@ -39,8 +39,24 @@ export interface SheetGrid {
   hidden?: boolean;
 }
 
+/** A text file's encoding as detected (UTF-8 with or without a byte-order mark, GBK/GB18030, UTF-16). */
+export type TextEncodingName = "UTF-8" | "UTF-8-BOM" | "GBK" | "GB18030" | "UTF-16LE" | "UTF-16BE";
+
+/** What file a grid was read from, so every host can say it (「CSV 文本，GBK 编码，逗号分隔」). */
+export interface GridSource {
+  format: "xlsx" | "xls" | "et" | "ods" | "csv";
+  /** BIFF version of an .xls or .et: 8 = Excel 97–2003, 5 = Excel 5.0/95. */
+  biff?: 5 | 8;
+  encoding?: TextEncodingName;
+  /** The delimiter of a text file: ",", ";", "\t" or "|". */
+  delimiter?: string;
+  /** The file's extension when it says another format than its content (a CSV saved under .xls). */
+  namedAs?: string;
+}
+
 export interface WorkbookGrid {
   sheets: SheetGrid[];
+  source?: GridSource;
 }
 
 export function isCellError(v: CellValue): v is CellError {

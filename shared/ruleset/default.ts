@@ -1,7 +1,8 @@
 import type { RuleSet } from "./schema.js";
 
 /**
- * The built-in default: exactly the "Defaults" table of domain-rules.md. Every entry can be
+ * The built-in default: exactly the "Defaults" table of domain-rules.md, plus when a column
+ * counts as badly converted (not a rule of the Party, a threshold of the reader). Every entry can be
  * changed per organisation by publishing a new rule set; nothing here is a code constant
  * of the rules that read it.
  */
@@ -129,4 +130,5 @@ export const DEFAULT_RULE_SET: RuleSet = {
       { key: "electionOverdue", label: "换届逾期", labelEn: "Election overdue", points: 5, cap: 5 },
     ],
   },
+  conversion: { idColumnNumberShare: 0.5, idColumnMinRows: 3 },
 };

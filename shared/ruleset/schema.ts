@@ -154,6 +154,16 @@ export const RuleSetShape = z
       })
       .strict(),
     deductions: z.object({ base: z.number().positive(), items: z.array(DeductionItem) }).strict(),
+    /** When a column reads as a badly converted file rather than a badly kept ledger (shared/rules/columns). */
+    conversion: z
+      .object({
+        /** An ID column with at least this share of its filled cells stored as numbers gets one finding for the column. */
+        idColumnNumberShare: z.number().min(0).max(1),
+        /** …and at least this many such cells; fewer are reported cell by cell. */
+        idColumnMinRows: z.number().int().positive(),
+      })
+      .strict()
+      .default({ idColumnNumberShare: 0.5, idColumnMinRows: 3 }),
   })
   .strict();
 export type RuleSetFields = z.infer<typeof RuleSetShape>;

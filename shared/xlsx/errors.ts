@@ -13,19 +13,33 @@ export type ReadErrorCode =
   | "zip-bomb"
   | "too-many-rows"
   | "too-many-cells"
-  | "empty-workbook";
+  | "empty-workbook"
+  | "unsupported-format"
+  | "not-text";
+
+/** The program whose menus a message names: WPS 表格 for WPS files, Excel otherwise. */
+export type SpreadsheetApp = "excel" | "wps";
 
 export class LedgerReadError extends Error {
   readonly code: ReadErrorCode;
   readonly messageZh: string;
   readonly messageEn: string;
 
-  constructor(code: ReadErrorCode, messageZh: string, messageEn: string, options?: { cause?: unknown }) {
+  /** The same refusal worded for another program's menus, when the wording names one. */
+  private readonly reword: ((app: SpreadsheetApp) => LedgerReadError) | undefined;
+
+  constructor(code: ReadErrorCode, messageZh: string, messageEn: string, options?: { cause?: unknown; reword?: (app: SpreadsheetApp) => LedgerReadError }) {
     super(`${messageZh} / ${messageEn}`, options);
     this.name = "LedgerReadError";
     this.code = code;
     this.messageZh = messageZh;
     this.messageEn = messageEn;
+    this.reword = options?.reword;
+  }
+
+  /** This refusal in the words of `app` (WPS 表格's menus for a WPS file); itself when nothing changes. */
+  forApp(app: SpreadsheetApp): LedgerReadError {
+    return this.reword ? this.reword(app) : this;
   }
 
   /** The message in the user's language. */
@@ -39,34 +53,66 @@ export function isLedgerReadError(e: unknown): e is LedgerReadError {
 }
 
 const MB = 1024 * 1024;
+
+/** What to do, in the menus of the program the clerk uses. */
+function saveAs(app: SpreadsheetApp) {
+  return app === "wps"
+    ? {
+        zh: "请在 WPS 表格中打开，点 文件 → 另存为，文件类型选「Excel 文件（*.xlsx）」",
+        en: "open it in WPS Spreadsheets and use File → Save As with the type “Excel file (*.xlsx)”",
+        zhOpen: "请用 WPS 表格打开，文件 → 另存为「Excel 文件（*.xlsx）」",
+        enOpen: "Open it in WPS Spreadsheets and save it as an Excel file (*.xlsx) (File → Save As)",
+      }
+    : {
+        zh: "请在 Excel 中打开并另存为 .xlsx（文件 → 另存为 → Excel 工作簿）",
+        en: "open it in Excel and save it as .xlsx (File → Save As → Excel Workbook)",
+        zhOpen: "请用 Excel 打开并另存为 .xlsx",
+        enOpen: "Open it in Excel, save it as .xlsx",
+      };
+}
 const mb = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`;
 
 /** One constructor per failure, so every host words the same failure the same way. */
 export const readErrors = {
   emptyFile: () => new LedgerReadError("empty-file", "文件是空的（0 字节）。", "The file is empty (0 bytes)."),
-  notXlsx: () =>
+  notXlsx: (app: SpreadsheetApp = "excel"): LedgerReadError =>
+    new LedgerReadError("not-xlsx", `这不是能读取的表格文件，${saveAs(app).zh}后再检查。`, `This is not a spreadsheet file that can be read; ${saveAs(app).en} and check it again.`, {
+      reword: (a) => readErrors.notXlsx(a),
+    }),
+  zipNotWorkbook: (hint: string | null, app: SpreadsheetApp = "excel"): LedgerReadError =>
     new LedgerReadError(
       "not-xlsx",
-      "这不是 Excel 工作簿（.xlsx）文件，请在 Excel 中另存为 .xlsx 后再检查。",
-      "This is not an Excel workbook (.xlsx); save it as .xlsx in Excel and check it again.",
+      `这是压缩包，但不是 Excel 工作簿（.xlsx）${hint ? `（看起来是 ${hint}）` : ""}，${saveAs(app).zh}。`,
+      `This is a zip archive but not an Excel workbook (.xlsx)${hint ? ` (it looks like ${hint})` : ""}; ${saveAs(app).en}.`,
+      { reword: (a) => readErrors.zipNotWorkbook(hint, a) },
     ),
-  zipNotWorkbook: (hint: string | null) =>
+  /** A format that holds a table but is not one this reads (.xlsb, Numbers, a web page saved as .xls, Excel 4.0 and older). */
+  unsupportedFormat: (what: { zh: string; en: string }, app: SpreadsheetApp = "excel"): LedgerReadError =>
+    new LedgerReadError("unsupported-format", `这是${what.zh}，无法直接检查，${saveAs(app).zh}后再检查。`, `This is ${what.en}, which cannot be checked directly; ${saveAs(app).en} and check it again.`, {
+      reword: (a) => readErrors.unsupportedFormat(what, a),
+    }),
+  /** Named .csv/.txt (or with no name) but not text in any encoding clerks use. */
+  notText: (app: SpreadsheetApp = "excel"): LedgerReadError =>
     new LedgerReadError(
-      "not-xlsx",
-      `这是压缩包，但不是 Excel 工作簿（.xlsx）${hint ? `（看起来是 ${hint}）` : ""}，请在 Excel 中另存为 .xlsx。`,
-      `This is a zip archive but not an Excel workbook (.xlsx)${hint ? ` (it looks like ${hint})` : ""}; save it as .xlsx in Excel.`,
+      "not-text",
+      `文件名是文本（CSV）文件，但内容不是文本（可能是图片、压缩包或已损坏的文件），${saveAs(app).zh}后再检查。`,
+      `The file is named as a text (CSV) file but does not hold text (it may be an image, an archive or a damaged file); ${saveAs(app).en} and check it again.`,
+      { reword: (a) => readErrors.notText(a) },
     ),
-  xlsBiff: () =>
-    new LedgerReadError(
-      "xls-biff",
-      "这是旧版 .xls 文件，请另存为 .xlsx（Excel：文件 → 另存为 → Excel 工作簿）。",
-      "This is a legacy .xls file; save it as .xlsx (Excel: File → Save As → Excel Workbook).",
-    ),
-  encrypted: () =>
+  xlsBiff: (app: SpreadsheetApp = "excel"): LedgerReadError =>
+    new LedgerReadError("xls-biff", `这是很旧版本的 .xls 文件（Excel 4.0 或更早），无法读取，${saveAs(app).zh}。`, `This is a very old .xls file (Excel 4.0 or earlier) that cannot be read; ${saveAs(app).en}.`, {
+      reword: (a) => readErrors.xlsBiff(a),
+    }),
+  encrypted: (app: SpreadsheetApp = "excel"): LedgerReadError =>
     new LedgerReadError(
       "encrypted",
-      "文件设置了打开密码（已加密），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存再检查。",
-      "The file is password protected (encrypted) and cannot be read. Remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it), save, and check again.",
+      app === "wps"
+        ? "文件设置了打开密码（已加密），无法读取。请在 WPS 表格中取消密码（文件 → 文档加密 → 密码加密，清空打开密码）后保存，再检查。"
+        : "文件设置了打开密码（已加密），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存再检查。",
+      app === "wps"
+        ? "The file is password protected (encrypted) and cannot be read. Remove the password in WPS Spreadsheets (File → Document Encryption → Password Encryption, clear the open password), save, and check again."
+        : "The file is password protected (encrypted) and cannot be read. Remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it), save, and check again.",
+      { reword: (a) => readErrors.encrypted(a) },
     ),
   truncated: () =>
     new LedgerReadError(
@@ -74,12 +120,10 @@ export const readErrors = {
       "文件不完整（可能下载或复制时被截断），请重新获取原文件。",
       "The file is incomplete (probably cut off while downloading or copying); get the original file again.",
     ),
-  corrupt: (detailEn: string) =>
-    new LedgerReadError(
-      "corrupt",
-      `文件已损坏，无法读取（${detailEn}）。请用 Excel 打开并另存为 .xlsx 后再试。`,
-      `The file is damaged and cannot be read (${detailEn}). Open it in Excel, save it as .xlsx and try again.`,
-    ),
+  corrupt: (detailEn: string, app: SpreadsheetApp = "excel"): LedgerReadError =>
+    new LedgerReadError("corrupt", `文件已损坏，无法读取（${detailEn}）。${saveAs(app).zhOpen}后再试。`, `The file is damaged and cannot be read (${detailEn}). ${saveAs(app).enOpen} and try again.`, {
+      reword: (a) => readErrors.corrupt(detailEn, a),
+    }),
   tooLarge: (bytes: number, limitBytes: number) =>
     new LedgerReadError(
       "too-large",

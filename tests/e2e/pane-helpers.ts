@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { launch, newPage } from "./browser.js";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
+export const ROOT = new URL("../..", import.meta.url).pathname;
 // The README's screenshots are rewritten on request only (UPDATE_SCREENSHOTS=1); other runs keep theirs in tests/out.
 export const SHOTS = process.env.UPDATE_SCREENSHOTS === "1" ? join(ROOT, "docs", "screenshots") : join(ROOT, "tests", "out", "screenshots");
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

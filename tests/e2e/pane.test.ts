@@ -6,9 +6,10 @@ import type { Submission } from "../../shared/api/schemas.js";
 import { formatCounts } from "../../shared/findings/summary.js";
 import type { z } from "zod";
 import { newPage } from "./browser.js";
-import { SHOTS, XLSX, browserForFile, check, openFile, openPaneIn, switchToEnglish, useWorker, workerGet } from "./pane-helpers.js";
+import { ROOT, SHOTS, XLSX, browserForFile, check, openFile, openPaneIn, switchToEnglish, useWorker, workerGet } from "./pane-helpers.js";
 import { bigRoster, plantedRoster, rosterWithNotes } from "./fixtures.js";
 import { SAMPLES_DIR } from "../fixtures/samples-dir.js";
+import { PICKER_ACCEPT } from "../../shared/reader/file-kinds.js";
 
 const SAMPLES = SAMPLES_DIR;
 
@@ -256,13 +257,39 @@ describe("task pane in web mode (Debian chromium)", () => {
     await page.context().close();
   });
 
+  it("offers exactly the formats it reads, and checks a GBK CSV, an .xls, a WPS .et and an .ods alike", async () => {
+    const page = await openPane();
+    expect(await page.getByTestId("file-input").getAttribute("accept")).toBe(PICKER_ACCEPT);
+    const name = "东湖村党支部党员花名册";
+    const cases = [
+      ["csv-gbk", "csv", "CSV 文本（GBK 编码，逗号分隔）"],
+      ["xls", "xls", "Excel 97–2003 工作簿（.xls）"],
+      ["et", "et", "WPS 表格文件（.et）"],
+      ["ods", "ods", "OpenDocument 表格（.ods）"],
+    ] as const;
+    // What the pane lists for a file: each finding's cell and severity (the as-of day is today's in the pane).
+    const listed = () => page.locator('[data-testid="finding"]').evaluateAll((els) => els.map((e) => `${e.getAttribute("data-finding-cell")}|${e.getAttribute("data-severity")}`).sort());
+    await openFile(page, `${name}.xlsx`, readFileSync(join(ROOT, "tests/fixtures/formats/original", `${name}.xlsx`)));
+    await check(page);
+    const fromXlsx = await listed();
+    expect(fromXlsx.filter((f) => f.endsWith("|error"))).toHaveLength(6);
+    for (const [folder, ext, read] of cases) {
+      await openFile(page, `${name}.${ext}`, readFileSync(join(ROOT, "tests/fixtures/formats", folder, `${name}.${ext}`)));
+      expect(await page.getByTestId("file-source").textContent()).toBe(read);
+      await check(page);
+      expect(await listed()).toEqual(fromXlsx);
+    }
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("shows the reader's refusal, in the pane's language, for a file that is not a workbook", async () => {
     const page = await openPane();
-    await page.getByTestId("file-input").setInputFiles({ name: "名单.xlsx", mimeType: XLSX, buffer: Buffer.from("姓名,性别\n张三,男\n") });
+    await page.getByTestId("file-input").setInputFiles({ name: "名单.xlsx", mimeType: XLSX, buffer: Buffer.from(new Uint8Array(256).map((_, i) => (i * 37) & 0xff)) });
     await page.getByTestId("open-error").waitFor();
-    expect(await page.getByTestId("open-error").textContent()).toContain("不是 Excel 工作簿");
+    expect(await page.getByTestId("open-error").textContent()).toContain("不是能读取的表格文件");
     await switchToEnglish(page);
-    expect(await page.getByTestId("open-error").textContent()).toContain("not an Excel workbook");
+    expect(await page.getByTestId("open-error").textContent()).toContain("not a spreadsheet file");
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.context().close();
   });
@@ -291,7 +318,7 @@ describe("task pane in web mode (Debian chromium)", () => {
     const page = await openPane();
     await switchToEnglish(page);
     expect(await page.locator("h1").textContent()).toBe("Party Ledger");
-    expect(await page.getByText("Open an Excel ledger").count()).toBe(1);
+    expect(await page.getByText("Open a ledger file").count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, "pane-settings-en.png") });
 
     await page.getByTestId("tab-check").click();

@@ -6,6 +6,8 @@ declare namespace Cloudflare {
     TEST_ENTRA_PRIVATE_JWK: string;
     ENTRA_AUDIENCE: string;
     MAX_BODY_BYTES: string;
+    /** Base64 files of the format corpus by folder + extension ("csv-gbk.csv"), for the upload tests. */
+    TEST_FORMAT_FILES: string;
   }
 }
 declare namespace Cloudflare {

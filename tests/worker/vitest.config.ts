@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { exportJWK, generateKeyPair } from "jose";
@@ -11,6 +12,15 @@ export default defineConfig(async () => {
   const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
   const pub = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
   const priv = { ...(await exportJWK(privateKey)), kid: "test-key", alg: "RS256" };
+  // A few files of the format corpus (tests/fixtures/formats), base64, for the upload tests: workerd has no file system.
+  const corpus = path.join(root, "tests/fixtures/formats");
+  const roster = "东湖村党支部党员花名册";
+  const formatFiles = Object.fromEntries(
+    ["original/.xlsx", "csv-gbk/.csv", "xls/.xls", "et/.et", "ods/.ods"].map((p) => {
+      const [dir, ext] = p.split("/");
+      return [`${dir}${ext}`, readFileSync(path.join(corpus, dir!, `${roster}${ext}`)).toString("base64")];
+    }),
+  );
   return {
     plugins: [
       cloudflareTest({
@@ -26,6 +36,7 @@ export default defineConfig(async () => {
             ENTRA_TENANTS: "tenant-a",
             ENTRA_JWKS_JSON: JSON.stringify({ keys: [pub] }),
             TEST_ENTRA_PRIVATE_JWK: JSON.stringify(priv),
+            TEST_FORMAT_FILES: JSON.stringify(formatFiles),
           },
         },
       }),

@@ -1,7 +1,8 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { legacyXls, zipBomb } from "../../fixtures/make-bad-corpus.js";
+import { zipBomb } from "../../fixtures/make-bad-corpus.js";
+import { truncatedXls } from "../../fixtures/make-format-bad-corpus.js";
 import { runCli, tempDir, writeCleanWorkbook, writeRosterWithErrors, writeUnrecognisedWorkbook } from "./run-cli.js";
 
 let dir: string;
@@ -68,17 +69,18 @@ describe("party-ledger check", { timeout: 180_000 }, () => {
     expect(json.sheets[0]).toMatchObject({ sheet: "花名册", kind: "roster" });
     expect(json.findings.some((f) => f.cell === "C2" && f.severity === "error")).toBe(true);
     expect(json.sheets[0]).not.toHaveProperty("file");
+    expect(json.sheets[0]).toMatchObject({ source: { format: "xlsx" } });
   });
 
   it("adds a file property with several files, and exits 2 if any is unreadable", () => {
     const xls = join(dir, "old.xls");
-    writeFileSync(xls, legacyXls());
+    writeFileSync(xls, truncatedXls());
     const r = runCli(["check", roster, clean, xls, "--format", "json"]);
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout) as { sheets: { file: string }[]; findings: { file: string }[] };
     expect(new Set(json.sheets.map((s) => s.file))).toEqual(new Set([roster, clean]));
     expect(json.findings.every((f) => f.file === roster)).toBe(true);
-    expect(r.stderr.trim().split("\n")).toEqual([`party-ledger: ${xls}: 这是旧版 .xls 文件，请另存为 .xlsx（Excel：文件 → 另存为 → Excel 工作簿）。`]);
+    expect(r.stderr.trim().split("\n")).toEqual([`party-ledger: ${xls}: 文件不完整（可能下载或复制时被截断），请重新获取原文件。`]);
   });
 
   it("exits 2 with a one-line reason for an unreadable file, in the chosen language", () => {
@@ -105,21 +107,56 @@ describe("party-ledger check", { timeout: 180_000 }, () => {
     expect(runCli(["check", roster, "--rules", rules]).stderr).toContain("rules.json");
   });
 
-  it("checks every .xlsx in a folder, recursively, and says which file each finding is from", () => {
+  it("checks every readable file in a folder, recursively, says which file each finding is from, and lists what it did not check", () => {
     const folder = join(dir, "folder");
     mkdirSync(join(folder, "2025", "一支部"), { recursive: true });
+    mkdirSync(join(folder, ".git"), { recursive: true });
     copyFileSync(roster, join(folder, "2025", "一支部", "花名册.xlsx"));
     copyFileSync(clean, join(folder, "clean.xlsx"));
     copyFileSync(unrecognised, join(folder, "杂项.xlsx"));
     writeFileSync(join(folder, "~$clean.xlsx"), "owner file");
-    writeFileSync(join(folder, "notes.txt"), "not a workbook");
+    writeFileSync(join(folder, "说明.docx"), "not a spreadsheet");
     const r = runCli(["check", folder, "--format", "json"]);
     expect(r.code).toBe(1);
-    const json = JSON.parse(r.stdout) as { sheets: { file: string }[] };
+    const json = JSON.parse(r.stdout) as { sheets: { file: string }[]; files: { file: string; status: string; reason?: string }[] };
     expect(json.sheets.map((s) => s.file).sort()).toEqual([join(folder, "2025", "一支部", "花名册.xlsx"), join(folder, "clean.xlsx"), join(folder, "杂项.xlsx")]);
+    expect(json.files.map((f) => [f.file, f.status, f.reason ?? null])).toEqual([
+      [join(folder, "2025", "一支部", "花名册.xlsx"), "checked", null],
+      [join(folder, "clean.xlsx"), "checked", null],
+      [join(folder, "杂项.xlsx"), "unchecked", "no-ledger-recognised"],
+      [join(folder, ".git"), "skipped", "hidden-folder"],
+      [join(folder, "~$clean.xlsx"), "skipped", "office-lock-file"],
+      [join(folder, "说明.docx"), "skipped", "not-a-spreadsheet"],
+    ]);
     const text = runCli(["check", folder]);
     expect(text.stdout).toContain("共 3 个文件，已检查 2 个，1 个未检查（没有识别出台账）");
+    expect(text.stdout).toContain(`未检查 3 个文件：\n  ${join(folder, ".git")}：隐藏文件夹，未进入\n  ${join(folder, "~$clean.xlsx")}：Excel 或 WPS 打开文件时留下的临时文件\n  ${join(folder, "说明.docx")}：不是表格文件（可检查 .xlsx .xlsm .xltx .xls .xlt .et .ett .ods .csv .txt）`);
     expect(text.stderr).toBe(""); // no progress bar when stderr is not a terminal
+  });
+
+  it("checks .xls, .et, .ods and GBK .csv files in a folder alike, and says how each was read", () => {
+    const folder = join(dir, "formats");
+    mkdirSync(folder, { recursive: true });
+    const corpus = join(import.meta.dirname, "../../fixtures/formats");
+    const name = "东湖村党支部党员花名册";
+    for (const [sub, ext] of [["xls", "xls"], ["et", "et"], ["ods", "ods"], ["csv-gbk", "csv"]] as const) copyFileSync(join(corpus, sub, `${name}.${ext}`), join(folder, `${name}.${ext}`));
+    const r = runCli(["check", folder, "--as-of", "2025-12-31"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("共 4 个文件，已检查 4 个，24 处错误，4 处提醒");
+    expect(r.stdout).toContain(`== ${join(folder, `${name}.csv`)} ==\n读取为：CSV 文本（GBK 编码，逗号分隔）\n工作表「${name}」：党员花名册`);
+    expect(r.stdout).toContain(`== ${join(folder, `${name}.et`)} ==\n读取为：WPS 表格文件（.et）\n工作表「花名册」`);
+    expect(r.stdout).toContain(`== ${join(folder, `${name}.xls`)} ==\n读取为：Excel 97–2003 工作簿（.xls）`);
+    expect(r.stdout).toContain(`== ${join(folder, `${name}.ods`)} ==\n读取为：OpenDocument 表格（.ods）`);
+  });
+
+  it("says it writes no annotated copy of a CSV, and still reports its findings", () => {
+    const csv = join(dir, "花名册.csv");
+    copyFileSync(join(import.meta.dirname, "../../fixtures/formats/csv-utf8/东湖村党支部党员花名册.csv"), csv);
+    const out = join(dir, "annotated-csv");
+    const r = runCli(["check", csv, "--annotate", out, "--as-of", "2025-12-31"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`party-ledger: 未给 "${csv}" 写标注副本：标注副本只能写在 .xlsx 上，请先另存为 .xlsx（检查结果照常输出）`);
+    expect(r.stdout).toContain("合计：6 处错误，1 处提醒");
   });
 
   it("passes --template through to the engine; an unknown one exits 2", () => {

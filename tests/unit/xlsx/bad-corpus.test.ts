@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isCellError } from "../../../shared/grid/types.js";
+import { readWorkbookFile } from "../../../shared/reader/index.js";
 import { readWorkbook } from "../../../shared/xlsx/index.js";
 import { BAD_CORPUS, formulaErrors, hiddenSheets, zipBomb } from "../../fixtures/make-bad-corpus.js";
 import { readError } from "../../fixtures/read-error.js";
@@ -9,7 +10,7 @@ import { readError } from "../../fixtures/read-error.js";
 describe("bad-input corpus", () => {
   for (const item of BAD_CORPUS.filter((i) => i.expect !== null)) {
     it(`${item.file} → ${item.expect}`, () => {
-      const err = readError(item.build());
+      const err = readError(item.build(), {}, { fileName: item.file });
       expect(err.code).toBe(item.expect);
       expect(err.messageZh).toMatch(/[\u4e00-\u9fff]/);
       expect(err.messageEn.length).toBeGreaterThan(10);
@@ -17,8 +18,8 @@ describe("bad-input corpus", () => {
   }
 
   it("names the problem plainly", () => {
-    const msg = (file: string) => readError(BAD_CORPUS.find((i) => i.file === file)!.build()).messageZh;
-    expect(msg("legacy.xls")).toContain("这是旧版 .xls 文件，请另存为 .xlsx");
+    const msg = (file: string) => readError(BAD_CORPUS.find((i) => i.file === file)!.build(), {}, { fileName: file }).messageZh;
+    expect(msg("random-bytes.xlsx")).toBe("这不是能读取的表格文件，请在 Excel 中打开并另存为 .xlsx（文件 → 另存为 → Excel 工作簿）后再检查。");
     expect(msg("password-protected.xlsx")).toContain("密码");
     expect(msg("truncated.xlsx")).toContain("不完整");
     expect(msg("rows-1048576.xlsx")).toContain("1048576");
@@ -43,6 +44,15 @@ describe("bad-input corpus", () => {
     const grewMb = (process.memoryUsage().rss - before) / 1e6;
     expect(ms).toBeLessThan(3000);
     expect(grewMb).toBeLessThan(300);
+  });
+
+  it("reads every file of the corpus that is a workbook or a CSV, whatever its name says", () => {
+    for (const item of BAD_CORPUS.filter((i) => i.expect === null)) {
+      expect(readWorkbookFile(item.build(), { fileName: item.file }).sheets[0]!.values[0]![0]).toMatch(/姓名|可见|张三/);
+    }
+    const csv = readWorkbookFile(BAD_CORPUS.find((i) => i.file === "csv-named.xlsx")!.build(), { fileName: "csv-named.xlsx" });
+    expect(csv.source).toEqual({ format: "csv", encoding: "UTF-8", delimiter: ",", namedAs: ".xlsx" });
+    expect(csv.sheets[0]!.values).toEqual([["姓名", "性别", "入党时间"], ["张三", "男", "2018-09-15"]]);
   });
 
   it("reads cached formula errors as error values", () => {
