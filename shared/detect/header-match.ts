@@ -1,5 +1,6 @@
 import type { FieldParsed, TemplateParsed } from "../template/schema.js";
 import { headerKey, headerStem } from "../normalise/text.js";
+import { searchPattern } from "../template/safe-pattern.js";
 
 /**
  * Which field a header names. Built once per template: every title and alias reduced to
@@ -8,7 +9,7 @@ import { headerKey, headerStem } from "../normalise/text.js";
 export interface HeaderIndex {
   template: TemplateParsed;
   byKey: Map<string, number>;
-  repeats: { fieldIndex: number; pattern: RegExp }[];
+  repeats: { fieldIndex: number; exec: (text: string) => (string | undefined)[] | null }[];
 }
 
 export function buildHeaderIndex(template: TemplateParsed): HeaderIndex {
@@ -16,7 +17,7 @@ export function buildHeaderIndex(template: TemplateParsed): HeaderIndex {
   const repeats: HeaderIndex["repeats"] = [];
   template.fields.forEach((field: FieldParsed, i: number) => {
     if (field.repeat) {
-      repeats.push({ fieldIndex: i, pattern: new RegExp(field.repeat.pattern) });
+      repeats.push({ fieldIndex: i, exec: searchPattern(field.repeat.pattern) });
       return;
     }
     for (const name of [field.title, ...field.aliases]) {
@@ -35,7 +36,7 @@ export function matchHeader(index: HeaderIndex, text: string): HeaderMatch {
   const direct = index.byKey.get(key) ?? index.byKey.get(headerStem(key));
   if (direct !== undefined) return { fieldIndex: direct };
   for (const r of index.repeats) {
-    const m = r.pattern.exec(key);
+    const m = r.exec(key);
     if (m) return { fieldIndex: r.fieldIndex, period: Number(m[1]) };
   }
   return null;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { patternProblem } from "./safe-pattern.js";
+import { ruleRefProblems } from "./rule-params.js";
 
 /**
  * A ledger template: the Frictionless Table Schema vocabulary (name, title, type,
@@ -22,6 +24,12 @@ export const FieldType = z.enum([
 ]);
 export type FieldType = z.infer<typeof FieldType>;
 
+/** A regular expression a template carries; refused unless it runs in linear time (safe-pattern.ts). */
+const Pattern = z.string().superRefine((source, ctx) => {
+  const problem = patternProblem(source);
+  if (problem) ctx.addIssue({ code: "custom", message: `${problem.zh} / ${problem.en}` });
+});
+
 export const Constraints = z
   .object({
     required: z.boolean().optional(),
@@ -30,7 +38,7 @@ export const Constraints = z
     maximum: z.number().optional(),
     minLength: z.number().int().optional(),
     maxLength: z.number().int().optional(),
-    pattern: z.string().optional(),
+    pattern: Pattern.optional(),
     enum: z.array(z.string()).optional(),
   })
   .strict();
@@ -51,7 +59,7 @@ export const Field = z
      * A repeating column group: each header matching this regular expression is one
      * column of the group, the first capture being its period (e.g. "3月" → month 3).
      */
-    repeat: z.object({ pattern: z.string(), period: z.enum(["month"]) }).optional(),
+    repeat: z.object({ pattern: Pattern, period: z.enum(["month"]) }).optional(),
   })
   .strict();
 export type Field = z.input<typeof Field>;
@@ -64,7 +72,10 @@ export const RuleRef = z
     /** Per-template overrides of the rule set's parameters for this rule. */
     params: z.record(z.string(), z.unknown()).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((ref, ctx) => {
+    for (const p of ruleRefProblems(ref)) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+  });
 export type RuleRef = z.infer<typeof RuleRef>;
 
 export const LedgerKind = z.enum([
