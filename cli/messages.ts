@@ -1,4 +1,4 @@
-import type { Lang, Severity } from "../shared/findings/types.js";
+import type { Lang } from "../shared/findings/types.js";
 
 /** The command line's own words (findings bring their messages from the engine). */
 const TEXT = {
@@ -68,11 +68,4 @@ export function cliText(lang: Lang): CliText {
   return TEXT[lang];
 }
 
-const SEVERITY: Record<Lang, Record<Severity, string>> = {
-  zh: { error: "错误", warning: "提醒", info: "提示" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
-
-export function severityLabel(s: Severity, lang: Lang): string {
-  return SEVERITY[lang][s];
-}
+export { severityLabel } from "../shared/findings/summary.js";

@@ -21,7 +21,7 @@ export const corsFromEnv = (): MiddlewareHandler<AppEnv> => {
       cachedFor = list;
       handler = cors({
         origin: (origin) => (allowed.has(origin) ? origin : null),
-        allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", "Accept-Language"],
+        allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", "Accept-Language", "X-Org-Id"],
         allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
         exposeHeaders: ["ETag", "Location", "Idempotent-Replayed", "X-Request-Id"],
         maxAge: 600,

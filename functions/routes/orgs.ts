@@ -3,7 +3,7 @@ import { router, security, errors, json, body } from "./common.js";
 import { CreateOrgBody, CreateTokenBody, EntraPrincipalBody, Org, OrgId, TokenCreated, TokenInfo } from "../../shared/api/schemas.js";
 import { needRole, visibleOrg } from "../lib/access.js";
 import { insertOrgStmt, listSubtree, getOrg } from "../db/orgs.js";
-import { findEntraPrincipal, insertEntraPrincipalStmt, insertTokenStmt, listTokens, revokeTokenStmt } from "../db/tokens.js";
+import { insertEntraPrincipalStmt, insertTokenStmt, listTokens, revokeTokenStmt } from "../db/tokens.js";
 import { auditStmt } from "../db/audit.js";
 import { ApiError, notFound } from "../lib/errors.js";
 import { nowIso, randomId, randomSecret, sha256Hex } from "../lib/hash.js";
@@ -190,10 +190,6 @@ export const orgsRouter = router()
         throw new ApiError(400, "role_mismatch", "管理员只能关联到组织部门，填报员只能关联到党支部", "Admins belong to departments, clerks to branches");
       }
       const at = nowIso();
-      const linked = await findEntraPrincipal(c.env.DB, b.tid, b.oid);
-      if (linked && linked.org_id !== org.org_id) {
-        throw new ApiError(409, "entra_linked_elsewhere", "该 Entra ID 用户已关联到另一个组织", "This Entra ID user is already linked to another organisation");
-      }
       await c.env.DB.batch([
         insertEntraPrincipalStmt(c.env.DB, { org_id: org.org_id, tid: b.tid, oid: b.oid, role: b.role }, p.actor, at),
         auditStmt(c.env.DB, p, org.org_id, "entra.link", `entra:${b.tid}/${b.oid}`, null, { role: b.role }, at),

@@ -101,7 +101,9 @@ export const TokenInfo = z.object({
   lastUsedAt: z.string().nullable(),
 });
 export const TokenCreated = TokenInfo.extend({ token: z.string().describe("只显示这一次 / shown once") });
-export const EntraPrincipalBody = z.object({ tid: z.string().min(1), oid: z.string().min(1), role: Role });
+/** Entra tenant and object ids are GUIDs; 64 characters of letters, digits and hyphens leave room and no more. */
+const EntraId = z.string().regex(/^[0-9A-Za-z-]{1,64}$/, "字母、数字或连字符，1–64 个字符 / letters, digits or hyphens, 1–64 characters");
+export const EntraPrincipalBody = z.object({ tid: EntraId, oid: EntraId, role: Role });
 
 // ---------- rule sets and templates ----------
 export const VersionInfo = z.object({

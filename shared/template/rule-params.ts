@@ -6,7 +6,14 @@ import { RULES } from "../rules/registry.js";
  * read or published: a rule whose parameter is not a sensible number would otherwise turn
  * itself off without a word (`maxMembers: "x"` or `1e308`). Rules not listed take none.
  */
-const RULE_PARAMS: Record<string, { schema: z.ZodType; zh: Record<string, string>; en: Record<string, string> }> = {
+interface ParamSpec {
+  schema: z.ZodType;
+  /** What each parameter must be, said to the admin who wrote it. */
+  zh: Record<string, string>;
+  en: Record<string, string>;
+}
+
+const RULE_PARAMS: Record<string, ParamSpec> = {
   "branch.size": {
     schema: z.object({ maxMembers: z.number().int().min(1).max(10_000) }).strict(),
     zh: { maxMembers: "应为 1 到 10000 之间的整数" },
@@ -14,7 +21,7 @@ const RULE_PARAMS: Record<string, { schema: z.ZodType; zh: Record<string, string
   },
 };
 
-const NO_PARAMS = { schema: z.object({}).strict(), zh: {}, en: {} };
+const NO_PARAMS: ParamSpec = { schema: z.object({}).strict(), zh: {}, en: {} };
 
 export interface RuleRefProblem {
   path: (string | number)[];

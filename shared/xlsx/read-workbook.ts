@@ -68,7 +68,7 @@ export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>, op
     const ws = wb.Sheets[name];
     if (!ws) return [];
     delete wb.Sheets[name];
-    const grid = toSheetGrid(name, ws, Boolean(sheetMeta[index]?.Hidden), date1904);
+    const grid = toSheetGrid(name, ws, Boolean(sheetMeta[index]?.Hidden), date1904, lim.maxCellChars);
     grid.validations = validations[index]!;
     return [grid];
   });
