@@ -30,15 +30,18 @@ export function exportLimitBytes(env: Bindings, format: ExportFormat): number {
 
 const mb = (n: number) => `${Math.round((n / MB) * 10) / 10} MB`;
 
-/** The stored size of every grid the export would read; 413 above the limit, before reading any of them. */
+/** The stored size of every grid the export would read; 413 above the limit (500 when one is missing), before reading any. */
 export async function assertExportSize(r2: R2Bucket, rows: SubmissionRow[], limit: number, format: ExportFormat): Promise<number> {
   let total = 0;
   for (let i = 0; i < rows.length; i += 50) {
     const heads = await Promise.all(
       rows.slice(i, i + 50).map(async (s) => {
+        // The findings too: a stream cannot turn into an error once its first bytes have gone out.
         const key = gridKey(s.org_id, s.grid_sha256);
-        const head = await r2.head(key);
+        const findings = reportKey(s.org_id, s.findings_sha256);
+        const [head, headFindings] = await Promise.all([r2.head(key), r2.head(findings)]);
         if (!head) throw storedDataMissing(key);
+        if (!headFindings) throw storedDataMissing(findings);
         return head.size;
       }),
     );
@@ -176,11 +179,15 @@ export function csvText(cell: OutCell): string | number | boolean | null {
   return s;
 }
 
-/** Rows → CSV lines with SheetJS's own writer (quoting, CRLF), after `csvText` on every cell. */
+/**
+ * Rows → CSV lines with SheetJS's own writer, after `csvText` on every cell. Every field is
+ * quoted: SheetJS would otherwise leave a field holding a bare line feed unquoted (it looks
+ * only for the first character of the row separator), which splits a row in two.
+ */
 export function csvLines(rows: OutCell[][]): string {
   if (!rows.length) return "";
   const ws = XLSX.utils.aoa_to_sheet(rows.map((r) => r.map(csvText)));
-  return XLSX.utils.sheet_to_csv(ws, { rawNumbers: true, RS: "\r\n", blankrows: true }) + "\r\n";
+  return XLSX.utils.sheet_to_csv(ws, { rawNumbers: true, RS: "\r\n", blankrows: true, forceQuotes: true }) + "\r\n";
 }
 
 /** The xlsx export: two sheets, 报送数据 and 问题清单, cells typed (dates formatted, IDs as text). */

@@ -37,6 +37,31 @@ describe("Microsoft Entra ID access tokens (local key set)", () => {
     forged[2] = forged[2]!.split("").reverse().join("");
     expect((await call("/v1/orgs/me", { token: forged.join(".") })).status).toBe(401);
   });
+
+  it("linking a user another tenant linked neither fails nor says so; the user names the organisation per request", async () => {
+    const a = await makeTenant("entra-a", 1);
+    const b = await makeTenant("entra-b", 1);
+    const body = { tid: "tenant-a", oid: "shared-user", role: "clerk" };
+    expect((await call(`/v1/orgs/${a.branches[0]!.id}/entra-principals`, { token: a.admin, body })).status).toBe(201);
+    const second = await call(`/v1/orgs/${b.branches[0]!.id}/entra-principals`, { token: b.admin, body });
+    expect(second.status, second.text).toBe(201);
+    expect(second.text).not.toContain(a.branches[0]!.id);
+    const token = await entraToken({ tid: "tenant-a", oid: "shared-user" });
+    const ambiguous = await call("/v1/orgs/me", { token });
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.json.error.code).toBe("org_required");
+    expect(ambiguous.text).not.toContain(a.branches[0]!.id);
+    const inA = await call("/v1/orgs/me", { token, headers: { "x-org-id": a.branches[0]!.id } });
+    expect(inA.json.org.id).toBe(a.branches[0]!.id);
+    const inB = await call("/v1/orgs/me", { token, headers: { "x-org-id": b.branches[0]!.id } });
+    expect(inB.json.org.id).toBe(b.branches[0]!.id);
+    expect((await call("/v1/orgs/me", { token, headers: { "x-org-id": a.deptId } })).status).toBe(403);
+    // Entra ids are GUID-sized: a 65-character or odd one is refused
+    const long = await call(`/v1/orgs/${a.branches[0]!.id}/entra-principals`, { token: a.admin, body: { ...body, oid: "x".repeat(65) } });
+    expect(long.status).toBe(400);
+    expect(long.json.error.details.issues[0].path).toBe("oid");
+    expect((await call(`/v1/orgs/${a.branches[0]!.id}/entra-principals`, { token: a.admin, body: { ...body, tid: "a/b" } })).status).toBe(400);
+  });
 });
 
 describe("CORS", () => {

@@ -6,6 +6,7 @@ declare namespace Cloudflare {
     TEST_ENTRA_PRIVATE_JWK: string;
     ENTRA_AUDIENCE: string;
     MAX_BODY_BYTES: string;
+    MAX_CELLS: string;
   }
 }
 declare namespace Cloudflare {
