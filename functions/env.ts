@@ -4,6 +4,8 @@ export interface Bindings {
   BLOBS: R2Bucket;
   /** Comma-separated exact origins allowed by CORS. */
   ALLOWED_ORIGINS?: string;
+  /** "1" (npm start, e2e, npm run load only): CORS also allows the pane served on this machine (http(s)://localhost:any port). */
+  LOCAL_DEV?: string;
   /** Largest request body accepted on upload routes, in bytes. */
   MAX_BODY_BYTES?: string;
   /** Most stored grid JSON a CSV or JSON export reads, in bytes (413 above). */

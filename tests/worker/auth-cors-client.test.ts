@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { env, exports } from "cloudflare:workers";
 import { importJWK, SignJWT } from "jose";
+import { Hono } from "hono";
 import { createClient } from "../../functions/client.js";
+import { corsFromEnv } from "../../functions/middleware/cors.js";
+import type { AppEnv } from "../../functions/env.js";
 import { call, cleanGrid, makeTenant, openCollection, roster } from "./helpers.js";
 
 async function entraToken(claims: Record<string, unknown>, opts: { aud?: string; iss?: string; exp?: string } = {}) {
@@ -65,6 +68,18 @@ describe("Microsoft Entra ID access tokens (local key set)", () => {
 });
 
 describe("CORS", () => {
+  it("in local development (LOCAL_DEV=1, as npm start sets it) also allows the pane on this machine, http or https, any port; never otherwise", async () => {
+    const app = new Hono<AppEnv>().use(corsFromEnv()).get("/", (c) => c.text("ok"));
+    const allowed = (origin: string, env: Record<string, string>) =>
+      Promise.resolve(app.request("/", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } }, env)).then((r) => r.headers.get("access-control-allow-origin"));
+    const dev = { ALLOWED_ORIGINS: "https://addin.example.org", LOCAL_DEV: "1" };
+    for (const o of ["http://localhost:3000", "https://localhost:3000", "http://127.0.0.1:41234", "http://localhost"]) expect(await allowed(o, dev), o).toBe(o);
+    for (const o of ["http://localhost.evil.example", "http://evil.example", "http://127.0.0.1.nip.io:3000", "null"]) expect(await allowed(o, dev), o).toBeNull();
+    expect(await allowed("https://addin.example.org", dev)).toBe("https://addin.example.org");
+    const prod = { ALLOWED_ORIGINS: "https://addin.example.org" };
+    expect(await allowed("http://localhost:3000", prod)).toBeNull();
+  });
+
   it("allows only configured origins with an explicit header list", async () => {
     const pre = await exports.default.fetch("http://ledger.test/v1/templates", {
       method: "OPTIONS",

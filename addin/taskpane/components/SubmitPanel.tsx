@@ -48,12 +48,14 @@ export function SubmitPanel(props: { host: LedgerHost; settings: Settings; onSet
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [queued, setQueued] = useState(false);
   const { settings } = props;
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     setNote(null);
+    setQueued(false);
     setVerdict(null);
     try {
       const grid = await props.host.readActiveSheet();
@@ -62,7 +64,10 @@ export function SubmitPanel(props: { host: LedgerHost; settings: Settings; onSet
       const result = await props.outbox.submit(target, settings.collectionId, grid);
       if (result.superseded) setNote(t.superseded(result.superseded));
       if (result.kind === "sent") setVerdict(result.verdict);
-      else if (result.kind === "queued") setError(`${t.queued}（${result.error}）`);
+      else if (result.kind === "queued") {
+        setQueued(true);
+        setError(`${t.queued}（${result.error}）`);
+      }
       else setError(`${t.submitFailed}：${result.error}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -84,7 +89,7 @@ export function SubmitPanel(props: { host: LedgerHost; settings: Settings; onSet
       {shown ? <VerdictCard verdict={shown} /> : null}
       {note ? <Caption1 data-testid="submit-note">{note}</Caption1> : null}
       {error ? (
-        <MessageBar intent="error" data-testid="submit-error">
+        <MessageBar intent={queued ? "warning" : "error"} data-testid="submit-error">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       ) : null}
