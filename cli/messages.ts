@@ -27,6 +27,8 @@ const TEXT = {
     engineFailed: (why: string) => `检查时出错：${why}`,
     annotated: (p: string) => `已写出标注副本：${p}`,
     annotateFailed: (f: string, why: string) => `无法为 "${f}" 写出标注副本：${why}`,
+    annotateDirHoldsInputs: (dir: string, input: string) =>
+      `标注副本的文件夹 "${dir}" 里有要检查的文件（如 "${input}"）。请换一个空文件夹；确要写在这里，请加 --annotate-in-input-folder（副本仍不会覆盖任何文件）。`,
     resultsSheet: "检查结果",
     columns: ["工作表", "单元格", "严重程度", "问题", "应为", "规则"],
     noteHeader: "党建台账助手：",
@@ -56,6 +58,8 @@ const TEXT = {
     engineFailed: (why: string) => `the check failed: ${why}`,
     annotated: (p: string) => `annotated copy written: ${p}`,
     annotateFailed: (f: string, why: string) => `cannot write an annotated copy of "${f}": ${why}`,
+    annotateDirHoldsInputs: (dir: string, input: string) =>
+      `the folder for annotated copies "${dir}" holds files being checked (e.g. "${input}"). Choose an empty folder, or add --annotate-in-input-folder to write there anyway (copies still never replace a file).`,
     resultsSheet: "检查结果",
     columns: ["Sheet", "Cell", "Severity", "Problem", "Expected", "Rule"],
     noteHeader: "party-ledger:",
