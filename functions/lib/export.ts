@@ -21,7 +21,20 @@ export type ExportFormat = "csv" | "json" | "xlsx";
 
 const MB = 1024 * 1024;
 /** Stored grid JSON an export may read: CSV and JSON are streamed; xlsx is built whole in memory. */
-export const EXPORT_LIMIT_DEFAULTS = { streamed: 64 * MB, xlsx: 8 * MB };
+export const EXPORT_LIMIT_DEFAULTS = { streamed: 64 * MB, xlsx: 1 * MB };
+
+/**
+ * Exports run at low priority: after each submission read and written out, the export waits
+ * PACE × the time that took, so it holds at most 1 / (1 + PACE) of the isolate while clerks
+ * submit. An export is an admin's background job; a submission is a clerk waiting.
+ */
+export const EXPORT_PACE = 3;
+
+/** Wait EXPORT_PACE × the time since `since` (performance.now()). */
+export async function yieldAfter(since: number): Promise<void> {
+  const spent = performance.now() - since;
+  await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(1, spent * EXPORT_PACE))));
+}
 
 export function exportLimitBytes(env: Bindings, format: ExportFormat): number {
   const configured = Number(format === "xlsx" ? env.EXPORT_XLSX_MAX_BYTES : env.EXPORT_MAX_BYTES);
@@ -30,23 +43,28 @@ export function exportLimitBytes(env: Bindings, format: ExportFormat): number {
 
 const mb = (n: number) => `${Math.round((n / MB) * 10) / 10} MB`;
 
-/** The stored size of every grid the export would read; 413 above the limit (500 when one is missing), before reading any. */
+/**
+ * How much stored grid JSON the export would read, from the rows alone (older rows without
+ * `grid_bytes` are asked of R2); 413 above the limit, before any grid is read.
+ */
 export async function assertExportSize(r2: R2Bucket, rows: SubmissionRow[], limit: number, format: ExportFormat): Promise<number> {
   let total = 0;
-  for (let i = 0; i < rows.length; i += 50) {
+  const unknown: SubmissionRow[] = [];
+  for (const s of rows) {
+    if (s.grid_bytes === null || s.grid_bytes === undefined) unknown.push(s);
+    else total += s.grid_bytes;
+  }
+  // A few at a time: an export must not crowd out other requests' storage calls.
+  for (let i = 0; i < unknown.length && total <= limit; i += 4) {
     const heads = await Promise.all(
-      rows.slice(i, i + 50).map(async (s) => {
-        // The findings too: a stream cannot turn into an error once its first bytes have gone out.
+      unknown.slice(i, i + 4).map(async (s) => {
         const key = gridKey(s.org_id, s.grid_sha256);
-        const findings = reportKey(s.org_id, s.findings_sha256);
-        const [head, headFindings] = await Promise.all([r2.head(key), r2.head(findings)]);
+        const head = await r2.head(key);
         if (!head) throw storedDataMissing(key);
-        if (!headFindings) throw storedDataMissing(findings);
         return head.size;
       }),
     );
     for (const size of heads) total += size;
-    if (total > limit) break;
   }
   if (total > limit) {
     const hint = format === "xlsx" ? "请改用 CSV 格式，或只导出最新版本（versions=latest）" : "请只导出最新版本（versions=latest）";
@@ -203,17 +221,36 @@ export function xlsxBytes(tables: ExportTables, lang: Lang): Uint8Array<ArrayBuf
  * takes, and when the client goes away (the stream is cancelled or the request aborted)
  * no further item is read.
  */
-export function pulledStream(next: () => Promise<string | null>, signal?: AbortSignal): ReadableStream<Uint8Array> {
+export function pulledStream(next: () => Promise<string | null>, signal?: AbortSignal, onError?: (e: unknown) => string): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         if (signal?.aborted) return controller.close();
-        const chunk = await next();
+        const started = performance.now();
+        let chunk: string | null;
+        try {
+          chunk = await next();
+          if (chunk !== null) await yieldAfter(started);
+        } catch (e) {
+          // Bytes already went out with a 200: say so in the body where the format allows, then
+          // fail the stream, so the download is never taken for a complete one.
+          const last = onError?.(e);
+          if (last) controller.enqueue(enc.encode(last));
+          controller.error(e);
+          return;
+        }
         if (chunk === null) controller.close();
         else controller.enqueue(enc.encode(chunk));
       },
     },
     { highWaterMark: 0 },
   );
+}
+
+/** The CSV line that ends an export cut short (a stored blob missing mid-way), in the admin's language. */
+export function csvFailureLine(e: unknown, lang: Lang): string {
+  const zh = e instanceof ApiError ? e.messageZh : "服务器内部错误";
+  const en = e instanceof ApiError ? e.messageEn : "internal error";
+  return csvLines([[str(lang === "zh" ? `导出未完成：${zh}` : `Export incomplete: ${en}`)]]);
 }

@@ -174,6 +174,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
     submitted_by: p.actor,
     submitted_at: submittedAt,
     idempotency_key: key,
+    grid_bytes: new TextEncoder().encode(gridText).byteLength,
   };
   let version = 0;
   try {

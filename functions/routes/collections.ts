@@ -24,6 +24,7 @@ import { collectionDocs } from "../lib/submit.js";
 import { prefersEnglish } from "../middleware/errors.js";
 import {
   assertExportSize,
+  csvFailureLine,
   csvLines,
   dataHeader,
   exportLimitBytes,
@@ -32,6 +33,7 @@ import {
   loadExportItem,
   pulledStream,
   xlsxBytes,
+  yieldAfter,
   type ExportTables,
 } from "../lib/export.js";
 
@@ -261,13 +263,15 @@ export const collectionsRouter = router()
       const load = (i: number) => loadExportItem(c.env.BLOBS, rows[i]!, orgs.get(rows[i]!.branch_id));
       const fname = `${collection.collection_id}-${collection.period}`;
       c.header("Vary", "Accept-Language", { append: true });
+      // The first submission is read before the 200: a missing blob there is a plain 500.
+      const first = rows.length ? await load(0) : undefined;
       if (format === "json") {
         let i = -1;
         const body = pulledStream(async () => {
           i++;
           if (i === 0) return `{"collection":${JSON.stringify(collectionOut(collection))},"items":[`;
           if (i > rows.length) return null;
-          const it = await load(i - 1);
+          const it = i === 1 && first ? first : await load(i - 1);
           const item = { branchName: it.branch?.name ?? it.branchId, submission: submissionOut(it.submission), grid: it.grid, findings: it.report.findings };
           return `${i > 1 ? "," : ""}${JSON.stringify(item)}${i === rows.length ? "]}" : ""}`;
         }, signal);
@@ -276,7 +280,6 @@ export const collectionsRouter = router()
       }
       if (format === "csv") {
         // Streamed: the header (from the first submission), then one submission's rows per chunk.
-        const first = rows.length ? await load(0) : undefined;
         let i = -1;
         const body = pulledStream(async () => {
           i++;
@@ -285,18 +288,20 @@ export const collectionsRouter = router()
           const it = i === 1 && first ? first : await load(i - 1);
           const t = itemRows(it, template, lang);
           return csvLines(what === "findings" ? t.findings : t.data);
-        }, signal);
+        }, signal, (e) => csvFailureLine(e, lang));
         c.header("Content-Disposition", `attachment; filename="${fname}-${what}.csv"`);
         return c.body(body, 200, { "Content-Type": "text/csv; charset=utf-8" });
       }
       const tables: ExportTables = { dataHeader: [], data: [], findingsHeader: findingsHeader(lang), findings: [] };
       for (let i = 0; i < rows.length; i++) {
         if (signal.aborted) throw new ApiError(408, "client_gone", "客户端已断开，导出已停止", "The client left; the export was stopped");
-        const it = await load(i);
+        const started = performance.now();
+        const it = i === 0 && first ? first : await load(i);
         if (i === 0) tables.dataHeader = dataHeader(it, lang);
         const t = itemRows(it, template, lang);
         tables.data.push(...t.data);
         tables.findings.push(...t.findings);
+        await yieldAfter(started);
       }
       if (!rows.length) tables.dataHeader = dataHeader(undefined, lang);
       c.header("Content-Disposition", `attachment; filename="${fname}.xlsx"`);

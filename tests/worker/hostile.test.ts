@@ -68,6 +68,7 @@ describe("ReDoS: template patterns run in linear time", () => {
     expect(hostile.r.status, hostile.r.text).toBe(201);
     // the cell is still checked: it does not match the pattern
     expect(hostile.r.json.findings.map((f: { code: string }) => f.code)).toContain("value.pattern");
+    console.log(`[measure] field pattern (a+)+ on "a"×5000+"b": ${Math.round(hostile.ms)} ms vs a plain submission ${Math.round(bare)} ms (×${(hostile.ms / bare).toFixed(2)})`);
     expect(hostile.ms, `hostile ${hostile.ms} ms, bare ${bare} ms`).toBeLessThan(within(bare));
   });
 
@@ -89,6 +90,7 @@ describe("ReDoS: template patterns run in linear time", () => {
     const bare = await bareMs(() => submit("1111x"));
     const hostile = await timed(() => submit(`${"1".repeat(5000)}x`));
     expect(hostile.r.status, hostile.r.text).toBe(201);
+    console.log(`[measure] header pattern ^((\\d)+)+月$ on a 5001-character header: ${Math.round(hostile.ms)} ms vs a plain one ${Math.round(bare)} ms (×${(hostile.ms / bare).toFixed(2)})`);
     expect(hostile.ms, `hostile ${hostile.ms} ms, bare ${bare} ms`).toBeLessThan(within(bare));
   });
 
@@ -142,6 +144,7 @@ describe("one cap on cells and on one cell's text, for grid JSON and xlsx alike"
     expect(r.r.status).toBe(413);
     expect(r.r.json.error.code).toBe("too_many_cells");
     expect(r.r.json.error.message).toContain(`超过每次报送 ${cap()} 个的上限`);
+    console.log(`[measure] grid JSON of ${cap() + 100} cells refused in ${Math.round(r.ms)} ms vs a small submission ${Math.round(bare)} ms`);
     expect(r.ms, `${r.ms} ms vs bare ${bare} ms`).toBeLessThan(within(bare));
   });
 
@@ -269,6 +272,7 @@ describe("exports are bounded, and a missing blob is an error", () => {
     expect(x.r.status).toBe(413);
     expect(x.r.json.error.code).toBe("export_too_large");
     expect(x.r.json.error.message).toContain("CSV");
+    console.log(`[measure] oversized xlsx export refused in ${Math.round(x.ms)} ms vs a small export ${Math.round(bare)} ms`);
     expect(x.ms, `${x.ms} ms vs bare ${bare} ms`).toBeLessThan(within(bare));
     const csv = await call(`/v1/collections/${col}/export?format=csv`, { token: t.admin });
     expect(csv.status).toBe(200);
