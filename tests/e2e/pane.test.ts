@@ -53,6 +53,16 @@ async function openCollection(title: string): Promise<string> {
   return ((await r.json()) as { id: string }).id;
 }
 
+/** A pane with the planted roster open, set to `token`, on the 提交 tab of `collection`. */
+async function paneOnCollection(collection: string, token: string): Promise<Page> {
+  const page = await openPane();
+  await openFile(page, "花名册-有错误.xlsx", plantedRoster().bytes);
+  await useWorker(page, token);
+  await page.getByTestId("tab-submit").click();
+  await page.getByTestId("collection-id").fill(collection);
+  return page;
+}
+
 const storedVersions = async (token: string) =>
   (await workerGet<{ items: StoredSubmission[] }>(`/v1/collections/${worker.collectionId}/submissions`, token)).items.map((i) => i.version).sort();
 
@@ -268,12 +278,8 @@ describe("task pane in web mode (Debian chromium)", () => {
 
   it("outbox: a queued old copy is superseded by the fixed sheet, so the Worker stores only the fixed one (version 1)", async () => {
     const collection = await openCollection("离线后改正");
-    const page = await openPane();
-    await openFile(page, "花名册-有错误.xlsx", plantedRoster().bytes);
     const token = worker.clerkTokens["demo-b2"]!;
-    await useWorker(page, token);
-    await page.getByTestId("tab-submit").click();
-    await page.getByTestId("collection-id").fill(collection);
+    const page = await paneOnCollection(collection, token);
 
     let how: "503" | "offline" = "offline";
     await failSubmissions(page, () => how);
@@ -315,8 +321,7 @@ describe("task pane in web mode (Debian chromium)", () => {
 
   it("outbox: failures retrying cannot fix are shown at once and never queued; a queued item is sent with the settings it was queued under", async () => {
     const collection = await openCollection("设置变更");
-    const page = await openPane();
-    await openFile(page, "花名册-有错误.xlsx", plantedRoster().bytes);
+    const page = await paneOnCollection(collection, "plt_not_set_yet");
     const finalFailure = async (token: string, collectionId: string, status: string) => {
       await useWorker(page, token);
       await page.getByTestId("tab-submit").click();
@@ -351,12 +356,8 @@ describe("task pane in web mode (Debian chromium)", () => {
 
   it("outbox: two panes open on one queue (shared localStorage) send a queued item once", async () => {
     const collection = await openCollection("两个窗口");
-    const page = await openPane();
-    await openFile(page, "花名册-有错误.xlsx", plantedRoster().bytes);
     const token = worker.clerkTokens["demo-b1"]!;
-    await useWorker(page, token);
-    await page.getByTestId("tab-submit").click();
-    await page.getByTestId("collection-id").fill(collection);
+    const page = await paneOnCollection(collection, token);
     await failSubmissions(page, () => "503");
     await page.getByTestId("submit").click();
     await page.locator('[data-testid="outbox-item"][data-state="queued"]').waitFor();

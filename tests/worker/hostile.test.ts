@@ -40,6 +40,13 @@ async function openWith(t: Tenant, templateId: string, title = "报送") {
   return r.json.id as string;
 }
 
+/** A tenant of `n` branches with the built-in roster published and one collection of it open. */
+async function tenantWithRoster(prefix: string, n: number): Promise<{ t: Tenant; col: string }> {
+  const t = await makeTenant(prefix, n);
+  await call("/v1/templates", { token: t.admin, body: roster() });
+  return { t, col: await openWith(t, "roster") };
+}
+
 const rosterRow = (name: string, extra: Partial<Record<number, unknown>> = {}) => {
   const row: unknown[] = [name, "女", "11010519491231002X", "1949-12-31", "正式党员", "1980-07-01", "1981-07-01"];
   for (const [k, v] of Object.entries(extra)) row[Number(k)] = v;
@@ -131,9 +138,7 @@ describe("one cap on cells and on one cell's text, for grid JSON and xlsx alike"
   let t: Tenant;
   let col: string;
   beforeAll(async () => {
-    t = await makeTenant("cap", 1);
-    await call("/v1/templates", { token: t.admin, body: roster() });
-    col = await openWith(t, "roster");
+    ({ t, col } = await tenantWithRoster("cap", 1));
   });
   const cap = () => Number(env.MAX_CELLS);
 
@@ -199,9 +204,7 @@ describe("exports an admin can open safely", () => {
   let col: string;
   const hostile = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://x.invalid","点我")', "+1+1", "@SUM(1)", "-2+3", "\t=1+1", "\r=1+1"];
   beforeAll(async () => {
-    t = await makeTenant("csv", 1);
-    await call("/v1/templates", { token: t.admin, body: roster() });
-    col = await openWith(t, "roster");
+    ({ t, col } = await tenantWithRoster("csv", 1));
     // 出生日期 as an Excel serial (25525 = 1969-11-18), the ID as text, and one hostile text per row
     const rows = hostile.map((h) => rosterRow(h, { 2: "110105196911180022", 3: 25525 }));
     const r = await call(`/v1/collections/${col}/submissions`, { token: t.branches[0]!.token, body: { grid: rosterGrid(...rows), asOf: "2025-12-01" } });
@@ -254,9 +257,7 @@ describe("exports are bounded, and a missing blob is an error", () => {
   let t: Tenant;
   let col: string;
   beforeAll(async () => {
-    t = await makeTenant("exp", 3);
-    await call("/v1/templates", { token: t.admin, body: roster() });
-    col = await openWith(t, "roster");
+    ({ t, col } = await tenantWithRoster("exp", 3));
   });
 
   it("an export over its stated size is refused (413 export_too_large) within 20× a small export, before reading any grid", async () => {
