@@ -112,3 +112,22 @@ export async function gridShaReferenced(db: D1Database, orgId: string, sha: stri
     .first();
   return row !== null;
 }
+
+/**
+ * What an export of one collection would read, from D1 alone: submissions, their stored grid
+ * bytes, and how many rows predate `grid_bytes` (their size must be asked of R2).
+ */
+export async function exportSize(db: D1Database, orgId: string, collectionId: string, versions: "latest" | "all") {
+  const from =
+    versions === "all"
+      ? "submissions s WHERE s.org_id = ?1 AND s.collection_id = ?2"
+      : `submissions s JOIN (
+           SELECT branch_id, MAX(version) AS v FROM submissions WHERE org_id = ?1 AND collection_id = ?2 GROUP BY branch_id
+         ) m ON s.branch_id = m.branch_id AND s.version = m.v
+         WHERE s.org_id = ?1 AND s.collection_id = ?2`;
+  const row = await db
+    .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(s.grid_bytes), 0) AS bytes, SUM(s.grid_bytes IS NULL) AS unknown FROM ${from}`)
+    .bind(orgId, collectionId)
+    .first<{ n: number; bytes: number; unknown: number | null }>();
+  return { submissions: row?.n ?? 0, bytes: row?.bytes ?? 0, unknown: row?.unknown ?? 0 };
+}

@@ -43,38 +43,42 @@ export function exportLimitBytes(env: Bindings, format: ExportFormat): number {
 
 const mb = (n: number) => `${Math.round((n / MB) * 10) / 10} MB`;
 
+export function exportTooLarge(limit: number, total: number, format: ExportFormat) {
+  const hint = format === "xlsx" ? "请改用 CSV 格式，或只导出最新版本（versions=latest）" : "请只导出最新版本（versions=latest）";
+  const hintEn = format === "xlsx" ? "use format=csv, or export only the latest versions (versions=latest)" : "export only the latest versions (versions=latest)";
+  return new ApiError(413, "export_too_large", `导出内容超过 ${mb(limit)} 上限（至少 ${mb(total)}），${hint}`, `The export exceeds the ${mb(limit)} limit (at least ${mb(total)}); ${hintEn}`, {
+    limitBytes: limit,
+    atLeastBytes: total,
+  });
+}
+
 /**
- * How much stored grid JSON the export would read, from the rows alone (older rows without
- * `grid_bytes` are asked of R2); 413 above the limit, before any grid is read.
+ * The export's size check, before any grid is read: one D1 sum (`grid_bytes`); only rows older
+ * than that column are asked of R2, a few at a time, once the rows are listed (`sizeOfOlder`).
  */
-export async function assertExportSize(r2: R2Bucket, rows: SubmissionRow[], limit: number, format: ExportFormat): Promise<number> {
-  let total = 0;
-  const unknown: SubmissionRow[] = [];
-  for (const s of rows) {
-    if (s.grid_bytes === null || s.grid_bytes === undefined) unknown.push(s);
-    else total += s.grid_bytes;
-  }
-  // A few at a time: an export must not crowd out other requests' storage calls.
-  for (let i = 0; i < unknown.length && total <= limit; i += 4) {
+export async function assertExportSize(
+  size: { bytes: number; unknown: number },
+  limit: number,
+  format: ExportFormat,
+  sizeOfOlder: () => Promise<SubmissionRow[]>,
+  r2: R2Bucket,
+): Promise<void> {
+  let total = size.bytes;
+  if (total > limit) throw exportTooLarge(limit, total, format);
+  if (!size.unknown) return;
+  const older = (await sizeOfOlder()).filter((s) => s.grid_bytes === null || s.grid_bytes === undefined);
+  for (let i = 0; i < older.length && total <= limit; i += 4) {
     const heads = await Promise.all(
-      unknown.slice(i, i + 4).map(async (s) => {
+      older.slice(i, i + 4).map(async (s) => {
         const key = gridKey(s.org_id, s.grid_sha256);
         const head = await r2.head(key);
         if (!head) throw storedDataMissing(key);
         return head.size;
       }),
     );
-    for (const size of heads) total += size;
+    for (const n of heads) total += n;
   }
-  if (total > limit) {
-    const hint = format === "xlsx" ? "请改用 CSV 格式，或只导出最新版本（versions=latest）" : "请只导出最新版本（versions=latest）";
-    const hintEn = format === "xlsx" ? "use format=csv, or export only the latest versions (versions=latest)" : "export only the latest versions (versions=latest)";
-    throw new ApiError(413, "export_too_large", `导出内容超过 ${mb(limit)} 上限（至少 ${mb(total)}），${hint}`, `The export exceeds the ${mb(limit)} limit (at least ${mb(total)}); ${hintEn}`, {
-      limitBytes: limit,
-      atLeastBytes: total,
-    });
-  }
-  return total;
+  if (total > limit) throw exportTooLarge(limit, total, format);
 }
 
 export interface ExportItem {

@@ -19,7 +19,7 @@ import {
   listCollectionsInSubtree,
   type CollectionRow,
 } from "../db/collections.js";
-import { latestPerBranch, listSubmissions, type SubmissionRow } from "../db/submissions.js";
+import { exportSize, latestPerBranch, listSubmissions, type SubmissionRow } from "../db/submissions.js";
 import { collectionDocs } from "../lib/submit.js";
 import { prefersEnglish } from "../middleware/errors.js";
 import {
@@ -251,11 +251,16 @@ export const collectionsRouter = router()
       needRole(p, "admin");
       const { format, what, versions } = c.req.valid("query");
       const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
-      const rows =
+      const list = () =>
         versions === "all"
-          ? await listSubmissions(c.env.DB, collection.org_id, collection.collection_id)
-          : await latestPerBranch(c.env.DB, collection.org_id, collection.collection_id);
-      await assertExportSize(c.env.BLOBS, rows, exportLimitBytes(c.env, format), format);
+          ? listSubmissions(c.env.DB, collection.org_id, collection.collection_id)
+          : latestPerBranch(c.env.DB, collection.org_id, collection.collection_id);
+      // Refused above the cap from one D1 sum, before a row is listed or a grid read.
+      const size = await exportSize(c.env.DB, collection.org_id, collection.collection_id, versions);
+      let listed: SubmissionRow[] | null = null;
+      const rowsOnce = async () => (listed ??= await list());
+      await assertExportSize(size, exportLimitBytes(c.env, format), format, rowsOnce, c.env.BLOBS);
+      const rows = await rowsOnce();
       const orgs = await branchRows(c.env.DB, rows.map((s) => s.branch_id));
       const { template } = await collectionDocs(c.env, collection);
       const lang = prefersEnglish(c.req.header("accept-language")) ? "en" : "zh";

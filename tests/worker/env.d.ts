@@ -7,6 +7,7 @@ declare namespace Cloudflare {
     ENTRA_AUDIENCE: string;
     MAX_BODY_BYTES: string;
     MAX_CELLS: string;
+    EXPORT_XLSX_MAX_BYTES: string;
   }
 }
 declare namespace Cloudflare {

@@ -276,6 +276,11 @@ describe("exports are bounded, and a missing blob is an error", () => {
     expect(x.r.json.error.message).toContain("CSV");
     console.log(`[measure] oversized xlsx export refused in ${Math.round(x.ms)} ms vs a small export ${Math.round(bare)} ms`);
     expect(x.ms, `${x.ms} ms vs bare ${bare} ms`).toBeLessThan(within(bare));
+    // rows written before grid_bytes existed are sized from R2 instead: still refused
+    await env.DB.prepare("UPDATE submissions SET grid_bytes = NULL WHERE org_id = ?").bind(t.deptId).run();
+    const older = await call(`/v1/collections/${col}/export?format=xlsx`, { token: t.admin });
+    expect(older.status).toBe(413);
+    expect(older.json.error.details.atLeastBytes).toBeGreaterThan(Number(env.EXPORT_XLSX_MAX_BYTES));
     const csv = await call(`/v1/collections/${col}/export?format=csv`, { token: t.admin });
     expect(csv.status).toBe(200);
     expect(csv.text.trimEnd().split("\r\n")).toHaveLength(1 + 3 * 600);
