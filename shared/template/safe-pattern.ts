@@ -17,9 +17,28 @@ export interface PatternProblem {
   en: string;
 }
 
+/** A pattern RE2 cannot run (a template stored before patterns were checked may hold one). */
+export class UnsafePatternError extends Error {
+  constructor(readonly problem: PatternProblem) {
+    super(problem.en);
+    this.name = "UnsafePatternError";
+  }
+}
+
+function describe(source: string, why: string): PatternProblem {
+  return {
+    zh: `正则表达式“${source.slice(0, 80)}”无法使用：只支持线性时间的写法（不支持反向引用 \\1、前后断言 (?=…) 等，长度不超过 ${MAX_PATTERN_LENGTH} 个字符）（${why}）`,
+    en: `The pattern "${source.slice(0, 80)}" cannot be used: only linear-time syntax is accepted (no back-references like \\1, no lookaround like (?=…), at most ${MAX_PATTERN_LENGTH} characters) (${why})`,
+  };
+}
+
 function compile(source: string): RE2JS {
-  if (source.length > MAX_PATTERN_LENGTH) throw new Error(`longer than ${MAX_PATTERN_LENGTH} characters`);
-  return RE2JS.compile(source);
+  try {
+    if (source.length > MAX_PATTERN_LENGTH) throw new Error(`longer than ${MAX_PATTERN_LENGTH} characters`);
+    return RE2JS.compile(source);
+  } catch (e) {
+    throw new UnsafePatternError(describe(source, e instanceof Error ? e.message : String(e)));
+  }
 }
 
 /** Why a pattern cannot be used (null when it can), in both languages. */
@@ -28,11 +47,7 @@ export function patternProblem(source: string): PatternProblem | null {
     compile(source);
     return null;
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return {
-      zh: `正则表达式“${source.slice(0, 80)}”无法使用：只支持线性时间的写法（不支持反向引用 \\1、前后断言 (?=…) 等，长度不超过 ${MAX_PATTERN_LENGTH} 个字符）（${why}）`,
-      en: `The pattern "${source.slice(0, 80)}" cannot be used: only linear-time syntax is accepted (no back-references like \\1, no lookaround like (?=…), at most ${MAX_PATTERN_LENGTH} characters) (${why})`,
-    };
+    return (e as UnsafePatternError).problem;
   }
 }
 

@@ -115,6 +115,21 @@ describe("ReDoS: template patterns run in linear time", () => {
     }
   });
 
+  it("a template stored before patterns were checked, holding one RE2 cannot run, answers 422 with the reason, never a 500", async () => {
+    const tpl = roster();
+    tpl.id = "roster-legacy";
+    expect((await call("/v1/templates", { token: t.admin, body: tpl })).status).toBe(201);
+    const row = await env.DB.prepare("SELECT r2_key FROM published_versions WHERE org_id = ? AND doc_id = 'roster-legacy'").bind(t.deptId).first<{ r2_key: string }>();
+    const body = JSON.parse(await (await env.BLOBS.get(row!.r2_key))!.text());
+    body.fields = body.fields.map((f: { name: string }) => (f.name === "name" ? { ...f, constraints: { pattern: "(?=张)张.+" } } : f));
+    await env.BLOBS.put(row!.r2_key, JSON.stringify(body));
+    const col = await openWith(t, "roster-legacy");
+    const r = await call(`/v1/collections/${col}/submissions`, { token: t.branches[0]!.token, body: { grid: rosterGrid(rosterRow("张三")), asOf: "2025-12-01" } });
+    expect(r.status, r.text).toBe(422);
+    expect(r.json.error.code).toBe("template_unusable");
+    expect(r.json.error.message).toContain("(?=张)张.+");
+  });
+
   it("rule parameters are validated: maxMembers 'x' or 1e308 is refused, not a silently disabled rule", async () => {
     for (const maxMembers of ["x", 1e308, 0]) {
       const tpl = roster();
