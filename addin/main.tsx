@@ -20,7 +20,7 @@ async function renderWeb() {
 }
 
 function renderExcel() {
-  const host = new ExcelHost((batch) => Excel.run(batch), detectSupport());
+  const host = new ExcelHost((batch, reuse) => (reuse ? Excel.run(reuse, batch) : Excel.run(batch)), detectSupport());
   root.render(
     <FluentProvider theme={webLightTheme}>
       <App host={host} />

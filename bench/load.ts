@@ -13,7 +13,13 @@
  * `POST /v1/_sweep` with no grace period) must delete exactly those, after which no R2 blob may
  * lack its row.
  *
+ * The hostile run: the same submission drive again, while one more client loops over a
+ * ReDoS-shaped cell (a field pattern `(a+)+` published by an admin, a cell of "a"×3000+"b"),
+ * an xlsx export of every version above the export cap (refused), and a CSV export of every
+ * version (streamed). The ordinary clerks' p99 must stay within 2× of the drive without it.
+ *
  *   LOAD_SECONDS (default 10 per phase), LOAD_CONNECTIONS (default 10), LOAD_PORT (8799), LOAD_ROWS (30)
+ *   LOAD_HOSTILE=0 skips the hostile run
  *   LOAD_FAULT=0 skips the fault run; FAULT_KILL_AFTER_MS (default 2500) is when the kill comes
  *   LOAD_KEEP_STATE=1 keeps the state directory (printed) for inspection
  */
@@ -36,7 +42,9 @@ const faultOn = process.env.LOAD_FAULT !== "0";
 const killAfterMs = Number(process.env.FAULT_KILL_AFTER_MS ?? 2500);
 /** A temporary state directory: never the demo's `.wrangler/state`. */
 const persistTo = mkdtempSync(path.join(tmpdir(), "party-ledger-load-"));
-const workerVars = { MAX_BODY_BYTES: "8388608" };
+const hostileOn = process.env.LOAD_HOSTILE !== "0";
+/** The xlsx export cap for this run: low enough that the collection's every-version export is over it. */
+const workerVars = { MAX_BODY_BYTES: "8388608", EXPORT_XLSX_MAX_BYTES: "262144" };
 
 const header = ["姓名", "性别", "公民身份号码", "出生日期", "人员类别", "入党时间", "转正时间"];
 const rosterGrid = (tag = "") => ({
@@ -105,32 +113,34 @@ async function main() {
     const acknowledged = new Set<string>();
     let seq = 0;
     const body = JSON.stringify({ grid, asOf: "2025-12-01" });
-    const sub = await autocannon({
-      url: base,
-      connections,
-      duration: seconds,
-      requests: [
-        {
-          method: "POST",
-          path: `/v1/collections/${col}/submissions`,
-          setupRequest: (req) => {
-            const n = seq++;
-            return {
-              ...req,
-              headers: {
-                "content-type": "application/json",
-                authorization: `Bearer ${clerks[n % clerks.length]![1]}`,
-                "idempotency-key": `load-${n}`,
-              },
-              body,
-            };
+    const drive = () =>
+      autocannon({
+        url: base,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: "POST",
+            path: `/v1/collections/${col}/submissions`,
+            setupRequest: (req) => {
+              const n = seq++;
+              return {
+                ...req,
+                headers: {
+                  "content-type": "application/json",
+                  authorization: `Bearer ${clerks[n % clerks.length]![1]}`,
+                  "idempotency-key": `load-${n}`,
+                },
+                body,
+              };
+            },
+            onResponse: (status, text) => {
+              if (status === 201) acknowledged.add((JSON.parse(text) as { id: string }).id);
+            },
           },
-          onResponse: (status, text) => {
-            if (status === 201) acknowledged.add((JSON.parse(text) as { id: string }).id);
-          },
-        },
-      ],
-    });
+        ],
+      });
+    const sub = await drive();
 
     // every acknowledged submission must be stored
     const stored = new Set((await listSubmissions(base, col, admin)).map((i) => i.id));
@@ -150,6 +160,8 @@ async function main() {
       console.log("OK: every acknowledged submission is stored");
     }
 
+    if (hostileOn) failed ||= !(await hostileRun({ base, col, admin, clerks, plain: sub, drive }));
+
     if (faultOn) {
       const fault = await faultRun({ base, col, admin, clerks, worker, restart: () => (worker = startWorker({ port, persistTo, quiet: true, vars: workerVars, detached: true })) });
       failed ||= !fault;
@@ -161,6 +173,71 @@ async function main() {
     else console.log(`state kept in ${persistTo}`);
   }
   if (failed) process.exitCode = 1;
+}
+
+/**
+ * The ordinary drive again, with one hostile client beside it: a ReDoS-shaped cell against an
+ * admin's `(a+)+` pattern, an xlsx export of every version (over the cap), a CSV export of every
+ * version (streamed), in a loop. The clerks' p99 is compared with the drive without it.
+ */
+async function hostileRun(o: { base: string; col: string; admin: string; clerks: [string, string][]; plain: Result; drive: () => Promise<Result> }): Promise<boolean> {
+  const auth = (token: string) => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
+  const roster = (await (await fetch(`${o.base}/v1/templates/roster`, { headers: auth(o.admin) })).json()) as { template: { fields: { name: string; constraints?: object }[] } & Record<string, unknown> };
+  const tpl = { ...roster.template, id: "roster-hostile", fields: roster.template.fields.map((f) => (f.name === "name" ? { ...f, constraints: { ...f.constraints, pattern: "(a+)+" } } : f)) };
+  delete (tpl as { version?: number }).version;
+  const pub = await fetch(`${o.base}/v1/templates`, { method: "POST", headers: auth(o.admin), body: JSON.stringify(tpl) });
+  if (pub.status !== 201) throw new Error(`publish hostile template: ${pub.status} ${await pub.text()}`);
+  const opened = await fetch(`${o.base}/v1/collections`, {
+    method: "POST",
+    headers: auth(o.admin),
+    body: JSON.stringify({ title: "hostile", template: { id: "roster-hostile" }, period: "2025", dueAt: "2099-12-31", branchIds: o.clerks.map(([b]) => b) }),
+  });
+  if (opened.status !== 201) throw new Error(`open hostile collection: ${opened.status} ${await opened.text()}`);
+  const hostileCol = ((await opened.json()) as { id: string }).id;
+  const redosGrid = { sheets: [{ name: "花名册", values: [header, [`${"a".repeat(3000)}b`, "女", "11010519491231002X", "1949-12-31", "正式党员", "1980-07-01", "1981-07-01"]] }] };
+
+  console.log(`\n» hostile run: the same drive, plus one client looping, side by side, over a ReDoS-shaped cell, an oversized xlsx export and a streamed CSV export of every version`);
+  const seen: Record<string, { n: number; status: Record<number, number>; ms: number[] }> = {};
+  const note = (what: string, status: number, ms: number) => {
+    const s = (seen[what] ??= { n: 0, status: {}, ms: [] });
+    s.n++;
+    s.status[status] = (s.status[status] ?? 0) + 1;
+    s.ms.push(ms);
+  };
+  let stop = false;
+  let k = 0;
+  // Three loops side by side, each sending its next request as soon as the last is answered.
+  const steps: [string, () => Promise<Response>][] = [
+    ["ReDoS cell", () => fetch(`${o.base}/v1/collections/${hostileCol}/submissions`, { method: "POST", headers: { ...auth(o.clerks[0]![1]), "idempotency-key": `hostile-${k++}` }, body: JSON.stringify({ grid: redosGrid, asOf: "2025-12-01" }) })],
+    ["xlsx export, every version", () => fetch(`${o.base}/v1/collections/${o.col}/export?format=xlsx&versions=all`, { headers: auth(o.admin) })],
+    ["CSV export, every version", () => fetch(`${o.base}/v1/collections/${o.col}/export?format=csv&versions=all`, { headers: auth(o.admin) })],
+  ];
+  const loops = steps.map(async ([what, send]) => {
+    while (!stop) {
+      const t0 = performance.now();
+      const r = await send();
+      await r.arrayBuffer();
+      note(what, r.status, performance.now() - t0);
+    }
+  });
+  const withHostile = await o.drive();
+  stop = true;
+  await Promise.all(loops);
+
+  const ratio = withHostile.latency.p99 / Math.max(o.plain.latency.p99, 1);
+  console.log(`${"clerks' submissions".padEnd(34)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`);
+  for (const [name, r] of [["without the hostile client", o.plain], ["with the hostile client", withHostile]] as const) {
+    console.log(`${name.padEnd(34)} ${fmt(r.requests.average).padStart(9)} ${String(r.latency.p50).padStart(8)} ${String(r.latency.p99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`);
+  }
+  for (const [what, s] of Object.entries(seen)) {
+    const sorted = [...s.ms].sort((a, b) => a - b);
+    console.log(`  hostile ${what}: ${s.n}× (status ${Object.entries(s.status).map(([st, n]) => `${st}×${n}`).join(", ")}), median ${fmt(sorted[Math.floor(sorted.length / 2)] ?? 0)} ms, max ${fmt(sorted.at(-1) ?? 0)} ms`);
+  }
+  console.log(`p99 with / without the hostile client: ×${fmt(ratio)} (bound ×2)`);
+  const ok = ratio <= 2 && withHostile.non2xx + withHostile.errors === 0 && (seen["ReDoS cell"]?.n ?? 0) > 0;
+  if (ok) console.log("OK: the hostile client did not stall the others");
+  else console.error("FAIL: hostile run");
+  return ok;
 }
 
 interface Listed {

@@ -1,6 +1,6 @@
 import type { CheckOptions } from "../shared/check/options.js";
 import type { Lang } from "../shared/findings/types.js";
-import { annotatedPath, writeAnnotated } from "./annotate/write-annotated.js";
+import { annotatedPath, holdsInputs, writeAnnotated } from "./annotate/write-annotated.js";
 import { checkFile } from "./check-file.js";
 import { collectFiles, type SkippedFile } from "./collect-files.js";
 import { describeSource } from "../shared/reader/describe-source.js";
@@ -14,6 +14,8 @@ import { parseCheckOptions, type RawCheckOptions } from "./options.js";
 import { reasonIn, type FileOutcome } from "./outcome.js";
 import { startProgress } from "./progress.js";
 import { loadRulesFile } from "./rules-file.js";
+import { resolve } from "node:path";
+import { UsageError } from "./options.js";
 
 
 /** `party-ledger check`: returns the exit code (0 clean, 1 errors found, 2 unreadable input, 3 some input had no sheet checked). */
@@ -30,6 +32,12 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
   for (const p of collected.missing) io.err(`party-ledger: ${t.notFound(p)}`);
   for (const p of collected.emptyFolders) io.err(`party-ledger: ${t.noXlsxFound(p)}`);
   const several = collected.files.length > 1 || collected.sawFolder;
+  const inputPaths = new Set(collected.files.map((f) => resolve(f)));
+  if (opts.annotateDir && !opts.annotateInInputFolder) {
+    const inside = holdsInputs(opts.annotateDir, collected.files);
+    if (inside) throw new UsageError(t.annotateDirHoldsInputs(opts.annotateDir, inside));
+  }
+  let annotateFailures = 0;
 
   const outcomes: FileOutcome[] = [];
   const taken = new Set<string>();
@@ -44,12 +52,13 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
       io.err(`party-ledger: ${t.annotateNeedsXlsx(file)}`);
     } else if (opts.annotateDir && bytes) {
       try {
-        const path = annotatedPath(opts.annotateDir, file, taken);
+        const path = await annotatedPath(opts.annotateDir, file, taken, inputPaths);
         // ExcelJS is heavy: only runs that annotate load it.
         const { annotateWorkbook } = await import("../shared/export/annotate-workbook.js");
         await writeAnnotated(path, await annotateWorkbook(bytes, outcome.report, lang));
         if (opts.format === "text") io.err(t.annotated(path));
       } catch (err) {
+        annotateFailures++;
         io.err(`party-ledger: ${t.annotateFailed(file, err instanceof Error ? err.message : String(err))}`);
       }
     }
@@ -65,7 +74,8 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
   }
 
   const missingInput = collected.missing.length > 0 || collected.emptyFolders.length > 0;
-  return missingInput ? 2 : exitCodeFor(outcomes);
+  // A copy that could not be written is output lost: exit 2, as for input that could not be read.
+  return missingInput || annotateFailures > 0 ? 2 : exitCodeFor(outcomes);
 }
 
 function formatText(outcomes: FileOutcome[], several: boolean, lang: Lang, skipped: readonly SkippedFile[]): string {

@@ -32,14 +32,15 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--as-of <date>", "按此日期判断（YYYY-MM-DD，默认今天）/ judge as of this day")
     .option("--format <format>", "text 或 json / text or json", "text")
     .option("--lang <lang>", "zh 或 en / zh or en", "zh")
-    .option("--annotate <dir>", "把标注后的副本写到此文件夹 / write annotated copies into this folder")
+    .option("--annotate <dir>", "把标注后的副本写到此文件夹（从不覆盖已有文件）/ write annotated copies into this folder (never replacing a file)")
+    .option("--annotate-in-input-folder", "允许 --annotate 的文件夹里含有要检查的文件 / allow an --annotate folder that holds the inputs")
     .option("--template <id[@version]>", "按指定模板检查每个工作表 / check every sheet against this template")
     .option("--rules <file.json>", "使用此规则集文件 / use this rule set file")
     .addHelpText(
       "after",
       "\n退出码 / exit codes: 0 已检查且没有错误 / checked, no errors; 1 发现错误 / errors found; 2 有文件无法读取 / a file could not be read; 3 没有错误，但有文件没有识别出任何台账、未检查 / no errors, but some file had no sheet checked",
     )
-    .action(async (paths: string[], options: Record<string, string | undefined>) => {
+    .action(async (paths: string[], options: Record<string, string | boolean | undefined>) => {
       // Loaded on demand so --help and --version do not pay for the engine and ExcelJS.
       const { runCheck } = await import("./check-command.js");
       setExit(await runCheck(paths, options, io));

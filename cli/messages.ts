@@ -54,6 +54,8 @@ const TEXT = {
     annotated: (p: string) => `已写出标注副本：${p}`,
     annotateFailed: (f: string, why: string) => `无法为 "${f}" 写出标注副本：${why}`,
     annotateNeedsXlsx: (f: string) => `未给 "${f}" 写标注副本：标注副本只能写在 .xlsx 上，请先另存为 .xlsx（检查结果照常输出）`,
+    annotateDirHoldsInputs: (dir: string, input: string) =>
+      `标注副本的文件夹 "${dir}" 里有要检查的文件（如 "${input}"）。请换一个空文件夹；确要写在这里，请加 --annotate-in-input-folder（副本仍不会覆盖任何文件）。`,
   },
   en: {
     file: "File",
@@ -104,6 +106,8 @@ const TEXT = {
     annotated: (p: string) => `annotated copy written: ${p}`,
     annotateFailed: (f: string, why: string) => `cannot write an annotated copy of "${f}": ${why}`,
     annotateNeedsXlsx: (f: string) => `no annotated copy of "${f}": annotated copies are written on .xlsx files only; save it as .xlsx first (the findings are reported as usual)`,
+    annotateDirHoldsInputs: (dir: string, input: string) =>
+      `the folder for annotated copies "${dir}" holds files being checked (e.g. "${input}"). Choose an empty folder, or add --annotate-in-input-folder to write there anyway (copies still never replace a file).`,
   },
 } as const;
 
@@ -113,4 +117,4 @@ export function cliText(lang: Lang): CliText {
   return TEXT[lang];
 }
 
-export { severityLabel } from "../shared/export/texts.js";
+export { severityLabel } from "../shared/findings/summary.js";

@@ -9,6 +9,7 @@ export interface RawCheckOptions {
   format?: string;
   lang?: string;
   annotate?: string;
+  annotateInInputFolder?: boolean;
   template?: string;
   rules?: string;
 }
@@ -18,6 +19,8 @@ export interface CheckCliOptions {
   format: "text" | "json";
   lang: Lang;
   annotateDir?: string;
+  /** The user asked for copies in a folder that holds the inputs (they still never replace anything). */
+  annotateInInputFolder?: boolean;
   template?: { id: string; version?: number };
   rulesFile?: string;
 }
@@ -51,6 +54,7 @@ export function parseCheckOptions(raw: RawCheckOptions): CheckCliOptions {
   const out: CheckCliOptions = { format, lang };
   if (raw.asOf) out.asOf = raw.asOf;
   if (raw.annotate) out.annotateDir = raw.annotate;
+  if (raw.annotateInInputFolder) out.annotateInInputFolder = true;
   if (raw.template) out.template = parseTemplateOption(raw.template, lang);
   if (raw.rules) out.rulesFile = raw.rules;
   return out;

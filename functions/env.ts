@@ -4,8 +4,16 @@ export interface Bindings {
   BLOBS: R2Bucket;
   /** Comma-separated exact origins allowed by CORS. */
   ALLOWED_ORIGINS?: string;
+  /** "1" (npm start, e2e, npm run load only): CORS also allows the pane served on this machine (http(s)://localhost:any port). */
+  LOCAL_DEV?: string;
   /** Largest request body accepted on upload routes, in bytes. */
   MAX_BODY_BYTES?: string;
+  /** Most stored grid JSON a CSV or JSON export reads, in bytes (413 above). */
+  EXPORT_MAX_BYTES?: string;
+  /** The same for an xlsx export, which is built whole in memory. */
+  EXPORT_XLSX_MAX_BYTES?: string;
+  /** Most cells one submission may hold, grid JSON or xlsx alike (413 above). */
+  MAX_CELLS?: string;
   /** Expected `aud` of Entra ID access tokens; Entra auth is off when empty. */
   ENTRA_AUDIENCE?: string;
   /** Comma-separated allowed Entra tenant ids (`tid`). */

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -40,13 +41,23 @@ export function startWorker({ port = 8787, persistTo, quiet = false, vars = {}, 
   const seedSecret = randomBytes(24).toString("hex");
   const args = ["dev", "--local", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"];
   if (persistTo) args.push("--persist-to", persistTo);
-  for (const [k, v] of Object.entries({ DEMO_SEED: "1", SEED_SECRET: seedSecret, ...vars })) args.push("--var", `${k}:${v}`);
+  // LOCAL_DEV: the pane on this machine (the README's http://localhost:3000, or https) may call this Worker.
+  for (const [k, v] of Object.entries({ DEMO_SEED: "1", SEED_SECRET: seedSecret, LOCAL_DEV: "1", ...vars })) args.push("--var", `${k}:${v}`);
   const fd = logFile ? openSync(logFile, "a") : null;
   const out = fd ?? (quiet ? "ignore" : "inherit");
   const child = spawn(WRANGLER, args, { cwd: ROOT, env: OFFLINE_ENV, detached, stdio: ["ignore", out, out] });
   if (fd !== null) closeSync(fd); // the child keeps its own copy
   const base = `http://127.0.0.1:${port}`;
   return { child, base, seedSecret };
+}
+
+/** Does something already listen on 127.0.0.1:`port` (e.g. another `npm start`)? */
+export function portInUse(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", (e) => resolve(e.code === "EADDRINUSE" || e.code === "EACCES"));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(false)));
+  });
 }
 
 /** Is any process of the group led by `pid` still alive? */

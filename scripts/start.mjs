@@ -2,9 +2,14 @@
 // `npm start`: local D1 migrations → wrangler dev on 127.0.0.1 (state in .wrangler/) → demo seed
 // (one department, three branches, default rule set and the built-in templates as version 1,
 // one open collection). Tokens are printed once, on the first start only.
-import { applyMigrations, seed, startWorker, stopOnSignals, waitReady } from "./dev-server.mjs";
+import { applyMigrations, portInUse, seed, startWorker, stopOnSignals, waitReady } from "./dev-server.mjs";
 
 const port = Number(process.env.PORT ?? 8787);
+if (await portInUse(port)) {
+  console.error(`端口 ${port} 已被占用（可能已有一个 npm start 在运行），请先停止它，或用 PORT=8788 npm start 换一个端口。`);
+  console.error(`Port ${port} is in use (is another npm start running?); stop it, or pick another port: PORT=8788 npm start`);
+  process.exit(1);
+}
 console.log("» 应用本地 D1 迁移 / applying local D1 migrations …");
 applyMigrations();
 console.log(`» 启动本地 Worker / starting wrangler dev on http://127.0.0.1:${port} …`);

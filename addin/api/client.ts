@@ -41,10 +41,20 @@ export class ApiError extends Error {
     message: string,
     readonly status: number | null,
     readonly retriable: boolean,
+    /** The server's Retry-After, in ms, when it sent one. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = "ApiError";
   }
+}
+
+/** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isFinite(at) ? Math.max(0, at - now) : null;
 }
 
 function url(cfg: ApiConfig, path: string): string {
@@ -72,7 +82,8 @@ export async function call(cfg: ApiConfig, path: string, init: RequestInit & { h
   if (!res.ok) {
     const err = (body as { error?: { message?: string; messageEn?: string } | string } | null)?.error;
     const msg = typeof err === "string" ? err : ((cfg.lang === "en" ? err?.messageEn : undefined) ?? err?.message ?? res.statusText);
-    throw new ApiError(`${res.status} ${String(msg)}`, res.status, res.status >= 500 || res.status === 408 || res.status === 429);
+    const canRetry = res.status >= 500 || res.status === 408 || res.status === 429;
+    throw new ApiError(`${res.status} ${String(msg)}`, res.status, canRetry, canRetry ? retryAfterMs(res.headers.get("retry-after")) : null);
   }
   return body;
 }

@@ -7,7 +7,11 @@ import { writeSummarySheet } from "./summary.js";
 import { changedRows } from "./events.js";
 import { restoreCellValues, writeCellValues } from "./write-cells.js";
 
-export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * Excel.run: a new request context per batch, or, given `reuse`, the batch on that existing
+ * context (`Excel.run(context, batch)`), which is how an event handler is removed.
+ */
+export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, reuse?: Excel.RequestContext) => Promise<T>;
 
 /** The only object in the pane that calls Office.js; everything else sees a LedgerHost. */
 export class ExcelHost implements LedgerHost {
@@ -66,14 +70,23 @@ export class ExcelHost implements LedgerHost {
    * active one. One sync to register; the sheets' names ride along, and an event from a sheet
    * added since costs one sync to name it.
    */
-  async onChanged(handler: (change: SheetChange) => void, sheet?: string): Promise<() => void> {
-    const registration = this.support.worksheetsOnChanged ? await this.onAnySheetChanged(handler) : await this.onOneSheetChanged(handler, sheet);
-    return () => {
-      void this.run(async (ctx) => {
-        registration.remove();
-        await ctx.sync();
-      });
+  async onChanged(handler: (change: SheetChange) => void, sheet?: string): Promise<() => Promise<void>> {
+    let listening = true;
+    const filtered = (change: SheetChange) => {
+      if (listening) handler(change);
     };
+    const registration = this.support.worksheetsOnChanged ? await this.onAnySheetChanged(filtered) : await this.onOneSheetChanged(filtered, sheet);
+    let removed: Promise<void> | null = null;
+    // Office.js: a handler is removed on the request context that added it, and only its sync applies it.
+    // Until then (and if it fails) the handler stays registered but says nothing.
+    return () =>
+      (removed ??= (async () => {
+        listening = false;
+        await this.run(async (ctx) => {
+          registration.remove();
+          await ctx.sync();
+        }, registration.context as Excel.RequestContext).catch(() => undefined);
+      })());
   }
 
   private onOneSheetChanged(handler: (change: SheetChange) => void, sheet?: string): Promise<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>> {

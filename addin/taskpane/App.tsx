@@ -25,7 +25,7 @@ export function App({ host, openSignal = 0, onSettings, onTab }: { host: LedgerH
   const styles = useStyles();
   const [settings, setSettings] = useState<Settings>(() => loadSettings());
   const [tab, setTab] = useState<TabId>("check");
-  const outbox = useOutbox(settings);
+  const outbox = useOutbox();
   const t = strings(settings.lang);
   useEffect(() => shareSettingsWithFunctions(settings), [settings]);
   const update = (s: Settings) => {

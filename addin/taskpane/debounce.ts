@@ -1,9 +1,14 @@
-/** Collects calls for `ms` and runs `fn` once with everything collected. */
+/**
+ * Collects calls for `ms` and runs `fn` once with everything collected. `cancel()` is final:
+ * what is pushed afterwards (an event handler still being removed) is dropped.
+ */
 export function debounceCollect<T>(ms: number, fn: (items: T[]) => void): { push(item: T): void; cancel(): void } {
   let items: T[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let cancelled = false;
   return {
     push(item: T) {
+      if (cancelled) return;
       items.push(item);
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
@@ -14,6 +19,7 @@ export function debounceCollect<T>(ms: number, fn: (items: T[]) => void): { push
       }, ms);
     },
     cancel() {
+      cancelled = true;
       if (timer) clearTimeout(timer);
       timer = null;
       items = [];

@@ -22,6 +22,8 @@ export interface SubmissionRow {
   submitted_by: string;
   submitted_at: string;
   idempotency_key: string | null;
+  /** Bytes of the stored grid JSON (null for rows older than migration 0004). */
+  grid_bytes: number | null;
 }
 
 /** Version n+1 for (collection, branch), assigned inside the insert (same pattern as published versions). */
@@ -30,9 +32,9 @@ export function insertSubmissionStmt(db: D1Database, s: Omit<SubmissionRow, "ver
     .prepare(
       `INSERT INTO submissions (org_id, collection_id, branch_id, version, submission_id, source, grid_sha256,
          findings_sha256, file_sha256, errors, warnings, infos, status, late, template_org_id, template_id,
-         template_version, ruleset_id, ruleset_version, as_of, submitted_by, submitted_at, idempotency_key)
+         template_version, ruleset_id, ruleset_version, as_of, submitted_by, submitted_at, idempotency_key, grid_bytes)
        SELECT ?1, ?2, ?3, COALESCE(MAX(version), 0) + 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-         ?16, ?17, ?18, ?19, ?20, ?21, ?22
+         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23
        FROM submissions WHERE org_id = ?1 AND collection_id = ?2 AND branch_id = ?3
        RETURNING version`,
     )
@@ -59,6 +61,7 @@ export function insertSubmissionStmt(db: D1Database, s: Omit<SubmissionRow, "ver
       s.submitted_by,
       s.submitted_at,
       s.idempotency_key,
+      s.grid_bytes,
     );
 }
 
@@ -108,4 +111,23 @@ export async function gridShaReferenced(db: D1Database, orgId: string, sha: stri
     .bind(orgId, sha)
     .first();
   return row !== null;
+}
+
+/**
+ * What an export of one collection would read, from D1 alone: submissions, their stored grid
+ * bytes, and how many rows predate `grid_bytes` (their size must be asked of R2).
+ */
+export async function exportSize(db: D1Database, orgId: string, collectionId: string, versions: "latest" | "all") {
+  const from =
+    versions === "all"
+      ? "submissions s WHERE s.org_id = ?1 AND s.collection_id = ?2"
+      : `submissions s JOIN (
+           SELECT branch_id, MAX(version) AS v FROM submissions WHERE org_id = ?1 AND collection_id = ?2 GROUP BY branch_id
+         ) m ON s.branch_id = m.branch_id AND s.version = m.v
+         WHERE s.org_id = ?1 AND s.collection_id = ?2`;
+  const row = await db
+    .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(s.grid_bytes), 0) AS bytes, SUM(s.grid_bytes IS NULL) AS unknown FROM ${from}`)
+    .bind(orgId, collectionId)
+    .first<{ n: number; bytes: number; unknown: number | null }>();
+  return { submissions: row?.n ?? 0, bytes: row?.bytes ?? 0, unknown: row?.unknown ?? 0 };
 }

@@ -64,11 +64,14 @@ export interface EntraPrincipalRow {
   role: Role;
 }
 
-export const findEntraPrincipal = (db: D1Database, tid: string, oid: string) =>
-  db
-    .prepare("SELECT org_id, tid, oid, role FROM entra_principals WHERE tid = ? AND oid = ?")
-    .bind(tid, oid)
-    .first<EntraPrincipalRow>();
+/** Every organisation that linked this Entra ID user (one per organisation). */
+export const findEntraLinks = async (db: D1Database, tid: string, oid: string) =>
+  (
+    await db
+      .prepare("SELECT org_id, tid, oid, role FROM entra_principals WHERE tid = ? AND oid = ? ORDER BY org_id")
+      .bind(tid, oid)
+      .all<EntraPrincipalRow>()
+  ).results;
 
 export function insertEntraPrincipalStmt(db: D1Database, r: EntraPrincipalRow, by: string, at: string) {
   return db

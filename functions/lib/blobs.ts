@@ -1,3 +1,5 @@
+import { ApiError } from "./errors.js";
+
 /**
  * Immutable bodies in R2, content-addressed: `<org>/<kind>/<sha256>.json`. Writes are
  * create-only (`onlyIf: { etagDoesNotMatch: "*" }`): an existing key is never replaced,
@@ -46,3 +48,22 @@ export async function getJson<T>(r2: R2Bucket, key: string): Promise<T | null> {
   const t = await getText(r2, key);
   return t === null ? null : (JSON.parse(t) as T);
 }
+
+/**
+ * A blob a D1 row points at. Missing means lost storage, never "empty": an export or a
+ * submission read on top of it would show a clean ledger that was never checked as such.
+ */
+export async function getStoredJson<T>(r2: R2Bucket, key: string): Promise<T> {
+  const value = await getJson<T>(r2, key);
+  if (value === null) throw storedDataMissing(key);
+  return value;
+}
+
+export const storedDataMissing = (key: string) =>
+  new ApiError(
+    500,
+    "stored_data_missing",
+    "服务器上保存的报送数据缺失，无法读取，请联系管理员",
+    "Stored submission data is missing on the server and cannot be read; contact the administrator",
+    { key },
+  );

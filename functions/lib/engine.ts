@@ -9,6 +9,7 @@ import type { RuleSet } from "../../shared/ruleset/schema.js";
 import type { TemplateParsed } from "../../shared/template/schema.js";
 import { ApiError } from "./errors.js";
 import { collectionCheckOptions } from "../../shared/api/collection-check.js";
+import { UnsafePatternError } from "../../shared/template/safe-pattern.js";
 
 export interface EngineInput {
   grid: WorkbookGrid;
@@ -26,6 +27,8 @@ export function runCheck(input: EngineInput): CheckReport {
     return checkWorkbook(input.grid, engineOptions(input));
   } catch (e) {
     if (e instanceof CheckOptionError) throw new ApiError(422, `check_${e.code}`, e.messageZh, e.messageEn);
+    // A template stored before its patterns were checked: say which pattern, never a 500.
+    if (e instanceof UnsafePatternError) throw new ApiError(422, "template_unusable", `报送任务的模板无法使用：${e.problem.zh}`, `The collection's template cannot be used: ${e.problem.en}`);
     throw e;
   }
 }

@@ -11,9 +11,10 @@ import { getSubmission, gridShaReferenced, insertSubmissionStmt, type Submission
 import { findVersion } from "../db/versions.js";
 import type { CollectionRow } from "../db/collections.js";
 import { needRole, visibleCollection } from "./access.js";
-import { blobKey, getJson, putImmutable, type PutResult } from "./blobs.js";
+import { blobKey, getStoredJson, putImmutable, type PutResult } from "./blobs.js";
 import { countFindings, runCheck } from "./engine.js";
 import { ApiError } from "./errors.js";
+import { assertGridSize, gridSize, maxCells } from "./cell-cap.js";
 import { canonicalJson, nowIso, randomId, sha256Hex, todayCst } from "./hash.js";
 import { collectionAsOf } from "../../shared/calendar/period-order.js";
 import { loadBody } from "./publish.js";
@@ -50,12 +51,12 @@ export async function collectionDocs(env: AppEnv["Bindings"], col: CollectionRow
 }
 
 export async function submissionDetail(r2: R2Bucket, row: SubmissionRow, withGrid = false) {
-  const report = await getJson<CheckReport>(r2, reportKey(row.org_id, row.findings_sha256));
-  const grid = withGrid ? await getJson<WorkbookGrid>(r2, gridKey(row.org_id, row.grid_sha256)) : null;
+  const report = await getStoredJson<CheckReport>(r2, reportKey(row.org_id, row.findings_sha256));
+  const grid = withGrid ? await getStoredJson<WorkbookGrid>(r2, gridKey(row.org_id, row.grid_sha256)) : null;
   return {
     ...submissionOut(row),
-    findings: report?.findings ?? [],
-    sheets: report?.sheets ?? [],
+    findings: report.findings,
+    sheets: report.sheets,
     ...(grid ? { grid } : {}),
   };
 }
@@ -113,6 +114,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
   if (col.status !== "open") throw new ApiError(409, "collection_closed", "报送任务已关闭", "The collection is closed");
 
   mark("collection");
+  assertGridSize(gridSize(input.grid), maxCells(c.env));
   const key = c.req.header("idempotency-key")?.trim() || null;
   if (key !== null && (key.length > 200 || !/^[\x21-\x7e]+$/.test(key))) {
     throw new ApiError(400, "bad_idempotency_key", "Idempotency-Key 应为 1–200 个可见 ASCII 字符", "Idempotency-Key must be 1–200 visible ASCII characters");
@@ -190,6 +192,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
     submitted_by: p.actor,
     submitted_at: submittedAt,
     idempotency_key: key,
+    grid_bytes: new TextEncoder().encode(gridText).byteLength,
   };
   let version = 0;
   try {

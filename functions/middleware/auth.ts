@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
 import type { AppEnv, Bindings, Principal, Role } from "../env.js";
 import { getOrg } from "../db/orgs.js";
-import { findEntraPrincipal, findTokenWithOrg, touchTokenStmt } from "../db/tokens.js";
+import { findEntraLinks, findTokenWithOrg, touchTokenStmt } from "../db/tokens.js";
 import { ApiError, forbidden, unauthorized } from "../lib/errors.js";
 import { nowIso, sha256Hex, timingSafeEqualHex } from "../lib/hash.js";
 
@@ -55,7 +55,7 @@ async function principalFromApiToken(env: Bindings, token: string, ctxWait?: (p:
   return { org, role: row.role, actor: `token:${row.token_id}` };
 }
 
-async function principalFromEntra(env: Bindings, token: string) {
+async function principalFromEntra(env: Bindings, token: string, orgHeader: string | undefined) {
   const audience = env.ENTRA_AUDIENCE;
   if (!audience) throw unauthorized();
   const tenants = new Set((env.ENTRA_TENANTS ?? "").split(",").map((s) => s.trim()).filter(Boolean));
@@ -72,8 +72,15 @@ async function principalFromEntra(env: Bindings, token: string) {
   }
   const scopes = String(payload.scp ?? "").split(" ");
   if (!scopes.includes("access_as_user")) throw forbidden("访问令牌缺少 access_as_user 权限", "Token lacks the access_as_user scope");
-  const mapped = await findEntraPrincipal(env.DB, tid, oid);
-  if (!mapped) throw forbidden("该 Entra ID 用户未关联任何组织", "This Entra ID user is not linked to an organisation");
+  const links = await findEntraLinks(env.DB, tid, oid);
+  if (!links.length) throw forbidden("该 Entra ID 用户未关联任何组织", "This Entra ID user is not linked to an organisation");
+  // Several organisations may link the same user; then the request names one (X-Org-Id).
+  const wanted = orgHeader?.trim();
+  const mapped = wanted ? links.find((l) => l.org_id === wanted) : links.length === 1 ? links[0] : undefined;
+  if (!mapped && wanted) throw forbidden("该 Entra ID 用户未关联到请求头 X-Org-Id 所指的组织", "This Entra ID user is not linked to the organisation named in X-Org-Id");
+  if (!mapped) {
+    throw new ApiError(400, "org_required", "该 Entra ID 用户关联了多个组织，请在请求头 X-Org-Id 中指明代表哪个组织", "This Entra ID user is linked to several organisations; name one in the X-Org-Id header");
+  }
   const org = await getOrg(env.DB, mapped.org_id);
   if (!org) throw unauthorized();
   return { org, role: mapped.role, actor: `entra:${tid}/${oid}` };
@@ -98,7 +105,7 @@ export const authenticate = (): MiddlewareHandler<AppEnv> =>
     }
     const found = token.startsWith(TOKEN_PREFIX)
       ? await principalFromApiToken(c.env, token, wait)
-      : await principalFromEntra(c.env, token);
+      : await principalFromEntra(c.env, token, c.req.header("x-org-id"));
     const principal: Principal = {
       orgId: found.org.org_id,
       rootId: found.org.root_id,

@@ -3,8 +3,6 @@ import { requireRole } from "../middleware/auth.js";
 import { router, security, errors, json, body } from "./common.js";
 import { Collection, CollectionList, CollectionStatus, CreateCollectionBody } from "../../shared/api/schemas.js";
 import { DEFAULT_RULE_SET } from "../../shared/ruleset/default.js";
-import type { WorkbookGrid, CellValue } from "../../shared/grid/types.js";
-import type { CheckReport } from "../../shared/findings/types.js";
 import { needRole, visibleCollection } from "../lib/access.js";
 import { resolveVersion } from "../lib/publish.js";
 import { ApiError } from "../lib/errors.js";
@@ -21,9 +19,23 @@ import {
   listCollectionsInSubtree,
   type CollectionRow,
 } from "../db/collections.js";
-import { latestPerBranch, listSubmissions, type SubmissionRow } from "../db/submissions.js";
-import { getJson } from "../lib/blobs.js";
-import { gridKey, reportKey } from "../lib/submit.js";
+import { exportSize, latestPerBranch, listSubmissions, type SubmissionRow } from "../db/submissions.js";
+import { collectionDocs } from "../lib/submit.js";
+import { prefersEnglish } from "../middleware/errors.js";
+import {
+  assertExportSize,
+  csvFailureLine,
+  csvLines,
+  dataHeader,
+  exportLimitBytes,
+  findingsHeader,
+  itemRows,
+  loadExportItem,
+  pulledStream,
+  xlsxBytes,
+  yieldAfter,
+  type ExportTables,
+} from "../lib/export.js";
 
 const CollParam = z.object({ collectionId: z.string().min(1).max(40) });
 
@@ -53,36 +65,6 @@ function branchStatus(col: CollectionRow, s: SubmissionRow | undefined, now: str
   if (s.status === "wrong_template") return { status: "submitted_wrong_template", late: s.late === 1 };
   if (s.late) return { status: "late", late: true };
   return { status: s.status === "clean" ? "submitted_clean" : "submitted_with_errors", late: false };
-}
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : typeof v === "object" ? ((v as { error?: string }).error ?? JSON.stringify(v)) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csvLine = (cells: unknown[]) => cells.map(csvCell).join(",");
-
-interface ExportItem {
-  branch: OrgRow | undefined;
-  branchId: string;
-  submission: SubmissionRow;
-  grid: WorkbookGrid;
-  report: CheckReport;
-}
-
-/** Data rows under the header the engine found (or every row when none), with the header. */
-function sheetRows(item: ExportItem) {
-  const out: { sheet: string; header: CellValue[]; rows: { row: number; values: CellValue[] }[] }[] = [];
-  for (const sheet of item.grid.sheets) {
-    const rep = item.report.sheets.find((r) => r.sheet === sheet.name);
-    const r0 = sheet.origin?.row ?? 0;
-    const headerIdx = rep?.headerRow ? rep.headerRow - 1 - r0 : -1;
-    const header = headerIdx >= 0 ? (sheet.values[headerIdx] ?? []) : [];
-    const rows = sheet.values
-      .map((values, i) => ({ row: r0 + i + 1, values }))
-      .filter((r, i) => i > headerIdx && r.values.some((v) => v !== null && v !== ""));
-    out.push({ sheet: sheet.name, header, rows });
-  }
-  return out;
 }
 
 export const collectionsRouter = router()
@@ -266,7 +248,7 @@ export const collectionsRouter = router()
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.any().openapi({ type: "string", format: "binary" }) },
           },
         },
-        ...errors(403, 404),
+        ...errors(403, 404, 413),
       },
     }),
     async (c) => {
@@ -274,56 +256,65 @@ export const collectionsRouter = router()
       needRole(p, "admin");
       const { format, what, versions } = c.req.valid("query");
       const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
-      const latest =
+      const list = () =>
         versions === "all"
-          ? await listSubmissions(c.env.DB, collection.org_id, collection.collection_id)
-          : await latestPerBranch(c.env.DB, collection.org_id, collection.collection_id);
-      const orgs = await branchRows(c.env.DB, latest.map((s) => s.branch_id));
-      const items: ExportItem[] = await Promise.all(
-        latest.map(async (s) => ({
-          branchId: s.branch_id,
-          branch: orgs.get(s.branch_id),
-          submission: s,
-          grid: (await getJson<WorkbookGrid>(c.env.BLOBS, gridKey(s.org_id, s.grid_sha256))) ?? { sheets: [] },
-          report: (await getJson<CheckReport>(c.env.BLOBS, reportKey(s.org_id, s.findings_sha256))) ?? { sheets: [], findings: [] },
-        })),
-      );
+          ? listSubmissions(c.env.DB, collection.org_id, collection.collection_id)
+          : latestPerBranch(c.env.DB, collection.org_id, collection.collection_id);
+      // Refused above the cap from one D1 sum, before a row is listed or a grid read.
+      const size = await exportSize(c.env.DB, collection.org_id, collection.collection_id, versions);
+      let listed: SubmissionRow[] | null = null;
+      const rowsOnce = async () => (listed ??= await list());
+      await assertExportSize(size, exportLimitBytes(c.env, format), format, rowsOnce, c.env.BLOBS);
+      const rows = await rowsOnce();
+      const orgs = await branchRows(c.env.DB, rows.map((s) => s.branch_id));
+      const { template } = await collectionDocs(c.env, collection);
+      const lang = prefersEnglish(c.req.header("accept-language")) ? "en" : "zh";
+      const signal = c.req.raw.signal;
+      const load = (i: number) => loadExportItem(c.env.BLOBS, rows[i]!, orgs.get(rows[i]!.branch_id));
       const fname = `${collection.collection_id}-${collection.period}`;
+      c.header("Vary", "Accept-Language", { append: true });
+      // The first submission is read before the 200: a missing blob there is a plain 500.
+      const first = rows.length ? await load(0) : undefined;
       if (format === "json") {
-        return c.json(
-          {
-            collection: collectionOut(collection),
-            items: items.map((i) => ({ branchName: i.branch?.name ?? i.branchId, submission: submissionOut(i.submission), grid: i.grid, findings: i.report.findings })),
-          },
-          200,
-        );
+        let i = -1;
+        const body = pulledStream(async () => {
+          i++;
+          if (i === 0) return `{"collection":${JSON.stringify(collectionOut(collection))},"items":[`;
+          if (i > rows.length) return null;
+          const it = i === 1 && first ? first : await load(i - 1);
+          const item = { branchName: it.branch?.name ?? it.branchId, submission: submissionOut(it.submission), grid: it.grid, findings: it.report.findings };
+          return `${i > 1 ? "," : ""}${JSON.stringify(item)}${i === rows.length ? "]}" : ""}`;
+        }, signal);
+        if (!rows.length) return c.json({ collection: collectionOut(collection), items: [] }, 200);
+        return c.body(body, 200, { "Content-Type": "application/json; charset=utf-8" });
       }
-      // Table 1: every data row, with branch columns first. Table 2: every finding.
-      const first = items.flatMap(sheetRows)[0];
-      const header = ["支部编号", "支部名称", "报送版本", "工作表", "行号", ...(first?.header ?? []).map((h) => (h === null ? "" : h))];
-      const dataRows: unknown[][] = [];
-      for (const i of items) {
-        for (const s of sheetRows(i)) {
-          for (const r of s.rows) dataRows.push([i.branchId, i.branch?.name ?? "", i.submission.version, s.sheet, r.row, ...r.values]);
-        }
-      }
-      const fHeader = ["支部编号", "支部名称", "报送版本", "级别", "代码", "工作表", "单元格", "期间", "说明"];
-      const fRows: unknown[][] = items.flatMap((i) =>
-        i.report.findings.map((f) => [i.branchId, i.branch?.name ?? "", i.submission.version, f.severity, f.code, f.sheet, f.cell ?? "", f.period ?? "", f.message]),
-      );
       if (format === "csv") {
-        const [h, rows] = what === "findings" ? [fHeader, fRows] : [header, dataRows];
-        const text = "\ufeff" + [h, ...rows].map(csvLine).join("\r\n") + "\r\n";
+        // Streamed: the header (from the first submission), then one submission's rows per chunk.
+        let i = -1;
+        const body = pulledStream(async () => {
+          i++;
+          if (i === 0) return "\ufeff" + csvLines([what === "findings" ? findingsHeader(lang) : dataHeader(first, lang)]);
+          if (i > rows.length) return null;
+          const it = i === 1 && first ? first : await load(i - 1);
+          const t = itemRows(it, template, lang);
+          return csvLines(what === "findings" ? t.findings : t.data);
+        }, signal, (e) => csvFailureLine(e, lang));
         c.header("Content-Disposition", `attachment; filename="${fname}-${what}.csv"`);
-        return c.body(text, 200, { "Content-Type": "text/csv; charset=utf-8" });
+        return c.body(body, 200, { "Content-Type": "text/csv; charset=utf-8" });
       }
-      const XLSX = await import("@e965/xlsx");
-      const wb = XLSX.utils.book_new();
-      const plain = (v: unknown) => (v !== null && typeof v === "object" ? ((v as { error?: string }).error ?? "") : v);
-      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([header, ...dataRows.map((r) => r.map(plain))]), "报送数据");
-      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([fHeader, ...fRows]), "问题清单");
-      const out = XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer;
+      const tables: ExportTables = { dataHeader: [], data: [], findingsHeader: findingsHeader(lang), findings: [] };
+      for (let i = 0; i < rows.length; i++) {
+        if (signal.aborted) throw new ApiError(408, "client_gone", "客户端已断开，导出已停止", "The client left; the export was stopped");
+        const started = performance.now();
+        const it = i === 0 && first ? first : await load(i);
+        if (i === 0) tables.dataHeader = dataHeader(it, lang);
+        const t = itemRows(it, template, lang);
+        tables.data.push(...t.data);
+        tables.findings.push(...t.findings);
+        await yieldAfter(started);
+      }
+      if (!rows.length) tables.dataHeader = dataHeader(undefined, lang);
       c.header("Content-Disposition", `attachment; filename="${fname}.xlsx"`);
-      return c.body(new Uint8Array(out), 200, { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+      return c.body(xlsxBytes(tables, lang), 200, { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     },
   );

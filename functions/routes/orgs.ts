@@ -3,7 +3,7 @@ import { router, security, errors, json, body } from "./common.js";
 import { CreateOrgBody, CreateTokenBody, EntraPrincipalBody, Org, OrgId, TokenCreated, TokenInfo } from "../../shared/api/schemas.js";
 import { needRole, visibleOrg } from "../lib/access.js";
 import { insertOrgStmt, listSubtree, getOrg } from "../db/orgs.js";
-import { findEntraPrincipal, insertEntraPrincipalStmt, insertTokenStmt, listTokens, revokeTokenStmt } from "../db/tokens.js";
+import { insertEntraPrincipalStmt, insertTokenStmt, listTokens, revokeTokenStmt } from "../db/tokens.js";
 import { auditStmt } from "../db/audit.js";
 import { ApiError, notFound } from "../lib/errors.js";
 import { nowIso, randomId, randomSecret, sha256Hex } from "../lib/hash.js";
@@ -27,6 +27,20 @@ export async function newToken(db: D1Database, by: Pick<Principal, "actor" | "or
     row,
     stmts: [insertTokenStmt(db, row), auditStmt(db, by, orgId, "token.create", `token:${tokenId}`, hash, { role, label }, createdAt)],
   };
+}
+
+/**
+ * A child's id lies in its tenant's own space, `<root>.<own>`: given its own part, the root's
+ * prefix is added. An id in another tenant's space is refused whether or not it exists, so
+ * "taken" (409) can only ever be about the caller's own organisations: no tenant can learn
+ * of, or take, another's ids.
+ */
+function childOrgId(rootId: string, requested: string): string {
+  const id = requested.includes(".") ? requested : `${rootId}.${requested}`;
+  if (!id.startsWith(`${rootId}.`)) {
+    throw new ApiError(400, "org_id_namespace", `下级组织的编号应为“${rootId}.自身编号”，或只写自身编号`, `A child organisation's id is "${rootId}.<own part>", or just its own part`, { prefix: `${rootId}.` });
+  }
+  return id;
 }
 
 export const orgsRouter = router()
@@ -89,20 +103,21 @@ export const orgsRouter = router()
         throw new ApiError(409, "parent_not_department", "党支部下不能再建下级组织", "A branch cannot have children");
       }
       const b = c.req.valid("json");
-      if (await getOrg(c.env.DB, b.id)) throw new ApiError(409, "org_exists", `组织编号已存在：${b.id}`, `Organisation id taken: ${b.id}`);
+      const id = childOrgId(parent.root_id, b.id);
+      if (await getOrg(c.env.DB, id)) throw new ApiError(409, "org_exists", `组织编号已存在：${id}`, `Organisation id taken: ${id}`);
       const row = {
-        org_id: b.id,
+        org_id: id,
         root_id: parent.root_id,
         parent_id: parent.org_id,
         kind: b.kind,
         name: b.name,
-        path: `${parent.path}${b.id}/`,
+        path: `${parent.path}${id}/`,
         created_at: nowIso(),
       };
       try {
-        await c.env.DB.batch([insertOrgStmt(c.env.DB, row), auditStmt(c.env.DB, p, b.id, "org.create", `org:${b.id}`, null, { name: b.name, kind: b.kind, parent: parent.org_id })]);
+        await c.env.DB.batch([insertOrgStmt(c.env.DB, row), auditStmt(c.env.DB, p, id, "org.create", `org:${id}`, null, { name: b.name, kind: b.kind, parent: parent.org_id })]);
       } catch (e) {
-        if (/UNIQUE|constraint/i.test(String(e))) throw new ApiError(409, "org_exists", `组织编号已存在：${b.id}`, `Organisation id taken: ${b.id}`);
+        if (/UNIQUE|constraint/i.test(String(e))) throw new ApiError(409, "org_exists", `组织编号已存在：${id}`, `Organisation id taken: ${id}`);
         throw e;
       }
       return c.json(orgOut(row), 201);
@@ -190,10 +205,6 @@ export const orgsRouter = router()
         throw new ApiError(400, "role_mismatch", "管理员只能关联到组织部门，填报员只能关联到党支部", "Admins belong to departments, clerks to branches");
       }
       const at = nowIso();
-      const linked = await findEntraPrincipal(c.env.DB, b.tid, b.oid);
-      if (linked && linked.org_id !== org.org_id) {
-        throw new ApiError(409, "entra_linked_elsewhere", "该 Entra ID 用户已关联到另一个组织", "This Entra ID user is already linked to another organisation");
-      }
       await c.env.DB.batch([
         insertEntraPrincipalStmt(c.env.DB, { org_id: org.org_id, tid: b.tid, oid: b.oid, role: b.role }, p.actor, at),
         auditStmt(c.env.DB, p, org.org_id, "entra.link", `entra:${b.tid}/${b.oid}`, null, { role: b.role }, at),

@@ -11,7 +11,9 @@ import { submissionOut } from "../lib/present.js";
 import { ApiError, notFound } from "../lib/errors.js";
 import { gridKey, reportKey, submit, submissionDetail } from "../lib/submit.js";
 import { tooLarge } from "../middleware/errors.js";
-import { getJson } from "../lib/blobs.js";
+import { refuseMacros } from "../lib/macros.js";
+import { assertGridSize, gridSize, maxCells } from "../lib/cell-cap.js";
+import { getStoredJson } from "../lib/blobs.js";
 import { diffSubmissions } from "../lib/diff.js";
 import { isLedgerReadError, readWorkbookFile, UPLOAD_MEDIA_TYPES } from "../../shared/reader/index.js";
 import type { WorkbookGrid } from "../../shared/grid/types.js";
@@ -24,6 +26,14 @@ export const limitBody = (): MiddlewareHandler<AppEnv> =>
   async function limitBody(c, next) {
     const maxSize = Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX;
     return bodyLimit({ maxSize, onError: () => { throw tooLarge(maxSize); } })(c, next);
+  };
+
+/** 413 above MAX_CELLS, counted on the parsed JSON before zod walks every cell (the body is parsed once, then cached). */
+export const limitCells = (): MiddlewareHandler<AppEnv> =>
+  async function limitCells(c, next) {
+    const body = (await c.req.json().catch(() => null)) as { grid?: unknown } | null;
+    assertGridSize(gridSize(body?.grid), maxCells(c.env));
+    return next();
   };
 
 const CollParam = z.object({ collectionId: z.string().min(1).max(40) });
@@ -65,7 +75,7 @@ export const submissionsRouter = router()
       path: "/collections/{collectionId}/submissions",
       tags: ["submissions"],
       security,
-      middleware: [requireRole("clerk"), limitBody()] as const,
+      middleware: [requireRole("clerk"), limitBody(), limitCells()] as const,
       summary: "报送台账（网格 JSON）/ submit a ledger as grid JSON (clerk); Idempotency-Key supported",
       request: { params: CollParam, headers: Headers, body: body(SubmitBody) },
       responses: { 201: json(SubmissionDetail, "stored (or replayed: Idempotent-Replayed: true)"), ...errors(400, 403, 404, 409, 413, 422) },
@@ -109,12 +119,13 @@ export const submissionsRouter = router()
       const { bytes, fileName } = await uploadFile(c.req.raw.headers.get("content-type") ?? "", c.req, c.req.valid("query").fileName);
       let grid: WorkbookGrid;
       try {
-        grid = readWorkbookFile(bytes, fileName ? { fileName } : {});
+        grid = readWorkbookFile(bytes, { ...(fileName ? { fileName } : {}), limits: { maxCellsPerSheet: maxCells(c.env) } });
       } catch (e) {
         // Error codes keep their historical xlsx_ prefix whatever the format.
         if (isLedgerReadError(e)) throw new ApiError(422, `xlsx_${e.code}`, e.messageZh, e.messageEn, { reason: e.code });
         throw new ApiError(422, "xlsx_unreadable", "无法读取上传的台账文件", `The uploaded file could not be read: ${(e as Error).message}`);
       }
+      refuseMacros(bytes);
       const fileType = STORED_TYPE[grid.source?.format ?? "xlsx"]!;
       // "source" stays "xlsx" for every file upload (the D1 column knows json | xlsx); the grid records the format.
       const r = await submit(c, { collectionId: c.req.valid("param").collectionId, grid, asOf: c.req.valid("query").asOf, source: "xlsx", file: bytes, fileType, ...(fileName ? { fileName } : {}) });
@@ -191,10 +202,10 @@ export const submissionsRouter = router()
         const row = await getSubmissionVersion(c.env.DB, collection.org_id, collectionId, branchId, v);
         if (!row) throw notFound("Submission", "报送", `${branchId} v${v}`);
         const [grid, report] = await Promise.all([
-          getJson<WorkbookGrid>(c.env.BLOBS, gridKey(row.org_id, row.grid_sha256)),
-          getJson<CheckReport>(c.env.BLOBS, reportKey(row.org_id, row.findings_sha256)),
+          getStoredJson<WorkbookGrid>(c.env.BLOBS, gridKey(row.org_id, row.grid_sha256)),
+          getStoredJson<CheckReport>(c.env.BLOBS, reportKey(row.org_id, row.findings_sha256)),
         ]);
-        return { version: v, grid: grid ?? { sheets: [] }, findings: report?.findings ?? [] };
+        return { version: v, grid, findings: report.findings };
       };
       const [a, b] = await Promise.all([load(from), load(to)]);
       return c.json(diffSubmissions(branchId, a, b), 200);

@@ -8,7 +8,15 @@ import { Template } from "../template/schema.js";
  * OpenAPI) and the add-in (typed client, form checks). Plain zod 4, no Worker APIs.
  */
 
-export const OrgId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "小写字母、数字或连字符，2–40 个字符");
+/**
+ * A root department's id (2–40 lowercase letters, digits, hyphens), or a child's: the root's id, a
+ * dot, then its own part, so that every tenant names its organisations in a space of its own.
+ */
+export const OrgId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}(\.[a-z0-9][a-z0-9-]{0,39})?$/, "小写字母、数字或连字符，2–40 个字符；下级组织为“上级体系编号.自身编号” / lowercase letters, digits or hyphens; a child is <root>.<own>");
+/** What an admin names a new child: its own part (the root's prefix is added) or the full `<root>.<own>` id. */
+export const ChildOrgId = z.string().regex(/^([a-z0-9][a-z0-9-]{1,39}\.)?[a-z0-9][a-z0-9-]{0,39}$/, "小写字母、数字或连字符，1–40 个字符 / lowercase letters, digits or hyphens, 1–40 characters");
 export const DocId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64);
 export const Period = z
   .string()
@@ -117,7 +125,7 @@ export const Org = z.object({
   createdAt: z.string(),
 });
 export const CreateOrgBody = z.object({
-  id: OrgId,
+  id: ChildOrgId,
   name: z.string().min(1).max(100),
   kind: z.enum(["department", "branch"]),
 });
@@ -137,7 +145,9 @@ export const TokenInfo = z.object({
   lastUsedAt: z.string().nullable(),
 });
 export const TokenCreated = TokenInfo.extend({ token: z.string().describe("只显示这一次 / shown once") });
-export const EntraPrincipalBody = z.object({ tid: z.string().min(1), oid: z.string().min(1), role: Role });
+/** Entra tenant and object ids are GUIDs; 64 characters of letters, digits and hyphens leave room and no more. */
+const EntraId = z.string().regex(/^[0-9A-Za-z-]{1,64}$/, "字母、数字或连字符，1–64 个字符 / letters, digits or hyphens, 1–64 characters");
+export const EntraPrincipalBody = z.object({ tid: EntraId, oid: EntraId, role: Role });
 
 // ---------- rule sets and templates ----------
 export const VersionInfo = z.object({

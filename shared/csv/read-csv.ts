@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import type { CellValue, GridSource, SheetGrid, WorkbookGrid } from "../grid/types.js";
 import { readErrors, type SpreadsheetApp } from "../xlsx/errors.js";
 import type { ReadLimits } from "../xlsx/limits.js";
+import { a1 } from "../grid/a1.js";
 import { decodeText } from "./decode-text.js";
 import { guessDelimiter } from "./delimiter.js";
 
@@ -47,6 +48,12 @@ export function readCsv(bytes: Uint8Array, lim: ReadLimits, sheetName: string, a
         return;
       }
       const values = row.data.map(cellOf);
+      const long = row.data.findIndex((f) => f.length > lim.maxCellChars);
+      if (long >= 0) {
+        over = readErrors.cellTooLong(sheetName, a1(rows.length, long), row.data[long]!.length, lim.maxCellChars);
+        parser.abort();
+        return;
+      }
       while (values.length > 0 && values[values.length - 1] === null) values.pop();
       cells += values.length;
       if (cells > lim.maxCellsPerSheet) {

@@ -2,6 +2,7 @@ import type { SheetView } from "../grid/sheet-view.js";
 import { matchFields, MIN_HEADER_SCORE, type FieldIndex } from "./field-match.js";
 import { cellText, headerCells, type HeaderCell } from "./header-cells.js";
 import { parseMonthHeader } from "./month-header.js";
+import { searchPattern } from "../template/safe-pattern.js";
 
 /**
  * The header half of recognition: which rows are the header, and which field each header
@@ -33,16 +34,13 @@ export interface HeaderCandidate {
   score: number;
 }
 
-function compileOwnPattern(pattern: string | undefined): RegExp | null {
-  if (!pattern) return null;
-  try {
-    return new RegExp(pattern);
-  } catch {
-    return null;
-  }
+/** A template's own month pattern runs on RE2 (linear time: an admin's pattern cannot stall a host). */
+type Exec = (text: string) => (string | undefined)[] | null;
+function compileOwnPattern(pattern: string | undefined): Exec | null {
+  return pattern ? searchPattern(pattern) : null;
 }
 
-const ownPatterns = new WeakMap<FieldIndex, (RegExp | null)[]>();
+const ownPatterns = new WeakMap<FieldIndex, (Exec | null)[]>();
 
 function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { month: number; year?: number; score: number } | null {
   const parsed = parseMonthHeader(cell.leaf, cell.group);
@@ -53,7 +51,7 @@ function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { mon
     ownPatterns.set(index, patterns);
   }
   const own = patterns[fieldIndex];
-  const m = own ? own.exec(cell.leaf.trim()) : null;
+  const m = own ? own(cell.leaf.trim()) : null;
   const month = m ? Number(m[1]) : NaN;
   return Number.isInteger(month) && month >= 1 && month <= 12 ? { month, score: 1 } : null;
 }

@@ -1,4 +1,4 @@
-import type { Lang, Severity } from "../findings/types.js";
+import type { Lang } from "../findings/types.js";
 
 /** The words of an annotated workbook (cell notes, the results sheet), shared by the CLI and the pane's 下载. */
 const TEXT = {
@@ -28,11 +28,5 @@ export function exportText(lang: Lang): ExportText {
   return TEXT[lang];
 }
 
-const SEVERITY: Record<Lang, Record<Severity, string>> = {
-  zh: { error: "错误", warning: "提醒", info: "提示" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
-
-export function severityLabel(s: Severity, lang: Lang): string {
-  return SEVERITY[lang][s];
-}
+/** One word per severity for every host: the findings catalogue's. */
+export { severityLabel } from "../findings/summary.js";

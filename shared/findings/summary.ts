@@ -17,6 +17,16 @@ export function groupDigits(n: number | string): string {
   return `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+$)/g, ",")}${m[3] ?? ""}`;
 }
 
+const SEVERITY: Record<Lang, Record<Severity, string>> = {
+  zh: { error: "错误", warning: "提醒", info: "提示" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
+
+/** The word for a severity, as every host shows it. */
+export function severityLabel(s: Severity, lang: Lang): string {
+  return SEVERITY[lang][s];
+}
+
 /** "3 处错误，2 处提醒" / "3 errors, 2 warnings"; zero counts are left out, all zero gives "". */
 export function formatCounts(c: SeverityCounts, lang: Lang): string {
   const n = groupDigits;

@@ -42,6 +42,7 @@ export function readOdsParts(parts: Map<string, Uint8Array>, lim: ReadLimits): W
     definedNames: scan.definedNames,
     hidden: (index) => scan.tables[index]?.hidden ?? false,
     maxListValues: lim.maxListValues,
+    maxCellChars: lim.maxCellChars,
   });
   return { sheets, source: { format: "ods" } };
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { patternProblem } from "./safe-pattern.js";
+import { ruleRefProblems } from "./rule-params.js";
 
 /**
  * A ledger template: the Frictionless Table Schema vocabulary (name, title, type,
@@ -22,6 +24,12 @@ export const FieldType = z.enum([
 ]);
 export type FieldType = z.infer<typeof FieldType>;
 
+/** A regular expression a template carries; refused unless it runs in linear time (safe-pattern.ts). */
+const Pattern = z.string().superRefine((source, ctx) => {
+  const problem = patternProblem(source);
+  if (problem) ctx.addIssue({ code: "custom", message: `${problem.zh} / ${problem.en}` });
+});
+
 export const Constraints = z
   .object({
     required: z.boolean().optional(),
@@ -30,7 +38,7 @@ export const Constraints = z
     maximum: z.number().optional(),
     minLength: z.number().int().optional(),
     maxLength: z.number().int().optional(),
-    pattern: z.string().optional(),
+    pattern: Pattern.optional(),
     enum: z.array(z.string()).optional(),
   })
   .strict();
@@ -52,7 +60,7 @@ export const Field = z
      * clerks write them (1月, 一月, 2025年1月, 2025.1, a bare 1 under 月份 …); `pattern`, a
      * regular expression whose first capture is the month, adds a form of the template's own.
      */
-    repeat: z.object({ pattern: z.string().optional(), period: z.enum(["month"]) }).optional(),
+    repeat: z.object({ pattern: Pattern.optional(), period: z.enum(["month"]) }).optional(),
     /**
      * What the column's cells look like, beside the type: typical values (正式党员, 预备党员),
      * or a kind of text (a person's name, a meeting type). Evidence for recognising the column
@@ -89,7 +97,10 @@ export const RuleRef = z
     /** Per-template overrides of the rule set's parameters for this rule. */
     params: z.record(z.string(), z.unknown()).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((ref, ctx) => {
+    for (const p of ruleRefProblems(ref)) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+  });
 export type RuleRef = z.infer<typeof RuleRef>;
 
 export const LedgerKind = z.enum([

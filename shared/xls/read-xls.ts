@@ -71,6 +71,7 @@ export function readXls(bytes: Uint8Array, lim: ReadLimits, format: "xls" | "et"
     definedNames: scan.definedNames,
     hidden: (_index, name) => byName.get(name)?.hidden ?? false,
     maxListValues: lim.maxListValues,
+    maxCellChars: lim.maxCellChars,
   });
   const source: GridSource = { format, biff: scan.version };
   return { sheets, source };

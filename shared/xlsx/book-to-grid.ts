@@ -13,6 +13,8 @@ export interface BookExtras {
   definedNames: DefinedName[];
   hidden(sheetIndex: number, name: string): boolean;
   maxListValues: number;
+  /** The longest text one cell may hold (Excel's own 32,767): a longer one is refused, never cut. */
+  maxCellChars: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export function bookToSheets(wb: XLSX.WorkBook, extras: BookExtras): SheetGrid[]
     const ws = wb.Sheets[name];
     if (!ws) return [];
     delete wb.Sheets[name];
-    const grid = toSheetGrid(name, ws, extras.hidden(index, name), date1904);
+    const grid = toSheetGrid(name, ws, extras.hidden(index, name), date1904, extras.maxCellChars);
     grid.validations = validations[index]!;
     return [grid];
   });

@@ -13,6 +13,7 @@ export type ReadErrorCode =
   | "zip-bomb"
   | "too-many-rows"
   | "too-many-cells"
+  | "cell-too-long"
   | "empty-workbook"
   | "unsupported-format"
   | "not-text";
@@ -165,6 +166,12 @@ export const readErrors = {
       "too-many-cells",
       `工作表"${sheet}"有 ${cells} 个单元格，超过 ${limit} 的上限，请拆分后再检查。`,
       `Sheet "${sheet}" has ${cells} cells, over the limit of ${limit}; split it and check again.`,
+    ),
+  cellTooLong: (sheet: string, cell: string, chars: number, limit: number) =>
+    new LedgerReadError(
+      "cell-too-long",
+      `工作表"${sheet}"的单元格 ${cell} 有 ${chars} 个字符，超过每个单元格 ${limit} 个字符的上限（Excel 自身的上限），请删减后再检查。`,
+      `Cell ${cell} of sheet "${sheet}" holds ${chars} characters, over the limit of ${limit} per cell (Excel's own); shorten it and check again.`,
     ),
   emptyWorkbook: () =>
     new LedgerReadError(

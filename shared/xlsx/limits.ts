@@ -17,6 +17,8 @@ export interface ReadLimits {
   maxCellsPerSheet: number;
   /** Most values a drop-down list read from a range may contribute. */
   maxListValues: number;
+  /** Longest text of one cell, in characters: Excel's own limit (a longer one is not a ledger's). */
+  maxCellChars: number;
 }
 
 const MB = 1024 * 1024;
@@ -31,6 +33,7 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxRows: 300_000,
   maxCellsPerSheet: 5_000_000,
   maxListValues: 5_000,
+  maxCellChars: 32_767,
 });
 
 export function resolveLimits(limits?: Partial<ReadLimits>): ReadLimits {

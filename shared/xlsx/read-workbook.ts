@@ -36,6 +36,7 @@ export function readXlsxParts(parts: Map<string, Uint8Array>, lim: ReadLimits): 
     definedNames: layout.definedNames,
     hidden: (index) => Boolean(sheetMeta[index]?.Hidden),
     maxListValues: lim.maxListValues,
+    maxCellChars: lim.maxCellChars,
   });
   return { sheets, source: { format: "xlsx" } };
 }

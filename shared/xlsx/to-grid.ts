@@ -1,6 +1,8 @@
 import type * as XLSX from "@e965/xlsx";
 import type { CellRange, CellValue, SheetGrid } from "../grid/types.js";
 import { toCellValue } from "./cell-value.js";
+import { readErrors } from "./errors.js";
+import { a1 } from "../grid/a1.js";
 
 function denseRows(ws: XLSX.WorkSheet): (XLSX.CellObject[] | undefined)[] {
   return ((ws as XLSX.DenseSheet)["!data"] ?? []) as (XLSX.CellObject[] | undefined)[];
@@ -22,7 +24,7 @@ function formatOf(cell: XLSX.CellObject): string | null {
  * General gets an empty formats row. Consumes the sheet: each SheetJS row is let go once
  * converted, so the two copies of a large sheet do not coexist.
  */
-export function toSheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, date1904: boolean): SheetGrid {
+export function toSheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, date1904: boolean, maxCellChars = Infinity): SheetGrid {
   const rows = denseRows(ws);
   let r0 = -1;
   let r1 = -1;
@@ -55,7 +57,10 @@ export function toSheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, d
           vals.push(null);
           continue;
         }
-        vals.push(toCellValue(cell, date1904));
+        const value = toCellValue(cell, date1904);
+        // One oversized text would cost the engine thousands of times its size: refused, never cut.
+        if (typeof value === "string" && value.length > maxCellChars) throw readErrors.cellTooLong(name, a1(r, c), value.length, maxCellChars);
+        vals.push(value);
         const z = formatOf(cell);
         if (z === null) continue;
         fmts ??= new Array<string | null>(last - c0 + 1).fill(null);

@@ -1,7 +1,7 @@
 /**
  * The real Worker for the browser tests: `wrangler dev` on a free loopback port with fresh state
  * in a temporary directory (local D1 migrations applied), the demo seeded through the dev-only
- * `/v1/_seed` route, and the pane's origin allowed by CORS. Same helpers as `npm start` and
+ * `/v1/_seed` route, and LOCAL_DEV as `npm start` sets it (the pane on localhost is allowed by CORS). Same helpers as `npm start` and
  * `npm run load` (scripts/dev-server.mjs); offline (`CLOUDFLARE_CF_FETCH_ENABLED=false`).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -41,7 +41,7 @@ export async function freePort(): Promise<number> {
  * resolves when it answers and the demo is seeded (so the caller can build meanwhile).
  * On any failure the process group is stopped and the state removed before the error is thrown.
  */
-export async function startLocalWorker(opts: { allowedOrigins: string[]; readyTimeoutMs?: number }): Promise<{ ready: Promise<LocalWorker>; stop(): Promise<void> }> {
+export async function startLocalWorker(opts: { readyTimeoutMs?: number } = {}): Promise<{ ready: Promise<LocalWorker>; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), "party-ledger-e2e-"));
   const persistTo = join(dir, "state");
   const logFile = join(dir, "wrangler.log");
@@ -76,7 +76,7 @@ export async function startLocalWorker(opts: { allowedOrigins: string[]; readyTi
   try {
     applyMigrations(persistTo);
     const port = await freePort();
-    const w = startWorker({ port, persistTo, logFile, detached: true, vars: { ALLOWED_ORIGINS: opts.allowedOrigins.join(",") } }) as { child: Child; base: string; seedSecret: string };
+    const w = startWorker({ port, persistTo, logFile, detached: true }) as { child: Child; base: string; seedSecret: string };
     child = w.child;
     const ready = (async (): Promise<LocalWorker> => {
       try {

@@ -23,6 +23,30 @@ type StoredSubmission = z.infer<typeof Submission>;
 
 const openPane = () => openPaneIn(browserOf());
 
+const storedVersionsOf = async (collection: string, token: string) =>
+  (await workerGet<{ items: StoredSubmission[] }>(`/v1/collections/${collection}/submissions`, token)).items.map((i) => i.version).sort();
+
+/** A fresh collection (报送任务) of the demo's three branches, opened by the demo admin from Node. */
+async function openCollection(title: string): Promise<string> {
+  const r = await fetch(`${worker.url}/v1/collections`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${worker.adminToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ title, template: { id: "roster" }, period: "2025", dueAt: "2099-12-31", branchIds: ["demo-b1", "demo-b2", "demo-b3"] }),
+  });
+  if (r.status !== 201) throw new Error(`open collection: ${r.status} ${await r.text()}`);
+  return ((await r.json()) as { id: string }).id;
+}
+
+/** A pane with the planted roster open, set to `token`, on the 提交 tab of `collection`. */
+async function paneOnCollection(collection: string, token: string): Promise<Page> {
+  const page = await openPane();
+  await openFile(page, "花名册-有错误.xlsx", plantedRoster().bytes);
+  await useWorker(page, token);
+  await page.getByTestId("tab-submit").click();
+  await page.getByTestId("collection-id").fill(collection);
+  return page;
+}
+
 const storedVersions = async (token: string) =>
   (await workerGet<{ items: StoredSubmission[] }>(`/v1/collections/${worker.collectionId}/submissions`, token)).items.map((i) => i.version).sort();
 
@@ -201,37 +225,98 @@ describe("task pane in web mode (Debian chromium)", () => {
     await page.context().close();
   });
 
-  it("keeps a submission the Worker did not answer (503, offline) and sends it to the real Worker when the pane starts", async () => {
-    const page = await openPane();
-    await openFile(page, "花名册-有错误.xlsx", plantedRoster().bytes);
+  it("outbox: a queued old copy is superseded by the fixed sheet, so the Worker stores only the fixed one (version 1)", async () => {
+    const collection = await openCollection("离线后改正");
     const token = worker.clerkTokens["demo-b2"]!;
-    await useWorker(page, token);
-    await page.getByTestId("tab-submit").click();
-    await page.getByTestId("collection-id").fill(worker.collectionId);
+    const page = await paneOnCollection(collection, token);
 
-    let how: "503" | "offline" = "503";
+    let how: "503" | "offline" = "offline";
     await failSubmissions(page, () => how);
     await page.getByTestId("submit").click();
-    await page.getByTestId("outbox").waitFor();
-    expect(await page.getByTestId("submit-error").textContent()).toContain("503");
-    expect(await outboxLength(page)).toBe(1);
-    how = "offline";
-    await page.getByTestId("submit").click();
-    await expect.poll(() => outboxLength(page)).toBe(2);
+    await page.locator('[data-testid="outbox-item"][data-state="queued"]').waitFor();
     expect(await page.getByTestId("submit-error").textContent()).toContain("network");
-    expect(await page.getByTestId("outbox").textContent()).toContain("待重试 2 份");
+    how = "503";
+    await page.getByTestId("submit").click();
+    await page.getByTestId("submit-note").waitFor();
+    expect(await page.getByTestId("submit-error").textContent()).toContain("503");
+    // one item per collection and branch: the second try replaced the first
+    expect(await outboxLength(page)).toBe(1);
+    expect(await page.getByTestId("outbox").textContent()).toContain("待重试 1 份");
     await page.screenshot({ path: join(SHOTS, "pane-outbox-zh.png") });
-    expect(await storedVersions(token)).toEqual([]);
 
-    // Back online: the outbox survives a reload and is sent when the pane starts.
+    // The clerk fixes the missing name (A4) and submits again, now online: stored as version 1.
     await page.unroute(SUBMISSIONS);
-    await page.reload();
-    await page.getByTestId("tab-submit").waitFor();
+    await page.getByTestId("tab-check").click();
+    await page.locator('[data-cell="A4"]').dblclick();
+    await page.getByTestId("cell-editor").fill("王五");
+    await page.getByTestId("cell-editor").press("Enter");
     await page.getByTestId("tab-submit").click();
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem("party-ledger.outbox") ?? "[]").length === 0, null, { timeout: 15_000 });
-    await page.locator('[data-testid="verdict"][data-version="2"]').waitFor();
-    expect(await storedVersions(token)).toEqual([1, 2]);
+    await page.getByTestId("submit").click();
+    await page.locator('[data-testid="verdict"][data-version="1"]').waitFor();
+    expect(await page.getByTestId("submit-note").textContent()).toContain("已被这次提交取代");
+    expect(await outboxLength(page)).toBe(0);
+
+    // A restart flushes the outbox: nothing old is left to land as version 2.
+    await page.reload();
+    await page.getByTestId("tab-submit").click();
+    await page.waitForTimeout(500);
+    const items = (await workerGet<{ items: StoredSubmission[] }>(`/v1/collections/${collection}/submissions`, token)).items;
+    expect(items.map((i) => i.version)).toEqual([1]);
+    const stored = await workerGet<{ grid: { sheets: { values: unknown[][] }[] } }>(`/v1/submissions/${items[0]!.id}?include=grid`, token);
+    expect(stored.grid.sheets[0]!.values[3]![0]).toBe("王五");
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("outbox: failures retrying cannot fix are shown at once and never queued; a queued item is sent with the settings it was queued under", async () => {
+    const collection = await openCollection("设置变更");
+    const page = await paneOnCollection(collection, "plt_not_set_yet");
+    const finalFailure = async (token: string, collectionId: string, status: string) => {
+      await useWorker(page, token);
+      await page.getByTestId("tab-submit").click();
+      await page.getByTestId("collection-id").fill(collectionId);
+      await page.getByTestId("submit").click();
+      await page.getByTestId("submit-error").filter({ hasText: status }).waitFor();
+      expect(await page.getByTestId("submit-error").textContent()).toContain("重试也无法解决");
+      expect(await outboxLength(page)).toBe(0);
+    };
+    await finalFailure("plt_wrong_token", collection, "401");
+    await finalFailure(worker.adminToken, collection, "403");
+    await finalFailure(worker.clerkTokens["demo-b3"]!, "c-no-such-collection", "404");
+    expect(await page.getByTestId("outbox").count()).toBe(0);
+
+    // Offline, queued under demo-b3's token; then the settings change to demo-b1's.
+    await failSubmissions(page, () => "offline");
+    await useWorker(page, worker.clerkTokens["demo-b3"]!);
+    await page.getByTestId("tab-submit").click();
+    await page.getByTestId("collection-id").fill(collection);
+    await page.getByTestId("submit").click();
+    await page.locator('[data-testid="outbox-item"][data-state="queued"]').waitFor();
+    await useWorker(page, worker.clerkTokens["demo-b1"]!);
+    await page.unroute(SUBMISSIONS);
+    await page.getByTestId("tab-submit").click();
+    await page.getByTestId("retry").click();
+    await expect.poll(() => outboxLength(page), { timeout: 15_000 }).toBe(0);
+    const all = (await workerGet<{ items: StoredSubmission[] }>(`/v1/collections/${collection}/submissions`, worker.adminToken)).items;
+    expect(all.map((i) => [i.branchId, i.version])).toEqual([["demo-b3", 1]]);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("outbox: two panes open on one queue (shared localStorage) send a queued item once", async () => {
+    const collection = await openCollection("两个窗口");
+    const token = worker.clerkTokens["demo-b1"]!;
+    const page = await paneOnCollection(collection, token);
+    await failSubmissions(page, () => "503");
+    await page.getByTestId("submit").click();
+    await page.locator('[data-testid="outbox-item"][data-state="queued"]').waitFor();
+    await page.unroute(SUBMISSIONS);
+    // A second pane in the same browser profile starts (and flushes) while the first retries.
+    const second = await page.context().newPage();
+    await Promise.all([second.goto(`${site.url}/index.html`), page.getByTestId("retry").click()]);
+    await expect.poll(() => outboxLength(page), { timeout: 15_000 }).toBe(0);
+    await second.waitForTimeout(500);
+    expect(await storedVersionsOf(collection, token)).toEqual([1]);
     await page.context().close();
   });
 
@@ -328,6 +413,17 @@ describe("task pane in web mode (Debian chromium)", () => {
     expect(await page.locator('[data-testid="rule-group"][data-code="id.checkDigit"]').getByTestId("rule-title").textContent()).toBe("ID check digit wrong");
     await page.screenshot({ path: join(SHOTS, "pane-check-en.png") });
 
+    // Before a collection is chosen (a 报送任务 would check every sheet against its own template).
+    const meetings = readdirSync(SAMPLES).find((f) => f.includes("[sample_pm_Meeting]"));
+    if (meetings) {
+      await openFile(page, meetings, readFileSync(join(SAMPLES, meetings)));
+      await check(page);
+      expect(await page.getByTestId("period-finding").count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(SHOTS, "pane-meetings-periods-en.png") });
+      await openFile(page, "roster-with-errors.xlsx", plantedRoster().bytes);
+      await check(page);
+    }
+
     await useWorker(page, worker.clerkTokens["demo-b3"]!);
     await page.getByTestId("tab-submit").click();
     await page.getByTestId("collection-id").fill(worker.collectionId);
@@ -348,14 +444,6 @@ describe("task pane in web mode (Debian chromium)", () => {
     await page.getByTestId("admin-table").waitFor();
     await page.screenshot({ path: join(SHOTS, "pane-admin-en.png") });
 
-    const meetings = readdirSync(SAMPLES).find((f) => f.includes("[sample_pm_Meeting]"));
-    if (meetings) {
-      await page.getByTestId("tab-check").click();
-      await openFile(page, meetings, readFileSync(join(SAMPLES, meetings)));
-      await check(page);
-      expect(await page.getByTestId("period-finding").count()).toBeGreaterThan(0);
-      await page.screenshot({ path: join(SHOTS, "pane-meetings-periods-en.png") });
-    }
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.context().close();
   });

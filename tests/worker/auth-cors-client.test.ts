@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { env, exports } from "cloudflare:workers";
 import { importJWK, SignJWT } from "jose";
+import { Hono } from "hono";
 import { createClient } from "../../functions/client.js";
+import { corsFromEnv } from "../../functions/middleware/cors.js";
+import type { AppEnv } from "../../functions/env.js";
 import { call, cleanGrid, makeTenant, openCollection, roster } from "./helpers.js";
 
 async function entraToken(claims: Record<string, unknown>, opts: { aud?: string; iss?: string; exp?: string } = {}) {
@@ -37,9 +40,46 @@ describe("Microsoft Entra ID access tokens (local key set)", () => {
     forged[2] = forged[2]!.split("").reverse().join("");
     expect((await call("/v1/orgs/me", { token: forged.join(".") })).status).toBe(401);
   });
+
+  it("linking a user another tenant linked neither fails nor says so; the user names the organisation per request", async () => {
+    const a = await makeTenant("entra-a", 1);
+    const b = await makeTenant("entra-b", 1);
+    const body = { tid: "tenant-a", oid: "shared-user", role: "clerk" };
+    expect((await call(`/v1/orgs/${a.branches[0]!.id}/entra-principals`, { token: a.admin, body })).status).toBe(201);
+    const second = await call(`/v1/orgs/${b.branches[0]!.id}/entra-principals`, { token: b.admin, body });
+    expect(second.status, second.text).toBe(201);
+    expect(second.text).not.toContain(a.branches[0]!.id);
+    const token = await entraToken({ tid: "tenant-a", oid: "shared-user" });
+    const ambiguous = await call("/v1/orgs/me", { token });
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.json.error.code).toBe("org_required");
+    expect(ambiguous.text).not.toContain(a.branches[0]!.id);
+    const inA = await call("/v1/orgs/me", { token, headers: { "x-org-id": a.branches[0]!.id } });
+    expect(inA.json.org.id).toBe(a.branches[0]!.id);
+    const inB = await call("/v1/orgs/me", { token, headers: { "x-org-id": b.branches[0]!.id } });
+    expect(inB.json.org.id).toBe(b.branches[0]!.id);
+    expect((await call("/v1/orgs/me", { token, headers: { "x-org-id": a.deptId } })).status).toBe(403);
+    // Entra ids are GUID-sized: a 65-character or odd one is refused
+    const long = await call(`/v1/orgs/${a.branches[0]!.id}/entra-principals`, { token: a.admin, body: { ...body, oid: "x".repeat(65) } });
+    expect(long.status).toBe(400);
+    expect(long.json.error.details.issues[0].path).toBe("oid");
+    expect((await call(`/v1/orgs/${a.branches[0]!.id}/entra-principals`, { token: a.admin, body: { ...body, tid: "a/b" } })).status).toBe(400);
+  });
 });
 
 describe("CORS", () => {
+  it("in local development (LOCAL_DEV=1, as npm start sets it) also allows the pane on this machine, http or https, any port; never otherwise", async () => {
+    const app = new Hono<AppEnv>().use(corsFromEnv()).get("/", (c) => c.text("ok"));
+    const allowed = (origin: string, env: Record<string, string>) =>
+      Promise.resolve(app.request("/", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } }, env)).then((r) => r.headers.get("access-control-allow-origin"));
+    const dev = { ALLOWED_ORIGINS: "https://addin.example.org", LOCAL_DEV: "1" };
+    for (const o of ["http://localhost:3000", "https://localhost:3000", "http://127.0.0.1:41234", "http://localhost"]) expect(await allowed(o, dev), o).toBe(o);
+    for (const o of ["http://localhost.evil.example", "http://evil.example", "http://127.0.0.1.nip.io:3000", "null"]) expect(await allowed(o, dev), o).toBeNull();
+    expect(await allowed("https://addin.example.org", dev)).toBe("https://addin.example.org");
+    const prod = { ALLOWED_ORIGINS: "https://addin.example.org" };
+    expect(await allowed("http://localhost:3000", prod)).toBeNull();
+  });
+
   it("allows only configured origins with an explicit header list", async () => {
     const pre = await exports.default.fetch("http://ledger.test/v1/templates", {
       method: "OPTIONS",

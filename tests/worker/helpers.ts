@@ -58,9 +58,9 @@ export async function makeTenant(prefix: string, n = 2): Promise<Tenant> {
   ]);
   const branches: Tenant["branches"] = [];
   for (let i = 1; i <= n; i++) {
-    const id = `${prefix}-b${i}`;
-    const r = await call(`/v1/orgs/${deptId}/children`, { token: t.token, body: { id, name: `${prefix} 第${i}党支部`, kind: "branch" } });
+    const r = await call(`/v1/orgs/${deptId}/children`, { token: t.token, body: { id: `b${i}`, name: `${prefix} 第${i}党支部`, kind: "branch" } });
     if (r.status !== 201) throw new Error(`create branch: ${r.status} ${r.text}`);
+    const id = r.json.id as string;
     const tok = await call(`/v1/orgs/${id}/tokens`, { token: t.token, body: { label: "clerk" } });
     if (tok.status !== 201) throw new Error(`token: ${tok.status} ${tok.text}`);
     branches.push({ id, token: tok.json.token });

@@ -82,6 +82,26 @@ describe("tenant isolation", () => {
     expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM submissions WHERE collection_id = ?").bind(col).first("n")).toBe(1);
   });
 
+  it("organisation ids are per tenant: another tenant's id can be neither probed nor taken", async () => {
+    const taken = A.branches[1]!.id; // "b2": B has a b1 of its own, no b2
+    const unknown = `${A.deptId}.no-such-branch`;
+    const probe = (id: string) => call(`/v1/orgs/${B.deptId}/children`, { token: B.admin, body: { id, name: "探测", kind: "branch" } });
+    const [onTaken, onUnknown] = [await probe(taken), await probe(unknown)];
+    // the same answer whether A has that id or not: nothing about A is learnt
+    expect(onTaken.status).toBe(400);
+    expect(onTaken.json.error.code).toBe("org_id_namespace");
+    expect({ ...onTaken.json.error }).toEqual({ ...onUnknown.json.error });
+    expect(onTaken.text).not.toContain("org_exists");
+    // and nothing of A's is blocked: B's "b1" is its own, beside A's
+    const own = taken.slice(A.deptId.length + 1);
+    const mine = await call(`/v1/orgs/${B.deptId}/children`, { token: B.admin, body: { id: own, name: "同名支部", kind: "branch" } });
+    expect(mine.status, mine.text).toBe(201);
+    expect(mine.json.id).toBe(`${B.deptId}.${own}`);
+    expect((await call(`/v1/orgs/${taken}`, { token: A.admin })).json.name).not.toBe("同名支部");
+    // inside its own space a taken id is still 409
+    expect((await call(`/v1/orgs/${A.deptId}/children`, { token: A.admin, body: { id: own, name: "again", kind: "branch" } })).status).toBe(409);
+  });
+
   it("the matrix covers every documented route", async () => {
     const doc = await call("/v1/openapi.json");
     const documented = Object.entries(doc.json.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
@@ -154,10 +174,10 @@ describe("tenant isolation", () => {
     // tenant A publishes a rule set of its own; a sub-department of A publishes another
     const { DEFAULT_RULE_SET } = await import("../../shared/index.js");
     expect((await call("/v1/rulesets", { token: A.admin, body: { ...DEFAULT_RULE_SET, id: "isoa-dues", title: "isoa 组织部 党费规则" } })).status).toBe(201);
-    expect((await call(`/v1/orgs/${A.deptId}/children`, { token: A.admin, body: { id: "isoa-sub", name: "isoa 第二级党委", kind: "department" } })).status).toBe(201);
-    const subAdmin = (await call("/v1/orgs/isoa-sub/tokens", { token: A.admin, body: { label: "sub admin" } })).json.token as string;
-    expect((await call("/v1/orgs/isoa-sub/children", { token: subAdmin, body: { id: "isoa-sub-b", name: "isoa 第三支部", kind: "branch" } })).status).toBe(201);
-    const subClerk = (await call("/v1/orgs/isoa-sub-b/tokens", { token: subAdmin, body: { label: "clerk" } })).json.token as string;
+    expect((await call(`/v1/orgs/${A.deptId}/children`, { token: A.admin, body: { id: "sub", name: "isoa 第二级党委", kind: "department" } })).status).toBe(201);
+    const subAdmin = (await call(`/v1/orgs/${A.deptId}.sub/tokens`, { token: A.admin, body: { label: "sub admin" } })).json.token as string;
+    expect((await call(`/v1/orgs/${A.deptId}.sub/children`, { token: subAdmin, body: { id: "sub-b", name: "isoa 第三支部", kind: "branch" } })).status).toBe(201);
+    const subClerk = (await call(`/v1/orgs/${A.deptId}.sub-b/tokens`, { token: subAdmin, body: { label: "clerk" } })).json.token as string;
     expect((await call("/v1/rulesets", { token: subAdmin, body: { ...DEFAULT_RULE_SET, id: "isoa-sub-rs", title: "isoa 第二级 规则" } })).status).toBe(201);
 
     const refs = "/v1/rulesets?refs=default@1,isoa-dues@1,isoa-sub-rs@1";

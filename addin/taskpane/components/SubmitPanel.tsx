@@ -1,13 +1,15 @@
 import { Button, Caption1, Card, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { submitOrQueue } from "../../api/outbox.js";
 import type { Verdict } from "../../api/client.js";
 import type { LedgerHost } from "../../host/types.js";
 import type { Settings } from "../../settings/store.js";
 import { useT } from "../i18n.js";
 import type { useOutbox } from "../useOutbox.js";
 
-const useStyles = makeStyles({ col: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
+const useStyles = makeStyles({
+  col: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  item: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0, overflowWrap: "anywhere" },
+});
 
 export function VerdictCard({ verdict }: { verdict: Verdict }) {
   const t = useT();
@@ -38,29 +40,38 @@ export function VerdictCard({ verdict }: { verdict: Verdict }) {
   );
 }
 
-/** 提交: send the active sheet to a collection; failures go to the outbox and are retried. */
+/** 提交: send the active sheet to a collection; what retrying can fix goes to the outbox, the rest is shown at once. */
 export function SubmitPanel(props: { host: LedgerHost; settings: Settings; onSettings(s: Settings): void; outbox: ReturnType<typeof useOutbox> }) {
   const t = useT();
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [queued, setQueued] = useState(false);
   const { settings } = props;
 
   const submit = async () => {
     setBusy(true);
     setError(null);
+    setNote(null);
+    setQueued(false);
     setVerdict(null);
     try {
       const grid = await props.host.readActiveSheet();
       if (!grid) return;
-      const result = await submitOrQueue({ baseUrl: settings.workerUrl, token: settings.token, lang: settings.lang }, props.outbox.outbox, settings.collectionId, grid);
-      if ("verdict" in result) setVerdict(result.verdict);
-      else setError(`${t.queued} (${result.error})`);
+      const target = { baseUrl: settings.workerUrl, token: settings.token, lang: settings.lang };
+      const result = await props.outbox.submit(target, settings.collectionId, grid);
+      if (result.superseded) setNote(t.superseded(result.superseded));
+      if (result.kind === "sent") setVerdict(result.verdict);
+      else if (result.kind === "queued") {
+        setQueued(true);
+        setError(`${t.queued}（${result.error}）`);
+      }
+      else setError(`${t.submitFailed}：${result.error}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
-      props.outbox.refresh();
       setBusy(false);
     }
   };
@@ -76,24 +87,48 @@ export function SubmitPanel(props: { host: LedgerHost; settings: Settings; onSet
       </Button>
       {!settings.workerUrl ? <Caption1>{t.workerUrl} → {t.tabSettings}</Caption1> : null}
       {shown ? <VerdictCard verdict={shown} /> : null}
+      {note ? <Caption1 data-testid="submit-note">{note}</Caption1> : null}
       {error ? (
-        <MessageBar intent="error" data-testid="submit-error">
+        <MessageBar intent={queued ? "warning" : "error"} data-testid="submit-error">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {props.outbox.items.length ? (
-        <Card size="small" data-testid="outbox">
-          <Text>{t.outbox(props.outbox.items.length)}</Text>
-          {props.outbox.items.map((i) => (
-            <Caption1 key={i.id}>
-              {i.grid.name} → {i.collectionId} · {i.attempts}× · {i.lastError}
-            </Caption1>
-          ))}
-          <Button size="small" onClick={() => void props.outbox.retry()} data-testid="retry">
-            {t.retryNow}
-          </Button>
-        </Card>
-      ) : null}
+      <OutboxCard outbox={props.outbox} />
     </div>
+  );
+}
+
+/** HH:MM:SS local time, the same in both languages. */
+const timeOf = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
+
+/** Each outbox item with its state: queued (and when it is retried), sending, or failed with its reason. */
+function OutboxCard({ outbox }: { outbox: ReturnType<typeof useOutbox> }) {
+  const t = useT();
+  const styles = useStyles();
+  if (!outbox.items.length) return null;
+  const waiting = outbox.items.filter((i) => i.state !== "failed").length;
+  return (
+    <Card size="small" data-testid="outbox">
+      <Text>{t.outbox(waiting)}</Text>
+      {outbox.items.map((i) => (
+        <div key={i.id} className={styles.item} data-testid="outbox-item" data-state={i.state}>
+          <Caption1>
+            <b>{t.outboxState[i.state]}</b> · {i.sheetName} → {i.collectionId} · {t.attempts(i.attempts)}
+            {i.state === "queued" ? ` · ${t.nextRetry(timeOf(i.nextAttemptAt))}` : ""}
+            {i.lastError ? ` · ${i.lastError}` : ""}
+          </Caption1>
+          {i.state !== "sending" ? (
+            <Button size="small" appearance="subtle" onClick={() => outbox.dismiss(i.id)} data-testid="outbox-dismiss">
+              {t.dismiss}
+            </Button>
+          ) : null}
+        </div>
+      ))}
+      {waiting ? (
+        <Button size="small" onClick={() => void outbox.retry()} data-testid="retry">
+          {t.retryNow}
+        </Button>
+      ) : null}
+    </Card>
   );
 }

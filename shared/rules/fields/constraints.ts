@@ -2,6 +2,7 @@ import { toIso } from "../../calendar/days.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import type { NormValue } from "../../normalise/value.js";
 import type { FieldParsed } from "../../template/schema.js";
+import { wholeTextPattern } from "../../template/safe-pattern.js";
 import type { RuleContext } from "../context.js";
 
 /**
@@ -30,7 +31,7 @@ export function checkFieldConstraints(ctx: RuleContext): void {
       return;
     }
     const list = set.listOf[f] ?? null;
-    const patternRe = c.pattern ? new RegExp(`^(?:${c.pattern})$`) : null;
+    const matchesPattern = c.pattern ? wholeTextPattern(c.pattern) : null;
     const enumSet = c.enum ? new Set(c.enum) : null;
     const firstSeen = new Map<NormValue, number>();
     const problemRows = problemRowsByField.get(f) ?? EMPTY_ROWS;
@@ -53,7 +54,7 @@ export function checkFieldConstraints(ctx: RuleContext): void {
       if (typeof v === "string") {
         if (c.minLength !== undefined && v.length < c.minLength) ctx.atCell(rec, field.name, "value.tooShort", "error", { value: v, min: c.minLength });
         if (c.maxLength !== undefined && v.length > c.maxLength) ctx.atCell(rec, field.name, "value.tooLong", "error", { value: v, max: c.maxLength });
-        if (patternRe && !patternRe.test(v)) ctx.atCell(rec, field.name, "value.pattern", "error", { value: v });
+        if (matchesPattern && !matchesPattern(v)) ctx.atCell(rec, field.name, "value.pattern", "error", { value: v });
         if (enumSet && !enumSet.has(v)) ctx.atCell(rec, field.name, "value.notInList", "error", { value: v, allowed: [...enumSet].join("、") });
         else if (!enumSet && list && !list.has(v)) ctx.atCell(rec, field.name, "value.notInList", "error", { value: v, allowed: [...list].join("、") });
       }

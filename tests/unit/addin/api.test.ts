@@ -1,28 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { collectionStatus, submitSheet } from "../../../addin/api/client.js";
-import { Outbox, submitOrQueue } from "../../../addin/api/outbox.js";
-
-class MemoryStorage implements Storage {
-  private m = new Map<string, string>();
-  get length() {
-    return this.m.size;
-  }
-  clear() {
-    this.m.clear();
-  }
-  getItem(k: string) {
-    return this.m.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.m.keys()][i] ?? null;
-  }
-  removeItem(k: string) {
-    this.m.delete(k);
-  }
-  setItem(k: string, v: string) {
-    this.m.set(k, v);
-  }
-}
 
 const grid = { name: "花名册", values: [["姓名"], ["张三"]] };
 
@@ -71,25 +48,5 @@ describe("Worker client", () => {
     await expect(collectionStatus({ baseUrl: "https://w", token: "t", fetch: zh.fetch }, "c1")).rejects.toThrow("401 令牌无效");
     const en = fakeFetch([refuse]);
     await expect(collectionStatus({ baseUrl: "https://w", token: "t", fetch: en.fetch, lang: "en" }, "c1")).rejects.toMatchObject({ message: "401 Invalid token", retriable: false });
-  });
-});
-
-describe("outbox", () => {
-  it("keeps a failed submission (offline, 5xx) and sends it on retry with the same idempotency key", async () => {
-    const storage = new MemoryStorage();
-    const outbox = new Outbox(storage);
-    const offline = fakeFetch([]);
-    const r1 = await submitOrQueue({ baseUrl: "https://w", token: "t", fetch: offline.fetch }, outbox, "c1", grid);
-    expect("queued" in r1).toBe(true);
-    const server = fakeFetch([() => new Response(JSON.stringify({ error: { message: "服务暂不可用" } }), { status: 503 })]);
-    await outbox.flush({ baseUrl: "https://w", token: "t", fetch: server.fetch });
-    expect(outbox.list()).toHaveLength(1);
-    expect(outbox.list()[0]).toMatchObject({ attempts: 2, lastError: "503 服务暂不可用" });
-    const ok = fakeFetch([created({ id: "s9", status: "clean", counts: { errors: 0, warnings: 0, infos: 0 } })]);
-    const { sent, left } = await outbox.flush({ baseUrl: "https://w", token: "t", fetch: ok.fetch });
-    expect(left).toBe(0);
-    expect(sent[0]!.verdict.accepted).toBe(true);
-    expect((ok.calls[0]!.init.headers as Record<string, string>)["idempotency-key"]).toBe(("queued" in r1 && r1.queued.id) || "");
-    expect(storage.getItem("party-ledger.outbox")).toBe("[]");
   });
 });

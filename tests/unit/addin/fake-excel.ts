@@ -5,6 +5,14 @@
  * loads more than `maxCellsPerSync` cells with RequestPayloadSizeLimitExceeded (the web's 5 MB).
  * `apiVersion` plays an older host: objects of later requirement sets are missing there
  * (Range.dataValidation before ExcelApi 1.8, worksheets.onChanged before 1.9).
+ *
+ * Each `fakeRun` is a request context of its own, as each Excel.run is, and the fake holds
+ * the adapter to Office.js's rules for them: a proxy object belongs to the context that made
+ * it, and what it queues takes effect only when that context syncs; a proxy used after its
+ * run ended fails (InvalidObjectPath), unless the context still serves event handlers, which
+ * keeps it alive; an event handler's `remove()` takes effect when its own context syncs; and
+ * `isNullObject` is known only after a sync. `FakeContext` itself is the workbook session
+ * (sheets, recorded calls, sync count, live handlers) and can also be used as a context.
  */
 import { a1, parseRange } from "../../../shared/grid/a1.js";
 
@@ -95,6 +103,14 @@ class Loadable {
 }
 
 export class FakeContext {
+  /** The session every request context of it shares (itself for the root). */
+  root: FakeContext = this;
+  /** Request contexts made so far (fakeRun makes one per run). */
+  contexts = 0;
+  /** Set when the run that made this context ended; its proxies then fail unless it serves handlers. */
+  ended = false;
+  /** Event handlers this context registered and has not removed: they keep it alive. */
+  liveHandlers = 0;
   syncs = 0;
   calls: string[] = [];
   /** Cells loaded by each sync (values and number formats count once per cell). */
@@ -120,16 +136,35 @@ export class FakeContext {
     this.workbook = { worksheets: new FakeWorksheets(this) };
   }
 
+  /** A new request context on the same workbook, as Excel.run makes. */
+  fork(): FakeContext {
+    const f = Object.create(this.root) as FakeContext;
+    f.pending = [];
+    f.ended = false;
+    f.liveHandlers = 0;
+    (f as { workbook: unknown }).workbook = { worksheets: new FakeWorksheets(f) };
+    (f as { application: unknown }).application = { suspendScreenUpdatingUntilNextSync: () => f.calls.push("suspendScreenUpdatingUntilNextSync") };
+    this.root.contexts++;
+    return f;
+  }
+
+  /** Office.js refuses a proxy whose run is over (nothing keeps its context alive). */
+  assertUsable(what: string): void {
+    if (this.ended && this.liveHandlers === 0) throw new Error(`InvalidObjectPath: ${what} belongs to a request context whose run has ended`);
+  }
+
   queue(cells: number, run: () => void): void {
+    this.assertUsable("an object");
     this.pending.push({ cells, run });
   }
 
   newId(): string {
-    return `{cf-${this.nextId++}}`;
+    return `{cf-${this.root.nextId++}}`;
   }
 
   async sync(): Promise<void> {
-    this.syncs++;
+    this.assertUsable("context.sync");
+    this.root.syncs++;
     this.calls.push("sync");
     const cells = this.pending.reduce((n, p) => n + p.cells, 0);
     const batch = this.pending;
@@ -141,6 +176,44 @@ export class FakeContext {
     }
     this.cellsPerSync.push(cells);
     for (const p of batch) p.run();
+  }
+}
+
+/**
+ * EventHandlers.add: the handler is live from its context's next sync; `remove()` queues on
+ * that same context (Office.js: "the same RequestContext ... must be used when removing") and
+ * takes effect when it syncs, wherever remove() was called from.
+ */
+function registerHandler(ctx: FakeContext, list: ((e: unknown) => Promise<void>)[], handler: (e: unknown) => Promise<void>, name: string) {
+  ctx.queue(0, () => {
+    list.push(handler);
+    ctx.liveHandlers++;
+  });
+  return {
+    context: ctx,
+    remove: () => {
+      ctx.calls.push(`${name}.remove`);
+      ctx.queue(0, () => {
+        const i = list.indexOf(handler);
+        if (i >= 0) list.splice(i, 1);
+        ctx.liveHandlers = Math.max(0, ctx.liveHandlers - 1);
+      });
+    },
+  };
+}
+
+/** `isNullObject`: like Office.js, only known once the context that made the object has synced. */
+class NullObjectFlag {
+  private known = false;
+  constructor(
+    ctx: FakeContext,
+    private readonly value: boolean,
+  ) {
+    ctx.queue(0, () => (this.known = true));
+  }
+  get(): boolean {
+    if (!this.known) throw new Error("PropertyNotLoaded: isNullObject was read before context.sync()");
+    return this.value;
   }
 }
 
@@ -157,8 +230,7 @@ class FakeWorksheets extends Loadable {
     return {
       add: (handler: (e: unknown) => Promise<void>) => {
         this.ctx.calls.push("worksheets.onChanged.add");
-        this.ctx.workbookHandlers.push(handler);
-        return { remove: () => this.ctx.calls.push("worksheets.onChanged.remove"), context: this.ctx };
+        return registerHandler(this.ctx, this.ctx.workbookHandlers, handler, "worksheets.onChanged");
       },
     };
   }
@@ -197,16 +269,20 @@ export class FakeWorksheet extends Loadable {
   readonly onChanged = {
     add: (handler: (e: unknown) => Promise<void>) => {
       this.ctx.calls.push("onChanged.add");
-      this.ctx.handlers.push(handler);
-      return { remove: () => this.ctx.calls.push("onChanged.remove"), context: this.ctx };
+      return registerHandler(this.ctx, this.ctx.handlers, handler, "onChanged");
     },
   };
+  private readonly nullFlag: NullObjectFlag;
   constructor(
     private ctx: FakeContext,
     readonly sheet: FakeSheet,
-    readonly isNullObject = false,
+    isNull = false,
   ) {
     super();
+    this.nullFlag = new NullObjectFlag(ctx, isNull);
+  }
+  get isNullObject(): boolean {
+    return this.nullFlag.get();
   }
   get name(): string {
     return this.got("name", this._name);
@@ -229,7 +305,7 @@ export class FakeWorksheet extends Loadable {
   }
   activate(): void {
     this.ctx.calls.push("activate");
-    this.ctx.active = this.ctx.sheets.indexOf(this.sheet);
+    this.ctx.root.active = this.ctx.sheets.indexOf(this.sheet);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     this.ctx.calls.push(`getUsedRangeOrNullObject(${valuesOnly})`);
@@ -257,13 +333,18 @@ const areaAddress = (a: Area) => (a.r0 === a.r1 && a.c0 === a.c1 ? a1(a.r0, a.c0
 
 export class FakeRange extends Loadable {
   private data: Record<string, unknown> = {};
+  private readonly nullFlag: NullObjectFlag;
   constructor(
     private ctx: FakeContext,
     private sheet: FakeSheet,
     private areas: Area[],
-    readonly isNullObject = false,
+    isNull = false,
   ) {
     super();
+    this.nullFlag = new NullObjectFlag(ctx, isNull);
+  }
+  get isNullObject(): boolean {
+    return this.nullFlag.get();
   }
   private get area(): Area {
     return this.areas[0]!;
@@ -502,7 +583,18 @@ class FakeRuleProxy {
   }
 }
 
-/** Excel.run over the fake, counting one context per run like the real thing. */
+/**
+ * Excel.run over the fake: a new request context per run, ended when the batch settles (as
+ * Excel.run does); `Excel.run(context, batch)` runs the batch on an existing one instead.
+ */
 export function fakeRun(ctx: FakeContext) {
-  return <T>(batch: (c: Excel.RequestContext) => Promise<T>): Promise<T> => batch(ctx as unknown as Excel.RequestContext);
+  return async <T>(batch: (c: Excel.RequestContext) => Promise<T>, reuse?: Excel.RequestContext): Promise<T> => {
+    if (reuse) return batch(reuse);
+    const run = ctx.fork();
+    try {
+      return await batch(run as unknown as Excel.RequestContext);
+    } finally {
+      run.ended = true;
+    }
+  };
 }
