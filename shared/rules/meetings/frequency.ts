@@ -58,10 +58,12 @@ export const meetingFrequencyRule: Rule = {
       }
       reportMissing(ctx, req, held.map((h) => h.day), scopeFirst, scopeLast, null);
     }
+    // M6: the 组织生活会 is usually held in the fourth quarter (the rule set's months).
     const life = byType.get("组织生活会");
+    const usual = new Set(m.lifeMeetingMonths);
     if (life && life.length > 0) {
       for (const y of new Set(life.map((l) => toYmd(l.day).y))) {
-        if (!life.some((l) => toYmd(l.day).y === y && toYmd(l.day).m >= 10)) ctx.atPeriod("meetings.lifeNotQ4", "info", String(y));
+        if (!life.some((l) => toYmd(l.day).y === y && usual.has(toYmd(l.day).m))) ctx.atPeriod("meetings.lifeNotQ4", "warning", String(y));
       }
     }
   },

@@ -77,6 +77,7 @@ export const duesPaymentsTemplate: Template = {
     { name: "amount", title: "缴费金额", titleEn: "Amount (yuan)", type: "money", aliases: ["交纳金额", "实缴金额", "金额", "党费金额", "交纳党费金额", "实交金额"], weight: 2, constraints: { minimum: 0 } },
     { name: "payDate", title: "缴费日期", titleEn: "Paid on", type: "date", aliases: ["交纳日期", "缴费时间", "交纳时间", "交费日期"], weight: 1 },
     { name: "explanation", title: "缴费说明", titleEn: "Explanation", type: "string", aliases: ["交纳说明"], weight: 1 },
+    { name: "consent", title: "是否经支部同意", titleEn: "Agreed by the branch", type: "boolean", aliases: ["支部是否同意", "经支部同意", "支部同意"], weight: 1 },
     NOTE,
   ],
   rules: [{ rule: "dues.paymentRows" }],
