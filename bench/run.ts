@@ -4,6 +4,7 @@ import { benchCli } from "./cli.js";
 import { benchFormats } from "./formats.js";
 import { benchFunctions } from "./functions.js";
 import { benchPane } from "./pane.js";
+import { benchBook } from "./book.js";
 
 /**
  * `npm run bench`: every figure beside a named peer measured in the same run. Other
@@ -11,6 +12,7 @@ import { benchPane } from "./pane.js";
  */
 const parts: { name: string; run: () => Promise<string[]> }[] = [
   { name: "engine", run: benchEngine },
+  { name: "book", run: benchBook },
   { name: "cli", run: benchCli },
   { name: "formats", run: benchFormats },
   { name: "functions", run: async () => (await benchFunctions()).lines },

@@ -36,6 +36,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--annotate-in-input-folder", "允许 --annotate 的文件夹里含有要检查的文件 / allow an --annotate folder that holds the inputs")
     .option("--template <id[@version]>", "按指定模板检查每个工作表 / check every sheet against this template")
     .option("--rules <file.json>", "使用此规则集文件 / use this rule set file")
+    .option("--book", "把给出的文件（或文件夹里的文件）作为一个支部的一本台账，互相对照检查 / check the files as one branch's book, the ledgers against each other")
     .addHelpText(
       "after",
       "\n退出码 / exit codes: 0 已检查且没有错误 / checked, no errors; 1 发现错误 / errors found; 2 有文件无法读取 / a file could not be read; 3 没有错误，但有文件没有识别出任何台账、未检查 / no errors, but some file had no sheet checked",

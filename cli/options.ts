@@ -12,6 +12,7 @@ export interface RawCheckOptions {
   annotateInInputFolder?: boolean;
   template?: string;
   rules?: string;
+  book?: boolean;
 }
 
 export interface CheckCliOptions {
@@ -23,6 +24,8 @@ export interface CheckCliOptions {
   annotateInInputFolder?: boolean;
   template?: { id: string; version?: number };
   rulesFile?: string;
+  /** Check the files as one branch's book: each file, then the ledgers against each other. */
+  book?: boolean;
 }
 
 export function parseLang(v: string | undefined): Lang {
@@ -57,5 +60,6 @@ export function parseCheckOptions(raw: RawCheckOptions): CheckCliOptions {
   if (raw.annotateInInputFolder) out.annotateInInputFolder = true;
   if (raw.template) out.template = parseTemplateOption(raw.template, lang);
   if (raw.rules) out.rulesFile = raw.rules;
+  if (raw.book) out.book = true;
   return out;
 }

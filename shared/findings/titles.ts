@@ -90,6 +90,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "committee.noSecretary": { zh: "支委会没有书记", en: "No secretary" },
   "committee.twoSecretaries": { zh: "书记不止一人", en: "Two secretaries" },
   "committee.size": { zh: "支委会人数不对", en: "Committee size" },
+  "committee.sizeForBranch": { zh: "支委会人数与党员数不符", en: "Committee size for the branch" },
   "committee.sizeAboveNormal": { zh: "支委会人数偏多", en: "Committee larger than usual" },
   "committee.tooBigForBranch": { zh: "不应设支委会", en: "No committee for a branch this size" },
   "committee.tooManyDeputies": { zh: "副书记过多", en: "Too many deputies" },
@@ -101,6 +102,13 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "member.partyAgeFromAdmission": { zh: "党龄从入党时算了", en: "Party age counted from admission" },
   "member.partyAgeMismatch": { zh: "党龄不对", en: "Party age wrong" },
   "probation.extendedTwice": { zh: "预备期延长了两次", en: "Probation extended twice" },
+  "book.notOnRoster": { zh: "不在花名册上", en: "Not on the roster" },
+  "book.noDuesRow": { zh: "党费台账缺此人", en: "Missing from the dues ledger" },
+  "book.duesAfterTransferOut": { zh: "转出后仍有党费", en: "Dues after transfer out" },
+  "book.dateDiffers": { zh: "与花名册日期不一致", en: "Dates disagree with the roster" },
+  "book.statusBehindDevelopment": { zh: "党籍状态未随转正更新", en: "Status behind the development record" },
+  "book.expectedTooFew": { zh: "应到人数少于有表决权人数", en: "Fewer expected than voters" },
+  "book.noCommitteeSheet": { zh: "缺支部委员会名单", en: "No committee list" },
 };
 
 /** The heading for a finding code; an unknown code is its own heading. */

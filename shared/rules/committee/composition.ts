@@ -51,7 +51,8 @@ export const committeeCompositionRule: Rule = {
       if (isCommittee) {
         const n = people.length;
         const args = { size: n, min: b.committeeMinSize, normal: b.committeeNormalMaxSize, max: b.committeeMaxSize, ...(fullMembers !== null ? { members: fullMembers } : {}) };
-        if (n < b.committeeMinSize || n > b.committeeMaxSize) ctx.atCell(first, "name", "committee.size", severity, args);
+        // With the roster known, the message says why a committee of this size is required.
+        if (n < b.committeeMinSize || n > b.committeeMaxSize) ctx.atCell(first, "name", fullMembers !== null ? "committee.sizeForBranch" : "committee.size", severity, args);
         else if (n > b.committeeNormalMaxSize) ctx.atCell(first, "name", "committee.sizeAboveNormal", "warning", args);
       } else if (fullMembers !== null && (posts.includes("member") || deputies > b.smallBranchMaxDeputies)) {
         ctx.atCell(first, "post", "committee.tooBigForBranch", "warning", { members: fullMembers, from: ctx.ruleSet.meetings.committeeFromMembers, deputies: b.smallBranchMaxDeputies });

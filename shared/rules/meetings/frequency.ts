@@ -47,7 +47,10 @@ export const meetingFrequencyRule: Rule = {
     const b = toYmd(last);
     const scopeFirst = year !== null ? fromYmd(year, 1, 1) : fromYmd(a.y, a.m, 1);
     const scopeLast = Math.min(year !== null ? fromYmd(year, 12, 31) : fromYmd(b.y, b.m + 1, 1) - 1, ctx.asOf);
-    const hasCommittee = byType.has("支部委员会") || largestGeneral >= m.committeeFromMembers;
+    // M2: a branch of `committeeFromMembers` 正式党员 has a committee. The roster of the book says;
+    // without one, a 支委会 on record or a general meeting expecting that many does.
+    const full = ctx.book?.fullMembers ?? null;
+    const hasCommittee = full !== null ? full >= m.committeeFromMembers : byType.has("支部委员会") || largestGeneral >= m.committeeFromMembers;
     for (const req of m.requirements) {
       if (oneType && req !== oneType) continue;
       if (req.needsCommittee && !hasCommittee) continue;
