@@ -51,6 +51,8 @@ const zh = {
   collectionFailed: (why: string) => `读不到报送任务（${why}），暂按所设检查日期检查。`,
   // findings
   expected: "应为",
+  /** The entry a cross-ledger finding was compared with, e.g. 对照 党员花名册!C7. */
+  related: (place: string) => `对照 ${place}`,
   fix: "改为应为值",
   fixed: (cell: string, value: string) => `已把 ${cell} 改为 ${value}。`,
   undo: "撤销",
@@ -175,6 +177,7 @@ const en: Strings = {
   collectionLoading: "Reading the collection…",
   collectionFailed: (why) => `Cannot read the collection (${why}); checking as of the date set for now.`,
   expected: "Expected",
+  related: (place) => `Compared with ${place}`,
   fix: "Use expected value",
   fixed: (cell, value) => `${cell} changed to ${value}.`,
   undo: "Undo",

@@ -37,12 +37,49 @@ export function sortFindings(findings: Finding[]): Finding[] {
  * has, and entries that disagree with it are findings that name the roster's entry.
  */
 export function checkBook(parts: BookPart[], opts: CheckOptions = {}): CheckReport {
+  const prepared = prepareBook(parts, opts);
+  const report: CheckReport = { sheets: [], findings: [] };
+  for (const slot of prepared.slots) {
+    let sheetReport = slot.report!;
+    let findings = slot.findings ?? [];
+    if (slot.prepared) {
+      const partOpts = slot.part.file ? { ...opts, fileName: slot.part.file } : opts;
+      const r = runSheet(slot.prepared, partOpts, prepared.book);
+      sheetReport = r.report;
+      findings = r.findings;
+    }
+    const file = prepared.several ? slot.part.file : undefined;
+    report.sheets.push(file ? { ...sheetReport, file } : sheetReport);
+    const sorted = sortFindings(findings);
+    for (const f of sorted) report.findings.push(file ? { ...f, file } : f);
+  }
+  for (const f of crossCheckBook(prepared, opts)) report.findings.push(f);
+  return report;
+}
+
+interface BookSlot {
+  part: BookPart;
+  report?: SheetReport;
+  findings?: Finding[];
+  prepared?: PreparedSheet;
+  ledger?: BookLedger;
+}
+
+/** A book read and linked, before any rule runs. */
+export interface PreparedBook {
+  slots: BookSlot[];
+  ledgers: BookLedger[];
+  roster: RosterIndex;
+  book: BookContext | null;
+  several: boolean;
+  asOf: number;
+}
+
+/** Every sheet in book order, recognised and read; the roster indexed and its dates lent to the dues ledgers. */
+export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): PreparedBook {
   const asOf = resolveAsOf(opts.asOf);
-  const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
-  const lang = opts.lang ?? "zh";
   const several = parts.length > 1;
-  // Every sheet in book order, prepared (recognised and read) before any rule runs.
-  const slots: { part: BookPart; report?: SheetReport; findings?: Finding[]; prepared?: PreparedSheet; ledger?: BookLedger }[] = [];
+  const slots: BookSlot[] = [];
   for (const part of parts) {
     const partOpts = part.file ? { ...opts, fileName: part.file } : opts;
     for (const sheet of part.grid.sheets) {
@@ -52,37 +89,27 @@ export function checkBook(parts: BookPart[], opts: CheckOptions = {}): CheckRepo
     }
   }
   const ledgers = slots.flatMap((s) => (s.ledger ? [s.ledger] : []));
-  const of = (...kinds: string[]) => ledgers.filter((l) => kinds.includes(l.kind));
-  const roster = new RosterIndex(of("roster"));
-  const dues = of("dues");
-  lendRosterDates(dues, roster);
+  const roster = new RosterIndex(ledgers.filter((l) => l.kind === "roster"));
+  lendRosterDates(
+    ledgers.filter((l) => l.kind === "dues"),
+    roster,
+  );
   const book: BookContext | null = roster.rosters.length > 0 ? { fullMembers: roster.fullMembersOn(asOf) } : null;
+  return { slots, ledgers, roster, book, several, asOf };
+}
 
-  const report: CheckReport = { sheets: [], findings: [] };
-  for (const slot of slots) {
-    let sheetReport = slot.report!;
-    let findings = slot.findings ?? [];
-    if (slot.prepared) {
-      const partOpts = slot.part.file ? { ...opts, fileName: slot.part.file } : opts;
-      const r = runSheet(slot.prepared, partOpts, book);
-      sheetReport = r.report;
-      findings = r.findings;
-    }
-    const file = several ? slot.part.file : undefined;
-    report.sheets.push(file ? { ...sheetReport, file } : sheetReport);
-    const sorted = sortFindings(findings);
-    for (const f of sorted) report.findings.push(file ? { ...f, file } : f);
-  }
-
-  // The ledgers against each other.
-  const cross = new BookFindings(lang);
-  checkDuesAgainstRoster(dues, roster, asOf, cross);
+/** The ledgers against each other: the book's own findings, in row order. */
+export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}): Finding[] {
+  const { ledgers, roster, book, asOf } = prepared;
+  const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
+  const of = (...kinds: string[]) => ledgers.filter((l) => kinds.includes(l.kind));
+  const cross = new BookFindings(opts.lang ?? "zh");
+  checkDuesAgainstRoster(of("dues"), roster, asOf, cross);
   checkDevelopmentAgainstRoster(of("development"), roster, asOf, cross);
   checkVotersAgainstRoster(of("meetings"), of("development"), roster, ruleSet.meetings, cross);
   if (book?.fullMembers !== null && book && book.fullMembers >= ruleSet.meetings.committeeFromMembers && of("committee").length === 0 && ledgers.length > 1) {
     const first = roster.rosters[0]!;
     cross.atCell(first, null, null, null, "book.noCommitteeSheet", "info", { members: book.fullMembers, from: ruleSet.meetings.committeeFromMembers }, relatedOf(first, null, null));
   }
-  for (const f of sortFindings(cross.findings)) report.findings.push(f);
-  return report;
+  return sortFindings(cross.findings);
 }

@@ -3,7 +3,7 @@ import type { RuleSet } from "../ruleset/schema.js";
 import type { TemplateParsed } from "../template/schema.js";
 
 export interface CheckOptions {
-  /** Templates to recognise sheets by; the six built-in ones when absent. */
+  /** Templates to recognise sheets by; the built-in ones when absent. */
   templates?: TemplateParsed[];
   /** The rule set in force; the built-in default when absent. */
   ruleSet?: RuleSet;

@@ -143,7 +143,7 @@ export function CheckPanel({ host, settings, onSettings, openSignal }: { host: L
           <FindingGroups
             key={`${filter.severity}|${filter.column}`}
             groups={groups}
-            actions={{ onSelect: (f) => void select(f), onFix: host.writeCells ? (f) => void fix(f) : undefined, lang, showCodes: settings.showCodes }}
+            actions={{ onSelect: (f) => void select(f), onSelectCell: (sheet, cell) => void host.select(sheet, cell), onFix: host.writeCells ? (f) => void fix(f) : undefined, lang, showCodes: settings.showCodes }}
           />
           <PeriodFindings groups={periods} lang={lang} showCodes={settings.showCodes} />
         </>

@@ -1,19 +1,19 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkBook, checkWorkbook, type CellValue } from "../../../shared/index.js";
+import { checkBook, checkWorkbook, type CellValue, type Finding } from "../../../shared/index.js";
 import { readWorkbookFile } from "../../../shared/reader/index.js";
 import { BRANCH_BOOK_FINDINGS } from "../../fixtures/realistic/branch-book.js";
 import { book, makeId, sheet } from "./grid-helpers.js";
 
 const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 const key = (f: { sheet: string; cell: string | null; code: string }) => `${f.sheet}!${f.cell ?? "-"} ${f.code}`;
-const judged = (findings: { severity: string }[]) => findings.filter((f) => f.severity !== "info");
+const judged = (findings: Finding[]) => findings.filter((f) => f.severity !== "info");
 
 /** A roster of n full members (and the extra rows given), IDs valid. */
 function roster(n: number, extra: CellValue[][] = []): CellValue[][] {
   const rows: CellValue[][] = [["姓名", "身份证号码", "入党时间", "转正时间", "党籍状态", "组织关系转出时间"]];
-  for (let i = 0; i < n; i++) rows.push([`党员${"甲乙丙丁戊己庚辛壬癸子丑寅卯"[i]}`, makeId(`198${i % 10}-0${(i % 9) + 1}-10`, i % 2 === 0, "110105", i + 1), "2005-07-01", "2006-07-01", "正式党员", null]);
+  for (let i = 0; i < n; i++) rows.push([`党员${"甲乙丙丁戊己庚辛壬癸子丑寅卯"[i]}`, makeId(`198${i % 10}-0${(i % 9) + 1}-10`, i % 2 === 0 ? "男" : "女", "110105", i + 1), "2005-07-01", "2006-07-01", "正式党员", null]);
   return [...rows, ...extra];
 }
 
@@ -40,7 +40,7 @@ describe("the ledger book: a committee for the roster's full members (M11)", () 
 describe("the ledger book: dues against the roster (§6.3 #10)", () => {
   const duesHeader = ["姓名", "人员类别", "缴费基数", "月应缴党费", ...months];
   it("takes a member's admission from the roster: admitted in November, dues from November only", () => {
-    const rows = roster(1, [["新党员", makeId("1999-01-01", true, "110105", 20), "2025-11-05", null, "预备党员", null]]);
+    const rows = roster(1, [["新党员", makeId("1999-01-01", "男", "110105", 20), "2025-11-05", null, "预备党员", null]]);
     const dues = [duesHeader, [rows[1]![0], "在职", 3000, 15, ...Array(12).fill(15)], ["新党员", "在职", 3000, 15, ...Array(10).fill(null), 15, 15]];
     const alone = checkWorkbook(book(sheet("党费", dues)), { asOf: "2025-12-31" });
     expect(alone.findings.map((f) => f.code)).toContain("dues.unpaidLapse");
@@ -79,7 +79,7 @@ describe("the ledger book: meetings against the roster (M2, M9)", () => {
 describe("the ledger book: development against the roster (§6.3 #8)", () => {
   it("compares admission dates to the precision both are written", () => {
     const rows = roster(1);
-    const dev = (join: string) => [["姓名", "身份证号码", "申请入党时间", "确定为入党积极分子时间", "入党时间"], [rows[1]![0], rows[1]![1], "2003-03-01", "2003-09-01", join]];
+    const dev = (join: string): CellValue[][] => [["姓名", "身份证号码", "申请入党时间", "确定为入党积极分子时间", "入党时间"], [rows[1]![0]!, rows[1]![1]!, "2003-03-01", "2003-09-01", join]];
     const same = checkWorkbook(book(sheet("花名册", rows), sheet("发展党员", dev("2005.07"))), { asOf: "2025-12-31" });
     expect(judged(same.findings)).toEqual([]);
     const other = checkWorkbook(book(sheet("花名册", rows), sheet("发展党员", dev("2005-08-01"))), { asOf: "2025-12-31" });
