@@ -37,6 +37,21 @@ export class ExcelHost implements LedgerHost {
     });
   }
 
+  /** The other visible sheets in one context: 1 sync for the list, then each sheet as readSheet reads it. */
+  readOtherSheets(except: string): Promise<SheetGrid[]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name,items/visibility");
+      await ctx.sync();
+      const out: SheetGrid[] = [];
+      for (const item of sheets.items) {
+        if (item.name === except || item.visibility !== "Visible") continue;
+        out.push(await readSheet(ctx, sheets.getItem(item.name), this.support, this.readOptions));
+      }
+      return out;
+    });
+  }
+
   readRows(sheet: string, first: number, last: number): Promise<SheetGrid> {
     return this.run((ctx) => readSheetRows(ctx, ctx.workbook.worksheets.getItem(sheet), first, last, this.support, this.readOptions));
   }

@@ -62,7 +62,7 @@ export function checkRuleSetConsistency(rs: RuleSetFields, ctx: z.RefinementCtx)
     fail(["branch", "committeeMinSize"], "支委会人数上下限须满足 最少 ≤ 一般最多 ≤ 最多", "committee sizes must be min ≤ normal max ≤ max");
   }
   if (branch.termMinYears > branch.termMaxYears) fail(["branch", "termMinYears"], "任期年限下限大于上限", "term min years exceed max");
-  for (const [i, t] of [{ pattern: "", years: branch.termYears }, ...branch.termYearsByType].entries()) {
+  for (const [i, t] of [{ years: branch.termYears }, ...branch.termYearsByType].entries()) {
     if (t.years < branch.termMinYears || t.years > branch.termMaxYears) {
       fail(["branch", i === 0 ? "termYears" : "termYearsByType"], `任期 ${t.years} 年不在 ${branch.termMinYears}–${branch.termMaxYears} 年之间`, `a term of ${t.years} years is outside ${branch.termMinYears}–${branch.termMaxYears}`);
     }

@@ -141,7 +141,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     committeeMaxSize: 7,
     smallBranchMaxDeputies: 1,
     termYears: 3,
-    termYearsByType: [{ pattern: "村|社区", years: 5 }],
+    termYearsByType: [{ nameContains: ["村", "社区"], years: 5 }],
     termMinYears: 3,
     termMaxYears: 5,
     electionDelayMaxMonths: 12,

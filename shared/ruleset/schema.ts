@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { checkRuleSetConsistency } from "./consistency.js";
-import { SafePattern } from "../template/schema.js";
 
 /**
  * A rule set: the parameters of every rule, versioned data (id + version). The built-in
@@ -175,9 +174,15 @@ export const RuleSetShape = z
         committeeMaxSize: z.number().int().min(1).max(50),
         /** A branch below the committee threshold has one 书记 and at most this many 副书记. */
         smallBranchMaxDeputies: z.number().int().min(0).max(5),
-        /** A term in years: the default, and by branch type (a pattern on the branch's name, 村/社区 → 5). */
+        /**
+         * A term in years: the default, and by branch type — the first entry one of whose words the
+         * committee's or branch's name contains (村, 社区 → 5). Plain words, not patterns: an admin
+         * writes them, and nothing of theirs is run as a regular expression here.
+         */
         termYears: z.number().int().min(1).max(10),
-        termYearsByType: z.array(z.object({ pattern: SafePattern.pipe(z.string().min(1).max(100)), years: z.number().int().min(1).max(10) }).strict()).max(20),
+        termYearsByType: z
+          .array(z.object({ nameContains: z.array(z.string().trim().min(1).max(20)).min(1).max(20), years: z.number().int().min(1).max(10) }).strict())
+          .max(20),
         /** The 党章's bounds on any term: 三年至五年. */
         termMinYears: z.number().int().min(1).max(10),
         termMaxYears: z.number().int().min(1).max(10),
@@ -192,7 +197,7 @@ export const RuleSetShape = z
         committeeMaxSize: 7,
         smallBranchMaxDeputies: 1,
         termYears: 3,
-        termYearsByType: [{ pattern: "村|社区", years: 5 }],
+        termYearsByType: [{ nameContains: ["村", "社区"], years: 5 }],
         termMinYears: 3,
         termMaxYears: 5,
         electionDelayMaxMonths: 12,

@@ -82,7 +82,7 @@ export function CheckPanel({ host, settings, onSettings, openSignal }: { host: L
 
   return (
     <div className={styles.col} data-testid="check-panel" data-marked={state.marked ? "yes" : "no"} data-busy={state.busy ? "yes" : "no"} data-rechecks={state.rechecks}>
-      <RecognitionCard report={state.report} />
+      <RecognitionCard report={state.report} compared={state.compared} />
       <BasisCard
         basis={basis}
         collections={collections}

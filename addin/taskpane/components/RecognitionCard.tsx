@@ -1,4 +1,5 @@
 import { Badge, Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { ComparedLedger } from "../../../shared/book/sheet-in-book.js";
 import type { KindCandidate, SheetReport } from "../../../shared/findings/types.js";
 import { useT } from "../i18n.js";
 
@@ -34,7 +35,7 @@ function Candidates({ candidates }: { candidates: KindCandidate[] }) {
 }
 
 /** What the pane made of the sheet: the ledger kind and the headers that matched, or why it was not checked. */
-export function RecognitionCard({ report }: { report: SheetReport | null }) {
+export function RecognitionCard({ report, compared = [] }: { report: SheetReport | null; compared?: ComparedLedger[] }) {
   const t = useT();
   const styles = useStyles();
   if (!report) return null;
@@ -79,6 +80,11 @@ export function RecognitionCard({ report }: { report: SheetReport | null }) {
             ))}
           </div>
         </div>
+      ) : null}
+      {status === "checked" && compared.length ? (
+        <Caption1 className={styles.wrap} data-testid="compared" data-sheets={compared.map((c) => c.sheet).join("|")}>
+          {t.compared(compared.map((c) => t.comparedLedger(c.sheet, t.kind(c.kind))))}
+        </Caption1>
       ) : null}
     </Card>
   );

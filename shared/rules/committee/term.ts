@@ -1,19 +1,18 @@
 import { addMonths, toIso } from "../../calendar/days.js";
 import { latestDay } from "../../calendar/precision.js";
-import { searchPattern } from "../../template/safe-pattern.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 
 /**
  * A committee's term (M13; 支部工作条例 第六章; 基层组织选举工作条例 第三条): 3 years (5 for
- * 村/社区 branches, by the rule set's patterns on the committee's name), within the 党章's
+ * 村/社区 branches, by the rule set's words in the committee's name), within the 党章's
  * 三至五年; once the term is due, an election (实际换届时间) or an approved postponement of
  * at most a year (a note or a column saying 经批准延期换届).
  */
 function expectedTermYears(ctx: RuleContext, rec: LedgerRecord): number {
   const b = ctx.ruleSet.branch;
   const name = `${ctx.str(rec, "committeeName") ?? ""} ${ctx.str(rec, "branch") ?? ""}`;
-  for (const t of b.termYearsByType) if (searchPattern(t.pattern)(name)) return t.years;
+  for (const t of b.termYearsByType) if (t.nameContains.some((w) => name.includes(w))) return t.years;
   return b.termYears;
 }
 

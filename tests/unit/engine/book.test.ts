@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkBook, checkWorkbook, type CellValue, type Finding } from "../../../shared/index.js";
+import { checkBook, checkSheetInBook, checkWorkbook, type CellValue, type Finding } from "../../../shared/index.js";
 import { readWorkbookFile } from "../../../shared/reader/index.js";
 import { BRANCH_BOOK_FINDINGS } from "../../fixtures/realistic/branch-book.js";
 import { book, makeId, sheet } from "./grid-helpers.js";
@@ -109,5 +109,39 @@ describe("the ledger book split into files (party-ledger check --book)", () => {
     expect(codes.filter((c) => c.startsWith("book."))).toEqual([]);
     // Without the roster, 郑九's empty months before his admission look unpaid.
     expect(codes).toContain("dues.unpaidLapse");
+  });
+});
+
+describe("one sheet checked against the workbook's other ledgers (the task pane)", () => {
+  const file = join(new URL("../../fixtures/realistic/files/", import.meta.url).pathname, "东湖村党支部2025年台账（合订本）.xlsx");
+  const wb = readWorkbookFile(new Uint8Array(readFileSync(file)), { fileName: "东湖村党支部2025年台账（合订本）.xlsx" });
+
+  it.each(["花名册", "党费", "三会一课", "发展党员", "支委会成员"])("%s: the findings placed on it, cross-ledger ones included", (name) => {
+    const shown = wb.sheets.find((s) => s.name === name)!;
+    const r = checkSheetInBook(shown, wb.sheets, { asOf: "2025-12-31" });
+    expect(r.report.sheet).toBe(name);
+    expect(r.findings.every((f) => f.sheet === name)).toBe(true);
+    expect(judged(r.findings).map(key).sort()).toEqual(
+      BRANCH_BOOK_FINDINGS.filter((e) => e.sheet === name)
+        .map(key)
+        .sort(),
+    );
+    // Every other ledger of the workbook was compared with, and named.
+    expect(r.compared.map((c) => c.sheet).sort()).toEqual(["花名册", "党费", "三会一课", "发展党员", "支委会成员"].filter((n) => n !== name).sort());
+  });
+
+  it("without the other sheets, the dues ledger has none of the book's findings and 郑九's months before admission look unpaid", () => {
+    const dues = wb.sheets.find((s) => s.name === "党费")!;
+    const r = checkSheetInBook(dues, [], { asOf: "2025-12-31" });
+    expect(r.compared).toEqual([]);
+    expect(r.findings.some((f) => f.code.startsWith("book."))).toBe(false);
+    expect(r.findings.map((f) => f.code)).toContain("dues.unpaidLapse");
+  });
+
+  it("names a roster that is not a ledger nowhere: a notes sheet beside the dues is not compared", () => {
+    const dues = wb.sheets.find((s) => s.name === "党费")!;
+    const notes = { name: "说明", values: [["填表说明"], ["1. 党费按月缴纳。"]] };
+    const r = checkSheetInBook(dues, [notes], { asOf: "2025-12-31" });
+    expect(r.compared).toEqual([]);
   });
 });

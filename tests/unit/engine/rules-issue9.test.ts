@@ -22,6 +22,29 @@ describe("committee terms (M13, 基层组织选举工作条例 第三条)", () =
   });
 });
 
+describe("a committee's term by the branch's type (rule set: branch.termYearsByType)", () => {
+  const header = ["支部委员会名称", "任命时间", "应换届时间", "实际换届时间", "备注"];
+  const all = (rows: CellValue[][], ruleSet = DEFAULT_RULE_SET) =>
+    checkWorkbook(book(sheet("S", rows)), { asOf: "2025-12-31", ruleSet }).findings.map((f) => `${f.cell} ${f.code}`);
+  it("a village branch's term is five years, another's three: a due date three years on is a mismatch only for the village", () => {
+    expect(all([header, ["东湖村党支部委员会", "2022-06-01", "2025-06-01", "2025-06-01", null]])).toEqual(["C2 committee.termMismatch"]);
+    expect(all([header, ["东湖村党支部委员会", "2022-06-01", "2027-06-01", null, null]])).toEqual([]);
+    expect(all([header, ["机关第一党支部委员会", "2022-06-01", "2025-06-01", "2025-06-01", null]])).toEqual([]);
+  });
+  it("the words are the rule set's: a department that gives 社区 three years", () => {
+    const local = RuleSet.parse({ ...DEFAULT_RULE_SET, id: "local", version: 1, branch: { ...DEFAULT_RULE_SET.branch, termYearsByType: [{ nameContains: ["村"], years: 5 }] } });
+    expect(all([header, ["阳光社区党支部委员会", "2022-06-01", "2025-06-01", "2025-06-01", null]], local)).toEqual([]);
+    expect(all([header, ["阳光社区党支部委员会", "2022-06-01", "2025-06-01", "2025-06-01", null]])).toEqual(["C2 committee.termMismatch"]);
+  });
+  it("refuses a rule set whose type's term lies outside 三至五年, and an empty word list", () => {
+    const accepted = (termYearsByType: unknown) => RuleSet.safeParse({ ...DEFAULT_RULE_SET, id: "bad", version: 1, branch: { ...DEFAULT_RULE_SET.branch, termYearsByType } }).success;
+    expect(accepted([{ nameContains: ["村"], years: 6 }])).toBe(false);
+    expect(accepted([{ nameContains: [], years: 5 }])).toBe(false);
+    expect(accepted([{ pattern: "村|社区", years: 5 }])).toBe(false);
+    expect(accepted([{ nameContains: ["村", "社区"], years: 4 }])).toBe(true);
+  });
+});
+
 describe("a cadre's yearly grades (公务员法)", () => {
   const header = ["姓名", "现任职务", "2021年", "2022年", "2023年", "2024年"];
   it("two consecutive 不称职 years are one error at the second; years apart are not", () => {
