@@ -15,4 +15,5 @@ export { checkSheet, CheckOptionError } from "./check/check-sheet.js";
 export { checkWorkbook } from "./check/check-workbook.js";
 export { checkBook, type BookPart } from "./book/check-book.js";
 export { checkSheetInBook, type ComparedLedger } from "./book/sheet-in-book.js";
+export { bookDelta, type BookDelta } from "./book/book-delta.js";
 export { countBySeverity, formatCounts, kindLabel, type SeverityCounts } from "./findings/summary.js";

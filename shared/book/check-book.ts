@@ -17,6 +17,17 @@ export interface BookPart {
   grid: WorkbookGrid;
   /** The file's name, when the book spans several files (it names the part in every finding). */
   file?: string;
+  /**
+   * What this part is checked with when it differs from the book's options: a 报送任务's own
+   * template (and `fit`) and rule set, where a branch's book is its submissions to several.
+   */
+  options?: Pick<CheckOptions, "template" | "templates" | "ruleSet">;
+}
+
+/** The options one part of the book is checked with. */
+function optionsOf(part: BookPart, opts: CheckOptions): CheckOptions {
+  if (!part.file && !part.options) return opts;
+  return { ...opts, ...part.options, ...(part.file ? { fileName: part.file } : {}) };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -43,8 +54,7 @@ export function checkBook(parts: BookPart[], opts: CheckOptions = {}): CheckRepo
     let sheetReport = slot.report!;
     let findings = slot.findings ?? [];
     if (slot.prepared) {
-      const partOpts = slot.part.file ? { ...opts, fileName: slot.part.file } : opts;
-      const r = runSheet(slot.prepared, partOpts, prepared.book);
+      const r = runSheet(slot.prepared, optionsOf(slot.part, opts), prepared.book);
       sheetReport = r.report;
       findings = r.findings;
     }
@@ -81,7 +91,7 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   const several = parts.length > 1;
   const slots: BookSlot[] = [];
   for (const part of parts) {
-    const partOpts = part.file ? { ...opts, fileName: part.file } : opts;
+    const partOpts = optionsOf(part, opts);
     for (const sheet of part.grid.sheets) {
       const p = prepareSheet(sheet, partOpts);
       if (p.done) slots.push({ part, report: p.report, findings: p.findings });

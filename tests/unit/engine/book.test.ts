@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkBook, checkSheetInBook, checkWorkbook, type CellValue, type Finding } from "../../../shared/index.js";
+import { bookDelta, checkBook, checkSheetInBook, checkWorkbook, type CellValue, type Finding } from "../../../shared/index.js";
 import { readWorkbookFile } from "../../../shared/reader/index.js";
 import { BRANCH_BOOK_FINDINGS } from "../../fixtures/realistic/branch-book.js";
 import { book, makeId, sheet } from "./grid-helpers.js";
@@ -143,5 +143,34 @@ describe("one sheet checked against the workbook's other ledgers (the task pane)
     const notes = { name: "说明", values: [["填表说明"], ["1. 党费按月缴纳。"]] };
     const r = checkSheetInBook(dues, [notes], { asOf: "2025-12-31" });
     expect(r.compared).toEqual([]);
+  });
+});
+
+describe("what a book changes against its parts checked alone (the Worker's per-branch book)", () => {
+  const dir = new URL("../../fixtures/realistic/book/", import.meta.url).pathname;
+  const parts = readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort()
+    .map((file) => ({ file, grid: readWorkbookFile(new Uint8Array(readFileSync(join(dir, file))), { fileName: file }) }));
+
+  it("adds the cross-ledger findings and withdraws what the roster explains", () => {
+    const d = bookDelta(parts, { asOf: "2025-12-31" });
+    // The register already misses its monthly 支委会 alone; everything else planted between the ledgers is the book's.
+    const planted = BRANCH_BOOK_FINDINGS.filter((e) => e.code !== "meetings.missingRun");
+    expect(judged(d.added).map(key).sort()).toEqual(planted.map(key).sort());
+    expect(d.added.every((f) => f.file)).toBe(true);
+    // 郑九, admitted in September, owed nothing from January (E11); 吴八, gone in June, owed nothing in September (M10).
+    const withdrawn = d.withdrawn.map((f) => `${f.sheet}!${f.cell} ${f.code}`);
+    expect(withdrawn).toContain("党费!E11 dues.unpaidLapse");
+    expect(withdrawn).toContain("党费!M10 dues.unpaid");
+    expect(d.withdrawn.every((f) => f.file === "东湖村党支部2025年党费.xlsx")).toBe(true);
+  });
+
+  it("checks each part with its own template when given: a dues part forced to the roster template fits nothing", () => {
+    const forced = parts.map((p) => (p.file.includes("党费") ? { ...p, options: { template: { id: "roster", fit: "required" as const } } } : p));
+    const d = bookDelta(forced, { asOf: "2025-12-31" });
+    const dues = d.report.sheets.find((s) => s.file?.includes("党费"))!;
+    expect(dues.status).toBe("unrecognised");
+    expect(d.added.some((f) => f.code === "book.duesAfterTransferOut")).toBe(false);
   });
 });
