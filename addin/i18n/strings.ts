@@ -40,7 +40,7 @@ const zh = {
   closest: "最接近的台账类型：",
   lacks: (title: string, missing: string[]) => (missing.length ? `${title}（缺少 ${missing.join("、")}）` : title),
   pickTemplateHint: "如果这是一本台账，请在下面选择模板，再点“检查”。",
-  skipReasons: { hidden: "隐藏的工作表", empty: "空表", instructions: "只有填表说明，没有台账数据" } as Record<string, string>,
+  skipReasons: { hidden: "隐藏的工作表", empty: "空表", instructions: "只有填表说明，没有台账数据", noData: "只有表头，还没有填写内容" } as Record<string, string>,
   skipped: (why: string) => `已跳过：${why}`,
   uncheckedSummary: (why: string) => `未检查：${why}`,
   // the day and the collection a sheet is checked for
@@ -170,7 +170,7 @@ const en: Strings = {
   closest: "Closest ledger kinds:",
   lacks: (title, missing) => (missing.length ? `${title} (lacks ${missing.join(", ")})` : title),
   pickTemplateHint: "If this is a ledger, choose its template below and press Check.",
-  skipReasons: { hidden: "hidden sheet", empty: "empty sheet", instructions: "instructions only, no ledger data" },
+  skipReasons: { hidden: "hidden sheet", empty: "empty sheet", instructions: "instructions only, no ledger data", noData: "headers only, nothing filled in yet" },
   skipped: (why) => `Skipped: ${why}`,
   uncheckedSummary: (why) => `Not checked: ${why}`,
   asOf: "As-of date",

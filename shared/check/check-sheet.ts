@@ -18,7 +18,7 @@ import { RULES } from "../rules/registry.js";
 import { resolveMeetingType, type MeetingRequirement } from "../scoring/meetings.js";
 import { checkConvertedColumns } from "../rules/columns/converted-columns.js";
 import type { CheckOptions } from "./options.js";
-import { checkedReport, skippedReport, unrecognisedReport, wrongTemplateReport } from "./sheet-report.js";
+import { blankFormReport, checkedReport, skippedReport, unrecognisedReport, wrongTemplateReport } from "./sheet-report.js";
 import { sheetMeetingType } from "./sheet-meeting-type.js";
 import { skipReasonOf } from "./skip.js";
 
@@ -110,6 +110,7 @@ export function prepareSheet(sheet: SheetGrid, opts: CheckOptions = {}): Prepara
     return { done: true, report: unrecognisedReport(view, candidates, lang), findings: [] };
   }
   const set = buildRecords(view, layout);
+  if (set.records.length === 0) return { done: true, report: blankFormReport(view, layout, lang), findings: [] };
   const context = sheetContext(view, layout.headerTop, opts.fileName);
   const meetingType = layout.index.template.kind === "meetings" ? sheetMeetingType(context, ruleSet.meetings) : null;
   return { done: false, sheet: { view, layout, set, candidates, context, meetingType, forced: forced !== null } };

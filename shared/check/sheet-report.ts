@@ -103,6 +103,30 @@ export function skippedReport(view: SheetView, reason: SkipReason, lang: Lang): 
   return { sheet: view.name, status: "skipped", skipReason: reason, kind: null, template: null, ...EMPTY_REPORT, reason: renderMessage(`sheet.skipped.${reason}`, lang), candidates: [] };
 }
 
+function matchedOf(layout: HeaderLayout): SheetReport["matched"] {
+  const t = layout.index.template;
+  return layout.columns.map((c) => ({ header: c.header, field: t.fields[c.fieldIndex]!.name, column: columnLetters(c.col) }));
+}
+
+/** A form of a known kind with nothing filled in: not checked (never "no problems"), and it says which form. */
+export function blankFormReport(view: SheetView, layout: HeaderLayout, lang: Lang): SheetReport {
+  const title = lang === "zh" ? layout.index.template.title : layout.index.template.titleEn;
+  return {
+    sheet: view.name,
+    status: "skipped",
+    skipReason: "noData",
+    ...EMPTY_REPORT,
+    // The form is recognised (a blank 花名册 is a 花名册), but nothing in it was checked.
+    kind: layout.index.template.kind,
+    template: { id: layout.index.template.id, version: layout.index.template.version },
+    headerRow: layout.headerRow + 1,
+    matched: matchedOf(layout),
+    confidence: layout.confidence,
+    reason: renderMessage("sheet.skipped.noData", lang, { title }),
+    candidates: [candidateOf(layout, lang)],
+  };
+}
+
 export function unrecognisedReport(view: SheetView, candidates: HeaderLayout[], lang: Lang): SheetReport {
   const best = candidates[0] ?? null;
   const closest = candidates.slice(0, 3).map((c) => candidateOf(c, lang));
@@ -161,7 +185,7 @@ export function checkedReport(view: SheetView, layout: HeaderLayout, set: Record
     kind: t.kind,
     template: { id: t.id, version: t.version },
     headerRow: layout.headerRow + 1,
-    matched: layout.columns.map((c) => ({ header: c.header, field: t.fields[c.fieldIndex]!.name, column: columnLetters(c.col) })),
+    matched: matchedOf(layout),
     score: layout.score,
     rows: set.records.length,
     reason: renderMessage(forced ? "sheet.templateForced" : "sheet.recognised", lang, { title: lang === "zh" ? t.title : t.titleEn, headers: headersText(layout) }),

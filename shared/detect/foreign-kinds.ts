@@ -87,6 +87,25 @@ export const FOREIGN_KINDS: ForeignKind[] = [
     values: [],
   },
   {
+    id: "union-league",
+    title: "工会、共青团或妇联的会员名单或会费台账",
+    titleEn: "a trade-union, Youth League or women's federation list or dues ledger",
+    // 会费 and 团费 are never 党费; a 发展党员 record may ask 是否团员, so 团 words only weigh.
+    decisive: ["会费", "团费", "会员证号", "会员编号", "团员编号"],
+    headers: [["入团时间", 3], ["入团日期", 3], ["团龄", 3], ["团籍", 3], ["团内职务", 3], ["会员", 2], ["入会时间", 3]],
+    titles: ["工会", "会费", "团员", "共青团", "团支部", "团委", "妇联", "会员"],
+    values: ["共青团员", "团员"],
+  },
+  {
+    id: "volunteer",
+    title: "志愿服务或文明实践活动记录",
+    titleEn: "a volunteer service or civic activity record",
+    decisive: ["服务时长", "志愿服务时长", "志愿者编号", "服务时数"],
+    headers: [["志愿者", 2], ["服务对象", 2], ["服务内容", 2], ["服务类别", 2]],
+    titles: ["志愿服务", "志愿者", "文明实践"],
+    values: [],
+  },
+  {
     id: "election",
     title: "选举候选人或代表名单",
     titleEn: "an election candidate or delegate list",

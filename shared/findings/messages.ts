@@ -124,6 +124,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "sheet.empty": { zh: "工作表为空", en: "The sheet is empty" },
   "sheet.skipped.empty": { zh: "未检查：工作表是空的", en: "Not checked: the sheet is empty" },
   "sheet.skipped.hidden": { zh: "未检查：这是隐藏的工作表（常用来存放下拉选项）", en: "Not checked: the sheet is hidden (often a store of drop-down options)" },
+  "sheet.skipped.noData": { zh: "未检查：这是一张“{title}”的空表，只有表头，还没有填写内容", en: "Not checked: a blank \"{title}\" form, headers only, nothing filled in yet" },
   "sheet.skipped.instructions": { zh: "未检查：工作表只有填表说明，没有台账数据", en: "Not checked: the sheet holds only instructions, no ledger data" },
   "note.extension": { zh: "{header}：延长预备期 {months} 个月", en: "{header}: probation extended by {months} months" },
   "note.duesConsent": { zh: "{header}：经支部同意按{cadence}交纳党费", en: "{header}: the branch agreed to payment by {cadence}" },

@@ -38,7 +38,7 @@ export interface Finding {
  * `checked` sheet can ever be called clean.
  */
 export type SheetStatus = "checked" | "unrecognised" | "skipped";
-export type SkipReason = "hidden" | "empty" | "instructions";
+export type SkipReason = "hidden" | "empty" | "instructions" | "noData";
 
 /** A template the sheet came close to, with what it lacked: shown when a sheet is not recognised. */
 export interface KindCandidate {

@@ -144,6 +144,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     if (kind !== "data") continue;
     const values: (NormValue | null)[] = new Array(fields.length).fill(null);
     const rec: LedgerRecord = { row, values, repeat: [] };
+    const problemsBefore = problems.length;
     for (const { f, col, type, aliases } of bound) {
       let v = normaliseFast(view.merged(row, col), type);
       if (aliases && typeof v === "string") v = aliases[v] ?? v;
@@ -166,6 +167,12 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       else repeat[i] = v;
     }
     rec.repeat = repeat;
+    // Only a 序号 (or another unbound cell) filled in: a numbered line of a blank form, not a record.
+    if (values.every((v) => v === null) && repeat.every((v) => v === null) && problems.length === problemsBefore) {
+      roles.data--;
+      roles.blank++;
+      continue;
+    }
     if (section) {
       rec.section = section;
       for (const fact of section.facts) {

@@ -17,15 +17,35 @@ export type RowKind = "data" | "blank" | "instruction" | "notice" | "total" | "s
 const INSTRUCTION = /^(必填|选填|非必填|可选|可不填|必选|选择|下拉选择|格式[:：]|如[:：]|例[:：]|示例|请|与.*一致|填写|yyyy|\d+位)/i;
 const NOTICE = /^(注意事项|填表说明|填写说明|填报说明|导入说明|说明[:：]|注[:：]|注\d|备注[:：]|※|\*注)/;
 const SIGNATURE = /^(填表人|制表人|填报人|审核人|审批人|负责人|经办人|联系人|统计人|记录人签字|书记签字|支部书记[:：]|签字|签名|盖章|单位盖章|(?:填表|制表|报送|填报)(?:日期|时间))\s*[:：]?/;
+/**
+ * A signature line in its general form: a role and a colon (收缴人：刘桂芳, 村党支部书记：叶青山,
+ * 制表：离退休党支部, 组织委员：刘桂芳), as the foot of a ledger carries it.
+ */
+const ROLE_COLON = /^(?:[\u4e00-\u9fa5]{0,8}(?:人|员|书记|主任|部长|领导|会计|出纳)|制表|填表|填报|审核|审批|复核|经手|收缴|收款|核对|监督|统计|记录)\s*[:：]/;
 const TOTAL = /^(合\s*计|总\s*计|共\s*计|累\s*计|全年合计|年度合计|总合计|本页合计)/;
 const SUBTOTAL = /^(小\s*计|本页小计)/;
 /** Group headings that need nothing else on their row: 一、…, （一）…, 第二党小组. */
-const STRONG_SECTION = [/^[一二三四五六七八九十百]+\s*[、.．]\s*\S/, /^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]\s*\S/, /^第\s*[一二三四五六七八九十百\d]+\s*(?:党小组|小组|组|支部|部分|类)/];
+const STRONG_SECTION = [
+  /^[一二三四五六七八九十百]+\s*[、.．]\s*\S/,
+  /^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]\s*\S/,
+  /^第\s*[一二三四五六七八九十百\d]+\s*(?:党小组|小组|组|支部|部分|类)/,
+  // Period headings of a register: 第一季度, 2025年第二季度, 上半年.
+  /^(?:\d{4}\s*年\s*(?:度)?)?(?:第\s*[一二三四1-4]\s*季度|[上下]半年)$/,
+];
 /** Group headings that only count when they stand alone on their row. */
 const WEAK_SECTION = /(?:党小组|在职党员|离退休党员|退休党员|离休党员|流动党员|预备党员|正式党员|学生党员|农民党员|失业党员|下岗党员|支部党员大会|支部委员会|党小组会|党课|主题党日|组织生活会|党支部|支部|科室|部门|车间|村|社区)(?:[（(:：].*)?$/;
 const SECTION_MAX_LENGTH = 30;
 /** How far below the header an instruction row may sit. */
 const INSTRUCTION_ROWS = 3;
+
+/** A lone short label merged across the table's width (第一党小组（组长：高志远）, 第一季度) heads the rows below. */
+function mergedHeading(view: SheetView, row: number, text: string, filled: number): boolean {
+  if (filled !== 1 || text.length > SECTION_MAX_LENGTH) return false;
+  const values = view.rowValues(row);
+  const at = values.findIndex((v) => typeof v === "string" && v.trim() !== "");
+  const merge = view.mergeAt(row, view.firstCol + at);
+  return merge !== undefined && merge.c1 - merge.c0 >= 2;
+}
 
 function isSection(text: string, filled: number): boolean {
   if (text.length > SECTION_MAX_LENGTH) return false;
@@ -61,7 +81,7 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
     if (firstText === null) firstText = toHalfWidth(t);
     if (rowsBelowHeader < INSTRUCTION_ROWS && INSTRUCTION.test(t)) instructions++;
     const merge = t.length >= 20 ? view.mergeAt(row, view.firstCol + i) : undefined;
-    if ((merge && merge.c1 > merge.c0) || NOTICE.test(t) || SIGNATURE.test(t)) notices++;
+    if ((merge && merge.c1 > merge.c0) || NOTICE.test(t) || SIGNATURE.test(t) || ROLE_COLON.test(toHalfWidth(t))) notices++;
   }
   if (filled === 0) return "blank";
   // A derived row names itself in its first words; a 序号 column may stand before them.
@@ -70,8 +90,8 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
     if (TOTAL.test(firstText)) return "total";
   }
   if (notices > 0 && notices === texts && texts === filled) return "notice";
-  if (firstText !== null && SIGNATURE.test(firstText) && filled <= 4) return "notice";
+  if (firstText !== null && (SIGNATURE.test(firstText) || ROLE_COLON.test(firstText)) && filled <= 4) return "notice";
   if (instructions > 0 && instructions * 2 >= filled) return "instruction";
-  if (firstText !== null && first === firstText && texts === filled && isSection(firstText, filled)) return "section";
+  if (firstText !== null && beforeFirstText === 0 && texts === filled && (isSection(firstText, filled) || mergedHeading(view, row, firstText, filled))) return "section";
   return "data";
 }

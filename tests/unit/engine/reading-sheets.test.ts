@@ -167,3 +167,58 @@ describe("the meeting type of a whole register", () => {
     expect(findings.map((f) => `${f.cell} ${f.code}`)).toContain("C2 meetings.quorumGeneral");
   });
 });
+
+describe("rows of the forms clerks keep (from the blind corpus)", () => {
+  const header: CellValue[] = ["序号", "姓名", "性别", "公民身份号码", "加入党组织日期", "转为正式党员日期", "党籍状态"];
+  const member = (n: number, name: string): CellValue[] => [n, name, "男", makeId("1978-03-15", "男", "330102", n), "2002-07-01", "2003-07-01", "正式党员"];
+
+  it("a group heading with its leader in full-width brackets heads its rows, merged across the table or not", () => {
+    const rows: CellValue[][] = [header, ["第一党小组（组长：高志远）"], member(1, "高志远"), member(2, "林树森"), ["第二党小组（组长：林芳）"], member(3, "林芳")];
+    const r = checkSheet(sheet("S", rows, { merges: [{ r0: 1, c0: 0, r1: 1, c1: 6 }] }), { asOf: "2025-12-31" });
+    expect(r.findings).toEqual([]);
+    expect(r.report.rows).toBe(3);
+    expect(r.report.sections.map((s) => s.label)).toEqual(["第一党小组（组长：高志远）", "第二党小组（组长：林芳）"]);
+  });
+
+  it("any short label merged across the table is a heading; the same label unmerged in a data column is a record", () => {
+    const rows: CellValue[][] = [header, ["机关一组"], member(1, "高志远")];
+    const merged = checkSheet(sheet("S", rows, { merges: [{ r0: 1, c0: 0, r1: 1, c1: 6 }] }), { asOf: "2025-12-31" });
+    expect(merged.report.rows).toBe(1);
+    const loose: CellValue[][] = [header, [null, "机关一组"], member(1, "高志远")];
+    expect(checkSheet(sheet("S", loose), { asOf: "2025-12-31" }).report.rows).toBe(2);
+  });
+
+  it("signature lines of any role with a colon are not members: 收缴人、经手人、制表、党支部书记、组织委员", () => {
+    for (const foot of [["收缴人：刘桂芳", null, null, "审核人：王建国"], ["经手人：刘桂芳"], ["制表：离退休党支部", null, null, null, "2025年12月"], ["党支部书记：王建国", null, null, null, "组织委员：刘桂芳"]] as CellValue[][]) {
+      const r = checkSheet(sheet("S", [header, member(1, "高志远"), [], foot]), { asOf: "2025-12-31" });
+      expect(r.findings, JSON.stringify(foot)).toEqual([]);
+      expect(r.report.rows).toBe(1);
+    }
+  });
+
+  it("quarter headings of a register are headings, not meetings", () => {
+    const rows: CellValue[][] = [["会议类型", "会议时间", "应到人数", "实到人数", "主持人"], ["第一季度"], ["支部党员大会", "2025-03-15", 9, 9, "王建国"], ["2025年第二季度"], ["支部党员大会", "2025-06-15", 9, 8, "王建国"], ["上半年"]];
+    const r = checkSheet(sheet("三会一课", rows), { asOf: "2025-06-30" });
+    expect(r.report.rows).toBe(2);
+    expect(r.findings.filter((f) => f.code.startsWith("value."))).toEqual([]);
+  });
+
+  it("a blank form — headers and numbered empty lines — is recognised and not checked, never clean", () => {
+    const rows: CellValue[][] = [["党员花名册"], ["序号", "姓名", "性别", "身份证号", "入党时间", "转正时间", "联系电话"], [1], [2], [3]];
+    const r = checkWorkbook(book(sheet("花名册", rows)), { asOf: "2025-12-31" });
+    expect(r.sheets[0]).toMatchObject({ status: "skipped", skipReason: "noData", kind: "roster", rows: 0 });
+    expect(r.sheets[0]!.reason).toBe("未检查：这是一张“党员花名册”的空表，只有表头，还没有填写内容");
+    expect(r.findings).toEqual([]);
+  });
+
+  it("a trade union's dues and a volunteer log look like ledgers but are not", () => {
+    const union: CellValue[][] = [["宏达机械有限公司工会2025年会费收缴明细"], ["序号", "姓名", "部门", "月工资", "月缴会费", ...months, "合计"], [1, "杨海涛", "生产部", 4000, 20, ...Array(12).fill(20), 240]];
+    const volunteer: CellValue[][] = [["志愿服务活动登记表"], ["序号", "活动日期", "活动名称", "活动地点", "组织单位", "参加人数", "服务时长（小时）", "负责人"], [1, serial("2025-01-18"), "环境卫生整治", "东风社区", "第二党支部", 12, 2, "李红梅"]];
+    for (const rows of [union, volunteer]) {
+      const r = checkWorkbook(book(sheet("S", rows)), { asOf: "2025-12-31" });
+      expect(r.sheets[0]!.status).toBe("unrecognised");
+      expect(r.sheets[0]!.candidates[0]!.foreign).toBeDefined();
+      expect(r.findings).toEqual([]);
+    }
+  });
+});
