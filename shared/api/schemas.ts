@@ -104,6 +104,7 @@ export const SheetReport = z.object({
         fieldTitle: z.string().nullable(),
         confidence: z.number(),
         source: z.enum(["header", "content", "both"]).nullable(),
+        mapped: z.boolean().optional(),
       }),
     )
     .optional(),
@@ -112,6 +113,14 @@ export const SheetReport = z.object({
   sections: z.array(z.object({ row: z.number(), label: z.string(), facts: z.array(z.object({ field: z.string(), fieldTitle: z.string().optional(), value: z.string() })) })).optional(),
   rowRoles: z.record(z.string(), z.number()).optional(),
   meetingType: z.object({ type: z.string(), source: z.enum(["sheet", "title", "file"]) }).optional(),
+  mapping: z
+    .object({
+      columns: z.number(),
+      ignored: z.number(),
+      valueFields: z.array(z.string()),
+      saved: z.array(z.object({ id: z.string(), version: z.number(), orgId: z.string().optional() })),
+    })
+    .optional(),
 });
 
 // ---------- organisations and tokens ----------

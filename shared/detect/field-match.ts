@@ -1,4 +1,5 @@
 import type { TemplateParsed } from "../template/schema.js";
+import type { IndexMapping } from "./apply-mapping.js";
 import { headerKeys, type HeaderKeys } from "./header-text.js";
 
 /**
@@ -24,6 +25,8 @@ export interface FieldIndex {
   stem: Map<string, number>;
   /** Per header text, the fields it may name, best first (cached: a sheet repeats its headers). */
   cache: Map<string, FieldMatch[]>;
+  /** Headers a person confirmed, and columns to leave out (apply-mapping.ts). */
+  mapping?: IndexMapping;
 }
 
 export const EXACT = 1;

@@ -110,6 +110,7 @@ export const LedgerKind = z.enum([
   "development", // 发展党员
   "appraisal", // 民主评议党员 result
   "assessment", // 干部考核 民主测评
+  "form", // a department's own form (template infer): its fields' constraints and the shared rules its known fields allow
 ]);
 export type LedgerKind = z.infer<typeof LedgerKind>;
 
