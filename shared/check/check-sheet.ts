@@ -106,6 +106,8 @@ export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report:
     layout = layoutFor(view, indexFor(forced, mappings), recogniseOpts);
     candidates = layout ? [layout] : [];
     if (opts.template?.fit === "required" && layout && !layout.acceptable) {
+      // A 填表说明 sheet beside the ledger is instructions, not a wrong ledger.
+      if (skip === "instructions") return { report: skippedReport(view, skip, lang), findings: [] };
       // Say what the sheet looks like instead, from the built-in ledgers.
       const looks = recogniseSheet(view, BUILTIN_TEMPLATES.map((t) => indexFor(t)), recogniseOpts).best;
       return { report: wrongTemplateReport(view, layout, looks, lang), findings: [] };

@@ -5,6 +5,7 @@ import { contentFit } from "./content-fit.js";
 import type { FieldIndex } from "./field-match.js";
 import { foreignLook } from "./foreign-look.js";
 import { pinnedField } from "./apply-mapping.js";
+import { marksTemplate } from "./form-mark.js";
 import { bestHeader, headerCandidates, type HeaderCandidate } from "./header-binding.js";
 import type { ColumnBinding, EvidenceSource, HeaderLayout, UnboundColumn } from "./layout.js";
 import { contextMentions, sheetContext, type SheetContext } from "./sheet-context.js";
@@ -29,6 +30,8 @@ export const FOUND_CONFIDENCE = 0.5;
 const NO_CONTENT = 0.85;
 /** A header word for the ledger in the sheet's name, title or file name. */
 const TITLE_BONUS = 1;
+/** The title row of a form made from this very template version (「模板 roster 第 3 版」). */
+const FORM_MARK_BONUS = 2;
 /** Content alone: at most this sure of a column with an unknown header. */
 const CONTENT_ONLY_MAX = 0.75;
 /**
@@ -162,6 +165,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   const unbound: UnboundColumn[] = cand.cells.filter((c) => !boundCols.has(c.col)).map((c) => ({ col: c.col, header: headerLabel(c.path), ...(ignored.has(c.col) ? { ignored: true } : {}) }));
 
   if (contextMentions(ctx, t.titleWords)) score += TITLE_BONUS;
+  if (marksTemplate(ctx, t)) score += FORM_MARK_BONUS;
 
   const sure = new Map<string, number>();
   for (const b of columns) {

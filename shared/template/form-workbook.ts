@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { columnLetters } from "../grid/a1.js";
 import type { Lang } from "../findings/types.js";
 import type { FieldParsed, TemplateParsed } from "./schema.js";
+import { formMark, formMarkEn } from "../detect/form-mark.js";
 
 /**
  * The Excel form of a template version, for a department to hand out (`party-ledger template
@@ -129,6 +130,7 @@ const WORDS: Record<Lang, Words> = {
 export function columnNote(f: FieldParsed, lang: Lang = "zh"): string {
   const w = WORDS[lang];
   const parts = [f.constraints?.required ? w.required : w.optional, w.type[f.type]];
+  if (f.description) parts.push(f.description);
   const c = f.constraints ?? {};
   if (c.minimum !== undefined || c.maximum !== undefined) parts.push(w.range(c.minimum, c.maximum));
   const values = allowedValues(f);
@@ -182,7 +184,8 @@ export async function formWorkbook(template: TemplateParsed, opts: FormOptions =
   let listColumns = 0;
 
   const titleRow = ws.getRow(1);
-  titleRow.getCell(1).value = template.title;
+  // The mark tells the engine which template version this form is (detect/form-mark.ts).
+  titleRow.getCell(1).value = lang === "en" ? `${template.titleEn} (${formMarkEn(template)})` : `${template.title}（${formMark(template)}）`;
   titleRow.getCell(1).font = { bold: true, size: 16 };
   titleRow.getCell(1).alignment = { horizontal: "center", vertical: "middle" };
   titleRow.height = 28;

@@ -49,6 +49,8 @@ export const Field = z
     name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
     title: z.string(),
     titleEn: z.string().optional(),
+    /** What to write in the column, for the people who fill it in (the Excel form's input note). */
+    description: z.string().max(500).optional(),
     type: FieldType,
     /** Other headers clerks write for this field; matching ignores spaces, line breaks, brackets' width and "*". */
     aliases: z.array(z.string()).default([]),

@@ -70,6 +70,8 @@ export class InferError extends Error {
 const STAR = /^[*＊※]|[*＊※]$/;
 const REQUIRED_WORDS = /[（(]\s*必填\s*[）)]|^必填/;
 const MAX_ENUM = 200;
+/** The longest header the engine reads as a header (detect/field-match.ts). */
+const MAX_TITLE = 40;
 const SMALL_SET = { minRows: 8, maxDistinct: 6, minRepeats: 2 };
 const UNIQUE_MIN_ROWS = 5;
 /** Known fields: the form's header names the field whole (same words, folded, or without remarks). */
@@ -79,6 +81,17 @@ const ALWAYS_RULES = new Set(["id.number"]);
 
 function titleOf(header: string): string {
   return cleanText(header.replace(/[*＊※]/g, "").replace(/[（(]\s*(?:必填|选填)\s*[）)]/g, "")).replace(/[:：]$/, "");
+}
+
+/**
+ * A header that writes its rules into itself (「使用类别（1因私出国（境） 2因公赴台 …）」) is too long to
+ * head a column: the words before the remark head it, the remark goes into the column's note.
+ */
+function shortTitle(text: string): { title: string; description?: string } {
+  if (text.length <= MAX_TITLE) return { title: text };
+  const m = /^([^（(]{1,40}?)\s*[（(]([\s\S]*)$/.exec(text);
+  if (m) return { title: m[1]!.trim(), description: m[2]!.replace(/[）)]\s*$/, "").trim().slice(0, 500) };
+  return { title: text.slice(0, MAX_TITLE), description: text.slice(0, 500) };
 }
 
 function fileTitle(fileName: string | undefined): string {
@@ -197,7 +210,7 @@ export function inferTemplate(sheet: SheetGrid, opts: InferOptions = {}): Inferr
 
   for (const cell of cells) {
     const raw = cell.path.join(" ");
-    const title = titleOf(cell.path.length > 1 ? cell.path.join("") : cell.leaf) || cell.leaf;
+    const { title, description } = shortTitle(titleOf(cell.path.length > 1 ? cell.path.join("") : cell.leaf) || cell.leaf);
     const profile = profiles.get(cell.col);
     const match = knownFieldOf(indexes, cell, profile);
     const knownKey = match ? `${match.field.name}` : null;
@@ -208,6 +221,7 @@ export function inferTemplate(sheet: SheetGrid, opts: InferOptions = {}): Inferr
       ? { ...structuredClone(useKnown.field), title, aliases: [...new Set([useKnown.field.title, ...useKnown.field.aliases, ...(raw !== title ? [raw] : [])])].filter((a) => a !== title) }
       : { name: `col${columnLetters(cell.col)}`, title, type: inferred.type, aliases: raw !== title ? [raw] : [], weight: 1 };
     base.name = uniqueName(base.name, names);
+    if (description) base.description = description;
     const constraints = { ...(base.constraints ?? {}) };
     const required: InferredColumn["required"] = [];
     const hint = hints.get(cell.col) ?? "";
