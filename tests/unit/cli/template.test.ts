@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUILTIN_TEMPLATES, checkWorkbook, Template } from "../../../shared/index.js";
+import { readWorkbook } from "../../../shared/xlsx/index.js";
+import { MORE_SAMPLES_DIR } from "../../fixtures/samples-dir.js";
+import { runCli, tempDir } from "./run-cli.js";
+
+/** `party-ledger template infer | xlsx | publish` as a department's staff would run them. */
+const ROOT = new URL("../../../", import.meta.url).pathname;
+const HISTORY = join(MORE_SAMPLES_DIR, "[sample_member_history]历史党员导入样表.xlsx");
+
+function runBytes(args: string[]): { code: number; stdout: Buffer; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/party-ledger.mjs"), ...args], { cwd: ROOT, timeout: 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString("utf8") };
+}
+
+describe("party-ledger template", () => {
+  it("infer prints a template (JSON only on stdout) and says what it made on stderr", () => {
+    const r = runCli(["template", "infer", HISTORY]);
+    expect(r.code, r.stderr).toBe(0);
+    const t = Template.parse(JSON.parse(r.stdout));
+    expect(t.id).toBe("member-history");
+    expect(t.fields).toHaveLength(24);
+    expect(t.fields.find((f) => f.title === "学工号")!.constraints?.required).toBe(true);
+    expect(r.stderr).toContain("已从工作表「Sheet1」第 1 行的表头生成模板 member-history：24 列");
+    const en = runCli(["template", "infer", HISTORY, "--lang", "en", "--id", "history-members", "--title", "历史党员名册"]);
+    expect(JSON.parse(en.stdout)).toMatchObject({ id: "history-members", title: "历史党员名册" });
+    expect(en.stderr).toContain("Made template history-members");
+    const noSheet = runCli(["template", "infer", HISTORY, "--sheet", "名单"]);
+    expect(noSheet.code).toBe(2);
+    expect(noSheet.stderr).toContain("没有工作表「名单」（有：Sheet1）");
+  });
+
+  it("xlsx writes a built-in template's form offline, to stdout or a file, and never replaces a file", () => {
+    const piped = runBytes(["template", "xlsx", "roster@1"]);
+    expect(piped.code, piped.stderr).toBe(0);
+    const wb = readWorkbook(new Uint8Array(piped.stdout));
+    expect(wb.sheets.map((s) => s.name)).toEqual(["党员花名册", "填表说明"]);
+    expect(wb.sheets[0]!.values[0]![0]).toBe("党员花名册（模板 roster 第 1 版）");
+    const report = checkWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf: "2025-12-31" });
+    expect(report.sheets.map((s) => `${s.status}:${s.template?.id ?? s.skipReason}`)).toEqual(["checked:roster", "skipped:instructions"]);
+    const dir = tempDir();
+    const out = join(dir, "党员花名册.xlsx");
+    const written = runCli(["template", "xlsx", "roster@1", "-o", out, "--lang", "en"]);
+    expect(written.code, written.stderr).toBe(0);
+    expect(readWorkbook(new Uint8Array(readFileSync(out))).sheets[0]!.values[0]![0]).toBe("Member roster (template roster v1)");
+    writeFileSync(join(dir, "keep.xlsx"), "mine");
+    const refused = runCli(["template", "xlsx", "roster@1", "-o", join(dir, "keep.xlsx")]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("已存在，不会覆盖");
+    expect(readFileSync(join(dir, "keep.xlsx"), "utf8")).toBe("mine");
+    // From a template file (what infer printed), with no Worker at all.
+    const json = join(dir, "t.json");
+    writeFileSync(json, runCli(["template", "infer", HISTORY]).stdout);
+    const fromFile = runCli(["template", "xlsx", json, "-o", join(dir, "历史党员.xlsx")]);
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    expect(existsSync(join(dir, "历史党员.xlsx"))).toBe(true);
+  });
+
+  it("says plainly what is wrong: an unknown template, no Worker address, a broken template file", () => {
+    const unknown = runCli(["template", "xlsx", "no-such@3", "-o", join(tempDir(), "x.xlsx")]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("“no-such@3”不是内置模板");
+    const dir = tempDir();
+    writeFileSync(join(dir, "bad.json"), JSON.stringify({ id: "x", fields: [] }));
+    const noUrl = runCli(["template", "publish", join(dir, "bad.json")]);
+    expect(noUrl.code).toBe(2);
+    expect(noUrl.stderr).toContain("请用 --to 给出 Worker 地址");
+    const bad = runCli(["template", "publish", join(dir, "bad.json"), "--to", "http://127.0.0.1:9", "--token", "t"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("模板文件");
+    expect(bad.stderr).toContain("无效");
+  });
+});
