@@ -14,6 +14,7 @@ import { resolveMeetingType } from "../scoring/meetings.js";
 import { BUILTIN_TEMPLATES } from "../template/builtin/index.js";
 import type { MappingInput } from "../template/mapping.js";
 import type { FieldParsed, TemplateParsed } from "../template/schema.js";
+import { UNSURE } from "./unsure.js";
 
 /**
  * What the pane shows in its mapping step: for a sheet and the template it is (or the closest
@@ -39,6 +40,8 @@ export interface ProposedColumn {
   header: string;
   /** A few distinct values from the data rows. */
   samples: string[];
+  /** The column's distinct texts, most frequent first (at most MAX_VALUES), for mapping them to another field's values. */
+  distinct: { text: string; count: number }[];
   field: string | null;
   confidence: number;
   source: "header" | "content" | "both" | "mapping" | null;
@@ -70,8 +73,7 @@ export interface MappingProposal {
   fields: FieldChoice[];
 }
 
-/** Below this a kind or a column is one the pane asks about. */
-export const UNSURE = 0.8;
+export { UNSURE };
 const SAMPLES = 3;
 const MAX_VALUES = 30;
 const ROWS_LOOKED_AT = 500;
@@ -97,7 +99,7 @@ function allowedOf(field: FieldParsed): string[] {
 }
 
 /** The allowed value a text most likely means: the one it names inside, or the one that holds it. */
-function guess(text: string, allowed: readonly string[], aliases: Record<string, string> | undefined): string | null {
+export function guessValue(text: string, allowed: readonly string[], aliases: Record<string, string> | undefined): string | null {
   if (aliases?.[text]) return aliases[text];
   const inside = allowed.filter((a) => text.includes(a)).sort((a, b) => b.length - a.length)[0];
   if (inside) return inside;
@@ -156,7 +158,7 @@ export function proposeMapping(sheet: SheetGrid, opts: ProposeOptions = {}): Map
         if (ok.has(text)) continue;
         const mapped = field.valueAliases?.[text];
         if (mapped !== undefined && ok.has(mapped)) continue;
-        values.push({ from: text, count, to: guess(text, allowed, field.valueAliases) });
+        values.push({ from: text, count, to: guessValue(text, allowed, field.valueAliases) });
       }
     }
     const confidence = e.binding?.confidence ?? 0;
@@ -168,6 +170,7 @@ export function proposeMapping(sheet: SheetGrid, opts: ProposeOptions = {}): Map
       col: e.col,
       header: e.header,
       samples: [...seen.keys()].slice(0, SAMPLES),
+      distinct: [...seen].sort((a, b) => b[1] - a[1]).slice(0, MAX_VALUES).map(([text, count]) => ({ text, count })),
       field: field?.name ?? null,
       confidence,
       source: e.binding ? (e.binding.mapped ? "mapping" : e.binding.source) : "ignored" in e && e.ignored ? "mapping" : null,

@@ -40,8 +40,9 @@ export interface InferredColumn {
   header: string;
   field: string;
   type: FieldParsed["type"];
-  /** The built-in field it was taken as, `template.field`, when it is one. */
+  /** The built-in field it was taken as, `template.field`, when it is one, and that field's title. */
   known: string | null;
+  knownTitle: string | null;
   /** Why it is required: 必填 row, star, red header; empty when it is not. */
   required: ("hint" | "star" | "red" | "known")[];
   /** Where its allowed values came from. */
@@ -257,7 +258,7 @@ export function inferTemplate(sheet: SheetGrid, opts: InferOptions = {}): Inferr
     if (Object.keys(constraints).length) base.constraints = constraints;
     else delete base.constraints;
     fields.push(base);
-    columns.push({ column: columnLetters(cell.col), header: raw, field: base.name, type, known: useKnown ? `${useKnown.template.id}.${useKnown.field.name}` : null, required, allowed, unique });
+    columns.push({ column: columnLetters(cell.col), header: raw, field: base.name, type, known: useKnown ? `${useKnown.template.id}.${useKnown.field.name}` : null, knownTitle: useKnown?.field.title ?? null, required, allowed, unique });
   }
 
   const title = opts.title ?? (firstTitle(view, found.top) || fileTitle(opts.fileName) || sheet.name);
