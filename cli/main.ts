@@ -38,6 +38,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--annotate-in-input-folder", "允许 --annotate 的文件夹里含有要检查的文件 / allow an --annotate folder that holds the inputs")
     .option("--template <id[@version]>", "按指定模板检查每个工作表 / check every sheet against this template")
     .option("--rules <file.json>", "使用此规则集文件 / use this rule set file")
+    .option("--mapping <file.json>", "按此表头对应读取（组织保存的对应，或 { template, columns, values }）/ read headers and values with this mapping")
     .addHelpText(
       "after",
       "\n退出码 / exit codes: 0 已检查且没有错误 / checked, no errors; 1 发现错误 / errors found; 2 有文件无法读取 / a file could not be read; 3 没有错误，但有文件没有识别出任何台账、未检查 / no errors, but some file had no sheet checked",

@@ -12,6 +12,7 @@ export interface RawCheckOptions {
   annotateInInputFolder?: boolean;
   template?: string;
   rules?: string;
+  mapping?: string;
 }
 
 export interface CheckCliOptions {
@@ -23,6 +24,7 @@ export interface CheckCliOptions {
   annotateInInputFolder?: boolean;
   template?: { id: string; version?: number };
   rulesFile?: string;
+  mappingFile?: string;
 }
 
 export function parseLang(v: string | undefined): Lang {
@@ -57,5 +59,6 @@ export function parseCheckOptions(raw: RawCheckOptions): CheckCliOptions {
   if (raw.annotateInInputFolder) out.annotateInInputFolder = true;
   if (raw.template) out.template = parseTemplateOption(raw.template, lang);
   if (raw.rules) out.rulesFile = raw.rules;
+  if (raw.mapping) out.mappingFile = raw.mapping;
   return out;
 }

@@ -74,3 +74,36 @@ describe("party-ledger template", () => {
     expect(bad.stderr).toContain("无效");
   });
 });
+
+describe("party-ledger check --mapping", () => {
+  it("reads a sheet with a branch's own headers once given the organisation's mapping, and says so", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const dir = tempDir();
+    const file = join(dir, "我们的名单.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("名单");
+    ws.addRow(["同志姓名", "吸收入党日", "成为正式党员日", "组织身份"]);
+    ws.addRow(["张三", "2010-07-01", "2011-07-01", "党员"]);
+    ws.addRow(["李四", "2025-09-01", null, "党员"]);
+    await wb.xlsx.writeFile(file);
+    const without = runCli(["check", file, "--as-of", "2025-12-31"]);
+    expect(without.code).toBe(3);
+    const mapping = join(dir, "mapping.json");
+    // As GET /v1/mappings/roster answers it: { meta, mapping }.
+    writeFileSync(
+      mapping,
+      JSON.stringify({ meta: { id: "roster", version: 2 }, mapping: { id: "roster", version: 2, title: "花名册表头", template: { id: "roster" }, columns: { 同志姓名: "name", 吸收入党日: "joinDate", 成为正式党员日: "fullDate", 组织身份: "status" }, values: { status: { 党员: "正式党员" } } } }),
+    );
+    const r = runCli(["check", file, "--as-of", "2025-12-31", "--mapping", mapping]);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toContain("党员花名册（模板 roster@1）");
+    expect(r.stdout).toContain("表头对应：按表头对应 roster@2 读取，4 列按对应识别");
+    // 党员 is read as 正式党员, and quoted as the clerk wrote it: probation runs until 2026-09-01.
+    expect(r.stdout).toContain("D3");
+    expect(r.stdout).toContain("党籍状态填的是“党员”");
+    writeFileSync(mapping, "{ not json");
+    const bad = runCli(["check", file, "--mapping", mapping]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("表头对应文件");
+  });
+});
