@@ -1,4 +1,5 @@
 import type { MappingInput } from "../../shared/template/mapping.js";
+import { Template, type TemplateParsed } from "../../shared/template/schema.js";
 import { call, type ApiConfig } from "./client.js";
 
 /**
@@ -75,4 +76,24 @@ export async function formFile(cfg: ApiConfig, id: string, version: number): Pro
   });
   if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
   return new Uint8Array(await res.arrayBuffer());
+}
+
+/** Most templates of an organisation the pane recognises sheets by (each one request). */
+const MAX_TEMPLATES = 50;
+
+/**
+ * The latest version of every template the caller can read (its department's own forms among
+ * them), so that a filled copy of a form the department handed out is recognised as that template.
+ */
+export async function publishedTemplates(cfg: ApiConfig): Promise<TemplateParsed[]> {
+  const list = (await call(cfg, "/v1/templates", { method: "GET" })) as { items?: { orgId: string; id: string; version: number }[] } | null;
+  const items = (list?.items ?? []).slice(0, MAX_TEMPLATES);
+  const docs = await Promise.all(
+    items.map(async (i) => {
+      const body = (await call(cfg, `/v1/templates/${enc(`${i.id}@${i.version}`)}?org=${enc(i.orgId)}`, { method: "GET" })) as { template?: unknown };
+      const parsed = Template.safeParse(body?.template);
+      return parsed.success ? parsed.data : null;
+    }),
+  );
+  return docs.filter((t): t is TemplateParsed => t !== null);
 }

@@ -71,29 +71,36 @@ export function useCheckBasis(settings: Settings, template: TemplatePick | null,
   // The organisation's saved mappings, exactly those the Worker applies: for a collection, its department's.
   const owner = current?.info.orgId ?? "";
   const savedKey = connected && (!collectionId || current) ? `${workerUrl}|${token}|${owner}` : "";
-  const [saved, setSaved] = useState<{ key: string; items: SavedMapping[] } | null>(null);
+  const [saved, setSaved] = useState<{ key: string; items: SavedMapping[]; templates: TemplateParsed[] } | null>(null);
   const [reloads, setReloads] = useState(0);
   useEffect(() => {
     if (!savedKey) return;
     let gone = false;
-    import("../api/mappings.js")
-      .then(({ savedMappings }) => savedMappings({ baseUrl: workerUrl, token, lang }, owner || undefined))
-      .then((items) => !gone && setSaved({ key: savedKey, items }))
-      // No saved mappings readable (offline, an old Worker): checks go on without them.
-      .catch(() => !gone && setSaved({ key: savedKey, items: [] }));
+    (async () => {
+      const api = await import("../api/mappings.js");
+      const cfg = { baseUrl: workerUrl, token, lang };
+      // No saved mappings or templates readable (offline, an old Worker): checks go on without them.
+      const [items, own] = await Promise.all([api.savedMappings(cfg, owner || undefined).catch(() => []), collectionId ? Promise.resolve([]) : api.publishedTemplates(cfg).catch(() => [])]);
+      // The organisation's own forms are recognised before the built-in ledgers (ties go to the first).
+      const { BUILTIN_TEMPLATES } = own.length ? await (await import("../engine/index.js")).loadEngine() : { BUILTIN_TEMPLATES: [] };
+      const ownRefs = new Set(own.map((x) => `${x.id}@${x.version}`));
+      const templates = own.length ? [...own, ...BUILTIN_TEMPLATES.filter((b) => !ownRefs.has(`${b.id}@${b.version}`))] : [];
+      if (!gone) setSaved({ key: savedKey, items, templates });
+    })();
     return () => {
       gone = true;
     };
-  }, [savedKey, workerUrl, token, lang, owner, reloads]);
+  }, [savedKey, workerUrl, token, lang, owner, reloads, collectionId]);
   const savedItems = useMemo(() => (saved && saved.key === savedKey ? saved.items : []), [saved, savedKey]);
+  const orgTemplates = useMemo(() => (saved && saved.key === savedKey ? saved.templates : []), [saved, savedKey]);
   const mappings = useMemo<MappingInput[]>(() => [...savedItems.map((m) => m.mapping), ...(confirmed ? [confirmed] : [])], [savedItems, confirmed]);
 
   const options = useMemo<CheckOptions>(
     () =>
       current
         ? collectionCheckOptions({ template: current.template, ruleSet: current.ruleSet, asOf: current.info.asOf, lang, mappings })
-        : { lang, asOf: date, ...(template ? { template } : {}), ...(mappings.length ? { mapping: mappings } : {}) },
-    [current, lang, date, template, mappings],
+        : { lang, asOf: date, ...(orgTemplates.length ? { templates: orgTemplates } : {}), ...(template ? { template } : {}), ...(mappings.length ? { mapping: mappings } : {}) },
+    [current, lang, date, template, mappings, orgTemplates],
   );
   const basis: Basis = current
     ? { kind: "collection", collection: current.info, asOf: current.info.asOf }
@@ -101,5 +108,5 @@ export function useCheckBasis(settings: Settings, template: TemplatePick | null,
   const reloadSaved = useCallback(() => setReloads((n) => n + 1), []);
   // Until the saved mappings are in, a check would not be the one the Worker makes.
   const savedLoading = Boolean(savedKey) && !(saved && saved.key === savedKey);
-  return { options, basis, setDate, collections, connected, ready: !(basis.kind === "date" && basis.loading) && !savedLoading, saved: savedItems, reloadSaved };
+  return { options, basis, setDate, collections, connected, ready: !(basis.kind === "date" && basis.loading) && !savedLoading, saved: savedItems, reloadSaved, orgTemplates };
 }

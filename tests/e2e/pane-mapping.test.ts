@@ -9,7 +9,7 @@ import { readWorkbook } from "../../shared/xlsx/index.js";
 import { MORE_SAMPLES_DIR } from "../fixtures/samples-dir.js";
 import { seriousViolations } from "./axe.js";
 import { idNumber } from "./fixtures.js";
-import { SHOTS, browserForFile, openFile, openPaneIn, switchToEnglish, useWorker, workerGet, type PageWithErrors } from "./pane-helpers.js";
+import { SHOTS, browserForFile, openFile, openPaneIn, switchToEnglish, useWorker, workerGet, workerPost, type PageWithErrors } from "./pane-helpers.js";
 
 /**
  * A department teaches the pane its own forms, in chromium against the real Worker: a branch's
@@ -22,6 +22,32 @@ import { SHOTS, browserForFile, openFile, openPaneIn, switchToEnglish, useWorker
 const worker = inject("worker");
 const browserOf = browserForFile();
 const noPageErrors = (page: PageWithErrors) => expect(page.errors).toEqual([]);
+
+/**
+ * A county department of its own under the demo department, with two branches and a collection:
+ * what it saves and publishes applies to its subtree only, so the other browser tests keep theirs.
+ */
+interface County {
+  admin: string;
+  clerks: string[];
+  collectionId: string;
+}
+let county: Promise<County> | null = null;
+function countyDept(): Promise<County> {
+  return (county ??= (async () => {
+    const dept = await workerPost<{ id: string }>("/v1/orgs/demo-dept/children", worker.adminToken, { id: "forms", name: "示范县委组织部", kind: "department" });
+    const admin = (await workerPost<{ token: string }>(`/v1/orgs/${dept.id}/tokens`, worker.adminToken, { label: "county admin" })).token;
+    const clerks: string[] = [];
+    const branches: string[] = [];
+    for (const n of [1, 2]) {
+      const b = await workerPost<{ id: string }>(`/v1/orgs/${dept.id}/children`, admin, { id: `forms-b${n}`, name: `县第${n}党支部`, kind: "branch" });
+      branches.push(b.id);
+      clerks.push((await workerPost<{ token: string }>(`/v1/orgs/${b.id}/tokens`, admin, { label: "clerk" })).token);
+    }
+    const col = await workerPost<{ id: string }>("/v1/collections", admin, { title: "县花名册报送", template: { id: "roster", orgId: "demo-dept" }, period: "2025", dueAt: "2099-12-31", branchIds: branches });
+    return { admin, clerks, collectionId: col.id };
+  })());
+}
 
 const HEADERS = ["同志姓名", "证件号码(公民)", "男女别", "组织身份", "吸收入党日", "成为正式党员日", "所属小组"];
 /** A roster in a branch's own words: 党员 for 正式党员, 男的 for 男. Row 3's 男的 disagrees with a woman's ID. */
@@ -47,8 +73,9 @@ async function mapColumns(page: Page): Promise<void> {
 
 describe("confirm a mapping once, save it for the organisation, and the next branch is not asked", () => {
   it("asks about each column of an unfamiliar sheet, checks at once with the answers, and keeps them on the Worker", async () => {
+    const { admin } = await countyDept();
     const page = await openPaneIn(browserOf(), { width: 1280, height: 1000 });
-    await useWorker(page, worker.adminToken);
+    await useWorker(page, admin);
     await page.getByTestId("tab-check").click();
     await openFile(page, "我们支部名单.xlsx", ownRoster(["张伟", "王芳", "李娜", "赵敏"]));
     expect(await page.getByTestId("sheet-status").textContent()).toBe("未识别");
@@ -75,9 +102,9 @@ describe("confirm a mapping once, save it for the organisation, and the next bra
     await page.getByTestId("map-save").click();
     await page.getByTestId("map-note").waitFor();
     expect(await page.getByTestId("map-note").textContent()).toContain("已保存为本组织的表头对应（第 1 版）");
-    const saved = await workerGet<{ items: { meta: { id: string; version: number; orgId: string }; mapping: { columns: Record<string, string | null>; values: Record<string, Record<string, string>> } }[] }>("/v1/mappings", worker.adminToken);
+    const saved = await workerGet<{ items: { meta: { id: string; version: number; orgId: string }; mapping: { columns: Record<string, string | null>; values: Record<string, Record<string, string>> } }[] }>("/v1/mappings", admin);
     const roster = saved.items.find((i) => i.meta.id === "roster")!;
-    expect(roster.meta).toMatchObject({ version: 1, orgId: "demo-dept" });
+    expect(roster.meta).toMatchObject({ version: 1, orgId: "demo-dept.forms" });
     expect(roster.mapping.columns).toMatchObject({ 同志姓名: "name", 组织身份: "status", 所属小组: null });
     expect(roster.mapping.values).toEqual({ sex: { 男的: "男" }, status: { 党员: "正式党员" } });
     // Saved, it applies as the Worker applies it: the pane says the saved mapping was used.
@@ -87,8 +114,9 @@ describe("confirm a mapping once, save it for the organisation, and the next bra
   });
 
   it("recognises the next branch's sheet with those headers without a question, and the Worker stores the same", async () => {
+    const { admin, clerks, collectionId } = await countyDept();
     const page = await openPaneIn(browserOf(), { width: 360, height: 900 });
-    await useWorker(page, worker.clerkTokens["demo-b2"]!);
+    await useWorker(page, clerks[1]!);
     await page.getByTestId("tab-check").click();
     await openFile(page, "第二支部名单.xlsx", ownRoster(["刘洋", "陈静", "杨勇"]));
     await page.waitForSelector('[data-testid="recognition"][data-status="checked"]');
@@ -98,12 +126,12 @@ describe("confirm a mapping once, save it for the organisation, and the next bra
     await page.screenshot({ path: join(SHOTS, "pane-mapping-saved-zh.png") });
     // Submitted to the demo collection, the Worker's own check used the same saved mapping.
     await page.getByTestId("tab-submit").click();
-    await page.getByTestId("collection-id").fill(worker.collectionId);
+    await page.getByTestId("collection-id").fill(collectionId);
     await page.getByTestId("submit").click();
     const verdict = page.locator('[data-testid="verdict"]');
     await verdict.waitFor();
     const id = await verdict.getAttribute("data-submission-id");
-    const stored = await workerGet<{ sheets: { status: string; mapping?: { saved: { id: string; version: number }[] } }[] }>(`/v1/submissions/${id}`, worker.adminToken);
+    const stored = await workerGet<{ sheets: { status: string; mapping?: { saved: { id: string; version: number }[] } }[] }>(`/v1/submissions/${id}`, admin);
     expect(stored.sheets[0]).toMatchObject({ status: "checked", mapping: { saved: [{ id: "roster", version: 1 }] } });
     noPageErrors(page);
     await page.context().close();
@@ -130,8 +158,9 @@ describe("confirm a mapping once, save it for the organisation, and the next bra
 
 describe("从此表生成模板: a department's own form becomes a template version and an Excel form", () => {
   it("proposes the template, publishes it once (the same content again is that version), and hands out its form", async () => {
+    const { admin, clerks } = await countyDept();
     const page = await openPaneIn(browserOf(), { width: 1280, height: 1000 });
-    await useWorker(page, worker.adminToken);
+    await useWorker(page, admin);
     await page.getByTestId("tab-check").click();
     const file = "[sample_member_history]历史党员导入样表.xlsx";
     await openFile(page, file, readFileSync(join(MORE_SAMPLES_DIR, file)));
@@ -154,18 +183,29 @@ describe("从此表生成模板: a department's own form becomes a template vers
     await page.getByTestId("template-note").filter({ hasText: "已发布模板 member-history 第 1 版" }).waitFor();
     await page.getByTestId("publish-template").click();
     await page.getByTestId("template-note").filter({ hasText: "内容与最新版本相同，模板 member-history 仍为第 1 版" }).waitFor();
-    const published = await workerGet<{ template: unknown }>("/v1/templates/member-history@1", worker.adminToken);
+    const published = await workerGet<{ template: unknown }>("/v1/templates/member-history@1", admin);
     const template = Template.parse(published.template);
     expect(template.title).toBe("历史党员名册");
     expect(template.fields.find((f) => f.title === "性别")!.constraints).toMatchObject({ required: true, enum: ["男", "女"] });
     const [dl] = (await Promise.all([page.waitForEvent("download"), page.getByTestId("download-form").click()])) as [Download, void];
     expect(dl.suggestedFilename()).toBe("历史党员名册.xlsx");
-    const form = readWorkbook(new Uint8Array(readFileSync((await dl.path())!)));
+    const formBytes = readFileSync((await dl.path())!);
+    const form = readWorkbook(new Uint8Array(formBytes));
     expect(form.sheets[0]!.values[0]![0]).toBe("历史党员名册（模板 member-history 第 1 版）");
     const report = checkWorkbook(form, { templates: [template], asOf: "2025-12-31" });
     expect(report.sheets.map((s) => `${s.status}:${s.template?.id ?? s.skipReason}`)).toEqual(["checked:member-history", "skipped:instructions"]);
     expect(await seriousViolations(page)).toEqual([]);
     noPageErrors(page);
     await page.context().close();
+
+    // A branch of the department opens the form it was handed: that very template version, not the built-in roster.
+    const clerk = await openPaneIn(browserOf(), { width: 1280, height: 900 });
+    await useWorker(clerk, clerks[0]!);
+    await clerk.getByTestId("tab-check").click();
+    await openFile(clerk, "历史党员名册.xlsx", formBytes);
+    await clerk.waitForSelector('[data-testid="recognition"][data-status="checked"]');
+    expect(await clerk.getByTestId("recognised-kind").textContent()).toContain("(member-history v1)");
+    noPageErrors(clerk);
+    await clerk.context().close();
   });
 });

@@ -49,10 +49,16 @@ export function CheckPanel({ host, settings, onSettings, openSignal }: { host: L
   const [confirmed, setConfirmed] = useState<MappingInput | null>(null);
   const [mappingOpen, setMappingOpen] = useState<boolean | null>(null);
   const [checkNext, setCheckNext] = useState(false);
-  const { options, basis, setDate, collections, connected, ready, saved, reloadSaved } = useCheckBasis(settings, template, confirmed);
+  const { options, basis, setDate, collections, connected, ready, saved, reloadSaved, orgTemplates } = useCheckBasis(settings, template, confirmed);
   const { state, recognise, check, clear, select, applyFix, undoFix } = useChecker(host, options);
-  const [choices, setChoices] = useState<TemplateChoice[]>([]);
+  const [builtinChoices, setChoices] = useState<TemplateChoice[]>([]);
   useEffect(() => void templateChoices().then(setChoices), []);
+  // The organisation's own templates first, then the built-in ones it has not published itself.
+  const choices = useMemo(() => {
+    const own = orgTemplates.map((x) => ({ id: x.id, version: x.version, kind: x.kind, title: x.title, titleEn: x.titleEn }));
+    const refs = new Set(own.map((c) => `${c.id}@${c.version}`));
+    return [...own, ...builtinChoices.filter((c) => !refs.has(`${c.id}@${c.version}`))];
+  }, [orgTemplates, builtinChoices]);
 
   // Recognise the active sheet when the pane opens, a file is opened, or the template/language changes.
   // A new file or pane start: recognise. A new template, day or language: check again if checked.
