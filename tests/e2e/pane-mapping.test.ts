@@ -176,9 +176,10 @@ describe("从此表生成模板: a department's own form becomes a template vers
     await page.getByTestId("tpl-title").fill("历史党员名册");
     await page.getByTestId("tpl-required-D").check();
     // The top of the review: the template's name and its first columns.
-    await page.getByTestId("template-maker").scrollIntoViewIfNeeded();
+    await page.getByTestId("template-maker").evaluate((e) => e.scrollIntoView({ block: "start" }));
     const box = (await page.getByTestId("template-maker").boundingBox())!;
-    await page.screenshot({ path: join(SHOTS, "pane-template-zh.png"), clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 760) } });
+    const height = Math.min(box.height, page.viewportSize()!.height - box.y, 860);
+    await page.screenshot({ path: join(SHOTS, "pane-template-zh.png"), clip: { x: box.x, y: box.y, width: box.width, height } });
     await page.getByTestId("publish-template").click();
     await page.getByTestId("template-note").filter({ hasText: "已发布模板 member-history 第 1 版" }).waitFor();
     await page.getByTestId("publish-template").click();
