@@ -4,6 +4,7 @@ import { benchCli } from "./cli.js";
 import { benchFormats } from "./formats.js";
 import { benchFunctions } from "./functions.js";
 import { benchPane } from "./pane.js";
+import { benchBook } from "./book.js";
 import { benchForms } from "./forms.js";
 
 /**
@@ -12,6 +13,7 @@ import { benchForms } from "./forms.js";
  */
 const parts: { name: string; run: () => Promise<string[]> }[] = [
   { name: "engine", run: benchEngine },
+  { name: "book", run: benchBook },
   { name: "cli", run: benchCli },
   { name: "formats", run: benchFormats },
   { name: "functions", run: async () => (await benchFunctions()).lines },

@@ -1,7 +1,7 @@
 import type { CheckOptions } from "../shared/check/options.js";
 import type { Lang } from "../shared/findings/types.js";
 import { annotatedPath, holdsInputs, writeAnnotated } from "./annotate/write-annotated.js";
-import { checkFile } from "./check-file.js";
+import { checkFile, checkFilesAsBook, readInput } from "./check-file.js";
 import { collectFiles, type SkippedFile } from "./collect-files.js";
 import { describeSource } from "../shared/reader/describe-source.js";
 import { exitCodeFor } from "./exit-code.js";
@@ -43,8 +43,17 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
   const outcomes: FileOutcome[] = [];
   const taken = new Set<string>();
   const progress = startProgress(collected.files.length, collected.sawFolder);
+  // --book: read every file first, then check them together; otherwise file by file.
+  const bookChecked = new Map<string, { outcome: FileOutcome; bytes?: Uint8Array }>();
+  if (opts.book) {
+    const inputs = await Promise.all(collected.files.map(readInput));
+    const readable = inputs.filter((i): i is Extract<typeof i, { ok: true }> => i.ok);
+    const checked = checkFilesAsBook(readable, engineOpts);
+    readable.forEach((r, k) => bookChecked.set(r.file, { outcome: checked[k]!, bytes: r.bytes }));
+    for (const i of inputs) if (!i.ok) bookChecked.set(i.outcome.file, { outcome: i.outcome });
+  }
   for (const file of collected.files) {
-    const { outcome, bytes } = await checkFile(file, engineOpts);
+    const { outcome, bytes } = bookChecked.get(file) ?? (await checkFile(file, engineOpts));
     outcomes.push(outcome);
     progress.tick(file);
     if (!outcome.ok) continue;

@@ -38,6 +38,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--annotate-in-input-folder", "允许 --annotate 的文件夹里含有要检查的文件 / allow an --annotate folder that holds the inputs")
     .option("--template <id[@version]>", "按指定模板检查每个工作表 / check every sheet against this template")
     .option("--rules <file.json>", "使用此规则集文件 / use this rule set file")
+    .option("--book", "把给出的文件（或文件夹里的文件）作为一个支部的一本台账，互相对照检查 / check the files as one branch's book, the ledgers against each other")
     .option("--mapping <file.json>", "按此表头对应读取（组织保存的对应，或 { template, columns, values }）/ read headers and values with this mapping")
     .addHelpText(
       "after",

@@ -12,6 +12,7 @@ export interface RawCheckOptions {
   annotateInInputFolder?: boolean;
   template?: string;
   rules?: string;
+  book?: boolean;
   mapping?: string;
 }
 
@@ -24,6 +25,8 @@ export interface CheckCliOptions {
   annotateInInputFolder?: boolean;
   template?: { id: string; version?: number };
   rulesFile?: string;
+  /** Check the files as one branch's book: each file, then the ledgers against each other. */
+  book?: boolean;
   mappingFile?: string;
 }
 
@@ -59,6 +62,7 @@ export function parseCheckOptions(raw: RawCheckOptions): CheckCliOptions {
   if (raw.annotateInInputFolder) out.annotateInInputFolder = true;
   if (raw.template) out.template = parseTemplateOption(raw.template, lang);
   if (raw.rules) out.rulesFile = raw.rules;
+  if (raw.book) out.book = true;
   if (raw.mapping) out.mappingFile = raw.mapping;
   return out;
 }

@@ -13,4 +13,6 @@ export { DEFAULT_RULE_SET } from "./ruleset/default.js";
 export type { CheckOptions } from "./check/options.js";
 export { checkSheet, CheckOptionError } from "./check/check-sheet.js";
 export { checkWorkbook } from "./check/check-workbook.js";
+export { checkBook, type BookPart } from "./book/check-book.js";
+export { checkSheetInBook, type ComparedLedger } from "./book/sheet-in-book.js";
 export { countBySeverity, formatCounts, kindLabel, type SeverityCounts } from "./findings/summary.js";

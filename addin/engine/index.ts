@@ -3,7 +3,7 @@
  * (templates, rule set, rules, zod) loads as its own chunk right after the pane first paints,
  * so the pane's initial JavaScript stays small while the engine grows.
  */
-import type { CheckOptions, Finding, SheetGrid, SheetReport } from "../../shared/index.js";
+import type { CheckOptions, ComparedLedger, Finding, SheetGrid, SheetReport } from "../../shared/index.js";
 import type { MappingProposal, ProposeOptions } from "../../shared/mapping/propose.js";
 import type { InferOptions, InferredTemplate } from "../../shared/template/infer/infer-template.js";
 
@@ -27,6 +27,21 @@ export async function templateChoices(): Promise<TemplateChoice[]> {
 export async function checkOneSheet(sheet: SheetGrid, opts: CheckOptions): Promise<{ report: SheetReport; findings: Finding[] }> {
   const { checkSheet } = await loadEngine();
   return checkSheet(sheet, opts);
+}
+
+/**
+ * The shown sheet checked against the workbook's other ledgers (the roster lends admission and
+ * transfers to the dues ledger, …): the shown sheet's findings, cross-ledger ones included, and
+ * the ledgers it was compared with.
+ */
+export async function checkInWorkbook(
+  sheet: SheetGrid,
+  others: SheetGrid[],
+  opts: CheckOptions,
+): Promise<{ report: SheetReport; findings: Finding[]; compared: ComparedLedger[] }> {
+  if (!others.length) return { ...(await checkOneSheet(sheet, opts)), compared: [] };
+  const { checkSheetInBook } = await loadEngine();
+  return checkSheetInBook(sheet, others, opts);
 }
 
 /** The mapping step's proposal for a sheet (shared/mapping/propose.ts). */

@@ -38,6 +38,21 @@ export class ExcelHost implements LedgerHost {
     });
   }
 
+  /** The other visible sheets in one context: 1 sync for the list, then each sheet as readSheet reads it. */
+  readOtherSheets(except: string): Promise<SheetGrid[]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name,items/visibility");
+      await ctx.sync();
+      const out: SheetGrid[] = [];
+      for (const item of sheets.items) {
+        if (item.name === except || item.visibility !== "Visible") continue;
+        out.push(await readSheet(ctx, sheets.getItem(item.name), this.support, this.readOptions));
+      }
+      return out;
+    });
+  }
+
   redCells(sheet: string): Promise<{ row: number; col: number }[]> {
     return this.run((ctx) => redCellsIn(ctx, ctx.workbook.worksheets.getItem(sheet), this.support));
   }

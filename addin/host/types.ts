@@ -45,6 +45,11 @@ export interface LedgerHost {
   readActiveSheet(): Promise<SheetGrid | null>;
   /** A sheet by name as the engine's grid, or null when it is gone (a structural edit to the sheet the pane shows, which need not be the active one). */
   readSheet(name: string): Promise<SheetGrid | null>;
+  /**
+   * The workbook's other visible sheets, to check the shown sheet against the other ledgers
+   * (a dues ledger against the roster). Absent where the host has one sheet only.
+   */
+  readOtherSheets?(except: string): Promise<SheetGrid[]>;
   /** Re-read rows first..last (1-based, inclusive) of a sheet, as a grid with its origin set. */
   readRows(sheet: string, first: number, last: number): Promise<SheetGrid>;
   /** Replace the add-in's marks on a sheet with these. */

@@ -4,7 +4,8 @@ import { determinedFix } from "../../shared/findings/fix.js";
 import type { Finding, SheetReport } from "../../shared/findings/types.js";
 import { parseA1 } from "../../shared/grid/a1.js";
 import type { CellValue, SheetGrid } from "../../shared/grid/types.js";
-import { checkOneSheet } from "../engine/index.js";
+import { checkInWorkbook, checkOneSheet } from "../engine/index.js";
+import type { ComparedLedger } from "../../shared/book/sheet-in-book.js";
 import { marksFor } from "../host/marks.js";
 import type { CellSnapshot, LedgerHost, SheetChange } from "../host/types.js";
 import { debounceCollect } from "./debounce.js";
@@ -32,6 +33,8 @@ export interface CheckerState {
   rechecks: number;
   /** Other sheets edited since the pane last read them: their findings (if any) are out of date. */
   stale: string[];
+  /** The workbook's other ledgers the shown sheet was checked against (roster, dues, …). */
+  compared: ComparedLedger[];
 }
 
 /** One 改为应为值 the clerk made, kept for 撤销. */
@@ -49,7 +52,7 @@ export function cellValueAt(grid: SheetGrid, cell: string): CellValue {
   return grid.values[p.row - origin.row]?.[p.col - origin.col] ?? null;
 }
 
-const EMPTY: CheckerState = { grid: null, report: null, findings: [], marked: false, checked: false, busy: false, error: null, lastMs: null, rechecks: 0, stale: [] };
+const EMPTY: CheckerState = { grid: null, report: null, findings: [], marked: false, checked: false, busy: false, error: null, lastMs: null, rechecks: 0, stale: [], compared: [] };
 
 export const LIVE_DEBOUNCE_MS = 300;
 
@@ -63,8 +66,20 @@ export function useChecker(host: LedgerHost, options: CheckOptions) {
   const ref = useRef(state);
   ref.current = state;
   const opts = useCallback(() => options, [options]);
-  /** The grid and options the findings in state were computed from (see run). */
-  const computed = useRef<{ grid: SheetGrid; opts: typeof opts } | null>(null);
+  /** The grid and options the findings in state were computed from (see run); `book` when against the other sheets. */
+  const computed = useRef<{ grid: SheetGrid; opts: typeof opts; book: boolean } | null>(null);
+  /**
+   * The workbook's other sheets as last read, by name: 检查 reads them (web mode: on every
+   * check, they are in memory), live re-checks reuse them, and an edit to one re-reads it.
+   */
+  const others = useRef<Map<string, SheetGrid>>(new Map());
+  // Excel reads the other sheets only on 检查 (a sync per block of each); web mode has them in memory.
+  const bookOnRecognise = host.kind === "web";
+
+  const checkShown = useCallback(
+    (grid: SheetGrid) => checkInWorkbook(grid, [...others.current.values()].filter((o) => o.name !== grid.name), opts()),
+    [opts],
+  );
 
   const run = useCallback(
     async (mark: boolean) => {
@@ -80,16 +95,24 @@ export function useChecker(host: LedgerHost, options: CheckOptions) {
         // after the file was recognised reuses that result instead of checking the sheet twice.
         // Excel reads a fresh grid every time, so there it always checks.
         const cur = ref.current;
-        const reuse = computed.current?.grid === grid && computed.current.opts === opts && cur.grid === grid && cur.report;
-        const { report, findings } = reuse ? { report: cur.report!, findings: cur.findings } : await checkOneSheet(grid, opts());
+        const book = Boolean(host.readOtherSheets && (mark || bookOnRecognise));
+        const reuse = computed.current?.grid === grid && computed.current.opts === opts && computed.current.book === book && cur.grid === grid && cur.report;
+        let result: { report: SheetReport; findings: Finding[]; compared: ComparedLedger[] };
+        if (reuse) result = { report: cur.report!, findings: cur.findings, compared: cur.compared };
+        else if (book) {
+          others.current = new Map((await host.readOtherSheets!(grid.name)).map((o) => [o.name, o]));
+          result = await checkShown(grid);
+        } else result = { ...(await checkOneSheet(grid, opts())), compared: [] };
+        const { report, findings, compared } = result;
         host.showHeaderRow?.(grid.name, report.headerRow);
         if (mark) await host.mark(grid.name, marksFor(findings, grid.name));
-        computed.current = { grid, opts };
+        computed.current = { grid, opts, book };
         setState((s) => ({
           ...s,
           grid,
           report,
           findings,
+          compared,
           busy: false,
           marked: mark || (s.marked && s.grid?.name === grid.name),
           checked: mark || (s.checked && s.grid?.name === grid.name),
@@ -100,11 +123,12 @@ export function useChecker(host: LedgerHost, options: CheckOptions) {
         setState((s) => ({ ...s, busy: false, error: e instanceof Error ? e.message : String(e) }));
       }
     },
-    [host, opts],
+    [host, opts, checkShown, bookOnRecognise],
   );
 
   /**
-   * Edits: the sheet being shown is re-checked (once 检查 ran); any other sheet is marked stale.
+   * Edits: the sheet being shown is re-checked (once 检查 ran); any other sheet is marked stale,
+   * and one the shown sheet was checked against is read again and the shown sheet re-checked.
    * `force` re-checks the pane's own writes (改为应为值, 撤销) even with the marks cleared.
    */
   const recheck = useCallback(
@@ -114,26 +138,35 @@ export function useChecker(host: LedgerHost, options: CheckOptions) {
       const shown = cur.grid.name;
       const { mine, stale } = routeChanges(changes, shown, cur.stale);
       if (stale.length !== cur.stale.length) setState((s) => ({ ...s, stale: routeChanges(changes, shown, s.stale).stale }));
-      if (!(cur.marked || (force && cur.checked)) || !mine.length) return;
+      const asBook = computed.current?.book ?? false;
+      // Only an edit to a ledger the shown sheet was compared with can change its findings.
+      const companions = asBook ? [...new Set(changes.map((c) => c.sheet))].filter((n) => n !== shown && cur.compared.some((c) => c.sheet === n)) : [];
+      if (!(cur.marked || (force && cur.checked)) || (!mine.length && !companions.length)) return;
       try {
+        for (const name of companions) {
+          const fresh = await host.readSheet(name);
+          if (fresh) others.current.set(name, fresh);
+          else others.current.delete(name);
+        }
         let grid: SheetGrid | null;
         // A structural edit: read the shown sheet again whole (by name: it need not be the active one).
-        if (mine.some((c) => c.rows === null)) grid = await host.readSheet(shown);
+        if (!mine.length) grid = cur.grid;
+        else if (mine.some((c) => c.rows === null)) grid = await host.readSheet(shown);
         else {
           const first = Math.min(...mine.map((c) => c.rows!.first));
           const last = Math.max(...mine.map((c) => c.rows!.last));
           grid = patchRows(cur.grid, await host.readRows(cur.grid.name, first, last));
         }
         if (!grid) return;
-        const { report, findings } = await checkOneSheet(grid, opts());
+        const { report, findings, compared } = asBook ? await checkShown(grid) : { ...(await checkOneSheet(grid, opts())), compared: [] };
         if (ref.current.marked) await host.mark(grid.name, marksFor(findings, grid.name));
-        computed.current = { grid, opts };
-        setState((s) => ({ ...s, grid, report, findings, rechecks: s.rechecks + 1 }));
+        computed.current = { grid, opts, book: asBook };
+        setState((s) => ({ ...s, grid, report, findings, compared, rechecks: s.rechecks + 1 }));
       } catch (e) {
         setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
       }
     },
-    [host, opts],
+    [host, opts, checkShown],
   );
 
   const shownSheet = state.grid?.name ?? null;

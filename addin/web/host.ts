@@ -81,6 +81,10 @@ export class WebHost implements LedgerHost {
     return this.sheet(name) ?? null;
   }
 
+  async readOtherSheets(except: string): Promise<SheetGrid[]> {
+    return (this.state.workbook?.sheets ?? []).filter((s) => s.name !== except && !s.hidden);
+  }
+
   async readRows(sheet: string, first: number, last: number): Promise<SheetGrid> {
     const s = this.sheet(sheet);
     const origin = s?.origin ?? { row: 0, col: 0 };

@@ -70,9 +70,12 @@ export const Finding = z.object({
   expected: z.string().optional(),
   field: z.string().optional(),
   args: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  related: z.object({ sheet: z.string(), cell: z.string().nullable(), file: z.string().optional() }).optional(),
+  file: z.string().optional(),
 });
 export const SheetReport = z.object({
   sheet: z.string(),
+  file: z.string().optional(),
   // Optional for submissions stored by 0.1, which had no status (every stored sheet was a recognised one).
   status: z.enum(["checked", "unrecognised", "skipped"]).optional(),
   skipReason: z.enum(["hidden", "empty", "instructions"]).optional(),

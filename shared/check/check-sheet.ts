@@ -4,11 +4,12 @@ import { buildMappedIndex, mappingsFor } from "../detect/apply-mapping.js";
 import type { MappingInput } from "../template/mapping.js";
 import type { HeaderLayout } from "../detect/layout.js";
 import { layoutFor, recogniseSheet, type RecogniseOptions } from "../detect/recognise.js";
-import { sheetContext } from "../detect/sheet-context.js";
+import { sheetContext, type SheetContext } from "../detect/sheet-context.js";
 import { SheetView } from "../grid/sheet-view.js";
 import type { SheetGrid } from "../grid/types.js";
 import type { Finding, SheetReport } from "../findings/types.js";
-import { buildRecords } from "../records/build.js";
+import { buildRecords, type RecordSet } from "../records/build.js";
+import type { BookContext } from "../book/context.js";
 import { DEFAULT_RULE_SET } from "../ruleset/default.js";
 import { BUILTIN_TEMPLATES } from "../template/builtin/index.js";
 import type { TemplateParsed } from "../template/schema.js";
@@ -16,7 +17,7 @@ import { RuleContext } from "../rules/context.js";
 import { checkDerivedRows } from "../rules/derived/totals.js";
 import { checkFieldConstraints } from "../rules/fields/constraints.js";
 import { RULES } from "../rules/registry.js";
-import { resolveMeetingType } from "../scoring/meetings.js";
+import { resolveMeetingType, type MeetingRequirement } from "../scoring/meetings.js";
 import { checkConvertedColumns } from "../rules/columns/converted-columns.js";
 import type { CheckOptions } from "./options.js";
 import { checkedReport, skippedReport, unrecognisedReport, wrongTemplateReport } from "./sheet-report.js";
@@ -80,22 +81,33 @@ function pickTemplate(templates: TemplateParsed[], wanted: NonNullable<CheckOpti
   return chosen;
 }
 
+/** A sheet recognised and read into records, its rules not yet run: what a book links before checking. */
+export interface PreparedSheet {
+  view: SheetView;
+  layout: HeaderLayout;
+  set: RecordSet;
+  candidates: HeaderLayout[];
+  context: SheetContext;
+  meetingType: { requirement: MeetingRequirement; source: "sheet" | "title" | "file" } | null;
+  forced: boolean;
+}
+
+export type Preparation = { done: true; report: SheetReport; findings: Finding[] } | { done: false; sheet: PreparedSheet };
+
 /**
- * One sheet through the whole way: header and row roles → typed records → rules → findings.
- * A sheet that is hidden, empty or only instructions is skipped and says so; one that fits
- * no template well enough is unrecognised and says what came closest. Neither is ever
- * reported as clean: only a `checked` sheet is.
+ * The first half of a sheet's way: header and row roles → typed records. A sheet that is
+ * hidden, empty or only instructions is skipped and says so; one that fits no template well
+ * enough is unrecognised and says what came closest. Neither is ever reported as clean.
  */
-export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report: SheetReport; findings: Finding[] } {
+export function prepareSheet(sheet: SheetGrid, opts: CheckOptions = {}): Preparation {
   const lang = opts.lang ?? "zh";
   const templates = opts.templates ?? BUILTIN_TEMPLATES;
   const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
-  const asOf = resolveAsOf(opts.asOf);
   const view = new SheetView(sheet);
   const forced = opts.template ? pickTemplate(templates, opts.template) : null;
   const mappings = mappingList(opts.mapping);
   const skip = skipReasonOf(view, forced !== null);
-  if (skip === "hidden" || skip === "empty") return { report: skippedReport(view, skip, lang), findings: [] };
+  if (skip === "hidden" || skip === "empty") return { done: true, report: skippedReport(view, skip, lang), findings: [] };
   const recogniseOpts: RecogniseOptions = {
     ...(opts.fileName ? { fileName: opts.fileName } : {}),
     knownValues: (kind, text) => kind === "meetingType" && resolveMeetingType(text, ruleSet.meetings) !== null,
@@ -107,10 +119,10 @@ export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report:
     candidates = layout ? [layout] : [];
     if (opts.template?.fit === "required" && layout && !layout.acceptable) {
       // A 填表说明 sheet beside the ledger is instructions, not a wrong ledger.
-      if (skip === "instructions") return { report: skippedReport(view, skip, lang), findings: [] };
+      if (skip === "instructions") return { done: true, report: skippedReport(view, skip, lang), findings: [] };
       // Say what the sheet looks like instead, from the built-in ledgers.
       const looks = recogniseSheet(view, BUILTIN_TEMPLATES.map((t) => indexFor(t)), recogniseOpts).best;
-      return { report: wrongTemplateReport(view, layout, looks, lang), findings: [] };
+      return { done: true, report: wrongTemplateReport(view, layout, looks, lang), findings: [] };
     }
   } else {
     const recognised = recogniseSheet(view, templates.map((t) => indexFor(t, mappings)), recogniseOpts);
@@ -118,14 +130,23 @@ export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report:
     candidates = recognised.candidates;
   }
   if (!layout) {
-    if (skip === "instructions") return { report: skippedReport(view, skip, lang), findings: [] };
-    return { report: unrecognisedReport(view, candidates, lang), findings: [] };
+    if (skip === "instructions") return { done: true, report: skippedReport(view, skip, lang), findings: [] };
+    return { done: true, report: unrecognisedReport(view, candidates, lang), findings: [] };
   }
   const set = buildRecords(view, layout);
-  const template = layout.index.template;
   const context = sheetContext(view, layout.headerTop, opts.fileName);
-  const meetingType = template.kind === "meetings" ? sheetMeetingType(context, ruleSet.meetings) : null;
-  const ctx = new RuleContext(view, set, template, ruleSet, asOf, lang, layout.headerRow, context, meetingType?.requirement ?? null);
+  const meetingType = layout.index.template.kind === "meetings" ? sheetMeetingType(context, ruleSet.meetings) : null;
+  return { done: false, sheet: { view, layout, set, candidates, context, meetingType, forced: forced !== null } };
+}
+
+/** The second half: the rules over a prepared sheet's records, with what its book says. */
+export function runSheet(p: PreparedSheet, opts: CheckOptions = {}, book: BookContext | null = null): { report: SheetReport; findings: Finding[]; ctx: RuleContext } {
+  const lang = opts.lang ?? "zh";
+  const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
+  const asOf = resolveAsOf(opts.asOf);
+  const { view, layout, set, context, meetingType } = p;
+  const template = layout.index.template;
+  const ctx = new RuleContext(view, set, template, ruleSet, asOf, lang, layout.headerRow, context, meetingType?.requirement ?? null, book);
   checkFieldConstraints(ctx);
   checkDerivedRows(ctx);
   for (const ref of template.rules) {
@@ -138,5 +159,14 @@ export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report:
   }
   checkConvertedColumns(ctx);
   const typeReport = meetingType ? { type: meetingType.requirement.type, source: meetingType.source } : undefined;
-  return { report: checkedReport(view, layout, set, candidates, lang, forced !== null, typeReport), findings: ctx.findings };
+  return { report: checkedReport(view, layout, set, p.candidates, lang, p.forced, typeReport), findings: ctx.findings, ctx };
+}
+
+/** One sheet through the whole way, alone (no book): header and row roles → records → rules → findings. */
+export function checkSheet(sheet: SheetGrid, opts: CheckOptions = {}): { report: SheetReport; findings: Finding[] } {
+  resolveAsOf(opts.asOf);
+  const prepared = prepareSheet(sheet, opts);
+  if (prepared.done) return { report: prepared.report, findings: prepared.findings };
+  const { report, findings } = runSheet(prepared.sheet, opts);
+  return { report, findings };
 }

@@ -4,7 +4,7 @@ import type { TemplateParsed } from "../template/schema.js";
 import type { MappingInput } from "../template/mapping.js";
 
 export interface CheckOptions {
-  /** Templates to recognise sheets by; the six built-in ones when absent. */
+  /** Templates to recognise sheets by; the built-in ones when absent. */
   templates?: TemplateParsed[];
   /** The rule set in force; the built-in default when absent. */
   ruleSet?: RuleSet;

@@ -74,6 +74,8 @@ const FACT_MESSAGES: Record<string, string> = {
   mobile: "note.mobile",
   suspended: "note.suspended",
   left: "note.left",
+  secondExtension: "note.secondExtension",
+  electionDelay: "note.electionDelay",
 };
 
 function factReports(layout: HeaderLayout, set: RecordSet, lang: Lang): { facts: FactReport[]; count: number } {

@@ -53,8 +53,9 @@ export const FOREIGN_KINDS: ForeignKind[] = [
     id: "account",
     title: "系统账号或管理员名单",
     titleEn: "a system account or administrator list",
-    decisive: ["密码", "账号", "是否是管理员"],
-    headers: [["人员类型", 1], ["电子邮箱", 1], ["办公电话", 1], ["健康状况", 1], ["熟悉专业", 2]],
+    decisive: ["密码", "账号"],
+    // 是否是管理员 also sits on lists of committee members (基层党组织领导班子成员): weight, not proof.
+    headers: [["是否是管理员", 2], ["人员类型", 1], ["电子邮箱", 1], ["办公电话", 1], ["健康状况", 1], ["熟悉专业", 2]],
     titles: ["账号", "管理员", "协同办公"],
     values: [],
   },

@@ -2,6 +2,7 @@ import type { SheetView } from "../grid/sheet-view.js";
 import { matchFields, MIN_HEADER_SCORE, type FieldIndex } from "./field-match.js";
 import { cellText, headerCells, type HeaderCell } from "./header-cells.js";
 import { parseMonthHeader } from "./month-header.js";
+import { parseYearHeader } from "./year-header.js";
 import { searchPattern } from "../template/safe-pattern.js";
 import { pinnedField } from "./apply-mapping.js";
 
@@ -12,8 +13,9 @@ import { pinnedField } from "./apply-mapping.js";
  */
 const MAX_HEADER_ROW = 30;
 const MAX_HEADER_HEIGHT = 3;
-/** A repeating group (monthly columns) counts once it shows this many columns. */
+/** A repeating group counts once it shows this many columns: three months, or two years. */
 export const MIN_REPEAT_COLUMNS = 3;
+const MIN_YEAR_COLUMNS = 2;
 /** A header read from the rows above the leaf ("缴费情况" + "基数") counts a little less. */
 const GROUP_PENALTY = 0.95;
 /** A bare month number under a group heading is a little less certain than "1月". */
@@ -46,6 +48,10 @@ function compileOwnPattern(pattern: string | undefined): Exec | null {
 const ownPatterns = new WeakMap<FieldIndex, (Exec | null)[]>();
 
 function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { month: number; year?: number; score: number } | null {
+  if (index.template.fields[fieldIndex]!.repeat?.period === "year") {
+    const year = parseYearHeader(cell.leaf);
+    return year === null ? null : { month: year, score: 1 };
+  }
   const parsed = parseMonthHeader(cell.leaf, cell.group);
   if (parsed) return { ...parsed, score: /^\s*\d{1,2}\s*$/.test(cell.leaf) ? BARE_MONTH : 1 };
   let patterns = ownPatterns.get(index);
@@ -75,7 +81,7 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[]): { hits: Header
       const m = monthOf(index, fieldIndex, cell);
       if (m) months.push({ cell, fieldIndex, score: m.score, period: m.month, ...(m.year !== undefined ? { year: m.year } : {}) });
     }
-    if (months.length < MIN_REPEAT_COLUMNS) return;
+    if (months.length < (field.repeat.period === "year" ? MIN_YEAR_COLUMNS : MIN_REPEAT_COLUMNS)) return;
     for (const h of months) taken.add(h.cell.col);
     hits.push(...months);
     // A group heading that names the year (2025年 over 1月…12月) is worth reading: a hair more score.

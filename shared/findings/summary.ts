@@ -42,7 +42,18 @@ export function formatCounts(c: SeverityCounts, lang: Lang): string {
 }
 
 const KIND_LABELS: Record<Lang, Record<string, string>> = {
-  zh: { roster: "党员花名册", dues: "党费台账", meetings: "三会一课", development: "发展党员", appraisal: "民主评议", assessment: "干部考核测评", form: "本单位表格" },
+  zh: {
+    roster: "党员花名册",
+    dues: "党费台账",
+    meetings: "三会一课",
+    development: "发展党员",
+    appraisal: "民主评议",
+    assessment: "干部考核测评",
+    committee: "支部委员会",
+    "organisation-assessment": "党组织书记考核",
+    "cadre-grades": "干部年度考核等次",
+    form: "本单位表格",
+  },
   en: {
     roster: "member roster",
     dues: "dues ledger",
@@ -50,6 +61,9 @@ const KIND_LABELS: Record<Lang, Record<string, string>> = {
     development: "member development",
     appraisal: "democratic appraisal",
     assessment: "cadre assessment",
+    committee: "branch committee",
+    "organisation-assessment": "branch / secretary assessment",
+    "cadre-grades": "cadre yearly grades",
     form: "own form",
   },
 };

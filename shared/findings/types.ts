@@ -22,6 +22,14 @@ export interface Finding {
   field?: string;
   /** Message arguments, so a host can render the message again in another language. */
   args?: Record<string, string | number>;
+  /**
+   * For a finding of the ledger book (one ledger checked against another): the entry of the
+   * other ledger it disagrees with, so a host can jump between them. `cell` is null when the
+   * other ledger has no entry at all (a member missing from the dues ledger).
+   */
+  related?: { sheet: string; cell: string | null; file?: string };
+  /** With several files: the file the finding's sheet is in. */
+  file?: string;
 }
 
 /**
@@ -93,6 +101,8 @@ export interface SectionReport {
 
 export interface SheetReport {
   sheet: string;
+  /** With several files (a book given as files): the file the sheet is in. */
+  file?: string;
   status: SheetStatus;
   /** Why a `skipped` sheet was skipped. */
   skipReason?: SkipReason;

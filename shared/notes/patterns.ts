@@ -16,7 +16,9 @@ export type NoteFactKind =
   | "abroad" // 出国（境）
   | "mobile" // 流动党员
   | "suspended" // 停止党籍
-  | "left"; // 出党、除名、开除党籍、去世：no longer a member
+  | "left" // 出党、除名、开除党籍、去世：no longer a member
+  | "secondExtension" // 再次延长预备期: the probation may be extended once only
+  | "electionDelay"; // 经上级党组织批准延期换届
 
 /** A date as clerks write it inside a sentence: 2025年5月10日, 2025.5.10, 2025-05, 2025年5月. */
 export const DATE_IN_TEXT = String.raw`(\d{4}\s*(?:年|[.\-/])\s*\d{1,2}\s*(?:月|(?=[.\-/]))?(?:\s*[.\-/]?\s*\d{1,2}\s*[日号]?)?)`;
@@ -47,4 +49,6 @@ export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "mobile", pattern: /流动党员/ },
   { kind: "suspended", pattern: /停止党籍/ },
   { kind: "left", pattern: /开除党籍|除名|出党|退党|自行脱党|已故|去世|逝世|病故/ },
+  { kind: "secondExtension", pattern: /再次延长预备期|第二次延长预备期|又延长预备期|两次延长预备期|预备期再延长/ },
+  { kind: "electionDelay", pattern: /延期换届|推迟换届|换届延期|延期选举/, approvedBy: /批准|同意/ },
 ];

@@ -26,7 +26,9 @@ export interface RowFact extends NoteFact {
 export interface ValueSource {
   row: number;
   col: number;
-  from: "section" | "note";
+  /** A section heading or a note of the same sheet, or another ledger of the book (its sheet named). */
+  from: "section" | "note" | "book";
+  sheet?: string;
 }
 
 /** A data row, typed and normalised; values are indexed like the template's fields. */

@@ -11,6 +11,7 @@ import type { RuleSet } from "../ruleset/schema.js";
 import type { TemplateParsed } from "../template/schema.js";
 import type { SheetContext } from "../detect/sheet-context.js";
 import type { MeetingRequirement } from "../scoring/meetings.js";
+import type { BookContext } from "../book/context.js";
 
 export type Args = Record<string, string | number>;
 
@@ -35,6 +36,8 @@ export class RuleContext {
     readonly sheet: SheetContext = { sheetName: view.name, fileName: "", titles: [] },
     /** For a register of one meeting type (named by its sheet, title or file), that type. */
     readonly sheetMeetingType: MeetingRequirement | null = null,
+    /** What the other ledgers of the branch's book say, when the sheet is checked as part of one. */
+    readonly book: BookContext | null = null,
   ) {
     template.fields.forEach((f, i) => this.indexOf.set(f.name, i));
   }

@@ -14,6 +14,11 @@ import { duesPaymentRowsRule } from "./dues/payment-rows.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
 import { meetingFrequencyRule } from "./meetings/frequency.js";
 import { appraisalVotesRule, excellentQuotaRule, rankRule } from "./appraisal/votes.js";
+import { committeeTermRule } from "./committee/term.js";
+import { committeeCompositionRule } from "./committee/composition.js";
+import { orgAssessmentRule } from "./yearly/org-assessment.js";
+import { cadreGradesRule } from "./yearly/cadre-grades.js";
+import { partyAgeRule } from "./roster/party-age.js";
 
 /** Every rule a template can name. Templates are data; this is the code they point at. */
 export const RULES: Record<string, Rule> = {
@@ -40,4 +45,9 @@ export const RULES: Record<string, Rule> = {
   "appraisal.votes": appraisalVotesRule,
   "appraisal.excellentQuota": excellentQuotaRule,
   "assessment.rank": rankRule,
+  "committee.term": committeeTermRule,
+  "committee.composition": committeeCompositionRule,
+  "orgAssessment.grades": orgAssessmentRule,
+  "cadre.grades": cadreGradesRule,
+  "member.partyAge": partyAgeRule,
 };

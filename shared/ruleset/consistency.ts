@@ -10,7 +10,7 @@ export function checkRuleSetConsistency(rs: RuleSetFields, ctx: z.RefinementCtx)
   const fail = (path: (string | number)[], zh: string, en: string) =>
     ctx.addIssue({ code: "custom", path, message: `${zh} / ${en}` });
 
-  const { dues, meetings, appraisal, assessment, deductions, probation } = rs;
+  const { dues, meetings, appraisal, assessment, deductions, probation, branch, cadreGrades } = rs;
   for (const [name, category] of Object.entries(dues.categories)) {
     if (category.kind === "brackets") {
       const bounds = category.brackets.map((b) => b.upTo);
@@ -54,6 +54,21 @@ export function checkRuleSetConsistency(rs: RuleSetFields, ctx: z.RefinementCtx)
 
   if (probation.extensionMinMonths > probation.extensionMaxMonths) {
     fail(["probation", "extensionMinMonths"], "延长预备期下限大于上限", "extension min exceeds max");
+  }
+  if (dues.unpaidErrorMonths > 24 || meetings.requirements.some((r) => r.min > 100)) {
+    fail(["meetings", "requirements"], "会议次数要求超出合理范围（每个周期不超过 100 次）", "a meeting requirement above 100 per period is not plausible");
+  }
+  if (!(branch.committeeMinSize <= branch.committeeNormalMaxSize && branch.committeeNormalMaxSize <= branch.committeeMaxSize)) {
+    fail(["branch", "committeeMinSize"], "支委会人数上下限须满足 最少 ≤ 一般最多 ≤ 最多", "committee sizes must be min ≤ normal max ≤ max");
+  }
+  if (branch.termMinYears > branch.termMaxYears) fail(["branch", "termMinYears"], "任期年限下限大于上限", "term min years exceed max");
+  for (const [i, t] of [{ years: branch.termYears }, ...branch.termYearsByType].entries()) {
+    if (t.years < branch.termMinYears || t.years > branch.termMaxYears) {
+      fail(["branch", i === 0 ? "termYears" : "termYearsByType"], `任期 ${t.years} 年不在 ${branch.termMinYears}–${branch.termMaxYears} 年之间`, `a term of ${t.years} years is outside ${branch.termMinYears}–${branch.termMaxYears}`);
+    }
+  }
+  for (const g of [cadreGrades.failGrade, cadreGrades.excellentGrade]) {
+    if (!cadreGrades.grades.includes(g)) fail(["cadreGrades", "grades"], `等次「${g}」不在干部考核等次中`, `grade "${g}" is not one of the cadre grades`);
   }
 
   const bandMins = appraisal.bands.map((b) => b.min);

@@ -79,6 +79,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     committeeFromMembers: 7,
     generalQuorumShare: 0.5,
     committeeQuorumShare: 0.5,
+    lifeMeetingMonths: [10, 11, 12],
   },
   probation: { months: 12, extensionMinMonths: 6, extensionMaxMonths: 12, overdueGraceMonths: 3 },
   development: {
@@ -89,6 +90,9 @@ export const DEFAULT_RULE_SET: RuleSet = {
     trainingMinHours: 24,
     approvalWarnMonths: 3,
     approvalErrorMonths: 6,
+    voteQuorumShare: 0.5,
+    voteMajorityShare: 0.5,
+    sponsorsRequired: 2,
   },
   appraisal: {
     weights: { excellent: 100, competent: 80, basic: 60, incompetent: 0 },
@@ -130,5 +134,19 @@ export const DEFAULT_RULE_SET: RuleSet = {
       { key: "electionOverdue", label: "换届逾期", labelEn: "Election overdue", points: 5, cap: 5 },
     ],
   },
+  branch: {
+    maxMembers: 50,
+    committeeMinSize: 3,
+    committeeNormalMaxSize: 5,
+    committeeMaxSize: 7,
+    smallBranchMaxDeputies: 1,
+    termYears: 3,
+    termYearsByType: [{ nameContains: ["村", "社区"], years: 5 }],
+    termMinYears: 3,
+    termMaxYears: 5,
+    electionDelayMaxMonths: 12,
+  },
+  organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null },
+  cadreGrades: { grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2 },
   conversion: { idColumnNumberShare: 0.5, idColumnMinRows: 3 },
 };

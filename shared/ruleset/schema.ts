@@ -82,16 +82,16 @@ export const RuleSetShape = z
       .object({
         rounding: z.enum(["half-up-fen", "ceil-jiao", "ceil-yuan"]),
         /** A ledger amount within this many fen of the expected one passes. */
-        toleranceFen: z.number().int().min(0),
+        toleranceFen: z.number().int().min(0).max(100),
         categories: z.record(z.string(), DuesCategory),
         /** Other names clerks write for a category, mapped to its key. */
         categoryAliases: z.record(z.string(), z.string()),
         defaultCategory: z.string(),
-        unpaidWarningMonths: z.number().int().positive(),
-        unpaidErrorMonths: z.number().int().positive(),
-        monthlyCapYuan: z.number().positive(),
-        largePaymentYuan: z.number().positive(),
-        backPayMaxMonths: z.number().int().positive(),
+        unpaidWarningMonths: z.number().int().min(1).max(24),
+        unpaidErrorMonths: z.number().int().min(1).max(24),
+        monthlyCapYuan: z.number().positive().max(100_000),
+        largePaymentYuan: z.number().positive().max(10_000_000),
+        backPayMaxMonths: z.number().int().min(1).max(24),
       })
       .strict(),
     meetings: z
@@ -100,31 +100,39 @@ export const RuleSetShape = z
         /** 党支部书记每年至少讲党课次数 (支部工作条例 第十六条); counted among the 党课 meetings. */
         secretaryLecturesPerYear: z.number().int().min(0).default(1),
         /** 正式党员 from which a branch must have a committee. */
-        committeeFromMembers: z.number().int().positive(),
+        committeeFromMembers: z.number().int().min(1).max(100),
         /** General meeting: present voting members must exceed this share of those expected. */
         generalQuorumShare: z.number().min(0).max(1),
         /** Committee meeting: present members at least this share of the committee. */
         committeeQuorumShare: z.number().min(0).max(1),
+        /** The months a 组织生活会 is usually held in (条例 第十八条: 一般安排在第四季度); none there is a warning. */
+        lifeMeetingMonths: z.array(z.number().int().min(1).max(12)).min(1).max(12).default([10, 11, 12]),
       })
       .strict(),
     probation: z
       .object({
-        months: z.number().int().positive(),
-        extensionMinMonths: z.number().int().positive(),
-        extensionMaxMonths: z.number().int().positive(),
+        months: z.number().int().min(1).max(36),
+        extensionMinMonths: z.number().int().min(1).max(24),
+        extensionMaxMonths: z.number().int().min(1).max(24),
         /** A probationary year that ended more than this many months before the as-of date with no full membership: finding. */
-        overdueGraceMonths: z.number().int().min(0),
+        overdueGraceMonths: z.number().int().min(0).max(24),
       })
       .strict(),
     development: z
       .object({
-        minAgeYears: z.number().int().positive(),
-        talkWithinMonths: z.number().int().positive(),
-        activistToCandidateMonths: z.number().int().positive(),
-        trainingMinDays: z.number().int().positive(),
-        trainingMinHours: z.number().positive(),
-        approvalWarnMonths: z.number().int().positive(),
-        approvalErrorMonths: z.number().int().positive(),
+        minAgeYears: z.number().int().min(14).max(30),
+        talkWithinMonths: z.number().int().min(1).max(12),
+        activistToCandidateMonths: z.number().int().min(1).max(60),
+        trainingMinDays: z.number().int().min(1).max(60),
+        trainingMinHours: z.number().positive().max(500),
+        approvalWarnMonths: z.number().int().min(1).max(24),
+        approvalErrorMonths: z.number().int().min(1).max(24),
+        /** 细则 第二十条: the voting members present must exceed this share of those expected. */
+        voteQuorumShare: z.number().min(0).max(1).default(0.5),
+        /** 细则 第二十一条: the votes in favour must exceed this share of the voting members expected. */
+        voteMajorityShare: z.number().min(0).max(1).default(0.5),
+        /** 细则 第十四条: the number of 入党介绍人 (two 正式党员). */
+        sponsorsRequired: z.number().int().min(1).max(5).default(2),
       })
       .strict(),
     appraisal: z
@@ -154,6 +162,67 @@ export const RuleSetShape = z
       })
       .strict(),
     deductions: z.object({ base: z.number().positive(), items: z.array(DeductionItem) }).strict(),
+    /** The branch and its committee (支部工作条例 第二、六章; 基层组织选举工作条例 第三条). */
+    branch: z
+      .object({
+        /** 党支部党员人数一般不超过 50 人. */
+        maxMembers: z.number().int().min(1).max(10_000),
+        /** A committee (from `meetings.committeeFromMembers` 正式党员 on) has this many members normally … */
+        committeeMinSize: z.number().int().min(1).max(50),
+        committeeNormalMaxSize: z.number().int().min(1).max(50),
+        /** … and never more than this. */
+        committeeMaxSize: z.number().int().min(1).max(50),
+        /** A branch below the committee threshold has one 书记 and at most this many 副书记. */
+        smallBranchMaxDeputies: z.number().int().min(0).max(5),
+        /**
+         * A term in years: the default, and by branch type — the first entry one of whose words the
+         * committee's or branch's name contains (村, 社区 → 5). Plain words, not patterns: an admin
+         * writes them, and nothing of theirs is run as a regular expression here.
+         */
+        termYears: z.number().int().min(1).max(10),
+        termYearsByType: z
+          .array(z.object({ nameContains: z.array(z.string().trim().min(1).max(20)).min(1).max(20), years: z.number().int().min(1).max(10) }).strict())
+          .max(20),
+        /** The 党章's bounds on any term: 三年至五年. */
+        termMinYears: z.number().int().min(1).max(10),
+        termMaxYears: z.number().int().min(1).max(10),
+        /** An approved postponement of an election: at most this many months (一般不超过1年). */
+        electionDelayMaxMonths: z.number().int().min(0).max(60),
+      })
+      .strict()
+      .default({
+        maxMembers: 50,
+        committeeMinSize: 3,
+        committeeNormalMaxSize: 5,
+        committeeMaxSize: 7,
+        smallBranchMaxDeputies: 1,
+        termYears: 3,
+        termYearsByType: [{ nameContains: ["村", "社区"], years: 5 }],
+        termMinYears: 3,
+        termMaxYears: 5,
+        electionDelayMaxMonths: 12,
+      }),
+    /** Annual assessment of a branch or its secretary (述职评议考核, §5). */
+    organisationAssessment: z
+      .object({
+        grades: z.array(z.string().min(1)).min(1).max(10),
+        /** At most this share of those assessed in one sheet may get the top grade (null: no quota). */
+        topGradeQuotaShare: z.number().min(0).max(1).nullable(),
+      })
+      .strict()
+      .default({ grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null }),
+    /** A cadre's yearly grades (公务员法 第三十八条; 连续两年不称职 → 辞退). */
+    cadreGrades: z
+      .object({
+        grades: z.array(z.string().min(1)).min(1).max(10),
+        failGrade: z.string().min(1),
+        consecutiveFailYears: z.number().int().min(2).max(5),
+        excellentGrade: z.string().min(1),
+        /** 优秀 at most this share of the cadres in one year column. */
+        excellentQuotaShare: z.number().min(0).max(1),
+      })
+      .strict()
+      .default({ grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2 }),
     /** When a column reads as a badly converted file rather than a badly kept ledger (shared/rules/columns). */
     conversion: z
       .object({

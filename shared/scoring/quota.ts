@@ -5,8 +5,12 @@ import type { RuleSet } from "../ruleset/schema.js";
  * The limit is rounded down: 7 people at 20% allow 1 优秀, not 1.4 rounded to 1 by luck.
  */
 export function excellentQuotaLimit(assessed: number, rules: RuleSet["appraisal"]): number {
-  // The epsilon keeps 20 × 0.15 = 2.9999999999999996 at 3.
-  return Math.floor(assessed * rules.excellentQuotaShare + 1e-9);
+  return quotaLimit(assessed, rules.excellentQuotaShare);
+}
+
+/** At most `share` of `assessed`, rounded down. The epsilon keeps 20 × 0.15 = 2.9999999999999996 at 3. */
+export function quotaLimit(assessed: number, share: number): number {
+  return Math.floor(assessed * share + 1e-9);
 }
 
 export interface QuotaCheck {
@@ -18,9 +22,13 @@ export interface QuotaCheck {
 
 /** Grades of one sheet (blanks ignored) against the quota; the top band's grade is 优秀. */
 export function checkExcellentQuota(grades: readonly (string | null)[], rules: RuleSet["appraisal"]): QuotaCheck {
-  const top = rules.bands[0]!.grade;
+  return checkTopGradeQuota(grades, rules.bands[0]!.grade, rules.excellentQuotaShare);
+}
+
+/** Grades (blanks ignored) against a quota of `share` on the grade `top`. */
+export function checkTopGradeQuota(grades: readonly (string | null)[], top: string, share: number): QuotaCheck {
   const given = grades.filter((g): g is string => g !== null && g.trim() !== "");
   const excellent = given.filter((g) => g.trim() === top).length;
-  const limit = excellentQuotaLimit(given.length, rules);
+  const limit = quotaLimit(given.length, share);
   return { assessed: given.length, excellent, limit, over: excellent > limit };
 }

@@ -25,7 +25,7 @@ export const FieldType = z.enum([
 export type FieldType = z.infer<typeof FieldType>;
 
 /** A regular expression a template carries; refused unless it runs in linear time (safe-pattern.ts). */
-const Pattern = z.string().superRefine((source, ctx) => {
+export const SafePattern = z.string().superRefine((source, ctx) => {
   const problem = patternProblem(source);
   if (problem) ctx.addIssue({ code: "custom", message: `${problem.zh} / ${problem.en}` });
 });
@@ -38,7 +38,7 @@ export const Constraints = z
     maximum: z.number().optional(),
     minLength: z.number().int().optional(),
     maxLength: z.number().int().optional(),
-    pattern: Pattern.optional(),
+    pattern: SafePattern.optional(),
     enum: z.array(z.string()).optional(),
   })
   .strict();
@@ -62,7 +62,7 @@ export const Field = z
      * clerks write them (1月, 一月, 2025年1月, 2025.1, a bare 1 under 月份 …); `pattern`, a
      * regular expression whose first capture is the month, adds a form of the template's own.
      */
-    repeat: z.object({ pattern: Pattern.optional(), period: z.enum(["month"]) }).optional(),
+    repeat: z.object({ pattern: SafePattern.optional(), period: z.enum(["month", "year"]) }).optional(),
     /**
      * What the column's cells look like, beside the type: typical values (正式党员, 预备党员),
      * or a kind of text (a person's name, a meeting type). Evidence for recognising the column
@@ -112,6 +112,9 @@ export const LedgerKind = z.enum([
   "development", // 发展党员
   "appraisal", // 民主评议党员 result
   "assessment", // 干部考核 民主测评
+  "committee", // 支部委员会: its terms and elections, or its members
+  "organisation-assessment", // 党组织书记 / 党支部 年度考核结果
+  "cadre-grades", // a cadre's 年度考核等次, one column per year
   "form", // a department's own form (template infer): its fields' constraints and the shared rules its known fields allow
 ]);
 export type LedgerKind = z.infer<typeof LedgerKind>;

@@ -23,6 +23,7 @@ import { fixableDues, fixableRoster, rosterAcrossYears, trainingRoster } from ".
  * a sheet that is not a ledger, the keyboard, axe-core, and the admin's list, diff and 汇总.
  */
 const worker = inject("worker");
+const REALISTIC_FILES = new URL("../fixtures/realistic/files/", import.meta.url).pathname;
 const browserOf = browserForFile();
 
 const WIDTHS = [320, 360, 450, 1280];
@@ -219,6 +220,38 @@ describe("the clerk's working day in web mode", () => {
     await page.locator('[data-frozen-cell="D1"]').waitFor();
     expect(await page.locator('[data-frozen-cell="D1"]').textContent()).toBe("身份证号码");
     expect(await inViewport(page, page.locator('[data-frozen-cell="D1"]'))).toBe(true);
+    noPageErrors(page);
+    await page.context().close();
+  });
+
+  it("checks a sheet against the workbook's other ledgers: names them, jumps to the entry compared with, re-checks when that entry is edited", async () => {
+    const page = await openPaneIn(browserOf(), { width: 1280, height: 820 });
+    const name = "东湖村党支部2025年台账（合订本）.xlsx";
+    await openFile(page, name, readFileSync(join(REALISTIC_FILES, name)));
+    await page.getByTestId("sheet-tab").filter({ hasText: "党费" }).click();
+    await page.getByTestId("check").click();
+    await page.waitForSelector('[data-testid="check-panel"][data-marked="yes"][data-busy="no"]');
+    await page.getByTestId("recognised-kind").filter({ hasText: "党费" }).waitFor();
+    // The other four ledgers of the workbook, named.
+    expect((await page.getByTestId("compared").getAttribute("data-sheets"))!.split("|").sort()).toEqual(["三会一课", "发展党员", "支委会成员", "花名册"].sort());
+    expect(await page.getByTestId("compared").textContent()).toContain("「花名册」（党员花名册）");
+    // 吴八 transferred out in June (花名册!G11) and still has dues for August (党费!L10).
+    const found = await paneFindings(page);
+    expect(found).toContain("book.duesAfterTransferOut|L10");
+    expect(found).toContain("book.notOnRoster|A12");
+    const row = page.locator('[data-testid="finding"][data-code="book.duesAfterTransferOut"]');
+    const related = row.getByTestId("related");
+    expect(await related.textContent()).toBe("对照 花名册!G11");
+    await related.click();
+    await page.waitForSelector('[data-cell="G11"][data-selected="true"]');
+    expect(await page.getByTestId("sheet-tab").filter({ hasText: "花名册" }).getAttribute("aria-selected")).toBe("true");
+    // Clearing the transfer-out date on the roster re-checks the dues ledger the pane shows: 吴八 is a member all year.
+    await page.locator('[data-cell="G11"]').click();
+    await page.keyboard.press("Delete");
+    await page.waitForSelector('[data-testid="check-panel"][data-rechecks="1"]', { timeout: 3000 });
+    const after = await paneFindings(page);
+    expect(after).not.toContain("book.duesAfterTransferOut|L10");
+    expect(after).toContain("book.notOnRoster|A12");
     noPageErrors(page);
     await page.context().close();
   });

@@ -134,7 +134,7 @@ export function CheckPanel({ host, settings, onSettings, openSignal }: { host: L
 
   return (
     <div className={styles.col} data-testid="check-panel" data-marked={state.marked ? "yes" : "no"} data-busy={state.busy ? "yes" : "no"} data-rechecks={state.rechecks}>
-      <RecognitionCard report={state.report} localMapping={basis.kind === "collection" && confirmed !== null} />
+      <RecognitionCard report={state.report} compared={state.compared} localMapping={basis.kind === "collection" && confirmed !== null} />
       {showMapping && state.grid && state.report ? (
         <Suspense fallback={<Spinner size="tiny" />}>
           <MappingPanel
@@ -218,7 +218,7 @@ export function CheckPanel({ host, settings, onSettings, openSignal }: { host: L
           <FindingGroups
             key={`${filter.severity}|${filter.column}`}
             groups={groups}
-            actions={{ onSelect: (f) => void select(f), onFix: host.writeCells ? (f) => void fix(f) : undefined, lang, showCodes: settings.showCodes }}
+            actions={{ onSelect: (f) => void select(f), onSelectCell: (sheet, cell) => void host.select(sheet, cell), onFix: host.writeCells ? (f) => void fix(f) : undefined, lang, showCodes: settings.showCodes }}
           />
           <PeriodFindings groups={periods} lang={lang} showCodes={settings.showCodes} />
         </>

@@ -32,6 +32,8 @@ const useStyles = makeStyles({
 
 export interface FindingActions {
   onSelect(f: Finding): void;
+  /** Jumps to the entry of another ledger a finding was compared with (same workbook only). */
+  onSelectCell?(sheet: string, cell: string): void;
   /** Present where the host can write cells: 改为应为值 on findings whose right value is determined. */
   onFix?(f: Finding): void;
   lang: Lang;
@@ -40,6 +42,31 @@ export interface FindingActions {
 
 function expectedText(f: Finding): string {
   return f.expected && DETERMINED_EXPECTED[f.code] === "money" ? groupDigits(f.expected) : (f.expected ?? "");
+}
+
+function relatedPlace(r: NonNullable<Finding["related"]>): string {
+  const where = r.cell ? `${r.sheet}!${r.cell}` : r.sheet;
+  return r.file ? `${r.file} ${where}` : where;
+}
+
+function RelatedLink({ f, actions }: { f: Finding; actions: FindingActions }) {
+  const t = useT();
+  const styles = useStyles();
+  const r = f.related!;
+  const label = t.related(relatedPlace(r));
+  // Another file cannot be opened from the pane; only the same workbook's entries are a jump.
+  if (r.file || !r.cell || !actions.onSelectCell) {
+    return (
+      <Caption1 className={styles.expected} data-testid="related">
+        {label}
+      </Caption1>
+    );
+  }
+  return (
+    <Button size="small" appearance="transparent" data-testid="related" onClick={() => actions.onSelectCell!(r.sheet, r.cell!)}>
+      {label}
+    </Button>
+  );
 }
 
 function FindingRow({ f, actions }: { f: Finding; actions: FindingActions }) {
@@ -51,6 +78,11 @@ function FindingRow({ f, actions }: { f: Finding; actions: FindingActions }) {
       <Button appearance="subtle" size="small" className={styles.item} data-testid="finding-select" onClick={() => actions.onSelect(f)}>
         <span className={styles.cell}>{f.cell}</span> {displayMessage(f, actions.lang)}
       </Button>
+      {f.related ? (
+        <div className={styles.fixRow}>
+          <RelatedLink f={f} actions={actions} />
+        </div>
+      ) : null}
       {f.expected ? (
         <div className={styles.fixRow}>
           <Caption1 className={styles.expected} data-testid="expected">

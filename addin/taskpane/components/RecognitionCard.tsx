@@ -1,4 +1,5 @@
 import { Badge, Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { ComparedLedger } from "../../../shared/book/sheet-in-book.js";
 import type { KindCandidate, SheetReport } from "../../../shared/findings/types.js";
 import { useT } from "../i18n.js";
 
@@ -34,7 +35,7 @@ function Candidates({ candidates }: { candidates: KindCandidate[] }) {
 }
 
 /** What the pane made of the sheet: the ledger kind and the headers that matched, or why it was not checked. */
-export function RecognitionCard({ report, localMapping = false }: { report: SheetReport | null; localMapping?: boolean }) {
+export function RecognitionCard({ report, compared = [], localMapping = false }: { report: SheetReport | null; compared?: ComparedLedger[]; localMapping?: boolean }) {
   const t = useT();
   const styles = useStyles();
   if (!report) return null;
@@ -85,6 +86,11 @@ export function RecognitionCard({ report, localMapping = false }: { report: Shee
             ))}
           </div>
         </div>
+      ) : null}
+      {status === "checked" && compared.length ? (
+        <Caption1 className={styles.wrap} data-testid="compared" data-sheets={compared.map((c) => c.sheet).join("|")}>
+          {t.compared(compared.map((c) => t.comparedLedger(c.sheet, t.kind(c.kind))))}
+        </Caption1>
       ) : null}
     </Card>
   );

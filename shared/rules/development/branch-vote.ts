@@ -8,6 +8,7 @@ import type { Rule } from "../context.js";
 export const branchVoteRule: Rule = {
   needs: ["votersExpected", "votersPresent"],
   run(ctx) {
+    const { voteQuorumShare, voteMajorityShare } = ctx.ruleSet.development;
     for (const rec of ctx.records) {
       const expected = ctx.num(rec, "votersExpected");
       const present = ctx.num(rec, "votersPresent");
@@ -16,22 +17,25 @@ export const branchVoteRule: Rule = {
         ctx.atCell(rec, "votersPresent", "development.votersOver", "error", { present, expected });
         continue;
       }
-      if (!(present > expected / 2)) ctx.atCell(rec, "votersPresent", "development.voteQuorum", "error", { present, expected }, `> ${expected / 2}`);
+      const quorum = expected * voteQuorumShare;
+      if (!(present > quorum)) ctx.atCell(rec, "votersPresent", "development.voteQuorum", "error", { present, expected, quorum }, `> ${quorum}`);
       const yes = ctx.num(rec, "votesYes");
-      if (yes !== null && !(yes > expected / 2)) ctx.atCell(rec, "votesYes", "development.voteNotPassed", "error", { yes, expected }, `> ${expected / 2}`);
+      const majority = expected * voteMajorityShare;
+      if (yes !== null && !(yes > majority)) ctx.atCell(rec, "votesYes", "development.voteNotPassed", "error", { yes, expected, majority }, `> ${majority}`);
     }
   },
 };
 
-/** G6 (细则 第十四条): two sponsors (入党介绍人), written as two names. */
+/** G6 (细则 第十四条): two sponsors (入党介绍人, the rule set's number), written as names. */
 export const sponsorsRule: Rule = {
   needs: ["introducers"],
   run(ctx) {
+    const required = ctx.ruleSet.development.sponsorsRequired;
     for (const rec of ctx.records) {
       const text = ctx.str(rec, "introducers");
       if (text === null) continue;
       const names = text.split(/[、,，;；/\\\s]+/).filter((n) => n.length > 0);
-      if (names.length !== 2) ctx.atCell(rec, "introducers", "development.sponsorCount", "warning", { value: text, count: names.length });
+      if (names.length !== required) ctx.atCell(rec, "introducers", "development.sponsorCount", "warning", { value: text, count: names.length, required });
     }
   },
 };

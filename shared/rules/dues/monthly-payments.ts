@@ -27,8 +27,13 @@ interface MemberMonths {
 function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): MemberMonths {
   const joined = ctx.num(rec, "joinDate");
   let firstDue = joined === null ? -Infinity : monthIndex(joined);
-  if (!rec.facts) return { firstDue, lastDue: asOfMonth, waived: false, consent: false };
-  let lastDue = asOfMonth;
+  // 转入 / 转出 columns (or, in a book, the roster's dates): months outside are not this branch's.
+  const transferIn = ctx.num(rec, "transferIn");
+  const transferOut = ctx.num(rec, "transferOut");
+  if (transferIn !== null) firstDue = Math.max(firstDue, monthIndex(transferIn));
+  const lastByColumn = transferOut === null ? asOfMonth : Math.min(asOfMonth, monthIndex(transferOut));
+  if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false };
+  let lastDue = lastByColumn;
   for (const f of ctx.facts(rec, "transferIn")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
   for (const f of ctx.facts(rec, "transferOut")) if (f.day !== undefined) lastDue = Math.min(lastDue, monthIndex(f.day));
   const exempt = ctx.facts(rec, "exempt");

@@ -1,14 +1,31 @@
 import { monthIndexToPeriod } from "../../calendar/periods.js";
+import { duesAmountMatches, type DuesExpectation } from "../../scoring/dues.js";
 import { fenToYuanText } from "../../scoring/money.js";
-import type { Rule } from "../context.js";
+import type { LedgerRecord } from "../../records/build.js";
+import type { Rule, RuleContext } from "../context.js";
 import { describeExpectation, expectationFor } from "./standard-amount.js";
-import { duesAmountMatches } from "../../scoring/dues.js";
 
 /**
- * One row per payment (党费补缴 style): the months covered run forwards, a back-payment
- * covers at most 6 months (第十二条, D8), the amount agrees with base × rate × months
- * where the base is given, and 1000 yuan or more at once is 大额党费 (D11).
+ * One row per payment (党费补缴 style): the months covered run forwards; a 补交 covers at most
+ * 6 months (第十二条, D8); several months paid at once otherwise need the branch's consent
+ * (第十二条, D12: a 经支部同意 column, or the words in 缴费说明 / 备注); the amount agrees with
+ * what the category owes for those months — base × rate where the base is given, the fixed
+ * amount of students and others (D4), the range of farmers — and 1000 yuan or more at once
+ * is 大额党费 (D11).
  */
+const BACK_PAY = /补(?:交|缴)/;
+const CONSENT = /(?:经|已经|已)?(?:党)?支部(?:委员会|支委会|大会)?(?:研究)?(?:同意|批准)/;
+
+function says(ctx: RuleContext, rec: LedgerRecord, re: RegExp): boolean {
+  return ["payType", "explanation", "note"].some((f) => re.test(ctx.str(rec, f) ?? ""));
+}
+
+function forMonths(e: DuesExpectation, months: number): DuesExpectation {
+  if (e.kind === "amount") return { ...e, fen: e.fen * months };
+  if (e.kind === "range") return { kind: "range", minFen: e.minFen * months, maxFen: e.maxFen * months };
+  return e;
+}
+
 export const duesPaymentRowsRule: Rule = {
   needs: ["fromMonth"],
   run(ctx) {
@@ -25,15 +42,19 @@ export const duesPaymentRowsRule: Rule = {
           continue;
         }
         const months = to - from + 1;
-        const type = ctx.str(rec, "payType") ?? "";
-        if (months > dues.backPayMaxMonths && /补/.test(type)) {
+        const backPay = says(ctx, rec, BACK_PAY) || ctx.facts(rec, "backPay").length > 0;
+        const consent = ctx.get(rec, "consent") === true || says(ctx, rec, CONSENT) || ctx.facts(rec, "duesConsent").length > 0;
+        if (backPay && months > dues.backPayMaxMonths) {
           ctx.atCell(rec, "toMonth", "dues.backPayTooLong", "warning", { months, max: dues.backPayMaxMonths });
+        } else if (!backPay && months > 1 && !consent) {
+          ctx.atCell(rec, "amount", "dues.lumpPayment", "warning", { value: amount === null ? "?" : fenToYuanText(amount), months });
         }
         const expected = amount !== null ? expectationFor(ctx, rec) : null;
-        if (amount !== null && expected && expected.kind === "amount" && ctx.num(rec, "base") !== null) {
-          const total = { ...expected, fen: expected.fen * months };
+        if (amount !== null && expected && expected.kind !== "exempt") {
+          const total = forMonths(expected, months);
           if (!duesAmountMatches(amount, total, dues.toleranceFen * months)) {
-            ctx.atCell(rec, "amount", "dues.paymentMismatch", "error", { value: fenToYuanText(amount), months, expected: describeExpectation(total) }, describeExpectation(total));
+            const want = describeExpectation(total);
+            ctx.atCell(rec, "amount", "dues.paymentMismatch", "error", { value: fenToYuanText(amount), months, expected: want }, want);
           }
         }
       }

@@ -47,7 +47,10 @@ export const meetingFrequencyRule: Rule = {
     const b = toYmd(last);
     const scopeFirst = year !== null ? fromYmd(year, 1, 1) : fromYmd(a.y, a.m, 1);
     const scopeLast = Math.min(year !== null ? fromYmd(year, 12, 31) : fromYmd(b.y, b.m + 1, 1) - 1, ctx.asOf);
-    const hasCommittee = byType.has("支部委员会") || largestGeneral >= m.committeeFromMembers;
+    // M2: a branch of `committeeFromMembers` 正式党员 has a committee. The roster of the book says;
+    // without one, a 支委会 on record or a general meeting expecting that many does.
+    const full = ctx.book?.fullMembers ?? null;
+    const hasCommittee = full !== null ? full >= m.committeeFromMembers : byType.has("支部委员会") || largestGeneral >= m.committeeFromMembers;
     for (const req of m.requirements) {
       if (oneType && req !== oneType) continue;
       if (req.needsCommittee && !hasCommittee) continue;
@@ -58,10 +61,12 @@ export const meetingFrequencyRule: Rule = {
       }
       reportMissing(ctx, req, held.map((h) => h.day), scopeFirst, scopeLast, null);
     }
+    // M6: the 组织生活会 is usually held in the fourth quarter (the rule set's months).
     const life = byType.get("组织生活会");
+    const usual = new Set(m.lifeMeetingMonths);
     if (life && life.length > 0) {
       for (const y of new Set(life.map((l) => toYmd(l.day).y))) {
-        if (!life.some((l) => toYmd(l.day).y === y && toYmd(l.day).m >= 10)) ctx.atPeriod("meetings.lifeNotQ4", "info", String(y));
+        if (!life.some((l) => toYmd(l.day).y === y && usual.has(toYmd(l.day).m))) ctx.atPeriod("meetings.lifeNotQ4", "warning", String(y));
       }
     }
   },

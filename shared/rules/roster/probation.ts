@@ -34,6 +34,8 @@ export const probationRule: Rule = {
         ctx.atCell(rec, "joinDate", "date.future", "error", { value: show(ctx, rec, "joinDate", joined), asOf: toIso(ctx.asOf) });
         continue;
       }
+      // 细则 第三十二条: the probation may be extended once.
+      for (const f of ctx.facts(rec, "secondExtension")) ctx.atColumnIndex(f.row, f.col, "note", "probation.extendedTwice", "error", { text: f.text });
       const ext = ctx.num(rec, "extensionMonths") ?? 0;
       if (!extensionAllowed(ext, p)) {
         ctx.atCell(rec, "extensionMonths", "probation.extensionRange", "error", { value: ext, min: p.extensionMinMonths, max: p.extensionMaxMonths });

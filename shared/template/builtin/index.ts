@@ -1,5 +1,7 @@
 import { Template, type TemplateParsed } from "../schema.js";
 import { appraisalTemplate, assessmentTemplate } from "./appraisal.js";
+import { committeeMembersTemplate, committeeTemplate } from "./committee.js";
+import { cadreGradesTemplate, organisationAssessmentTemplate } from "./yearly-assessment.js";
 import { developmentTemplate } from "./development.js";
 import { duesMonthlyTemplate, duesPaymentsTemplate } from "./dues.js";
 import { meetingsTemplate } from "./meetings.js";
@@ -14,4 +16,8 @@ export const BUILTIN_TEMPLATES: TemplateParsed[] = [
   meetingsTemplate,
   appraisalTemplate,
   assessmentTemplate,
+  committeeTemplate,
+  committeeMembersTemplate,
+  organisationAssessmentTemplate,
+  cadreGradesTemplate,
 ].map((t) => Template.parse(t));

@@ -2,6 +2,7 @@ import { profileColumns, type ColumnProfile } from "../../detect/column-profile.
 import { contentFit } from "../../detect/content-fit.js";
 import { buildFieldIndex, matchFields, type FieldIndex } from "../../detect/field-match.js";
 import { headerCells, type HeaderCell } from "../../detect/header-cells.js";
+import { headerKeys } from "../../detect/header-text.js";
 import { recogniseSheet } from "../../detect/recognise.js";
 import { columnLetters } from "../../grid/a1.js";
 import { SheetView } from "../../grid/sheet-view.js";
@@ -162,22 +163,61 @@ interface KnownMatch {
   field: FieldParsed;
   template: TemplateParsed;
   score: number;
+  /** The header is the field's own title (not one of its aliases): it names that field first. */
+  byTitle: boolean;
+  /** Position of the template in the search order: the recognised ledger's own fields come first. */
+  order: number;
 }
 
-function knownFieldOf(indexes: FieldIndex[], cell: HeaderCell, profile: ColumnProfile | undefined): KnownMatch | null {
-  let best: KnownMatch | null = null;
-  for (const index of indexes) {
+/** Every known field a header names whole, whose cells (where there are some) do not say otherwise. */
+function knownFieldsOf(indexes: FieldIndex[], cell: HeaderCell, profile: ColumnProfile | undefined): KnownMatch[] {
+  const out: KnownMatch[] = [];
+  const key = headerKeys(cell.leaf).exact;
+  indexes.forEach((index, order) => {
     for (const m of matchFields(index, cell.leaf)) {
       if (m.score < KNOWN_SCORE) continue;
       const field = index.template.fields[m.fieldIndex]!;
       if (field.repeat) continue;
-      // The header says it; the cells, where there are some, must not say otherwise.
       const fit = profile && profile.n > 0 ? contentFit(field, profile) : null;
       if (fit !== null && fit < 0.5) continue;
-      if (!best || m.score > best.score) best = { field, template: index.template, score: m.score };
+      out.push({ field, template: index.template, score: m.score, byTitle: headerKeys(field.title).exact === key, order });
     }
+  });
+  return out;
+}
+
+/**
+ * Known fields for the header cells, one field per column and one column per field: the best
+ * claims first (a header that is a field's own title before one that is its alias, a closer
+ * wording before a looser one, the recognised ledger's fields before another's), so that
+ * 所在党支部 is the branch and 所在分党委, only an alias of it in some template, is not.
+ */
+function assignKnown(indexes: FieldIndex[], cells: HeaderCell[], profiles: Map<number, ColumnProfile>): Map<number, KnownMatch> {
+  const claims = cells.flatMap((cell) => knownFieldsOf(indexes, cell, profiles.get(cell.col)).map((m) => ({ col: cell.col, m })));
+  claims.sort((a, b) => Number(b.m.byTitle) - Number(a.m.byTitle) || b.m.score - a.m.score || a.m.order - b.m.order || a.col - b.col);
+  const byCol = new Map<number, KnownMatch>();
+  const taken = new Set<string>();
+  for (const { col, m } of claims) {
+    if (byCol.has(col) || taken.has(m.field.name)) continue;
+    byCol.set(col, m);
+    taken.add(m.field.name);
   }
-  return best;
+  return byCol;
+}
+
+/**
+ * A known field brings its aliases; none of them may be another column's header, or that column
+ * would be read as this field (an alias 所在党支部 on the field of the 所在分党委 column).
+ */
+function withoutShadowing(fields: Field[]): void {
+  const titles = new Set(fields.map((f) => headerKeys(f.title).exact));
+  for (const f of fields) {
+    const own = headerKeys(f.title).exact;
+    f.aliases = (f.aliases ?? []).filter((a) => {
+      const k = headerKeys(a).exact;
+      return k === own || !titles.has(k);
+    });
+  }
 }
 
 function uniqueName(wanted: string, taken: Set<string>): string {
@@ -205,7 +245,7 @@ export function inferTemplate(sheet: SheetGrid, opts: InferOptions = {}): Inferr
   const lists = allowedValuesByColumn(view, headerEnd);
   const red = new Set((opts.redCells ?? []).filter((c) => c.row >= found.top && c.row < headerEnd).map((c) => c.col));
   const names = new Set<string>();
-  const usedKnown = new Set<string>();
+  const knownOf = assignKnown(indexes, cells, profiles);
   const fields: Field[] = [];
   const columns: InferredColumn[] = [];
 
@@ -213,10 +253,7 @@ export function inferTemplate(sheet: SheetGrid, opts: InferOptions = {}): Inferr
     const raw = cell.path.join(" ");
     const { title, description } = shortTitle(titleOf(cell.path.length > 1 ? cell.path.join("") : cell.leaf) || cell.leaf);
     const profile = profiles.get(cell.col);
-    const match = knownFieldOf(indexes, cell, profile);
-    const knownKey = match ? `${match.field.name}` : null;
-    const useKnown = match && !usedKnown.has(knownKey!) ? match : null;
-    if (useKnown) usedKnown.add(knownKey!);
+    const useKnown = knownOf.get(cell.col) ?? null;
     const inferred = inferColumnType(cell.leaf, profile);
     const base: Field = useKnown
       ? { ...structuredClone(useKnown.field), title, aliases: [...new Set([useKnown.field.title, ...useKnown.field.aliases, ...(raw !== title ? [raw] : [])])].filter((a) => a !== title) }
@@ -261,6 +298,7 @@ export function inferTemplate(sheet: SheetGrid, opts: InferOptions = {}): Inferr
     columns.push({ column: columnLetters(cell.col), header: raw, field: base.name, type, known: useKnown ? `${useKnown.template.id}.${useKnown.field.name}` : null, knownTitle: useKnown?.field.title ?? null, required, allowed, unique });
   }
 
+  withoutShadowing(fields);
   const title = opts.title ?? (firstTitle(view, found.top) || fileTitle(opts.fileName) || sheet.name);
   const names2 = new Set(fields.map((f) => f.name));
   const ledger = recognised ? recognised.index.template : null;

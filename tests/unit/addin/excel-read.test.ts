@@ -81,3 +81,24 @@ describe("Excel adapter: reading the active sheet", () => {
     expect(rows.values.map((r) => r[0])).toEqual(["党员8", "党员9", "党员10"]);
   });
 });
+
+describe("Excel adapter: the workbook's other sheets, for checking the shown one against them", () => {
+  it("reads every other visible sheet in one context: 1 sync for the list, then 2 per small sheet; hidden ones left out", async () => {
+    const roster = FakeSheet.withRows("花名册", [["姓名", "身份证号码"], ["王建华", "330106196803010011"]]);
+    const dues = FakeSheet.withRows("党费", [["姓名", "1月"], ["王建华", 40]]);
+    const meetings = FakeSheet.withRows("三会一课", [["会议类型", "会议时间"], ["支部党员大会", "2025-03-15"]]);
+    const hidden = FakeSheet.withRows("旧表", [["姓名"], ["某某"]]);
+    hidden.visibility = "Hidden";
+    const veryHidden = FakeSheet.withRows("代码表", [["代码"], ["01"]]);
+    veryHidden.visibility = "VeryHidden";
+    const ctx = new FakeContext([roster, dues, hidden, meetings, veryHidden]);
+    const grids = await new ExcelHost(fakeRun(ctx), FULL_SUPPORT, noYield).readOtherSheets("花名册");
+    expect(grids.map((g) => g.name)).toEqual(["党费", "三会一课"]);
+    expect(grids[0]!.values).toEqual([
+      ["姓名", "1月"],
+      ["王建华", 40],
+    ]);
+    expect(ctx.contexts).toBe(1);
+    expect(ctx.syncs).toBe(1 + 2 * 2);
+  });
+});

@@ -48,6 +48,8 @@ export class FakeSheet {
   selected: string | null = null;
   /** Formulas by A1 address (Range.formulas reports the constant value elsewhere). */
   formulas = new Map<string, string>();
+  /** Worksheet.visibility as Office.js reports it. */
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   constructor(public name: string) {}
 
   /** Set one cell (0-based), growing the grid with empty cells as Excel's would. */
@@ -221,7 +223,7 @@ class NullObjectFlag {
 export const sheetId = (ctx: FakeContext, sheet: FakeSheet) => `{sheet-${ctx.sheets.indexOf(sheet)}}`;
 
 class FakeWorksheets extends Loadable {
-  private _items: { name: string; id: string }[] = [];
+  private _items: { name: string; id: string; visibility: string }[] = [];
   constructor(private ctx: FakeContext) {
     super();
   }
@@ -234,13 +236,13 @@ class FakeWorksheets extends Loadable {
       },
     };
   }
-  get items(): { name: string; id: string }[] {
+  get items(): { name: string; id: string; visibility: string }[] {
     return this.got("items", this._items);
   }
   load(props: string): this {
     this.ctx.calls.push(`worksheets.load(${props})`);
     this.ctx.queue(0, () => {
-      this._items = this.ctx.sheets.map((x) => ({ name: x.name, id: sheetId(this.ctx, x) }));
+      this._items = this.ctx.sheets.map((x) => ({ name: x.name, id: sheetId(this.ctx, x), visibility: x.visibility }));
       this.loaded.add("items");
     });
     return this;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { zipBomb } from "../../fixtures/make-bad-corpus.js";
 import { truncatedXls } from "../../fixtures/make-format-bad-corpus.js";
+import { BRANCH_BOOK_FINDINGS } from "../../fixtures/realistic/branch-book.js";
 import { runCli, tempDir, writeCleanWorkbook, writeRosterWithErrors, writeUnrecognisedWorkbook } from "./run-cli.js";
 
 let dir: string;
@@ -166,5 +167,21 @@ describe("party-ledger check", { timeout: 180_000 }, () => {
     const unknown = runCli(["check", roster, "--template", "nosuch"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("nosuch");
+  });
+
+  it("--book checks the files as one branch's book: each finding names its file and the related one", () => {
+    const bookDir = new URL("../../fixtures/realistic/book/", import.meta.url).pathname;
+    const r = runCli(["check", "--book", bookDir, "--as-of", "2025-12-31", "--format", "json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { findings: { file: string; sheet: string; cell: string | null; code: string; severity: string; related?: { file?: string } }[] };
+    const judged = json.findings.filter((f) => f.severity !== "info");
+    expect(judged.map((f) => `${f.sheet}!${f.cell ?? "-"} ${f.code}`).sort()).toEqual(BRANCH_BOOK_FINDINGS.map((f) => `${f.sheet}!${f.cell ?? "-"} ${f.code}`).sort());
+    const zhao = judged.find((f) => f.code === "book.notOnRoster")!;
+    expect(zhao.file).toBe(join(bookDir, "东湖村党支部2025年党费.xlsx"));
+    expect(zhao.related?.file).toBe(join(bookDir, "东湖村党支部2025年花名册.xlsx"));
+    // The same files without --book: no finding of the book, and the unpaid months it would have explained.
+    const alone = JSON.parse(runCli(["check", bookDir, "--as-of", "2025-12-31", "--format", "json"]).stdout) as { findings: { code: string }[] };
+    expect(alone.findings.some((f) => f.code.startsWith("book."))).toBe(false);
+    expect(alone.findings.some((f) => f.code === "dues.unpaidLapse")).toBe(true);
   });
 });

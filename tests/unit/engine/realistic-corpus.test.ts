@@ -42,6 +42,10 @@ describe("the realistic ledger corpus", () => {
     const got = report.findings.filter(judged).map(key).sort();
     const want = ledger.findings.map(key).sort();
     expect(got).toEqual(want);
+    for (const want of ledger.findings.filter((f) => f.related)) {
+      const got = report.findings.find((f) => key(f) === key(want));
+      expect(got?.related, key(want)).toMatchObject(want.related!);
+    }
     for (const fact of ledger.facts ?? []) {
       const sheet = report.sheets.find((s) => s.sheet === fact.sheet)!;
       expect(sheet.facts.map((f) => `${f.cell} ${f.kind}`)).toContain(`${fact.cell} ${fact.kind}`);

@@ -1,0 +1,115 @@
+import type { WorkbookGrid } from "../grid/types.js";
+import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
+import { prepareSheet, resolveAsOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
+import type { CheckOptions } from "../check/options.js";
+import { DEFAULT_RULE_SET } from "../ruleset/default.js";
+import type { BookContext } from "./context.js";
+import { BookFindings, relatedOf } from "./emit.js";
+import { BookLedger } from "./ledger.js";
+import { lendRosterDates } from "./link.js";
+import { RosterIndex } from "./roster-index.js";
+import { checkDevelopmentAgainstRoster } from "./rules/development-roster.js";
+import { checkDuesAgainstRoster } from "./rules/dues-roster.js";
+import { checkVotersAgainstRoster } from "./rules/meetings-roster.js";
+
+/** One file (or one workbook) of a book. */
+export interface BookPart {
+  grid: WorkbookGrid;
+  /** The file's name, when the book spans several files (it names the part in every finding). */
+  file?: string;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Findings in row order, errors before warnings, sheet-level ones (no row) last. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (a.f.row ?? Infinity) - (b.f.row ?? Infinity) || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/**
+ * A branch's 台账 as one book: the sheets of one workbook, or of several files given together,
+ * each checked as itself and then against each other (§6.3 #8, #10–#12; M2, M9, M11). The
+ * roster is the book's list of members: a dues ledger borrows its admission and transfer dates,
+ * the meetings register and the committee list learn from it how many full members the branch
+ * has, and entries that disagree with it are findings that name the roster's entry.
+ */
+export function checkBook(parts: BookPart[], opts: CheckOptions = {}): CheckReport {
+  const prepared = prepareBook(parts, opts);
+  const report: CheckReport = { sheets: [], findings: [] };
+  for (const slot of prepared.slots) {
+    let sheetReport = slot.report!;
+    let findings = slot.findings ?? [];
+    if (slot.prepared) {
+      const partOpts = slot.part.file ? { ...opts, fileName: slot.part.file } : opts;
+      const r = runSheet(slot.prepared, partOpts, prepared.book);
+      sheetReport = r.report;
+      findings = r.findings;
+    }
+    const file = prepared.several ? slot.part.file : undefined;
+    report.sheets.push(file ? { ...sheetReport, file } : sheetReport);
+    const sorted = sortFindings(findings);
+    for (const f of sorted) report.findings.push(file ? { ...f, file } : f);
+  }
+  for (const f of crossCheckBook(prepared, opts)) report.findings.push(f);
+  return report;
+}
+
+interface BookSlot {
+  part: BookPart;
+  report?: SheetReport;
+  findings?: Finding[];
+  prepared?: PreparedSheet;
+  ledger?: BookLedger;
+}
+
+/** A book read and linked, before any rule runs. */
+export interface PreparedBook {
+  slots: BookSlot[];
+  ledgers: BookLedger[];
+  roster: RosterIndex;
+  book: BookContext | null;
+  several: boolean;
+  asOf: number;
+}
+
+/** Every sheet in book order, recognised and read; the roster indexed and its dates lent to the dues ledgers. */
+export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): PreparedBook {
+  const asOf = resolveAsOf(opts.asOf);
+  const several = parts.length > 1;
+  const slots: BookSlot[] = [];
+  for (const part of parts) {
+    const partOpts = part.file ? { ...opts, fileName: part.file } : opts;
+    for (const sheet of part.grid.sheets) {
+      const p = prepareSheet(sheet, partOpts);
+      if (p.done) slots.push({ part, report: p.report, findings: p.findings });
+      else slots.push({ part, prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
+    }
+  }
+  const ledgers = slots.flatMap((s) => (s.ledger ? [s.ledger] : []));
+  const roster = new RosterIndex(ledgers.filter((l) => l.kind === "roster"));
+  lendRosterDates(
+    ledgers.filter((l) => l.kind === "dues"),
+    roster,
+  );
+  const book: BookContext | null = roster.rosters.length > 0 ? { fullMembers: roster.fullMembersOn(asOf) } : null;
+  return { slots, ledgers, roster, book, several, asOf };
+}
+
+/** The ledgers against each other: the book's own findings, in row order. */
+export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}): Finding[] {
+  const { ledgers, roster, book, asOf } = prepared;
+  const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
+  const of = (...kinds: string[]) => ledgers.filter((l) => kinds.includes(l.kind));
+  const cross = new BookFindings(opts.lang ?? "zh");
+  checkDuesAgainstRoster(of("dues"), roster, asOf, cross);
+  checkDevelopmentAgainstRoster(of("development"), roster, asOf, cross);
+  checkVotersAgainstRoster(of("meetings"), of("development"), roster, ruleSet.meetings, cross);
+  if (book?.fullMembers !== null && book && book.fullMembers >= ruleSet.meetings.committeeFromMembers && of("committee").length === 0 && ledgers.length > 1) {
+    const first = roster.rosters[0]!;
+    cross.atCell(first, null, null, null, "book.noCommitteeSheet", "info", { members: book.fullMembers, from: ruleSet.meetings.committeeFromMembers }, relatedOf(first, null, null));
+  }
+  return sortFindings(cross.findings);
+}

@@ -1,0 +1,9 @@
+/**
+ * What the other ledgers of a branch's book tell one sheet's rules: a committee's required
+ * size depends on the roster's 正式党员, a 支委会 is required monthly when the roster has 7 or
+ * more. Null fields: the book has no sheet that says.
+ */
+export interface BookContext {
+  /** 正式党员 on the roster on the as-of day. */
+  fullMembers: number | null;
+}

@@ -1,0 +1,21 @@
+import { personKeys, type BookLedger } from "./ledger.js";
+import type { RosterIndex } from "./roster-index.js";
+
+/**
+ * Before any rule runs, a dues ledger borrows from the roster what it does not write itself:
+ * a member's admission (months before it are not due, 第八条) and transfers in and out (months
+ * outside are another branch's). The borrowed value is marked as the roster's, never shown as
+ * the dues ledger's own cell.
+ */
+export function lendRosterDates(dues: BookLedger[], roster: RosterIndex): void {
+  for (const ledger of dues) {
+    for (const rec of ledger.records) {
+      const p = roster.find(personKeys(ledger, rec));
+      if (!p) continue;
+      const from = { sheet: p.ledger.name, row: p.rec.row, col: 0 };
+      if (p.joinDate) ledger.lend(rec, "joinDate", p.joinDate.day, from);
+      if (p.transferIn) ledger.lend(rec, "transferIn", p.transferIn.day, from);
+      if (p.transferOut) ledger.lend(rec, "transferOut", p.transferOut.day, from);
+    }
+  }
+}

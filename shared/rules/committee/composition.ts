@@ -1,0 +1,64 @@
+import type { LedgerRecord } from "../../records/build.js";
+import type { Rule, RuleContext } from "../context.js";
+
+/**
+ * A committee's make-up (M11; 支部工作条例 第六章): exactly one 书记; a committee (which a
+ * branch of `committeeFromMembers` 正式党员 or more must have) of 3 to 5 members, never more
+ * than 7; a smaller branch sets a 书记 and at most one 副书记, no committee. Posts left empty
+ * are 委员 (as the 录入样表 says). Where the book holds the roster, its 正式党员 say which
+ * case applies; a members list alone is judged on what it shows, with warnings only (it may
+ * be a partial list, such as an import of the members newly elected).
+ */
+type Post = "secretary" | "deputy" | "member";
+
+function postOf(text: string | null): Post {
+  if (text === null || text.trim() === "") return "member";
+  if (/副书记/.test(text)) return "deputy";
+  if (/书记/.test(text)) return "secretary";
+  return "member";
+}
+
+function groupsOf(ctx: RuleContext): LedgerRecord[][] {
+  const key = ctx.has("committeeName") ? "committeeName" : ctx.has("branch") ? "branch" : null;
+  if (!key) return [ctx.records];
+  const groups = new Map<string, LedgerRecord[]>();
+  let last = "";
+  for (const rec of ctx.records) {
+    // A merged or blank cell continues the committee above.
+    const k = ctx.str(rec, key) ?? last;
+    last = k;
+    groups.set(k, [...(groups.get(k) ?? []), rec]);
+  }
+  return [...groups.values()];
+}
+
+export const committeeCompositionRule: Rule = {
+  needs: ["name", "post"],
+  run(ctx) {
+    const b = ctx.ruleSet.branch;
+    const fullMembers = ctx.book?.fullMembers ?? null;
+    const severity = fullMembers !== null ? "error" : "warning";
+    for (const group of groupsOf(ctx)) {
+      const people = group.filter((r) => ctx.str(r, "name") !== null);
+      if (people.length === 0) continue;
+      const posts = people.map((r) => postOf(ctx.str(r, "post")));
+      const secretaries = people.filter((_, i) => posts[i] === "secretary");
+      const deputies = posts.filter((p) => p === "deputy").length;
+      const first = people[0]!;
+      if (secretaries.length === 0) ctx.atCell(first, "post", "committee.noSecretary", severity, { count: people.length });
+      for (const extra of secretaries.slice(1)) ctx.atCell(extra, "post", "committee.twoSecretaries", "error", { value: ctx.str(extra, "post") ?? "" });
+      const isCommittee = fullMembers !== null ? fullMembers >= ctx.ruleSet.meetings.committeeFromMembers : posts.includes("member");
+      if (isCommittee) {
+        const n = people.length;
+        const args = { size: n, min: b.committeeMinSize, normal: b.committeeNormalMaxSize, max: b.committeeMaxSize, ...(fullMembers !== null ? { members: fullMembers } : {}) };
+        // With the roster known, the message says why a committee of this size is required.
+        if (n < b.committeeMinSize || n > b.committeeMaxSize) ctx.atCell(first, "name", fullMembers !== null ? "committee.sizeForBranch" : "committee.size", severity, args);
+        else if (n > b.committeeNormalMaxSize) ctx.atCell(first, "name", "committee.sizeAboveNormal", "warning", args);
+      } else if (fullMembers !== null && (posts.includes("member") || deputies > b.smallBranchMaxDeputies)) {
+        ctx.atCell(first, "post", "committee.tooBigForBranch", "warning", { members: fullMembers, from: ctx.ruleSet.meetings.committeeFromMembers, deputies: b.smallBranchMaxDeputies });
+      } else if (deputies > b.smallBranchMaxDeputies && !posts.includes("member")) {
+        ctx.atCell(first, "post", "committee.tooManyDeputies", "warning", { deputies, max: b.smallBranchMaxDeputies });
+      }
+    }
+  },
+};

@@ -1,0 +1,64 @@
+import { addMonths, toIso } from "../../calendar/days.js";
+import { latestDay } from "../../calendar/precision.js";
+import type { LedgerRecord } from "../../records/build.js";
+import type { Rule, RuleContext } from "../context.js";
+
+/**
+ * A committee's term (M13; 支部工作条例 第六章; 基层组织选举工作条例 第三条): 3 years (5 for
+ * 村/社区 branches, by the rule set's words in the committee's name), within the 党章's
+ * 三至五年; once the term is due, an election (实际换届时间) or an approved postponement of
+ * at most a year (a note or a column saying 经批准延期换届).
+ */
+function expectedTermYears(ctx: RuleContext, rec: LedgerRecord): number {
+  const b = ctx.ruleSet.branch;
+  const name = `${ctx.str(rec, "committeeName") ?? ""} ${ctx.str(rec, "branch") ?? ""}`;
+  for (const t of b.termYearsByType) if (t.nameContains.some((w) => name.includes(w))) return t.years;
+  return b.termYears;
+}
+
+/** A postponement said in the row: its 延期换届 column, or a note; with whether it was approved. */
+function postponement(ctx: RuleContext, rec: LedgerRecord): { approved: boolean } | null {
+  const column = ctx.str(rec, "delayApproval");
+  if (column && /批准|同意|是|√/.test(column) && !/未|否|不/.test(column)) return { approved: true };
+  const facts = ctx.facts(rec, "electionDelay");
+  if (facts.length > 0) return { approved: facts.some((f) => f.approved) };
+  return null;
+}
+
+export const committeeTermRule: Rule = {
+  needs: ["termDueDate"],
+  run(ctx) {
+    const b = ctx.ruleSet.branch;
+    for (const rec of ctx.records) {
+      const due = ctx.date(rec, "termDueDate");
+      if (due === null) continue;
+      const appointed = ctx.date(rec, "appointedDate");
+      const elected = ctx.date(rec, "electedDate");
+      if (appointed !== null) {
+        const months = Math.round((latestDay(due) - appointed.day) / 30.44);
+        if (months < b.termMinYears * 12 - 1 || months > b.termMaxYears * 12 + 1) {
+          ctx.atCell(rec, "termDueDate", "committee.termLength", "warning", { years: (months / 12).toFixed(1), min: b.termMinYears, max: b.termMaxYears });
+        } else {
+          const years = ctx.num(rec, "termYears") ?? expectedTermYears(ctx, rec);
+          const expected = addMonths(appointed.day, years * 12);
+          if (Math.abs(expected - due.day) > 31 && due.precision === "day" && appointed.precision === "day") {
+            ctx.atCell(rec, "termDueDate", "committee.termMismatch", "info", { value: toIso(due.day), years, expected: toIso(expected) }, toIso(expected));
+          }
+        }
+      }
+      const delay = postponement(ctx, rec);
+      const limit = addMonths(latestDay(due), b.electionDelayMaxMonths);
+      if (elected !== null) {
+        if (elected.day <= latestDay(due)) continue;
+        if (!delay?.approved) ctx.atCell(rec, "electedDate", "committee.electionLate", "warning", { value: toIso(elected.day), due: toIso(due.day) });
+        else if (elected.day > limit) ctx.atCell(rec, "electedDate", "committee.delayTooLong", "error", { value: toIso(elected.day), due: toIso(due.day), months: b.electionDelayMaxMonths });
+        continue;
+      }
+      if (latestDay(due) >= ctx.asOf) continue;
+      if (delay?.approved && ctx.asOf <= limit) continue;
+      const overdue = Math.max(1, Math.round((ctx.asOf - latestDay(due)) / 30.44));
+      if (delay?.approved) ctx.atCell(rec, "termDueDate", "committee.delayTooLong", "error", { value: "—", due: toIso(due.day), months: b.electionDelayMaxMonths });
+      else ctx.atCell(rec, "termDueDate", "committee.termExpired", "error", { due: toIso(due.day), months: overdue });
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import { fullYearsBetween, toYmd } from "../../calendar/days.js";
+import type { Rule } from "../context.js";
+
+/**
+ * 党龄 (党章 第七条; 细则 第三十四条): counted from the day a member became a full member, not
+ * from admission. A 党龄 that equals the years since admission instead is the known mistake;
+ * any other value that is neither the full years nor the calendar years since full
+ * membership (both ways of counting are in use) is wrong too.
+ */
+export const partyAgeRule: Rule = {
+  needs: ["partyYears", "fullDate"],
+  run(ctx) {
+    const asOf = toYmd(ctx.asOf);
+    for (const rec of ctx.records) {
+      const stated = ctx.num(rec, "partyYears");
+      const full = ctx.date(rec, "fullDate");
+      if (stated === null || full === null || full.day > ctx.asOf) continue;
+      const exact = fullYearsBetween(full.day, ctx.asOf);
+      const calendar = asOf.y - toYmd(full.day).y;
+      if (stated === exact || stated === calendar || (full.precision !== "day" && Math.abs(stated - exact) <= 1)) continue;
+      const joined = ctx.date(rec, "joinDate");
+      const fromAdmission = joined !== null && (stated === fullYearsBetween(joined.day, ctx.asOf) || stated === asOf.y - toYmd(joined.day).y);
+      ctx.atCell(rec, "partyYears", fromAdmission ? "member.partyAgeFromAdmission" : "member.partyAgeMismatch", "error", { value: stated, expected: exact }, String(exact));
+    }
+  },
+};

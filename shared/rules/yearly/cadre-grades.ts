@@ -1,0 +1,39 @@
+import { checkTopGradeQuota } from "../../scoring/quota.js";
+import type { Rule } from "../context.js";
+
+/**
+ * A cadre's yearly grades, one column per year (公务员法 第三十八条 and the consequences it
+ * names): every grade is one of the rule set's; two (by default) consecutive years of
+ * 不称职 mean dismissal (辞退); in each year column 优秀 goes to at most the rule set's share.
+ */
+export const cadreGradesRule: Rule = {
+  needs: ["name", "grades"],
+  run(ctx) {
+    const rules = ctx.ruleSet.cadreGrades;
+    const columns = ctx.set.repeatColumns;
+    for (const rec of ctx.records) {
+      let run = 0;
+      let prevYear: number | null = null;
+      for (let i = 0; i < columns.length; i++) {
+        const col = columns[i]!;
+        const v = rec.repeat[i];
+        const text = typeof v === "string" ? v : null;
+        if (text !== null && !rules.grades.includes(text)) {
+          ctx.atColumnIndex(rec.row, col.col, "grades", "cadre.gradeUnknown", "error", { value: text, year: col.period, allowed: rules.grades.join("、") });
+        }
+        const consecutive = prevYear !== null && col.period === prevYear + 1;
+        run = text === rules.failGrade ? (consecutive ? run + 1 : 1) : 0;
+        prevYear = col.period;
+        if (run === rules.consecutiveFailYears) {
+          ctx.atColumnIndex(rec.row, col.col, "grades", "cadre.consecutiveFail", "error", { grade: rules.failGrade, years: run, from: col.period - run + 1, to: col.period });
+        }
+      }
+    }
+    columns.forEach((col, i) => {
+      const q = checkTopGradeQuota(ctx.records.map((r) => (typeof r.repeat[i] === "string" ? (r.repeat[i] as string) : null)), rules.excellentGrade, rules.excellentQuotaShare);
+      if (q.over) {
+        ctx.atPeriod("quota.excellentPerYear", "error", String(col.period), { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.excellentQuotaShare * 100)}%` });
+      }
+    });
+  },
+};

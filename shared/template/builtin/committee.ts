@@ -1,0 +1,74 @@
+import type { Field, Template } from "../schema.js";
+import { BRANCH, MEMBER_ID, NAME, NOTE, PHONE } from "./common-fields.js";
+
+/** The committee a row is about: its own name, or the branch or Party committee it belongs to. */
+const COMMITTEE_OF: Field = {
+  ...BRANCH,
+  aliases: [...(BRANCH.aliases ?? []), "所属分党委", "所属党委", "所属党组织", "所在分党委", "所属基层党组织"],
+};
+
+/**
+ * 支部委员会 and its term: one row per committee with 任命时间 / 应换届时间 / 实际换届时间
+ * (the 支部委员会录入样表 and 基层党组织领导班子录入样表 layouts). Rules M13 and §2.2: a term
+ * of 3 to 5 years, elections on time or with an approved postponement of at most a year.
+ */
+export const committeeTemplate: Template = {
+  id: "committee",
+  version: 1,
+  kind: "committee",
+  title: "支部委员会（任期与换届）",
+  titleEn: "Branch committee (terms and elections)",
+  fields: [
+    { name: "committeeName", title: "支部委员会名称", titleEn: "Committee", type: "string", aliases: ["委员会名称", "班子名称", "领导班子名称", "支委会名称", "党组织名称"], weight: 2 },
+    COMMITTEE_OF,
+    {
+      name: "appointedDate",
+      title: "任命时间",
+      titleEn: "Elected / appointed on",
+      type: "date",
+      aliases: ["成立时间", "选举时间", "当选时间", "本届任职时间", "换届选举时间", "产生时间", "本届选举时间"],
+      weight: 2,
+    },
+    { name: "termDueDate", title: "应换届时间", titleEn: "Term ends", type: "date", aliases: ["任期届满时间", "届满时间", "任期到期时间", "应换届日期", "本届任期届满时间"], weight: 3, constraints: { required: true } },
+    { name: "electedDate", title: "实际换届时间", titleEn: "Next election held", type: "date", aliases: ["换届时间", "实际换届日期", "下届选举时间"], weight: 3 },
+    { name: "termYears", title: "任期（年）", titleEn: "Term (years)", type: "integer", aliases: ["任期", "每届任期", "任期年限"], weight: 1, constraints: { minimum: 1 } },
+    { name: "delayApproval", title: "延期换届批准情况", titleEn: "Postponement approved", type: "string", aliases: ["延期换届", "批准延期", "延期批准", "是否批准延期"], weight: 1 },
+    NOTE,
+  ],
+  rules: [{ rule: "committee.term" }],
+  minScore: 4,
+  requiredHeaders: ["termDueDate"],
+  distinctive: [{ of: ["committeeName", "appointedDate", "electedDate"], min: 1 }],
+  titleWords: ["支部委员会", "领导班子", "换届"],
+};
+
+/** The members of a committee with their posts (基层党组织领导班子成员录入样表). Rule M11. */
+export const committeeMembersTemplate: Template = {
+  id: "committee-members",
+  version: 1,
+  kind: "committee",
+  title: "支部委员会成员",
+  titleEn: "Branch committee members",
+  fields: [
+    COMMITTEE_OF,
+    { name: "committeeName", title: "支部委员会名称", titleEn: "Committee", type: "string", aliases: ["委员会名称", "班子名称"], weight: 1 },
+    NAME,
+    MEMBER_ID,
+    {
+      name: "post",
+      title: "职务",
+      titleEn: "Post",
+      type: "string",
+      aliases: ["党内职务", "委员职务", "分工", "担任职务", "支委职务"],
+      weight: 3,
+      content: { values: ["书记", "副书记", "委员", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "保密委员"] },
+    },
+    { name: "appointedDate", title: "任职时间", titleEn: "In post since", type: "date", aliases: ["任命时间", "当选时间", "任职日期"], weight: 1 },
+    PHONE,
+    NOTE,
+  ],
+  rules: [{ rule: "committee.composition" }],
+  minScore: 3,
+  requiredHeaders: ["name", "post"],
+  titleWords: ["支部委员会", "支委会", "领导班子成员", "班子成员", "委员名单", "支委"],
+};

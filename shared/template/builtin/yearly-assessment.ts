@@ -1,0 +1,61 @@
+import type { Template } from "../schema.js";
+import { BRANCH, MEMBER_ID, NAME, NOTE } from "./common-fields.js";
+
+const ORG_GRADES = ["好", "较好", "一般", "差", "优秀", "良好", "较差"];
+const CADRE_GRADES = ["优秀", "称职", "基本称职", "不称职", "合格", "不合格"];
+
+/**
+ * 党组织书记抓基层党建述职评议考核 / 党支部年度考核 results: one row per branch or secretary
+ * with its grade (好/较好/一般/差 by default, §5; the rule set says which).
+ */
+export const organisationAssessmentTemplate: Template = {
+  id: "org-assessment",
+  version: 1,
+  kind: "organisation-assessment",
+  title: "党组织书记考核结果",
+  titleEn: "Branch / secretary annual assessment",
+  fields: [
+    { name: "year", title: "年度", titleEn: "Year", type: "integer", aliases: ["考核年度", "年份"], weight: 1, constraints: { minimum: 1949, maximum: 2100 } },
+    { ...BRANCH, aliases: [...(BRANCH.aliases ?? []), "党组织名称", "被考核党组织", "所在分党委"] },
+    { name: "secretaryName", title: "党支部书记姓名", titleEn: "Secretary", type: "string", aliases: ["书记姓名", "支部书记", "党组织书记", "党支部书记", "党组织书记姓名"], weight: 2, content: { kind: "personName" } },
+    { name: "secretaryId", title: "党支部书记工号", titleEn: "Secretary's staff no.", type: "string", aliases: ["书记工号", "书记工作证号"], weight: 1 },
+    {
+      name: "result",
+      title: "考核结果",
+      titleEn: "Grade",
+      type: "string",
+      aliases: ["考核等次", "考核等级", "年度考核结果", "综合评价等次", "评价等次", "述职评议结果", "评议等次"],
+      weight: 3,
+      constraints: { required: true },
+      content: { values: ORG_GRADES },
+    },
+    { name: "score", title: "考核得分", titleEn: "Score", type: "number", aliases: ["得分", "综合得分", "考核分数"], weight: 1, constraints: { minimum: 0, maximum: 100 } },
+    NOTE,
+  ],
+  rules: [{ rule: "orgAssessment.grades" }],
+  minScore: 4,
+  requiredHeaders: ["result"],
+  distinctive: [{ of: ["secretaryName", "secretaryId", "year"], min: 1 }],
+  titleWords: ["书记考核", "述职评议", "党建考核", "党支部考核", "党组织考核"],
+};
+
+/** A cadre's 年度考核等次, one column per year (2021年, 2022年度考核结果 …). */
+export const cadreGradesTemplate: Template = {
+  id: "cadre-grades",
+  version: 1,
+  kind: "cadre-grades",
+  title: "干部年度考核等次",
+  titleEn: "Cadre yearly grades",
+  fields: [
+    NAME,
+    MEMBER_ID,
+    { name: "unit", title: "所在单位", titleEn: "Unit", type: "string", aliases: ["单位", "工作单位", "时任单位"], weight: 0.5 },
+    { name: "post", title: "现任职务", titleEn: "Post", type: "string", aliases: ["职务", "时任职务", "所在单位及职务"], weight: 1 },
+    { name: "grades", title: "年度考核等次", titleEn: "Yearly grades", type: "string", aliases: [], weight: 4, repeat: { period: "year" }, content: { values: CADRE_GRADES } },
+    NOTE,
+  ],
+  rules: [{ rule: "cadre.grades" }],
+  minScore: 4,
+  requiredHeaders: ["name", "grades"],
+  titleWords: ["年度考核", "考核等次", "干部考核"],
+};
