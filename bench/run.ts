@@ -5,6 +5,7 @@ import { benchFormats } from "./formats.js";
 import { benchFunctions } from "./functions.js";
 import { benchPane } from "./pane.js";
 import { benchBook } from "./book.js";
+import { benchForms } from "./forms.js";
 
 /**
  * `npm run bench`: every figure beside a named peer measured in the same run. Other
@@ -17,6 +18,7 @@ const parts: { name: string; run: () => Promise<string[]> }[] = [
   { name: "formats", run: benchFormats },
   { name: "functions", run: async () => (await benchFunctions()).lines },
   { name: "pane", run: benchPane },
+  { name: "forms", run: benchForms },
 ];
 
 const only = process.argv.slice(2);

@@ -13,7 +13,7 @@ import { cliText } from "./messages.js";
 import { parseCheckOptions, type RawCheckOptions } from "./options.js";
 import { reasonIn, type FileOutcome } from "./outcome.js";
 import { startProgress } from "./progress.js";
-import { loadRulesFile } from "./rules-file.js";
+import { loadMappingFile, loadRulesFile } from "./rules-file.js";
 import { resolve } from "node:path";
 import { UsageError } from "./options.js";
 
@@ -27,6 +27,7 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
   if (opts.asOf) engineOpts.asOf = opts.asOf;
   if (opts.template) engineOpts.template = opts.template;
   if (opts.rulesFile) engineOpts.ruleSet = await loadRulesFile(opts.rulesFile, lang);
+  if (opts.mappingFile) engineOpts.mapping = await loadMappingFile(opts.mappingFile, lang);
 
   const collected = await collectFiles(inputs);
   for (const p of collected.missing) io.err(`party-ledger: ${t.notFound(p)}`);

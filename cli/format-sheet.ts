@@ -59,7 +59,11 @@ export function formatSheetHeading(s: SheetReport, lang: Lang): string[] {
     });
     lines.push(`  ${t.sections}${colon}${shown.join(list)}`);
   }
-  const unassigned = s.columns.filter((c) => c.field === null);
+  if (s.mapping) {
+    const saved = s.mapping.saved.map((m) => `${m.id}@${m.version}`).join(list);
+    lines.push(`  ${t.mapping}${colon}${t.mappingUsed(saved)}${sep}${t.mappingWhat(s.mapping.columns, s.mapping.ignored)}`);
+  }
+  const unassigned = s.columns.filter((c) => c.field === null && !c.mapped);
   if (unassigned.length > 0) lines.push(`  ${t.unassigned}${colon}${unassigned.map((c) => `${c.column} ${c.header}`).join(list)}`);
   if (s.facts.length > 0) {
     const shown = s.facts.slice(0, MAX_FACTS_SHOWN).map((f) => `${f.cell} ${f.message}`);

@@ -2,4 +2,6 @@
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Binary output on stdout (an .xlsx); absent when stdout is a terminal. */
+  bytes?(data: Uint8Array): void;
 }

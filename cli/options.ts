@@ -13,6 +13,7 @@ export interface RawCheckOptions {
   template?: string;
   rules?: string;
   book?: boolean;
+  mapping?: string;
 }
 
 export interface CheckCliOptions {
@@ -26,6 +27,7 @@ export interface CheckCliOptions {
   rulesFile?: string;
   /** Check the files as one branch's book: each file, then the ledgers against each other. */
   book?: boolean;
+  mappingFile?: string;
 }
 
 export function parseLang(v: string | undefined): Lang {
@@ -61,5 +63,6 @@ export function parseCheckOptions(raw: RawCheckOptions): CheckCliOptions {
   if (raw.template) out.template = parseTemplateOption(raw.template, lang);
   if (raw.rules) out.rulesFile = raw.rules;
   if (raw.book) out.book = true;
+  if (raw.mapping) out.mappingFile = raw.mapping;
   return out;
 }

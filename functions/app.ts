@@ -12,6 +12,7 @@ import { orgsRouter } from "./routes/orgs.js";
 import { rulesetsRouter } from "./routes/rulesets.js";
 import { submissionsRouter } from "./routes/submissions.js";
 import { templatesRouter } from "./routes/templates.js";
+import { mappingsRouter } from "./routes/mappings.js";
 import { seedRouter, sweepRouter } from "./seed.js";
 
 /**
@@ -22,6 +23,7 @@ const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route("/orgs", orgsRouter)
   .route("/rulesets", rulesetsRouter)
   .route("/templates", templatesRouter)
+  .route("/mappings", mappingsRouter)
   .route("/collections", collectionsRouter)
   .route("/", submissionsRouter)
   .route("/audit", auditRouter);

@@ -7,6 +7,8 @@ import { call, type ApiConfig } from "./client.js";
 /** A collection (报送任务) as the pane needs it: what to check against, and on which day. */
 export interface CollectionInfo {
   id: string;
+  /** The department that opened it: its saved mappings (and its ancestors') apply to the checks. */
+  orgId: string;
   title: string;
   period: string;
   asOf: string;
@@ -22,6 +24,7 @@ function collectionOf(x: unknown): CollectionInfo {
   const r = (o.ruleSet ?? {}) as Record<string, unknown>;
   return {
     id: String(o.id ?? ""),
+    orgId: String(o.orgId ?? ""),
     title: String(o.title ?? o.id ?? ""),
     period: String(o.period ?? ""),
     asOf: String(o.asOf ?? ""),

@@ -4,6 +4,8 @@
  * so the pane's initial JavaScript stays small while the engine grows.
  */
 import type { CheckOptions, ComparedLedger, Finding, SheetGrid, SheetReport } from "../../shared/index.js";
+import type { MappingProposal, ProposeOptions } from "../../shared/mapping/propose.js";
+import type { InferOptions, InferredTemplate } from "../../shared/template/infer/infer-template.js";
 
 export interface TemplateChoice {
   id: string;
@@ -40,4 +42,16 @@ export async function checkInWorkbook(
   if (!others.length) return { ...(await checkOneSheet(sheet, opts)), compared: [] };
   const { checkSheetInBook } = await loadEngine();
   return checkSheetInBook(sheet, others, opts);
+}
+
+/** The mapping step's proposal for a sheet (shared/mapping/propose.ts). */
+export async function mappingProposal(sheet: SheetGrid, opts: ProposeOptions): Promise<MappingProposal | null> {
+  const { proposeMapping } = await loadEngine();
+  return proposeMapping(sheet, opts);
+}
+
+/** 「从此表生成模板」: a template proposed from the sheet (shared/template/infer). */
+export async function inferFromSheet(sheet: SheetGrid, opts: InferOptions): Promise<InferredTemplate> {
+  const { inferTemplate } = await loadEngine();
+  return inferTemplate(sheet, opts);
 }

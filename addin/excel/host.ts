@@ -6,6 +6,7 @@ import type { ExcelSupport } from "./requirements.js";
 import { writeSummarySheet } from "./summary.js";
 import { changedRows } from "./events.js";
 import { restoreCellValues, writeCellValues } from "./write-cells.js";
+import { redCellsIn } from "./header-fonts.js";
 
 /**
  * Excel.run: a new request context per batch, or, given `reuse`, the batch on that existing
@@ -50,6 +51,10 @@ export class ExcelHost implements LedgerHost {
       }
       return out;
     });
+  }
+
+  redCells(sheet: string): Promise<{ row: number; col: number }[]> {
+    return this.run((ctx) => redCellsIn(ctx, ctx.workbook.worksheets.getItem(sheet), this.support));
   }
 
   readRows(sheet: string, first: number, last: number): Promise<SheetGrid> {

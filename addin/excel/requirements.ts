@@ -15,6 +15,8 @@ export interface ExcelSupport {
   mergedAreas: boolean;
   /** 1.14: event triggerSource, to ignore the add-in's own edits. */
   triggerSource: boolean;
+  /** 1.9: Range.getCellProperties, to see red header fonts (required columns) for 「从此表生成模板」. */
+  cellProperties: boolean;
 }
 
 export type IsSetSupported = (version: string) => boolean;
@@ -35,6 +37,7 @@ export function detectSupport(isSet: IsSetSupported = officeIsSetSupported): Exc
     worksheetsOnChanged: isSet("1.9"),
     mergedAreas: isSet("1.13"),
     triggerSource: isSet("1.14"),
+    cellProperties: isSet("1.9"),
   };
 }
 
@@ -45,4 +48,5 @@ export const FULL_SUPPORT: ExcelSupport = {
   worksheetsOnChanged: true,
   mergedAreas: true,
   triggerSource: true,
+  cellProperties: true,
 };

@@ -74,4 +74,10 @@ export interface LedgerHost {
   showHeaderRow?(sheet: string, row: number | null): void;
   /** Web mode: the opened workbook with the clerk's edits, checked with these options and marked as --annotate marks, as a download. */
   download?(options: CheckOptions): Promise<void>;
+  /** Cells written in red near the top of a sheet (0-based), where the host can see fonts: required columns of many forms. */
+  redCells?(sheet: string): Promise<{ row: number; col: number }[]>;
+  /** The workbook's file name, when the host knows it (evidence for the ledger kind, a template's name). */
+  fileName?(): string | null;
+  /** Hand a file to the user (the Excel form of a template); false when the host cannot. */
+  saveFile?(name: string, bytes: Uint8Array): Promise<boolean>;
 }

@@ -195,6 +195,23 @@ export class WebHost implements LedgerHost {
     saveFile(checkedName(fileName, options.lang === "en" ? " (checked)" : "（已检查）"), bytes);
   }
 
+  /** Red header cells of the opened .xlsx (the grid has no fonts): read from the file itself. */
+  async redCells(sheet: string): Promise<{ row: number; col: number }[]> {
+    if (!this.source || (this.state.workbook?.source && this.state.workbook.source.format !== "xlsx")) return [];
+    const { loadEngine } = await import("../engine/index.js");
+    const { redHeaderCells } = await loadEngine();
+    return redHeaderCells(new Uint8Array(await this.source.arrayBuffer()), sheet);
+  }
+
+  fileName(): string | null {
+    return this.state.fileName;
+  }
+
+  async saveFile(name: string, bytes: Uint8Array): Promise<boolean> {
+    saveFile(name, bytes);
+    return true;
+  }
+
   /** 汇总 in web mode: the table and its chart as a workbook to download. */
   async writeSummary(table: SummaryTable): Promise<boolean> {
     const { summaryFile } = await import("./exports.js");

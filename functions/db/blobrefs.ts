@@ -1,9 +1,9 @@
 /**
  * Which R2 keys do D1 rows still reference? Used by the orphan-blob sweep (lib/sweep.ts).
  * Key shapes (lib/blobs.ts `blobKey`): `<org>/grids|findings/<sha>.json` and
- * `<org>/files/<sha>.xlsx` (submissions), `<org>/ruleset|template/<sha>.json` (published_versions).
+ * `<org>/files/<sha>.xlsx` (submissions), `<org>/ruleset|template|mapping/<sha>.json` (published_versions).
  */
-export type BlobKind = "grids" | "findings" | "files" | "ruleset" | "template";
+export type BlobKind = "grids" | "findings" | "files" | "ruleset" | "template" | "mapping";
 
 export interface BlobRef {
   key: string;
@@ -12,7 +12,7 @@ export interface BlobRef {
   sha256: string;
 }
 
-const KEY = /^([a-z0-9][a-z0-9-]{1,39})\/(grids|findings|files|ruleset|template)\/([0-9a-f]{64})\.(json|xlsx)$/;
+const KEY = /^([a-z0-9][a-z0-9-]{1,39})\/(grids|findings|files|ruleset|template|mapping)\/([0-9a-f]{64})\.(json|xlsx)$/;
 
 /** A key this Worker writes, or null for any other shape (which the sweep never touches). */
 export function parseBlobKey(key: string): BlobRef | null {
@@ -45,7 +45,7 @@ export async function referencedKeys(db: D1Database, refs: BlobRef[]): Promise<S
     for (let i = 0; i < group.length; i += CHUNK) {
       const chunk = group.slice(i, i + CHUNK);
       const marks = chunk.map(() => "?").join(", ");
-      if (kind === "ruleset" || kind === "template") {
+      if (kind === "ruleset" || kind === "template" || kind === "mapping") {
         stmts.push(
           db
             .prepare(`SELECT DISTINCT r2_key AS v FROM published_versions WHERE org_id = ? AND kind = ? AND r2_key IN (${marks})`)

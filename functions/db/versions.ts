@@ -1,5 +1,5 @@
-/** Published rule set and template versions (immutable rows; bodies in R2). */
-export type DocKind = "ruleset" | "template";
+/** Published rule set, template and organisation mapping versions (immutable rows; bodies in R2). */
+export type DocKind = "ruleset" | "template" | "mapping";
 
 export interface VersionRow {
   org_id: string;
@@ -51,6 +51,14 @@ export async function findVersion(
   if (results.length === 0) return null;
   results.sort((a, b) => ids.indexOf(a.org_id) - ids.indexOf(b.org_id));
   return results[0] ?? null;
+}
+
+/** The latest version of one document of one owner, or null when it has none. */
+export async function latestVersion(db: D1Database, kind: DocKind, docId: string, orgId: string): Promise<VersionRow | null> {
+  return db
+    .prepare("SELECT * FROM published_versions WHERE org_id = ? AND kind = ? AND doc_id = ? ORDER BY version DESC LIMIT 1")
+    .bind(orgId, kind, docId)
+    .first<VersionRow>();
 }
 
 export async function listVersions(db: D1Database, kind: DocKind, docId: string, orgId: string) {

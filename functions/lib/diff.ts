@@ -3,7 +3,8 @@ import type { CellValue, WorkbookGrid } from "../../shared/grid/types.js";
 import { a1 } from "../../shared/grid/a1.js";
 import type { Finding } from "../../shared/findings/types.js";
 import type { TemplateParsed } from "../../shared/template/schema.js";
-import type { SubmissionDiff, TemplateDiff } from "../../shared/api/schemas.js";
+import type { MappingDiff, SubmissionDiff, TemplateDiff } from "../../shared/api/schemas.js";
+import type { MappingDocParsed } from "../../shared/template/mapping.js";
 import { canonicalJson } from "./hash.js";
 
 const norm = (s: string) => s.replace(/[\s\r\n*＊]/g, "").replace(/（/g, "(").replace(/）/g, ")").toLowerCase();
@@ -37,6 +38,8 @@ export function diffTemplates(
     }
   }
   const constraintsChanged: z.infer<typeof TemplateDiff>["constraintsChanged"] = [];
+  const aliasesChanged: z.infer<typeof TemplateDiff>["aliasesChanged"] = [];
+  const valueAliasesChanged: z.infer<typeof TemplateDiff>["valueAliasesChanged"] = [];
   const pairs: [TemplateParsed["fields"][number], TemplateParsed["fields"][number], string][] = [];
   for (const f of a.fields) {
     const g = bBy.get(f.name);
@@ -51,6 +54,19 @@ export function diffTemplates(
       if (!same(fc[k], gc[k])) constraintsChanged.push({ field: name, property: k, before: fc[k] ?? null, after: gc[k] ?? null });
     }
     if (!same(f.repeat, g.repeat)) constraintsChanged.push({ field: name, property: "repeat", before: f.repeat ?? null, after: g.repeat ?? null });
+    for (const k of ["title", "titleEn", "weight", "content", "recommended", "additive"] as const) {
+      if (!same(f[k], g[k])) constraintsChanged.push({ field: name, property: k, before: f[k] ?? null, after: g[k] ?? null });
+    }
+    const fa = new Set(f.aliases.map(norm));
+    const ga = new Set(g.aliases.map(norm));
+    const added = g.aliases.filter((x) => !fa.has(norm(x)));
+    const removedAliases = f.aliases.filter((x) => !ga.has(norm(x)));
+    if (added.length || removedAliases.length) aliasesChanged.push({ field: name, added, removed: removedAliases });
+    const fv = f.valueAliases ?? {};
+    const gv = g.valueAliases ?? {};
+    for (const from of [...new Set([...Object.keys(fv), ...Object.keys(gv)])].sort()) {
+      if (fv[from] !== gv[from]) valueAliasesChanged.push({ field: name, from, before: fv[from] ?? null, after: gv[from] ?? null });
+    }
   }
   const ruleKey = (r: { rule: string }) => r.rule;
   const aRules = new Map(a.rules.map((r) => [ruleKey(r), r]));
@@ -61,7 +77,7 @@ export function diffTemplates(
     .filter((k) => bRules.has(k) && !same(aRules.get(k), bRules.get(k)))
     .map((k) => ({ rule: k, before: aRules.get(k)?.params ?? null, after: bRules.get(k)?.params ?? null }));
   const otherChanged: z.infer<typeof TemplateDiff>["otherChanged"] = [];
-  for (const k of ["kind", "title", "titleEn", "minScore", "requiredHeaders"] as const) {
+  for (const k of ["kind", "title", "titleEn", "minScore", "requiredHeaders", "distinctive", "titleWords"] as const) {
     if (!same(a[k], b[k])) otherChanged.push({ property: k, before: a[k], after: b[k] });
   }
   return {
@@ -76,7 +92,29 @@ export function diffTemplates(
     rulesRemoved,
     rulesChanged,
     otherChanged,
+    aliasesChanged,
+    valueAliasesChanged,
   };
+}
+
+/** What changed between two versions of a saved mapping: each header's field, each value's mapping. */
+export function diffMappings(a: MappingDocParsed, b: MappingDocParsed, from: number, to: number): z.infer<typeof MappingDiff> {
+  const columns: z.infer<typeof MappingDiff>["columns"] = [];
+  for (const header of [...new Set([...Object.keys(a.columns), ...Object.keys(b.columns)])].sort()) {
+    const had = header in a.columns;
+    const has = header in b.columns;
+    if (had && has && a.columns[header] === b.columns[header]) continue;
+    columns.push({ header, ...(had ? { before: a.columns[header] ?? null } : {}), ...(has ? { after: b.columns[header] ?? null } : {}) });
+  }
+  const values: z.infer<typeof MappingDiff>["values"] = [];
+  for (const field of [...new Set([...Object.keys(a.values), ...Object.keys(b.values)])].sort()) {
+    const av = a.values[field] ?? {};
+    const bv = b.values[field] ?? {};
+    for (const text of [...new Set([...Object.keys(av), ...Object.keys(bv)])].sort()) {
+      if (av[text] !== bv[text]) values.push({ field, from: text, before: av[text] ?? null, after: bv[text] ?? null });
+    }
+  }
+  return { id: b.id, from, to, ...(same(a.template, b.template) ? {} : { template: { before: a.template, after: b.template } }), columns, values };
 }
 
 function cells(sheet: WorkbookGrid["sheets"][number]): Map<string, CellValue> {

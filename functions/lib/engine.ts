@@ -7,6 +7,7 @@ import type { WorkbookGrid } from "../../shared/grid/types.js";
 import type { CheckReport } from "../../shared/findings/types.js";
 import type { RuleSet } from "../../shared/ruleset/schema.js";
 import type { TemplateParsed } from "../../shared/template/schema.js";
+import type { MappingInput } from "../../shared/template/mapping.js";
 import { ApiError } from "./errors.js";
 import { collectionCheckOptions } from "../../shared/api/collection-check.js";
 import { UnsafePatternError } from "../../shared/template/safe-pattern.js";
@@ -17,6 +18,8 @@ export interface EngineInput {
   ruleSet: RuleSet;
   asOf: string;
   fileName?: string;
+  /** The mappings saved by the collection's department and its ancestors. */
+  mappings?: MappingInput[];
 }
 
 /** The options a host passes to reproduce the Worker's verdict on a grid (the pane uses the same function). */

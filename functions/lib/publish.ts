@@ -1,19 +1,21 @@
 import type { Context } from "hono";
 import type { AppEnv, Principal } from "../env.js";
 import { auditStmt } from "../db/audit.js";
-import { findVersion, insertNextVersionStmt, type DocKind, type VersionRow } from "../db/versions.js";
+import { findVersion, insertNextVersionStmt, latestVersion, type DocKind, type VersionRow } from "../db/versions.js";
 import { blobKey, getJson, putImmutable } from "./blobs.js";
 import { docOwner, docReaders, needRole } from "./access.js";
 import { ApiError, notFound } from "./errors.js";
 import { canonicalJson, nowIso, sha256Hex } from "./hash.js";
 
-const KIND_ZH: Record<DocKind, string> = { ruleset: "规则集", template: "模板" };
-const KIND_EN: Record<DocKind, string> = { ruleset: "Rule set", template: "Template" };
+const KIND_ZH: Record<DocKind, string> = { ruleset: "规则集", template: "模板", mapping: "表头对应" };
+const KIND_EN: Record<DocKind, string> = { ruleset: "Rule set", template: "Template", mapping: "Mapping" };
 
 const isConstraintError = (e: unknown) => /UNIQUE constraint|constraint failed|SQLITE_CONSTRAINT/i.test(String(e));
 
 /**
- * Publish version n+1 of a rule set or template.
+ * Publish version n+1 of a rule set, template or mapping.
+ * 0. content identical to the latest version is that version: it is returned (`created: false`)
+ *    and nothing is written, so publishing the same file twice never makes a second version;
  * 1. the body (without `version`) in canonical JSON is hashed and written to R2 create-only
  *    under `<org>/<kind>/<sha256>.json`: the same content is the same immutable object;
  * 2. one D1 batch inserts the version row (INSERT … SELECT max+1) and its audit row;
@@ -24,12 +26,14 @@ export async function publishDoc(
   c: Context<AppEnv>,
   kind: DocKind,
   doc: { id: string; title: string; version?: number } & Record<string, unknown>,
-): Promise<VersionRow> {
+): Promise<VersionRow & { created: boolean }> {
   const p = c.get("principal");
   needRole(p, "admin");
   const { version: _ignored, ...content } = doc;
   const text = canonicalJson(content);
   const sha256 = await sha256Hex(text);
+  const latest = await latestVersion(c.env.DB, kind, doc.id, p.orgId);
+  if (latest && latest.sha256 === sha256) return { ...latest, created: false };
   const key = blobKey(p.orgId, kind, sha256);
   const put = await putImmutable(c.env.BLOBS, key, sha256, text);
   const base = {
@@ -54,7 +58,7 @@ export async function publishDoc(
       // The body was already there (same content), possibly an old orphan the blob sweep
       // (lib/sweep.ts) deleted before our row committed: put it back.
       if (!put.created && !(await c.env.BLOBS.head(key))) await putImmutable(c.env.BLOBS, key, sha256, text);
-      return { ...base, version, created_at };
+      return { ...base, version, created_at, created: true };
     } catch (e) {
       if (!isConstraintError(e) || attempt >= 8) throw e;
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));

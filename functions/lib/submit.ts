@@ -19,6 +19,7 @@ import { canonicalJson, nowIso, randomId, sha256Hex, todayCst } from "./hash.js"
 import { collectionAsOf } from "../../shared/calendar/period-order.js";
 import { loadBody } from "./publish.js";
 import { submissionOut } from "./present.js";
+import { savedMappings } from "./mappings.js";
 
 export const gridKey = (orgId: string, sha: string) => blobKey(orgId, "grids", sha);
 export const reportKey = (orgId: string, sha: string) => blobKey(orgId, "findings", sha);
@@ -110,7 +111,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
   };
   const p = c.get("principal");
   needRole(p, "clerk");
-  const { collection: col } = await visibleCollection(c.env.DB, p, input.collectionId);
+  const { collection: col, owner } = await visibleCollection(c.env.DB, p, input.collectionId);
   if (col.status !== "open") throw new ApiError(409, "collection_closed", "报送任务已关闭", "The collection is closed");
 
   mark("collection");
@@ -145,7 +146,8 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
   const { template, ruleSet } = await collectionDocs(c.env, col);
   // Every branch of a collection is judged on the same day unless the submission names one.
   const asOf = input.asOf ?? collectionAsOf(col.period, todayCst());
-  const report = runCheck({ grid: input.grid, template, ruleSet, asOf, ...(input.fileName ? { fileName: input.fileName } : {}) });
+  const mappings = await savedMappings(c.env, owner.path);
+  const report = runCheck({ grid: input.grid, template, ruleSet, asOf, mappings, ...(input.fileName ? { fileName: input.fileName } : {}) });
   const counts = countFindings(report);
   mark("check");
   // Never a false all-clear: a workbook none of whose sheets fits the template was not checked.

@@ -10,6 +10,14 @@ import { versionOut } from "../lib/present.js";
 import { ApiError } from "../lib/errors.js";
 import { checkWorkbook, CheckOptionError } from "../../shared/index.js";
 import { diffTemplates } from "../lib/diff.js";
+import { prefersEnglish } from "../middleware/errors.js";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** `attachment` with the template's own (Chinese) title, RFC 6266/5987, and an ASCII fallback. */
+function attachment(title: string, fallback: string): string {
+  return `attachment; filename="${fallback}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`;
+}
 
 /**
  * A template the engine cannot run (an unknown rule, a bad repeat pattern) is refused at
@@ -51,6 +59,43 @@ export const templatesRouter = versionedRouter({
     async (c) => {
       const rows = await listLatest(c.env.DB, "template", docReaders(c.get("principal")));
       return c.json({ items: rows.map(versionOut) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/{version}/xlsx",
+      tags: ["templates"],
+      security,
+      summary: "按模板版本生成的 Excel 填报表 / the Excel form of a template version",
+      description:
+        "A title row, the header with an input note per column, native drop-down lists for allowed values, date validation on date " +
+        "columns, ID and phone columns as text, a frozen header, fitted widths and a 填表说明 sheet. A filled copy is recognised as " +
+        "exactly this template version. English notes with `Accept-Language: en`. Immutable (ETag, 304).",
+      request: { params: z.object({ id: DocId, version: z.coerce.number().int().positive() }), query: OrgQuery },
+      responses: {
+        200: { description: "the form", content: { [XLSX]: { schema: z.any().openapi({ type: "string", format: "binary" }) } } },
+        304: { description: "not modified" },
+        ...errors(404),
+      },
+    }),
+    async (c) => {
+      const { id, version } = c.req.valid("param");
+      const row = await resolveVersion(c.env.DB, c.get("principal"), "template", id, version, c.req.valid("query").org);
+      const lang = prefersEnglish(c.req.header("accept-language")) ? "en" : "zh";
+      // One form per version and language: immutable, its own ETag per language.
+      const etag = `"${row.sha256}.v${row.version}.xlsx.${lang}"`;
+      c.header("ETag", etag);
+      c.header("Cache-Control", "private, max-age=31536000, immutable");
+      c.header("Vary", "Authorization, Accept-Language");
+      const inm = c.req.header("if-none-match");
+      if (inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return c.body(null, 304);
+      const template = await loadBody<TemplateParsed>(c.env.BLOBS, row);
+      // ExcelJS is large: only this route loads it.
+      const { formWorkbook } = await import("../../shared/template/form-workbook.js");
+      const bytes = await formWorkbook(template, { lang });
+      c.header("Content-Disposition", attachment(template.title, `${template.id}-v${template.version}`));
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": XLSX });
     },
   )
   .openapi(

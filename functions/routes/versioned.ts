@@ -1,4 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../env.js";
 import { requireRole } from "../middleware/auth.js";
 import { router, security, errors, json, body } from "./common.js";
 import { DocId, OrgId, VersionInfo, VersionList } from "../../shared/api/schemas.js";
@@ -29,7 +31,7 @@ export interface VersionedResource<K extends DocKind, F extends string, P extend
   /** Answer of `GET /{ref}`: `{ meta, [field] }`. */
   doc: D;
   /** Refuses a document before it is stored (throws an ApiError). */
-  beforePublish?: (doc: z.infer<P>) => void;
+  beforePublish?: (doc: z.infer<P>, c: Context<AppEnv>) => void | Promise<void>;
 }
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -51,15 +53,16 @@ export function versionedRouter<K extends DocKind, F extends string, P extends z
         middleware: [requireRole("admin")] as const,
         summary: `发布${noun.zh}新版本（n+1，不可变）/ publish ${noun.en} version n+1 (admin)`,
         request: { body: body(r.publishBody) },
-        responses: { 201: json(VersionInfo, "published"), ...errors(400, 403) },
+        description: "Content identical to the latest version makes no new version: that version is answered with 200.",
+        responses: { 201: json(VersionInfo, "published"), 200: json(VersionInfo, "the same content as the latest version: that version"), ...errors(400, 403, 404) },
       }),
       async (c) => {
         // (the body's type is a parameter here, which `valid`'s typing cannot follow)
         const doc = (c.req as unknown as { valid(target: "json"): z.infer<P> }).valid("json");
-        r.beforePublish?.(doc);
+        await r.beforePublish?.(doc, c);
         const row = await publishDoc(c, kind, doc);
         c.header("Location", `/v1/${plural}/${row.doc_id}@${row.version}?org=${row.org_id}`);
-        return c.json(versionOut(row), 201);
+        return row.created ? c.json(versionOut(row), 201) : c.json(versionOut(row), 200);
       },
     )
     .openapi(

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RuleSet, RuleSetShape } from "../ruleset/schema.js";
 import { checkRuleSetConsistency } from "../ruleset/consistency.js";
 import { Template } from "../template/schema.js";
+import { MappingDoc as MappingDocBody } from "../template/mapping.js";
 
 /**
  * Request and response schemas of the Worker API (/v1), shared by the Worker (validation,
@@ -107,6 +108,7 @@ export const SheetReport = z.object({
         fieldTitle: z.string().nullable(),
         confidence: z.number(),
         source: z.enum(["header", "content", "both"]).nullable(),
+        mapped: z.boolean().optional(),
       }),
     )
     .optional(),
@@ -115,6 +117,14 @@ export const SheetReport = z.object({
   sections: z.array(z.object({ row: z.number(), label: z.string(), facts: z.array(z.object({ field: z.string(), fieldTitle: z.string().optional(), value: z.string() })) })).optional(),
   rowRoles: z.record(z.string(), z.number()).optional(),
   meetingType: z.object({ type: z.string(), source: z.enum(["sheet", "title", "file"]) }).optional(),
+  mapping: z
+    .object({
+      columns: z.number(),
+      ignored: z.number(),
+      valueFields: z.array(z.string()),
+      saved: z.array(z.object({ id: z.string(), version: z.number(), orgId: z.string().optional() })),
+    })
+    .optional(),
 });
 
 // ---------- organisations and tokens ----------
@@ -178,6 +188,20 @@ export const RuleSetBatchItem = z.union([
 ]);
 export const RuleSetBatch = z.object({ items: z.array(RuleSetBatchItem) });
 
+/** An organisation's saved mapping (headers and values of its forms → a template's fields); publishing: `version` ignored. */
+export const PublishMappingBody = MappingDocBody;
+export const MappingDoc = z.object({ meta: VersionInfo, mapping: MappingDocBody });
+/** `GET /v1/mappings`: the latest version of every mapping that applies to the caller's (or `org`'s) checks, farthest organisation first. */
+export const MappingList = z.object({ items: z.array(MappingDoc) });
+export const MappingDiff = z.object({
+  id: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  template: z.object({ before: z.unknown(), after: z.unknown() }).optional(),
+  columns: z.array(z.object({ header: z.string(), before: z.string().nullable().optional(), after: z.string().nullable().optional() })),
+  values: z.array(z.object({ field: z.string(), from: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+});
+
 export const TemplateDiff = z.object({
   id: z.string(),
   from: z.number().int(),
@@ -192,6 +216,10 @@ export const TemplateDiff = z.object({
   rulesRemoved: z.array(z.string()),
   rulesChanged: z.array(z.object({ rule: z.string(), before: z.unknown(), after: z.unknown() })),
   otherChanged: z.array(z.object({ property: z.string(), before: z.unknown(), after: z.unknown() })),
+  /** Headers added to or dropped from a field's aliases. */
+  aliasesChanged: z.array(z.object({ field: z.string(), added: z.array(z.string()), removed: z.array(z.string()) })),
+  /** A field's value mapping (valueAliases): a spelling added (before null), dropped (after null) or sent elsewhere. */
+  valueAliasesChanged: z.array(z.object({ field: z.string(), from: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
 });
 
 // ---------- collections and submissions ----------

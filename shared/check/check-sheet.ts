@@ -1,5 +1,7 @@
 import { parseIso, todayDay } from "../calendar/days.js";
 import { buildFieldIndex, type FieldIndex } from "../detect/field-match.js";
+import { buildMappedIndex, mappingsFor } from "../detect/apply-mapping.js";
+import type { MappingInput } from "../template/mapping.js";
 import type { HeaderLayout } from "../detect/layout.js";
 import { layoutFor, recogniseSheet, type RecogniseOptions } from "../detect/recognise.js";
 import { sheetContext, type SheetContext } from "../detect/sheet-context.js";
@@ -22,15 +24,34 @@ import { blankFormReport, checkedReport, skippedReport, unrecognisedReport, wron
 import { sheetMeetingType } from "./sheet-meeting-type.js";
 import { skipReasonOf } from "./skip.js";
 
-/** Field indexes are pure functions of a template: build each once per process. */
+/** Field indexes are pure functions of a template (and the mappings given with it): build each once. */
 const indexCache = new WeakMap<TemplateParsed, FieldIndex>();
-function indexFor(t: TemplateParsed): FieldIndex {
+const mappedCache = new WeakMap<readonly MappingInput[], WeakMap<TemplateParsed, FieldIndex>>();
+function indexFor(t: TemplateParsed, mappings: readonly MappingInput[] = NO_MAPPINGS): FieldIndex {
+  const applying = mappings.length ? mappingsFor(t, mappings) : NO_MAPPINGS;
+  if (applying.length) {
+    let perTemplate = mappedCache.get(mappings);
+    if (!perTemplate) mappedCache.set(mappings, (perTemplate = new WeakMap()));
+    let mapped = perTemplate.get(t);
+    if (!mapped) perTemplate.set(t, (mapped = buildMappedIndex(t, applying)));
+    return mapped;
+  }
   let index = indexCache.get(t);
   if (!index) {
     index = buildFieldIndex(t);
     indexCache.set(t, index);
   }
   return index;
+}
+const NO_MAPPINGS: readonly MappingInput[] = [];
+/** The same mappings array for the same option, so one check of a workbook builds each index once. */
+const mappingLists = new WeakMap<object, readonly MappingInput[]>();
+function mappingList(m: CheckOptions["mapping"]): readonly MappingInput[] {
+  if (!m) return NO_MAPPINGS;
+  if (Array.isArray(m)) return m;
+  let list = mappingLists.get(m);
+  if (!list) mappingLists.set(m, (list = [m]));
+  return list;
 }
 
 export class CheckOptionError extends Error {
@@ -84,6 +105,7 @@ export function prepareSheet(sheet: SheetGrid, opts: CheckOptions = {}): Prepara
   const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
   const view = new SheetView(sheet);
   const forced = opts.template ? pickTemplate(templates, opts.template) : null;
+  const mappings = mappingList(opts.mapping);
   const skip = skipReasonOf(view, forced !== null);
   if (skip === "hidden" || skip === "empty") return { done: true, report: skippedReport(view, skip, lang), findings: [] };
   const recogniseOpts: RecogniseOptions = {
@@ -93,15 +115,17 @@ export function prepareSheet(sheet: SheetGrid, opts: CheckOptions = {}): Prepara
   let layout: HeaderLayout | null;
   let candidates: HeaderLayout[];
   if (forced) {
-    layout = layoutFor(view, indexFor(forced), recogniseOpts);
+    layout = layoutFor(view, indexFor(forced, mappings), recogniseOpts);
     candidates = layout ? [layout] : [];
     if (opts.template?.fit === "required" && layout && !layout.acceptable) {
+      // A 填表说明 sheet beside the ledger is instructions, not a wrong ledger.
+      if (skip === "instructions") return { done: true, report: skippedReport(view, skip, lang), findings: [] };
       // Say what the sheet looks like instead, from the built-in ledgers.
-      const looks = recogniseSheet(view, BUILTIN_TEMPLATES.map(indexFor), recogniseOpts).best;
+      const looks = recogniseSheet(view, BUILTIN_TEMPLATES.map((t) => indexFor(t)), recogniseOpts).best;
       return { done: true, report: wrongTemplateReport(view, layout, looks, lang), findings: [] };
     }
   } else {
-    const recognised = recogniseSheet(view, templates.map(indexFor), recogniseOpts);
+    const recognised = recogniseSheet(view, templates.map((t) => indexFor(t, mappings)), recogniseOpts);
     layout = recognised.best;
     candidates = recognised.candidates;
   }

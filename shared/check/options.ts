@@ -1,6 +1,7 @@
 import type { Lang } from "../findings/types.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import type { TemplateParsed } from "../template/schema.js";
+import type { MappingInput } from "../template/mapping.js";
 
 export interface CheckOptions {
   /** Templates to recognise sheets by; the built-in ones when absent. */
@@ -19,4 +20,11 @@ export interface CheckOptions {
    * have it is checked, and any other is unrecognised (a 报送任务 asks for one ledger).
    */
   template?: { id: string; version?: number; fit?: "any" | "required" };
+  /**
+   * Mappings a person confirmed (shared/template/mapping.ts): headers of their form → template
+   * fields (or null: leave the column out), and their spellings of values → the field's allowed
+   * values. Applied to recognition and records alike; findings still cite the sheet's own text.
+   * Several (an organisation's saved ones, then the clerk's): later ones win.
+   */
+  mapping?: MappingInput | MappingInput[];
 }

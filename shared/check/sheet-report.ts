@@ -5,6 +5,7 @@ import type { HeaderLayout } from "../detect/layout.js";
 import { renderMessage } from "../findings/render.js";
 import type { ColumnReport, FactReport, KindCandidate, Lang, SheetReport, SkipReason } from "../findings/types.js";
 import type { RecordSet } from "../records/build.js";
+import { mappingReportOf } from "./mapping-report.js";
 
 /** The report shows at most this many facts read from notes; `factCount` tells them all. */
 export const MAX_FACTS = 500;
@@ -54,8 +55,9 @@ function columnReports(layout: HeaderLayout, lang: Lang): ColumnReport[] {
     fieldTitle: c.period !== undefined ? `${fieldTitle(layout, fields[c.fieldIndex]!.name, lang)}（${c.year ? `${c.year}-` : ""}${c.period}）` : fieldTitle(layout, fields[c.fieldIndex]!.name, lang),
     confidence: c.confidence,
     source: c.source,
+    ...(c.mapped ? { mapped: true } : {}),
   }));
-  const unbound: ColumnReport[] = layout.unbound.map((u) => ({ column: columnLetters(u.col), header: u.header, field: null, fieldTitle: null, confidence: 0, source: null }));
+  const unbound: ColumnReport[] = layout.unbound.map((u) => ({ column: columnLetters(u.col), header: u.header, field: null, fieldTitle: null, confidence: 0, source: null, ...(u.ignored ? { mapped: true } : {}) }));
   const colOf = (letters: string) => letters.length * 1000 + letters.charCodeAt(0) * 10 + (letters.charCodeAt(1) || 0);
   return [...bound, ...unbound].sort((a, b) => colOf(a.column) - colOf(b.column));
 }
@@ -197,5 +199,6 @@ export function checkedReport(view: SheetView, layout: HeaderLayout, set: Record
     sections: set.sections.map((s) => ({ row: s.row + 1, label: s.label, facts: s.facts.map((f) => ({ ...f, fieldTitle: fieldTitle(layout, f.field, lang) })) })),
     rowRoles: { ...set.roles },
     ...(meetingType ? { meetingType } : {}),
+    ...mappingReportOf(layout),
   };
 }

@@ -1,4 +1,5 @@
 import type { TemplateParsed } from "../template/schema.js";
+import type { IndexMapping } from "./apply-mapping.js";
 import { headerKeys, type HeaderKeys } from "./header-text.js";
 
 /**
@@ -24,6 +25,10 @@ export interface FieldIndex {
   stem: Map<string, number>;
   /** Per header text, the fields it may name, best first (cached: a sheet repeats its headers). */
   cache: Map<string, FieldMatch[]>;
+  /** Headers a person confirmed, and columns to leave out (apply-mapping.ts). */
+  mapping?: IndexMapping;
+  /** Whether some alias is longer than a header usually is (a department's form writes its rules into its headers). */
+  longAliases?: boolean;
 }
 
 export const EXACT = 1;
@@ -35,6 +40,7 @@ const CONTAINS_MIN_COVERAGE = 0.5;
 const SHORT_ALIAS_MIN_COVERAGE = 0.66;
 const MAX_CACHED = 4096;
 const MAX_HEADER_LENGTH = 40;
+const MAX_LONG_HEADER = 200;
 const NO_MATCH: FieldMatch[] = [];
 
 export function buildFieldIndex(template: TemplateParsed): FieldIndex {
@@ -48,6 +54,7 @@ export function buildFieldIndex(template: TemplateParsed): FieldIndex {
       if (!index.exact.has(keys.exact)) index.exact.set(keys.exact, fieldIndex);
       if (!index.folded.has(keys.folded)) index.folded.set(keys.folded, fieldIndex);
       if (keys.stem !== "" && !index.stem.has(keys.stem)) index.stem.set(keys.stem, fieldIndex);
+      if (name.length > MAX_HEADER_LENGTH) index.longAliases = true;
     }
   });
   return index;
@@ -84,7 +91,9 @@ function headerLike(text: string): boolean {
 export function matchFields(index: FieldIndex, text: string): FieldMatch[] {
   const cached = index.cache.get(text);
   if (cached) return cached;
-  if (!headerLike(text)) return NO_MATCH;
+  // A long text is a sentence, not a header, unless the template itself has such a header: then it may name it whole.
+  const whole = !headerLike(text);
+  if (whole && !(index.longAliases && text.length <= MAX_LONG_HEADER)) return NO_MATCH;
   const keys = headerKeys(text);
   const best = new Map<number, number>();
   const offer = (fieldIndex: number | undefined, score: number) => {
@@ -96,7 +105,7 @@ export function matchFields(index: FieldIndex, text: string): FieldMatch[] {
     offer(index.folded.get(keys.folded), FOLDED);
     if (keys.stem !== "") {
       offer(index.stem.get(keys.stem), STEM);
-      for (const a of index.aliases) {
+      for (const a of whole ? [] : index.aliases) {
         const score = partial(keys.stem, a.stem);
         if (score >= MIN_HEADER_SCORE) offer(a.fieldIndex, score);
       }

@@ -4,6 +4,7 @@ import { cellText, headerCells, type HeaderCell } from "./header-cells.js";
 import { parseMonthHeader } from "./month-header.js";
 import { parseYearHeader } from "./year-header.js";
 import { searchPattern } from "../template/safe-pattern.js";
+import { pinnedField } from "./apply-mapping.js";
 
 /**
  * The header half of recognition: which rows are the header, and which field each header
@@ -26,6 +27,8 @@ export interface HeaderHit {
   score: number;
   period?: number;
   year?: number;
+  /** Named by a confirmed mapping, not by the header's words. */
+  mapped?: boolean;
 }
 
 export interface HeaderCandidate {
@@ -63,8 +66,10 @@ function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { mon
 }
 
 /** Bind header cells to one template's fields: months first, then one field per column, best match first. */
-export function bindHeader(index: FieldIndex, cells: HeaderCell[]): { hits: HeaderHit[]; score: number } {
+export function bindHeader(index: FieldIndex, all: HeaderCell[]): { hits: HeaderHit[]; score: number } {
   const fields = index.template.fields;
+  // Columns a confirmed mapping leaves out take no field, not even a month.
+  const cells = index.mapping ? all.filter((c) => pinnedField(index, c) !== "ignored") : all;
   const hits: HeaderHit[] = [];
   const taken = new Set<number>();
   let score = 0;
@@ -72,6 +77,7 @@ export function bindHeader(index: FieldIndex, cells: HeaderCell[]): { hits: Head
     if (!field.repeat) return;
     const months: HeaderHit[] = [];
     for (const cell of cells) {
+      if (index.mapping && typeof pinnedField(index, cell) === "number") continue;
       const m = monthOf(index, fieldIndex, cell);
       if (m) months.push({ cell, fieldIndex, score: m.score, period: m.month, ...(m.year !== undefined ? { year: m.year } : {}) });
     }
@@ -85,13 +91,18 @@ export function bindHeader(index: FieldIndex, cells: HeaderCell[]): { hits: Head
   const offers: HeaderHit[] = [];
   for (const cell of cells) {
     if (taken.has(cell.col)) continue;
+    const pinned = pinnedField(index, cell);
+    if (typeof pinned === "number") {
+      offers.push({ cell, fieldIndex: pinned, score: 1, mapped: true });
+      continue;
+    }
     let matches = matchFields(index, cell.leaf).map((m) => ({ ...m, score: m.score }));
     if (matches.length === 0 && cell.group !== "") {
       matches = matchFields(index, cell.group + cell.leaf).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
     }
     for (const m of matches) if (m.score >= MIN_HEADER_SCORE) offers.push({ cell, fieldIndex: m.fieldIndex, score: m.score });
   }
-  offers.sort((a, b) => b.score - a.score || fields[b.fieldIndex]!.weight - fields[a.fieldIndex]!.weight || a.cell.col - b.cell.col);
+  offers.sort((a, b) => Number(b.mapped ?? false) - Number(a.mapped ?? false) || b.score - a.score || fields[b.fieldIndex]!.weight - fields[a.fieldIndex]!.weight || a.cell.col - b.cell.col);
   const boundFields = new Set<number>();
   for (const o of offers) {
     if (taken.has(o.cell.col) || boundFields.has(o.fieldIndex)) continue;

@@ -17,12 +17,16 @@ export interface ColumnBinding {
   /** 0..1: how sure the engine is that this column is this field. */
   confidence: number;
   source: EvidenceSource;
+  /** Named by a confirmed mapping (CheckOptions.mapping). */
+  mapped?: boolean;
 }
 
 /** A column of the header that no field took. */
 export interface UnboundColumn {
   col: number;
   header: string;
+  /** Left out on purpose by a confirmed mapping. */
+  ignored?: boolean;
 }
 
 /** Where a sheet's table is and what its columns are, for one template. */

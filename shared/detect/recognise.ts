@@ -4,6 +4,8 @@ import { profileColumns, type ColumnProfile } from "./column-profile.js";
 import { contentFit } from "./content-fit.js";
 import type { FieldIndex } from "./field-match.js";
 import { foreignLook } from "./foreign-look.js";
+import { pinnedField } from "./apply-mapping.js";
+import { marksTemplate } from "./form-mark.js";
 import { bestHeader, headerCandidates, type HeaderCandidate } from "./header-binding.js";
 import type { ColumnBinding, EvidenceSource, HeaderLayout, UnboundColumn } from "./layout.js";
 import { contextMentions, sheetContext, type SheetContext } from "./sheet-context.js";
@@ -28,6 +30,8 @@ export const FOUND_CONFIDENCE = 0.5;
 const NO_CONTENT = 0.85;
 /** A header word for the ledger in the sheet's name, title or file name. */
 const TITLE_BONUS = 1;
+/** The title row of a form made from this very template version (「模板 roster 第 3 版」). */
+const FORM_MARK_BONUS = 2;
 /** Content alone: at most this sure of a column with an unknown header. */
 const CONTENT_ONLY_MAX = 0.75;
 /**
@@ -80,6 +84,15 @@ function neededScore(t: FieldIndex["template"]): number {
 }
 const SMALL_TEMPLATE_SHARE = 0.75;
 
+/**
+ * A sheet whose columns a person mapped to this template (two at least, every required one among
+ * them) is this template: they said so, whatever the score of a small form.
+ */
+function confirmedEnough(t: FieldIndex["template"], columns: ColumnBinding[]): boolean {
+  const mapped = new Set(columns.filter((c) => c.mapped).map((c) => t.fields[c.fieldIndex]!.name));
+  return mapped.size >= 2 && t.requiredHeaders.every((n) => mapped.has(n));
+}
+
 /** Header evidence + content evidence → the layout of one template on this sheet. */
 /** Profiles of a sheet's columns below a header row, shared by every template that chose that row. */
 type ProfileCache = Map<number, Map<number, ColumnProfile>>;
@@ -104,11 +117,13 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
     const field = fields[hit.fieldIndex]!;
     const profile = profiles.get(hit.cell.col);
     const fit = fitOf(field, profile, opts);
-    const confidence = round2(hit.score * contentFactor(fit, profile?.n ?? 0));
+    // A column a person confirmed is that field, whatever its cells hold (they are checked, not doubted).
+    const confidence = hit.mapped ? 1 : round2(hit.score * contentFactor(fit, profile?.n ?? 0));
     // A header that only contains a field's name ("缺席人员" holds 缺席) whose cells say
     // otherwise is not that field: leave it unassigned rather than report its cells as wrong.
     if (hit.score < WHOLE_NAME && confidence < FOUND_CONFIDENCE) continue;
     columns.push({
+      ...(hit.mapped ? { mapped: true } : {}),
       fieldIndex: hit.fieldIndex,
       col: hit.cell.col,
       header: headerLabel(hit.cell.path),
@@ -126,8 +141,9 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
 
   // Columns no header named: their content may still say what they are (IDs, phones, 男/女).
   const headerText = new Map(cand.cells.map((c) => [c.col, c]));
+  const ignored = new Set(index.mapping ? cand.cells.filter((c) => pinnedField(index, c) === "ignored").map((c) => c.col) : []);
   for (const col of allCols) {
-    if (boundCols.has(col)) continue;
+    if (boundCols.has(col) || ignored.has(col)) continue;
     const p = profiles.get(col);
     if (!p || p.n < 2) continue;
     let best: { fieldIndex: number; fit: number } | null = null;
@@ -146,9 +162,10 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
     score += fields[fieldIndex]!.weight * confidence;
   }
   columns.sort((a, b) => a.col - b.col);
-  const unbound: UnboundColumn[] = cand.cells.filter((c) => !boundCols.has(c.col)).map((c) => ({ col: c.col, header: headerLabel(c.path) }));
+  const unbound: UnboundColumn[] = cand.cells.filter((c) => !boundCols.has(c.col)).map((c) => ({ col: c.col, header: headerLabel(c.path), ...(ignored.has(c.col) ? { ignored: true } : {}) }));
 
   if (contextMentions(ctx, t.titleWords)) score += TITLE_BONUS;
+  if (marksTemplate(ctx, t)) score += FORM_MARK_BONUS;
 
   const sure = new Map<string, number>();
   for (const b of columns) {
@@ -158,7 +175,8 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   const found = (name: string) => (sure.get(name) ?? 0) >= FOUND_CONFIDENCE;
   const missingRequired = t.requiredHeaders.filter((n) => !found(n));
   const missingDistinctive = t.distinctive.filter((d) => d.of.filter(found).length < d.min);
-  const foreign = foreignLook(cand.cells, profiles, ctx, score);
+  // A department's own form is whatever it is: no look-alike test for it.
+  const foreign = t.kind === "form" ? null : foreignLook(cand.cells, profiles, ctx, score);
   const required = t.requiredHeaders.map((n) => sure.get(n) ?? 0);
   const coreConf = required.length > 0 ? Math.min(...required) : 1;
   const coverage = Math.min(1, score / Math.max(1, 1.5 * t.minScore));
@@ -175,7 +193,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
     missingRequired,
     missingDistinctive,
     foreign,
-    acceptable: score >= neededScore(t) && missingRequired.length === 0 && missingDistinctive.length === 0 && foreign === null,
+    acceptable: (score >= neededScore(t) || confirmedEnough(t, columns)) && missingRequired.length === 0 && missingDistinctive.length === 0 && foreign === null,
   };
 }
 

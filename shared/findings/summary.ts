@@ -52,6 +52,7 @@ const KIND_LABELS: Record<Lang, Record<string, string>> = {
     committee: "支部委员会",
     "organisation-assessment": "党组织书记考核",
     "cadre-grades": "干部年度考核等次",
+    form: "本单位表格",
   },
   en: {
     roster: "member roster",
@@ -63,6 +64,7 @@ const KIND_LABELS: Record<Lang, Record<string, string>> = {
     committee: "branch committee",
     "organisation-assessment": "branch / secretary assessment",
     "cadre-grades": "cadre yearly grades",
+    form: "own form",
   },
 };
 

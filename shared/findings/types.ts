@@ -67,6 +67,19 @@ export interface ColumnReport {
   confidence: number;
   /** Known by its header, its content, or both agreeing; null when unassigned. */
   source: "header" | "content" | "both" | null;
+  /** Named (or, with no field, left out) by a mapping a person confirmed. */
+  mapped?: boolean;
+}
+
+/** What a confirmed mapping (CheckOptions.mapping) did on the sheet. */
+export interface MappingReport {
+  /** Columns bound by the mapping, and columns it left out. */
+  columns: number;
+  ignored: number;
+  /** Fields whose values the mapping translated before the rules ran. */
+  valueFields: string[];
+  /** The saved mappings (an organisation's) that were applied; empty for one only just confirmed. */
+  saved: { id: string; version: number; orgId?: string }[];
 }
 
 /** A fact read from a note cell ("F12 备注：延长预备期 6 个月"), which the rules then used. */
@@ -119,6 +132,8 @@ export interface SheetReport {
   rowRoles?: Record<string, number>;
   /** For a meetings register of one type: the type, and where it was read (sheet name, title, file name). */
   meetingType?: { type: string; source: "sheet" | "title" | "file" };
+  /** When a confirmed or saved mapping was used on the sheet: what it did. */
+  mapping?: MappingReport;
 }
 
 export interface CheckReport {

@@ -49,6 +49,8 @@ export const Field = z
     name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
     title: z.string(),
     titleEn: z.string().optional(),
+    /** What to write in the column, for the people who fill it in (the Excel form's input note). */
+    description: z.string().max(500).optional(),
     type: FieldType,
     /** Other headers clerks write for this field; matching ignores spaces, line breaks, brackets' width and "*". */
     aliases: z.array(z.string()).default([]),
@@ -113,6 +115,7 @@ export const LedgerKind = z.enum([
   "committee", // 支部委员会: its terms and elections, or its members
   "organisation-assessment", // 党组织书记 / 党支部 年度考核结果
   "cadre-grades", // a cadre's 年度考核等次, one column per year
+  "form", // a department's own form (template infer): its fields' constraints and the shared rules its known fields allow
 ]);
 export type LedgerKind = z.infer<typeof LedgerKind>;
 

@@ -8,6 +8,8 @@ declare namespace Cloudflare {
     MAX_BODY_BYTES: string;
     /** Base64 files of the format corpus by folder + extension ("csv-gbk.csv"), for the upload tests. */
     TEST_FORMAT_FILES: string;
+    /** The real forms of ../shared/samples(-more) for the round trip: [{ file, kind, base64 }]. */
+    TEST_SAMPLE_FILES: string;
     MAX_CELLS: string;
     EXPORT_XLSX_MAX_BYTES: string;
   }

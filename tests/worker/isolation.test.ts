@@ -17,6 +17,8 @@ beforeAll(async () => {
   B = await makeTenant("isob", 1);
   col = await openCollection(A);
   await call("/v1/rulesets", { token: A.admin, body: { ...(await import("../../shared/index.js")).DEFAULT_RULE_SET } });
+  const m = await call("/v1/mappings", { token: A.admin, body: { id: "roster", title: "isoa 表头对应", template: { id: "roster" }, columns: { "isoa 表头": "name" }, values: {} } });
+  expect(m.status, m.text).toBe(201);
   const s = await call(`/v1/collections/${col}/submissions`, { token: A.branches[0]!.token, body: { grid: gridWithErrors(), asOf: "2025-12-01" } });
   expect(s.status).toBe(201);
   sub = s.json.id;
@@ -43,6 +45,12 @@ const routes = (): [string, string, unknown?][] => {
     ["GET", `/v1/templates/roster@1?org=${a}`],
     ["GET", `/v1/templates/roster/versions?org=${a}`],
     ["GET", `/v1/templates/roster/diff?from=1&to=1&org=${a}`],
+    ["GET", `/v1/templates/roster/1/xlsx?org=${a}`],
+    ["GET", `/v1/mappings?org=${a}`],
+    ["GET", `/v1/mappings/roster?org=${a}`],
+    ["GET", `/v1/mappings/roster@1?org=${a}`],
+    ["GET", `/v1/mappings/roster/versions?org=${a}`],
+    ["GET", `/v1/mappings/roster/diff?from=1&to=1&org=${a}`],
     ["GET", `/v1/collections/${col}`],
     ["POST", `/v1/collections/${col}/close`, {}],
     ["GET", `/v1/collections/${col}/status`],
@@ -57,7 +65,7 @@ const routes = (): [string, string, unknown?][] => {
   ];
 };
 
-const leaks = (text: string) => /isoa 组织部|isoa 第|张三|李四|11010519/.test(text);
+const leaks = (text: string) => /isoa 组织部|isoa 第|isoa 表头|张三|李四|11010519/.test(text);
 
 describe("tenant isolation", () => {
   it("refuses every route to a foreign admin and a foreign clerk (403/404, no leak)", async () => {
@@ -108,7 +116,7 @@ describe("tenant isolation", () => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
     );
     // routes with no resource of another tenant in the path are exercised as lists / own-tenant writes below
-    const ownScope = ["GET /v1/orgs/me", "GET /v1/rulesets", "GET /v1/templates", "GET /v1/collections", "GET /v1/audit", "POST /v1/rulesets", "POST /v1/templates", "POST /v1/collections"];
+    const ownScope = ["GET /v1/orgs/me", "GET /v1/rulesets", "GET /v1/templates", "GET /v1/collections", "GET /v1/audit", "POST /v1/rulesets", "POST /v1/templates", "POST /v1/collections", "GET /v1/mappings", "POST /v1/mappings"];
     const template = (path: string) =>
       path
         .split("?")[0]!
@@ -117,7 +125,10 @@ describe("tenant isolation", () => {
         .replace(/\/rulesets\/default(@1)?$/, "/rulesets/{ref}")
         .replace(/\/rulesets\/default\//, "/rulesets/{id}/")
         .replace(/\/templates\/roster(@1)?$/, "/templates/{ref}")
+        .replace(/\/templates\/roster\/\d+\/xlsx$/, "/templates/{id}/{version}/xlsx")
         .replace(/\/templates\/roster\//, "/templates/{id}/")
+        .replace(/\/mappings\/roster(@1)?$/, "/mappings/{ref}")
+        .replace(/\/mappings\/roster\//, "/mappings/{id}/")
         .replace(/\/collections\/c[a-z0-9]+/, "/collections/{collectionId}")
         .replace(/\/branches\/[^/]+/, "/branches/{branchId}")
         .replace(/\/versions\/\d+/, "/versions/{version}")
@@ -130,7 +141,7 @@ describe("tenant isolation", () => {
 
   it("lists show only the caller's own tenant", async () => {
     for (const token of [B.admin, B.branches[0]!.token]) {
-      for (const path of ["/v1/collections", "/v1/templates", "/v1/rulesets", "/v1/orgs/me"]) {
+      for (const path of ["/v1/collections", "/v1/templates", "/v1/rulesets", "/v1/mappings", "/v1/orgs/me"]) {
         const r = await call(path, { token });
         expect(r.status).toBe(200);
         expect(r.text).not.toContain("isoa");
@@ -156,6 +167,7 @@ describe("tenant isolation", () => {
       ["GET", `/v1/collections/${col}/status`],
       ["GET", `/v1/collections/${col}/export?format=json`],
       ["POST", `/v1/templates`, {}],
+      ["POST", `/v1/mappings`, {}],
       ["POST", `/v1/rulesets`, {}],
       ["POST", `/v1/collections`, {}],
       ["GET", `/v1/audit`],

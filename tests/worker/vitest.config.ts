@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { exportJWK, generateKeyPair } from "jose";
@@ -21,6 +21,18 @@ export default defineConfig(async () => {
       return [`${dir}${ext}`, readFileSync(path.join(corpus, dir!, `${roster}${ext}`)).toString("base64")];
     }),
   );
+  // The real forms the round trip goes through the Worker with (tests/worker/forms-round-trip.test.ts):
+  // every ledger among the 83 (kinds.json), and every seventh of the others.
+  const samples = path.resolve(root, "..", "shared", "samples");
+  const more = path.resolve(root, "..", "shared", "samples-more");
+  const kinds = JSON.parse(readFileSync(path.join(more, "kinds.json"), "utf8")).kinds as Record<string, string>;
+  const others = Object.keys(kinds).filter((f) => kinds[f] === "none").sort();
+  const chosen = [
+    ...readdirSync(samples).filter((f) => f.endsWith(".xlsx")).map((f) => ({ dir: samples, file: f, kind: "ledger" })),
+    ...Object.keys(kinds).filter((f) => kinds[f] !== "none").map((f) => ({ dir: more, file: f, kind: kinds[f]! })),
+    ...others.filter((_, i) => i % 7 === 0).map((f) => ({ dir: more, file: f, kind: "none" })),
+  ];
+  const sampleFiles = chosen.map((c) => ({ file: c.file, kind: c.kind, base64: readFileSync(path.join(c.dir, c.file)).toString("base64") }));
   return {
     plugins: [
       cloudflareTest({
@@ -39,6 +51,7 @@ export default defineConfig(async () => {
             ENTRA_JWKS_JSON: JSON.stringify({ keys: [pub] }),
             TEST_ENTRA_PRIVATE_JWK: JSON.stringify(priv),
             TEST_FORMAT_FILES: JSON.stringify(formatFiles),
+            TEST_SAMPLE_FILES: JSON.stringify(sampleFiles),
           },
         },
       }),

@@ -8,6 +8,7 @@ import type { Settings } from "../../settings/store.js";
 import { displayMessage } from "../findings.js";
 import { useT } from "../i18n.js";
 import type { Strings } from "../../i18n/strings.js";
+import { TemplateMaker } from "./TemplateMaker.js";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -238,6 +239,7 @@ export function AdminPanel(props: { host: LedgerHost; settings: Settings }) {
           ))}
         </section>
       ) : null}
+      <TemplateMaker host={props.host} settings={settings} />
     </div>
   );
 }

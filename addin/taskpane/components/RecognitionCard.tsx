@@ -35,7 +35,7 @@ function Candidates({ candidates }: { candidates: KindCandidate[] }) {
 }
 
 /** What the pane made of the sheet: the ledger kind and the headers that matched, or why it was not checked. */
-export function RecognitionCard({ report, compared = [] }: { report: SheetReport | null; compared?: ComparedLedger[] }) {
+export function RecognitionCard({ report, compared = [], localMapping = false }: { report: SheetReport | null; compared?: ComparedLedger[]; localMapping?: boolean }) {
   const t = useT();
   const styles = useStyles();
   if (!report) return null;
@@ -62,6 +62,12 @@ export function RecognitionCard({ report, compared = [] }: { report: SheetReport
         </Text>
       </div>
       {status !== "checked" ? <Caption1 data-testid="not-checked">{t.notChecked}</Caption1> : null}
+      {status === "checked" && report.mapping ? (
+        <Caption1 className={styles.wrap} data-testid="mapping-used" data-saved={report.mapping.saved.map((m) => `${m.id}@${m.version}`).join(",")}>
+          {report.mapping.saved.length ? t.mappingUsedSaved(report.mapping.saved.map((m) => t.mappingRef(m.id, m.version)).join("、")) : t.mappingUsedConfirmed}
+          {localMapping ? ` ${t.mappingLocalOnly}` : ""}
+        </Caption1>
+      ) : null}
       {report.reason && status !== "skipped" ? <Caption1 className={styles.wrap}>{report.reason}</Caption1> : null}
       {status === "unrecognised" ? (
         <>

@@ -52,17 +52,22 @@ export function checkFieldConstraints(ctx: RuleContext): void {
       }
       if (typeof v === "number") checkRange(ctx, field, rec, v);
       if (typeof v === "string") {
-        if (c.minLength !== undefined && v.length < c.minLength) ctx.atCell(rec, field.name, "value.tooShort", "error", { value: v, min: c.minLength });
-        if (c.maxLength !== undefined && v.length > c.maxLength) ctx.atCell(rec, field.name, "value.tooLong", "error", { value: v, max: c.maxLength });
-        if (matchesPattern && !matchesPattern(v)) ctx.atCell(rec, field.name, "value.pattern", "error", { value: v });
-        if (enumSet && !enumSet.has(v)) ctx.atCell(rec, field.name, "value.notInList", "error", { value: v, allowed: [...enumSet].join("、") });
-        else if (!enumSet && list && !list.has(v)) ctx.atCell(rec, field.name, "value.notInList", "error", { value: v, allowed: [...list].join("、") });
+        if (c.minLength !== undefined && v.length < c.minLength) ctx.atCell(rec, field.name, "value.tooShort", "error", { value: writtenText(ctx, rec, f, v), min: c.minLength });
+        if (c.maxLength !== undefined && v.length > c.maxLength) ctx.atCell(rec, field.name, "value.tooLong", "error", { value: writtenText(ctx, rec, f, v), max: c.maxLength });
+        if (matchesPattern && !matchesPattern(v)) ctx.atCell(rec, field.name, "value.pattern", "error", { value: writtenText(ctx, rec, f, v) });
+        if (enumSet && !enumSet.has(v)) ctx.atCell(rec, field.name, "value.notInList", "error", { value: writtenText(ctx, rec, f, v), allowed: [...enumSet].join("、") });
+        else if (!enumSet && list && !list.has(v)) ctx.atCell(rec, field.name, "value.notInList", "error", { value: writtenText(ctx, rec, f, v), allowed: [...list].join("、") });
       }
     }
   });
 }
 
 const EMPTY_ROWS: ReadonlySet<number> = new Set();
+
+/** What a message quotes: the clerk's own text, also where a value mapping read it as another value. */
+function writtenText(ctx: RuleContext, rec: Parameters<RuleContext["atCell"]>[0], f: number, v: string): string {
+  return rec.sources?.has(f) ? v : ctx.text(rec, ctx.set.fields[f]!.name) || v;
+}
 
 function display(field: FieldParsed, v: number): string {
   if (field.type === "date" || field.type === "datetime") return toIso(v);

@@ -31,7 +31,7 @@ export const idNumberRule: Rule = {
       }
       const sex = hasSex ? ctx.str(rec, "sex") : null;
       if (sex !== null && (sex === "男" || sex === "女") && sex !== info.sex) {
-        ctx.atCell(rec, "sex", "id.sexMismatch", "error", { value: sex, fromId: info.sex }, info.sex);
+        ctx.atCell(rec, "sex", "id.sexMismatch", "error", { value: ctx.text(rec, "sex") || sex, fromId: info.sex }, info.sex);
       }
     }
   },

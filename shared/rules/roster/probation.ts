@@ -57,12 +57,14 @@ export const probationRule: Rule = {
         continue;
       }
       const status = ctx.str(rec, "status") ?? "";
+      // Messages quote the clerk's own words ("党员"), also when a mapping read them as 正式党员.
+      const written = ctx.text(rec, "status") || status;
       if (status.includes("预备")) {
-        if (full !== null && full.day <= ctx.asOf) ctx.atCell(rec, "status", "member.statusStale", "warning", { value: status, full: show(ctx, rec, "fullDate", full) });
+        if (full !== null && full.day <= ctx.asOf) ctx.atCell(rec, "status", "member.statusStale", "warning", { value: written, full: show(ctx, rec, "fullDate", full) });
         else if (overdue) ctx.atCell(rec, "status", "probation.overdue", "warning", { due: toIso(latestDay(due)), months: p.overdueGraceMonths });
       } else if (status.includes("正式") && full === null) {
-        if (due.day > ctx.asOf) ctx.atCell(rec, "status", "member.statusTooEarly", "error", { value: status, due: toIso(due.day) });
-        else if (hasFull) ctx.atCell(rec, "fullDate", "member.fullDateMissing", "warning", { value: status });
+        if (due.day > ctx.asOf) ctx.atCell(rec, "status", "member.statusTooEarly", "error", { value: written, due: toIso(due.day) });
+        else if (hasFull) ctx.atCell(rec, "fullDate", "member.fullDateMissing", "warning", { value: written });
       }
     }
   },

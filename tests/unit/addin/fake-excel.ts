@@ -445,6 +445,30 @@ export class FakeRange extends Loadable {
     this.ctx.calls.push(`select(${areaAddress(this.area)})`);
     this.ctx.queue(0, () => (this.sheet.selected = areaAddress(this.area)));
   }
+  /** A range of rows × cols from this range's top-left cell (ExcelApi 1.7). */
+  getAbsoluteResizedRange(rows: number, cols: number): FakeRange {
+    this.ctx.calls.push(`getAbsoluteResizedRange(${rows},${cols})`);
+    const a = this.area;
+    return new FakeRange(this.ctx, this.sheet, [{ r0: a.r0, c0: a.c0, r1: a.r0 + rows - 1, c1: a.c0 + cols - 1 }]);
+  }
+  /** Cell properties (ExcelApi 1.9): here the font colour only, from the clerk's direct formats; readable after a sync. */
+  getCellProperties(spec: { format?: { font?: { color?: boolean } } }): { value: { format: { font: { color: string } } }[][] } {
+    if (this.ctx.apiVersion < 9) throw new Error("ApiNotFound: getCellProperties needs ExcelApi 1.9");
+    this.ctx.calls.push(`getCellProperties(${JSON.stringify(spec)})`);
+    const a = this.area;
+    let value: { format: { font: { color: string } } }[][] | null = null;
+    this.ctx.queue((a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1), () => {
+      value = Array.from({ length: a.r1 - a.r0 + 1 }, (_, i) =>
+        Array.from({ length: a.c1 - a.c0 + 1 }, (_, j) => ({ format: { font: { color: this.sheet.formats.get(a1(a.r0 + i, a.c0 + j))?.font ?? "#000000" } } })),
+      );
+    });
+    return {
+      get value() {
+        if (!value) throw new NotLoaded("cellProperties");
+        return value;
+      },
+    };
+  }
   get conditionalFormats(): FakeRuleCollection {
     return new FakeRuleCollection(this.ctx, this.sheet, this.areas.map(areaAddress).join(","));
   }
