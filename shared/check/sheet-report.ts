@@ -124,6 +124,7 @@ export function blankFormReport(view: SheetView, layout: HeaderLayout, lang: Lan
     headerRow: layout.headerRow + 1,
     matched: matchedOf(layout),
     confidence: layout.confidence,
+    columns: columnReports(layout, lang),
     reason: renderMessage("sheet.skipped.noData", lang, { title }),
     candidates: [candidateOf(layout, lang)],
   };

@@ -40,7 +40,9 @@ describe("party-ledger template", () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(["党员花名册", "填表说明"]);
     expect(wb.sheets[0]!.values[0]![0]).toBe("党员花名册（模板 roster 第 1 版）");
     const report = checkWorkbook(wb, { templates: BUILTIN_TEMPLATES, asOf: "2025-12-31" });
-    expect(report.sheets.map((s) => `${s.status}:${s.template?.id ?? s.skipReason}`)).toEqual(["checked:roster", "skipped:instructions"]);
+    expect(report.sheets.map((s) => `${s.status}:${s.template?.id ?? s.skipReason}`)).toEqual(["skipped:roster", "skipped:instructions"]);
+    // The form is blank: recognised as the roster and not checked, never "no problems".
+    expect(report.sheets[0]!.skipReason).toBe("noData");
     const dir = tempDir();
     const out = join(dir, "党员花名册.xlsx");
     const written = runCli(["template", "xlsx", "roster@1", "-o", out, "--lang", "en"]);
