@@ -21,12 +21,13 @@ function attachment(title: string, fallback: string): string {
 
 /**
  * A template the engine cannot run (an unknown rule, a bad repeat pattern) is refused at
- * publication, not at the first submission: check a sheet holding just its headers.
+ * publication, not at the first submission: check a sheet of its headers and one line.
  */
 function dryRun(t: TemplateParsed) {
   const template = { ...t, version: t.version ?? 1 };
   try {
-    checkWorkbook({ sheets: [{ name: "dry-run", values: [template.fields.map((f) => f.title)] }] }, {
+    // Its headers and one filled line: a form with nothing filled in is skipped before any rule runs.
+    checkWorkbook({ sheets: [{ name: "dry-run", values: [template.fields.map((f) => f.title), template.fields.map(() => "1")] }] }, {
       templates: [template],
       template: { id: template.id },
       asOf: "2025-01-01",
