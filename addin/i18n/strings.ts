@@ -42,6 +42,7 @@ const zh = {
   pickTemplateHint: "如果这是一本台账，请在下面选择模板，再点“检查”。",
   skipReasons: { hidden: "隐藏的工作表", empty: "空表", instructions: "只有填表说明，没有台账数据", noData: "只有表头，还没有填写内容" } as Record<string, string>,
   skipped: (why: string) => `已跳过：${why}`,
+  blankForm: (kind: string) => `已跳过：这是一张空白的${kind}，只有表头，还没有填写内容`,
   uncheckedSummary: (why: string) => `未检查：${why}`,
   // the day and the collection a sheet is checked for
   asOf: "检查日期",
@@ -220,6 +221,7 @@ const en: Strings = {
   pickTemplateHint: "If this is a ledger, choose its template below and press Check.",
   skipReasons: { hidden: "hidden sheet", empty: "empty sheet", instructions: "instructions only, no ledger data", noData: "headers only, nothing filled in yet" },
   skipped: (why) => `Skipped: ${why}`,
+  blankForm: (kind) => `Skipped: a blank ${kind} form, headers only, nothing filled in yet`,
   uncheckedSummary: (why) => `Not checked: ${why}`,
   asOf: "As-of date",
   collection: "Collection",

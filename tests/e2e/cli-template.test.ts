@@ -46,6 +46,7 @@ describe("party-ledger template publish and xlsx --from, with the local Worker",
     expect(wb.sheets[0]!.values[0]![0]).toBe("组织员信息（模板 organizers 第 1 版）");
     const template = Template.parse((await workerGet<{ template: unknown }>("/v1/templates/organizers@1", admin)).template);
     const report = checkWorkbook(wb, { templates: [template], asOf: "2025-12-31" });
-    expect(report.sheets.map((s) => `${s.status}:${s.template ? `${s.template.id}@${s.template.version}` : s.skipReason}`)).toEqual(["checked:organizers@1", "skipped:instructions"]);
+    expect(report.sheets.map((s) => `${s.status}:${s.template ? `${s.template.id}@${s.template.version}` : s.skipReason}`)).toEqual(["skipped:organizers@1", "skipped:instructions"]);
+    expect(report.sheets[0]!.skipReason).toBe("noData");
   });
 });

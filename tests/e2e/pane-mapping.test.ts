@@ -194,7 +194,9 @@ describe("从此表生成模板: a department's own form becomes a template vers
     const form = readWorkbook(new Uint8Array(formBytes));
     expect(form.sheets[0]!.values[0]![0]).toBe("历史党员名册（模板 member-history 第 1 版）");
     const report = checkWorkbook(form, { templates: [template], asOf: "2025-12-31" });
-    expect(report.sheets.map((s) => `${s.status}:${s.template?.id ?? s.skipReason}`)).toEqual(["checked:member-history", "skipped:instructions"]);
+    expect(report.sheets.map((s) => `${s.status}:${s.template?.id ?? s.skipReason}`)).toEqual(["skipped:member-history", "skipped:instructions"]);
+    // The handed-out form is blank: recognised as that template, and not checked until filled in.
+    expect(report.sheets[0]!.skipReason).toBe("noData");
     expect(await seriousViolations(page)).toEqual([]);
     noPageErrors(page);
     await page.context().close();
@@ -204,7 +206,8 @@ describe("从此表生成模板: a department's own form becomes a template vers
     await useWorker(clerk, clerks[0]!);
     await clerk.getByTestId("tab-check").click();
     await openFile(clerk, "历史党员名册.xlsx", formBytes);
-    await clerk.waitForSelector('[data-testid="recognition"][data-status="checked"]');
+    // Still blank as handed out: recognised as that version, and not checked until filled in.
+    await clerk.waitForSelector('[data-testid="recognition"][data-status="skipped"]');
     expect(await clerk.getByTestId("recognised-kind").textContent()).toContain("(member-history v1)");
     noPageErrors(clerk);
     await clerk.context().close();

@@ -56,9 +56,11 @@ export function RecognitionCard({ report, compared = [], localMapping = false }:
         <Text weight="semibold" data-testid="recognised-kind" className={styles.wrap}>
           {status === "checked" && kind
             ? `${t.recognised} ${kind}${report.template ? ` (${report.template.id} v${report.template.version})` : ""}`
-            : status === "skipped"
-              ? t.skipped(t.skipReasons[report.skipReason ?? ""] ?? report.reason)
-              : t.notRecognised}
+            : status === "skipped" && report.skipReason === "noData" && kind
+              ? `${t.blankForm(kind)}${report.template ? ` (${report.template.id} v${report.template.version})` : ""}`
+              : status === "skipped"
+                ? t.skipped(t.skipReasons[report.skipReason ?? ""] ?? report.reason)
+                : t.notRecognised}
         </Text>
       </div>
       {status !== "checked" ? <Caption1 data-testid="not-checked">{t.notChecked}</Caption1> : null}
@@ -75,7 +77,7 @@ export function RecognitionCard({ report, compared = [], localMapping = false }:
           <Caption1>{t.pickTemplateHint}</Caption1>
         </>
       ) : null}
-      {status === "checked" && matched.length ? (
+      {(status === "checked" || report.skipReason === "noData") && matched.length ? (
         <div>
           <Caption1>{t.matchedHeaders}:</Caption1>
           <div className={styles.headers} data-testid="matched-headers">
