@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { unzipSync, zipSync } from "fflate";
 import { blindCorpus, expectedOf } from "../tests/fixtures/blind/ledgers.js";
 import type { BlindFile, Cell, Sheet } from "../tests/fixtures/blind/sheet.js";
 
@@ -103,8 +104,10 @@ async function writeFile(f: BlindFile): Promise<void> {
   wb.modified = new Date(Date.UTC(2025, 11, 28));
   const font = f.wps ? "宋体" : "等线";
   for (const s of f.sheets) writeSheet(wb, s, font);
-  const buf = await wb.xlsx.writeBuffer();
-  writeFileSync(join(filesDir, f.file), Buffer.from(buf));
+  const buf = new Uint8Array(await wb.xlsx.writeBuffer());
+  // Re-zipped with a fixed time on every entry, so writing the corpus again changes no byte.
+  const entries = unzipSync(buf);
+  writeFileSync(join(filesDir, f.file), zipSync(entries, { level: 6, mtime: new Date(Date.UTC(2025, 11, 28)) }));
 }
 
 async function main(): Promise<void> {
