@@ -66,6 +66,7 @@ const FACT_MESSAGES: Record<string, string> = {
   extension: "note.extension",
   duesConsent: "note.duesConsent",
   transferIn: "note.transferIn",
+  admitted: "note.admitted",
   transferOut: "note.transferOut",
   exempt: "note.exempt",
   reduced: "note.reduced",

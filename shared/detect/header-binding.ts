@@ -1,5 +1,6 @@
 import type { SheetView } from "../grid/sheet-view.js";
-import { matchFields, MIN_HEADER_SCORE, type FieldIndex } from "./field-match.js";
+import { matchFields, MIN_HEADER_SCORE, type FieldIndex, type FieldMatch } from "./field-match.js";
+import { headerQualifiers } from "./header-text.js";
 import { cellText, headerCells, type HeaderCell } from "./header-cells.js";
 import { parseMonthHeader } from "./month-header.js";
 import { parseYearHeader } from "./year-header.js";
@@ -20,6 +21,8 @@ const MIN_YEAR_COLUMNS = 2;
 const GROUP_PENALTY = 0.95;
 /** A bare month number under a group heading is a little less certain than "1月". */
 const BARE_MONTH = 0.9;
+/** A leaf qualified by its heading must name a field this well (folded or stemmed words) to count. */
+const QUALIFIED_MIN = 0.95;
 
 export interface HeaderHit {
   cell: HeaderCell;
@@ -97,6 +100,10 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[]): { hits: Header
       continue;
     }
     let matches = matchFields(index, cell.leaf).map((m) => ({ ...m, score: m.score }));
+    // Under a heading that qualifies its columns (预备党员转正 → 上级党委审批时间), the qualified
+    // name wins where the template knows it: that is the column's meaning, not the bare leaf's.
+    const qualified = qualifiedMatches(index, cell);
+    if (qualified.length) matches = [...qualified, ...matches.filter((m) => !qualified.some((q) => q.fieldIndex === m.fieldIndex))];
     if (matches.length === 0 && cell.group !== "") {
       matches = matchFields(index, cell.group + cell.leaf).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
     }
@@ -113,6 +120,24 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[]): { hits: Header
   }
   hits.sort((a, b) => a.cell.col - b.cell.col);
   return { hits, score };
+}
+
+/**
+ * A group heading's qualifier put into its leaf the ways clerks write the qualified name:
+ * "上级党委审批时间" under 预备党员转正 is 上级党委审批转正时间 or 转正上级党委审批时间. Only
+ * a close match counts, and it outranks the leaf's own.
+ */
+function qualifiedMatches(index: FieldIndex, cell: HeaderCell): FieldMatch[] {
+  if (cell.group === "") return [];
+  const out: FieldMatch[] = [];
+  for (const q of headerQualifiers(cell.group)) {
+    if (cell.leaf.includes(q)) continue;
+    const stem = cell.leaf.replace(/(时间|日期|年月)$/, "");
+    for (const text of [`${stem}${q}${cell.leaf.slice(stem.length)}`, `${q}${cell.leaf}`]) {
+      for (const m of matchFields(index, text)) if (m.score >= QUALIFIED_MIN) out.push({ fieldIndex: m.fieldIndex, score: Math.min(1, m.score + 0.02) });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
 }
 
 function rowHasText(view: SheetView, row: number): boolean {

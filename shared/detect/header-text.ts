@@ -9,6 +9,12 @@ const FOLDS: [RegExp, string][] = [
   [/缴/g, "交"],
   [/日期/g, "时间"],
   [/年月日/g, "时间"],
+  [/年月$/g, "时间"],
+  // 何时入党 is 入党时间, 何时转正 is 转正时间.
+  [/^何时(.+)$/g, "$1时间"],
+  [/(?:确定为|列为|确定)/g, "确定"],
+  [/入党积极分子/g, "积极分子"],
+  [/转为正式党员/g, "转正"],
   [/号码/g, "号"],
   [/(?:联系方式|联系电话|手机号|手机|移动电话|电话号)/g, "电话"],
   [/党支部/g, "支部"],
@@ -23,6 +29,16 @@ const NOISE: RegExp[] = [
   /[:：]$/g,
   /^[①-⑳]/g,
 ];
+
+/**
+ * Words of a group heading that qualify every column under it: under 预备党员转正 (or 转正情况)
+ * the 上级党委审批时间 is the approval of full membership, not of admission.
+ */
+const QUALIFIERS: [RegExp, string][] = [[/转正/, "转正"]];
+
+export function headerQualifiers(group: string): string[] {
+  return QUALIFIERS.filter(([re]) => re.test(group)).map(([, q]) => q);
+}
 
 export interface HeaderKeys {
   /** Exact key: widths, spaces, stars and bracket shapes made the same. */

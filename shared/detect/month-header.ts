@@ -38,10 +38,18 @@ function valid(m: number): boolean {
   return Number.isInteger(m) && m >= 1 && m <= 12;
 }
 
+/** Under a month heading (1月 merged over 应交 | 实交), the column of what was paid is that month's. */
+const PAID_UNDER_MONTH = /^(?:实交|实交金额|实交党费|已交|已交金额|交纳|交纳金额|实收|金额)$/;
+
 /** The month (and year) a column header names, or null. `group` is the text of the header rows above it. */
 export function parseMonthHeader(leaf: string, group = ""): MonthHeader | null {
   const key = normalise(leaf);
   if (key === "") return null;
+  if (PAID_UNDER_MONTH.test(key) && group !== "") {
+    const heads = group.split(" ");
+    const month = parseMonthHeader(heads[heads.length - 1]!, heads.slice(0, -1).join(" "));
+    if (month) return month;
+  }
   for (const re of WITH_YEAR) {
     const m = re.exec(key);
     if (m && valid(Number(m[2]))) return { year: Number(m[1]), month: Number(m[2]) };

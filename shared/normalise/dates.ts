@@ -75,6 +75,21 @@ export function readDateText(raw: string): ReadDate | null {
   return null;
 }
 
+/** A span of days in one cell: 2024.10.8-10.9, 2024.10.8-9, 2024年10月8日至10日, 2024.10.8—2024.10.10. */
+const DAY_SPAN = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*(?:-|~|～|至|到|—|–)+\s*(?:(\d{4})\s*[-/.年]\s*)?(?:(\d{1,2})\s*[-/.月]\s*)?(\d{1,2})\s*[日号]?$/;
+
+/** The last day of a span written in one cell, or null when the cell holds no span (or one that runs backwards). */
+export function readDateSpanEnd(raw: string): DayNumber | null {
+  const m = DAY_SPAN.exec(toHalfWidth(raw).trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [y2, mo2, d2] = [m[4] ? Number(m[4]) : y, m[5] ? Number(m[5]) : mo, Number(m[6])];
+  if (!isValidYmd(y, mo, d) || !isValidYmd(y2, mo2, d2)) return null;
+  const start = fromYmd(y, mo, d);
+  const end = fromYmd(y2, mo2, d2);
+  return end >= start ? end : null;
+}
+
 /** A whole day only: what the DJ functions and other exact comparisons take. */
 export function parseDateText(raw: string): DayNumber | null {
   const read = readDateText(raw);

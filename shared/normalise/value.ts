@@ -5,6 +5,7 @@ import type { FieldType } from "../template/schema.js";
 import { parseMonthText, readDateNumber, readDateText, serialToDay, type DatePrecision, type ReadDate } from "./dates.js";
 import { isNothingMarker, valueMarker } from "./markers.js";
 import { parseNumberText } from "./numbers.js";
+import { countWithUnit } from "./chinese-count.js";
 import { isExponentNumberText, normaliseIdText } from "./id-text.js";
 import { cleanText, hasFullWidth, toHalfWidth } from "./text.js";
 
@@ -130,7 +131,12 @@ function normaliseNumber(raw: CellValue, text: string, type: FieldType): Normali
   if (typeof raw === "number") value = raw;
   else if (typeof raw === "string") {
     const parsed = parseNumberText(raw);
-    if (!parsed) return bad("value.notNumber", text);
+    if (!parsed) {
+      // 延长6个月, 共12人: a count with its unit, in an integer column.
+      const count = type === "integer" ? countWithUnit(toHalfWidth(raw)) : null;
+      if (count === null) return bad("value.notNumber", text);
+      return { value: count, text };
+    }
     value = parsed.percent && type !== "percent" ? parsed.value / 100 : parsed.value;
   } else return bad("value.notNumber", text);
   if (type === "integer" && !Number.isInteger(value)) return bad("value.notInteger", text);

@@ -9,6 +9,7 @@ export type NoteFactKind =
   | "extension" // 延长预备期 N 个月 / 半年 / 一年
   | "duesConsent" // 经支部同意按季度（半年）交纳
   | "transferIn" // 2025年3月转入
+  | "admitted" // 2025年5月16日支部大会接收为预备党员
   | "transferOut" // 2025年5月转出
   | "exempt" // 免交（经批准）
   | "reduced" // 减交（经批准）
@@ -39,7 +40,12 @@ export interface NotePattern {
 
 export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "extension", pattern: new RegExp(String.raw`延长预备期\s*(?:为|了)?\s*(半年|一年|${COUNT_IN_TEXT}\s*个?\s*月)`), months: 1, fixedMonths: { 半年: 6, 一年: 12 } },
-  { kind: "duesConsent", pattern: /(?:经|已经|已)?(?:党)?支部(?:委员会|支委会|大会|党员大会)?(?:研究)?(?:同意|批准)[^。；;]*?(?:按|每)\s*(季度?|半年|年)|(?:按|每)\s*(季度?|半年|年)\s*(?:交纳|缴纳|交|缴)[^。；;]*?(?:经|已)?(?:党)?支部[^。；;]*?(?:同意|批准)/ },
+  {
+    kind: "duesConsent",
+    pattern:
+      /(?:经|已经|已)?(?:党)?支部(?:委员会|支委会|大会|党员大会)?(?:研究)?(?:同意|批准)[^。；;]*?(?:按|每)\s*(季度?|半年|年)|(?:按|每)\s*(季度?|半年|年)\s*(?:交纳|缴纳|交|缴)[^。；;]*?(?:经|已)?(?:党)?支部[^。；;]*?(?:同意|批准)|(?:党)?支部[^。；;]*?(?:同意|批准)[^。；;]*?一次(?:性)?(?:交清|交纳|缴清|缴纳|预交|交|缴)(全年|一年|半年)/,
+  },
+  { kind: "admitted", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*(?:经)?(?:支部大会|党员大会)?(?:讨论)?(?:接收|吸收|发展)为(?:中共)?预备党员`), date: 1 },
   { kind: "transferIn", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*(?:由\S{0,20}?)?(?:组织关系)?\s*(?:转入|调入|转来)|(?:转入|调入)(?:时间|日期)?\s*[:：（(]?\s*${DATE_IN_TEXT}`), date: 1 },
   { kind: "transferOut", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*(?:组织关系)?\s*(?:已)?(?:转出|调出|转走)|(?:转出|调出)(?:时间|日期)?\s*[:：（(]?\s*${DATE_IN_TEXT}`), date: 1 },
   { kind: "exempt", pattern: /免交|免缴|免于交纳/, approvedBy: /批准|同意|审批/ },
@@ -50,5 +56,5 @@ export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "suspended", pattern: /停止党籍/ },
   { kind: "left", pattern: /开除党籍|除名|出党|退党|自行脱党|已故|去世|逝世|病故/ },
   { kind: "secondExtension", pattern: /再次延长预备期|第二次延长预备期|又延长预备期|两次延长预备期|预备期再延长/ },
-  { kind: "electionDelay", pattern: /延期换届|推迟换届|换届延期|延期选举/, approvedBy: /批准|同意/ },
+  { kind: "electionDelay", pattern: /(?:延期|推迟|延后)(?:至[^，。；,;]{0,14})?(?:换届|选举)|换届延期/, approvedBy: /批准|同意/ },
 ];

@@ -16,17 +16,9 @@ export interface NoteFact {
   cadence?: string;
 }
 
-const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+import { chineseCount } from "../normalise/chinese-count.js";
 
-/** "6", "六", "十二", "两" → a number. */
-export function chineseCount(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (text === "十") return 10;
-  if (/^十[一二三四五六七八九]$/.test(text)) return 10 + DIGITS[text[1]!]!;
-  if (/^[一二两三四五六七八九]十$/.test(text)) return DIGITS[text[0]!]! * 10;
-  if (/^[一二两三四五六七八九]十[一二三四五六七八九]$/.test(text)) return DIGITS[text[0]!]! * 10 + DIGITS[text[2]!]!;
-  return DIGITS[text] ?? null;
-}
+export { chineseCount };
 
 function firstGroup(m: RegExpExecArray, from: number): string | undefined {
   for (let i = from; i < m.length; i++) if (m[i] !== undefined) return m[i];
@@ -55,7 +47,7 @@ export function readNotes(raw: string): NoteFact[] {
       fact.day = read.day;
     }
     if (p.approvedBy) fact.approved = p.approvedBy.test(text);
-    if (p.kind === "duesConsent") fact.cadence = (firstGroup(m, 1) ?? "季度").replace(/^季$/, "季度");
+    if (p.kind === "duesConsent") fact.cadence = (firstGroup(m, 1) ?? "季度").replace(/^季$/, "季度").replace(/^(?:全年|一年)$/, "年");
     facts.push(fact);
   }
   return facts;

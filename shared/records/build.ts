@@ -1,5 +1,6 @@
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
+import { readDateSpanEnd } from "../normalise/dates.js";
 import { readNotes, type NoteFact } from "../notes/read-notes.js";
 import type { FieldParsed } from "../template/schema.js";
 import type { HeaderLayout } from "../detect/layout.js";
@@ -27,7 +28,7 @@ export interface ValueSource {
   row: number;
   col: number;
   /** A section heading or a note of the same sheet, or another ledger of the book (its sheet named). */
-  from: "section" | "note" | "book";
+  from: "section" | "note" | "book" | "span";
   sheet?: string;
 }
 
@@ -81,6 +82,8 @@ export interface RecordSet {
   repeatColumns: RepeatColumn[];
   /** Repeating fields (monthly columns) that the sheet has. */
   repeatFields: Set<number>;
+  /** Fields no column holds that the ends of spans in another column fill (培训时间 "2024.10.8-10.9" → its end). */
+  spanFields: Set<number>;
   records: LedgerRecord[];
   problems: CellProblem[];
   sections: Section[];
@@ -119,6 +122,11 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const noteColumns = noteColumnsOf(layout, fields);
   const leaves = layout.columns.map((b) => ({ col: b.col, leaf: b.header.split(" / ").pop()!.trim() }));
   const extensionField = fieldByName.get("extensionMonths");
+  // Date columns whose cells may hold a span, and the field each span's end fills.
+  const spans = bound.flatMap(({ f, col }) => {
+    const end = fields[f]!.rangeEnd === undefined ? undefined : fieldByName.get(fields[f]!.rangeEnd!);
+    return end !== undefined && colOf[end] === -1 ? [{ col, end }] : [];
+  });
   const records: LedgerRecord[] = [];
   const problems: CellProblem[] = [];
   const sections: Section[] = [];
@@ -173,6 +181,13 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       roles.blank++;
       continue;
     }
+    for (const { col, end } of spans) {
+      const raw = view.merged(row, col);
+      const day = typeof raw === "string" ? readDateSpanEnd(raw) : null;
+      if (day === null) continue;
+      values[end] = day;
+      (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
+    }
     if (section) {
       rec.section = section;
       for (const fact of section.facts) {
@@ -196,7 +211,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     records.push(rec);
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
-  return { fields, colOf, listOf, repeatColumns, repeatFields, records, problems, sections, derived, roles, noteColumns };
+  const spanFields = new Set(spans.map((s) => s.end));
+  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns };
 }
 
 /**

@@ -55,8 +55,14 @@ export class RuleContext {
     return this.set.colOf[i]! >= 0 ? i : -1;
   }
 
+  /** The header text over a field's column, as the clerk wrote it (its lowest header row); "" when none. */
+  headerOf(name: string): string {
+    const i = this.field(name);
+    return i < 0 ? "" : cellText(this.view.merged(this.headerRow, this.set.colOf[i]!)).trim();
+  }
+
   has(...names: string[]): boolean {
-    return names.every((n) => this.field(n) >= 0);
+    return names.every((n) => this.field(n) >= 0 || this.set.spanFields.has(this.indexOf.get(n) ?? -1));
   }
 
   /** The record's value of a field: its own cell, else what a section heading or a note gave it. */

@@ -16,6 +16,9 @@ import { meetingFrequencyRule } from "./meetings/frequency.js";
 import { appraisalVotesRule, excellentQuotaRule, rankRule } from "./appraisal/votes.js";
 import { committeeTermRule } from "./committee/term.js";
 import { committeeCompositionRule } from "./committee/composition.js";
+import { committeeMemberFullRule } from "./committee/member-full.js";
+import { committeeMembersTermRule } from "./committee/members-term.js";
+import { committeeSizeRule } from "./committee/size.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
 import { cadreGradesRule } from "./yearly/cadre-grades.js";
 import { partyAgeRule } from "./roster/party-age.js";
@@ -47,6 +50,9 @@ export const RULES: Record<string, Rule> = {
   "assessment.rank": rankRule,
   "committee.term": committeeTermRule,
   "committee.composition": committeeCompositionRule,
+  "committee.size": committeeSizeRule,
+  "committee.memberFull": committeeMemberFullRule,
+  "committee.membersTerm": committeeMembersTermRule,
   "orgAssessment.grades": orgAssessmentRule,
   "cadre.grades": cadreGradesRule,
   "member.partyAge": partyAgeRule,

@@ -147,6 +147,6 @@ export const DEFAULT_RULE_SET: RuleSet = {
     electionDelayMaxMonths: 12,
   },
   organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null },
-  cadreGrades: { grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2 },
+  cadreGrades: { grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2 },
   conversion: { idColumnNumberShare: 0.5, idColumnMinRows: 3 },
 };

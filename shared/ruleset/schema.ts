@@ -222,7 +222,7 @@ export const RuleSetShape = z
         excellentQuotaShare: z.number().min(0).max(1),
       })
       .strict()
-      .default({ grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2 }),
+      .default({ grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2 }),
     /** When a column reads as a badly converted file rather than a badly kept ledger (shared/rules/columns). */
     conversion: z
       .object({

@@ -87,6 +87,11 @@ export const Field = z
      * findings still quote the clerk's own text.
      */
     valueAliases: z.record(z.string(), z.string()).optional(),
+    /**
+     * For a date field: the field a span written in its cell ends (集中培训时间 "2024.10.8-10.9"
+     * is the training's start and, in `rangeEnd`, its end).
+     */
+    rangeEnd: z.string().max(64).optional(),
   })
   .strict();
 export type Field = z.input<typeof Field>;

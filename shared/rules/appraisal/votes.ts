@@ -66,13 +66,20 @@ export const excellentQuotaRule: Rule = {
   },
 };
 
-/** Rank-based sheets (干部年终考核测评): 1 ≤ 排名 ≤ 总人数. */
+/**
+ * Rank-based sheets (干部年终考核测评): 1 ≤ 排名 ≤ 总人数. Where no column gives the number
+ * ranked (none, or the column counts votes: 有效票数), it is the number of people the sheet ranks.
+ */
+const VOTE_COUNT_HEADER = /票/;
+
 export const rankRule: Rule = {
-  needs: ["rank", "voters"],
+  needs: ["rank"],
   run(ctx) {
+    const ownTotal = ctx.has("voters") && !VOTE_COUNT_HEADER.test(ctx.headerOf("voters"));
+    const ranked = ctx.records.filter((rec) => ctx.num(rec, "rank") !== null).length;
     for (const rec of ctx.records) {
       const rank = ctx.num(rec, "rank");
-      const total = ctx.num(rec, "voters");
+      const total = ownTotal ? ctx.num(rec, "voters") : ranked;
       if (rank === null || total === null) continue;
       if (rank < 1 || rank > total) ctx.atCell(rec, "rank", "assessment.rankRange", "error", { rank, total });
     }

@@ -2,6 +2,7 @@ import { addMonths, toIso } from "../../calendar/days.js";
 import { latestDay } from "../../calendar/precision.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
+import type { RuleSet } from "../../ruleset/schema.js";
 
 /**
  * A committee's term (M13; 支部工作条例 第六章; 基层组织选举工作条例 第三条): 3 years (5 for
@@ -9,11 +10,14 @@ import type { Rule, RuleContext } from "../context.js";
  * 三至五年; once the term is due, an election (实际换届时间) or an approved postponement of
  * at most a year (a note or a column saying 经批准延期换届).
  */
-function expectedTermYears(ctx: RuleContext, rec: LedgerRecord): number {
-  const b = ctx.ruleSet.branch;
-  const name = `${ctx.str(rec, "committeeName") ?? ""} ${ctx.str(rec, "branch") ?? ""}`;
+/** The term in years for a committee or branch of this name (村, 社区 → 5 by default). */
+export function termYearsFor(b: RuleSet["branch"], name: string): number {
   for (const t of b.termYearsByType) if (t.nameContains.some((w) => name.includes(w))) return t.years;
   return b.termYears;
+}
+
+function expectedTermYears(ctx: RuleContext, rec: LedgerRecord): number {
+  return termYearsFor(ctx.ruleSet.branch, `${ctx.str(rec, "committeeName") ?? ""} ${ctx.str(rec, "branch") ?? ""}`);
 }
 
 /** A postponement said in the row: its 延期换届 column, or a note; with whether it was approved. */

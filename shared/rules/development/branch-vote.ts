@@ -35,7 +35,11 @@ export const sponsorsRule: Rule = {
       const text = ctx.str(rec, "introducers");
       if (text === null) continue;
       const names = text.split(/[、,，;；/\\\s]+/).filter((n) => n.length > 0);
-      if (names.length !== required) ctx.atCell(rec, "introducers", "development.sponsorCount", "warning", { value: text, count: names.length, required });
+      if (names.length === required) continue;
+      // Too few names, each plainly one person's (2–4 characters), breaks 第十四条; names run
+      // together ("王建国李红梅") or more than required are for the clerk to look at.
+      const plainlyFew = names.length < required && names.every((n) => /^[\u4e00-\u9fa5·]{2,4}$/.test(n));
+      ctx.atCell(rec, "introducers", "development.sponsorCount", plainlyFew ? "error" : "warning", { value: text, count: names.length, required });
     }
   },
 };

@@ -24,6 +24,7 @@ const SEQUENCE = [
   "partyTalkDate",
   "approvalDate",
   "oathDate",
+  "fullApplyDate",
   "fullMeetingDate",
   "fullApprovalDate",
 ];

@@ -35,6 +35,8 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
   if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false };
   let lastDue = lastByColumn;
   for (const f of ctx.facts(rec, "transferIn")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
+  // Admitted during the year (a note where the ledger has no 入党时间 column): dues from that month.
+  if (joined === null) for (const f of ctx.facts(rec, "admitted")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
   for (const f of ctx.facts(rec, "transferOut")) if (f.day !== undefined) lastDue = Math.min(lastDue, monthIndex(f.day));
   const exempt = ctx.facts(rec, "exempt");
   for (const f of exempt) {

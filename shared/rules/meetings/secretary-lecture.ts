@@ -4,21 +4,35 @@ import { meetingOf } from "./meeting-of.js";
 
 /**
  * M4 (条例 第十六条): the branch secretary gives at least `secretaryLecturesPerYear` Party lectures a year. A
- * lecture counts as the secretary's when its title or speaker names 书记 ("书记讲党课").
+ * lecture counts as the secretary's when its speaker is the secretary the sheet names above its
+ * table ("党支部书记：孙宏伟"), or, where it names none, when its title or speaker says 支部书记
+ * or 书记 — not another body's (党组书记, 党委书记 of the county bureau).
  * Judged only for years the register has lectures in and that are over by the as-of day.
  */
+const SECRETARY_LINE = /(?:党支部|支部|党总支)?书记\s*[:：]\s*([\u4e00-\u9fa5·]{2,4})/;
+const BY_SECRETARY = /(?<!党组|党委|党工委|局|委)书记/;
+
+function secretaryNamed(titles: string[]): string | null {
+  for (const t of titles) {
+    const m = SECRETARY_LINE.exec(t);
+    if (m) return m[1]!;
+  }
+  return null;
+}
 export const secretaryLectureRule: Rule = {
   needs: ["date"],
   run(ctx) {
     const required = ctx.ruleSet.meetings.secretaryLecturesPerYear;
     if (required <= 0) return;
+    const secretary = secretaryNamed(ctx.sheet.titles);
     const lectureYears = new Map<number, number>();
     for (const rec of ctx.records) {
       const day = ctx.num(rec, "date");
       const type = meetingOf(ctx, rec);
       if (day === null || type?.type !== "党课") continue;
       const year = toYmd(day).y;
-      const bySecretary = /书记/.test(`${ctx.str(rec, "title") ?? ""} ${ctx.str(rec, "host") ?? ""}`);
+      const words = `${ctx.str(rec, "title") ?? ""} ${ctx.str(rec, "host") ?? ""}`;
+      const bySecretary = secretary ? words.includes(secretary) || /支部书记/.test(words) : BY_SECRETARY.test(words);
       lectureYears.set(year, (lectureYears.get(year) ?? 0) + (bySecretary ? 1 : 0));
     }
     const asOfYear = toYmd(ctx.asOf);

@@ -1,4 +1,5 @@
 import { fullYearsBetween, toYmd } from "../../calendar/days.js";
+import { latestDay } from "../../calendar/precision.js";
 import type { Rule } from "../context.js";
 
 /**
@@ -17,7 +18,9 @@ export const partyAgeRule: Rule = {
       if (stated === null || full === null || full.day > ctx.asOf) continue;
       const exact = fullYearsBetween(full.day, ctx.asOf);
       const calendar = asOf.y - toYmd(full.day).y;
-      if (stated === exact || stated === calendar || (full.precision !== "day" && Math.abs(stated - exact) <= 1)) continue;
+      // A date written to the month (2004.07) may be any day of it: any count those days give is right.
+      const fewest = fullYearsBetween(Math.min(latestDay(full), ctx.asOf), ctx.asOf);
+      if (stated === calendar || (stated >= fewest && stated <= exact)) continue;
       const joined = ctx.date(rec, "joinDate");
       const fromAdmission = joined !== null && (stated === fullYearsBetween(joined.day, ctx.asOf) || stated === asOf.y - toYmd(joined.day).y);
       ctx.atCell(rec, "partyYears", fromAdmission ? "member.partyAgeFromAdmission" : "member.partyAgeMismatch", "error", { value: stated, expected: exact }, String(exact));

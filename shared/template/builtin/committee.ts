@@ -1,5 +1,5 @@
 import type { Field, Template } from "../schema.js";
-import { BRANCH, MEMBER_ID, NAME, NOTE, PHONE } from "./common-fields.js";
+import { BRANCH, FULL_DATE, JOIN_DATE, MEMBER_ID, NAME, NOTE, PHONE } from "./common-fields.js";
 
 /** The committee a row is about: its own name, or the branch or Party committee it belongs to. */
 const COMMITTEE_OF: Field = {
@@ -32,10 +32,11 @@ export const committeeTemplate: Template = {
     { name: "termDueDate", title: "应换届时间", titleEn: "Term ends", type: "date", aliases: ["任期届满时间", "届满时间", "任期到期时间", "应换届日期", "本届任期届满时间"], weight: 3, constraints: { required: true } },
     { name: "electedDate", title: "实际换届时间", titleEn: "Next election held", type: "date", aliases: ["换届时间", "实际换届日期", "下届选举时间"], weight: 3 },
     { name: "termYears", title: "任期（年）", titleEn: "Term (years)", type: "integer", aliases: ["任期", "每届任期", "任期年限"], weight: 1, constraints: { minimum: 1 } },
+    { name: "committeeSize", title: "委员人数", titleEn: "Committee size", type: "integer", aliases: ["支委会人数", "委员会人数", "班子成员人数", "支委人数"], weight: 1, constraints: { minimum: 0 } },
     { name: "delayApproval", title: "延期换届批准情况", titleEn: "Postponement approved", type: "string", aliases: ["延期换届", "批准延期", "延期批准", "是否批准延期"], weight: 1 },
     NOTE,
   ],
-  rules: [{ rule: "committee.term" }],
+  rules: [{ rule: "committee.term" }, { rule: "committee.size" }],
   minScore: 4,
   requiredHeaders: ["termDueDate"],
   distinctive: [{ of: ["committeeName", "appointedDate", "electedDate"], min: 1 }],
@@ -64,10 +65,12 @@ export const committeeMembersTemplate: Template = {
       content: { values: ["书记", "副书记", "委员", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "保密委员"] },
     },
     { name: "appointedDate", title: "任职时间", titleEn: "In post since", type: "date", aliases: ["任命时间", "当选时间", "任职日期"], weight: 1 },
+    { ...JOIN_DATE, weight: 0.5 },
+    { ...FULL_DATE, weight: 0.5 },
     PHONE,
     NOTE,
   ],
-  rules: [{ rule: "committee.composition" }],
+  rules: [{ rule: "committee.composition" }, { rule: "committee.memberFull" }, { rule: "committee.membersTerm" }],
   minScore: 3,
   requiredHeaders: ["name", "post"],
   titleWords: ["支部委员会", "支委会", "领导班子成员", "班子成员", "委员名单", "支委"],

@@ -14,9 +14,9 @@ export const meetingsTemplate: Template = {
   titleEn: "Meetings register (三会一课)",
   fields: [
     BRANCH,
-    { name: "type", title: "会议类型", titleEn: "Meeting type", type: "string", aliases: ["类型", "会议类别", "活动类型", "会议种类", "活动类别"], weight: 3, content: { kind: "meetingType" } },
+    { name: "type", title: "会议类型", titleEn: "Meeting type", type: "string", aliases: ["类型", "类别", "会议类别", "活动类型", "会议种类", "活动类别"], weight: 3, content: { kind: "meetingType" } },
     { name: "title", title: "会议名称", titleEn: "Meeting title", type: "string", aliases: ["会议主题", "主题", "活动名称", "党课题目", "活动主题", "党课主题", "党课名称", "课题", "主题党日名称"], weight: 1.5 },
-    { name: "host", title: "主持人姓名", titleEn: "Chaired by", type: "string", aliases: ["主持人", "主讲人", "授课人", "主讲人姓名", "授课人姓名", "组织人", "主持"], weight: 1.5, recommended: true, content: { kind: "personName" } },
+    { name: "host", title: "主持人姓名", titleEn: "Chaired by", type: "string", aliases: ["主持人", "主讲人", "授课人", "主讲人姓名", "授课人姓名", "组织人", "主持", "主持人/主讲人", "主持人(主讲人)", "主持人或主讲人"], weight: 1.5, recommended: true, content: { kind: "personName" } },
     { name: "recorder", title: "记录人姓名", titleEn: "Recorded by", type: "string", aliases: ["记录人", "记录"], weight: 1.5, content: { kind: "personName" } },
     { name: "plannedDate", title: "计划会议时间", titleEn: "Planned for", type: "datetime", aliases: ["计划时间", "计划召开时间"], weight: 1.5 },
     {
@@ -29,8 +29,8 @@ export const meetingsTemplate: Template = {
       constraints: { required: true },
     },
     { name: "place", title: "会议地点", titleEn: "Place", type: "string", aliases: ["地点", "活动地点", "开会地点", "召开地点", "上课地点"], weight: 1 },
-    { name: "expected", title: "应到人数", titleEn: "Expected", type: "integer", aliases: ["应到", "应参会人数", "应参加人数", "应出席人数", "应到会人数"], weight: 2, constraints: { minimum: 0 } },
-    { name: "present", title: "实到人数", titleEn: "Present", type: "integer", aliases: ["实到", "参会人数", "参加人数", "出席人数", "到会人数", "实到会人数", "参与人数"], weight: 2, constraints: { minimum: 0 } },
+    { name: "expected", title: "应到人数", titleEn: "Expected", type: "integer", aliases: ["应到", "应参会人数", "应参加人数", "应参加", "应出席人数", "应到会人数"], weight: 2, constraints: { minimum: 0 } },
+    { name: "present", title: "实到人数", titleEn: "Present", type: "integer", aliases: ["实到", "参会人数", "参加人数", "实参加", "实参加人数", "出席人数", "实际出席人数", "到会人数", "实到会人数", "参与人数"], weight: 2, constraints: { minimum: 0 } },
     { name: "leave", title: "请假人数", titleEn: "On leave", type: "integer", aliases: ["请假", "缺席人数", "缺席"], weight: 1, constraints: { minimum: 0 } },
     { name: "group", title: "党小组", titleEn: "Party group", type: "string", aliases: ["党小组名称", "所在党小组"], weight: 0.5 },
     { name: "agenda", title: "会议议题", titleEn: "Agenda", type: "string", aliases: ["议题", "会议议程", "议程"], weight: 1 },

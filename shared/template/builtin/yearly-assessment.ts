@@ -2,7 +2,7 @@ import type { Template } from "../schema.js";
 import { BRANCH, MEMBER_ID, NAME, NOTE } from "./common-fields.js";
 
 const ORG_GRADES = ["好", "较好", "一般", "差", "优秀", "良好", "较差"];
-const CADRE_GRADES = ["优秀", "称职", "基本称职", "不称职", "合格", "不合格"];
+const CADRE_GRADES = ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"];
 
 /**
  * 党组织书记抓基层党建述职评议考核 / 党支部年度考核 results: one row per branch or secretary
@@ -52,10 +52,13 @@ export const cadreGradesTemplate: Template = {
     { name: "unit", title: "所在单位", titleEn: "Unit", type: "string", aliases: ["单位", "工作单位", "时任单位"], weight: 0.5 },
     { name: "post", title: "现任职务", titleEn: "Post", type: "string", aliases: ["职务", "时任职务", "所在单位及职务"], weight: 1 },
     { name: "grades", title: "年度考核等次", titleEn: "Yearly grades", type: "string", aliases: [], weight: 4, repeat: { period: "year" }, content: { values: CADRE_GRADES } },
+    // One year's summary (城关镇2025年度科级干部年度考核等次汇总表): the year is the title's.
+    { name: "grade", title: "年度考核等次", titleEn: "Grade of the year", type: "string", aliases: ["考核等次", "年度考核结果", "年度考核等级"], weight: 3, content: { values: CADRE_GRADES } },
     NOTE,
   ],
   rules: [{ rule: "cadre.grades" }],
   minScore: 4,
-  requiredHeaders: ["name", "grades"],
+  requiredHeaders: ["name"],
+  distinctive: [{ of: ["grades", "grade"], min: 1 }],
   titleWords: ["年度考核", "考核等次", "干部考核"],
 };

@@ -1,0 +1,22 @@
+const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** "6", "六", "十二", "两" → a number. */
+export function chineseCount(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text === "十") return 10;
+  if (/^十[一二三四五六七八九]$/.test(text)) return 10 + DIGITS[text[1]!]!;
+  if (/^[一二两三四五六七八九]十$/.test(text)) return DIGITS[text[0]!]! * 10;
+  if (/^[一二两三四五六七八九]十[一二三四五六七八九]$/.test(text)) return DIGITS[text[0]!]! * 10 + DIGITS[text[2]!]!;
+  return DIGITS[text] ?? null;
+}
+
+/**
+ * A count written with its unit and a word or two, as clerks type it into a number column:
+ * 延长6个月, 六个月, 共12人, 3次, 24学时 → the count; anything else → null.
+ */
+const COUNT_WITH_UNIT = /^(?:延长|共|计|约|合计)?\s*(\d+|[一二两三四五六七八九十]{1,3})\s*(?:个月|月|人|名|次|天|日|学时|课时|小时|年|岁|票|项)$/;
+
+export function countWithUnit(text: string): number | null {
+  const m = COUNT_WITH_UNIT.exec(text.trim());
+  return m ? chineseCount(m[1]!) : null;
+}

@@ -1,0 +1,57 @@
+import { addMonths, toIso } from "../../calendar/days.js";
+import { latestDay } from "../../calendar/precision.js";
+import { readDateText } from "../../normalise/dates.js";
+import { DATE_IN_TEXT } from "../../notes/patterns.js";
+import { readNotes } from "../../notes/read-notes.js";
+import type { LedgerRecord } from "../../records/build.js";
+import type { Rule, RuleContext } from "../context.js";
+import { termYearsFor } from "./term.js";
+
+/**
+ * The term of the committee a member list shows (M13): its end as the lines above the table
+ * state it (本届任期：2022年4月—2025年4月), or its election (选举时间：…, else the day most
+ * members took their posts) plus the term in years. Once the term is over with most members
+ * still from that election and no approved postponement within its limit, the election is due.
+ */
+const TERM_SPAN = new RegExp(String.raw`(?:本届)?任期\s*[:：]?\s*${DATE_IN_TEXT}\s*(?:—|-|－|至|到|~|～)+\s*${DATE_IN_TEXT}`);
+const ELECTED_ON = new RegExp(String.raw`(?:选举|换届|当选)(?:时间|日期)\s*[:：]\s*${DATE_IN_TEXT}`);
+
+function electionDay(ctx: RuleContext): { day: number; rec: LedgerRecord } | null {
+  const counts = new Map<number, LedgerRecord[]>();
+  for (const rec of ctx.records) {
+    const d = ctx.date(rec, "appointedDate");
+    if (d !== null) counts.set(d.day, [...(counts.get(d.day) ?? []), rec]);
+  }
+  const best = [...counts].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0];
+  return best && best[1].length >= 2 ? { day: best[0], rec: best[1][0]! } : null;
+}
+
+export const committeeMembersTermRule: Rule = {
+  needs: ["appointedDate"],
+  run(ctx) {
+    const b = ctx.ruleSet.branch;
+    const titles = ctx.sheet.titles.join(" ");
+    const election = electionDay(ctx);
+    if (!election) return;
+    let due: number | null = null;
+    const span = TERM_SPAN.exec(titles);
+    if (span) {
+      const end = readDateText(span[2]!);
+      if (end) due = latestDay(end);
+    }
+    if (due === null) {
+      const said = ELECTED_ON.exec(titles);
+      const on = said ? readDateText(said[1]!) : null;
+      const years = termYearsFor(b, `${titles} ${ctx.sheet.sheetName}`);
+      due = addMonths(on ? on.day : election.day, years * 12);
+    }
+    if (due >= ctx.asOf) return;
+    // Re-elected: most members took their posts after the term ended.
+    const after = ctx.records.filter((rec) => (ctx.date(rec, "appointedDate")?.day ?? -Infinity) > due!).length;
+    if (after * 2 > ctx.records.length) return;
+    const delays = [...readNotes(titles), ...ctx.records.flatMap((rec) => ctx.facts(rec, "electionDelay"))].filter((f) => f.kind === "electionDelay");
+    if (delays.some((f) => f.approved) && ctx.asOf <= addMonths(due, b.electionDelayMaxMonths)) return;
+    const overdue = Math.max(1, Math.round((ctx.asOf - due) / 30.44));
+    ctx.atCell(election.rec, "appointedDate", "committee.termExpired", "error", { due: toIso(due), months: overdue });
+  },
+};
