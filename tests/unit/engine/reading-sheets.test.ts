@@ -222,3 +222,72 @@ describe("rows of the forms clerks keep (from the blind corpus)", () => {
     }
   });
 });
+
+describe("headers and values the way clerks write them (from the blind corpus)", () => {
+  const asOf = "2025-12-31";
+  const codesOf = (rows: CellValue[][], extra = {}) => checkSheet(sheet("S", rows, extra), { asOf }).findings.map((f) => `${f.cell} ${f.code}`);
+
+  it("何时入党 and 何时转正 are admission and full membership; 党龄 to a month's precision", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "身份证号", "何时入党", "何时转正", "党龄"],
+      ["谢广平", makeId("1975-08-20", "男"), 2003.07, 2004.07, 22],
+      ["曹光辉", makeId("1958-05-12", "男", "110105", 13), 1985.07, 1986.07, 39],
+    ];
+    const r = checkSheet(sheet("S", rows), { asOf });
+    expect(r.report.kind).toBe("roster");
+    // 2004.07 to 2025-12-31 is 21 whole years whatever the day in July; 22 counts from admission.
+    expect(r.findings.map((f) => `${f.cell} ${f.code}`)).toEqual(["E2 member.partyAgeFromAdmission"]);
+  });
+
+  it("确定为积极分子时间 is the activist date: an activist before the application is out of order", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "递交入党申请书时间", "确定为积极分子时间", "确定为发展对象时间", "入党时间"],
+      ["彭玉洁", "2023-05-06", "2023-04-20", "2024-05-01", "2024-11-15"],
+    ];
+    expect(codesOf(rows)).toContain("C2 dates.order");
+  });
+
+  it("under 预备党员转正, 上级党委审批时间 is the approval of full membership and 转正申请时间 is not the application to join", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "预备党员接收", null, "预备党员转正", null, null, null],
+      [null, "支部大会通过时间", "上级党委审批时间", "转正申请时间", "支部大会讨论转正时间", "上级党委审批时间", "转正时间"],
+      ["胡春燕", "2024.04.19", "2024.05.20", "2025.03.10", "2025.03.21", "2025.04.10", "2025.04.19"],
+    ];
+    const r = checkSheet(sheet("S", rows, { merges: [{ r0: 0, c0: 1, r1: 0, c1: 2 }, { r0: 0, c0: 3, r1: 0, c1: 6 }] }), { asOf });
+    const fieldOf = Object.fromEntries(r.report.columns.map((c) => [c.column, c.field]));
+    expect(fieldOf).toMatchObject({ B: "joinDate", C: "approvalDate", D: "fullApplyDate", E: "fullMeetingDate", F: "fullApprovalDate", G: "fullDate" });
+    // The full-membership meeting a month before the probation year ends (2025-04-19).
+    expect(r.findings.map((f) => `${f.cell} ${f.code}`)).toEqual(["E3 development.fullMeetingEarly"]);
+  });
+
+  it("a month merged over 应交 | 实交: the 实交 column is that month's payment", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "缴费基数", "1月", null, "2月", null, "3月", null],
+      [null, null, "应交", "实交", "应交", "实交", "应交", "实交"],
+      ["李卫东", 6000, 90, 90, 90, 90, 90, 90],
+      ["张丽华", 4200, 42, 42, 42, 21, 42, 42],
+    ];
+    const merges = [0, 2, 4, 6].map((c) => ({ r0: 0, c0: c, r1: 0, c1: c + 1 })).filter((m) => m.c0 >= 2);
+    const r = checkSheet(sheet("S", rows, { merges }), { asOf: "2025-03-31" });
+    expect(r.report.rows).toBe(2);
+    expect(r.findings.filter((f) => f.severity === "error").map((f) => `${f.cell} ${f.code}`)).toEqual(["F4 dues.paidMismatch"]);
+  });
+
+  it("a count with its unit in a number column: 延长6个月 is 6, 延长3个月 is too short an extension", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "入党时间", "延长预备期(月)", "转正时间"],
+      ["朱文斌", "2024-01-26", "延长6个月", "2025-07-26"],
+      ["邓倩", "2024-09-20", "延长3个月", "2025-12-20"],
+    ];
+    expect(codesOf(rows)).toEqual(["C3 probation.extensionRange"]);
+  });
+
+  it("a training written as a span in one cell has both ends: 2 days and 16 hours is too short", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "递交入党申请书时间", "确定为入党积极分子时间", "确定为发展对象时间", "集中培训时间", "培训学时", "入党介绍人", "入党时间"],
+      ["孙宏伟", "2022-03-01", "2022-09-10", "2023-09-15", "2023.10.16-10.18", 24, "王建国、李红梅", "2024-04-20"],
+      ["高慧敏", "2022-09-01", "2023-03-10", "2024-03-15", "2024.10.8-10.9", 16, "王建国、张志强", "2025-02-24"],
+    ];
+    expect(codesOf(rows).filter((c) => c.includes("training"))).toEqual(["E3 development.trainingShort"]);
+  });
+});

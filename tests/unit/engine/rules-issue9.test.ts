@@ -133,3 +133,82 @@ describe("every parameter in the rule set, with sane ranges", () => {
     expect(codes(rows, "S", "2025-12-31", rs)).toEqual(["null quota.branchSize"]);
   });
 });
+
+describe("from the blind corpus: rules that needed what the sheet says elsewhere", () => {
+  const all = (rows: CellValue[][], asOf = "2025-12-31", name = "S") =>
+    checkWorkbook(book(sheet(name, rows)), { asOf }).findings.filter((f) => f.severity !== "info").map((f) => `${f.cell ?? f.period} ${f.code}:${f.severity}`);
+
+  it("a committee member who took the post on probation; the term from the line above the members", () => {
+    const rows: CellValue[][] = [
+      ["中共宏达机械公司第三支部委员会组成人员名单"],
+      ["选举时间：2022年4月15日        本届任期：2022年4月—2025年4月"],
+      ["职务", "姓名", "入党时间", "转正时间", "任职时间"],
+      ["书记", "高志远", "2002.06.30", "2003.06.30", "2022.04.15"],
+      ["副书记", "林芳", "2008.05.04", "2009.05.04", "2022.04.15"],
+      ["组织委员", "马骏", "2015.06.01", "2016.06.01", "2022.04.15"],
+      ["宣传委员", "宋世杰", "2025.06.20", null, "2025.09.12"],
+    ];
+    expect(all(rows)).toEqual(["E4 committee.termExpired:error", "B7 committee.memberProbationary:error"]);
+    // Before the term ended, only the probationary member.
+    expect(all(rows, "2025-04-20")).toEqual(["B7 committee.memberProbationary:error"]);
+    expect(all(rows, "2025-09-30")).toEqual(["E4 committee.termExpired:error", "B7 committee.memberProbationary:error"]);
+  });
+
+  it("a 换届 table's 委员人数: 8 is over the maximum of 7, 6 above the usual 5; an approved postponement to a month is read", () => {
+    const rows: CellValue[][] = [
+      ["党组织名称", "本届选举时间", "届满时间", "实际换届时间", "委员人数", "备注"],
+      ["中共东湖村支部委员会", "2021-03-18", "2026-03-18", null, 5, null],
+      ["中共东风社区第二支部委员会", "2021-06-20", "2026-06-20", null, 8, null],
+      ["中共城关镇机关支部委员会", "2022-05-12", "2025-05-12", null, 6, "经镇党委批准，延期至2026年5月换届"],
+    ];
+    expect(all(rows)).toEqual(["E3 committee.size:error", "E4 committee.sizeAboveNormal:warning"]);
+  });
+
+  it("one year's cadre grades: the year from the title, 良好 is not a cadre's grade, 不定等次 is", () => {
+    const names = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
+    const rows: CellValue[][] = [["城关镇2025年度科级干部年度考核等次汇总表"], ["序号", "姓名", "现任职务", "考核等次"], ...names.map((n, i) => [i + 1, n, "科员", i === 0 ? "优秀" : i === 1 ? "良好" : i === 2 ? "不定等次" : "称职"])];
+    const r = checkWorkbook(book(sheet("考核等次", rows)), { asOf: "2025-12-31" });
+    expect(r.sheets[0]!.kind).toBe("cadre-grades");
+    expect(r.findings.map((f) => `${f.cell ?? f.period} ${f.code}`)).toEqual(["D4 cadre.gradeUnknown"]);
+    rows[5]![3] = "优秀";
+    rows[6]![3] = "优秀";
+    // 3 of 10 优秀 is over 20% of 2025's column.
+    expect(checkWorkbook(book(sheet("考核等次", rows)), { asOf: "2025-12-31" }).findings.map((f) => `${f.cell ?? f.period} ${f.code}`)).toEqual(["D4 cadre.gradeUnknown", "2025 quota.excellentPerYear"]);
+  });
+
+  it("votes over those who took part in a 民主评议; a rank beyond the number ranked when no column gives it", () => {
+    const appraisal: CellValue[][] = [
+      ["姓名", "参评人数", "优秀", "合格", "基本合格", "不合格", "评议等次"],
+      ["李卫东", 16, 12, 4, 0, 0, "优秀"],
+      ["周建军", 16, 10, 5, 2, 0, "合格"],
+      ["张丽华", 16, 2, 14, 0, 0, "合格"],
+      ["王芳", 16, 1, 15, 0, 0, "合格"],
+      ["赵强", 16, 0, 16, 0, 0, "合格"],
+    ];
+    expect(all(appraisal)).toEqual(["C3 appraisal.votesOverTotal:error"]);
+    const ranked: CellValue[][] = [["姓名", "单位及职务", "有效票数", "测评得分", "测评等次", "排名"], ...[1, 2, 3, 4].map((i) => [`干部${i}`, "科长", 32, 80, "称职", i === 4 ? 5 : i])];
+    expect(all(ranked).filter((c) => c.includes("rank"))).toEqual(["F5 assessment.rankRange:error"]);
+  });
+
+  it("the secretary named above the register gives the year's lecture; another body's 党组书记 does not", () => {
+    const head: CellValue[][] = [["县农业服务中心党支部2024年“三会一课”登记表"], ["党支部书记：孙宏伟        组织委员：胡春燕"], ["日期", "类别", "主持人/主讲人", "应到", "实到"]];
+    const lectures = (speakers: string[]): CellValue[][] => [...head, ...speakers.map((s, i) => [`2024-${String(i * 3 + 2).padStart(2, "0")}-15`, "党课", s, 12, 11])];
+    const lectureFindings = (speakers: string[]) => checkWorkbook(book(sheet("2024", lectures(speakers))), { asOf: "2024-12-31" }).findings.filter((f) => f.code === "meetings.secretaryLecture").map((f) => f.period);
+    expect(lectureFindings(["胡春燕", "县农业农村局 党组书记", "朱文斌", "县委党校 李老师"])).toEqual(["2024"]);
+    expect(lectureFindings(["胡春燕", "孙宏伟", "朱文斌", "县委党校 李老师"])).toEqual([]);
+  });
+
+  it("a note that says the member was admitted in May: January to April are not due; consent to pay the year at once", () => {
+    const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+    const rows: CellValue[][] = [
+      ["姓名", "人员类别", "缴费基数", "月应缴党费", ...months, "备注"],
+      ["孙桂兰", "在职", 3500, 35, "—", "—", "—", "—", ...Array(8).fill(35), "2025年5月16日支部大会接收为预备党员"],
+      ["贾鹏飞", "农民", null, 0.5, 6, ...Array(11).fill(null), "经支部同意，一次交清全年党费"],
+      ["叶青山", "农民", null, 0.5, 6, ...Array(11).fill(null), null],
+    ];
+    const r = checkWorkbook(book(sheet("党费", rows)), { asOf: "2025-12-31" });
+    expect(r.findings.filter((f) => f.row === 2 && f.severity !== "info")).toEqual([]);
+    expect(r.findings.filter((f) => f.row === 3 && f.severity !== "info")).toEqual([]);
+    expect(r.findings.filter((f) => f.row === 4).map((f) => f.code)).toContain("dues.lumpPayment");
+  });
+});
