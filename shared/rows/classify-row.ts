@@ -53,6 +53,9 @@ function isSection(text: string, filled: number): boolean {
   return filled === 1 && WEAK_SECTION.test(text);
 }
 
+/** Most cells hold no colon: the role-and-colon test is skipped for them. */
+const hasColon = (t: string) => t.includes("：") || t.includes(":");
+
 export function classifyRow(view: SheetView, row: number, rowsBelowHeader: number): RowKind {
   const values = view.rowValues(row);
   let filled = 0;
@@ -81,7 +84,7 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
     if (firstText === null) firstText = toHalfWidth(t);
     if (rowsBelowHeader < INSTRUCTION_ROWS && INSTRUCTION.test(t)) instructions++;
     const merge = t.length >= 20 ? view.mergeAt(row, view.firstCol + i) : undefined;
-    if ((merge && merge.c1 > merge.c0) || NOTICE.test(t) || SIGNATURE.test(t) || ROLE_COLON.test(toHalfWidth(t))) notices++;
+    if ((merge && merge.c1 > merge.c0) || NOTICE.test(t) || SIGNATURE.test(t) || (hasColon(t) && ROLE_COLON.test(toHalfWidth(t)))) notices++;
   }
   if (filled === 0) return "blank";
   // A derived row names itself in its first words; a 序号 column may stand before them.
