@@ -78,7 +78,7 @@ export const SheetReport = z.object({
   file: z.string().optional(),
   // Optional for submissions stored by 0.1, which had no status (every stored sheet was a recognised one).
   status: z.enum(["checked", "unrecognised", "skipped"]).optional(),
-  skipReason: z.enum(["hidden", "empty", "instructions"]).optional(),
+  skipReason: z.enum(["hidden", "empty", "instructions", "noData"]).optional(),
   kind: z.string().nullable(),
   template: z.object({ id: z.string(), version: z.number() }).nullable(),
   headerRow: z.number().nullable(),
