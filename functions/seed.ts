@@ -74,7 +74,7 @@ export const seedRouter = new Hono<AppEnv>().post("/", devOnly(), async (c) => {
   }
   const admin = await newToken(db, seeder, root, "admin", "demo admin");
   const clerks = await Promise.all(DEMO.branches.map((b) => newToken(db, seeder, b.id, "clerk", `demo clerk ${b.id}`)));
-  stmts.push(...admin.stmts, ...clerks.flatMap((t) => t.stmts));
+  for (const s of [...admin.stmts, ...clerks.flatMap((t) => t.stmts)]) stmts.push(s);
   const docs: { kind: "ruleset" | "template"; doc: { id: string; title: string; version?: number } }[] = [
     { kind: "ruleset", doc: DEFAULT_RULE_SET },
     ...BUILTIN_TEMPLATES.map((t) => ({ kind: "template" as const, doc: t })),
@@ -92,7 +92,7 @@ export const seedRouter = new Hono<AppEnv>().post("/", devOnly(), async (c) => {
   const roster = BUILTIN_TEMPLATES[0]!;
   const year = new Date().getUTCFullYear();
   const collectionId = "c-demo-roster";
-  stmts.push(
+  const collectionStmts = [
     insertCollectionStmt(db, {
       org_id: root,
       collection_id: collectionId,
@@ -113,8 +113,8 @@ export const seedRouter = new Hono<AppEnv>().post("/", devOnly(), async (c) => {
     }),
     ...DEMO.branches.map((b) => insertCollectionBranchStmt(db, root, collectionId, b.id)),
     auditStmt(db, seeder, root, "collection.open", `collection:${collectionId}`, null, { seed: true }, at),
-  );
-  await db.batch(stmts);
+  ];
+  await db.batch([...stmts, ...collectionStmts]);
   return c.json(
     {
       seeded: true,

@@ -31,7 +31,7 @@ export function randomId(prefix: string, bytes = 9): string {
 
 export function randomSecret(bytes = 32): string {
   const b = crypto.getRandomValues(new Uint8Array(bytes));
-  let s = btoa(String.fromCharCode(...b));
+  let s = btoa(Array.from(b, (x) => String.fromCharCode(x)).join(""));
   s = s.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   return s;
 }

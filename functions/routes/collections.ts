@@ -22,6 +22,7 @@ import {
 import { exportSize, latestPerBranch, listSubmissions, type SubmissionRow } from "../db/submissions.js";
 import { collectionDocs } from "../lib/submit.js";
 import { prefersEnglish } from "../middleware/errors.js";
+import { appendAll } from "../../shared/util/append-all.js";
 import {
   assertExportSize,
   csvFailureLine,
@@ -309,8 +310,8 @@ export const collectionsRouter = router()
         const it = i === 0 && first ? first : await load(i);
         if (i === 0) tables.dataHeader = dataHeader(it, lang);
         const t = itemRows(it, template, lang);
-        tables.data.push(...t.data);
-        tables.findings.push(...t.findings);
+        appendAll(tables.data, t.data);
+        appendAll(tables.findings, t.findings);
         await yieldAfter(started);
       }
       if (!rows.length) tables.dataHeader = dataHeader(undefined, lang);

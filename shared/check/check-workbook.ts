@@ -2,6 +2,7 @@ import type { WorkbookGrid } from "../grid/types.js";
 import type { CheckReport, Finding } from "../findings/types.js";
 import type { CheckOptions } from "./options.js";
 import { checkSheet, resolveAsOf } from "./check-sheet.js";
+import { appendAll } from "../util/append-all.js";
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -12,7 +13,7 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions = {}): CheckR
   for (const sheet of wb.sheets) {
     const { report: sheetReport, findings } = checkSheet(sheet, opts);
     report.sheets.push(sheetReport);
-    report.findings.push(...sortFindings(findings));
+    appendAll(report.findings, sortFindings(findings));
   }
   return report;
 }

@@ -7,6 +7,7 @@ import { foreignLook } from "./foreign-look.js";
 import { bestHeader, headerCandidates, type HeaderCandidate } from "./header-binding.js";
 import type { ColumnBinding, EvidenceSource, HeaderLayout, UnboundColumn } from "./layout.js";
 import { contextMentions, sheetContext, type SheetContext } from "./sheet-context.js";
+import { minOf } from "../util/append-all.js";
 
 /**
  * Which ledger a sheet is, and where its table is, from two kinds of evidence: what the
@@ -160,7 +161,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   const missingDistinctive = t.distinctive.filter((d) => d.of.filter(found).length < d.min);
   const foreign = foreignLook(cand.cells, profiles, ctx, score);
   const required = t.requiredHeaders.map((n) => sure.get(n) ?? 0);
-  const coreConf = required.length > 0 ? Math.min(...required) : 1;
+  const coreConf = required.length > 0 ? minOf(required) : 1;
   const coverage = Math.min(1, score / Math.max(1, 1.5 * t.minScore));
   const confidence = foreign ? 0 : round2(coreConf * (0.5 + 0.5 * coverage));
   return {
