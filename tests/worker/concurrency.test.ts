@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { call, cleanGrid, gridWithErrors, makeTenant, openCollection, roster } from "./helpers.js";
+import { call, cleanGrid, gridWithErrors, makeTenant, openCollection, roster, storeCount, storeRows } from "./helpers.js";
 
 describe("versions and idempotency under concurrency", () => {
   it("20 concurrent publishes get versions 1..20, no gap, no repeat", async () => {
@@ -29,7 +29,7 @@ describe("versions and idempotency under concurrency", () => {
     const etag = first.headers.get("etag")!;
     expect(etag).toContain(v1.json.sha256);
     // create-only put on the content address refuses a second write
-    const row = await env.DB.prepare("SELECT r2_key FROM published_versions WHERE org_id = ? AND doc_id = 'roster' AND version = 1").bind(t.deptId).first<{ r2_key: string }>();
+    const [row] = await storeRows<{ r2_key: string }>(t.deptId, "SELECT r2_key FROM published_versions WHERE org_id = ? AND doc_id = 'roster' AND version = 1", t.deptId);
     const again = await env.BLOBS.put(row!.r2_key, '{"evil":true}', { onlyIf: { etagDoesNotMatch: "*" } });
     expect(again).toBeNull();
     // there is no route that updates a version in place
@@ -71,8 +71,7 @@ describe("versions and idempotency under concurrency", () => {
     expect(later.json).toEqual(results[0]!.json);
     expect(later.text).toBe(results[0]!.text);
     expect(later.headers.get("idempotent-replayed")).toBe("true");
-    const n = await env.DB.prepare("SELECT COUNT(*) AS n FROM submissions WHERE collection_id = ?").bind(col).first("n");
-    expect(n).toBe(1);
+    expect(await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions WHERE collection_id = ?", col)).toBe(1);
     // same key, other body → 409
     const other = await call(`/v1/collections/${col}/submissions`, { token, body: { grid: cleanGrid(), asOf: "2025-12-01" }, headers: { "idempotency-key": "same-key-1" } });
     expect(other.status).toBe(409);

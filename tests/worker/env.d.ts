@@ -2,6 +2,8 @@ declare namespace Cloudflare {
   interface Env {
     DB: D1Database;
     BLOBS: R2Bucket;
+    LEDGER: DurableObjectNamespace<import("../../functions/ledger/object.js").TenantLedger>;
+    TEST_FAULTS: string;
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     TEST_ENTRA_PRIVATE_JWK: string;
     ENTRA_AUDIENCE: string;
