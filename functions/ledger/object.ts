@@ -124,8 +124,13 @@ export class TenantLedger extends DurableObject<Bindings> {
   commitSubmission(req: CommitRequest): CommitResult {
     return this.ctx.storage.transactionSync((): CommitResult => {
       const { row } = req;
-      const col = getCollection(this.sql, row.collection_id);
-      if (!col || !isMember(this.sql, row.collection_id, row.branch_id)) return { kind: "not_found" };
+      const col = one<{ status: string; member: number }>(
+        this.sql,
+        "SELECT status, EXISTS (SELECT 1 FROM collection_branches WHERE collection_id = ?1 AND branch_id = ?2) AS member FROM collections WHERE collection_id = ?1",
+        row.collection_id,
+        row.branch_id,
+      );
+      if (!col || col.member !== 1) return { kind: "not_found" };
       if (col.status !== "open") return { kind: "closed" };
       if (req.idempotency) {
         const prior = one<{ request_sha256: string; submission_id: string }>(

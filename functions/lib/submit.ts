@@ -173,13 +173,14 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
         : null;
   if (refusal) throw refusal;
 
-  const reportText = JSON.stringify(report);
-  const reportSha = await sha256Hex(reportText);
+  // Serialised once, encoded once: the same bytes are hashed and stored.
+  const reportBytes = new TextEncoder().encode(JSON.stringify(report));
+  const reportSha = await sha256Hex(reportBytes);
   const org = col.org_id;
   const contentKey = input.source === "xlsx" ? fileKey(org, input.sha256) : gridKey(org, input.sha256);
   const contentType = input.source === "xlsx" ? (input.fileType ?? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") : "application/json; charset=utf-8";
   const putContent = () => putImmutable(c.env.BLOBS, contentKey, input.sha256, input.bytes, contentType);
-  const putReport = () => putImmutable(c.env.BLOBS, reportKey(org, reportSha), reportSha, reportText);
+  const putReport = () => putImmutable(c.env.BLOBS, reportKey(org, reportSha), reportSha, reportBytes, "application/json; charset=utf-8");
   const submittedAt = nowIso();
   const submissionId = randomId("s", 12);
   const row: Omit<SubmissionRow, "version"> = {
