@@ -33,7 +33,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 // @ts-expect-error — plain ESM helper shared with scripts/start.mjs
-import { applyMigrations, killGroup, OFFLINE_ENV, ROOT, seed, startWorker, waitReady } from "../scripts/dev-server.mjs";
+import { applyMigrations, killGroup, OFFLINE_ENV, ROOT, startWorker, waitReady } from "../scripts/dev-server.mjs";
 
 // Offline for this process too (the state inspection starts Miniflare in-process).
 for (const k of ["CLOUDFLARE_CF_FETCH_ENABLED", "WRANGLER_SEND_METRICS", "WRANGLER_LOG_PATH", "CI"]) process.env[k] = (OFFLINE_ENV as Record<string, string>)[k];
