@@ -4,6 +4,7 @@ import { benchCli } from "./cli.js";
 import { benchFormats } from "./formats.js";
 import { benchFunctions } from "./functions.js";
 import { benchPane } from "./pane.js";
+import { benchMemory } from "./memory.js";
 
 /**
  * `npm run bench`: every figure beside a named peer measured in the same run. Other
@@ -15,6 +16,7 @@ const parts: { name: string; run: () => Promise<string[]> }[] = [
   { name: "formats", run: benchFormats },
   { name: "functions", run: async () => (await benchFunctions()).lines },
   { name: "pane", run: benchPane },
+  { name: "memory", run: benchMemory },
 ];
 
 const only = process.argv.slice(2);

@@ -17,8 +17,10 @@ export interface Bindings {
   EXPORT_MAX_BYTES?: string;
   /** The same for an xlsx export, which is built whole in memory. */
   EXPORT_XLSX_MAX_BYTES?: string;
-  /** Most cells one submission may hold, grid JSON or xlsx alike (413 above). */
+  /** Most cells one submission may hold, grid JSON or a file in any format alike (413 / 422 above). */
   MAX_CELLS?: string;
+  /** Most findings one submission may store (422 too_many_findings above). */
+  MAX_FINDINGS?: string;
   /** Expected `aud` of Entra ID access tokens; Entra auth is off when empty. */
   ENTRA_AUDIENCE?: string;
   /** Comma-separated allowed Entra tenant ids (`tid`). */

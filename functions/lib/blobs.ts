@@ -27,11 +27,12 @@ export async function putImmutable(
   r2: R2Bucket,
   key: string,
   sha256: string,
-  body: string | Uint8Array,
+  body: string | Uint8Array | ReadableStream<Uint8Array>,
   contentType = "application/json; charset=utf-8",
+  knownSize?: number,
 ): Promise<PutResult> {
   // (a string's size in bytes without encoding it a second time: callers with large text pass bytes)
-  const size = typeof body === "string" ? utf8Length(body) : body.byteLength;
+  const size = knownSize ?? (typeof body === "string" ? utf8Length(body) : body instanceof Uint8Array ? body.byteLength : 0);
   const res = await r2.put(key, body, {
     onlyIf: { etagDoesNotMatch: "*" },
     httpMetadata: { contentType },

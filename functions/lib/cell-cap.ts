@@ -6,17 +6,28 @@ import { a1 } from "../../shared/grid/a1.js";
 /**
  * One cap on the cells of a submission, whether it arrives as grid JSON or as a file in any
  * format: the Worker has 128 MB, and the largest submission the cap admits must peak well below
- * that (bench/memory.ts measures it; bench/RESULTS.md has the figures). Counted before anything
- * is validated or built: on the bytes and the parsed JSON, or on the file as it is read.
+ * 100 MB. Measured (bench/memory.ts, the Worker's code path under a 128 MB heap, Node's uncompressed
+ * pointers): a roster or dues ledger of 150,000 cells peaks at 30–45 MB; the worst case, a ledger
+ * wrong in every row (0.6 findings a cell, refused above MAX_FINDINGS), at 76 MB; at 200,000 cells
+ * that worst case reaches 99 MB. Counted before anything is validated or built: on the bytes and
+ * the parsed JSON, or on the file as it is read. The CLI and the pane keep the readers' own caps.
  */
-export const DEFAULT_MAX_CELLS = 1_000_000;
+export const DEFAULT_MAX_CELLS = 150_000;
 
 export const maxCells = (env: Pick<Bindings, "MAX_CELLS">) => (Number(env.MAX_CELLS) > 0 ? Number(env.MAX_CELLS) : DEFAULT_MAX_CELLS);
 
-/** The reader's caps for an uploaded file: the submission's cell cap for each sheet and for the workbook. */
-export function uploadLimits(env: Pick<Bindings, "MAX_CELLS">): Partial<ReadLimits> {
+const DEFAULT_MAX_BODY = 8 * 1024 * 1024;
+export const maxBodyBytes = (env: Pick<Bindings, "MAX_BODY_BYTES">) => Number(env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY;
+
+/**
+ * The reader's caps for an uploaded file: the submission's cell cap for each sheet and for the
+ * workbook, and at most twice the body limit once inflated (a sheet at the cell cap is a fraction
+ * of that; the text a file may unpack into memory is bounded like a JSON body's).
+ */
+export function uploadLimits(env: Pick<Bindings, "MAX_CELLS" | "MAX_BODY_BYTES">): Partial<ReadLimits> {
   const cap = maxCells(env);
-  return { maxCellsPerSheet: cap, maxCells: cap };
+  const inflated = 2 * maxBodyBytes(env);
+  return { maxCellsPerSheet: cap, maxCells: cap, maxEntryBytes: inflated, maxTotalBytes: inflated, ratioFloorBytes: Math.min(DEFAULT_READ_LIMITS.ratioFloorBytes, inflated) };
 }
 
 export interface GridSize {
@@ -67,6 +78,25 @@ export function uploadOverCap(reader: { messageZh: string; messageEn: string }, 
     zh: `${reader.messageZh.replace(/，超过 \d+ 的上限，请拆分后再检查。$/, "")}，超过每次报送 ${cap} 个单元格的上限。${CELL_CAP_ADVICE.zh}`,
     en: `${reader.messageEn.replace(/, over the limit of \d+; split it and check again\.$/, "")}, over the limit of ${cap} cells per submission. ${CELL_CAP_ADVICE.en}`,
   };
+}
+
+/**
+ * The most findings one submission may store. A ledger the engine finds this much wrong with was
+ * mostly read or filled wrongly as a whole (a column shifted, the wrong 报送任务); its report would
+ * cost more memory than the Worker has. Refused with the counts, nothing stored.
+ */
+export const DEFAULT_MAX_FINDINGS = 50_000;
+
+export const maxFindings = (env: Pick<Bindings, "MAX_FINDINGS">) => (Number(env.MAX_FINDINGS) > 0 ? Number(env.MAX_FINDINGS) : DEFAULT_MAX_FINDINGS);
+
+export function tooManyFindings(found: number, cap: number, counts: { errors: number; warnings: number; infos: number }) {
+  return new ApiError(
+    422,
+    "too_many_findings",
+    `台账中发现了 ${found} 处问题，超过每次报送 ${cap} 处的上限，没有保存。这么多问题多半是整列填错、表头错位或选错了报送任务。请先在任务窗格或用命令行工具 party-ledger check 检查改正，再报送。`,
+    `The engine found ${found} problems in the ledger, over the limit of ${cap} per submission; nothing was stored. So many usually means a whole column is wrong, the header is shifted, or it is the wrong collection. Check and correct it in the task pane or with the command line (party-ledger check), then submit again.`,
+    { findings: found, maxFindings: cap, counts },
+  );
 }
 
 /** The same limit on one cell's text as the readers' (Excel's own 32,767 characters). */

@@ -69,7 +69,7 @@ export interface ExportItem {
   report: CheckReport;
 }
 
-export async function loadExportItem(env: Pick<Bindings, "BLOBS" | "MAX_CELLS">, s: SubmissionRow, branch: OrgRow | undefined): Promise<ExportItem> {
+export async function loadExportItem(env: Pick<Bindings, "BLOBS" | "MAX_CELLS" | "MAX_BODY_BYTES">, s: SubmissionRow, branch: OrgRow | undefined): Promise<ExportItem> {
   const [grid, report] = await Promise.all([readStoredGrid(env, s), getStoredJson<CheckReport>(env.BLOBS, reportKey(s.org_id, s.findings_sha256))]);
   return { branchId: s.branch_id, branch, submission: s, grid, report };
 }

@@ -11,8 +11,10 @@ import { ledger } from "../ledger/stub.js";
 import type { CommitResult } from "../ledger/object.js";
 import { canSeeCollection, needRole } from "./access.js";
 import { auditEntry } from "./audit-entry.js";
-import { blobKey, getStoredJson, putImmutable, type PutResult } from "./blobs.js";
+import { blobKey, getStoredJson, putImmutable, storedDataMissing, type PutResult } from "./blobs.js";
+import { reportBody, reportBytes as serialiseReport, storedBytes, type ReportBytes } from "./detail-body.js";
 import { countFindings, runCheck } from "./engine.js";
+import { maxFindings, tooManyFindings } from "./cell-cap.js";
 import { ApiError, notFound } from "./errors.js";
 import { canonicalJson, nowIso, randomId, sha256Hex, todayCst } from "./hash.js";
 import { loadBody } from "./publish.js";
@@ -72,15 +74,24 @@ export async function collectionForSubmission(env: Pick<Bindings, "LEDGER">, p: 
 
 const collectionClosed = () => new ApiError(409, "collection_closed", "报送任务已关闭", "The collection is closed");
 
-export async function submissionDetail(env: Pick<Bindings, "BLOBS">, row: SubmissionRow, withGrid = false) {
+/** A stored submission's report, as the bytes that were stored (what its answer is built from). */
+export async function storedReport(env: Pick<Bindings, "BLOBS">, row: SubmissionRow): Promise<ReportBytes> {
+  const key = reportKey(row.org_id, row.findings_sha256);
+  const obj = await env.BLOBS.get(key);
+  if (!obj) throw storedDataMissing(key);
+  return storedBytes(new Uint8Array(await obj.arrayBuffer()));
+}
+
+/** A stored submission with its findings and, when asked, its grid, as objects (for the diff and `include=grid`). */
+export async function submissionDetail(env: Pick<Bindings, "BLOBS" | "MAX_CELLS" | "MAX_BODY_BYTES">, row: SubmissionRow, withGrid = false) {
   const [report, grid] = await Promise.all([
     getStoredJson<CheckReport>(env.BLOBS, reportKey(row.org_id, row.findings_sha256)),
     withGrid ? readStoredGrid(env, row) : null,
   ]);
   return {
     ...submissionOut(row),
-    findings: report.findings,
     sheets: report.sheets,
+    findings: report.findings,
     ...(grid ? { grid } : {}),
   };
 }
@@ -120,7 +131,11 @@ export interface SubmitInput {
   fileType?: string;
 }
 
-export type SubmitAnswer = { status: 201; body: Awaited<ReturnType<typeof submissionDetail>>; replayed: boolean };
+/** What a submission answers: its fields and the stored report's bytes (lib/detail-body.ts joins them). */
+export type SubmitAnswer = { status: 201; fields: ReturnType<typeof submissionOut>; report: ReportBytes; replayed: boolean };
+
+/** The error findings a refusal lists, at most this many (the count says how many there are). */
+const REFUSAL_FINDINGS = 200;
 
 /**
  * Accept one submission. At most: one read of the caller's token (D1, or the isolate's cache),
@@ -157,30 +172,14 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
 
   // Every branch of a collection is judged on the same day unless the submission names one.
   const asOf = input.asOf ?? collectionAsOf(col.period, todayCst());
-  const report = runCheck({ grid: input.grid, template, ruleSet, asOf, ...(input.fileName ? { fileName: input.fileName } : {}) });
-  const counts = countFindings(report);
+  const { counts, wrongTemplate, reportBytes } = verdict(col, template, runCheck({ grid: input.grid, template, ruleSet, asOf, ...(input.fileName ? { fileName: input.fileName } : {}) }), maxFindings(c.env));
   mark("check");
-  // Never a false all-clear: a workbook none of whose sheets fits the template was not checked.
-  const wrongTemplate = !report.sheets.some((s) => s.status === "checked");
-  const refusal =
-    wrongTemplate && col.on_wrong_template === "reject"
-      ? wrongTemplateError(template, report)
-      : counts.errors > 0 && col.on_error === "reject"
-        ? new ApiError(422, "has_errors", `台账有 ${counts.errors} 处错误，本报送任务不接收有错误的台账，请改正后再报送`, `The ledger has ${counts.errors} error(s); this collection refuses ledgers with errors`, {
-            counts,
-            findings: report.findings.filter((f) => f.severity === "error"),
-          })
-        : null;
-  if (refusal) throw refusal;
-
-  // Serialised once, encoded once: the same bytes are hashed and stored.
-  const reportBytes = new TextEncoder().encode(JSON.stringify(report));
-  const reportSha = await sha256Hex(reportBytes);
+  const reportSha = reportBytes.sha256;
   const org = col.org_id;
   const contentKey = input.source === "xlsx" ? fileKey(org, input.sha256) : gridKey(org, input.sha256);
   const contentType = input.source === "xlsx" ? (input.fileType ?? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") : "application/json; charset=utf-8";
   const putContent = () => putImmutable(c.env.BLOBS, contentKey, input.sha256, input.bytes, contentType);
-  const putReport = () => putImmutable(c.env.BLOBS, reportKey(org, reportSha), reportSha, reportBytes, "application/json; charset=utf-8");
+  const putReport = () => putImmutable(c.env.BLOBS, reportKey(org, reportSha), reportSha, reportBody(reportBytes), "application/json; charset=utf-8", reportBytes.size);
   const submittedAt = nowIso();
   const submissionId = randomId("s", 12);
   const row: Omit<SubmissionRow, "version"> = {
@@ -246,15 +245,35 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
       throw new ApiError(409, "idempotency_key_reused", "该 Idempotency-Key 已用于另一份不同的报送内容", "This Idempotency-Key was already used with a different request body", { idempotencyKey: key });
     }
     // Another request with the same key stored it first: answer as it did.
-    return { status: 201, body: await submissionDetail(c.env, result.row), replayed: true };
+    return { status: 201, fields: submissionOut(result.row), report: await storedReport(c.env, result.row), replayed: true };
   }
   // A blob this request found already there may have been deleted (an orphan swept, a failed twin's
   // cleanup) before the commit: the store names it, and the bytes are put back.
   const reput = new Set(result.reput);
   await Promise.all([reput.has(contentKey) ? putContent() : null, reput.has(reportKey(org, reportSha)) ? putReport() : null]);
   // The answer is what a replay reads back (the row and the stored report): the same bytes.
-  const body = { ...submissionOut({ ...row, version: result.version }), findings: report.findings, sheets: report.sheets };
-  return { status: 201, body, replayed: false };
+  return { status: 201, fields: submissionOut({ ...row, version: result.version }), report: reportBytes, replayed: false };
+}
+
+/**
+ * The engine's report judged against the collection (refused: a 422; else its counts and its
+ * bytes). Serialised once, encoded once: the bytes are hashed, stored and answered, and the report's
+ * objects are let go when this returns, before anything is put.
+ */
+function verdict(col: CollectionRow, template: TemplateParsed, report: CheckReport, findingsCap: number) {
+  const counts = countFindings(report);
+  if (report.findings.length > findingsCap) throw tooManyFindings(report.findings.length, findingsCap, counts);
+  // Never a false all-clear: a workbook none of whose sheets fits the template was not checked.
+  const wrongTemplate = !report.sheets.some((s) => s.status === "checked");
+  if (wrongTemplate && col.on_wrong_template === "reject") throw wrongTemplateError(template, report);
+  if (counts.errors > 0 && col.on_error === "reject") {
+    throw new ApiError(422, "has_errors", `台账有 ${counts.errors} 处错误，本报送任务不接收有错误的台账，请改正后再报送`, `The ledger has ${counts.errors} error(s); this collection refuses ledgers with errors`, {
+      counts,
+      // the first ones, in sheet and row order: enough to start correcting, bounded whatever the ledger
+      findings: report.findings.filter((f) => f.severity === "error").slice(0, REFUSAL_FINDINGS),
+    });
+  }
+  return { counts, wrongTemplate, reportBytes: serialiseReport(report) };
 }
 
 /** The blobs this request created, unless a row references them by now (the store decides). */

@@ -10,10 +10,11 @@ import { assertBranchReadable, visibleCollection } from "../lib/access.js";
 import { ledger } from "../ledger/stub.js";
 import { submissionOut } from "../lib/present.js";
 import { ApiError, notFound } from "../lib/errors.js";
-import { collectionForSubmission, reportKey, submit, submissionDetail } from "../lib/submit.js";
+import { collectionForSubmission, reportKey, storedReport, submit, submissionDetail } from "../lib/submit.js";
+import { detailResponse } from "../lib/detail-body.js";
 import { tooLarge } from "../middleware/errors.js";
 import { refuseMacros } from "../lib/macros.js";
-import { assertGridSize, estimateGridJsonBytes, gridSize, jsonBoundFor, jsonValueBound, maxCells, tooManyCells, uploadLimits, uploadOverCap } from "../lib/cell-cap.js";
+import { assertGridSize, maxBodyBytes, estimateGridJsonBytes, gridSize, jsonBoundFor, jsonValueBound, maxCells, tooManyCells, uploadLimits, uploadOverCap } from "../lib/cell-cap.js";
 import { getStoredJson } from "../lib/blobs.js";
 import { diffSubmissions } from "../lib/diff.js";
 import { CheckedGrid } from "../lib/grid-check.js";
@@ -22,12 +23,10 @@ import { sha256Hex } from "../lib/hash.js";
 import { isLedgerReadError, readWorkbookFile, UPLOAD_MEDIA_TYPES } from "../../shared/reader/index.js";
 import type { CheckReport } from "../../shared/findings/types.js";
 
-const DEFAULT_MAX = 8 * 1024 * 1024;
-
 /** 413 above MAX_BODY_BYTES, counted on the stream (Content-Length is not trusted). */
 export const limitBody = (): MiddlewareHandler<AppEnv> =>
   async function limitBody(c, next) {
-    const maxSize = Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX;
+    const maxSize = maxBodyBytes(c.env);
     return bodyLimit({ maxSize, onError: () => { throw tooLarge(maxSize); } })(c, next);
   };
 
@@ -104,8 +103,8 @@ function readUpload(bytes: Uint8Array, fileName: string | undefined, cap: number
   }
 }
 
-const created = (c: { header: (k: string, v: string) => void }, r: { body: { id: string }; replayed: boolean }) => {
-  c.header("Location", `/v1/submissions/${r.body.id}`);
+const created = (c: { header: (k: string, v: string) => void }, r: { fields: { id: string }; replayed: boolean }) => {
+  c.header("Location", `/v1/submissions/${r.fields.id}`);
   if (r.replayed) c.header("Idempotent-Replayed", "true");
 };
 
@@ -135,7 +134,7 @@ export const submissionsRouter = router()
         ...(b.fileName ? { fileName: b.fileName } : {}),
       });
       created(c, r);
-      return c.json(r.body, 201);
+      return detailResponse(c, r.fields, r.report, 201);
     },
   )
   .openapi(
@@ -184,7 +183,7 @@ export const submissionsRouter = router()
         ...(fileName ? { fileName } : {}),
       });
       created(c, r);
-      return c.json({ ...r.body, ...(grid.source ? { file: grid.source } : {}) }, 201);
+      return detailResponse(c, { ...r.fields, ...(grid.source ? { file: grid.source } : {}) }, r.report, 201);
     },
   )
   .openapi(
@@ -230,7 +229,8 @@ export const submissionsRouter = router()
       const row = await ledger(c.env, p.rootId).submissionVersion(collection.collection_id, branchId, version);
       if (!row) throw notFound("Submission", "报送", `${branchId} v${version}`);
       c.header("Cache-Control", "private, max-age=31536000, immutable");
-      return c.json(await submissionDetail(c.env, row, c.req.valid("query").include === "grid"), 200);
+      if (c.req.valid("query").include === "grid") return c.json(await submissionDetail(c.env, row, true), 200);
+      return detailResponse(c, submissionOut(row), await storedReport(c.env, row), 200);
     },
   )
   .openapi(
@@ -288,6 +288,7 @@ export const submissionsRouter = router()
         throw notFound("Submission", "报送", id);
       }
       c.header("Cache-Control", "private, max-age=31536000, immutable");
-      return c.json(await submissionDetail(c.env, row, c.req.valid("query").include === "grid"), 200);
+      if (c.req.valid("query").include === "grid") return c.json(await submissionDetail(c.env, row, true), 200);
+      return detailResponse(c, submissionOut(row), await storedReport(c.env, row), 200);
     },
   );

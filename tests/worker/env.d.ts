@@ -11,6 +11,7 @@ declare namespace Cloudflare {
     /** Base64 files of the format corpus by folder + extension ("csv-gbk.csv"), for the upload tests. */
     TEST_FORMAT_FILES: string;
     MAX_CELLS: string;
+    MAX_FINDINGS: string;
     EXPORT_XLSX_MAX_BYTES: string;
   }
 }

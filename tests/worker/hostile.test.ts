@@ -173,6 +173,21 @@ describe("one cap on cells and on one cell's text, for grid JSON and xlsx alike"
     expect(r.ms, `${r.ms} ms vs bare ${bare} ms`).toBeLessThan(within(bare));
   });
 
+  it("a ledger wrong in more places than a submission may store is refused with its counts, and nothing is stored", async () => {
+    const clerk = t.branches[0]!.token;
+    const cap = Number(env.MAX_FINDINGS);
+    // every member with the same ID: each row after the first is a duplicate
+    const rows = Array.from({ length: cap + 100 }, (_, i) => rosterRow(`党员${i}`));
+    const before = await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions");
+    const r = await call(`/v1/collections/${col}/submissions`, { token: clerk, body: { grid: rosterGrid(...rows), asOf: "2025-12-01" } });
+    expect(r.status, r.text).toBe(422);
+    expect(r.json.error.code).toBe("too_many_findings");
+    expect(r.json.error.message).toContain(`超过每次报送 ${cap} 处的上限`);
+    expect(r.json.error.message).toContain("party-ledger check");
+    expect(r.json.error.details.findings).toBeGreaterThan(cap);
+    expect(await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions")).toBe(before);
+  });
+
   it("an xlsx over the same cap is refused; one cell over 32,767 characters is refused on both routes", async () => {
     const clerk = t.branches[0]!.token;
     const wide = Array.from({ length: Math.ceil((cap() + 1) / 100) }, () => new Array(100).fill(1));
