@@ -4,7 +4,9 @@ import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readWorkbookFile } from "../../../shared/reader/index.js";
+import { inflateAhead, readWorkbookFile, type InflateRaw } from "../../../shared/reader/index.js";
+import { readZipDirectory } from "../../../shared/xlsx/zip-directory.js";
+import { BAD_CORPUS } from "../../fixtures/make-bad-corpus.js";
 import { checkWorkbook } from "../../../shared/index.js";
 import type { WorkbookGrid } from "../../../shared/grid/types.js";
 import { isDateFormat } from "../../../shared/xlsx/date-format.js";
@@ -234,5 +236,65 @@ describe("date formats", () => {
         }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("the platform's inflater ahead of the reader (DecompressionStream, as the Worker uses it)", () => {
+  it("gives every corpus workbook the same grid as fflate", async () => {
+    for (const dir of [CORPORA[0]!, CORPORA[2]!]) {
+      for (const f of readdirSync(dir).filter((x) => x.endsWith(".xlsx"))) {
+        const bytes = new Uint8Array(readFileSync(join(dir, f)));
+        const inflateRaw = await inflateAhead(bytes);
+        expect(inflateRaw, f).toBeDefined();
+        expect(plain(readWorkbookFile(bytes, { fileName: f, inflateRaw: inflateRaw! })), f).toEqual(plain(readWorkbookFile(bytes, { fileName: f })));
+      }
+    }
+  });
+
+  it("refuses the bad corpus exactly as without it: bombs by their declared and their real size, truncation, encryption", async () => {
+    for (const item of BAD_CORPUS) {
+      const bytes = item.build();
+      const inflateRaw = await inflateAhead(bytes);
+      const outcome = (o: Parameters<typeof readWorkbookFile>[1]) => {
+        try {
+          readWorkbookFile(bytes, o);
+          return "read";
+        } catch (e) {
+          return (e as { code?: string }).code ?? String(e);
+        }
+      };
+      expect(outcome({ fileName: item.file, ...(inflateRaw ? { inflateRaw } : {}) }), item.file).toBe(outcome({ fileName: item.file }));
+    }
+  });
+
+  it("a sheet that unpacks past its cap is refused as a bomb, and a damaged deflate stream as damaged", async () => {
+    const sheet = `<sheetData>${rowXml(1, ["姓名"])}${Array.from({ length: 4000 }, (_, i) => rowXml(i + 2, [`张三${i}`, i, "备注备注备注备注"])).join("")}</sheetData>`;
+    const bytes = buildXlsx([{ name: "表1", body: sheet }]);
+    const limits = { maxEntryBytes: 200_000 };
+    const ahead = await inflateAhead(bytes, limits);
+    const code = (inflateRaw?: InflateRaw) => {
+      try {
+        readWorkbookFile(bytes, { limits, ...(inflateRaw ? { inflateRaw } : {}) });
+        return "read";
+      } catch (e) {
+        return (e as { code?: string }).code;
+      }
+    };
+    expect(code(ahead)).toBe("zip-bomb");
+    expect(code()).toBe("zip-bomb");
+    // flip bytes in the middle of the sheet's compressed stream
+    const damaged = bytes.slice();
+    const entry = readZipDirectory(damaged).find((e) => e.name.endsWith("sheet1.xml"))!;
+    for (let i = 0; i < 64; i++) damaged[entry.dataOffset + Math.floor(entry.compressedSize / 2) + i] ^= 0xff;
+    const aheadDamaged = await inflateAhead(damaged);
+    const read = (inflateRaw?: InflateRaw) => {
+      try {
+        readWorkbookFile(damaged, inflateRaw ? { inflateRaw } : {});
+        return "read";
+      } catch (e) {
+        return (e as { code?: string }).code;
+      }
+    };
+    expect(read(aheadDamaged)).toBe(read());
   });
 });
