@@ -1,5 +1,7 @@
 /** Where the command writes: stdout for the report, stderr for everything else. */
 export interface Io {
   out(text: string): void;
+  /** A piece of stdout, as it is (no newline added): for output too large to build whole. */
+  write(piece: string): void;
   err(text: string): void;
 }

@@ -13,6 +13,7 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
 
 const processIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
+  write: (piece) => process.stdout.write(piece),
   err: (text) => process.stderr.write(`${text}\n`),
 };
 

@@ -156,11 +156,9 @@ export function text(b: Uint8Array, start: number, end: number): string {
       ascii = false;
       break;
     }
-    if (ascii) {
-      let s = "";
-      for (let i = start; i < end; i++) s += String.fromCharCode(b[i]!);
-      return s;
-    }
+    // One call with the bytes as arguments (at most 24): a flat string, not a chain of
+    // concatenations (V8 keeps `s += c` past 12 characters as a tree of nodes until it is flattened).
+    if (ascii) return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
   }
   return utf8.decode(b.subarray(start, end));
 }

@@ -6,6 +6,8 @@ import { readZipDirectory, type ZipEntry } from "./zip-directory.js";
 const METHOD_STORED = 0;
 const METHOD_DEFLATE = 8;
 const FLAG_ENCRYPTED = 0x1;
+/** Parts declared larger than this are streamed (about 16 MB of XML: a sheet of some 400,000 cells). */
+const STREAM_LARGER_THAN = 16 * 1024 * 1024;
 
 /**
  * A zip whose parts are inflated only when read, each under the caps: first by what the directory
@@ -82,7 +84,9 @@ export class ZipArchive {
       onChunk(raw);
       return true;
     }
-    if (this.inflateRaw) {
+    // A host's inflater hands a part over whole: faster, but a large sheet then sits in memory
+    // entire beside the grid being built from it. Large parts stream through fflate instead.
+    if (this.inflateRaw && e.originalSize <= STREAM_LARGER_THAN) {
       const data = inflatePart(e.name, raw, room, this.limits, this.inflateRaw);
       this.inflated += data.length;
       onChunk(data);

@@ -285,7 +285,10 @@ describe("the platform's inflater ahead of the reader (DecompressionStream, as t
     // flip bytes in the middle of the sheet's compressed stream
     const damaged = bytes.slice();
     const entry = readZipDirectory(damaged).find((e) => e.name.endsWith("sheet1.xml"))!;
-    for (let i = 0; i < 64; i++) damaged[entry.dataOffset + Math.floor(entry.compressedSize / 2) + i] ^= 0xff;
+    for (let i = 0; i < 64; i++) {
+      const at = entry.dataOffset + Math.floor(entry.compressedSize / 2) + i;
+      damaged[at] = damaged[at]! ^ 0xff;
+    }
     const aheadDamaged = await inflateAhead(damaged);
     const read = (inflateRaw?: InflateRaw) => {
       try {
