@@ -1,5 +1,5 @@
 import { cpus, totalmem } from "node:os";
-import { benchEngine } from "./engine.js";
+import { benchEngine, benchEngineAtSize } from "./engine.js";
 import { benchCli } from "./cli.js";
 import { benchFormats } from "./formats.js";
 import { benchFunctions } from "./functions.js";
@@ -12,6 +12,7 @@ import { benchMemory } from "./memory.js";
  */
 const parts: { name: string; run: () => Promise<string[]> }[] = [
   { name: "engine", run: benchEngine },
+  { name: "engine-size", run: async () => benchEngineAtSize() },
   { name: "cli", run: benchCli },
   { name: "formats", run: benchFormats },
   { name: "functions", run: async () => (await benchFunctions()).lines },
