@@ -156,11 +156,6 @@ async function singleRequests(base: string, d: Dept, n: number): Promise<number[
   return ms;
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-
 async function main() {
   const base = `http://127.0.0.1:${port}`;
   if (await portAnswers(base)) throw new Error(`something already answers on ${base} (another load run?); set LOAD_PORT`);
@@ -187,8 +182,10 @@ async function main() {
     console.log(`» bare Hono route: ${seconds}s × ${connections} connections`);
     const bare = await autocannon({ url: `${base}/bare`, connections, duration: seconds });
 
-    const single = await singleRequests(base, A, 40);
-    console.log(`» one submission at a time (${rows} rows, department A, 40 requests): p50 ${fmt(pct(single, 50))} ms, p99 ${fmt(pct(single, 99))} ms`);
+    // One request at a time, by the same client as the drives (autocannon, one connection): what a single request takes.
+    const one = await submissionDrive(A, base, new Set(), { connections: 1, seconds: Math.max(3, Math.ceil(seconds / 2)), tag: "single" });
+    const single = [one.latency.p50, one.latency.p99];
+    console.log(`» one submission at a time (${rows} rows, department A, one connection): ${fmt(one.requests.average)} req/s, p50 ${single[0]} ms, p99 ${single[1]} ms`);
 
     console.log(`» department A's submissions, as fast as they are answered: ${seconds}s × ${connections} connections`);
     const acknowledged = new Set<string>();
@@ -217,8 +214,7 @@ async function main() {
       console.log(line(`department ${d.name} alone`, alone[i]!));
       console.log(line(`department ${d.name} with the other two`, together[i]!));
     });
-    const single99 = pct(single, 99);
-    const single50 = pct(single, 50);
+    const [single50, single99] = single as [number, number];
     depts.forEach((d, i) => {
       const keep = together[i]!.requests.average / alone[i]!.requests.average;
       const tail = together[i]!.latency.p99 / single50;

@@ -18,22 +18,27 @@ export interface ReportBytes {
   sha256: string;
 }
 
-const CHUNK = 1024 * 1024;
+const MAX_CHUNK = 1024 * 1024;
+const MIN_CHUNK = 16 * 1024;
 
 export function reportBytes(report: CheckReport): ReportBytes {
   const enc = new TextEncoder();
   const hash = createHash("sha256");
   const chunks: Uint8Array[] = [];
-  let buf = new Uint8Array(CHUNK);
+  // Sized for the report at hand (a typical one fits the first chunk); later chunks double up to 1 MB.
+  let chunkSize = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, 2048 * (report.sheets.length + 1) + 600 * report.findings.length));
+  let buf = new Uint8Array(chunkSize);
   let at = 0;
   let size = 0;
   const flush = () => {
     if (at === 0) return;
-    const done = buf.subarray(0, at);
+    // a chunk mostly empty is copied out, so its unused room is let go
+    const done = at < buf.length / 2 ? buf.slice(0, at) : buf.subarray(0, at);
     hash.update(done);
     chunks.push(done);
     size += at;
-    buf = new Uint8Array(CHUNK);
+    chunkSize = Math.min(MAX_CHUNK, chunkSize * 2);
+    buf = new Uint8Array(chunkSize);
     at = 0;
   };
   const write = (s: string) => {
@@ -53,7 +58,12 @@ export function reportBytes(report: CheckReport): ReportBytes {
   write(`{"sheets":${JSON.stringify(report.sheets)},"findings":[`);
   report.findings.forEach((f, i) => write(i === 0 ? JSON.stringify(f) : `,${JSON.stringify(f)}`));
   write("]}");
-  flush();
+  if (at > 0) {
+    const done = at < buf.length / 2 ? buf.slice(0, at) : buf.subarray(0, at);
+    hash.update(done);
+    chunks.push(done);
+    size += at;
+  }
   return { chunks, size, sha256: hash.digest("hex") };
 }
 
