@@ -21,7 +21,7 @@ export default defineConfig(({ command }) => ({
   base: "./",
   plugins: [react()],
   publicDir: join(here, "public"),
-  // web/readFile.ts starts web/reader.worker.ts as a module worker (ES output, its own chunk).
+  // engine/index.ts starts engine/ledger.worker.ts as a module worker (ES output, its own chunk).
   worker: { format: "es" as const },
   build: {
     outDir: join(here, "..", "dist", "addin"),

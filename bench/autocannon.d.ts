@@ -32,6 +32,8 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     pipelining?: number;
+    /** Requests per second over all connections (open loop); without it, as fast as answers come. */
+    overallRate?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;

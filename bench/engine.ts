@@ -31,6 +31,37 @@ function ajvValidator() {
   return ajv.compile({ type: "object", properties, required: ["姓名", "月应缴党费"] });
 }
 
+/** Half of the members with one wrong monthly amount each: one finding per bad row. */
+function halfBadDues(rows: number) {
+  const sheet = duesSheet(rows);
+  for (let r = 2; r < sheet.values.length; r += 2) {
+    const row = sheet.values[r]!;
+    row[7] = (row[7] as number) + 3;
+  }
+  return sheet;
+}
+
+/**
+ * (a') The engine at size, half of the rows bad (issue 13: a sheet with more findings than
+ * push(...spread) takes crashed every host): 10k, 100k and 300k rows, time per row against the
+ * 10k run (linear: the ratios stay near 1).
+ */
+export function benchEngineAtSize(): string[] {
+  const out = ["(a') engine on a dues ledger with half of its rows bad (one wrong monthly amount each), 10k / 100k / 300k rows"];
+  let base = 0;
+  for (const rows of [10_000, 100_000, 300_000]) {
+    const sheet = halfBadDues(rows);
+    const runs: number[] = [];
+    let findings = 0;
+    for (let i = 0; i < (rows > 100_000 ? 1 : 3); i++) runs.push(time(() => (findings = checkSheet(sheet, { asOf: "2025-12-31" }).findings.length)));
+    const ms = median(runs);
+    const perRow = (ms / rows) * 1000;
+    if (!base) base = perRow;
+    out.push(`    ${rows.toLocaleString("en").padStart(7)} rows: ${ms.toFixed(0).padStart(6)} ms, ${findings.toLocaleString("en")} findings, ${perRow.toFixed(2)} µs a row (×${(perRow / base).toFixed(2)} the 10k run's)`);
+  }
+  return out;
+}
+
 export async function benchEngine(): Promise<string[]> {
   const sheet = duesSheet(ROWS);
   const validate = ajvValidator();

@@ -1,24 +1,28 @@
 /**
- * `npm run load`: start the local Worker (wrangler dev, fresh state in a temporary directory),
- * drive submissions on loopback with autocannon for a bounded time, print req/s and
- * p50/p99 beside a bare Hono route on the same runtime, then check that every acknowledged
- * (201) submission is stored.
+ * `npm run load`: start the local Worker (wrangler dev, fresh state in a temporary directory) with
+ * three departments, each its own tenant and store (a SQLite-backed Durable Object), and drive it
+ * on loopback with autocannon, every figure beside a peer in the same run:
  *
- * Then the fault run: a submission drive with a distinct ledger per request; mid-run the whole
- * wrangler dev process group is SIGKILLed; wrangler dev is restarted on the same state
- * directory, and every submission acknowledged before the kill must be there with the same
- * content (row, content hash, and the stored grid re-hashed), with no D1 row lacking its R2
- * blobs. The kill leaves blobs of the cut-off (never acknowledged) requests without a row: the
- * orphan-blob sweep (functions/lib/sweep.ts, the cron's job, here through the dev-only
- * `POST /v1/_sweep` with no grace period) must delete exactly those, after which no R2 blob may
- * lack its row.
+ *   - a bare Hono route on the same runtime (the ceiling of wrangler dev on this machine);
+ *   - one submission at a time (the latency of a single request);
+ *   - department A's submissions as fast as they are answered (its throughput alone), as a share
+ *     of the bare route's;
+ *   - each department alone at a fixed rate, then all three at once at the same rates: each must
+ *     keep ≥ 80 % of its throughput alone, and the p99 under that load stays within 3× of a single
+ *     request;
  *
- * The hostile run: the same submission drive again, while one more client loops over a
- * ReDoS-shaped cell (a field pattern `(a+)+` published by an admin, a cell of "a"×3000+"b"),
- * an xlsx export of every version above the export cap (refused), and a CSV export of every
- * version (streamed). The ordinary clerks' p99 must stay within 2× of the drive without it.
+ * and checks that every acknowledged (201) submission is stored. Then the hostile run (the same
+ * drive while one client loops over a ReDoS-shaped cell, an xlsx export over its cap and a streamed
+ * CSV export; the clerks' p99 must stay within 2×) and the fault run: a submission drive across the
+ * three departments with a distinct ledger per request; mid-run the whole wrangler dev process
+ * group is SIGKILLed; wrangler dev is restarted on the same state, and every submission
+ * acknowledged before the kill must be there with the same content, no row may lack its blobs
+ * and no idempotency key its row (each department's store asked through the dev-only
+ * `/v1/_inspect`). The kill leaves blobs of the cut-off (never acknowledged) requests without a
+ * row: the orphan-blob sweep (`POST /v1/_sweep`, no grace period) must delete exactly those, after
+ * which no R2 blob may lack its row.
  *
- *   LOAD_SECONDS (default 10 per phase), LOAD_CONNECTIONS (default 10), LOAD_PORT (8799), LOAD_ROWS (30)
+ *   LOAD_SECONDS (default 10 per phase), LOAD_CONNECTIONS (default 10), LOAD_PORT (8799), LOAD_ROWS (50)
  *   LOAD_HOSTILE=0 skips the hostile run
  *   LOAD_FAULT=0 skips the fault run; FAULT_KILL_AFTER_MS (default 2500) is when the kill comes
  *   LOAD_KEEP_STATE=1 keeps the state directory (printed) for inspection
@@ -29,7 +33,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 // @ts-expect-error — plain ESM helper shared with scripts/start.mjs
-import { applyMigrations, killGroup, OFFLINE_ENV, ROOT, seed, startWorker, waitReady } from "../scripts/dev-server.mjs";
+import { applyMigrations, killGroup, OFFLINE_ENV, ROOT, startWorker, waitReady } from "../scripts/dev-server.mjs";
 
 // Offline for this process too (the state inspection starts Miniflare in-process).
 for (const k of ["CLOUDFLARE_CF_FETCH_ENABLED", "WRANGLER_SEND_METRICS", "WRANGLER_LOG_PATH", "CI"]) process.env[k] = (OFFLINE_ENV as Record<string, string>)[k];
@@ -37,7 +41,7 @@ for (const k of ["CLOUDFLARE_CF_FETCH_ENABLED", "WRANGLER_SEND_METRICS", "WRANGL
 const seconds = Number(process.env.LOAD_SECONDS ?? 10);
 const connections = Number(process.env.LOAD_CONNECTIONS ?? 10);
 const port = Number(process.env.LOAD_PORT ?? 8799);
-const rows = Number(process.env.LOAD_ROWS ?? 30);
+const rows = Number(process.env.LOAD_ROWS ?? 50);
 const faultOn = process.env.LOAD_FAULT !== "0";
 const killAfterMs = Number(process.env.FAULT_KILL_AFTER_MS ?? 2500);
 /** A temporary state directory: never the demo's `.wrangler/state`. */
@@ -85,6 +89,123 @@ async function portAnswers(base: string) {
   }
 }
 
+interface Dept {
+  name: string;
+  tenant: string;
+  admin: string;
+  col: string;
+  clerks: [string, string][];
+}
+
+/** Seed the demo department and two more, each a tenant of its own. */
+async function seedDepartments(base: string, secret: string): Promise<Dept[]> {
+  const out: Dept[] = [];
+  for (const [name, tenant] of [["A", ""], ["B", "dept-b"], ["C", "dept-c"]] as const) {
+    const r = await fetch(`${base}/v1/_seed${tenant ? `?tenant=${tenant}` : ""}`, { method: "POST", headers: { "x-seed-secret": secret } });
+    const s = (await r.json()) as { adminToken: string; collectionId: string; clerkTokens: Record<string, string>; department: { id: string } };
+    if (r.status !== 201) throw new Error(`seed ${name}: ${r.status} ${JSON.stringify(s)}`);
+    out.push({ name, tenant: s.department.id, admin: s.adminToken, col: s.collectionId, clerks: Object.entries(s.clerkTokens) });
+  }
+  return out;
+}
+
+const body = JSON.stringify({ grid, asOf: "2025-12-01" });
+
+/** Submissions to one department's collection, every request a new Idempotency-Key; acknowledged ids collected. */
+function submissionDrive(d: Dept, base: string, acknowledged: Set<string>, o: { connections: number; seconds: number; rate?: number; tag: string }) {
+  let seq = 0;
+  return autocannon({
+    url: base,
+    connections: o.connections,
+    duration: o.seconds,
+    ...(o.rate ? { overallRate: o.rate } : {}),
+    requests: [
+      {
+        method: "POST",
+        path: `/v1/collections/${d.col}/submissions`,
+        setupRequest: (req) => {
+          const n = seq++;
+          return {
+            ...req,
+            headers: { "content-type": "application/json", authorization: `Bearer ${d.clerks[n % d.clerks.length]![1]}`, "idempotency-key": `${o.tag}-${n}` },
+            body,
+          };
+        },
+        onResponse: (status, text) => {
+          if (status === 201) acknowledged.add((JSON.parse(text) as { id: string }).id);
+        },
+      },
+    ],
+  });
+}
+
+/** What a paced drive gives: like autocannon's Result, the parts the tables print. */
+interface Paced {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+
+/**
+ * Submissions at a fixed rate, evenly spaced (one every 1000/rate ms, each its own request, not
+ * waiting for the one before): an open-loop load, so a request's latency is the Worker's answer
+ * time under that load, not the client's own queueing. (autocannon's rate mode sends each
+ * second's quota as a burst.)
+ */
+async function pacedDrive(d: Dept, base: string, acknowledged: Set<string>, o: { rate: number; seconds: number; tag: string }): Promise<Paced> {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const inFlight: Promise<void>[] = [];
+  const t0 = performance.now();
+  const total = Math.round(o.rate * o.seconds);
+  for (let n = 0; n < total; n++) {
+    const due = t0 + (n * 1000) / o.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const sent = performance.now();
+    inFlight.push(
+      fetch(`${base}/v1/collections/${d.col}/submissions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${d.clerks[n % d.clerks.length]![1]}`, "idempotency-key": `${o.tag}-${n}` },
+        body,
+      })
+        .then(async (r) => {
+          const text = await r.text();
+          latencies.push(performance.now() - sent);
+          if (r.status === 201) acknowledged.add((JSON.parse(text) as { id: string }).id);
+          else non2xx++;
+        })
+        .catch(() => {
+          errors++;
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - t0) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
+  return { requests: { average: latencies.length / elapsed }, latency: { p50: at(0.5), p99: at(0.99) }, non2xx, errors };
+}
+
+/** One submission at a time, `n` of them: the latency of a single request, without queueing. */
+async function singleRequests(base: string, d: Dept, n: number): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = await fetch(`${base}/v1/collections/${d.col}/submissions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${d.clerks[i % d.clerks.length]![1]}`, "idempotency-key": `single-${i}` },
+      body,
+    });
+    await r.text();
+    if (r.status !== 201) throw new Error(`single submission: ${r.status}`);
+    ms.push(performance.now() - t0);
+  }
+  return ms;
+}
+
 async function main() {
   const base = `http://127.0.0.1:${port}`;
   if (await portAnswers(base)) throw new Error(`something already answers on ${base} (another load run?); set LOAD_PORT`);
@@ -97,74 +218,76 @@ async function main() {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   let failed = false;
+  const fail = (why: string) => {
+    console.error(`FAIL: ${why}`);
+    failed = true;
+  };
   try {
     await waitReady(base, worker.child);
-    const s = await seed(base, worker.seedSecret);
-    const clerks = Object.entries(s.clerkTokens as Record<string, string>);
-    const admin = s.adminToken as string;
-    const col = s.collectionId as string;
-    // warm up both paths
+    const depts = await seedDepartments(base, worker.seedSecret);
+    const [A] = depts as [Dept, Dept, Dept];
     await fetch(`${base}/bare`);
+    await singleRequests(base, A, 5); // warm: tokens, collections and templates read once
 
     console.log(`» bare Hono route: ${seconds}s × ${connections} connections`);
     const bare = await autocannon({ url: `${base}/bare`, connections, duration: seconds });
 
-    console.log(`» submissions (${rows} rows each, unique Idempotency-Key, ${clerks.length} branches): ${seconds}s × ${connections} connections`);
+    // One request at a time, by the same client as the drives (autocannon, one connection): what a single request takes.
+    const one = await submissionDrive(A, base, new Set(), { connections: 1, seconds: Math.max(3, Math.ceil(seconds / 2)), tag: "single" });
+    const single = [one.latency.p50, one.latency.p99];
+    console.log(`» one submission at a time (${rows} rows, department A, one connection): ${fmt(one.requests.average)} req/s, p50 ${single[0]} ms, p99 ${single[1]} ms`);
+
+    console.log(`» department A's submissions, as fast as they are answered: ${seconds}s × ${connections} connections`);
     const acknowledged = new Set<string>();
-    let seq = 0;
-    const body = JSON.stringify({ grid, asOf: "2025-12-01" });
-    const drive = () =>
-      autocannon({
-        url: base,
-        connections,
-        duration: seconds,
-        requests: [
-          {
-            method: "POST",
-            path: `/v1/collections/${col}/submissions`,
-            setupRequest: (req) => {
-              const n = seq++;
-              return {
-                ...req,
-                headers: {
-                  "content-type": "application/json",
-                  authorization: `Bearer ${clerks[n % clerks.length]![1]}`,
-                  "idempotency-key": `load-${n}`,
-                },
-                body,
-              };
-            },
-            onResponse: (status, text) => {
-              if (status === 201) acknowledged.add((JSON.parse(text) as { id: string }).id);
-            },
-          },
-        ],
-      });
-    const sub = await drive();
+    const sub = await submissionDrive(A, base, acknowledged, { connections, seconds, tag: "max" });
+
+    const line = (name: string, r: Result | Paced) =>
+      `${name.padEnd(34)} ${fmt(r.requests.average).padStart(9)} ${String(r.latency.p50).padStart(8)} ${String(r.latency.p99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`;
+    const head = `${"".padEnd(34)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`;
+    console.log(`\n${head}`);
+    console.log(line("GET /bare", bare));
+    console.log(line("POST …/submissions (A, closed loop)", sub));
+    const share = sub.requests.average / bare.requests.average;
+    console.log(`ratio submissions/bare: ${fmt(share * 100)}% of req/s (bound ≥ 25%), p50 ×${fmt(sub.latency.p50 / Math.max(bare.latency.p50, 1))}`);
+    if (share < 0.25) fail(`submissions reach ${fmt(share * 100)}% of the bare route (bound 25%)`);
+
+    // Three departments: each alone at a fixed rate, then all three at once at the same rates.
+    // Each at a sixth of what A reaches alone: all three together ask half of what the Worker serves.
+    const rate = Math.max(3, Math.floor(sub.requests.average / 6));
+    console.log(`\n» each department alone at ${rate} submissions/s, evenly spaced, then all three at once (${seconds}s)`);
+    const alone: Paced[] = [];
+    for (const d of depts) alone.push(await pacedDrive(d, base, acknowledged, { rate, seconds, tag: `alone-${d.name}` }));
+    const together = await Promise.all(depts.map((d) => pacedDrive(d, base, acknowledged, { rate, seconds, tag: `together-${d.name}` })));
+    console.log(head);
+    depts.forEach((d, i) => {
+      console.log(line(`department ${d.name} alone`, alone[i]!));
+      console.log(line(`department ${d.name} with the other two`, together[i]!));
+    });
+    const [single50, single99] = single as [number, number];
+    depts.forEach((d, i) => {
+      const keep = together[i]!.requests.average / alone[i]!.requests.average;
+      const tail = together[i]!.latency.p99 / single99;
+      console.log(
+        `department ${d.name}: keeps ${fmt(keep * 100)}% of its throughput alone (bound ≥ 80%); p99 with all three ${together[i]!.latency.p99} ms = ×${fmt(tail)} a single request's p99 ${fmt(single99)} ms (bound ×3; ×${fmt(together[i]!.latency.p99 / single50)} its p50 ${fmt(single50)} ms)`,
+      );
+      if (keep < 0.8) fail(`department ${d.name} kept ${fmt(keep * 100)}% of its throughput`);
+      if (tail > 3) fail(`department ${d.name}'s p99 under load is ×${fmt(tail)} a single request's`);
+      if (together[i]!.non2xx + together[i]!.errors > 0) fail(`department ${d.name}: non-2xx answers under load`);
+    });
 
     // every acknowledged submission must be stored
-    const stored = new Set((await listSubmissions(base, col, admin)).map((i) => i.id));
+    const stored = new Set<string>();
+    for (const d of depts) for (const i of await listSubmissions(base, d.col, d.admin)) stored.add(i.id);
     const missing = [...acknowledged].filter((id) => !stored.has(id));
+    console.log(`\nacknowledged (201): ${acknowledged.size}; stored: ${stored.size}; acknowledged but missing: ${missing.length}`);
+    if (missing.length > 0 || acknowledged.size === 0) fail("acknowledged submissions missing from storage");
+    else console.log("OK: every acknowledged submission is stored");
 
-    const row = (name: string, r: Result) =>
-      `${name.padEnd(24)} ${fmt(r.requests.average).padStart(9)} ${String(r.latency.p50).padStart(8)} ${String(r.latency.p99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`;
-    console.log(`\n${"route".padEnd(24)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`);
-    console.log(row("GET /bare", bare));
-    console.log(row("POST …/submissions", sub));
-    console.log(`ratio submissions/bare: ${fmt((sub.requests.average / bare.requests.average) * 100)}% of req/s, p50 ×${fmt(sub.latency.p50 / Math.max(bare.latency.p50, 1))}`);
-    console.log(`acknowledged (201): ${acknowledged.size}; stored: ${stored.size}; acknowledged but missing: ${missing.length}`);
-    if (missing.length > 0 || acknowledged.size === 0) {
-      console.error("FAIL: acknowledged submissions missing from storage");
-      failed = true;
-    } else {
-      console.log("OK: every acknowledged submission is stored");
-    }
-
-    if (hostileOn) failed ||= !(await hostileRun({ base, col, admin, clerks, plain: sub, drive }));
+    if (hostileOn) failed = !(await hostileRun({ base, col: A.col, admin: A.admin, clerks: A.clerks, plain: sub, drive: () => submissionDrive(A, base, acknowledged, { connections, seconds, tag: "beside-hostile" }) })) || failed;
 
     if (faultOn) {
-      const fault = await faultRun({ base, col, admin, clerks, worker, restart: () => (worker = startWorker({ port, persistTo, quiet: true, vars: workerVars, detached: true })) });
-      failed ||= !fault;
+      const fault = await faultRun({ base, depts, worker, restart: () => (worker = startWorker({ port, persistTo, quiet: true, vars: workerVars, detached: true })) });
+      failed = !fault || failed;
     }
   } finally {
     await killGroup(worker.child, "SIGTERM", 5000);
@@ -256,29 +379,25 @@ async function listSubmissions(base: string, col: string, admin: string): Promis
 
 interface Ack {
   id: string;
+  dept: Dept;
   branchId: string;
   version: number;
-  /** What the Worker said it stored… */
+  /** What the Worker said it stored: the SHA-256 of the bytes it received… */
   contentSha256: string;
-  /** …and the hash of what we sent. */
+  /** …and the hash of the body we sent, and of the grid in it (canonical), for the read-back. */
   sentSha256: string;
+  gridSha256: string;
 }
 
 /**
- * Kill wrangler dev (its whole process group, SIGKILL) in the middle of a submission drive,
- * restart it on the same state, and check that nothing acknowledged was lost or half-written.
+ * Kill wrangler dev (its whole process group, SIGKILL) in the middle of a submission drive across
+ * the three departments, restart it on the same state, and check that nothing acknowledged was
+ * lost or half-written in any of them.
  */
-async function faultRun(o: {
-  base: string;
-  col: string;
-  admin: string;
-  clerks: [string, string][];
-  worker: { child: Child };
-  restart: () => { child: Child; base: string; seedSecret: string };
-}): Promise<boolean> {
-  console.log(`\n» fault run: submission drive × ${connections} connections, distinct ledger per request; SIGKILL of the wrangler dev process group after ${killAfterMs} ms`);
+async function faultRun(o: { base: string; depts: Dept[]; worker: { child: Child }; restart: () => { child: Child; base: string; seedSecret: string } }): Promise<boolean> {
+  console.log(`\n» fault run: submission drive × ${connections} connections over ${o.depts.length} departments, distinct ledger per request; SIGKILL of the wrangler dev process group after ${killAfterMs} ms`);
   const acks: Ack[] = [];
-  /** sha256 of the grid of every request on the wire when the kill came (never acknowledged). */
+  /** sha256 of the body of every request on the wire when the kill came (never acknowledged). */
   const inflight = new Map<number, string>();
   const cut = new Set<string>();
   let seq = 0;
@@ -289,21 +408,23 @@ async function faultRun(o: {
   const drive = async () => {
     while (!killed) {
       const n = seq++;
-      const [, token] = o.clerks[n % o.clerks.length]!;
+      const dept = o.depts[n % o.depts.length]!;
+      const [, token] = dept.clerks[Math.floor(n / o.depts.length) % dept.clerks.length]!;
       const g = rosterGrid(`故障${n}-`);
-      const sentSha256 = sha256(canonicalJson(g));
+      const text = JSON.stringify({ grid: g, asOf: "2025-12-01" });
+      const sentSha256 = sha256(text);
       inflight.set(n, sentSha256);
       try {
-        const r = await fetch(`${o.base}/v1/collections/${o.col}/submissions`, {
+        const r = await fetch(`${o.base}/v1/collections/${dept.col}/submissions`, {
           method: "POST",
           headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "idempotency-key": `fault-${n}` },
-          body: JSON.stringify({ grid: g, asOf: "2025-12-01" }),
+          body: text,
           signal: AbortSignal.timeout(20_000),
         });
-        const text = await r.text();
+        const answer = await r.text();
         if (r.status === 201) {
-          const b = JSON.parse(text) as Listed;
-          acks.push({ id: b.id, branchId: b.branchId, version: b.version, contentSha256: b.contentSha256, sentSha256 });
+          const b = JSON.parse(answer) as Listed;
+          acks.push({ id: b.id, dept, branchId: b.branchId, version: b.version, contentSha256: b.contentSha256, sentSha256, gridSha256: sha256(canonicalJson(g)) });
         } else otherStatus++;
       } catch {
         // the connection died with the server: this request may or may not have been stored
@@ -327,6 +448,7 @@ async function faultRun(o: {
   if (!gone) throw new Error("the wrangler dev process group survived SIGKILL");
   if (acks.length !== ackedAtKill) console.log(`  (${acks.length - ackedAtKill} answers were already on their way back when the signal went out)`);
   console.log(`  SIGKILL at ${killedAt} ms (group gone ${goneAfter} ms later): ${acks.length} acknowledged, ${onWire} on the wire, ${cut.size} cut off, ${otherStatus} other answers`);
+  for (const d of o.depts) console.log(`    department ${d.name}: ${acks.filter((a) => a.dept === d).length} acknowledged`);
 
   const t0 = Date.now();
   const next = o.restart();
@@ -334,8 +456,9 @@ async function faultRun(o: {
   console.log(`  restarted on the same state in ${Date.now() - t0} ms`);
 
   // 1. through the API: every acknowledged submission is listed with the same content hash,
-  //    and its stored grid, read back, hashes to it
-  const listed = new Map((await listSubmissions(o.base, o.col, o.admin)).map((i) => [i.id, i]));
+  //    and its stored grid, read back, is the grid sent
+  const listed = new Map<string, Listed>();
+  for (const d of o.depts) for (const i of await listSubmissions(o.base, d.col, d.admin)) listed.set(i.id, i);
   const lost = acks.filter((a) => !listed.has(a.id));
   const wrongRow = acks.filter((a) => listed.has(a.id) && (listed.get(a.id)!.contentSha256 !== a.contentSha256 || listed.get(a.id)!.version !== a.version));
   const wrongAck = acks.filter((a) => a.contentSha256 !== a.sentSha256);
@@ -344,13 +467,14 @@ async function faultRun(o: {
   for (let i = 0; i < present.length; i += 16) {
     await Promise.all(
       present.slice(i, i + 16).map(async (a) => {
-        const r = await fetch(`${o.base}/v1/collections/${o.col}/branches/${a.branchId}/versions/${a.version}?include=grid`, { headers: { authorization: `Bearer ${o.admin}` } });
+        const r = await fetch(`${o.base}/v1/collections/${a.dept.col}/branches/${a.branchId}/versions/${a.version}?include=grid`, { headers: { authorization: `Bearer ${a.dept.admin}` } });
         const b = (await r.json()) as { id?: string; grid?: unknown };
-        if (r.status !== 200 || b.id !== a.id || !b.grid || sha256(canonicalJson(b.grid)) !== a.contentSha256) wrongBlob++;
+        if (r.status !== 200 || b.id !== a.id || !b.grid || sha256(canonicalJson(b.grid)) !== a.gridSha256) wrongBlob++;
       }),
     );
   }
-  const faultRows = [...listed.values()].filter((l) => l.contentSha256 !== sha256(canonicalJson(grid)));
+  const plainSha = sha256(body);
+  const faultRows = [...listed.values()].filter((l) => l.contentSha256 !== plainSha);
   const ackedIds = new Set(acks.map((a) => a.id));
   const storedUnacked = faultRows.filter((l) => !ackedIds.has(l.id)).length;
 
@@ -362,41 +486,41 @@ async function faultRun(o: {
   const sweptUnexplained = sweptGrids.length - sweptGridsFromCut + Math.max(0, sweptFindings - cut.size) + (swept.deleted.length - sweptGrids.length - sweptFindings);
   // (a findings report can be shared by many ledgers, so findings blobs are matched by count)
 
-  // 3. the state itself, with the server stopped: D1 rows ⇄ R2 blobs
+  // 3. the state itself: each department's store (asked while it runs), then R2 with the server stopped
+  const stores = await Promise.all(o.depts.map((d) => inspectStore(o.base, next.seedSecret, d.tenant)));
   await killGroup(next.child, "SIGTERM", 10_000);
   await killGroup(next.child, "SIGKILL", 3000);
-  const state = await inspectState();
+  const state = await inspectState(stores);
   const orphansLeft = state.orphanGrids.length + state.orphanFindings + state.orphanOther;
 
   console.log(`  acknowledged before the kill: ${acks.length}`);
   console.log(`  stored after restart:         ${acks.length - lost.length} of them (+${storedUnacked} committed but cut off before their answer)`);
   console.log(`  lost:                          ${lost.length}`);
-  console.log(`  content: ack hash ≠ sent ${wrongAck.length}, row hash/version ≠ ack ${wrongRow.length}, stored grid ≠ hash ${wrongBlob}`);
+  console.log(`  content: ack hash ≠ sent ${wrongAck.length}, row hash/version ≠ ack ${wrongRow.length}, stored grid ≠ sent ${wrongBlob}`);
   console.log(
     `  sweep (grace 0, ${swept.runs} step(s), ${swept.scanned} objects looked at): deleted ${swept.deleted.length} blobs without a row ` +
-      `(${sweptGridsFromCut} grid + ${Math.min(sweptFindings, cut.size)} findings left by the ${cut.size} cut-off, never-acknowledged requests; unexplained: ${sweptUnexplained}), put back ${swept.restored}`,
+      `(${sweptGridsFromCut} grid + ${Math.min(sweptFindings, cut.size)} findings left by the ${cut.size} cut-off, never-acknowledged requests; unexplained: ${sweptUnexplained})`,
   );
-  console.log(`  state: ${state.rows} submission rows, ${state.blobs} blobs; rows without their blobs: ${state.rowsMissingBlobs}; published versions without their body: ${state.publishedMissing}; idempotency keys without a row: ${state.danglingKeys}`);
+  console.log(`  state: ${state.rows} submission rows in ${o.depts.length} stores, ${state.blobs} blobs; rows without their blobs: ${state.rowsMissingBlobs}; published versions without their body: ${state.publishedMissing}; idempotency keys without a row: ${state.danglingKeys}`);
   console.log(`  blobs without a row after the sweep: ${orphansLeft}`);
   const ok =
     acks.length > 0 && lost.length === 0 && wrongAck.length === 0 && wrongRow.length === 0 && wrongBlob === 0 &&
     state.rowsMissingBlobs === 0 && state.publishedMissing === 0 && state.danglingKeys === 0 && sweptUnexplained === 0 && orphansLeft === 0;
-  if (ok) console.log("OK: nothing acknowledged was lost, nothing half-written");
+  if (ok) console.log("OK: nothing acknowledged was lost, nothing half-written, in any department");
   else console.error(`FAIL: fault run${acks.length === 0 ? " (no acknowledgement before the kill)" : ""}`);
   return ok;
 }
 
 /** Walk the whole (small) bucket with the dev-only sweep route, bounded to 50 steps of 1,000 objects. */
 async function sweepAll(base: string, seedSecret: string) {
-  const out = { deleted: [] as string[], restored: 0, scanned: 0, runs: 0 };
+  const out = { deleted: [] as string[], scanned: 0, runs: 0 };
   let startAfter: string | null = null;
   do {
     const q = new URLSearchParams({ graceSeconds: "0", maxObjects: "1000", ...(startAfter ? { startAfter } : {}) });
     const r = await fetch(`${base}/v1/_sweep?${q}`, { method: "POST", headers: { "x-seed-secret": seedSecret }, signal: AbortSignal.timeout(60_000) });
     if (r.status !== 200) throw new Error(`sweep: ${r.status} ${await r.text()}`);
-    const b = (await r.json()) as { deleted: string[]; restored: string[]; scanned: number; next: string | null };
-    out.deleted.push(...b.deleted);
-    out.restored += b.restored.length;
+    const b = (await r.json()) as { deleted: string[]; scanned: number; next: string | null };
+    for (const k of b.deleted) out.deleted.push(k);
     out.scanned += b.scanned;
     out.runs++;
     startAfter = b.next;
@@ -405,24 +529,33 @@ async function sweepAll(base: string, seedSecret: string) {
   return out;
 }
 
-interface MiniD1 {
-  prepare(sql: string): { all<T>(): Promise<{ results: T[] }>; first<T>(col?: string): Promise<T | null> };
+interface StoreState {
+  submissions: { org_id: string; grid_sha256: string; findings_sha256: string; file_sha256: string | null; source: string }[];
+  published: string[];
+  danglingKeys: number;
 }
+
+/** One department's store as the dev-only `/v1/_inspect` sees it. */
+async function inspectStore(base: string, seedSecret: string, tenant: string): Promise<StoreState> {
+  const r = await fetch(`${base}/v1/_inspect?tenant=${tenant}`, { method: "POST", headers: { "x-seed-secret": seedSecret } });
+  if (r.status !== 200) throw new Error(`inspect ${tenant}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as StoreState;
+}
+
 interface MiniR2 {
   list(o: { cursor?: string; limit?: number }): Promise<{ objects: { key: string }[]; truncated: boolean; cursor?: string }>;
 }
 
-/** Open the stopped Worker's local D1 and R2 with Miniflare (wrangler's getPlatformProxy) and cross-check them. */
-async function inspectState() {
+/** Open the stopped Worker's local R2 with Miniflare (wrangler's getPlatformProxy) and cross-check it with the stores' rows. */
+async function inspectState(stores: StoreState[]) {
   const { getPlatformProxy } = await import("wrangler");
-  const proxy = await getPlatformProxy<{ DB: MiniD1; BLOBS: MiniR2 }>({
+  const proxy = await getPlatformProxy<{ BLOBS: MiniR2 }>({
     configPath: path.join(ROOT as string, "wrangler.toml"),
     persist: { path: path.join(persistTo, "v3") }, // wrangler dev --persist-to X keeps its data in X/v3
     remoteBindings: false,
   });
   try {
-    const { DB, BLOBS } = proxy.env;
-    const { results } = await DB.prepare("SELECT org_id, grid_sha256, findings_sha256, file_sha256 FROM submissions").all<{ org_id: string; grid_sha256: string; findings_sha256: string; file_sha256: string | null }>();
+    const { BLOBS } = proxy.env;
     const keys = new Set<string>();
     let cursor: string | undefined;
     do {
@@ -432,15 +565,22 @@ async function inspectState() {
     } while (cursor);
     const referenced = new Set<string>();
     let rowsMissingBlobs = 0;
-    for (const r of results) {
-      const need = [`${r.org_id}/grids/${r.grid_sha256}.json`, `${r.org_id}/findings/${r.findings_sha256}.json`, ...(r.file_sha256 ? [`${r.org_id}/files/${r.file_sha256}.xlsx`] : [])];
-      need.forEach((k) => referenced.add(k));
-      if (need.some((k) => !keys.has(k))) rowsMissingBlobs++;
+    let rows = 0;
+    let publishedMissing = 0;
+    let danglingKeys = 0;
+    for (const st of stores) {
+      for (const r of st.submissions) {
+        rows++;
+        const content = r.source === "xlsx" && r.file_sha256 ? `${r.org_id}/files/${r.file_sha256}.xlsx` : `${r.org_id}/grids/${r.grid_sha256}.json`;
+        const need = [content, `${r.org_id}/findings/${r.findings_sha256}.json`];
+        need.forEach((k) => referenced.add(k));
+        if (need.some((k) => !keys.has(k))) rowsMissingBlobs++;
+      }
+      // every published version's body is there (the sweep must never take one)
+      publishedMissing += st.published.filter((k) => !keys.has(k)).length;
+      st.published.forEach((k) => referenced.add(k));
+      danglingKeys += st.danglingKeys;
     }
-    // every published version's body is there (the sweep must never take one)
-    const published = await DB.prepare("SELECT r2_key FROM published_versions").all<{ r2_key: string }>();
-    const publishedMissing = published.results.filter((p) => !keys.has(p.r2_key)).length;
-    published.results.forEach((p) => referenced.add(p.r2_key));
     const orphanGrids: string[] = [];
     let orphanFindings = 0;
     let orphanOther = 0;
@@ -451,8 +591,7 @@ async function inspectState() {
       else if (m[1] === "findings") orphanFindings++;
       else orphanOther++;
     }
-    const danglingKeys = (await DB.prepare("SELECT COUNT(*) AS n FROM idempotency_keys i LEFT JOIN submissions s ON s.submission_id = i.submission_id WHERE s.submission_id IS NULL").first<number>("n")) ?? 0;
-    return { rows: results.length, blobs: keys.size, rowsMissingBlobs, publishedMissing, orphanGrids, orphanFindings, orphanOther, danglingKeys };
+    return { rows, blobs: keys.size, rowsMissingBlobs, publishedMissing, orphanGrids, orphanFindings, orphanOther, danglingKeys };
   } finally {
     await proxy.dispose();
   }

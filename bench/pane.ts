@@ -24,9 +24,9 @@ import { median } from "./measure.js";
  */
 const ROOT = new URL("..", import.meta.url).pathname;
 const OUT = join(ROOT, "bench", "out", "pane");
-const ROWS = 50_000;
+/** Open → findings is timed at these sizes; the longest main-thread task is bounded at the first (≤ 100 ms). */
+const ROW_COUNTS = [20_000, 100_000];
 const RUNS = 3;
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const gz = gzSize;
@@ -146,17 +146,29 @@ async function sizes(pane: string, peers: Awaited<ReturnType<typeof buildPeers>>
     `    peer: bare React 19 + Fluent UI v9 "hello" (FluentProvider + Button): ${kb(hello)}`,
     `    ratio Excel pane / bare Fluent: ${(sExcel / hello).toFixed(2)}×; web mode / bare Fluent: ${(sWeb / hello).toFixed(2)}×`,
     `    second peer: "hello" plus the ${peers.fluentCount} Fluent exports the pane imports: ${kb(same)} (Excel pane / it: ${(sExcel / same).toFixed(2)}×)`,
-    `    not loaded at start (reader.worker on opening a file; reader only where a worker cannot start): ${lazy.map((f) => `${f.split("/").pop()!.replace(/-[\w-]{8}\.js$/, ".js")} ${kb(gz(f))}`).join(", ")}`,
+    `    not loaded at start (ledger.worker reads and checks; engine and reader in the page only where a worker cannot start): ${lazy.map((f) => `${f.split("/").pop()!.replace(/-[\w-]{8}\.js$/, ".js")} ${kb(gz(f))}`).join(", ")}`,
   ];
 }
 
-/** Longest main-thread task (PerformanceObserver longtask) since the page loaded. */
+/**
+ * Longest main-thread task since the page loaded, two ways: the longtask observer, and a heartbeat
+ * (a timer every 5 ms; the longest gap between two beats, less the 5 ms, is the longest time the
+ * thread could not answer). Work started from the harness's own events is not always attributed to
+ * a long task by chromium; the heartbeat sees every stall.
+ */
 const LONGTASK_PROBE = () => {
-  const w = window as unknown as { __longest: number };
+  const w = window as unknown as { __longest: number; __gap: number; __beat: number };
   w.__longest = 0;
+  w.__gap = 0;
+  w.__beat = performance.now();
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
   }).observe({ type: "longtask", buffered: true });
+  setInterval(() => {
+    const now = performance.now();
+    w.__gap = Math.max(w.__gap, now - w.__beat - 5);
+    w.__beat = now;
+  }, 5);
 };
 
 async function fresh(browser: Browser, url: string, ready: string): Promise<Page> {
@@ -165,17 +177,31 @@ async function fresh(browser: Browser, url: string, ready: string): Promise<Page
   await page.goto(url);
   await page.waitForSelector(ready);
   // Start the clock on a quiet page: reset the longest task after load.
-  await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __gap: number; __beat: number };
+    w.__longest = 0;
+    w.__gap = 0;
+    w.__beat = performance.now();
+  });
   return page;
 }
 
-const longest = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+/** The longest task so far (observer, heartbeat); long-task entries reach the observer a little after their task ends: wait for them. */
+const longest = async (page: Page) => {
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __gap: number };
+    return Math.max(w.__longest, w.__gap);
+  });
+};
 
-async function timePane(browser: Browser, url: string, bytes: Buffer): Promise<{ open: number; check: number; total: number; longTask: number; summary: string }> {
+async function timePane(browser: Browser, url: string, file: string, rows: number): Promise<{ open: number; check: number; total: number; longTask: number; summary: string }> {
   const page = await fresh(browser, `${url}/index.html`, '[data-testid="file-input"]');
-  const name = `花名册-${ROWS}.xlsx`;
+  const name = `花名册-${rows}.xlsx`;
   const t0 = performance.now();
-  await page.getByTestId("file-input").setInputFiles({ name, mimeType: XLSX_TYPE, buffer: bytes });
+  // A path, not a buffer: Playwright then hands chromium the file itself; a buffer would be decoded
+  // from base64 by a script in the page, a long task of the harness's own, in both pages.
+  await page.getByTestId("file-input").setInputFiles(file);
   await page.getByTestId("file-name").filter({ hasText: name }).waitFor();
   await page.getByTestId("recognised-kind").waitFor();
   await page.waitForSelector('[data-testid="check-panel"][data-busy="no"]');
@@ -189,10 +215,10 @@ async function timePane(browser: Browser, url: string, bytes: Buffer): Promise<{
   return { open: t1 - t0, check: t2 - t1, total: t2 - t0, longTask, summary };
 }
 
-async function timeSheetJs(browser: Browser, url: string, bytes: Buffer): Promise<{ total: number; longTask: number; rows: string }> {
+async function timeSheetJs(browser: Browser, url: string, file: string): Promise<{ total: number; longTask: number; rows: string }> {
   const page = await fresh(browser, `${url}/sheetjs.html`, "#f");
   const t0 = performance.now();
-  await page.locator("#f").setInputFiles({ name: `花名册-${ROWS}.xlsx`, mimeType: XLSX_TYPE, buffer: bytes });
+  await page.locator("#f").setInputFiles(file);
   await page.waitForSelector("#n[data-rows]");
   const total = performance.now() - t0;
   const rows = (await page.locator("#n").textContent()) ?? "";
@@ -201,9 +227,11 @@ async function timeSheetJs(browser: Browser, url: string, bytes: Buffer): Promis
   return { total, longTask, rows };
 }
 
-async function browserTimes(pane: string, sheetjs: string): Promise<string[]> {
+async function browserTimes(pane: string, sheetjs: string, ROWS: number): Promise<string[]> {
   // The e2e fixture, saved compressed as Excel saves it.
   const bytes = write(read(bigRoster(ROWS)), { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
+  const file = join(OUT, `花名册-${ROWS}.xlsx`);
+  writeFileSync(file, bytes);
   const sites: { url: string; close(): Promise<void> }[] = [];
   let browser: Browser | undefined;
   try {
@@ -213,13 +241,13 @@ async function browserTimes(pane: string, sheetjs: string): Promise<string[]> {
     sites.push(peerSite);
     browser = await launch();
     // One warm-up of each (compile caches, fonts), then alternate.
-    await timePane(browser, paneSite.url, bytes);
-    await timeSheetJs(browser, peerSite.url, bytes);
+    await timePane(browser, paneSite.url, file, ROWS);
+    await timeSheetJs(browser, peerSite.url, file);
     const ours: Awaited<ReturnType<typeof timePane>>[] = [];
     const peer: Awaited<ReturnType<typeof timeSheetJs>>[] = [];
     for (let i = 0; i < RUNS; i++) {
-      ours.push(await timePane(browser, paneSite.url, bytes));
-      peer.push(await timeSheetJs(browser, peerSite.url, bytes));
+      ours.push(await timePane(browser, paneSite.url, file, ROWS));
+      peer.push(await timeSheetJs(browser, peerSite.url, file));
     }
     const m = (xs: number[]) => median(xs);
     const total = m(ours.map((r) => r.total));
@@ -229,7 +257,7 @@ async function browserTimes(pane: string, sheetjs: string): Promise<string[]> {
       `    pane: pick the file → recognised ${m(ours.map((r) => r.open)).toFixed(0)} ms, click 检查 → marks + findings shown ${m(ours.map((r) => r.check)).toFixed(0)} ms, total ${total.toFixed(0)} ms ("${ours[0]!.summary}")`,
       `    peer: the same file picked in a page that only reads it with SheetJS CE (read dense + sheet_to_json, ${peer[0]!.rows} rows), same browser, same harness: ${alone.toFixed(0)} ms`,
       `    ratio pane (open → findings) / SheetJS read alone: ${(total / alone).toFixed(2)}×`,
-      `    longest main-thread task from picking the file to findings shown (longtask observer): pane ${m(ours.map((r) => r.longTask)).toFixed(0)} ms, peer (reads on the main thread) ${m(peer.map((r) => r.longTask)).toFixed(0)} ms`,
+      `    longest main-thread task from picking the file to findings shown (longtask observer and a 5 ms heartbeat, the larger): pane ${m(ours.map((r) => r.longTask)).toFixed(0)} ms${ROWS === ROW_COUNTS[0] ? " (bound ≤ 100 ms)" : ""}, peer (reads on the main thread) ${m(peer.map((r) => r.longTask)).toFixed(0)} ms`,
     ];
   } finally {
     await browser?.close().catch(() => {});
@@ -282,7 +310,7 @@ export async function benchPane(): Promise<string[]> {
   mkdirSync(OUT, { recursive: true });
   const [pane, peers] = [await buildPane(), await buildPeers()];
   const lines = await sizes(pane, peers);
-  lines.push(...(await browserTimes(pane, peers.sheetjs)));
+  for (const rows of ROW_COUNTS) lines.push(...(await browserTimes(pane, peers.sheetjs, rows)));
   lines.push(...(await syncCounts()));
   return lines;
 }

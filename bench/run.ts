@@ -1,11 +1,12 @@
 import { cpus, totalmem } from "node:os";
-import { benchEngine } from "./engine.js";
+import { benchEngine, benchEngineAtSize } from "./engine.js";
 import { benchCli } from "./cli.js";
 import { benchFormats } from "./formats.js";
 import { benchFunctions } from "./functions.js";
 import { benchPane } from "./pane.js";
 import { benchBook } from "./book.js";
 import { benchForms } from "./forms.js";
+import { benchMemory } from "./memory.js";
 
 /**
  * `npm run bench`: every figure beside a named peer measured in the same run. Other
@@ -14,11 +15,13 @@ import { benchForms } from "./forms.js";
 const parts: { name: string; run: () => Promise<string[]> }[] = [
   { name: "engine", run: benchEngine },
   { name: "book", run: benchBook },
+  { name: "engine-size", run: async () => benchEngineAtSize() },
   { name: "cli", run: benchCli },
   { name: "formats", run: benchFormats },
   { name: "functions", run: async () => (await benchFunctions()).lines },
   { name: "pane", run: benchPane },
   { name: "forms", run: benchForms },
+  { name: "memory", run: benchMemory },
 ];
 
 const only = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { describeSource } from "../shared/reader/describe-source.js";
 import { exitCodeFor } from "./exit-code.js";
 import type { Io } from "./io.js";
 import { toJsonReport } from "./format-json.js";
+import { prettyJsonPieces } from "./json-pieces.js";
 import { formatReportText } from "./format-text.js";
 import { formatMultiFileSummary } from "./format-files.js";
 import { cliText } from "./messages.js";
@@ -77,7 +78,11 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
 
   for (const o of outcomes) if (!o.ok) io.err(`party-ledger: ${o.file}: ${reasonIn(o, lang)}`);
 
-  if (opts.format === "json") io.out(JSON.stringify(toJsonReport(outcomes, several, collected.skipped), null, 2));
+  if (opts.format === "json") {
+    // Written in pieces: the same text as JSON.stringify(report, null, 2), never one huge string.
+    for (const piece of prettyJsonPieces(toJsonReport(outcomes, several, collected.skipped))) io.write(piece);
+    io.out("");
+  }
   else {
     const text = formatText(outcomes, several, lang, collected.skipped);
     if (text) io.out(text);

@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { skipReasonFor, type SkipReason } from "../shared/reader/file-kinds.js";
+import { appendAll } from "../shared/util/append-all.js";
 
 /** A file or folder a walk saw and did not check, and why: listed in the summary, never dropped silently. */
 export interface SkippedFile {
@@ -45,7 +46,7 @@ export async function collectFiles(inputs: readonly string[]): Promise<Collected
       const found: string[] = [];
       await walk(input, found, out.skipped);
       if (found.length === 0) out.emptyFolders.push(input);
-      out.files.push(...found);
+      appendAll(out.files, found);
     } else out.files.push(input);
   }
   out.files = [...new Set(out.files)];

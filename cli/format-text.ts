@@ -3,6 +3,7 @@ import { formatFinding } from "./format-finding.js";
 import { formatSheetHeading } from "./format-sheet.js";
 import { cliText } from "./messages.js";
 import { countBySeverity, formatCounts } from "../shared/findings/summary.js";
+import { appendAll } from "../shared/util/append-all.js";
 
 /** A whole report as readable text: sheet by sheet, each with its findings, then a count. */
 export function formatReportText(report: CheckReport, lang: Lang): string {
@@ -11,7 +12,7 @@ export function formatReportText(report: CheckReport, lang: Lang): string {
   const shown = new Set<string>();
   for (const sheet of report.sheets) {
     shown.add(sheet.sheet);
-    lines.push(...formatSheetHeading(sheet, lang));
+    appendAll(lines, formatSheetHeading(sheet, lang));
     for (const f of report.findings) if (f.sheet === sheet.sheet) lines.push(formatFinding(f, lang));
     lines.push("");
   }

@@ -13,6 +13,7 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
 
 const processIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
+  write: (piece) => process.stdout.write(piece),
   err: (text) => process.stderr.write(`${text}\n`),
   // An .xlsx is never written into a terminal: only into a file or a pipe.
   ...(process.stdout.isTTY ? {} : { bytes: (data: Uint8Array) => process.stdout.write(data) }),

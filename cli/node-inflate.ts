@@ -6,7 +6,8 @@ const CHUNK = 256 * 1024;
 
 /**
  * Node's native zlib for the xlsx reader: several times faster than fflate, and its
- * Buffer output lets SheetJS decode the XML without a copy. `maxOutputLength` makes zlib
+ * Buffer output is read by the parsers without a copy (parts over 16 MB are streamed through fflate
+ * instead, to keep memory low: shared/xlsx/zip-archive.ts). `maxOutputLength` makes zlib
  * stop (and throw) the moment the output would pass the cap, so a bomb never grows past it.
  */
 export const nodeInflateRaw: InflateRaw = (compressed, maxOutputBytes) => {

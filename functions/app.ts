@@ -13,7 +13,8 @@ import { rulesetsRouter } from "./routes/rulesets.js";
 import { submissionsRouter } from "./routes/submissions.js";
 import { templatesRouter } from "./routes/templates.js";
 import { mappingsRouter } from "./routes/mappings.js";
-import { seedRouter, sweepRouter } from "./seed.js";
+import { inspectRouter, seedRouter, sweepRouter } from "./seed.js";
+import { WorkbookGrid } from "../shared/api/schemas.js";
 
 /**
  * The API: requestId → secure headers → CORS → auth (for /v1 except the OpenAPI document)
@@ -28,6 +29,8 @@ const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route("/", submissionsRouter)
   .route("/audit", auditRouter);
 
+// The grid of a submission is validated without a copy (lib/grid-check.ts) and documented by reference.
+v1.openAPIRegistry.register("WorkbookGrid", WorkbookGrid);
 v1.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
   type: "http",
   scheme: "bearer",
@@ -50,6 +53,7 @@ root.doc31("/v1/openapi.json", {
 });
 root.route("/v1/_seed", seedRouter);
 root.route("/v1/_sweep", sweepRouter);
+root.route("/v1/_inspect", inspectRouter);
 root.use("/v1/*", authenticate());
 export const routes = root.route("/v1", v1);
 

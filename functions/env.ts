@@ -1,7 +1,12 @@
+import type { TenantLedger } from "./ledger/object.js";
+
 /** Bindings of the Worker (wrangler.toml) and the per-request variables set by middleware. */
 export interface Bindings {
+  /** The global directory: organisations, API token hashes, Entra ID links (and their audit). */
   DB: D1Database;
   BLOBS: R2Bucket;
+  /** One store per tenant (SQLite-backed Durable Object): versions, collections, submissions, idempotency keys, audit. */
+  LEDGER: DurableObjectNamespace<TenantLedger>;
   /** Comma-separated exact origins allowed by CORS. */
   ALLOWED_ORIGINS?: string;
   /** "1" (npm start, e2e, npm run load only): CORS also allows the pane served on this machine (http(s)://localhost:any port). */
@@ -12,8 +17,10 @@ export interface Bindings {
   EXPORT_MAX_BYTES?: string;
   /** The same for an xlsx export, which is built whole in memory. */
   EXPORT_XLSX_MAX_BYTES?: string;
-  /** Most cells one submission may hold, grid JSON or xlsx alike (413 above). */
+  /** Most cells one submission may hold, grid JSON or a file in any format alike (413 / 422 above). */
   MAX_CELLS?: string;
+  /** Most findings one submission may store (422 too_many_findings above). */
+  MAX_FINDINGS?: string;
   /** Expected `aud` of Entra ID access tokens; Entra auth is off when empty. */
   ENTRA_AUDIENCE?: string;
   /** Comma-separated allowed Entra tenant ids (`tid`). */
@@ -44,5 +51,10 @@ export interface Principal {
 
 export interface AppEnv {
   Bindings: Bindings;
-  Variables: { principal: Principal; requestId: string };
+  Variables: {
+    principal: Principal;
+    requestId: string;
+    /** The body of a grid JSON submission as received, and its SHA-256 (routes/submissions.ts). */
+    received?: { bytes: Uint8Array; sha256: string };
+  };
 }

@@ -3,6 +3,7 @@ import type { Bindings } from "./env.js";
 import { scheduledSweep } from "./lib/sweep.js";
 
 export type { AppType } from "./app.js";
+export { TenantLedger } from "./ledger/object.js";
 
 export default {
   fetch(req, env, ctx) {

@@ -1,5 +1,6 @@
 import type { SheetGrid } from "../../shared/grid/types.js";
 import { ApiError, submitSheet, type ApiConfig, type Verdict } from "./client.js";
+import { minOf } from "../../shared/util/append-all.js";
 
 /**
  * Submissions that could not reach the Worker, kept in localStorage and sent again.
@@ -123,7 +124,7 @@ export class Outbox {
   /** When the earliest queued item is due, or null when none is waiting. */
   nextDue(): number | null {
     const due = this.list().filter((i) => i.state === "queued").map((i) => i.nextAttemptAt);
-    return due.length ? Math.min(...due) : null;
+    return due.length ? minOf(due) : null;
   }
 
   /** Doubling from BACKOFF_FIRST_MS up to BACKOFF_CAP_MS, with ±20% jitter; a Retry-After answer is honoured. */

@@ -1,11 +1,13 @@
 /**
- * The pane's one door to the engine (shared/). Everything else imports from here. The engine
- * (templates, rule set, rules, zod) loads as its own chunk right after the pane first paints,
- * so the pane's initial JavaScript stays small while the engine grows.
+ * The pane's one door to the engine (shared/). Everything else imports from here. Checking runs
+ * in the ledger worker (ledger.worker.ts), off the page's main thread; where a worker cannot
+ * start, the engine loads in the page as its own chunk instead. Either way the engine (templates,
+ * rule set, rules, zod) is not part of the pane's initial JavaScript.
  */
-import type { CheckOptions, ComparedLedger, Finding, SheetGrid, SheetReport } from "../../shared/index.js";
+import type { CheckOptions, ComparedLedger, Finding, SheetGrid, SheetReport, WorkbookGrid } from "../../shared/index.js";
 import type { MappingProposal, ProposeOptions } from "../../shared/mapping/propose.js";
 import type { InferOptions, InferredTemplate } from "../../shared/template/infer/infer-template.js";
+import { LedgerClient, type Port } from "./ledger-client.js";
 
 export interface TemplateChoice {
   id: string;
@@ -16,15 +18,46 @@ export interface TemplateChoice {
 }
 
 let loading: Promise<typeof import("./engine.js")> | null = null;
-/** The engine module, loaded once. */
+/** The engine module in the page, loaded once (the template picker's list; the fallback check). */
 export const loadEngine = () => (loading ??= import("./engine.js"));
+
+let client: LedgerClient | null | undefined;
+/** The ledger worker, started on first use; null where workers cannot start. */
+function ledgerWorker(): LedgerClient | null {
+  if (client !== undefined) return client;
+  try {
+    if (typeof Worker === "undefined") throw new Error("no workers here");
+    const worker = new Worker(new URL("./ledger.worker.ts", import.meta.url), { type: "module", name: "ledger" });
+    client = new LedgerClient(worker as unknown as Port);
+    // A worker whose script fails to load reports an error event: fall back to the page from then on.
+    const started = client;
+    worker.addEventListener("error", (e) => {
+      e.preventDefault();
+      client = null;
+      started.broken(e.message || "the ledger worker stopped");
+    });
+  } catch {
+    client = null;
+  }
+  return client;
+}
 
 export async function templateChoices(): Promise<TemplateChoice[]> {
   const { BUILTIN_TEMPLATES } = await loadEngine();
   return BUILTIN_TEMPLATES.map((t) => ({ id: t.id, version: t.version, kind: t.kind, title: t.title, titleEn: t.titleEn }));
 }
 
+const workerGone = (e: unknown) => (e as { name?: string })?.name === "WorkerGone";
+
 export async function checkOneSheet(sheet: SheetGrid, opts: CheckOptions): Promise<{ report: SheetReport; findings: Finding[] }> {
+  const w = ledgerWorker();
+  if (w) {
+    try {
+      return await w.check(sheet, opts);
+    } catch (e) {
+      if (!workerGone(e)) throw e;
+    }
+  }
   const { checkSheet } = await loadEngine();
   return checkSheet(sheet, opts);
 }
@@ -54,4 +87,22 @@ export async function mappingProposal(sheet: SheetGrid, opts: ProposeOptions): P
 export async function inferFromSheet(sheet: SheetGrid, opts: InferOptions): Promise<InferredTemplate> {
   const { inferTemplate } = await loadEngine();
   return inferTemplate(sheet, opts);
+}
+
+/** A ledger file read in the worker (the page keeps painting), or in the page where no worker starts. */
+export async function readLedgerFile(file: Blob, fileName: string): Promise<WorkbookGrid> {
+  const w = ledgerWorker();
+  if (w) {
+    try {
+      // The bytes are handed over (transferred): the page keeps no copy.
+      const grid = await w.read(new Uint8Array(await file.arrayBuffer()), fileName);
+      // The page shows the grid in a task of its own, not in the one that took the last piece.
+      await new Promise((r) => setTimeout(r, 0));
+      return grid;
+    } catch (e) {
+      if (!workerGone(e)) throw e;
+    }
+  }
+  const { readWorkbookFile } = await import("../web/reader.js");
+  return readWorkbookFile(new Uint8Array(await file.arrayBuffer()), { fileName });
 }

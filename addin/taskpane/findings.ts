@@ -4,6 +4,7 @@ import { renderMessage } from "../../shared/findings/render.js";
 import { countBySeverity, groupDigits, type SeverityCounts } from "../../shared/findings/summary.js";
 import { findingTitle } from "../../shared/findings/titles.js";
 import type { Finding, Lang, Severity } from "../../shared/findings/types.js";
+import { minOf } from "../../shared/util/append-all.js";
 
 export const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
@@ -56,7 +57,7 @@ export function groupByRule(findings: Finding[], lang: Lang = "zh"): RuleGroup[]
     counts: countBySeverity(list),
     findings: list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.cell ?? "").localeCompare(b.cell ?? "")),
   }));
-  const worst = (g: RuleGroup) => Math.min(...g.findings.map((f) => RANK[f.severity]));
+  const worst = (g: RuleGroup) => minOf(g.findings.map((f) => RANK[f.severity]));
   return groups.sort((a, b) => worst(a) - worst(b) || b.findings.length - a.findings.length || a.code.localeCompare(b.code));
 }
 

@@ -11,6 +11,7 @@ import type { CellSnapshot, LedgerHost, SheetChange } from "../host/types.js";
 import { debounceCollect } from "./debounce.js";
 import { freshen, routeChanges } from "./changes.js";
 import { patchRows } from "./patch.js";
+import { maxOf, minOf } from "../../shared/util/append-all.js";
 
 export interface TemplatePick {
   id: string;
@@ -153,8 +154,8 @@ export function useChecker(host: LedgerHost, options: CheckOptions) {
         if (!mine.length) grid = cur.grid;
         else if (mine.some((c) => c.rows === null)) grid = await host.readSheet(shown);
         else {
-          const first = Math.min(...mine.map((c) => c.rows!.first));
-          const last = Math.max(...mine.map((c) => c.rows!.last));
+          const first = minOf(mine.map((c) => c.rows!.first));
+          const last = maxOf(mine.map((c) => c.rows!.last));
           grid = patchRows(cur.grid, await host.readRows(cur.grid.name, first, last));
         }
         if (!grid) return;

@@ -6,6 +6,7 @@ import { useT } from "../taskpane/i18n.js";
 import { displayValue, parseInput } from "./display.js";
 import type { WebHost } from "./host.js";
 import { columnWidths } from "./widths.js";
+import { maxOf } from "../../shared/util/append-all.js";
 
 const ROW_H = 24;
 const HEAD_W = 52;
@@ -75,7 +76,7 @@ export function GridView({ host }: { host: WebHost }) {
   const sheet = state.workbook?.sheets[state.active] ?? null;
   const origin = sheet?.origin ?? { row: 0, col: 0 };
   const rowCount = sheet ? origin.row + sheet.values.length : 0;
-  const colCount = sheet ? origin.col + Math.max(1, ...sheet.values.slice(0, 2000).map((r) => r.length)) : 0;
+  const colCount = sheet ? origin.col + Math.max(1, maxOf(sheet.values.slice(0, 2000).map((r) => r.length))) : 0;
   const marks = sheet && state.marksSheet === sheet.name ? state.marks : new Map<string, string>();
   const selected = state.selected && sheet && state.selected.sheet === sheet.name ? state.selected.cell : null;
   const headerRow = sheet ? (state.headerRows.get(sheet.name) ?? null) : null;
@@ -184,7 +185,7 @@ export function GridView({ host }: { host: WebHost }) {
     return out;
   };
   const cells = [];
-  for (let r = first; r <= last; r++) cells.push(...rowCells(r, (r + 1) * ROW_H));
+  for (let r = first; r <= last; r++) for (const cell of rowCells(r, (r + 1) * ROW_H)) cells.push(cell);
   // The header row stays under the column letters once it would scroll out of view.
   const freeze = headerRow !== null && view.top > (headerRow - 1) * ROW_H;
   const colHeads = [];

@@ -1,19 +1,9 @@
 import type { Principal } from "../env.js";
 import { nowIso, randomId } from "../lib/hash.js";
 
-export interface AuditRow {
-  org_id: string;
-  audit_id: string;
-  at: string;
-  actor: string;
-  actor_org: string;
-  action: string;
-  target: string;
-  sha256: string | null;
-  details: string | null;
-}
+import type { AuditRow } from "../ledger/rows.js";
 
-/** An audit row, to be put in the same D1 batch as the write it records. */
+/** An audit row of a directory write (organisations, tokens, Entra links), in the same D1 batch as the write. */
 export function auditStmt(
   db: D1Database,
   p: Pick<Principal, "actor" | "orgId">,

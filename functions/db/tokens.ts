@@ -23,6 +23,8 @@ export function insertTokenStmt(db: D1Database, t: Omit<TokenRow, "revoked_at" |
 export const findToken = (db: D1Database, tokenId: string) =>
   db.prepare("SELECT * FROM api_tokens WHERE token_id = ?").bind(tokenId).first<TokenRow>();
 
+export type TokenWithOrg = TokenRow & { root_id: string; parent_id: string | null; kind: "department" | "branch"; name: string; path: string; org_created_at: string };
+
 /** The token and its organisation in one round trip (the hot path of every request). */
 export const findTokenWithOrg = (db: D1Database, tokenId: string) =>
   db
@@ -31,7 +33,7 @@ export const findTokenWithOrg = (db: D1Database, tokenId: string) =>
        FROM api_tokens t JOIN orgs o ON o.org_id = t.org_id WHERE t.token_id = ?`,
     )
     .bind(tokenId)
-    .first<TokenRow & { root_id: string; parent_id: string | null; kind: "department" | "branch"; name: string; path: string; org_created_at: string }>();
+    .first<TokenWithOrg>();
 
 export async function listTokens(db: D1Database, orgId: string) {
   const { results } = await db

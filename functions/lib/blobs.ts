@@ -27,16 +27,33 @@ export async function putImmutable(
   r2: R2Bucket,
   key: string,
   sha256: string,
-  body: string | Uint8Array,
+  body: string | Uint8Array | ReadableStream<Uint8Array>,
   contentType = "application/json; charset=utf-8",
+  knownSize?: number,
 ): Promise<PutResult> {
-  const size = typeof body === "string" ? new TextEncoder().encode(body).byteLength : body.byteLength;
+  // (a string's size in bytes without encoding it a second time: callers with large text pass bytes)
+  const size = knownSize ?? (typeof body === "string" ? utf8Length(body) : body instanceof Uint8Array ? body.byteLength : 0);
   const res = await r2.put(key, body, {
     onlyIf: { etagDoesNotMatch: "*" },
     httpMetadata: { contentType },
     customMetadata: { sha256, [WRITTEN_AT]: String(Date.now()) },
   });
   return { key, sha256, created: res !== null, size };
+}
+
+/** Bytes of a string in UTF-8, counted. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 export async function getText(r2: R2Bucket, key: string): Promise<string | null> {

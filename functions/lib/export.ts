@@ -7,10 +7,11 @@ import { severityLabel } from "../../shared/findings/summary.js";
 import { excelSerialToDay, toIso } from "../../shared/calendar/days.js";
 import type { Bindings } from "../env.js";
 import type { OrgRow } from "../db/orgs.js";
-import type { SubmissionRow } from "../db/submissions.js";
-import { getStoredJson, storedDataMissing } from "./blobs.js";
+import type { SubmissionRow } from "../ledger/rows.js";
+import { getStoredJson } from "./blobs.js";
 import { ApiError } from "./errors.js";
-import { gridKey, reportKey } from "./submit.js";
+import { readStoredGrid } from "./stored-grid.js";
+import { reportKey } from "./submit.js";
 
 /**
  * A collection's export, bounded and stoppable: its size is known from the stored grids
@@ -53,32 +54,11 @@ export function exportTooLarge(limit: number, total: number, format: ExportForma
 }
 
 /**
- * The export's size check, before any grid is read: one D1 sum (`grid_bytes`); only rows older
- * than that column are asked of R2, a few at a time, once the rows are listed (`sizeOfOlder`).
+ * The export's size check, before any grid is read: one sum in the tenant's store (every row
+ * knows the size of its grid as JSON), so nothing is asked of R2.
  */
-export async function assertExportSize(
-  size: { bytes: number; unknown: number },
-  limit: number,
-  format: ExportFormat,
-  sizeOfOlder: () => Promise<SubmissionRow[]>,
-  r2: R2Bucket,
-): Promise<void> {
-  let total = size.bytes;
-  if (total > limit) throw exportTooLarge(limit, total, format);
-  if (!size.unknown) return;
-  const older = (await sizeOfOlder()).filter((s) => s.grid_bytes === null || s.grid_bytes === undefined);
-  for (let i = 0; i < older.length && total <= limit; i += 4) {
-    const heads = await Promise.all(
-      older.slice(i, i + 4).map(async (s) => {
-        const key = gridKey(s.org_id, s.grid_sha256);
-        const head = await r2.head(key);
-        if (!head) throw storedDataMissing(key);
-        return head.size;
-      }),
-    );
-    for (const n of heads) total += n;
-  }
-  if (total > limit) throw exportTooLarge(limit, total, format);
+export function assertExportSize(size: { bytes: number }, limit: number, format: ExportFormat): void {
+  if (size.bytes > limit) throw exportTooLarge(limit, size.bytes, format);
 }
 
 export interface ExportItem {
@@ -89,11 +69,8 @@ export interface ExportItem {
   report: CheckReport;
 }
 
-export async function loadExportItem(r2: R2Bucket, s: SubmissionRow, branch: OrgRow | undefined): Promise<ExportItem> {
-  const [grid, report] = await Promise.all([
-    getStoredJson<WorkbookGrid>(r2, gridKey(s.org_id, s.grid_sha256)),
-    getStoredJson<CheckReport>(r2, reportKey(s.org_id, s.findings_sha256)),
-  ]);
+export async function loadExportItem(env: Pick<Bindings, "BLOBS" | "MAX_CELLS" | "MAX_BODY_BYTES">, s: SubmissionRow, branch: OrgRow | undefined): Promise<ExportItem> {
+  const [grid, report] = await Promise.all([readStoredGrid(env, s), getStoredJson<CheckReport>(env.BLOBS, reportKey(s.org_id, s.findings_sha256))]);
   return { branchId: s.branch_id, branch, submission: s, grid, report };
 }
 

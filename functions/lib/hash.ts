@@ -1,6 +1,12 @@
 /** SHA-256 helpers and a canonical JSON form (sorted keys) so equal content hashes equally. */
 
-const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+const hex = (buf: ArrayBuffer) => {
+  const bytes = new Uint8Array(buf);
+  let s = "";
+  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]!];
+  return s;
+};
 
 export async function sha256Hex(data: string | ArrayBuffer | Uint8Array): Promise<string> {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
@@ -31,7 +37,7 @@ export function randomId(prefix: string, bytes = 9): string {
 
 export function randomSecret(bytes = 32): string {
   const b = crypto.getRandomValues(new Uint8Array(bytes));
-  let s = btoa(String.fromCharCode(...b));
+  let s = btoa(Array.from(b, (x) => String.fromCharCode(x)).join(""));
   s = s.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   return s;
 }

@@ -1,10 +1,7 @@
-/** D1 rows → API shapes (camelCase, as in shared/api/schemas.ts). */
+/** Rows (D1 directory, tenant store) → API shapes (camelCase, as in shared/api/schemas.ts). */
 import type { OrgRow } from "../db/orgs.js";
 import type { TokenRow } from "../db/tokens.js";
-import type { VersionRow } from "../db/versions.js";
-import type { CollectionRow } from "../db/collections.js";
-import type { SubmissionRow } from "../db/submissions.js";
-import type { AuditRow } from "../db/audit.js";
+import type { AuditRow, CollectionRow, SubmissionRow, VersionRow } from "../ledger/rows.js";
 import { DEFAULT_RULE_SET } from "../../shared/ruleset/default.js";
 import { collectionAsOf } from "../../shared/calendar/period-order.js";
 import { todayCst } from "./hash.js";

@@ -1,63 +1,74 @@
 import type { Context } from "hono";
-import type { AppEnv } from "../env.js";
+import type { AppEnv, Bindings } from "../env.js";
 import type { WorkbookGrid } from "../../shared/grid/types.js";
 import type { CheckReport } from "../../shared/findings/types.js";
 import type { RuleSet } from "../../shared/ruleset/schema.js";
 import type { TemplateParsed } from "../../shared/template/schema.js";
 import { DEFAULT_RULE_SET } from "../../shared/ruleset/default.js";
-import { auditStmt } from "../db/audit.js";
-import { findIdempotency, insertIdempotencyStmt } from "../db/idempotency.js";
-import { getSubmission, gridShaReferenced, insertSubmissionStmt, type SubmissionRow } from "../db/submissions.js";
-import { findVersion } from "../db/versions.js";
-import type { CollectionRow } from "../db/collections.js";
-import { needRole, visibleCollection } from "./access.js";
-import { blobKey, getStoredJson, putImmutable, type PutResult } from "./blobs.js";
-import { countFindings, runCheck } from "./engine.js";
-import { ApiError } from "./errors.js";
-import { assertGridSize, gridSize, maxCells } from "./cell-cap.js";
-import { canonicalJson, nowIso, randomId, sha256Hex, todayCst } from "./hash.js";
 import { collectionAsOf } from "../../shared/calendar/period-order.js";
+import type { CollectionRow, SubmissionRow } from "../ledger/rows.js";
+import { ledger } from "../ledger/stub.js";
+import type { CommitResult } from "../ledger/object.js";
+import { needRole } from "./access.js";
+import { auditEntry } from "./audit-entry.js";
+import { blobKey, getStoredJson, putImmutable, storedDataMissing, type PutResult } from "./blobs.js";
+import { reportBody, reportBytes as serialiseReport, storedBytes, type ReportBytes } from "./detail-body.js";
+import { countFindings, runCheck } from "./engine.js";
+import { maxFindings, tooManyFindings } from "./cell-cap.js";
+import { ApiError, notFound } from "./errors.js";
+import { canonicalJson, nowIso, randomId, sha256Hex, todayCst } from "./hash.js";
 import { loadBody } from "./publish.js";
 import { submissionOut } from "./present.js";
-import { savedMappings } from "./mappings.js";
+import { mappingInputs } from "./mappings.js";
+import { collectionClosed, collectionForSubmission, forgetCollection } from "./submission-context.js";
+import { readStoredGrid } from "./stored-grid.js";
 
 export const gridKey = (orgId: string, sha: string) => blobKey(orgId, "grids", sha);
 export const reportKey = (orgId: string, sha: string) => blobKey(orgId, "findings", sha);
 export const fileKey = (orgId: string, sha: string) => blobKey(orgId, "files", sha, "xlsx");
 
-/** The template and rule set a collection pins, from R2 (immutable, so cacheable per isolate). */
+/**
+ * The template and rule set a collection pins, from R2 by the keys the collection holds:
+ * immutable, so kept per isolate once read.
+ */
 const docCache = new Map<string, unknown>();
-export async function collectionDocs(env: AppEnv["Bindings"], col: CollectionRow) {
-  const tKey = `template:${col.template_org_id}:${col.template_id}@${col.template_version}`;
-  let template = docCache.get(tKey) as TemplateParsed | undefined;
+export async function collectionDocs(env: Pick<Bindings, "BLOBS">, col: CollectionRow) {
+  let template = docCache.get(col.template_key) as TemplateParsed | undefined;
   if (!template) {
-    const row = await findVersion(env.DB, "template", col.template_id, [col.template_org_id], col.template_version);
-    if (!row) throw new ApiError(500, "template_missing", "报送任务引用的模板版本缺失", "The collection's template version is missing");
-    template = await loadBody<TemplateParsed>(env.BLOBS, row);
-    docCache.set(tKey, template);
+    template = await loadBody<TemplateParsed>(env.BLOBS, { r2_key: col.template_key, version: col.template_version });
+    docCache.set(col.template_key, template);
   }
   let ruleSet: RuleSet = DEFAULT_RULE_SET;
-  if (col.ruleset_org_id && col.ruleset_id && col.ruleset_version) {
-    const rKey = `ruleset:${col.ruleset_org_id}:${col.ruleset_id}@${col.ruleset_version}`;
-    let rs = docCache.get(rKey) as RuleSet | undefined;
+  if (col.ruleset_key && col.ruleset_version) {
+    let rs = docCache.get(col.ruleset_key) as RuleSet | undefined;
     if (!rs) {
-      const row = await findVersion(env.DB, "ruleset", col.ruleset_id, [col.ruleset_org_id], col.ruleset_version);
-      if (!row) throw new ApiError(500, "ruleset_missing", "报送任务引用的规则集版本缺失", "The collection's rule set version is missing");
-      rs = await loadBody<RuleSet>(env.BLOBS, row);
-      docCache.set(rKey, rs);
+      rs = await loadBody<RuleSet>(env.BLOBS, { r2_key: col.ruleset_key, version: col.ruleset_version });
+      docCache.set(col.ruleset_key, rs);
     }
     ruleSet = rs;
   }
   return { template, ruleSet };
 }
 
-export async function submissionDetail(r2: R2Bucket, row: SubmissionRow, withGrid = false) {
-  const report = await getStoredJson<CheckReport>(r2, reportKey(row.org_id, row.findings_sha256));
-  const grid = withGrid ? await getStoredJson<WorkbookGrid>(r2, gridKey(row.org_id, row.grid_sha256)) : null;
+
+/** A stored submission's report, as the bytes that were stored (what its answer is built from). */
+export async function storedReport(env: Pick<Bindings, "BLOBS">, row: SubmissionRow): Promise<ReportBytes> {
+  const key = reportKey(row.org_id, row.findings_sha256);
+  const obj = await env.BLOBS.get(key);
+  if (!obj) throw storedDataMissing(key);
+  return storedBytes(new Uint8Array(await obj.arrayBuffer()));
+}
+
+/** A stored submission with its findings and, when asked, its grid, as objects (for the diff and `include=grid`). */
+export async function submissionDetail(env: Pick<Bindings, "BLOBS" | "MAX_CELLS" | "MAX_BODY_BYTES">, row: SubmissionRow, withGrid = false) {
+  const [report, grid] = await Promise.all([
+    getStoredJson<CheckReport>(env.BLOBS, reportKey(row.org_id, row.findings_sha256)),
+    withGrid ? readStoredGrid(env, row) : null,
+  ]);
   return {
     ...submissionOut(row),
-    findings: report.findings,
     sheets: report.sheets,
+    findings: report.findings,
     ...(grid ? { grid } : {}),
   };
 }
@@ -75,8 +86,6 @@ function wrongTemplateError(template: TemplateParsed, report: CheckReport): ApiE
   );
 }
 
-const isConstraintError = (e: unknown) => /UNIQUE constraint|constraint failed|SQLITE_CONSTRAINT/i.test(String(e));
-
 function fault(c: Context<AppEnv>, point: string) {
   return c.env.TEST_FAULTS === "1" && c.req.header("x-test-fault") === point;
 }
@@ -86,20 +95,35 @@ export interface SubmitInput {
   grid: WorkbookGrid;
   asOf?: string;
   source: "json" | "xlsx";
-  file?: Uint8Array;
+  /**
+   * The bytes received, stored as they came (no second copy of the grid is made): the request
+   * body for grid JSON, the file for an upload. Their SHA-256 is the submission's content hash.
+   */
+  bytes: Uint8Array;
+  sha256: string;
+  /** The grid's size as JSON: the body's length, or an estimate for a file (what an export reading it costs). */
+  gridBytes: number;
   fileName?: string;
   /** The uploaded file's content type as stored (the format the reader found). */
   fileType?: string;
 }
 
+/** What a submission answers: its fields and the stored report's bytes (lib/detail-body.ts joins them). */
+export type SubmitAnswer = { status: 201; fields: ReturnType<typeof submissionOut>; report: ReportBytes; replayed: boolean };
+
+/** The error findings a refusal lists, at most this many (the count says how many there are). */
+const REFUSAL_FINDINGS = 200;
+
 /**
- * Accept one submission: re-check with the engine, store grid + report (+ file) in R2
- * create-only, then one D1 batch (idempotency key, submission row with version n+1,
- * audit row). If the batch fails, nothing of it exists, and blobs this request created
- * and nobody references are deleted again. A process killed between the puts and the batch
- * cannot clean up: the blob sweep (lib/sweep.ts, cron) removes such orphans later.
+ * Accept one submission. At most: one read of the caller's token (D1, or the isolate's cache),
+ * the engine, the R2 puts side by side (the bytes received and the report, create-only and
+ * content-addressed), and one call to the tenant's store, which checks the collection and the
+ * Idempotency-Key, assigns version n+1 and writes the index and audit rows in one transaction.
+ * If anything fails, nothing of the row exists, and the blobs this request created and nobody
+ * references are deleted (by the store, so no commit can race the delete). A process killed
+ * between the puts and the commit leaves orphans: the blob sweep (lib/sweep.ts, cron) removes them.
  */
-export async function submit(c: Context<AppEnv>, input: SubmitInput) {
+export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<SubmitAnswer> {
   let last = performance.now();
   const marks: string[] = [];
   const mark = (name: string) => {
@@ -111,64 +135,30 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
   };
   const p = c.get("principal");
   needRole(p, "clerk");
-  const { collection: col, owner } = await visibleCollection(c.env.DB, p, input.collectionId);
-  if (col.status !== "open") throw new ApiError(409, "collection_closed", "报送任务已关闭", "The collection is closed");
-
-  mark("collection");
-  assertGridSize(gridSize(input.grid), maxCells(c.env));
   const key = c.req.header("idempotency-key")?.trim() || null;
   if (key !== null && (key.length > 200 || !/^[\x21-\x7e]+$/.test(key))) {
     throw new ApiError(400, "bad_idempotency_key", "Idempotency-Key 应为 1–200 个可见 ASCII 字符", "Idempotency-Key must be 1–200 visible ASCII characters");
   }
-  const gridText = canonicalJson(input.grid);
-  const gridSha = await sha256Hex(gridText);
-  const fileSha = input.file ? await sha256Hex(input.file) : null;
+  const { collection: col, mappings: mappingRows } = await collectionForSubmission(c.env, p, input.collectionId);
+  const store = ledger(c.env, p.rootId);
+  const { template, ruleSet } = await collectionDocs(c.env, col);
+  mark("collection");
   const requestSha = await sha256Hex(
-    canonicalJson({ collection: col.collection_id, source: input.source, asOf: input.asOf ?? null, grid: gridSha, file: fileSha, fileName: input.fileName ?? null }),
+    canonicalJson({ collection: col.collection_id, source: input.source, asOf: input.asOf ?? null, content: input.sha256, fileName: input.fileName ?? null }),
   );
 
-  const replayOrConflict = async (): Promise<{ status: 201; body: Awaited<ReturnType<typeof submissionDetail>>; replayed: true } | null> => {
-    if (key === null) return null;
-    const prior = await findIdempotency(c.env.DB, p.orgId, key);
-    if (!prior) return null;
-    if (prior.request_sha256 !== requestSha) {
-      throw new ApiError(409, "idempotency_key_reused", "该 Idempotency-Key 已用于另一份不同的报送内容", "This Idempotency-Key was already used with a different request body", { idempotencyKey: key });
-    }
-    const row = await getSubmission(c.env.DB, prior.submission_id);
-    if (!row) throw new ApiError(500, "replay_missing", "重放的报送记录缺失", "Replayed submission is missing");
-    return { status: 201, body: await submissionDetail(c.env.BLOBS, row), replayed: true };
-  };
-
-  const early = await replayOrConflict();
-  if (early) return early;
-  mark("idempotency");
-
-  const { template, ruleSet } = await collectionDocs(c.env, col);
   // Every branch of a collection is judged on the same day unless the submission names one.
   const asOf = input.asOf ?? collectionAsOf(col.period, todayCst());
-  const mappings = await savedMappings(c.env, owner.path);
-  const report = runCheck({ grid: input.grid, template, ruleSet, asOf, mappings, ...(input.fileName ? { fileName: input.fileName } : {}) });
-  const counts = countFindings(report);
+  // The header and value mappings the branch's departments confirmed apply to every check.
+  const mappings = await mappingInputs(c.env, col.owner_path, mappingRows);
+  const { counts, wrongTemplate, reportBytes } = verdict(col, template, runCheck({ grid: input.grid, template, ruleSet, asOf, mappings, ...(input.fileName ? { fileName: input.fileName } : {}) }), maxFindings(c.env));
   mark("check");
-  // Never a false all-clear: a workbook none of whose sheets fits the template was not checked.
-  const wrongTemplate = !report.sheets.some((s) => s.status === "checked");
-  if (wrongTemplate && col.on_wrong_template === "reject") throw wrongTemplateError(template, report);
-  if (counts.errors > 0 && col.on_error === "reject") {
-    throw new ApiError(422, "has_errors", `台账有 ${counts.errors} 处错误，本报送任务不接收有错误的台账，请改正后再报送`, `The ledger has ${counts.errors} error(s); this collection refuses ledgers with errors`, {
-      counts,
-      findings: report.findings.filter((f) => f.severity === "error"),
-    });
-  }
-
-  const reportText = canonicalJson(report);
-  const reportSha = await sha256Hex(reportText);
+  const reportSha = reportBytes.sha256;
   const org = col.org_id;
-  const puts: PutResult[] = [];
-  const cleanup = async () => {
-    for (const put of puts) {
-      if (put.created && !(await gridShaReferenced(c.env.DB, org, put.sha256))) await c.env.BLOBS.delete(put.key);
-    }
-  };
+  const contentKey = input.source === "xlsx" ? fileKey(org, input.sha256) : gridKey(org, input.sha256);
+  const contentType = input.source === "xlsx" ? (input.fileType ?? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") : "application/json; charset=utf-8";
+  const putContent = () => putImmutable(c.env.BLOBS, contentKey, input.sha256, input.bytes, contentType);
+  const putReport = () => putImmutable(c.env.BLOBS, reportKey(org, reportSha), reportSha, reportBody(reportBytes), "application/json; charset=utf-8", reportBytes.size);
   const submittedAt = nowIso();
   const submissionId = randomId("s", 12);
   const row: Omit<SubmissionRow, "version"> = {
@@ -177,9 +167,10 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
     branch_id: p.orgId,
     submission_id: submissionId,
     source: input.source,
-    grid_sha256: gridSha,
+    grid_sha256: input.sha256,
     findings_sha256: reportSha,
-    file_sha256: fileSha,
+    file_sha256: input.source === "xlsx" ? input.sha256 : null,
+    file_name: input.fileName ?? null,
     errors: counts.errors,
     warnings: counts.warnings,
     infos: counts.infos,
@@ -194,64 +185,78 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput) {
     submitted_by: p.actor,
     submitted_at: submittedAt,
     idempotency_key: key,
-    grid_bytes: new TextEncoder().encode(gridText).byteLength,
+    grid_bytes: input.gridBytes,
   };
-  let version = 0;
+  const audit = auditEntry(p, { id: p.orgId, path: p.path }, "submission.create", `submission:${submissionId}`, input.sha256, {
+    collectionId: col.collection_id,
+    findingsSha256: reportSha,
+    fileSha256: row.file_sha256,
+    errors: counts.errors,
+  }, submittedAt);
+
+  let puts: PutResult[] = [];
+  let result: CommitResult;
   try {
-    puts.push(await putImmutable(c.env.BLOBS, gridKey(org, gridSha), gridSha, gridText));
-    puts.push(await putImmutable(c.env.BLOBS, reportKey(org, reportSha), reportSha, reportText));
-    if (input.file && fileSha) {
-      puts.push(await putImmutable(c.env.BLOBS, fileKey(org, fileSha), fileSha, input.file, input.fileType ?? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-    }
+    puts = await Promise.all([putContent(), putReport()]);
     mark("r2");
     if (fault(c, "after-blobs")) throw new Error("injected fault after blobs");
-    const stmts: D1PreparedStatement[] = [];
-    if (key !== null) {
-      stmts.push(insertIdempotencyStmt(c.env.DB, { org_id: p.orgId, idem_key: key, request_sha256: requestSha, submission_id: submissionId, created_at: submittedAt }));
-    }
-    stmts.push(insertSubmissionStmt(c.env.DB, row));
-    stmts.push(
-      auditStmt(c.env.DB, p, p.orgId, "submission.create", `submission:${submissionId}`, gridSha, {
-        collectionId: col.collection_id,
-        findingsSha256: reportSha,
-        fileSha256: fileSha,
-        errors: counts.errors,
-      }, submittedAt),
-    );
-    if (fault(c, "in-batch")) stmts.push(c.env.DB.prepare("INSERT INTO no_such_table VALUES (1)"));
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const results = await c.env.DB.batch<{ version: number }>(stmts);
-        version = results[key !== null ? 1 : 0]?.results[0]?.version ?? 0;
-        break;
-      } catch (e) {
-        if (!isConstraintError(e)) throw e;
-        // Another request with the same key won the race: answer as it did.
-        const replay = await replayOrConflict();
-        if (replay) return replay;
-        // Two versions raced for the same number: try again (the INSERT re-reads max+1).
-        if (attempt >= 8) throw e;
-        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
-      }
-    }
-    mark("d1");
+    result = await store.commitSubmission({
+      row,
+      idempotency: key === null ? null : { key, requestSha256: requestSha },
+      audit,
+      blobKeys: puts.map((x) => x.key),
+      ...(fault(c, "in-batch") ? { fault: true } : {}),
+    });
+    mark("store");
   } catch (e) {
-    await cleanup().catch(() => undefined);
+    await discardCreated(c, puts).catch(() => undefined);
     throw e;
   }
-  // A concurrent failed twin may have deleted a blob it created just before we committed, or the
-  // blob sweep (lib/sweep.ts) an old orphan with our content that we reused: put back.
-  for (const put of puts) {
-    if (!put.created && !(await c.env.BLOBS.head(put.key))) {
-      const text = put.key.endsWith(".xlsx") ? input.file! : put.sha256 === gridSha ? gridText : reportText;
-      await putImmutable(c.env.BLOBS, put.key, put.sha256, text);
+  if (result.kind !== "stored") {
+    // Nothing was written: what this request put and nobody references goes again.
+    await discardCreated(c, puts).catch(() => undefined);
+    if (result.kind === "not_found") throw notFound("Collection", "报送任务", input.collectionId);
+    if (result.kind === "closed") {
+      forgetCollection(p.rootId, col.collection_id);
+      throw collectionClosed();
     }
+    if (result.kind === "key_reused") {
+      throw new ApiError(409, "idempotency_key_reused", "该 Idempotency-Key 已用于另一份不同的报送内容", "This Idempotency-Key was already used with a different request body", { idempotencyKey: key });
+    }
+    // Another request with the same key stored it first: answer as it did.
+    return { status: 201, fields: submissionOut(result.row), report: await storedReport(c.env, result.row), replayed: true };
   }
-  if (!version) throw new ApiError(500, "not_stored", "报送未能保存", "Submission was not stored");
-  // The answer is built from exactly what was stored (the row and the report's stored JSON),
-  // so an idempotent replay, which reads both back, returns the same bytes.
-  const stored = JSON.parse(reportText) as CheckReport;
-  const detail = { ...submissionOut({ ...row, version }), findings: stored.findings, sheets: stored.sheets };
-  mark("readback");
-  return { status: 201 as const, body: detail, replayed: false as const };
+  // A blob this request found already there may have been deleted (an orphan swept, a failed twin's
+  // cleanup) before the commit: the store names it, and the bytes are put back.
+  const reput = new Set(result.reput);
+  await Promise.all([reput.has(contentKey) ? putContent() : null, reput.has(reportKey(org, reportSha)) ? putReport() : null]);
+  // The answer is what a replay reads back (the row and the stored report): the same bytes.
+  return { status: 201, fields: submissionOut({ ...row, version: result.version }), report: reportBytes, replayed: false };
+}
+
+/**
+ * The engine's report judged against the collection (refused: a 422; else its counts and its
+ * bytes). Serialised once, encoded once: the bytes are hashed, stored and answered, and the report's
+ * objects are let go when this returns, before anything is put.
+ */
+function verdict(col: CollectionRow, template: TemplateParsed, report: CheckReport, findingsCap: number) {
+  const counts = countFindings(report);
+  if (report.findings.length > findingsCap) throw tooManyFindings(report.findings.length, findingsCap, counts);
+  // Never a false all-clear: a workbook none of whose sheets fits the template was not checked.
+  const wrongTemplate = !report.sheets.some((s) => s.status === "checked");
+  if (wrongTemplate && col.on_wrong_template === "reject") throw wrongTemplateError(template, report);
+  if (counts.errors > 0 && col.on_error === "reject") {
+    throw new ApiError(422, "has_errors", `台账有 ${counts.errors} 处错误，本报送任务不接收有错误的台账，请改正后再报送`, `The ledger has ${counts.errors} error(s); this collection refuses ledgers with errors`, {
+      counts,
+      // the first ones, in sheet and row order: enough to start correcting, bounded whatever the ledger
+      findings: report.findings.filter((f) => f.severity === "error").slice(0, REFUSAL_FINDINGS),
+    });
+  }
+  return { counts, wrongTemplate, reportBytes: serialiseReport(report) };
+}
+
+/** The blobs this request created, unless a row references them by now (the store decides). */
+async function discardCreated(c: Context<AppEnv>, puts: PutResult[]) {
+  const created = puts.filter((x) => x.created).map((x) => x.key);
+  if (created.length) await ledger(c.env, c.get("principal").rootId).deleteUnreferenced(created);
 }

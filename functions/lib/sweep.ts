@@ -1,28 +1,28 @@
 import type { Bindings } from "../env.js";
-import { parseBlobKey, referencedKeys, type BlobRef } from "../db/blobrefs.js";
 import { getState, setState } from "../db/maintenance.js";
+import { ledger, tenantOf } from "../ledger/stub.js";
+import { parseBlobKey } from "./blob-keys.js";
 import { WRITTEN_AT } from "./blobs.js";
 import { nowIso } from "./hash.js";
 
 /**
  * Orphan-blob sweep. A submission (lib/submit.ts) or a publication (lib/publish.ts) writes its
- * content-addressed R2 blobs first and its D1 batch second; a failure in between deletes what
- * it created, but a process killed in between cannot, and leaves blobs that no row references.
- * The sweep walks the bucket in key order, a bounded number of objects per run, and deletes
- * objects that are (1) of a shape this Worker writes, (2) older than a grace period, so
- * submissions still in flight are left alone, and (3) referenced by no D1 row.
+ * content-addressed R2 blobs first and its row in the tenant's store second; a failure in between
+ * deletes what it created, but a process killed in between cannot, and leaves blobs that no row
+ * references. The sweep walks the bucket in key order, a bounded number of objects per run, and
+ * hands the objects that are (1) of a shape this Worker writes and (2) older than a grace period
+ * (so submissions still in flight are left alone) to their tenant's store, which deletes those
+ * (3) no row references.
  *
- * One race remains with a request that reuses an old orphan (same content, so its create-only
- * put finds the key and writes nothing) and commits its row while the sweep deletes: the sweep
- * reads each doomed body before deleting it, asks D1 again afterwards and puts back any key that
- * became referenced; the writer, after its commit, re-puts a reused key it no longer finds.
+ * The store checks and deletes with nothing else running on it, and notes what it deleted: a
+ * request that reused an old orphan (its create-only put found the key and wrote nothing) and
+ * commits afterwards is told to put it back, and does (it holds the bytes). Nobody asks R2 again.
  */
 export const SWEEP_GRACE_MS = 10 * 60_000;
 /** Objects looked at per scheduled run (R2 lists at most 1,000 per call). */
 export const SWEEP_MAX_OBJECTS = 5000;
-/** Bodies held in memory at once while deleting (the put-back above needs them). */
-const DELETE_BATCH_BYTES = 16 * 1024 * 1024;
-const DELETE_BATCH_KEYS = 50;
+/** Keys handed to one store per call (it deletes them with one R2 call while nothing else runs on it). */
+const DELETE_BATCH_KEYS = 100;
 const STATE = "blob-sweep.start-after";
 
 export interface SweepOptions {
@@ -47,8 +47,6 @@ export interface SweepResult {
   foreign: number;
   /** Deleted: old and unreferenced. */
   deleted: string[];
-  /** Deleted, then found referenced by a row committed meanwhile, and put back. */
-  restored: string[];
   /** Where the next run continues (`startAfter`); null when the walk reached the end. */
   next: string | null;
 }
@@ -60,11 +58,11 @@ function writtenAt(obj: R2Object): number {
   return Number.isFinite(own) && own > 0 ? Math.min(own, uploaded) : uploaded;
 }
 
-export async function sweepOrphanBlobs(env: Pick<Bindings, "DB" | "BLOBS">, o: SweepOptions = {}): Promise<SweepResult> {
+export async function sweepOrphanBlobs(env: Pick<Bindings, "BLOBS" | "LEDGER">, o: SweepOptions = {}): Promise<SweepResult> {
   const graceMs = o.graceMs ?? SWEEP_GRACE_MS;
   const maxObjects = Math.max(1, o.maxObjects ?? SWEEP_MAX_OBJECTS);
   const now = o.now ?? Date.now();
-  const out: SweepResult = { scanned: 0, young: 0, foreign: 0, deleted: [], restored: [], next: null };
+  const out: SweepResult = { scanned: 0, young: 0, foreign: 0, deleted: [], next: null };
   let startAfter = o.startAfter;
   let truncated = true;
   while (truncated && out.scanned < maxObjects) {
@@ -75,18 +73,24 @@ export async function sweepOrphanBlobs(env: Pick<Bindings, "DB" | "BLOBS">, o: S
       include: ["customMetadata"],
     });
     truncated = page.truncated;
-    const old: { ref: BlobRef; size: number }[] = [];
+    const old = new Map<string, string[]>();
     for (const obj of page.objects) {
       out.scanned++;
       startAfter = obj.key;
       const ref = parseBlobKey(obj.key);
       if (!ref) out.foreign++;
       else if (now - writtenAt(obj) < graceMs) out.young++;
-      else old.push({ ref, size: obj.size });
+      else {
+        const tenant = tenantOf(ref.orgId);
+        const keys = old.get(tenant) ?? [];
+        keys.push(obj.key);
+        old.set(tenant, keys);
+      }
     }
-    if (old.length > 0) {
-      const referenced = await referencedKeys(env.DB, old.map((x) => x.ref));
-      await deleteUnreferenced(env, old.filter((x) => !referenced.has(x.ref.key)), out);
+    for (const [tenant, keys] of old) {
+      for (let i = 0; i < keys.length; i += DELETE_BATCH_KEYS) {
+        for (const k of await ledger(env, tenant).deleteUnreferenced(keys.slice(i, i + DELETE_BATCH_KEYS))) out.deleted.push(k);
+      }
     }
     if (page.objects.length === 0) break;
   }
@@ -94,43 +98,16 @@ export async function sweepOrphanBlobs(env: Pick<Bindings, "DB" | "BLOBS">, o: S
   return out;
 }
 
-/** Delete in small groups: read, delete, ask D1 again, put back what became referenced. */
-async function deleteUnreferenced(env: Pick<Bindings, "DB" | "BLOBS">, doomed: { ref: BlobRef; size: number }[], out: SweepResult) {
-  let i = 0;
-  while (i < doomed.length) {
-    const group: BlobRef[] = [];
-    let bytes = 0;
-    while (i < doomed.length && group.length < DELETE_BATCH_KEYS && (group.length === 0 || bytes + doomed[i]!.size <= DELETE_BATCH_BYTES)) {
-      bytes += doomed[i]!.size;
-      group.push(doomed[i++]!.ref);
-    }
-    const bodies = new Map<string, { bytes: ArrayBuffer; http: R2HTTPMetadata; custom: Record<string, string> }>();
-    for (const ref of group) {
-      const obj = await env.BLOBS.get(ref.key);
-      if (obj) bodies.set(ref.key, { bytes: await obj.arrayBuffer(), http: obj.httpMetadata ?? {}, custom: obj.customMetadata ?? {} });
-    }
-    if (bodies.size === 0) continue;
-    await env.BLOBS.delete([...bodies.keys()]);
-    const nowReferenced = await referencedKeys(env.DB, group.filter((r) => bodies.has(r.key)));
-    for (const [key, b] of bodies) {
-      if (nowReferenced.has(key)) {
-        await env.BLOBS.put(key, b.bytes, { onlyIf: { etagDoesNotMatch: "*" }, httpMetadata: b.http, customMetadata: b.custom });
-        out.restored.push(key);
-      } else out.deleted.push(key);
-    }
-  }
-}
-
 /**
  * The cron trigger (wrangler.toml `[triggers]`): one bounded step of the walk, continuing where
  * the previous run stopped (D1 `maintenance_state`), starting over once it reaches the end.
  */
-export async function scheduledSweep(env: Pick<Bindings, "DB" | "BLOBS">, o: Omit<SweepOptions, "startAfter"> = {}): Promise<SweepResult> {
+export async function scheduledSweep(env: Pick<Bindings, "DB" | "BLOBS" | "LEDGER">, o: Omit<SweepOptions, "startAfter"> = {}): Promise<SweepResult> {
   const startAfter = (await getState(env.DB, STATE)) ?? undefined;
   const res = await sweepOrphanBlobs(env, { ...o, startAfter });
   await setState(env.DB, STATE, res.next, nowIso());
   console.log(
-    JSON.stringify({ job: "blob-sweep", from: startAfter ?? null, next: res.next, scanned: res.scanned, young: res.young, deleted: res.deleted.length, restored: res.restored.length }),
+    JSON.stringify({ job: "blob-sweep", from: startAfter ?? null, next: res.next, scanned: res.scanned, young: res.young, deleted: res.deleted.length }),
   );
   return res;
 }

@@ -8,20 +8,14 @@ import { resolveVersion } from "../lib/publish.js";
 import { ApiError } from "../lib/errors.js";
 import { nowIso, randomId, sha256Hex, canonicalJson } from "../lib/hash.js";
 import { collectionOut, submissionOut } from "../lib/present.js";
-import { auditStmt } from "../db/audit.js";
+import { auditEntry } from "../lib/audit-entry.js";
 import { isWithin, type OrgRow } from "../db/orgs.js";
-import {
-  closeCollectionStmt,
-  collectionBranchIds,
-  insertCollectionBranchStmt,
-  insertCollectionStmt,
-  listCollectionsForBranch,
-  listCollectionsInSubtree,
-  type CollectionRow,
-} from "../db/collections.js";
-import { exportSize, latestPerBranch, listSubmissions, type SubmissionRow } from "../db/submissions.js";
+import type { CollectionRow, SubmissionRow } from "../ledger/rows.js";
+import { ledger } from "../ledger/stub.js";
 import { collectionDocs } from "../lib/submit.js";
+import { forgetCollection } from "../lib/submission-context.js";
 import { prefersEnglish } from "../middleware/errors.js";
+import { appendAll } from "../../shared/util/append-all.js";
 import {
   assertExportSize,
   csvFailureLine,
@@ -83,15 +77,15 @@ export const collectionsRouter = router()
       const p = c.get("principal");
       needRole(p, "admin");
       const b = c.req.valid("json");
-      const tv = await resolveVersion(c.env.DB, p, "template", b.template.id, b.template.version, b.template.orgId);
-      let rs: { org: string | null; id: string; version: number } = { org: null, id: DEFAULT_RULE_SET.id, version: DEFAULT_RULE_SET.version };
+      const tv = await resolveVersion(c.env, p, "template", b.template.id, b.template.version, b.template.orgId);
+      let rs: { org: string | null; id: string; version: number; key: string | null } = { org: null, id: DEFAULT_RULE_SET.id, version: DEFAULT_RULE_SET.version, key: null };
       if (b.ruleSet) {
-        const r = await resolveVersion(c.env.DB, p, "ruleset", b.ruleSet.id, b.ruleSet.version, b.ruleSet.orgId);
-        rs = { org: r.org_id, id: r.doc_id, version: r.version };
+        const r = await resolveVersion(c.env, p, "ruleset", b.ruleSet.id, b.ruleSet.version, b.ruleSet.orgId);
+        rs = { org: r.org_id, id: r.doc_id, version: r.version, key: r.r2_key };
       } else {
         // The nearest published "default" rule set, else the built-in one.
-        const r = await resolveVersion(c.env.DB, p, "ruleset", DEFAULT_RULE_SET.id).catch(() => null);
-        if (r) rs = { org: r.org_id, id: r.doc_id, version: r.version };
+        const r = await resolveVersion(c.env, p, "ruleset", DEFAULT_RULE_SET.id).catch(() => null);
+        if (r) rs = { org: r.org_id, id: r.doc_id, version: r.version, key: r.r2_key };
       }
       const ids = [...new Set(b.branchIds)];
       const rows = await branchRows(c.env.DB, ids);
@@ -105,13 +99,16 @@ export const collectionsRouter = router()
       const row: CollectionRow = {
         org_id: p.orgId,
         collection_id: randomId("c", 9),
+        owner_path: p.path,
         title: b.title,
         template_org_id: tv.org_id,
         template_id: tv.doc_id,
         template_version: tv.version,
+        template_key: tv.r2_key,
         ruleset_org_id: rs.org,
         ruleset_id: rs.id,
         ruleset_version: rs.version,
+        ruleset_key: rs.key,
         period: b.period,
         due_at: dueIso(b.dueAt),
         on_error: b.onError,
@@ -121,11 +118,10 @@ export const collectionsRouter = router()
         created_at: nowIso(),
       };
       const sha = await sha256Hex(canonicalJson(row));
-      await c.env.DB.batch([
-        insertCollectionStmt(c.env.DB, row),
-        ...ids.map((id) => insertCollectionBranchStmt(c.env.DB, row.org_id, row.collection_id, id)),
-        auditStmt(c.env.DB, p, p.orgId, "collection.open", `collection:${row.collection_id}`, sha, { title: row.title, branches: ids.length }, row.created_at),
-      ]);
+      const audit = auditEntry(p, { id: p.orgId, path: p.path }, "collection.open", `collection:${row.collection_id}`, sha, { title: row.title, branches: ids.length }, row.created_at);
+      if ((await ledger(c.env, p.rootId).openCollection(row, ids, audit)) !== "opened") {
+        throw new ApiError(409, "collection_exists", "报送任务编号冲突，请重试", "Collection id taken; retry");
+      }
       c.header("Location", `/v1/collections/${row.collection_id}`);
       return c.json(collectionOut(row, ids.sort()), 201);
     },
@@ -143,7 +139,8 @@ export const collectionsRouter = router()
     async (c) => {
       const p = c.get("principal");
       const { status } = c.req.valid("query");
-      const rows = p.role === "admin" ? await listCollectionsInSubtree(c.env.DB, p.rootId, p.path) : await listCollectionsForBranch(c.env.DB, p.orgId);
+      const store = ledger(c.env, p.rootId);
+      const rows = p.role === "admin" ? await store.collectionsUnder(p.path) : await store.collectionsForBranch(p.orgId);
       return c.json({ items: rows.filter((r) => !status || r.status === status).map((r) => collectionOut(r)) }, 200);
     },
   )
@@ -159,8 +156,8 @@ export const collectionsRouter = router()
     }),
     async (c) => {
       const p = c.get("principal");
-      const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
-      const ids = p.role === "admin" ? await collectionBranchIds(c.env.DB, collection.org_id, collection.collection_id) : [p.orgId];
+      const collection = await visibleCollection(c.env, p, c.req.valid("param").collectionId);
+      const ids = p.role === "admin" ? (await ledger(c.env, p.rootId).collectionStatus(collection.collection_id)).branchIds : [p.orgId];
       return c.json(collectionOut(collection, ids), 200);
     },
   )
@@ -177,12 +174,12 @@ export const collectionsRouter = router()
     async (c) => {
       const p = c.get("principal");
       needRole(p, "admin");
-      const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
-      await c.env.DB.batch([
-        closeCollectionStmt(c.env.DB, collection.org_id, collection.collection_id),
-        auditStmt(c.env.DB, p, collection.org_id, "collection.close", `collection:${collection.collection_id}`),
-      ]);
-      return c.json(collectionOut({ ...collection, status: "closed" }), 200);
+      const collection = await visibleCollection(c.env, p, c.req.valid("param").collectionId);
+      const audit = auditEntry(p, { id: collection.org_id, path: collection.owner_path }, "collection.close", `collection:${collection.collection_id}`);
+      const closed = await ledger(c.env, p.rootId).closeCollection(collection.collection_id, audit);
+      if (!closed) throw new ApiError(404, "not_found", "报送任务不存在", "No such collection");
+      forgetCollection(p.rootId, collection.collection_id);
+      return c.json(collectionOut(closed), 200);
     },
   )
   .openapi(
@@ -198,9 +195,9 @@ export const collectionsRouter = router()
     async (c) => {
       const p = c.get("principal");
       needRole(p, "admin");
-      const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
-      const ids = await collectionBranchIds(c.env.DB, collection.org_id, collection.collection_id);
-      const [orgs, latest] = await Promise.all([branchRows(c.env.DB, ids), latestPerBranch(c.env.DB, collection.org_id, collection.collection_id)]);
+      const collection = await visibleCollection(c.env, p, c.req.valid("param").collectionId);
+      const { branchIds: ids, latest } = await ledger(c.env, p.rootId).collectionStatus(collection.collection_id);
+      const orgs = await branchRows(c.env.DB, ids);
       const byBranch = new Map(latest.map((s) => [s.branch_id, s]));
       const now = nowIso();
       const counts: Record<string, number> = { not_submitted: 0, submitted_clean: 0, submitted_with_errors: 0, submitted_wrong_template: 0, late: 0 };
@@ -255,22 +252,16 @@ export const collectionsRouter = router()
       const p = c.get("principal");
       needRole(p, "admin");
       const { format, what, versions } = c.req.valid("query");
-      const { collection } = await visibleCollection(c.env.DB, p, c.req.valid("param").collectionId);
-      const list = () =>
-        versions === "all"
-          ? listSubmissions(c.env.DB, collection.org_id, collection.collection_id)
-          : latestPerBranch(c.env.DB, collection.org_id, collection.collection_id);
-      // Refused above the cap from one D1 sum, before a row is listed or a grid read.
-      const size = await exportSize(c.env.DB, collection.org_id, collection.collection_id, versions);
-      let listed: SubmissionRow[] | null = null;
-      const rowsOnce = async () => (listed ??= await list());
-      await assertExportSize(size, exportLimitBytes(c.env, format), format, rowsOnce, c.env.BLOBS);
-      const rows = await rowsOnce();
+      const collection = await visibleCollection(c.env, p, c.req.valid("param").collectionId);
+      const store = ledger(c.env, p.rootId);
+      // Refused above the cap from one sum in the store, before a row is listed or a grid read.
+      assertExportSize(await store.exportSize(collection.collection_id, versions), exportLimitBytes(c.env, format), format);
+      const rows: SubmissionRow[] = versions === "all" ? await store.submissions(collection.collection_id) : await store.latestPerBranch(collection.collection_id);
       const orgs = await branchRows(c.env.DB, rows.map((s) => s.branch_id));
       const { template } = await collectionDocs(c.env, collection);
       const lang = prefersEnglish(c.req.header("accept-language")) ? "en" : "zh";
       const signal = c.req.raw.signal;
-      const load = (i: number) => loadExportItem(c.env.BLOBS, rows[i]!, orgs.get(rows[i]!.branch_id));
+      const load = (i: number) => loadExportItem(c.env, rows[i]!, orgs.get(rows[i]!.branch_id));
       const fname = `${collection.collection_id}-${collection.period}`;
       c.header("Vary", "Accept-Language", { append: true });
       // The first submission is read before the 200: a missing blob there is a plain 500.
@@ -309,8 +300,8 @@ export const collectionsRouter = router()
         const it = i === 0 && first ? first : await load(i);
         if (i === 0) tables.dataHeader = dataHeader(it, lang);
         const t = itemRows(it, template, lang);
-        tables.data.push(...t.data);
-        tables.findings.push(...t.findings);
+        appendAll(tables.data, t.data);
+        appendAll(tables.findings, t.findings);
         await yieldAfter(started);
       }
       if (!rows.length) tables.dataHeader = dataHeader(undefined, lang);

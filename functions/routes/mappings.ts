@@ -23,7 +23,7 @@ async function checkFields(doc: MappingDocParsed, c: Context<AppEnv>) {
   const { id, version } = doc.template;
   let template: TemplateParsed | undefined;
   try {
-    template = await loadBody<TemplateParsed>(c.env.BLOBS, await resolveVersion(c.env.DB, c.get("principal"), "template", id, version));
+    template = await loadBody<TemplateParsed>(c.env.BLOBS, await resolveVersion(c.env, c.get("principal"), "template", id, version));
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 404) throw e;
     template = BUILTIN_TEMPLATES.filter((t) => t.id === id && (version === undefined || t.version === version)).sort((a, b) => b.version - a.version)[0];
@@ -86,8 +86,8 @@ export const mappingsRouter = versionedRouter({
       const p = c.get("principal");
       const { id } = c.req.valid("param");
       const q = c.req.valid("query");
-      const a = await resolveVersion(c.env.DB, p, "mapping", id, q.from, q.org);
-      const b = await resolveVersion(c.env.DB, p, "mapping", id, q.to, q.org ?? a.org_id);
+      const a = await resolveVersion(c.env, p, "mapping", id, q.from, q.org);
+      const b = await resolveVersion(c.env, p, "mapping", id, q.to, q.org ?? a.org_id);
       const [ma, mb] = await Promise.all([loadBody<MappingDocParsed>(c.env.BLOBS, a), loadBody<MappingDocParsed>(c.env.BLOBS, b)]);
       c.header("Cache-Control", "private, max-age=31536000, immutable");
       return c.json(diffMappings(ma, mb, a.version, b.version), 200);

@@ -8,7 +8,7 @@ import { auditStmt } from "../db/audit.js";
 import { ApiError, notFound } from "../lib/errors.js";
 import { nowIso, randomId, randomSecret, sha256Hex } from "../lib/hash.js";
 import { orgOut, tokenOut } from "../lib/present.js";
-import { TOKEN_PREFIX } from "../middleware/auth.js";
+import { forgetEntraUser, forgetToken, TOKEN_PREFIX } from "../middleware/auth.js";
 import type { Principal, Role } from "../env.js";
 
 const OrgParam = z.object({ orgId: OrgId });
@@ -181,6 +181,7 @@ export const orgsRouter = router()
       const org = await visibleOrg(c.env.DB, p, orgId);
       const at = nowIso();
       await c.env.DB.batch([revokeTokenStmt(c.env.DB, org.org_id, tokenId, at), auditStmt(c.env.DB, p, org.org_id, "token.revoke", `token:${tokenId}`, null, undefined, at)]);
+      forgetToken(tokenId);
       const row = (await listTokens(c.env.DB, org.org_id)).find((t) => t.token_id === tokenId);
       if (!row) throw notFound("Token", "令牌", tokenId);
       return c.json(tokenOut(row), 200);
@@ -209,6 +210,7 @@ export const orgsRouter = router()
         insertEntraPrincipalStmt(c.env.DB, { org_id: org.org_id, tid: b.tid, oid: b.oid, role: b.role }, p.actor, at),
         auditStmt(c.env.DB, p, org.org_id, "entra.link", `entra:${b.tid}/${b.oid}`, null, { role: b.role }, at),
       ]);
+      forgetEntraUser(b.tid, b.oid);
       return c.json({ ...b, orgId: org.org_id }, 201);
     },
   );

@@ -5,9 +5,10 @@ import { security, errors, json } from "./common.js";
 import { versionedRouter } from "./versioned.js";
 import { OrgId, PublishRuleSetBody, RuleSetBatch, RuleSetBatchItem, RuleSetDoc, VersionList } from "../../shared/api/schemas.js";
 import type { RuleSet } from "../../shared/ruleset/schema.js";
-import { loadBody, parseRef, resolveVersion } from "../lib/publish.js";
+import { loadBody, parseRef, versionNotFound } from "../lib/publish.js";
 import { docOwner, docReaders } from "../lib/access.js";
-import { listLatest, type VersionRow } from "../db/versions.js";
+import type { VersionRow } from "../ledger/rows.js";
+import { ledger } from "../ledger/stub.js";
 import { versionOut } from "../lib/present.js";
 import { ApiError } from "../lib/errors.js";
 import { sha256Hex } from "../lib/hash.js";
@@ -28,17 +29,28 @@ async function batchRead(c: Context<AppEnv>, refsText: string, org: string | und
   }
   const p = c.get("principal");
   const owner = org ? await docOwner(c.env.DB, p, org) : undefined; // a foreign org is a 404 for the whole request
+  const owners = owner ? [owner] : docReaders(p);
+  type Parsed = { ref: string; id: string; version?: number } | { ref: string; error: ApiError };
+  const parsed = refs.map((ref): Parsed => {
+    try {
+      return { ref, ...parseRef(ref) };
+    } catch (e) {
+      return { ref, error: e as ApiError };
+    }
+  });
+  // Every ref resolved in one call to the tenant's store, then the bodies read side by side.
+  const lookups = parsed.flatMap((r) => ("error" in r ? [] : [{ kind: "ruleset" as const, docId: r.id, orgIds: owners, ...(r.version !== undefined ? { version: r.version } : {}) }]));
+  const rows = lookups.length ? await ledger(c.env, p.rootId).findVersions(lookups) : [];
+  let next = 0;
   const resolved = await Promise.all(
-    refs.map(async (ref): Promise<{ item: BatchItem; row?: VersionRow; pinned: boolean }> => {
-      try {
-        const { id, version } = parseRef(ref);
-        const row = await resolveVersion(c.env.DB, p, "ruleset", id, version, owner);
-        const ruleSet = await loadBody<RuleSet>(c.env.BLOBS, row);
-        return { item: { ref, meta: versionOut(row), ruleSet }, row, pinned: version !== undefined };
-      } catch (e) {
-        if (!(e instanceof ApiError) || e.status >= 500) throw e; // storage trouble fails the request, not one item
-        return { item: { ref, error: localizedError(c, e.body().error) }, pinned: false };
-      }
+    parsed.map(async (r): Promise<{ item: BatchItem; row?: VersionRow; pinned: boolean }> => {
+      const failed = (e: ApiError) => ({ item: { ref: r.ref, error: localizedError(c, e.body().error) }, pinned: false });
+      if ("error" in r) return failed(r.error);
+      const row = rows[next++] ?? null;
+      if (!row) return failed(versionNotFound("ruleset", r.id, r.version));
+      // storage trouble (a missing body) fails the request, not one item
+      const ruleSet = await loadBody<RuleSet>(c.env.BLOBS, row);
+      return { item: { ref: r.ref, meta: versionOut(row), ruleSet }, row, pinned: r.version !== undefined };
     }),
   );
   const immutable = resolved.every((r) => r.row && r.pinned);
@@ -82,7 +94,8 @@ export const rulesetsRouter = versionedRouter({
   async (c) => {
     const { refs, org } = c.req.valid("query");
     if (refs === undefined) {
-      const rows = await listLatest(c.env.DB, "ruleset", docReaders(c.get("principal")));
+      const p = c.get("principal");
+      const rows = await ledger(c.env, p.rootId).listLatest("ruleset", docReaders(p));
       return c.json({ items: rows.map(versionOut) }, 200);
     }
     return batchRead(c, refs, org);

@@ -5,7 +5,7 @@ import { DocId, PublishTemplateBody, TemplateDiff, TemplateDoc, VersionList } fr
 import type { TemplateParsed } from "../../shared/template/schema.js";
 import { loadBody, resolveVersion } from "../lib/publish.js";
 import { docReaders } from "../lib/access.js";
-import { listLatest } from "../db/versions.js";
+import { ledger } from "../ledger/stub.js";
 import { versionOut } from "../lib/present.js";
 import { ApiError } from "../lib/errors.js";
 import { checkWorkbook, CheckOptionError } from "../../shared/index.js";
@@ -58,7 +58,8 @@ export const templatesRouter = versionedRouter({
       responses: { 200: json(VersionList, "latest versions"), ...errors() },
     }),
     async (c) => {
-      const rows = await listLatest(c.env.DB, "template", docReaders(c.get("principal")));
+      const p = c.get("principal");
+      const rows = await ledger(c.env, p.rootId).listLatest("template", docReaders(p));
       return c.json({ items: rows.map(versionOut) }, 200);
     },
   )
@@ -82,7 +83,7 @@ export const templatesRouter = versionedRouter({
     }),
     async (c) => {
       const { id, version } = c.req.valid("param");
-      const row = await resolveVersion(c.env.DB, c.get("principal"), "template", id, version, c.req.valid("query").org);
+      const row = await resolveVersion(c.env, c.get("principal"), "template", id, version, c.req.valid("query").org);
       const lang = prefersEnglish(c.req.header("accept-language")) ? "en" : "zh";
       // One form per version and language: immutable, its own ETag per language.
       const etag = `"${row.sha256}.v${row.version}.xlsx.${lang}"`;
@@ -116,8 +117,8 @@ export const templatesRouter = versionedRouter({
       const p = c.get("principal");
       const { id } = c.req.valid("param");
       const q = c.req.valid("query");
-      const a = await resolveVersion(c.env.DB, p, "template", id, q.from, q.org);
-      const b = await resolveVersion(c.env.DB, p, "template", id, q.to, q.org ?? a.org_id);
+      const a = await resolveVersion(c.env, p, "template", id, q.from, q.org);
+      const b = await resolveVersion(c.env, p, "template", id, q.to, q.org ?? a.org_id);
       const [ta, tb] = await Promise.all([loadBody<TemplateParsed>(c.env.BLOBS, a), loadBody<TemplateParsed>(c.env.BLOBS, b)]);
       c.header("Cache-Control", "private, max-age=31536000, immutable");
       return c.json(diffTemplates(ta, tb, a.version, b.version), 200);

@@ -6,7 +6,8 @@ import { router, security, errors, json, body } from "./common.js";
 import { DocId, OrgId, VersionInfo, VersionList } from "../../shared/api/schemas.js";
 import { cacheHeaders, loadBody, parseRef, publishDoc, resolveVersion } from "../lib/publish.js";
 import { docOwner } from "../lib/access.js";
-import { listVersions, type DocKind } from "../db/versions.js";
+import type { DocKind } from "../ledger/rows.js";
+import { ledger } from "../ledger/stub.js";
 import { versionOut } from "../lib/present.js";
 import { notFound } from "../lib/errors.js";
 
@@ -15,8 +16,8 @@ export const OrgQuery = z.object({ org: OrgId.optional() });
 type Published = { id: string; title: string; version?: number } & Record<string, unknown>;
 
 /**
- * What rule sets and templates have in common: versioned, immutable documents (D1 index row +
- * R2 body). The resource's own router starts from this one and adds what is its own.
+ * What rule sets and templates have in common: versioned, immutable documents (a row in the
+ * tenant's store + an R2 body). The resource's own router starts from this one and adds what is its own.
  */
 export interface VersionedResource<K extends DocKind, F extends string, P extends z.ZodType<Published>, D extends z.ZodType> {
   kind: K;
@@ -77,7 +78,7 @@ export function versionedRouter<K extends DocKind, F extends string, P extends z
       }),
       async (c) => {
         const { id, version } = parseRef(c.req.valid("param").ref);
-        const row = await resolveVersion(c.env.DB, c.get("principal"), kind, id, version, c.req.valid("query").org);
+        const row = await resolveVersion(c.env, c.get("principal"), kind, id, version, c.req.valid("query").org);
         if (cacheHeaders(c, row, version !== undefined)) return c.body(null, 304);
         const doc = await loadBody<unknown>(c.env.BLOBS, row);
         return c.json({ meta: versionOut(row), [r.field]: doc } as z.infer<D>, 200);
@@ -97,8 +98,8 @@ export function versionedRouter<K extends DocKind, F extends string, P extends z
         const p = c.get("principal");
         const { id } = c.req.valid("param");
         const org = c.req.valid("query").org;
-        const owner = org ? await docOwner(c.env.DB, p, org) : (await resolveVersion(c.env.DB, p, kind, id)).org_id;
-        const rows = await listVersions(c.env.DB, kind, id, owner);
+        const owner = org ? await docOwner(c.env.DB, p, org) : (await resolveVersion(c.env, p, kind, id)).org_id;
+        const rows = await ledger(c.env, p.rootId).listVersions(kind, id, owner);
         if (rows.length === 0) throw notFound(capitalized(noun.en), noun.zh, id);
         return c.json({ items: rows.map(versionOut) }, 200);
       },

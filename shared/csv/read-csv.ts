@@ -56,8 +56,8 @@ export function readCsv(bytes: Uint8Array, lim: ReadLimits, sheetName: string, a
       }
       while (values.length > 0 && values[values.length - 1] === null) values.pop();
       cells += values.length;
-      if (cells > lim.maxCellsPerSheet) {
-        over = readErrors.tooManyCells(sheetName, cells, lim.maxCellsPerSheet);
+      if (cells > lim.maxCellsPerSheet || cells > lim.maxCells) {
+        over = cells > lim.maxCellsPerSheet ? readErrors.tooManyCells(sheetName, cells, lim.maxCellsPerSheet) : readErrors.tooManyCellsTotal(cells, lim.maxCells);
         parser.abort();
         return;
       }

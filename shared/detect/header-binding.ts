@@ -86,7 +86,7 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[]): { hits: Header
     }
     if (months.length < (field.repeat.period === "year" ? MIN_YEAR_COLUMNS : MIN_REPEAT_COLUMNS)) return;
     for (const h of months) taken.add(h.cell.col);
-    hits.push(...months);
+    for (const h of months) hits.push(h);
     // A group heading that names the year (2025年 over 1月…12月) is worth reading: a hair more score.
     const withYear = months.filter((h) => h.year !== undefined).length / months.length;
     score += field.weight * (months.reduce((a, h) => a + h.score, 0) / months.length) + 0.01 * withYear;

@@ -9,6 +9,7 @@ import { marksTemplate } from "./form-mark.js";
 import { bestHeader, headerCandidates, type HeaderCandidate } from "./header-binding.js";
 import type { ColumnBinding, EvidenceSource, HeaderLayout, UnboundColumn } from "./layout.js";
 import { contextMentions, sheetContext, type SheetContext } from "./sheet-context.js";
+import { minOf } from "../util/append-all.js";
 
 /**
  * Which ledger a sheet is, and where its table is, from two kinds of evidence: what the
@@ -178,7 +179,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   // A department's own form is whatever it is: no look-alike test for it.
   const foreign = t.kind === "form" ? null : foreignLook(cand.cells, profiles, ctx, score);
   const required = t.requiredHeaders.map((n) => sure.get(n) ?? 0);
-  const coreConf = required.length > 0 ? Math.min(...required) : 1;
+  const coreConf = required.length > 0 ? minOf(required) : 1;
   const coverage = Math.min(1, score / Math.max(1, 1.5 * t.minScore));
   const confidence = foreign ? 0 : round2(coreConf * (0.5 + 0.5 * coverage));
   return {

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { columnLetters } from "../grid/a1.js";
 import { addColumnChart } from "./chart-parts.js";
+import { maxOf } from "../util/append-all.js";
 
 /** A table of submissions (header row first) and how many leading columns the chart plots (categories first). */
 export interface SummaryTableInput {
@@ -25,7 +26,7 @@ export async function summaryWorkbook(table: SummaryTableInput): Promise<Uint8Ar
   ws.getRow(1).font = { bold: true };
   const width = table.rows[0]?.length ?? 0;
   for (let c = 1; c <= width; c++) {
-    const longest = Math.max(...table.rows.map((r) => [...String(r[c - 1] ?? "")].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)));
+    const longest = maxOf(table.rows.map((r) => [...String(r[c - 1] ?? "")].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)));
     ws.getColumn(c).width = Math.min(40, Math.max(8, longest + 2));
   }
   let bytes: Uint8Array = new Uint8Array(await wb.xlsx.writeBuffer());

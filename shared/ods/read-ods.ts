@@ -5,6 +5,7 @@ import type { ReadLimits } from "../xlsx/limits.js";
 import { getPart } from "../xlsx/package-parts.js";
 import { parseWithSheetJs } from "../xlsx/sheetjs-parse.js";
 import type { RawListValidation } from "../xlsx/validations-xml.js";
+import type { ZipArchive } from "../xlsx/zip-archive.js";
 import { scanOdsContent } from "./ods-scan.js";
 
 const ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
@@ -13,6 +14,12 @@ const ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
 export function odfMimeType(parts: Map<string, Uint8Array>): string | null {
   const m = getPart(parts, "mimetype");
   return m ? new TextDecoder().decode(m).trim() : getPart(parts, "content.xml") ? ODS_MIME : null;
+}
+
+/** The same, asked of a zip without inflating more than its `mimetype` part. */
+export function odfMimeTypeOf(zip: ZipArchive): string | null {
+  const m = zip.read("mimetype");
+  return m ? new TextDecoder().decode(m).trim() : zip.entry("content.xml") ? ODS_MIME : null;
 }
 
 /**
@@ -28,10 +35,13 @@ export function readOdsParts(parts: Map<string, Uint8Array>, lim: ReadLimits): W
   const content = getPart(parts, "content.xml");
   if (!content) throw readErrors.corrupt("content.xml is missing");
   const scan = scanOdsContent(new TextDecoder().decode(content));
+  let cells = 0;
   for (const t of scan.tables) {
     if (t.lastRow > lim.maxRows) throw readErrors.tooManyRows(t.name, t.lastRow, lim.maxRows);
     if (t.cells > lim.maxCellsPerSheet) throw readErrors.tooManyCells(t.name, t.cells, lim.maxCellsPerSheet);
+    cells += t.cells;
   }
+  if (cells > lim.maxCells) throw readErrors.tooManyCellsTotal(cells, lim.maxCells);
 
   const wb = parseWithSheetJs(parts, lim.maxRows + 1);
   parts.clear();

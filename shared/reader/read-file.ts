@@ -1,12 +1,12 @@
 import type { WorkbookGrid } from "../grid/types.js";
 import { readCsv } from "../csv/read-csv.js";
-import { odfMimeType, readOdsParts } from "../ods/read-ods.js";
+import { odfMimeTypeOf, readOdsParts } from "../ods/read-ods.js";
 import { readXls } from "../xls/read-xls.js";
 import { isLedgerReadError, readErrors, type LedgerReadError, type SpreadsheetApp } from "../xlsx/errors.js";
 import type { InflateRaw } from "../xlsx/inflate-raw.js";
 import { resolveLimits, type ReadLimits } from "../xlsx/limits.js";
-import { readXlsxParts } from "../xlsx/read-workbook.js";
-import { unzipGuarded } from "../xlsx/unzip-guarded.js";
+import { readXlsxArchive } from "../xlsx/read-workbook.js";
+import { ZipArchive } from "../xlsx/zip-archive.js";
 import { appFor, baseNameOf, extensionOf, TEXT_EXTENSIONS } from "./file-kinds.js";
 import { sniffContainer } from "./sniff-format.js";
 
@@ -50,8 +50,9 @@ function readByContent(bytes: Uint8Array, options: ReadFileOptions, app: Spreads
 function readContainer(bytes: Uint8Array, lim: ReadLimits, options: ReadFileOptions, ext: string, app: SpreadsheetApp): WorkbookGrid {
   switch (sniffContainer(bytes)) {
     case "zip": {
-      const parts = unzipGuarded(bytes, lim, options.inflateRaw);
-      return odfMimeType(parts) ? readOdsParts(parts, lim) : readXlsxParts(parts, lim);
+      const zip = ZipArchive.open(bytes, lim, options.inflateRaw);
+      // .ods goes to SheetJS whole; .xlsx is read part by part by shared/xlsx's streaming reader.
+      return odfMimeTypeOf(zip) ? readOdsParts(zip.readAll(), lim) : readXlsxArchive(zip, lim);
     }
     case "ole2":
       return readXls(bytes, lim, app === "wps" ? "et" : "xls");

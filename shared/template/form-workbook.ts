@@ -3,6 +3,7 @@ import { columnLetters } from "../grid/a1.js";
 import type { Lang } from "../findings/types.js";
 import type { FieldParsed, TemplateParsed } from "./schema.js";
 import { formMark, formMarkEn } from "../detect/form-mark.js";
+import { maxOf } from "../util/append-all.js";
 
 /**
  * The Excel form of a template version, for a department to hand out (`party-ledger template
@@ -222,7 +223,7 @@ export async function formWorkbook(template: TemplateParsed, opts: FormOptions =
     else if (field.type === "datetime") column.numFmt = "yyyy-mm-dd hh:mm";
     else if (field.type === "month") column.numFmt = "yyyy-mm";
     else if (field.type === "money") column.numFmt = "0.00";
-    const widest = Math.max(displayWidth(text), ...values.map(displayWidth), TYPE_WIDTH[field.type] ?? 8);
+    const widest = Math.max(displayWidth(text), maxOf(values.map(displayWidth)), TYPE_WIDTH[field.type] ?? 8);
     column.width = Math.min(40, Math.max(8, widest + 2));
   });
   header.height = 30;

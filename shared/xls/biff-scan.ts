@@ -56,7 +56,11 @@ function recordAt(stream: Uint8Array, p: number): { type: number; len: number; d
 }
 
 /** Bytes as SheetJS reads 8-bit text when it has no code-page tables: one character per byte. */
-export const latin1 = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
+export const latin1 = (bytes: Uint8Array): string => {
+  let s = "";
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!);
+  return s;
+};
 
 /**
  * `decoderFor` turns the workbook's CODEPAGE into a decoder for BIFF5's 8-bit text (sheet

@@ -57,10 +57,13 @@ export function readXls(bytes: Uint8Array, lim: ReadLimits, format: "xls" | "et"
 
   const scan = scanBiff(stream, decoderFor);
   if (scan.encrypted) throw readErrors.encrypted(app);
+  let cells = 0;
   for (const s of scan.sheets) {
     if (s.lastRow > lim.maxRows) throw readErrors.tooManyRows(s.name, s.lastRow, lim.maxRows);
     if (s.cells > lim.maxCellsPerSheet) throw readErrors.tooManyCells(s.name, s.cells, lim.maxCellsPerSheet);
+    cells += s.cells;
   }
+  if (cells > lim.maxCells) throw readErrors.tooManyCellsTotal(cells, lim.maxCells);
 
   const wb = parseBiffWithSheetJs(stream, lim.maxRows + 1);
   if (scan.version === 5) recodeBiff5Text(wb, scan);

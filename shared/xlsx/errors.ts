@@ -167,6 +167,12 @@ export const readErrors = {
       `工作表"${sheet}"有 ${cells} 个单元格，超过 ${limit} 的上限，请拆分后再检查。`,
       `Sheet "${sheet}" has ${cells} cells, over the limit of ${limit}; split it and check again.`,
     ),
+  tooManyCellsTotal: (cells: number, limit: number) =>
+    new LedgerReadError(
+      "too-many-cells",
+      `工作簿共有 ${cells} 个单元格，超过 ${limit} 的上限，请拆分后再检查。`,
+      `The workbook has ${cells} cells, over the limit of ${limit}; split it and check again.`,
+    ),
   cellTooLong: (sheet: string, cell: string, chars: number, limit: number) =>
     new LedgerReadError(
       "cell-too-long",

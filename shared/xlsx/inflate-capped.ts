@@ -28,12 +28,11 @@ const LARGE_SLICE = 64 * 1024;
 const SUSPICIOUS_RATIO = 50;
 
 /**
- * Inflates a raw deflate stream with a running byte counter. Declared sizes in a zip
- * can lie, so this is the guard that actually holds: it never lets more than
- * about `maxBytes + 16 MB` bytes exist at once.
+ * Inflates a raw deflate stream with a running byte counter, handing each piece of output to
+ * `onChunk` as it comes. Declared sizes in a zip can lie, so this is the guard that actually
+ * holds: it never lets more than about `maxBytes + 16 MB` bytes come out. Returns the bytes produced.
  */
-export function inflateCapped(compressed: Uint8Array, caps: InflateCaps): Uint8Array {
-  const chunks: Uint8Array[] = [];
+export function inflateCappedChunks(compressed: Uint8Array, caps: InflateCaps, onChunk: (chunk: Uint8Array) => void): number {
   let produced = 0;
   let consumed = 0;
   let done = false;
@@ -43,7 +42,7 @@ export function inflateCapped(compressed: Uint8Array, caps: InflateCaps): Uint8A
     if (produced > caps.ratioFloorBytes && produced / Math.max(consumed, 1) > caps.maxRatio) {
       throw new InflateCapExceeded("ratio", produced, consumed);
     }
-    chunks.push(chunk);
+    if (chunk.length) onChunk(chunk);
     if (final) done = true;
   });
   for (let off = 0; off < compressed.length && !done; ) {
@@ -54,6 +53,13 @@ export function inflateCapped(compressed: Uint8Array, caps: InflateCaps): Uint8A
     off = end;
   }
   if (!done) throw new Error("deflate stream ended early");
+  return produced;
+}
+
+/** The same, collecting the output into one array. */
+export function inflateCapped(compressed: Uint8Array, caps: InflateCaps): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const produced = inflateCappedChunks(compressed, caps, (c) => chunks.push(c));
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(produced);
   let at = 0;

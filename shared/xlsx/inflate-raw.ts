@@ -1,5 +1,5 @@
 import { readErrors } from "./errors.js";
-import { InflateCapExceeded, inflateCapped } from "./inflate-capped.js";
+import { InflateCapExceeded, inflateCapped, inflateCappedChunks } from "./inflate-capped.js";
 import type { ReadLimits } from "./limits.js";
 
 /**
@@ -31,8 +31,34 @@ export function inflatePart(name: string, raw: Uint8Array, room: number, limits:
 }
 
 function inflateWithFflate(name: string, raw: Uint8Array, room: number, limits: ReadLimits): Uint8Array {
+  return capErrors(name, room, () => inflateCapped(raw, { maxBytes: room, maxRatio: limits.maxRatio, ratioFloorBytes: limits.ratioFloorBytes }));
+}
+
+/**
+ * One part streamed through fflate under the same caps, each piece of output handed to `onChunk`
+ * (a parser), so the part never exists whole. Returns the bytes produced. Errors thrown by
+ * `onChunk` (a refusal of the content) pass through unchanged.
+ */
+export function inflatePartChunks(name: string, raw: Uint8Array, room: number, limits: ReadLimits, onChunk: (chunk: Uint8Array) => void): number {
+  let fromChunk: unknown = null;
+  const guarded = (c: Uint8Array) => {
+    try {
+      onChunk(c);
+    } catch (e) {
+      fromChunk = e;
+      throw e;
+    }
+  };
   try {
-    return inflateCapped(raw, { maxBytes: room, maxRatio: limits.maxRatio, ratioFloorBytes: limits.ratioFloorBytes });
+    return capErrors(name, room, () => inflateCappedChunks(raw, { maxBytes: room, maxRatio: limits.maxRatio, ratioFloorBytes: limits.ratioFloorBytes }, guarded));
+  } catch (e) {
+    throw fromChunk ?? e;
+  }
+}
+
+function capErrors<T>(name: string, room: number, run: () => T): T {
+  try {
+    return run();
   } catch (err) {
     if (err instanceof InflateCapExceeded) {
       if (err.kind === "ratio") throw readErrors.zipBombRatio(name, err.produced / Math.max(err.consumed, 1));

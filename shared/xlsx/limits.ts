@@ -15,6 +15,8 @@ export interface ReadLimits {
   maxRows: number;
   /** Most cells in one sheet. */
   maxCellsPerSheet: number;
+  /** Most cells in the whole workbook, all sheets together (a host's memory budget). */
+  maxCells: number;
   /** Most values a drop-down list read from a range may contribute. */
   maxListValues: number;
   /** Longest text of one cell, in characters: Excel's own limit (a longer one is not a ledger's). */
@@ -32,6 +34,7 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   ratioFloorBytes: 8 * MB,
   maxRows: 300_000,
   maxCellsPerSheet: 5_000_000,
+  maxCells: 20_000_000,
   maxListValues: 5_000,
   maxCellChars: 32_767,
 });

@@ -6,7 +6,25 @@ export interface PackageLayout {
   workbookPath: string;
   /** Sheet name → part path (e.g. "xl/worksheets/sheet1.xml"), in workbook order. */
   sheetParts: Map<string, string>;
+  /** Every sheet the workbook lists, in order, with its part (null when the workbook names none) and whether it is hidden. */
+  sheets: { name: string; path: string | null; hidden: boolean }[];
   definedNames: DefinedName[];
+  /** The workbook counts dates from 1904 (old Mac Excel). */
+  date1904: boolean;
+  /** The styles and shared strings parts, where the workbook has them. */
+  stylesPath: string | null;
+  sharedStringsPath: string | null;
+}
+
+/** Read access to a package's parts: what readPackageLayout needs, from a Map or a lazily inflated zip. */
+export interface PartSource {
+  text(path: string): string | null;
+  names(): string[];
+}
+
+/** A Map of parts as a PartSource. */
+export function partsOf(parts: Map<string, Uint8Array>): PartSource {
+  return { text: (path) => partText(parts, path), names: () => [...parts.keys()] };
 }
 
 export interface DefinedName {
@@ -42,22 +60,27 @@ export function resolvePartPath(baseDir: string, target: string): string {
   return out.join("/");
 }
 
-function relsOf(parts: Map<string, Uint8Array>, partPath: string): Map<string, string> {
+interface Rel {
+  target: string;
+  type: string;
+}
+
+function relsOf(parts: PartSource, partPath: string): Map<string, Rel> {
   const slash = partPath.lastIndexOf("/");
   const dir = slash < 0 ? "" : partPath.slice(0, slash);
   const file = partPath.slice(slash + 1);
-  const xml = partText(parts, `${dir ? `${dir}/` : ""}_rels/${file}.rels`);
-  const map = new Map<string, string>();
+  const xml = parts.text(`${dir ? `${dir}/` : ""}_rels/${file}.rels`);
+  const map = new Map<string, Rel>();
   if (!xml) return map;
   for (const rel of findElements(xml, "Relationship")) {
-    const { Id, Target, TargetMode } = rel.attrs;
-    if (Id && Target && TargetMode !== "External") map.set(Id, resolvePartPath(dir, Target));
+    const { Id, Target, TargetMode, Type } = rel.attrs;
+    if (Id && Target && TargetMode !== "External") map.set(Id, { target: resolvePartPath(dir, Target), type: Type ?? "" });
   }
   return map;
 }
 
-function describeOtherZip(parts: Map<string, Uint8Array>): string | null {
-  const names = [...parts.keys()].map((k) => k.toLowerCase());
+function describeOtherZip(parts: PartSource): string | null {
+  const names = parts.names().map((k) => k.toLowerCase());
   if (names.includes("xl/workbook.bin")) return ".xlsb";
   if (names.includes("word/document.xml")) return "Word .docx";
   if (names.includes("ppt/presentation.xml")) return "PowerPoint .pptx";
@@ -66,27 +89,41 @@ function describeOtherZip(parts: Map<string, Uint8Array>): string | null {
   return null;
 }
 
-export function readPackageLayout(parts: Map<string, Uint8Array>): PackageLayout {
+export function readPackageLayout(input: Map<string, Uint8Array> | PartSource): PackageLayout {
+  const parts = input instanceof Map ? partsOf(input) : input;
   const rootRels = relsOf(parts, "");
+  const lowerNames = new Set(parts.names().map((n) => n.toLowerCase()));
   const workbookPath =
-    [...rootRels.values()].find((p) => /(^|\/)workbook\.xml$/i.test(p)) ??
-    (findCaseInsensitive(parts, "xl/workbook.xml") ? "xl/workbook.xml" : null);
-  const workbookXml = workbookPath ? partText(parts, workbookPath) : null;
+    [...rootRels.values()].map((r) => r.target).find((p) => /(^|\/)workbook\.xml$/i.test(p)) ??
+    (lowerNames.has("xl/workbook.xml") ? "xl/workbook.xml" : null);
+  const workbookXml = workbookPath ? parts.text(workbookPath) : null;
   if (!workbookPath || !workbookXml) throw readErrors.zipNotWorkbook(describeOtherZip(parts));
 
   const rels = relsOf(parts, workbookPath);
   const sheetParts = new Map<string, string>();
+  const sheets: PackageLayout["sheets"] = [];
   for (const sheet of findElements(workbookXml, "sheet")) {
     const rid = sheet.attrs["r:id"] ?? Object.entries(sheet.attrs).find(([k]) => k.endsWith(":id"))?.[1];
-    const path = rid ? rels.get(rid) : undefined;
-    if (sheet.attrs.name && path) sheetParts.set(sheet.attrs.name, path);
+    const path = rid ? rels.get(rid)?.target : undefined;
+    const name = sheet.attrs.name;
+    if (!name) continue;
+    if (path) sheetParts.set(name, path);
+    sheets.push({ name, path: path ?? null, hidden: sheet.attrs.state === "hidden" || sheet.attrs.state === "veryHidden" });
   }
   const definedNames = findElements(workbookXml, "definedName").map((d) => ({
     name: d.attrs.name ?? "",
     ref: decodeXmlEntities(d.inner),
     localSheet: d.attrs.localSheetId !== undefined ? Number(d.attrs.localSheetId) : null,
   }));
-  return { workbookPath, sheetParts, definedNames };
+  const pr = findElements(workbookXml, "workbookPr")[0];
+  const date1904 = pr?.attrs.date1904 === "1" || pr?.attrs.date1904 === "true";
+  const byType = (suffix: string, fallback: string) => {
+    const hit = [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
+    if (hit) return hit;
+    const dir = workbookPath.includes("/") ? workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1) : "";
+    return lowerNames.has(`${dir}${fallback}`.toLowerCase()) ? `${dir}${fallback}` : null;
+  };
+  return { workbookPath, sheetParts, sheets, definedNames, date1904, stylesPath: byType("/styles", "styles.xml"), sharedStringsPath: byType("/sharedStrings", "sharedStrings.xml") };
 }
 
 export function getPart(parts: Map<string, Uint8Array>, path: string): Uint8Array | undefined {

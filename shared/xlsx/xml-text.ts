@@ -1,5 +1,5 @@
 /**
- * Just enough XML for the few package parts SheetJS does not expose (workbook sheet list,
+ * Just enough XML for the small package parts read whole (workbook sheet list,
  * relationships, defined names, data validations). Regexes over small strings, with a
  * namespace prefix allowed on every element name.
  */

@@ -5,7 +5,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { checkWorkbook, DEFAULT_RULE_SET } from "../../shared/index.js";
 import { readWorkbookFile as readWorkbook } from "../../shared/reader/index.js";
 import { engineOptions } from "../../functions/lib/engine.js";
-import { call, roster, cleanGrid, gridWithErrors, makeTenant, openCollection, type Tenant } from "./helpers.js";
+import { call, roster, cleanGrid, gridWithErrors, makeTenant, openCollection, type Tenant, storeCount } from "./helpers.js";
 
 let t: Tenant;
 let col: string;
@@ -25,9 +25,9 @@ const xlsxOf = (rows: unknown[][]) => {
 };
 
 async function counts() {
-  const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM submissions").first<number>("n");
-  const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'submission.create'").first<number>("n");
-  const idem = await env.DB.prepare("SELECT COUNT(*) AS n FROM idempotency_keys").first<number>("n");
+  const rows = await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions");
+  const audit = await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'submission.create'");
+  const idem = await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM idempotency_keys");
   const listed = await env.BLOBS.list({ prefix: `${t.deptId}/` });
   return { rows, audit, idem, blobs: listed.objects.map((o) => o.key).filter((k) => !k.includes("/template/") && !k.includes("/ruleset/")).sort() };
 }

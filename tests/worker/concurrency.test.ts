@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { call, cleanGrid, gridWithErrors, makeTenant, openCollection, roster } from "./helpers.js";
+import { call, cleanGrid, gridWithErrors, makeTenant, openCollection, roster, storeCount, storeRows } from "./helpers.js";
 
 describe("versions and idempotency under concurrency", () => {
   it("20 concurrent publishes get versions 1..20, no gap, no repeat", async () => {
@@ -29,7 +29,7 @@ describe("versions and idempotency under concurrency", () => {
     const etag = first.headers.get("etag")!;
     expect(etag).toContain(v1.json.sha256);
     // create-only put on the content address refuses a second write
-    const row = await env.DB.prepare("SELECT r2_key FROM published_versions WHERE org_id = ? AND doc_id = 'roster' AND version = 1").bind(t.deptId).first<{ r2_key: string }>();
+    const [row] = await storeRows<{ r2_key: string }>(t.deptId, "SELECT r2_key FROM published_versions WHERE org_id = ? AND doc_id = 'roster' AND version = 1", t.deptId);
     const again = await env.BLOBS.put(row!.r2_key, '{"evil":true}', { onlyIf: { etagDoesNotMatch: "*" } });
     expect(again).toBeNull();
     // there is no route that updates a version in place
@@ -71,8 +71,7 @@ describe("versions and idempotency under concurrency", () => {
     expect(later.json).toEqual(results[0]!.json);
     expect(later.text).toBe(results[0]!.text);
     expect(later.headers.get("idempotent-replayed")).toBe("true");
-    const n = await env.DB.prepare("SELECT COUNT(*) AS n FROM submissions WHERE collection_id = ?").bind(col).first("n");
-    expect(n).toBe(1);
+    expect(await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions WHERE collection_id = ?", col)).toBe(1);
     // same key, other body → 409
     const other = await call(`/v1/collections/${col}/submissions`, { token, body: { grid: cleanGrid(), asOf: "2025-12-01" }, headers: { "idempotency-key": "same-key-1" } });
     expect(other.status).toBe(409);
@@ -96,5 +95,35 @@ describe("versions and idempotency under concurrency", () => {
     );
     for (const r of results) expect(r.status, r.text).toBe(201);
     expect(results.map((r) => r.json.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+});
+
+describe("across departments: each in its own store", () => {
+  it("two departments publishing 20 versions each at once both get 1..20", async () => {
+    const [a, b] = await Promise.all([makeTenant("conc-a", 1), makeTenant("conc-b", 1)]);
+    const results = await Promise.all(
+      [a, b].flatMap((t) => Array.from({ length: 20 }, (_, i) => call("/v1/templates", { token: t.admin, body: { ...roster(), id: "race", title: `${t.deptId} ${i}` } }).then((r) => ({ t, r })))),
+    );
+    for (const t of [a, b]) {
+      const mine = results.filter((x) => x.t === t);
+      for (const { r } of mine) expect(r.status, r.text).toBe(201);
+      expect(mine.map(({ r }) => r.json.version as number).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM published_versions WHERE doc_id = 'race'")).toBe(20);
+    }
+  });
+
+  it("50 concurrent retries in each of two departments store one submission in each, in its own store", async () => {
+    const [a, b] = await Promise.all([makeTenant("idem-a", 1), makeTenant("idem-b", 1)]);
+    const [colA, colB] = await Promise.all([openCollection(a), openCollection(b)]);
+    const send = (t: typeof a, col: string) =>
+      call(`/v1/collections/${col}/submissions`, { token: t.branches[0]!.token, body: { grid: gridWithErrors(), asOf: "2025-12-01" }, headers: { "idempotency-key": "same-key" } });
+    const results = await Promise.all([...Array.from({ length: 50 }, () => send(a, colA)), ...Array.from({ length: 50 }, () => send(b, colB))]);
+    for (const r of results) expect(r.status, r.text).toBe(201);
+    expect(new Set(results.slice(0, 50).map((r) => r.json.id)).size).toBe(1);
+    expect(new Set(results.slice(50).map((r) => r.json.id)).size).toBe(1);
+    expect(results[0]!.json.id).not.toBe(results[50]!.json.id);
+    for (const t of [a, b]) expect(await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions")).toBe(1);
+    // each department's store holds its own rows only
+    expect(await storeCount(a.deptId, "SELECT COUNT(*) AS n FROM collections WHERE collection_id = ?", colB)).toBe(0);
   });
 });

@@ -2,6 +2,8 @@ declare namespace Cloudflare {
   interface Env {
     DB: D1Database;
     BLOBS: R2Bucket;
+    LEDGER: DurableObjectNamespace<import("../../functions/ledger/object.js").TenantLedger>;
+    TEST_FAULTS: string;
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     TEST_ENTRA_PRIVATE_JWK: string;
     ENTRA_AUDIENCE: string;
@@ -11,6 +13,7 @@ declare namespace Cloudflare {
     /** The real forms of ../shared/samples(-more) for the round trip: [{ file, kind, base64 }]. */
     TEST_SAMPLE_FILES: string;
     MAX_CELLS: string;
+    MAX_FINDINGS: string;
     EXPORT_XLSX_MAX_BYTES: string;
   }
 }

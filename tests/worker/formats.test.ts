@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { strToU8 } from "fflate";
 import { binaryNamedCsv, encryptedXls, truncatedXls } from "../fixtures/make-format-bad-corpus.js";
-import { call, makeTenant, openCollection, type Tenant } from "./helpers.js";
+import { call, makeTenant, openCollection, type Tenant, storeCount } from "./helpers.js";
 
 /**
  * The upload route reads every format the CLI and the pane read, in workerd (whose
@@ -59,7 +59,7 @@ describe("uploads in every format", () => {
   });
 
   it("refuses what it cannot read with the reader's own message, WPS's words for a WPS file, and stores nothing", async () => {
-    const before = await env.DB.prepare("SELECT COUNT(*) AS n FROM submissions").first<number>("n");
+    const before = await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions");
     const cases: [Uint8Array, string, string, string][] = [
       [truncatedXls(), "花名册.xls", "xlsx_truncated", "文件不完整"],
       [encryptedXls(), "花名册.et", "xlsx_encrypted", "WPS 表格中取消密码（文件 → 文档加密 → 密码加密"],
@@ -76,7 +76,7 @@ describe("uploads in every format", () => {
       expect(r.json.error.message).toContain(words);
       expect(r.json.error.messageEn.length).toBeGreaterThan(10);
     }
-    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM submissions").first<number>("n")).toBe(before);
+    expect(await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions")).toBe(before);
   });
 
   it("keeps the grid's source when the pane posts it as JSON", async () => {

@@ -1,4 +1,5 @@
 import { env, exports } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
 import { insertOrgStmt } from "../../functions/db/orgs.js";
 import { newToken } from "../../functions/routes/orgs.js";
 import { nowIso } from "../../functions/lib/hash.js";
@@ -6,6 +7,17 @@ import { BUILTIN_TEMPLATES } from "../../shared/index.js";
 import type { WorkbookGrid } from "../../shared/grid/types.js";
 
 export const BASE = "http://ledger.test";
+
+/** Rows of a tenant's store (its Durable Object's SQLite), read inside the object: what the tests check stored state with. */
+export async function storeRows<T = Record<string, unknown>>(tenant: string, sql: string, ...args: (string | number | null)[]): Promise<T[]> {
+  return runInDurableObject(env.LEDGER.getByName(tenant), (_instance, state) => state.storage.sql.exec(sql, ...args).toArray() as T[]);
+}
+
+/** One number from a tenant's store (`SELECT COUNT(*) AS n …`). */
+export async function storeCount(tenant: string, sql: string, ...args: (string | number | null)[]): Promise<number> {
+  const [row] = await storeRows<{ n: number }>(tenant, sql, ...args);
+  return Number(row?.n ?? 0);
+}
 
 export interface CallInit {
   token?: string;

@@ -5,7 +5,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { BUILTIN_TEMPLATES } from "../../shared/index.js";
 import type { WorkbookGrid } from "../../shared/grid/types.js";
 import { pulledStream } from "../../functions/lib/export.js";
-import { call, HEADER, makeTenant, roster, type Tenant } from "./helpers.js";
+import { call, HEADER, makeTenant, roster, type Tenant, storeCount, storeRows } from "./helpers.js";
 
 /**
  * Hostile input from one tenant must not stall another: patterns run in linear time, and
@@ -120,7 +120,7 @@ describe("ReDoS: template patterns run in linear time", () => {
     const tpl = roster();
     tpl.id = "roster-legacy";
     expect((await call("/v1/templates", { token: t.admin, body: tpl })).status).toBe(201);
-    const row = await env.DB.prepare("SELECT r2_key FROM published_versions WHERE org_id = ? AND doc_id = 'roster-legacy'").bind(t.deptId).first<{ r2_key: string }>();
+    const [row] = await storeRows<{ r2_key: string }>(t.deptId, "SELECT r2_key FROM published_versions WHERE org_id = ? AND doc_id = 'roster-legacy'", t.deptId);
     const body = JSON.parse(await (await env.BLOBS.get(row!.r2_key))!.text());
     body.fields = body.fields.map((f: { name: string }) => (f.name === "name" ? { ...f, constraints: { pattern: "(?=张)张.+" } } : f));
     await env.BLOBS.put(row!.r2_key, JSON.stringify(body));
@@ -165,9 +165,27 @@ describe("one cap on cells and on one cell's text, for grid JSON and xlsx alike"
     const r = await timed(() => call(`/v1/collections/${col}/submissions`, { token: clerk, body: { grid: { sheets: [{ name: "花名册", values: [HEADER, ...wide] }] } } }));
     expect(r.r.status).toBe(413);
     expect(r.r.json.error.code).toBe("too_many_cells");
-    expect(r.r.json.error.message).toContain(`超过每次报送 ${cap()} 个的上限`);
+    // the limit, and what to do: split it, or check it whole with the command line
+    expect(r.r.json.error.message).toContain(`超过每次报送 ${cap()} 个单元格的上限`);
+    expect(r.r.json.error.message).toContain("拆成几份");
+    expect(r.r.json.error.message).toContain("party-ledger check");
     console.log(`[measure] grid JSON of ${cap() + 100} cells refused in ${Math.round(r.ms)} ms vs a small submission ${Math.round(bare)} ms`);
     expect(r.ms, `${r.ms} ms vs bare ${bare} ms`).toBeLessThan(within(bare));
+  });
+
+  it("a ledger wrong in more places than a submission may store is refused with its counts, and nothing is stored", async () => {
+    const clerk = t.branches[0]!.token;
+    const cap = Number(env.MAX_FINDINGS);
+    // every member with the same ID: each row after the first is a duplicate
+    const rows = Array.from({ length: cap + 100 }, (_, i) => rosterRow(`党员${i}`));
+    const before = await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions");
+    const r = await call(`/v1/collections/${col}/submissions`, { token: clerk, body: { grid: rosterGrid(...rows), asOf: "2025-12-01" } });
+    expect(r.status, r.text).toBe(422);
+    expect(r.json.error.code).toBe("too_many_findings");
+    expect(r.json.error.message).toContain(`超过每次报送 ${cap} 处的上限`);
+    expect(r.json.error.message).toContain("party-ledger check");
+    expect(r.json.error.details.findings).toBeGreaterThan(cap);
+    expect(await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions")).toBe(before);
   });
 
   it("an xlsx over the same cap is refused; one cell over 32,767 characters is refused on both routes", async () => {
@@ -179,6 +197,8 @@ describe("one cap on cells and on one cell's text, for grid JSON and xlsx alike"
     const x = await call(`/v1/collections/${col}/submissions/xlsx`, { token: clerk, raw: big, headers: { "content-type": XLSX_TYPE } });
     expect(x.status, x.text).toBe(422);
     expect(x.json.error.code).toBe("xlsx_too-many-cells");
+    expect(x.json.error.message).toContain(`超过每次报送 ${cap()} 个单元格的上限`);
+    expect(x.json.error.message).toContain("party-ledger check");
 
     const long = "长".repeat(32_768);
     const j = await call(`/v1/collections/${col}/submissions`, { token: clerk, body: { grid: rosterGrid(rosterRow(long)) } });
@@ -205,12 +225,12 @@ describe("one cap on cells and on one cell's text, for grid JSON and xlsx alike"
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([HEADER, rosterRow("张三")]), "花名册");
     const parts = unzipSync(new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer));
     parts["xl/vbaProject.bin"] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    const before = await env.DB.prepare("SELECT COUNT(*) AS n FROM submissions WHERE org_id = ?").bind(t.deptId).first<number>("n");
+    const before = await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions");
     const r = await call(`/v1/collections/${col}/submissions/xlsx`, { token: clerk, raw: zipSync(parts), headers: { "content-type": XLSX_TYPE } });
     expect(r.status).toBe(422);
     expect(r.json.error.code).toBe("xlsx_macros");
     expect(r.json.error.message).toContain("含有宏");
-    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM submissions WHERE org_id = ?").bind(t.deptId).first<number>("n")).toBe(before);
+    expect(await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions")).toBe(before);
     expect((await env.BLOBS.list({ prefix: `${t.deptId}/files/` })).objects).toHaveLength(0);
   });
 });
@@ -292,11 +312,8 @@ describe("exports are bounded, and a missing blob is an error", () => {
     expect(x.r.json.error.message).toContain("CSV");
     console.log(`[measure] oversized xlsx export refused in ${Math.round(x.ms)} ms vs a small export ${Math.round(bare)} ms`);
     expect(x.ms, `${x.ms} ms vs bare ${bare} ms`).toBeLessThan(within(bare));
-    // rows written before grid_bytes existed are sized from R2 instead: still refused
-    await env.DB.prepare("UPDATE submissions SET grid_bytes = NULL WHERE org_id = ?").bind(t.deptId).run();
-    const older = await call(`/v1/collections/${col}/export?format=xlsx`, { token: t.admin });
-    expect(older.status).toBe(413);
-    expect(older.json.error.details.atLeastBytes).toBeGreaterThan(Number(env.EXPORT_XLSX_MAX_BYTES));
+    // the size comes from the store alone: every row knows its grid's bytes, nothing is asked of R2
+    expect(x.r.json.error.details.atLeastBytes).toBeGreaterThan(Number(env.EXPORT_XLSX_MAX_BYTES));
     const csv = await call(`/v1/collections/${col}/export?format=csv`, { token: t.admin });
     expect(csv.status).toBe(200);
     expect(csv.text.trimEnd().split("\r\n")).toHaveLength(1 + 3 * 600);

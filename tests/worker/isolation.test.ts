@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { call, gridWithErrors, makeTenant, openCollection, type Tenant } from "./helpers.js";
+import { call, gridWithErrors, makeTenant, openCollection, type Tenant, storeCount, storeRows } from "./helpers.js";
 
 /**
  * Tenant isolation: every route × {admin, clerk} of a foreign organisation gets 403 or 404
@@ -86,8 +86,8 @@ describe("tenant isolation", () => {
     expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM orgs WHERE org_id = 'intruder'").first("n")).toBe(0);
     const tok = await env.DB.prepare("SELECT revoked_at FROM api_tokens WHERE token_id = ?").bind(tokenId).first("revoked_at");
     expect(tok).toBeNull();
-    expect(await env.DB.prepare("SELECT status FROM collections WHERE collection_id = ?").bind(col).first("status")).toBe("open");
-    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM submissions WHERE collection_id = ?").bind(col).first("n")).toBe(1);
+    expect((await storeRows<{ status: string }>(A.deptId, "SELECT status FROM collections WHERE collection_id = ?", col))[0]?.status).toBe("open");
+    expect(await storeCount(A.deptId, "SELECT COUNT(*) AS n FROM submissions WHERE collection_id = ?", col)).toBe(1);
   });
 
   it("organisation ids are per tenant: another tenant's id can be neither probed nor taken", async () => {

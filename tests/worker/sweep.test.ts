@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createScheduledController } from "cloudflare:test";
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import worker from "../../functions/index.js";
+import { app } from "../../functions/app.js";
 import { WRITTEN_AT } from "../../functions/lib/blobs.js";
-import { insertNextVersionStmt } from "../../functions/db/versions.js";
-import { canonicalJson, nowIso, sha256Hex } from "../../functions/lib/hash.js";
+import { canonicalJson, sha256Hex } from "../../functions/lib/hash.js";
 import { sweepOrphanBlobs, SWEEP_GRACE_MS } from "../../functions/lib/sweep.js";
-import { call, cleanGrid, makeTenant, openCollection, roster } from "./helpers.js";
+import { BASE, call, cleanGrid, makeTenant, openCollection, roster, storeRows } from "./helpers.js";
 
 const MIN = 60_000;
 const hex = () => [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, "0")).join("");
@@ -20,16 +20,36 @@ async function orphan(key: string, ageMs = 0, body = '{"orphan":true}') {
 }
 const exists = async (key: string) => (await env.BLOBS.head(key)) !== null;
 
-/** Every R2 key the D1 rows of one organisation reference. */
+/** Every R2 key the rows of one organisation (a tenant's root) reference, from its store. */
 async function referencedByRows(orgId: string) {
-  const subs = await env.DB.prepare("SELECT grid_sha256 g, findings_sha256 f, file_sha256 x FROM submissions WHERE org_id = ?")
-    .bind(orgId)
-    .all<{ g: string; f: string; x: string | null }>();
-  const pubs = await env.DB.prepare("SELECT r2_key FROM published_versions WHERE org_id = ?").bind(orgId).all<{ r2_key: string }>();
+  const subs = await storeRows<{ g: string; f: string; x: string | null }>(orgId, "SELECT grid_sha256 g, findings_sha256 f, file_sha256 x FROM submissions WHERE org_id = ?", orgId);
+  const pubs = await storeRows<{ r2_key: string }>(orgId, "SELECT r2_key FROM published_versions WHERE org_id = ?", orgId);
   return [
-    ...subs.results.flatMap((s) => [`${orgId}/grids/${s.g}.json`, `${orgId}/findings/${s.f}.json`, ...(s.x ? [`${orgId}/files/${s.x}.xlsx`] : [])]),
-    ...pubs.results.map((p) => p.r2_key),
+    // a grid sent as JSON is stored as its body (grids/); an uploaded file is its own grid (files/)
+    ...subs.flatMap((s) => [s.x ? `${orgId}/files/${s.x}.xlsx` : `${orgId}/grids/${s.g}.json`, `${orgId}/findings/${s.f}.json`]),
+    ...pubs.map((p) => p.r2_key),
   ];
+}
+
+/**
+ * A request through the Worker whose R2 is watched: `afterPut(key, created)` runs right after each
+ * put, before the request goes on (to its commit). What a sweep running at that moment would do.
+ */
+async function fetchWatchingPuts(path: string, init: RequestInit, afterPut: (key: string, created: boolean) => Promise<void>) {
+  const blobs = new Proxy(env.BLOBS, {
+    get(target, prop) {
+      if (prop !== "put") return Reflect.get(target, prop, target);
+      return async (key: string, ...rest: Parameters<R2Bucket["put"]> extends [string, ...infer R] ? R : never) => {
+        const res = await target.put(key, ...rest);
+        await afterPut(key, res !== null);
+        return res;
+      };
+    },
+  });
+  const ctx = createExecutionContext();
+  const res = await app.fetch(new Request(`${BASE}${path}`, init), { ...env, BLOBS: blobs }, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
 }
 
 describe("orphan-blob sweep", () => {
@@ -55,7 +75,6 @@ describe("orphan-blob sweep", () => {
 
     const first = await sweepOrphanBlobs(env, { prefix: `${d}/` });
     expect(first.deleted.sort()).toEqual([...old].sort());
-    expect(first.restored).toEqual([]);
     expect(first.next).toBeNull();
     expect(first.foreign).toBe(1);
     for (const k of old) expect(await exists(k), k).toBe(false);
@@ -88,7 +107,7 @@ describe("orphan-blob sweep", () => {
     expect(deleted.sort()).toEqual([...keys].sort());
   });
 
-  it("looks references up in batches within D1's 100-parameter limit", async () => {
+  it("looks references up in batches within SQLite's 100-parameter limit", async () => {
     const d = "sweep-many";
     const keys = await Promise.all(Array.from({ length: 230 }, (_, i) => orphan(`${d}/${i % 2 ? "grids" : "findings"}/${hex()}.json`, SWEEP_GRACE_MS + MIN)));
     const r = await sweepOrphanBlobs(env, { prefix: `${d}/` });
@@ -112,32 +131,54 @@ describe("orphan-blob sweep", () => {
     expect(got.json.template.title).toBe("复用的模板");
   });
 
-  it("puts a blob back when a row referencing it commits while the sweep deletes it", async () => {
-    const d = "sweep-race";
-    const text = canonicalJson({ id: "raced", title: "竞争" });
-    const sha = await sha256Hex(text);
-    const key = await orphan(`${d}/ruleset/${sha}.json`, SWEEP_GRACE_MS + MIN, text);
-    let lookups = 0;
-    // D1 as seen by the sweep: a publication commits right after the sweep's first lookup
-    const db = new Proxy(env.DB, {
-      get(target, prop) {
-        if (prop !== "batch") return Reflect.get(target, prop, target);
-        return async (stmts: D1PreparedStatement[]) => {
-          const res = await target.batch(stmts);
-          if (lookups++ === 0) {
-            await insertNextVersionStmt(target, { org_id: d, kind: "ruleset", doc_id: "raced", sha256: sha, r2_key: key, size: text.length, title: "竞争", created_by: "test", created_at: nowIso() }).run();
-          }
-          return res;
-        };
-      },
+  it("a publication that found its body already there, then lost it to the sweep before its commit, puts it back", async () => {
+    const t = await makeTenant("sweep-race", 1);
+    const doc = { ...roster(), id: "raced", title: "竞争" };
+    const { version: _v, ...content } = doc;
+    const text = canonicalJson(content);
+    const key = `${t.deptId}/template/${await sha256Hex(text)}.json`;
+    await orphan(key, SWEEP_GRACE_MS + MIN, text);
+    let swept: string[] = [];
+    const res = await fetchWatchingPuts("/v1/templates", { method: "POST", headers: { authorization: `Bearer ${t.admin}`, "content-type": "application/json" }, body: JSON.stringify(doc) }, async (k, created) => {
+      // the put found the old orphan (nothing written); the sweep deletes it before the row commits
+      if (k === key && !created) swept = (await sweepOrphanBlobs(env, { prefix: `${t.deptId}/template/` })).deleted;
     });
-    const r = await sweepOrphanBlobs({ DB: db, BLOBS: env.BLOBS }, { prefix: `${d}/` });
-    expect(lookups).toBe(2);
-    expect(r.deleted).toEqual([]);
-    expect(r.restored).toEqual([key]);
+    expect(res.status).toBe(201);
+    expect(swept).toEqual([key]);
     const back = await env.BLOBS.get(key);
     expect(await back?.text()).toBe(text);
-    expect(back?.customMetadata?.sha256).toBe(sha);
+    const got = await call(`/v1/templates/raced@1`, { token: t.admin });
+    expect(got.status, got.text).toBe(200);
+    expect(got.json.template.title).toBe("竞争");
+    // now referenced: a later sweep keeps it
+    expect((await sweepOrphanBlobs(env, { prefix: `${t.deptId}/`, now: Date.now() + 3600_000 })).deleted).toEqual([]);
+  });
+
+  it("a submission that reused an orphaned grid and report, swept before its commit, puts both back", async () => {
+    const t = await makeTenant("sweep-race-sub", 1);
+    const col = await openCollection(t);
+    const clerk = t.branches[0]!.token;
+    const body = JSON.stringify({ grid: cleanGrid(), asOf: "2025-12-01" });
+    // the same ledger submitted once and its blobs orphaned: what a killed twin leaves behind
+    const first = await call(`/v1/collections/${col}/submissions`, { token: clerk, raw: body, headers: { "content-type": "application/json", "idempotency-key": "race-1" } });
+    expect(first.status).toBe(201);
+    const gridKey = `${t.deptId}/grids/${first.json.contentSha256}.json`;
+    const reportKey = `${t.deptId}/findings/${first.json.findingsSha256}.json`;
+    await storeRows(t.deptId, "DELETE FROM submissions");
+    for (const k of [gridKey, reportKey]) {
+      const obj = await env.BLOBS.get(k);
+      await orphan(k, SWEEP_GRACE_MS + MIN, await obj!.text());
+    }
+    const swept = new Set<string>();
+    const res = await fetchWatchingPuts(`/v1/collections/${col}/submissions`, { method: "POST", headers: { authorization: `Bearer ${clerk}`, "content-type": "application/json", "idempotency-key": "race-2" }, body }, async (k, created) => {
+      if (!created && (k === gridKey || k === reportKey)) for (const d of (await sweepOrphanBlobs(env, { prefix: `${t.deptId}/` })).deleted) swept.add(d);
+    });
+    expect(res.status).toBe(201);
+    expect([...swept].sort()).toEqual([gridKey, reportKey].sort());
+    const stored = (await res.json()) as { id: string };
+    const again = await call(`/v1/submissions/${stored.id}?include=grid`, { token: t.admin });
+    expect(again.status, again.text).toBe(200);
+    expect(again.json.grid).toEqual(cleanGrid());
   });
 
   it("runs from the cron trigger (scheduled handler) and the dev route is off by default", async () => {

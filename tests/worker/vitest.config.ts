@@ -44,6 +44,7 @@ export default defineConfig(async () => {
             TEST_FAULTS: "1",
             MAX_BODY_BYTES: "1048576",
             MAX_CELLS: "50000",
+            MAX_FINDINGS: "2000",
             EXPORT_XLSX_MAX_BYTES: "300000",
             ALLOWED_ORIGINS: "https://addin.example.org,https://localhost:3000",
             ENTRA_AUDIENCE: "api://party-ledger-test",

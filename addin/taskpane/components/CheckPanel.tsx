@@ -111,13 +111,20 @@ export function CheckPanel({ host, settings, onSettings, openSignal }: { host: L
   const lastFix = fixes[fixes.length - 1] ?? null;
 
   const undoButton = useRef<HTMLButtonElement>(null);
+  const focusUndo = useRef(false);
   const fix = async (f: Parameters<typeof applyFix>[0]) => {
     const done = await applyFix(f);
     if (!done) return;
+    // The fixed finding (and its button) is gone: keep the keyboard next to 撤销, once the
+    // re-check that follows the fix has settled (it re-renders the list the focus was in).
+    focusUndo.current = true;
     setFixes((list) => [...list, done]);
-    // The fixed finding (and its button) is gone: keep the keyboard next to 撤销.
-    requestAnimationFrame(() => undoButton.current?.focus());
   };
+  useEffect(() => {
+    if (!focusUndo.current || state.busy || !undoButton.current) return;
+    focusUndo.current = false;
+    undoButton.current.focus();
+  }, [fixes, state.busy, state.findings]);
   const undo = async () => {
     if (!lastFix) return;
     await undoFix(lastFix);

@@ -1,6 +1,7 @@
 import type { SheetView } from "../../grid/sheet-view.js";
 import { isCellError } from "../../grid/types.js";
 import { cellText } from "../../detect/header-cells.js";
+import { maxOf } from "../../util/append-all.js";
 
 /**
  * Where the header of a form nobody described yet is: the first row among the top ones that
@@ -33,7 +34,7 @@ export function findFormHeader(view: SheetView): { top: number; height: number }
   const last = Math.min(view.rowCount, view.firstRow + SEARCH_ROWS);
   const counts: { row: number; n: number }[] = [];
   for (let r = view.firstRow; r < last; r++) counts.push({ row: r, n: labelsIn(view, r) });
-  const most = Math.max(0, ...counts.map((c) => c.n));
+  const most = Math.max(0, maxOf(counts.map((c) => c.n)));
   if (most < 1) return null;
   // The header comes before the data rows, which may hold as many texts: the first row near the most.
   const top = counts.find((c) => c.n >= Math.max(most === 1 ? 1 : 2, Math.ceil(0.6 * most)))!.row;

@@ -1,0 +1,83 @@
+import type { CheckOptions } from "../../shared/check/options.js";
+import type { Finding, SheetReport } from "../../shared/findings/types.js";
+import type { SheetGrid, WorkbookGrid } from "../../shared/grid/types.js";
+import { appendAll } from "../../shared/util/append-all.js";
+import { appendRows, emptySheet, fromFailure, sheetPieces, type FromWorker, type ToWorker } from "./ledger-protocol.js";
+
+/** Anything that carries messages both ways: a Worker, or (tests) the service behind a structured clone. */
+export interface Port {
+  postMessage(m: ToWorker, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+}
+
+/**
+ * The page's side of the ledger worker. `read` and `check` resolve once every piece has come;
+ * each piece is one short task on the page. A sheet the worker already holds (it read it, or was
+ * sent it) is checked by its key; any other (a sheet read from Excel, a sheet after an edit) is
+ * sent first, a thousand rows a message.
+ */
+export class LedgerClient {
+  private nextId = 1;
+  private nextKey = 1_000_000;
+  private readonly pending = new Map<number, (m: FromWorker) => void>();
+  /** Sheets the worker holds, by the grid object the page has. */
+  private readonly known = new WeakMap<SheetGrid, number>();
+
+  constructor(private readonly port: Port) {
+    port.onmessage = (e) => this.pending.get(e.data.id)?.(e.data);
+  }
+
+  read(bytes: Uint8Array, fileName?: string): Promise<WorkbookGrid> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      let grid: WorkbookGrid | null = null;
+      const byKey = new Map<number, SheetGrid>();
+      this.pending.set(id, (m) => {
+        if (m.type === "workbook") {
+          grid = { sheets: m.sheets.map((s) => emptySheet(s.head, s.hasFormats)), ...(m.source ? { source: m.source } : {}) };
+          m.sheets.forEach((s, i) => {
+            byKey.set(s.key, grid!.sheets[i]!);
+            this.known.set(grid!.sheets[i]!, s.key);
+          });
+        } else if (m.type === "rows") appendRows(byKey.get(m.key)!, m.values, m.formats);
+        else if (m.type === "done") this.settle(id, () => resolve(grid!));
+        else if (m.type === "failed") this.settle(id, () => reject(fromFailure(m.error)));
+      });
+      this.port.postMessage({ id, type: "read", bytes, ...(fileName !== undefined ? { fileName } : {}) }, [bytes.buffer]);
+    });
+  }
+
+  check(sheet: SheetGrid, opts: CheckOptions): Promise<{ report: SheetReport; findings: Finding[] }> {
+    let key = this.known.get(sheet);
+    if (key === undefined) {
+      key = this.nextKey++;
+      for (const piece of sheetPieces(sheet)) {
+        if ("head" in piece) this.port.postMessage({ id: 0, type: "sheet", key, head: piece.head });
+        else this.port.postMessage({ id: 0, type: "rows", key, ...piece });
+      }
+      this.known.set(sheet, key);
+    }
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      let report: SheetReport | null = null;
+      const findings: Finding[] = [];
+      this.pending.set(id, (m) => {
+        if (m.type === "report") report = m.report;
+        else if (m.type === "findings") appendAll(findings, m.findings);
+        else if (m.type === "done") this.settle(id, () => resolve({ report: report!, findings }));
+        else if (m.type === "failed") this.settle(id, () => reject(fromFailure(m.error)));
+      });
+      this.port.postMessage({ id, type: "check", key: key!, opts });
+    });
+  }
+
+  /** The worker died (its script failed to load, it crashed): every request still waiting fails with WorkerGone. */
+  broken(reason: string): void {
+    for (const [id, answer] of this.pending) answer({ id, type: "failed", error: { name: "WorkerGone", message: reason } });
+  }
+
+  private settle(id: number, then: () => void) {
+    this.pending.delete(id);
+    then();
+  }
+}

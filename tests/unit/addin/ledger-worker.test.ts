@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { utils, write } from "@e965/xlsx";
+import { checkSheet } from "../../../shared/index.js";
+import { readWorkbookFile } from "../../../shared/reader/index.js";
+import { LedgerClient, type Port } from "../../../addin/engine/ledger-client.js";
+import { LedgerService } from "../../../addin/engine/ledger-service.js";
+import { FINDINGS_PER_MESSAGE, ROWS_PER_MESSAGE, type FromWorker, type ToWorker } from "../../../addin/engine/ledger-protocol.js";
+import { duesSheet } from "../../../bench/dues-ledger.js";
+
+/**
+ * The pane's ledger worker, its page side (LedgerClient) wired to its worker side (LedgerService)
+ * through structuredClone, the algorithm postMessage uses. Every message is counted: what the page
+ * sends and receives, and how large each is.
+ */
+function wired() {
+  const toWorker: ToWorker[] = [];
+  const fromWorker: FromWorker[] = [];
+  const port: Port = { onmessage: null, postMessage: () => undefined };
+  const service = new LedgerService((m) => {
+    const copy = structuredClone(m);
+    fromWorker.push(copy);
+    queueMicrotask(() => port.onmessage?.({ data: copy } as MessageEvent<FromWorker>));
+  });
+  let queue = Promise.resolve();
+  port.postMessage = (m) => {
+    const copy = structuredClone(m);
+    toWorker.push(copy);
+    queue = queue.then(() => service.handle(copy));
+  };
+  return { client: new LedgerClient(port), toWorker, fromWorker };
+}
+
+const xlsxOf = (rows: unknown[][], name = "花名册") => {
+  const wb = utils.book_new();
+  utils.book_append_sheet(wb, utils.aoa_to_sheet(rows), name);
+  return new Uint8Array(write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer);
+};
+
+describe("the pane's ledger worker", () => {
+  it("reads a file into the grid the in-page reader gives, a thousand rows a message", async () => {
+    const { client, fromWorker } = wired();
+    const bytes = xlsxOf(duesSheet(2500).values);
+    const expected = readWorkbookFile(bytes.slice());
+    const grid = await client.read(bytes, "党费.xlsx");
+    expect(grid).toEqual(expected);
+    const rows = fromWorker.filter((m) => m.type === "rows");
+    expect(rows.length).toBe(Math.ceil(expected.sheets[0]!.values.length / ROWS_PER_MESSAGE));
+    for (const m of rows) expect(m.type === "rows" && m.values.length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
+  });
+
+  it("passes the file's name, so a CSV's sheet is named after it and its encoding comes back", async () => {
+    const { client } = wired();
+    const gbk = new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xd0, 0xd4, 0xb1, 0xf0, 0x0a, 0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0xc4, 0xd0, 0x0a]); // 姓名,性别 / 张三,男 in GBK
+    const grid = await client.read(gbk, "花名册.csv");
+    expect(grid.sheets.map((s) => [s.name, s.values])).toEqual([["花名册", [["姓名", "性别"], ["张三", "男"]]]]);
+    expect(grid.source).toEqual({ format: "csv", encoding: "GBK", delimiter: "," });
+  });
+
+  it("keeps a refusal's code and both messages across the wire", async () => {
+    const { client } = wired();
+    const caught = await client.read(new Uint8Array(64).map((_, i) => (i * 37) & 0xff)).catch((e: unknown) => e);
+    expect(caught).toBeInstanceOf(Error);
+    expect(caught).toMatchObject({ name: "LedgerReadError", code: "not-xlsx" });
+    expect((caught as { messageZh: string }).messageZh).toContain("不是能读取的表格文件");
+    expect((caught as { messageEn: string }).messageEn).toContain("not a spreadsheet file");
+  });
+
+  it("checks a sheet it read by its key, without the grid crossing again, and gives what checkSheet gives in the page", async () => {
+    const { client, toWorker } = wired();
+    const grid = await client.read(xlsxOf(duesSheet(3000).values));
+    const opts = { asOf: "2025-12-31" };
+    const sent = toWorker.length;
+    const got = await client.check(grid.sheets[0]!, opts);
+    expect(toWorker.length - sent).toBe(1); // only the check itself
+    expect(got).toEqual(structuredClone(checkSheet(grid.sheets[0]!, opts)));
+  });
+
+  it("sends a sheet it does not hold (read from Excel, edited) in pieces first, then checks it; many findings come back in pieces", async () => {
+    const { client, toWorker, fromWorker } = wired();
+    const sheet = duesSheet(5000);
+    // every member's January wrong: thousands of findings
+    for (let r = 1; r < sheet.values.length; r++) sheet.values[r]![7] = 1.23;
+    const opts = { asOf: "2025-12-31" };
+    const got = await client.check(sheet, opts);
+    const inPage = checkSheet(sheet, opts);
+    expect(got.findings.length).toBe(inPage.findings.length);
+    expect(got.findings.length).toBeGreaterThan(FINDINGS_PER_MESSAGE * 2);
+    expect(got).toEqual(structuredClone(inPage));
+    expect(toWorker.filter((m) => m.type === "rows").length).toBe(Math.ceil(sheet.values.length / ROWS_PER_MESSAGE));
+    expect(fromWorker.filter((m) => m.type === "findings").length).toBe(Math.ceil(inPage.findings.length / FINDINGS_PER_MESSAGE));
+    // the same grid again: only the check crosses
+    const before = toWorker.length;
+    await client.check(sheet, opts);
+    expect(toWorker.length - before).toBe(1);
+  });
+
+  it("fails every waiting request with WorkerGone when the worker dies, so the page can check it itself", async () => {
+    const port: Port = { onmessage: null, postMessage: () => undefined };
+    const client = new LedgerClient(port);
+    const waiting = client.check(duesSheet(10), {});
+    client.broken("the script failed to load");
+    await expect(waiting).rejects.toMatchObject({ name: "WorkerGone" });
+  });
+});
