@@ -9,6 +9,8 @@
  *   npm run blind            (add --json for the same as JSON, --quiet for the score lines only,
  *                             --warnings to list the warnings on no planted cell too, --found to list
  *                             what found each planted error)
+ *   npm run blind2           (the same for the second blind corpus: --corpus blind2, which reads
+ *                             tests/fixtures/blind2/files and its expected.json)
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,7 +19,15 @@ import { checkWorkbook, type Finding, type SheetReport } from "../shared/index.j
 import { readWorkbookFile } from "../shared/reader/index.js";
 import type { BlindExpected, FileExpect, Planted, SheetExpect } from "../tests/fixtures/blind/ledgers.js";
 
-const root = new URL("../tests/fixtures/blind/", import.meta.url).pathname;
+/** --corpus NAME scores tests/fixtures/NAME (blind by default; blind2 is the second corpus). */
+function corpusName(): string {
+  const i = process.argv.indexOf("--corpus");
+  const name = i >= 0 ? process.argv[i + 1] : "blind";
+  if (!name || !/^[a-z0-9-]+$/.test(name)) throw new Error("--corpus takes a folder name under tests/fixtures, e.g. --corpus blind2");
+  return name;
+}
+const corpus = corpusName();
+const root = new URL(`../tests/fixtures/${corpus}/`, import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(join(root, "expected.json"), "utf8")) as BlindExpected;
 const asJson = process.argv.includes("--json");
 const quiet = process.argv.includes("--quiet");
@@ -145,7 +155,7 @@ const onCorrect = falseAlarms.filter((f) => f.onCorrect);
 const pct = (a: number, b: number) => (b === 0 ? "—" : `${((100 * a) / b).toFixed(1)}%`);
 
 const lines = [
-  `blind corpus: ${results.length} files (${expected.files.filter((f) => f.ledger).length} ledgers, ${expected.files.filter((f) => !f.ledger).length} not), ${ledgerSheets.length + otherSheets.length} sheets`,
+  `${corpus === "blind" ? "blind corpus" : `blind corpus (${corpus})`}: ${results.length} files (${expected.files.filter((f) => f.ledger).length} ledgers, ${expected.files.filter((f) => !f.ledger).length} not), ${ledgerSheets.length + otherSheets.length} sheets`,
   `kinds right: ${kindsRight} / ${ledgerSheets.length}`,
   `non-ledgers wrongly recognised: ${wronglyRecognised.length} / ${otherSheets.length}`,
   `planted errors found at their cell: ${found.length} / ${plants.length} (recall ${pct(found.length, plants.length)}; sure ones ${sureFound.length} / ${sure.length}, ${pct(sureFound.length, sure.length)})`,
