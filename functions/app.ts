@@ -13,6 +13,7 @@ import { rulesetsRouter } from "./routes/rulesets.js";
 import { submissionsRouter } from "./routes/submissions.js";
 import { templatesRouter } from "./routes/templates.js";
 import { mappingsRouter } from "./routes/mappings.js";
+import { branchesRouter } from "./routes/branches.js";
 import { inspectRouter, seedRouter, sweepRouter } from "./seed.js";
 import { WorkbookGrid } from "../shared/api/schemas.js";
 
@@ -26,6 +27,7 @@ const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route("/templates", templatesRouter)
   .route("/mappings", mappingsRouter)
   .route("/collections", collectionsRouter)
+  .route("/branches", branchesRouter)
   .route("/", submissionsRouter)
   .route("/audit", auditRouter);
 

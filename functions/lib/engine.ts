@@ -2,7 +2,7 @@
  * The one place the Worker calls the engine. Same code as the add-in and the CLI, so a
  * submission's stored findings are exactly what `checkWorkbook` says about its grid.
  */
-import { checkWorkbook, CheckOptionError } from "../../shared/index.js";
+import { bookDelta, checkWorkbook, CheckOptionError, type BookDelta, type BookPart, type CheckOptions } from "../../shared/index.js";
 import type { WorkbookGrid } from "../../shared/grid/types.js";
 import type { CheckReport } from "../../shared/findings/types.js";
 import type { RuleSet } from "../../shared/ruleset/schema.js";
@@ -26,8 +26,17 @@ export interface EngineInput {
 export const engineOptions = (i: EngineInput) => collectionCheckOptions({ ...i, lang: "zh" });
 
 export function runCheck(input: EngineInput): CheckReport {
+  return engineCall(() => checkWorkbook(input.grid, engineOptions(input)));
+}
+
+/** A branch's submissions checked as one book (each with its collection's options) against each alone. */
+export function runBookDelta(parts: BookPart[], opts: CheckOptions): BookDelta {
+  return engineCall(() => bookDelta(parts, opts));
+}
+
+function engineCall<T>(run: () => T): T {
   try {
-    return checkWorkbook(input.grid, engineOptions(input));
+    return run();
   } catch (e) {
     if (e instanceof CheckOptionError) throw new ApiError(422, `check_${e.code}`, e.messageZh, e.messageEn);
     // A template stored before its patterns were checked: say which pattern, never a 500.

@@ -42,3 +42,8 @@ export async function mappingDocsOf(env: Pick<AppEnv["Bindings"], "BLOBS">, path
 export async function mappingInputs(env: Pick<AppEnv["Bindings"], "BLOBS">, path: string, rows: VersionRow[]): Promise<MappingInput[]> {
   return (await mappingDocsOf(env, path, rows)).map(({ row, mapping }) => mappingFromDoc(mapping, row.org_id));
 }
+
+/** The mappings every check of a collection owned on `path` applies, read from the store. */
+export async function savedMappings(env: AppEnv["Bindings"], path: string): Promise<MappingInput[]> {
+  return (await savedMappingDocs(env, path)).map(({ row, mapping }) => mappingFromDoc(mapping, row.org_id));
+}

@@ -307,6 +307,37 @@ export const CollectionStatus = z.object({
   branches: z.array(BranchStatus),
 });
 
+/** One 报送任务 of a branch's book: what the branch last submitted to it, and whether the book could use it. */
+export const BookPartOut = z.object({
+  collectionId: z.string(),
+  title: z.string(),
+  template: z.object({ orgId: z.string(), id: z.string(), version: z.number().int() }),
+  /** The label the book's findings name this part by (their `file`). */
+  label: z.string(),
+  submission: z.object({ id: z.string(), version: z.number().int(), status: z.enum(["clean", "errors", "wrong_template"]), submittedAt: z.string() }).nullable(),
+  /** false: not submitted, or a workbook that is not the ledger asked for (nothing in it was checked). */
+  used: z.boolean(),
+});
+/**
+ * A branch's book for one period: its latest submissions to that period's 报送任务, checked
+ * against each other. `status`: checked (every part used), incomplete (some missing, the rest
+ * compared), not_checked (fewer than two usable parts: nothing was compared, which is not clean).
+ */
+export const BranchBook = z.object({
+  branchId: z.string(),
+  name: z.string(),
+  period: z.string(),
+  asOf: IsoDate,
+  status: z.enum(["checked", "incomplete", "not_checked"]),
+  message: z.string(),
+  parts: z.array(BookPartOut),
+  counts: z.object({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() }),
+  /** What the book raises that no submission alone does, on the offending cell, naming the related one. */
+  added: z.array(Finding),
+  /** What a submission alone raised that the book shows was not so (months before admission are not unpaid). */
+  withdrawn: z.array(Finding),
+});
+
 export const SubmissionDiff = z.object({
   branchId: z.string(),
   from: z.number().int(),

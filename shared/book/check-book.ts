@@ -21,7 +21,7 @@ export interface BookPart {
    * What this part is checked with when it differs from the book's options: a 报送任务's own
    * template (and `fit`) and rule set, where a branch's book is its submissions to several.
    */
-  options?: Pick<CheckOptions, "template" | "templates" | "ruleSet">;
+  options?: Pick<CheckOptions, "template" | "templates" | "ruleSet" | "mapping">;
 }
 
 /** The options one part of the book is checked with. */

@@ -12,6 +12,8 @@ declare namespace Cloudflare {
     TEST_FORMAT_FILES: string;
     /** The real forms of ../shared/samples(-more) for the round trip: [{ file, kind, base64 }]. */
     TEST_SAMPLE_FILES: string;
+    /** One branch's 花名册, 党费 and 三会一课 files (tests/fixtures/realistic/book), base64 by ledger. */
+    TEST_BOOK_FILES: string;
     MAX_CELLS: string;
     MAX_FINDINGS: string;
     EXPORT_XLSX_MAX_BYTES: string;

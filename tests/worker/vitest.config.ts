@@ -33,6 +33,11 @@ export default defineConfig(async () => {
     ...others.filter((_, i) => i % 7 === 0).map((f) => ({ dir: more, file: f, kind: "none" })),
   ];
   const sampleFiles = chosen.map((c) => ({ file: c.file, kind: c.kind, base64: readFileSync(path.join(c.dir, c.file)).toString("base64") }));
+  // One branch's book split into files (tests/fixtures/realistic/book), for the per-branch book.
+  const bookDir = path.join(root, "tests/fixtures/realistic/book");
+  const bookFiles = Object.fromEntries(
+    (["花名册", "党费", "三会一课"] as const).map((k) => [k, readFileSync(path.join(bookDir, `东湖村党支部2025年${k}.xlsx`)).toString("base64")]),
+  );
   return {
     plugins: [
       cloudflareTest({
@@ -53,6 +58,7 @@ export default defineConfig(async () => {
             TEST_ENTRA_PRIVATE_JWK: JSON.stringify(priv),
             TEST_FORMAT_FILES: JSON.stringify(formatFiles),
             TEST_SAMPLE_FILES: JSON.stringify(sampleFiles),
+            TEST_BOOK_FILES: JSON.stringify(bookFiles),
           },
         },
       }),
