@@ -82,3 +82,19 @@ export async function versionDiff(cfg: ApiConfig, collectionId: string, branchId
   const list = <T>(v: unknown) => (Array.isArray(v) ? (v as T[]) : []);
   return { from, to, cellsChanged: list(b.cellsChanged), findingsFixed: list(b.findingsFixed), findingsNew: list(b.findingsNew) };
 }
+
+export interface BranchBookView {
+  status: "checked" | "incomplete" | "not_checked";
+  message: string;
+  parts: { collectionId: string; title: string; used: boolean }[];
+  added: Finding[];
+  withdrawn: Finding[];
+}
+
+/** A branch's latest submissions of one period checked against each other (GET /v1/branches/{id}/book). */
+export async function branchBook(cfg: ApiConfig, branchId: string, period: string): Promise<BranchBookView> {
+  const b = (await call(cfg, `/v1/branches/${enc(branchId)}/book?period=${enc(period)}`, { method: "GET" })) as Record<string, unknown>;
+  const list = <T>(v: unknown) => (Array.isArray(v) ? (v as T[]) : []);
+  const status = b.status === "checked" || b.status === "incomplete" ? b.status : "not_checked";
+  return { status, message: String(b.message ?? ""), parts: list(b.parts), added: list(b.added), withdrawn: list(b.withdrawn) };
+}

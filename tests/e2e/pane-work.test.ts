@@ -480,6 +480,38 @@ describe("a collection: the clerk sees the department's verdict, the admin runs 
     await page.context().close();
   });
 
+  it("shows the admin a branch's book: its ledgers of the period compared, each disagreement naming its ledger", async () => {
+    const dir = new URL("../fixtures/realistic/book/", import.meta.url).pathname;
+    const open = (title: string, template: string) =>
+      workerPost<{ id: string }>("/v1/collections", worker.adminToken, { title, template: { id: template }, period: "2025-H2", dueAt: "2099-12-31", branchIds: ["demo-b3"] });
+    const roster = await open("下半年花名册", "roster");
+    const dues = await open("下半年党费", "dues-monthly");
+    for (const [col, file] of [
+      [roster.id, "东湖村党支部2025年花名册.xlsx"],
+      [dues.id, "东湖村党支部2025年党费.xlsx"],
+    ] as const) {
+      await workerPost(`/v1/collections/${col}/submissions`, worker.clerkTokens["demo-b3"]!, { grid: readWorkbook(new Uint8Array(readFileSync(join(dir, file)))), fileName: file });
+    }
+    const page = await openPaneIn(browserOf());
+    await useWorker(page, worker.adminToken);
+    await page.getByTestId("tab-admin").click();
+    await page.waitForSelector('[data-testid="admin-collection"]:not([disabled])');
+    await page.getByTestId("admin-collection").selectOption(roster.id);
+    const b3 = page.locator('[data-testid="admin-branch"][data-branch-id="demo-b3"]');
+    await b3.getByTestId("open-book").click();
+    const book = b3.getByTestId("admin-book");
+    await book.waitFor();
+    expect(await book.getAttribute("data-status")).toBe("checked");
+    expect(await b3.getByTestId("book-message").textContent()).toMatch(/^本期 2 份台账已相互对照，台账之间发现 \d+ 处错误、\d+ 处提醒。$/);
+    // 吴八 paid for August after transferring out in June; 赵六 pays but is on no roster: both in the dues ledger.
+    const shown = await b3.getByTestId("book-finding").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-file")}!${e.getAttribute("data-cell")}`));
+    expect(shown).toEqual(expect.arrayContaining(["下半年党费!L10", "下半年党费!A12", "下半年花名册!A9"]));
+    expect(await b3.getByTestId("book-finding").filter({ hasText: "对照花名册!G11" }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    noPageErrors(page);
+    await page.context().close();
+  });
+
   it("opens a branch's stored findings for the admin, at 360 px", async () => {
     const { bytes, planted } = plantedRoster();
     const col = await workerPost<{ id: string }>("/v1/collections", worker.adminToken, { title: "2023 年度花名册", template: { id: "roster" }, period: "2023", dueAt: "2099-12-31", branchIds: ["demo-b2"] });

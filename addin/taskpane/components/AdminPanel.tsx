@@ -1,7 +1,7 @@
 import { Badge, Button, Caption1, Card, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { collectionStatus, type BranchStatus } from "../../api/client.js";
-import { listCollections, submissionFindings, versionDiff, type CollectionInfo, type VersionDiff } from "../../api/collections.js";
+import { branchBook, listCollections, submissionFindings, versionDiff, type BranchBookView, type CollectionInfo, type VersionDiff } from "../../api/collections.js";
 import type { Finding } from "../../../shared/findings/types.js";
 import type { LedgerHost } from "../../host/types.js";
 import type { Settings } from "../../settings/store.js";
@@ -76,6 +76,32 @@ function DiffView({ diff, lang }: { diff: VersionDiff; lang: Settings["lang"] })
   );
 }
 
+/** A branch's book: the sentence that says what was compared, then what the book adds (each naming its ledger). */
+function BookView({ book, lang }: { book: BranchBookView; lang: Settings["lang"] }) {
+  const styles = useStyles();
+  const t = useT();
+  const shown = book.added.filter((f) => f.severity !== "info");
+  return (
+    <div data-testid="admin-book" data-status={book.status} data-added={shown.length} data-withdrawn={book.withdrawn.length}>
+      <Caption1 block data-testid="book-message">
+        {book.message}
+      </Caption1>
+      {shown.length ? (
+        <ul className={styles.list}>
+          {shown.slice(0, 200).map((f, i) => (
+            <li key={i} data-testid="book-finding" data-file={f.file ?? ""} data-cell={f.cell ?? ""}>
+              <Caption1>
+                {t.severity[f.severity]} · {f.file ? `${f.file} · ` : ""}
+                {f.sheet}!{f.cell ?? f.period ?? t.noPeriod} · {displayMessage(f, lang)}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 function VersionSelect(props: { label: string; value: number; versions: number[]; onChange(v: number): void; testId: string }) {
   const t = useT();
   return (
@@ -91,7 +117,7 @@ function VersionSelect(props: { label: string; value: number; versions: number[]
   );
 }
 
-function BranchCard({ b, collectionId, settings }: { b: BranchStatus; collectionId: string; settings: Settings }) {
+function BranchCard({ b, collectionId, period, settings }: { b: BranchStatus; collectionId: string; period: string | null; settings: Settings }) {
   const t = useT();
   const styles = useStyles();
   const cfg = { baseUrl: settings.workerUrl, token: settings.token, lang: settings.lang };
@@ -101,6 +127,11 @@ function BranchCard({ b, collectionId, settings }: { b: BranchStatus; collection
   const [to, setTo] = useState(b.latestVersion ?? 1);
   const [diff, setDiff] = useState<VersionDiff | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [book, setBook] = useState<BranchBookView | null>(null);
+  const toggleBook = () => {
+    if (book) return setBook(null);
+    if (period) void branchBook(cfg, b.branchId, period).then(setBook, fail);
+  };
   const versions = Array.from({ length: b.latestVersion ?? 0 }, (_, i) => i + 1);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
   const toggleFindings = () => {
@@ -132,6 +163,11 @@ function BranchCard({ b, collectionId, settings }: { b: BranchStatus; collection
               {t.compare}
             </Button>
           ) : null}
+          {period ? (
+            <Button size="small" onClick={toggleBook} data-testid="open-book" aria-expanded={book !== null}>
+              {book ? t.hideBook : t.openBook}
+            </Button>
+          ) : null}
         </div>
       ) : null}
       {error ? (
@@ -140,6 +176,7 @@ function BranchCard({ b, collectionId, settings }: { b: BranchStatus; collection
         </MessageBar>
       ) : null}
       {findings ? <FindingList findings={findings} lang={settings.lang} /> : null}
+      {book ? <BookView book={book} lang={settings.lang} /> : null}
       {comparing ? (
         <div className={styles.row}>
           <VersionSelect label={t.from} value={from} versions={versions} onChange={setFrom} testId="diff-from" />
@@ -235,7 +272,7 @@ export function AdminPanel(props: { host: LedgerHost; settings: Settings }) {
       {rows ? (
         <section aria-label={t.adminStatus} data-testid="admin-table" className={styles.col}>
           {rows.map((b) => (
-            <BranchCard key={`${chosen}-${b.branchId}`} b={b} collectionId={chosen} settings={settings} />
+            <BranchCard key={`${chosen}-${b.branchId}`} b={b} collectionId={chosen} period={current?.period ?? null} settings={settings} />
           ))}
         </section>
       ) : null}
