@@ -73,6 +73,23 @@ export async function submissionDetail(env: Pick<Bindings, "BLOBS" | "MAX_CELLS"
   };
 }
 
+/**
+ * 422 for the collection's own form sent back unfilled: its ledger, with headers only. Not a
+ * wrong file, so the clerk is told to fill it in rather than to pick another one.
+ */
+function blankFormError(template: TemplateParsed, report: CheckReport): ApiError | null {
+  const blank = report.sheets.filter((s) => s.status === "skipped" && s.skipReason === "noData" && s.template?.id === template.id);
+  if (!blank.length || report.sheets.some((s) => s.status === "unrecognised")) return null;
+  const names = blank.map((s) => `「${s.sheet}」`).join("、");
+  return new ApiError(
+    422,
+    "blank_form",
+    `上传的${names}是一张空白的“${template.title}”，只有表头，还没有填写内容，没有可检查的内容。请填写后再报送。`,
+    `The uploaded sheet(s) ${blank.map((s) => `"${s.sheet}"`).join(", ")} are a blank "${template.titleEn}" form: headers only, nothing to check. Fill it in, then submit.`,
+    { sheets: report.sheets.map((s) => ({ sheet: s.sheet, status: s.status, reason: s.reason })) },
+  );
+}
+
 /** 422 for a workbook that is not the ledger the collection asks for, saying what each sheet is. */
 function wrongTemplateError(template: TemplateParsed, report: CheckReport): ApiError {
   const why = report.sheets.map((s) => `「${s.sheet}」${s.reason.replace(/^未检查[:：]/, "")}`).join("；");
@@ -244,7 +261,7 @@ function verdict(col: CollectionRow, template: TemplateParsed, report: CheckRepo
   if (report.findings.length > findingsCap) throw tooManyFindings(report.findings.length, findingsCap, counts);
   // Never a false all-clear: a workbook none of whose sheets fits the template was not checked.
   const wrongTemplate = !report.sheets.some((s) => s.status === "checked");
-  if (wrongTemplate && col.on_wrong_template === "reject") throw wrongTemplateError(template, report);
+  if (wrongTemplate && col.on_wrong_template === "reject") throw blankFormError(template, report) ?? wrongTemplateError(template, report);
   if (counts.errors > 0 && col.on_error === "reject") {
     throw new ApiError(422, "has_errors", `台账有 ${counts.errors} 处错误，本报送任务不接收有错误的台账，请改正后再报送`, `The ledger has ${counts.errors} error(s); this collection refuses ledgers with errors`, {
       counts,

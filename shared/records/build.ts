@@ -122,6 +122,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const noteColumns = noteColumnsOf(layout, fields);
   const leaves = layout.columns.map((b) => ({ col: b.col, leaf: b.header.split(" / ").pop()!.trim() }));
   const extensionField = fieldByName.get("extensionMonths");
+  const nameField = fieldByName.get("name");
   // Date columns whose cells may hold a span, and the field each span's end fills.
   const spans = bound.flatMap(({ f, col }) => {
     const end = fields[f]!.rangeEnd === undefined ? undefined : fieldByName.get(fields[f]!.rangeEnd!);
@@ -176,7 +177,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     }
     rec.repeat = repeat;
     // Only a 序号 (or another unbound cell) filled in: a numbered line of a blank form, not a record.
-    if (values.every((v) => v === null) && repeat.every((v) => v === null) && problems.length === problemsBefore) {
+    // A form without a 序号 column numbered in its first column (姓名) is the same: "1" is no name.
+    if ((values.every((v) => v === null) || onlyNumberedName(values, nameField)) && repeat.every((v) => v === null) && problems.length === problemsBefore) {
       roles.data--;
       roles.blank++;
       continue;
@@ -236,4 +238,13 @@ function repeatsHeader(view: SheetView, row: number, leaves: readonly { col: num
 function firstText(view: SheetView, row: number): string {
   for (const v of view.rowValues(row)) if (typeof v === "string" && v.trim() !== "") return v.trim();
   return "";
+}
+
+/** The record holds nothing but a line number where the name goes. */
+function onlyNumberedName(values: (NormValue | null)[], nameField: number | undefined): boolean {
+  if (nameField === undefined) return false;
+  const name = values[nameField];
+  if (!(typeof name === "string" && /^\d{1,4}$/.test(name.trim())) && typeof name !== "number") return false;
+  for (let i = 0; i < values.length; i++) if (i !== nameField && values[i] !== null) return false;
+  return true;
 }

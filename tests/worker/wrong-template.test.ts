@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WorkbookGrid } from "../../shared/grid/types.js";
-import { call, cleanGrid, makeTenant, openCollection } from "./helpers.js";
+import { call, cleanGrid, HEADER, makeTenant, openCollection } from "./helpers.js";
 
 /** A dues ledger (月份 columns) — a fine ledger, but not the 党员花名册 a roster collection asks for. */
 const duesLedger = (): WorkbookGrid => ({
@@ -36,6 +36,28 @@ describe("a ledger that is not the one a collection asks for is never stored as 
     expect(list.json.items).toEqual([]);
     const status = await call(`/v1/collections/${collectionId}/status`, { token: t.admin });
     expect(status.json.counts).toMatchObject({ not_submitted: 1, submitted_clean: 0 });
+  });
+
+  it("says a blank form is blank: the collection's own ledger with headers only is refused as 未填写, nothing stored", async () => {
+    const t = await makeTenant("blankform", 1);
+    const collectionId = await openCollection(t);
+    const [b1] = t.branches;
+    const blank: WorkbookGrid = { sheets: [{ name: "花名册", values: [["某某党支部党员花名册"], ["序号", ...HEADER], ["1"], ["2"], ["3"]] }] };
+    const r = await call(`/v1/collections/${collectionId}/submissions`, { token: b1!.token, body: { grid: blank, asOf: "2025-12-31" } });
+    expect(r.status, r.text).toBe(422);
+    expect(r.json.error.code).toBe("blank_form");
+    expect(r.json.error.message).toBe("上传的「花名册」是一张空白的“党员花名册”，只有表头，还没有填写内容，没有可检查的内容。请填写后再报送。");
+    expect(r.json.error.details.sheets).toEqual([expect.objectContaining({ sheet: "花名册", status: "skipped" })]);
+    // The same form numbered in its first column (姓名), with no 序号 column: still blank.
+    const numbered: WorkbookGrid = { sheets: [{ name: "花名册", values: [HEADER, ["1"], ["2"]] }] };
+    const n = await call(`/v1/collections/${collectionId}/submissions`, { token: b1!.token, body: { grid: numbered, asOf: "2025-12-31" } });
+    expect(n.json.error.code).toBe("blank_form");
+    // A blank roster beside a dues ledger is a wrong file, not a blank form.
+    const mixed: WorkbookGrid = { sheets: [...blank.sheets, ...duesLedger().sheets] };
+    const m = await call(`/v1/collections/${collectionId}/submissions`, { token: b1!.token, body: { grid: mixed, asOf: "2025-12-31" } });
+    expect(m.json.error.code).toBe("wrong_template");
+    const list = await call(`/v1/collections/${collectionId}/submissions`, { token: t.admin });
+    expect(list.json.items).toEqual([]);
   });
 
   it("is stored as wrong_template when the collection says so, and the status table shows it apart", async () => {

@@ -211,6 +211,14 @@ describe("rows of the forms clerks keep (from the blind corpus)", () => {
     expect(r.findings).toEqual([]);
   });
 
+  it("a blank form numbered in its 姓名 column (no 序号 column) is blank too; a real name on a line is a record", () => {
+    const rows: CellValue[][] = [["党员花名册"], ["姓名", "性别", "身份证号", "入党时间", "转正时间"], ["1"], [2], ["3"]];
+    const r = checkWorkbook(book(sheet("花名册", rows)), { asOf: "2025-12-31" });
+    expect(r.sheets[0]).toMatchObject({ status: "skipped", skipReason: "noData", rows: 0 });
+    const named = checkWorkbook(book(sheet("花名册", [...rows, ["王建国"]])), { asOf: "2025-12-31" });
+    expect(named.sheets[0]).toMatchObject({ status: "checked", rows: 1 });
+  });
+
   it("a trade union's dues and a volunteer log look like ledgers but are not", () => {
     const union: CellValue[][] = [["宏达机械有限公司工会2025年会费收缴明细"], ["序号", "姓名", "部门", "月工资", "月缴会费", ...months, "合计"], [1, "杨海涛", "生产部", 4000, 20, ...Array(12).fill(20), 240]];
     const volunteer: CellValue[][] = [["志愿服务活动登记表"], ["序号", "活动日期", "活动名称", "活动地点", "组织单位", "参加人数", "服务时长（小时）", "负责人"], [1, serial("2025-01-18"), "环境卫生整治", "东风社区", "第二党支部", 12, 2, "李红梅"]];
