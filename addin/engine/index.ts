@@ -73,6 +73,14 @@ export async function checkInWorkbook(
   opts: CheckOptions,
 ): Promise<{ report: SheetReport; findings: Finding[]; compared: ComparedLedger[] }> {
   if (!others.length) return { ...(await checkOneSheet(sheet, opts)), compared: [] };
+  const w = ledgerWorker();
+  if (w) {
+    try {
+      return await w.checkInBook(sheet, others, opts);
+    } catch (e) {
+      if (!workerGone(e)) throw e;
+    }
+  }
   const { checkSheetInBook } = await loadEngine();
   return checkSheetInBook(sheet, others, opts);
 }

@@ -1,5 +1,6 @@
 import type { CheckOptions } from "../../shared/check/options.js";
 import type { Finding, SheetReport } from "../../shared/findings/types.js";
+import type { ComparedLedger } from "../../shared/book/sheet-in-book.js";
 import type { SheetGrid, WorkbookGrid } from "../../shared/grid/types.js";
 import { appendAll } from "../../shared/util/append-all.js";
 import { appendRows, emptySheet, fromFailure, sheetPieces, type FromWorker, type ToWorker } from "./ledger-protocol.js";
@@ -47,7 +48,8 @@ export class LedgerClient {
     });
   }
 
-  check(sheet: SheetGrid, opts: CheckOptions): Promise<{ report: SheetReport; findings: Finding[] }> {
+  /** The worker's key for this sheet, sending it first (a thousand rows a message) when it holds none. */
+  private keyOf(sheet: SheetGrid): number {
     let key = this.known.get(sheet);
     if (key === undefined) {
       key = this.nextKey++;
@@ -57,17 +59,51 @@ export class LedgerClient {
       }
       this.known.set(sheet, key);
     }
+    return key;
+  }
+
+  check(sheet: SheetGrid, opts: CheckOptions): Promise<{ report: SheetReport; findings: Finding[] }> {
+    return this.again([sheet], () => {
+      const key = this.keyOf(sheet);
+      return this.ask((id) => this.port.postMessage({ id, type: "check", key, opts }));
+    });
+  }
+
+  /** The sheet checked against the workbook's other sheets (each sent once, then known by its key). */
+  async checkInBook(sheet: SheetGrid, others: SheetGrid[], opts: CheckOptions): Promise<{ report: SheetReport; findings: Finding[]; compared: ComparedLedger[] }> {
+    const r = await this.again([sheet, ...others], () => {
+      const key = this.keyOf(sheet);
+      const otherKeys = others.map((o) => this.keyOf(o));
+      return this.ask((id) => this.port.postMessage({ id, type: "checkInBook", key, others: otherKeys, opts }));
+    });
+    return { ...r, compared: r.compared ?? [] };
+  }
+
+  /** The worker lets old sheets go: one it no longer holds is sent again, once. */
+  private async again<T>(sheets: SheetGrid[], run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      if ((e as { name?: string }).name !== "SheetGone") throw e;
+      for (const s of sheets) this.known.delete(s);
+      return run();
+    }
+  }
+
+  private ask(send: (id: number) => void): Promise<{ report: SheetReport; findings: Finding[]; compared?: ComparedLedger[] }> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       let report: SheetReport | null = null;
+      let compared: ComparedLedger[] | undefined;
       const findings: Finding[] = [];
       this.pending.set(id, (m) => {
         if (m.type === "report") report = m.report;
         else if (m.type === "findings") appendAll(findings, m.findings);
-        else if (m.type === "done") this.settle(id, () => resolve({ report: report!, findings }));
+        else if (m.type === "compared") compared = m.compared;
+        else if (m.type === "done") this.settle(id, () => resolve({ report: report!, findings, ...(compared ? { compared } : {}) }));
         else if (m.type === "failed") this.settle(id, () => reject(fromFailure(m.error)));
       });
-      this.port.postMessage({ id, type: "check", key: key!, opts });
+      send(id);
     });
   }
 

@@ -1,5 +1,6 @@
 import type { CheckOptions } from "../../shared/check/options.js";
 import type { Finding, SheetReport } from "../../shared/findings/types.js";
+import type { ComparedLedger } from "../../shared/book/sheet-in-book.js";
 import type { CellValue, GridSource, SheetGrid } from "../../shared/grid/types.js";
 
 /**
@@ -18,13 +19,16 @@ export type ToWorker =
   | { id: number; type: "read"; bytes: Uint8Array; fileName?: string }
   | { id: number; type: "sheet"; key: number; head: SheetHead }
   | { id: number; type: "rows"; key: number; values: CellValue[][]; formats: (string | null)[][] | null }
-  | { id: number; type: "check"; key: number; opts: CheckOptions };
+  | { id: number; type: "check"; key: number; opts: CheckOptions }
+  /** The sheet `key` checked against the workbook's other sheets it holds (`others`). */
+  | { id: number; type: "checkInBook"; key: number; others: number[]; opts: CheckOptions };
 
 export type FromWorker =
   | { id: number; type: "workbook"; sheets: { key: number; head: SheetHead; hasFormats: boolean }[]; source?: GridSource }
   | { id: number; type: "rows"; key: number; values: CellValue[][]; formats: (string | null)[][] | null }
   | { id: number; type: "report"; report: SheetReport }
   | { id: number; type: "findings"; findings: Finding[] }
+  | { id: number; type: "compared"; compared: ComparedLedger[] }
   | { id: number; type: "done" }
   | { id: number; type: "failed"; error: Failure };
 

@@ -1,10 +1,15 @@
-import { checkSheet } from "../../shared/index.js";
+import { checkSheet, checkSheetInBook } from "../../shared/index.js";
 import type { SheetGrid } from "../../shared/grid/types.js";
+import type { Finding, SheetReport } from "../../shared/findings/types.js";
+import type { ComparedLedger } from "../../shared/book/sheet-in-book.js";
 import { inflateAhead, readWorkbookFile } from "../../shared/reader/index.js";
 import { appendRows, emptySheet, FINDINGS_PER_MESSAGE, sheetHead, sheetPieces, toFailure, type FromWorker, type ToWorker } from "./ledger-protocol.js";
 
-/** Sheets kept for checking again, newest last; older ones are let go. */
-const KEEP_SHEETS = 16;
+/**
+ * Sheets kept for checking again, the one used last at the end; older ones are let go (the page
+ * sends one again when asked to check it). Enough for a shown sheet and a book of its neighbours.
+ */
+export const KEEP_SHEETS = 40;
 
 /**
  * The pane's ledger worker, as a plain message handler (ledger.worker.ts wires it to the worker
@@ -26,11 +31,12 @@ export class LedgerService {
   async handle(m: ToWorker): Promise<void> {
     try {
       if (m.type === "read") await this.read(m.id, m.bytes, m.fileName);
-      else if (m.type === "sheet") this.sheets.set(m.key, emptySheet(m.head, false));
+      else if (m.type === "sheet") this.keep(emptySheet(m.head, false), m.key);
       else if (m.type === "rows") {
         const s = this.sheets.get(m.key);
         if (s) appendRows(s, m.values, m.formats);
       } else if (m.type === "check") this.check(m.id, m.key, m.opts);
+      else if (m.type === "checkInBook") this.checkInBook(m.id, m.key, m.others, m.opts);
     } catch (e) {
       this.post({ id: m.id, type: "failed", error: toFailure(e) });
     }
@@ -52,12 +58,29 @@ export class LedgerService {
     this.post({ id, type: "done" });
   }
 
-  private check(id: number, key: number, opts: Parameters<typeof checkSheet>[1]) {
+  /** A kept sheet, marked as the most recently used so that the sheets in use are the last let go. */
+  private sheet(key: number): SheetGrid {
     const sheet = this.sheets.get(key);
-    if (!sheet) throw new Error(`no sheet ${key} in the ledger worker`);
-    const { report, findings } = checkSheet(sheet, opts);
+    if (!sheet) throw Object.assign(new Error(`no sheet ${key} in the ledger worker`), { name: "SheetGone" });
+    this.sheets.delete(key);
+    this.sheets.set(key, sheet);
+    return sheet;
+  }
+
+  private check(id: number, key: number, opts: Parameters<typeof checkSheet>[1]) {
+    const { report, findings } = checkSheet(this.sheet(key), opts);
+    this.answer(id, report, findings);
+  }
+
+  private checkInBook(id: number, key: number, others: number[], opts: Parameters<typeof checkSheet>[1]) {
+    const { report, findings, compared } = checkSheetInBook(this.sheet(key), others.map((k) => this.sheet(k)), opts ?? {});
+    this.answer(id, report, findings, compared);
+  }
+
+  private answer(id: number, report: SheetReport, findings: Finding[], compared?: ComparedLedger[]) {
     this.post({ id, type: "report", report });
     for (let i = 0; i < findings.length; i += FINDINGS_PER_MESSAGE) this.post({ id, type: "findings", findings: findings.slice(i, i + FINDINGS_PER_MESSAGE) });
+    if (compared) this.post({ id, type: "compared", compared });
     this.post({ id, type: "done" });
   }
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { utils, write } from "@e965/xlsx";
-import { checkSheet } from "../../../shared/index.js";
+import { readFileSync } from "node:fs";
+import { checkSheet, checkSheetInBook } from "../../../shared/index.js";
 import { readWorkbookFile } from "../../../shared/reader/index.js";
 import { LedgerClient, type Port } from "../../../addin/engine/ledger-client.js";
-import { LedgerService } from "../../../addin/engine/ledger-service.js";
+import { KEEP_SHEETS, LedgerService } from "../../../addin/engine/ledger-service.js";
 import { FINDINGS_PER_MESSAGE, ROWS_PER_MESSAGE, type FromWorker, type ToWorker } from "../../../addin/engine/ledger-protocol.js";
 import { duesSheet } from "../../../bench/dues-ledger.js";
 
@@ -92,6 +93,34 @@ describe("the pane's ledger worker", () => {
     const before = toWorker.length;
     await client.check(sheet, opts);
     expect(toWorker.length - before).toBe(1);
+  });
+
+  it("checks the shown sheet against the workbook's other ledgers in the worker, as the page would; known sheets do not cross again", async () => {
+    const { client, toWorker } = wired();
+    const dir = new URL("../../fixtures/realistic/book/", import.meta.url);
+    const read = async (name: string) => (await client.read(new Uint8Array(readFileSync(new URL(`东湖村党支部2025年${name}.xlsx`, dir))), `${name}.xlsx`)).sheets[0]!;
+    const dues = await read("党费");
+    const roster = await read("花名册");
+    const opts = { asOf: "2025-12-31" };
+    const sent = toWorker.length;
+    const got = await client.checkInBook(dues, [roster], opts);
+    expect(toWorker.length - sent).toBe(1);
+    expect(got).toEqual(structuredClone(checkSheetInBook(dues, [roster], opts)));
+    expect(got.compared.map((c) => c.kind)).toEqual(["roster"]);
+    // 吴八 paid for August after transferring out in June (花名册!G11): only the book says so.
+    expect(got.findings.find((f) => f.code === "book.duesAfterTransferOut")).toMatchObject({ cell: "L10", related: { sheet: "花名册", cell: "G11" } });
+  });
+
+  it("sends a sheet again that the worker let go (it keeps those used last)", async () => {
+    const { client, toWorker } = wired();
+    const shown = duesSheet(20);
+    const opts = { asOf: "2025-12-31" };
+    const first = await client.check(shown, opts);
+    // More other sheets than it keeps go through the worker: the shown one is no longer held there.
+    for (let i = 0; i < KEEP_SHEETS + 2; i++) await client.check(duesSheet(5), opts);
+    const before = toWorker.filter((m) => m.type === "sheet").length;
+    expect(await client.check(shown, opts)).toEqual(first);
+    expect(toWorker.filter((m) => m.type === "sheet").length - before).toBe(1);
   });
 
   it("fails every waiting request with WorkerGone when the worker dies, so the page can check it itself", async () => {
