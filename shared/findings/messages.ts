@@ -13,6 +13,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "value.notInteger": { zh: "{field}“{value}”应为整数", en: "{field} \"{value}\" should be a whole number" },
   "value.notMoney": { zh: "{field}“{value}”不是金额，请只填数字，如 76.50", en: "{field} \"{value}\" is not an amount of money" },
   "value.notDate": { zh: "{field}“{value}”看不出是哪一天（可写作 2019-07-01、2019.7.1 或 2019年7月1日）", en: "{field} \"{value}\" is not a date we can read (write 2019-07-01, 2019.7.1 or 2019年7月1日)" },
+  "value.yearFromTitle": {
+    zh: "{field}有 {count} 个日期没有写年份（如“{example}”），已按标题中的{period}读",
+    en: "{count} dates in {field} have no year (e.g. \"{example}\"); they were read in {period}, the period the title names",
+  },
   "value.notMonth": { zh: "{field}“{value}”看不出是哪个月（可写作 2025-04）", en: "{field} \"{value}\" is not a valid month (e.g. 2025-04)" },
   "value.notBoolean": { zh: "{field}“{value}”应填“是”或“否”", en: "{field} \"{value}\" should be 是 (yes) or 否 (no)" },
   "value.belowMinimum": { zh: "{field}为 {value}，不能小于 {min}", en: "{field} {value} is below the minimum {min}" },

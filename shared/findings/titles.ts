@@ -13,6 +13,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "value.notMoney": { zh: "金额无效", en: "Invalid amount" },
   "value.notDate": { zh: "日期无效", en: "Invalid date" },
   "value.notMonth": { zh: "月份无效", en: "Invalid month" },
+  "value.yearFromTitle": { zh: "日期按标题年份读", en: "Dates read in the title's year" },
   "value.notBoolean": { zh: "应填是或否", en: "Yes or no expected" },
   "value.belowMinimum": { zh: "小于最小值", en: "Below the minimum" },
   "value.aboveMaximum": { zh: "大于最大值", en: "Above the maximum" },

@@ -1,6 +1,8 @@
+import { fromYmd, toYmd } from "../calendar/days.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
-import { readDateSpanEnd } from "../normalise/dates.js";
+import { formatPrecision, readDateInYear, readDateSpanEnd } from "../normalise/dates.js";
+import { titlePeriod, type TitlePeriod } from "./title-year.js";
 import { readNotes, type NoteFact } from "../notes/read-notes.js";
 import type { FieldParsed } from "../template/schema.js";
 import type { HeaderLayout } from "../detect/layout.js";
@@ -92,6 +94,19 @@ export interface RecordSet {
   roles: RoleCounts;
   /** Columns whose free text is read for facts (备注, 缴费说明, unbound 说明 columns). */
   noteColumns: number[];
+  /** Date columns some of whose dates lack their year and were read in the title's year (said to the clerk). */
+  yearSupplied: YearSupplied[];
+}
+
+/** Dates of one column written without their year (1月12日), read in the year the title names. */
+export interface YearSupplied {
+  fieldIndex: number;
+  col: number;
+  count: number;
+  /** The first such cell's text, for the message. */
+  example: string;
+  /** The period as the title names it (2024年, 2024-2025学年). */
+  period: string;
 }
 
 /** Free-text fields whose words are read for facts. */
@@ -134,6 +149,19 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const roles: RoleCounts = { data: 0, header: 0, blank: 0, instruction: 0, notice: 0, total: 0, subtotal: 0, section: 0 };
   let section: Section | undefined;
   let groupStart = 0;
+  // The title's period, looked for only when a date lacks its year.
+  let period: TitlePeriod | null | undefined;
+  const yearSupplied: YearSupplied[] = [];
+  const inTitleYear = (f: number, col: number, raw: unknown, type: string): Coarse | number | null => {
+    if (typeof raw !== "string" || (type !== "date" && type !== "datetime")) return null;
+    if (period === undefined) period = titlePeriod(view, layout.headerTop);
+    const read = period ? readDateInYear(raw, period.yearOf) : null;
+    if (!read) return null;
+    const seen = yearSupplied.find((y) => y.fieldIndex === f);
+    if (seen) seen.count++;
+    else yearSupplied.push({ fieldIndex: f, col, count: 1, example: raw.trim(), period: period!.label });
+    return read.precision === "day" ? read.day : new Coarse(read.day, read.precision);
+  };
   for (let row = layout.firstDataRow; row < view.rowCount; row++) {
     const kind = repeatsHeader(view, row, leaves) ? "header" : classifyRow(view, row, row - layout.firstDataRow);
     roles[kind]++;
@@ -154,8 +182,12 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const rec: LedgerRecord = { row, values, repeat: [] };
     const problemsBefore = problems.length;
     for (const { f, col, type, aliases } of bound) {
-      let v = normaliseFast(view.merged(row, col), type);
+      const raw = view.merged(row, col);
+      let v = normaliseFast(raw, type);
       if (aliases && typeof v === "string") v = aliases[v] ?? v;
+      if (v instanceof Flagged && v.problem.code === "value.notDate") v = inTitleYear(f, col, raw, type) ?? v;
+      // A serial shown as yyyy.mm was entered to the month: it is read to the month.
+      else if (typeof v === "number" && typeof raw === "number" && (type === "date" || type === "datetime")) v = coarseByFormat(view, row, col, v);
       if (v instanceof Flagged) {
         problems.push({ ...v.problem, row, col, fieldIndex: f });
         values[f] = v.value;
@@ -212,7 +244,17 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
   const spanFields = new Set(spans.map((s) => s.end));
-  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns };
+  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, yearSupplied };
+}
+
+function coarseByFormat(view: SheetView, row: number, col: number, day: number): number | Coarse {
+  const owner = view.coveringMerge(row, col);
+  const format = owner ? view.format(owner.r0, owner.c0) : view.format(row, col);
+  if (format === null) return day;
+  const precision = formatPrecision(format);
+  if (precision === "day") return day;
+  const { y, m } = toYmd(day);
+  return new Coarse(fromYmd(y, precision === "month" ? m : 1, 1), precision);
 }
 
 /**

@@ -1,11 +1,5 @@
-import { toIso } from "../../calendar/days.js";
 import { surelyBefore, type DateValue } from "../../calendar/precision.js";
-import type { LedgerRecord } from "../../records/build.js";
-import type { Rule, RuleContext } from "../context.js";
-
-function show(ctx: RuleContext, rec: LedgerRecord, name: string, d: DateValue): string {
-  return d.precision === "day" ? toIso(d.day) : ctx.text(rec, name);
-}
+import type { Rule } from "../context.js";
 
 /**
  * The development steps happen in order (细则 sequence; G3, G8, G9, G12, G13): application,
@@ -42,7 +36,7 @@ export const developmentOrderRule: Rule = {
         if (day === null) continue;
         // A date written to the month (2019.03) is out of order only if every day it can be is.
         if (prev !== null && prevName !== null && surelyBefore(day, prev)) {
-          ctx.atCell(rec, name, "dates.order", "error", { value: show(ctx, rec, name, day), before: ctx.title(prevName), beforeValue: show(ctx, rec, prevName, prev) });
+          ctx.atCell(rec, name, "dates.order", "error", { value: ctx.dateText(rec, name, day), before: ctx.title(prevName), beforeValue: ctx.dateText(rec, prevName, prev) });
         }
         prevName = name;
         prev = day;

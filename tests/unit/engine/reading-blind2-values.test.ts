@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { checkSheet, type CellValue } from "../../../shared/index.js";
+import { parseIso } from "../../../shared/calendar/days.js";
+import { formatPrecision, readDateInYear } from "../../../shared/normalise/dates.js";
+import { makeId, serial, sheet } from "./grid-helpers.js";
+
+const day = (iso: string) => parseIso(iso)!;
+const codesAt = (findings: { cell: string | null; code: string; severity: string }[]) => findings.map((f) => `${f.cell ?? "-"} ${f.code} ${f.severity}`);
+
+describe("dates without their year, read in the year the title names", () => {
+  it("reads 1月12日, 3.15, 3/5 上午 and 6月 in the given year, and nothing else", () => {
+    const in2024 = () => 2024;
+    expect(readDateInYear("1月12日", in2024)).toEqual({ day: day("2024-01-12"), precision: "day" });
+    expect(readDateInYear("3.15", in2024)).toEqual({ day: day("2024-03-15"), precision: "day" });
+    expect(readDateInYear("3/5 上午", in2024)).toEqual({ day: day("2024-03-05"), precision: "day" });
+    expect(readDateInYear("6月", in2024)).toEqual({ day: day("2024-06-01"), precision: "month" });
+    expect(readDateInYear("2月30日", in2024)).toBeNull();
+    expect(readDateInYear("13月1日", in2024)).toBeNull();
+    expect(readDateInYear("暑假", in2024)).toBeNull();
+    expect(readDateInYear("3.15.2", in2024)).toBeNull();
+  });
+
+  // A 主题党日 register of one school: title 2023年度, dates 1月12日 …, August not held, November missing.
+  const register = (title: string): CellValue[][] => [
+    [title],
+    ["月份", "活动日期", "活动主题", "参加人数", "备注"],
+    ...[1, 2, 3, 4, 5, 6, 7].map((m): CellValue[] => [`${m}月`, `${m}月${m + 2}日`, `主题党日活动${m}`, 15, null]),
+    ["8月", null, "暑假，未开展", null, "暑假"],
+    ...[9, 10, 12].map((m): CellValue[] => [`${m}月`, `${m}月${m}日`, `主题党日活动${m}`, 15, null]),
+  ];
+
+  it("a 2023年度 register: no unreadable dates, the not-held month has no empty-date error, August and November are missing", () => {
+    const { report, findings } = checkSheet(sheet("Sheet1", register("某小学党支部2023年度主题党日活动开展情况")), { asOf: "2023-12-31" });
+    expect(report.kind).toBe("meetings");
+    const codes = codesAt(findings);
+    expect(codes.filter((c) => c.includes("value.notDate") || c.includes("value.required"))).toEqual([]);
+    // Ten dates lacked the year: one note says how they were read.
+    const info = findings.filter((f) => f.code === "value.yearFromTitle");
+    expect(info).toHaveLength(1);
+    expect(info[0]!.message).toContain("10 个日期");
+    expect(info[0]!.message).toContain("1月3日");
+    expect(info[0]!.message).toContain("2023年");
+    const missing = findings.filter((f) => f.code === "meetings.missing").map((f) => f.period);
+    expect(missing).toEqual(["2023-08", "2023-11"]);
+  });
+
+  it("reads no year where the title names two (2023年 and 2024年, no 年度): the dates stay unreadable", () => {
+    const { findings } = checkSheet(sheet("Sheet1", register("某小学党支部主题党日活动（2023年1月至2024年1月）")), { asOf: "2024-12-31" });
+    expect(findings.filter((f) => f.code === "value.notDate")).toHaveLength(10);
+    expect(findings.some((f) => f.code === "value.yearFromTitle")).toBe(false);
+  });
+
+  it("a school year (2023-2024学年): September to December in 2023, January to August in 2024", () => {
+    const rows: CellValue[][] = [
+      ["某学院学生党支部2023-2024学年主题党日活动登记"],
+      ["活动日期", "活动主题", "参加人数"],
+      ["9月15日", "开学第一课", 20],
+      ["1月10日", "寒假前集中学习", 20],
+    ];
+    const { findings } = checkSheet(sheet("Sheet1", rows), { asOf: "2024-08-31" });
+    expect(findings.filter((f) => f.code === "value.notDate")).toEqual([]);
+    // Months between the two dates with no activity: October 2023 … December 2023 are missing, so 2023-09 is not.
+    const periods = findings.filter((f) => f.code === "meetings.missing" || f.code === "meetings.missingRun").map((f) => f.period);
+    expect(periods[0]).toBe("2023-10");
+  });
+});
+
+describe("dates shown to the month (yyyy.mm) are compared to the month", () => {
+  it("knows a format's precision from its date parts, not from literal text", () => {
+    expect(formatPrecision("yyyy.mm")).toBe("month");
+    expect(formatPrecision("yyyy-mm")).toBe("month");
+    expect(formatPrecision('yyyy"年"m"月"')).toBe("month");
+    expect(formatPrecision("mmm-yy")).toBe("month");
+    expect(formatPrecision('yyyy"年"')).toBe("year");
+    expect(formatPrecision("yyyy-mm-dd")).toBe("day");
+    expect(formatPrecision('yyyy"年"m"月"d"日"')).toBe("day");
+    expect(formatPrecision("m/d/yy h:mm")).toBe("day");
+    expect(formatPrecision("[$-804]yyyy.mm")).toBe("month");
+    expect(formatPrecision("0.00")).toBe("day");
+  });
+
+  it("a 出生年月 serial shown as yyyy.mm agrees with an ID of another day in that month, and not with one of another month", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "性别", "出生年月", "身份证号码", "入党时间", "转正时间"],
+      // Excel keeps 1990-05-01 for "1990.05"; the ID says 1990-05-17: the same month.
+      ["甲", "男", serial("1990-05-01"), makeId("1990-05-17", "男"), serial("2015-07-01"), serial("2016-07-01")],
+      // "1991.03" against an ID of 1991-04-02: another month, an error that quotes 1991-03.
+      ["乙", "女", serial("1991-03-01"), makeId("1991-04-02", "女"), serial("2016-07-01"), serial("2017-07-01")],
+    ];
+    const formats = rows.map((_, i) => (i === 0 ? [] : [null, null, "yyyy.mm", null, "yyyy-mm-dd", "yyyy-mm-dd"]));
+    const { findings } = checkSheet(sheet("花名册", rows, { numberFormats: formats }), { asOf: "2025-12-31" });
+    const birth = findings.filter((f) => f.code === "id.birthMismatch");
+    expect(birth.map((f) => f.cell)).toEqual(["C3"]);
+    expect(birth[0]!.message).toContain("1991-03");
+    expect(birth[0]!.message).toContain("1991-04-02");
+  });
+
+  it("the same serials with a day format are compared by day", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "性别", "出生日期", "身份证号码", "入党时间", "转正时间"],
+      ["甲", "男", serial("1990-05-01"), makeId("1990-05-17", "男"), serial("2015-07-01"), serial("2016-07-01")],
+    ];
+    const formats = [[], [null, null, "yyyy-mm-dd", null, "yyyy-mm-dd", "yyyy-mm-dd"]];
+    const { findings } = checkSheet(sheet("花名册", rows, { numberFormats: formats }), { asOf: "2025-12-31" });
+    expect(findings.filter((f) => f.code === "id.birthMismatch").map((f) => f.cell)).toEqual(["C2"]);
+  });
+});
