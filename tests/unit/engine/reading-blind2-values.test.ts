@@ -105,3 +105,35 @@ describe("dates shown to the month (yyyy.mm) are compared to the month", () => {
     expect(findings.filter((f) => f.code === "id.birthMismatch").map((f) => f.cell)).toEqual(["C2"]);
   });
 });
+
+describe("sign-off blocks below the data are not records", () => {
+  const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+  // Base 4000 → 1% = 40.00 a month, paid every month: nothing to find in the data rows.
+  const dues = (foot: CellValue[][]): CellValue[][] => [
+    ["某局机关党支部2026年度党费收缴台账"],
+    ["序号", "姓名", "缴费基数", "月交纳额", ...months, "备注"],
+    [1, "赵一", 4000, 40, ...months.map(() => 40), null],
+    [2, "钱二", 4000, 40, ...months.map(() => 40), null],
+    [],
+    ...foot,
+  ];
+
+  it.each<[string, CellValue[]]>([
+    ["支部书记：| 王立新 | 组织委员：| 陈晓琳 | 填报日期：…", ["支部书记：", null, "王立新", null, null, "组织委员：", null, "陈晓琳", null, null, null, "填报日期：2026年12月28日"]],
+    ["支部书记（签字）：… 党委审核意见：", ["支部书记（签字）：", null, null, null, null, null, null, "党委审核意见："]],
+    ["填表人：| 李四 | 审核人：| 张三 | 日期：| a date serial", ["填表人：", "李四", "审核人：", "张三", "日期：", serial("2026-12-30")]],
+    ["负责人：…（盖章）", ["负责人（盖章）：", null, null, null, null, "单位（公章）："]],
+  ])("%s", (_, foot) => {
+    const { report, findings } = checkSheet(sheet("2026年", dues([foot])), { asOf: "2026-12-31" });
+    expect(report.rows).toBe(2);
+    expect(codesAt(findings)).toEqual([]);
+  });
+
+  it("a record whose 备注 holds a colon stays a record", () => {
+    const rows = dues([]);
+    rows.push([3, "孙三", 4000, 40, ...months.map(() => null), "说明：外出"]);
+    const { report, findings } = checkSheet(sheet("2026年", rows), { asOf: "2026-12-31" });
+    expect(report.rows).toBe(3);
+    expect(findings.some((f) => f.code === "dues.unpaidLapse" && f.row === 6)).toBe(true);
+  });
+});
