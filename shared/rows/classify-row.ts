@@ -120,8 +120,9 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
   }
   if (notices > 0 && notices === texts && texts === filled) return "notice";
   if (firstText !== null && (SIGNATURE.test(firstText) || ROLE_COLON.test(firstText)) && filled <= 4) return "notice";
-  if (firstText !== null && beforeFirstText === 0 && hasColon(firstText) && signOffRow(values)) return "notice";
   if (instructions > 0 && instructions * 2 >= filled) return "instruction";
   if (firstText !== null && beforeFirstText === 0 && texts === filled && (isSection(firstText, filled) || mergedHeading(view, row, firstText, filled))) return "section";
+  // After the sections: 第一党小组（组长：韦文静） is a heading, not a sign-off.
+  if (firstText !== null && beforeFirstText === 0 && hasColon(firstText) && signOffRow(values)) return "notice";
   return "data";
 }

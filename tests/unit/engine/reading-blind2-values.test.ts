@@ -129,6 +129,20 @@ describe("sign-off blocks below the data are not records", () => {
     expect(codesAt(findings)).toEqual([]);
   });
 
+  it("a group heading with its leader (第一党小组（组长：韦文静）) stays a section heading", () => {
+    const rows: CellValue[][] = [
+      ["某中心党支部2025年党小组会议记录"],
+      ["时间", "地点", "学习讨论内容", "应到", "实到"],
+      ["第一党小组（组长：韦文静）"],
+      [serial("2025-01-15"), "一楼会议室", "学习上级文件精神", 9, 8],
+      ["第二党小组（组长：廖振华）"],
+      [serial("2025-01-16"), "检验科", "学习上级文件精神", 8, 8],
+    ];
+    const { report } = checkSheet(sheet("党小组会", rows), { asOf: "2025-12-31" });
+    expect(report.sections.map((s) => s.label)).toEqual(["第一党小组（组长：韦文静）", "第二党小组（组长：廖振华）"]);
+    expect(report.rows).toBe(2);
+  });
+
   it("a record whose 备注 holds a colon stays a record", () => {
     const rows = dues([]);
     rows.push([3, "孙三", 4000, 40, ...months.map(() => null), "说明：外出"]);
