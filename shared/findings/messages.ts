@@ -92,6 +92,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "appraisal.scoreMismatch": { zh: "得分 {value}，按票数计算应为 {expected}", en: "Score {value}; the votes give {expected}" },
   "appraisal.gradeMismatch": { zh: "等次“{value}”，按得分 {score} 应为“{expected}”", en: "Grade \"{value}\"; score {score} gives \"{expected}\"" },
   "quota.excellent": { zh: "评为优秀的有 {excellent} 人，超过参评人数 {assessed} 人的 {share}（最多 {allowed} 人）", en: "{excellent} rated 优秀, more than {share} of the {assessed} assessed (at most {allowed})" },
+  "assessment.totalBelowRanked": {
+    zh: "总人数写的是 {total}，但表中排了名次的有 {ranked} 人；排名按 {ranked} 人核对",
+    en: "The total says {total}, but the sheet ranks {ranked} people; the ranks were checked against {ranked}",
+  },
   "assessment.rankRange": { zh: "排名 {rank} 应在 1 至总人数 {total} 之间", en: "Rank {rank} should lie between 1 and the total {total}" },
   "committee.termLength": { zh: "任期 {years} 年，应为 {min} 至 {max} 年（党章：每届任期三年至五年）", en: "A term of {years} years; a term is {min} to {max} years (Party Constitution)" },
   "committee.termMismatch": { zh: "应换届时间 {value} 与 {years} 年的任期不符（应为 {expected}）", en: "Term end {value} does not match a term of {years} years ({expected})" },

@@ -82,6 +82,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "appraisal.votesOverTotal": { zh: "票数多于人数", en: "More votes than voters" },
   "appraisal.scoreMismatch": { zh: "测评得分算错", en: "Score wrong" },
   "appraisal.gradeMismatch": { zh: "等次与得分不符", en: "Grade disagrees with score" },
+  "assessment.totalBelowRanked": { zh: "总人数少于排名人数", en: "Total below the number ranked" },
   "assessment.rankRange": { zh: "排名超出范围", en: "Rank out of range" },
   "committee.termLength": { zh: "任期年限不对", en: "Term length" },
   "committee.termMismatch": { zh: "应换届时间与任期不符", en: "Term end and term length disagree" },

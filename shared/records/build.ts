@@ -3,6 +3,7 @@ import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
 import { formatPrecision, readDateInYear, readDateSpanEnd } from "../normalise/dates.js";
 import { titlePeriod, type TitlePeriod } from "./title-year.js";
+import { coverFacts } from "./cover-facts.js";
 import { readNotes, type NoteFact } from "../notes/read-notes.js";
 import type { FieldParsed } from "../template/schema.js";
 import type { HeaderLayout } from "../detect/layout.js";
@@ -30,7 +31,7 @@ export interface ValueSource {
   row: number;
   col: number;
   /** A section heading or a note of the same sheet, or another ledger of the book (its sheet named). */
-  from: "section" | "note" | "book" | "span";
+  from: "section" | "note" | "book" | "span" | "cover";
   sheet?: string;
 }
 
@@ -147,6 +148,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const sections: Section[] = [];
   const derived: DerivedRow[] = [];
   const roles: RoleCounts = { data: 0, header: 0, blank: 0, instruction: 0, notice: 0, total: 0, subtotal: 0, section: 0 };
+  const cover = coverFacts(view, layout.headerTop, layout.index, colOf);
   let section: Section | undefined;
   let groupStart = 0;
   // The title's period, looked for only when a date lacks its year.
@@ -219,6 +221,11 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       if (day === null) continue;
       values[end] = day;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
+    }
+    // 参加测评党员：28人 above the header: every row's count, where the row has no cell for it.
+    for (const c of cover) {
+      values[c.fieldIndex] = c.value;
+      (rec.sources ??= new Map()).set(c.fieldIndex, { row: c.row, col: c.col, from: "cover" });
     }
     if (section) {
       rec.section = section;

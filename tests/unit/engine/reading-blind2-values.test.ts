@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkSheet, type CellValue } from "../../../shared/index.js";
 import { parseIso } from "../../../shared/calendar/days.js";
 import { formatPrecision, readDateInYear } from "../../../shared/normalise/dates.js";
+import { placeWithWords } from "../../../shared/normalise/chinese-count.js";
 import { makeId, serial, sheet } from "./grid-helpers.js";
 
 const day = (iso: string) => parseIso(iso)!;
@@ -149,5 +150,63 @@ describe("sign-off blocks below the data are not records", () => {
     const { report, findings } = checkSheet(sheet("2026年", rows), { asOf: "2026-12-31" });
     expect(report.rows).toBe(3);
     expect(findings.some((f) => f.code === "dues.unpaidLapse" && f.row === 6)).toBe(true);
+  });
+});
+
+describe("ranks with words, and the count they are checked against", () => {
+  it("reads a place written with its words", () => {
+    expect(placeWithWords("并列3")).toBe(3);
+    expect(placeWithWords("并列第3名")).toBe(3);
+    expect(placeWithWords("第三名")).toBe(3);
+    expect(placeWithWords("3（并列）")).toBe(3);
+    expect(placeWithWords("第12名")).toBe(12);
+    expect(placeWithWords("3")).toBeNull();
+    expect(placeWithWords("前三名")).toBeNull();
+  });
+
+  // Nine people ranked 1, 2, 并列3, 并列3, 5 … 9 (a rank-only sheet, as 干部年终考核测评 lists them).
+  const ranks: CellValue[] = [1, 2, "并列3", "并列第3名", 5, 6, 7, 8, 9];
+  const rows = (total: number | null): CellValue[][] => [
+    ["某局2025年度干部年终考核测评排名"],
+    ["姓名", "测评类别", "排名", ...(total === null ? [] : ["总人数"]), "备注"],
+    ...ranks.map((r, i): CellValue[] => [`干部${i + 1}`, "年度考核", r, ...(total === null ? [] : [total]), null]),
+  ];
+
+  it("two tied thirds are both 3: no unreadable rank, none out of range among the nine ranked", () => {
+    const { report, findings } = checkSheet(sheet("测评", rows(null)), { asOf: "2025-12-31" });
+    expect(report.kind).toBe("assessment");
+    expect(codesAt(findings)).toEqual([]);
+  });
+
+  it("a 总人数 of 7 for nine ranked is said once; the ranks are checked against the nine", () => {
+    const { findings } = checkSheet(sheet("测评", rows(7)), { asOf: "2025-12-31" });
+    expect(codesAt(findings)).toEqual(["D3 assessment.totalBelowRanked warning"]);
+    expect(findings[0]!.message).toContain("9 人");
+  });
+
+  it("a 总人数 of 30 stands (the sheet lists some of those ranked); a rank of 31 is out of it", () => {
+    const r = rows(30);
+    r[10]![2] = 31;
+    const { findings } = checkSheet(sheet("测评", r), { asOf: "2025-12-31" });
+    expect(codesAt(findings)).toEqual(["C11 assessment.rankRange error"]);
+  });
+});
+
+describe("a count stated in the cover line is every row's count", () => {
+  it("参加测评党员：28人 above the header: 29 votes for one member are more than those who voted", () => {
+    const rows: CellValue[][] = [
+      ["某党支部2025年度民主评议党员情况登记表"],
+      ["参加测评党员：28人", null, null, null, null, "评议时间：2025年12月16日"],
+      ["序号", "姓名", "优秀", "合格", "基本合格", "不合格", "评定等次"],
+      [1, "甲", 5, 22, 1, 0, "合格"],
+      [2, "乙", 5, 23, 1, 0, "合格"],
+      [3, "丙", 4, 22, 2, 0, "合格"],
+      [4, "丁", 4, 22, 2, 0, "合格"],
+      [5, "戊", 4, 22, 2, 0, "合格"],
+    ];
+    const { findings } = checkSheet(sheet("评议", rows), { asOf: "2025-12-31" });
+    const over = findings.filter((f) => f.code === "appraisal.votesOverTotal");
+    expect(over.map((f) => f.cell)).toEqual(["C5"]);
+    expect(over[0]!.message).toContain("28");
   });
 });
