@@ -92,6 +92,14 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "appraisal.scoreMismatch": { zh: "得分 {value}，按票数计算应为 {expected}", en: "Score {value}; the votes give {expected}" },
   "appraisal.gradeMismatch": { zh: "等次“{value}”，按得分 {score} 应为“{expected}”", en: "Grade \"{value}\"; score {score} gives \"{expected}\"" },
   "quota.excellent": { zh: "评为优秀的有 {excellent} 人，超过参评人数 {assessed} 人的 {share}（最多 {allowed} 人）", en: "{excellent} rated 优秀, more than {share} of the {assessed} assessed (at most {allowed})" },
+  "cadre.sanctionGrade": {
+    zh: "备注记有“{words}”，{year} 年的考核等次应为 {allowed}，现为“{value}”（{source}）",
+    en: "The note records \"{words}\": the {year} grade should be {allowed}, not \"{value}\" ({source})",
+  },
+  "cadre.sanctionNotGrade": {
+    zh: "备注记有“{words}”，{year} 年不得评为“{value}”（{source}）",
+    en: "The note records \"{words}\": the {year} grade cannot be \"{value}\" ({source})",
+  },
   "assessment.totalBelowRanked": {
     zh: "总人数写的是 {total}，但表中排了名次的有 {ranked} 人；排名按 {ranked} 人核对",
     en: "The total says {total}, but the sheet ranks {ranked} people; the ranks were checked against {ranked}",
@@ -145,6 +153,13 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "note.backPay": { zh: "{header}：补交 {months} 个月党费", en: "{header}: {months} months paid late" },
   "note.abroad": { zh: "{header}：出国（境）", en: "{header}: abroad" },
   "note.mobile": { zh: "{header}：流动党员", en: "{header}: mobile member" },
+  "note.paysElsewhere": { zh: "{header}：在流入地（外地）党组织交纳党费", en: "{header}: pays dues to the organisation where he or she lives or works" },
+  "note.notAssessed": { zh: "{header}：不参加评议（不确定等次）", en: "{header}: not assessed this time" },
+  "value.excusedByNote": { zh: "{field}未填，备注说明：{note}", en: "{field} is left empty; the note says: {note}" },
+  "dues.paidElsewhere": {
+    zh: "备注写明在流入地（外地）党组织交纳党费，本表未记的 {months} 个月不算欠缴；请向该党组织核实",
+    en: "The note says the dues are paid where the member lives or works: the {months} months not recorded here are not counted as unpaid; confirm with that organisation",
+  },
   "note.suspended": { zh: "{header}：停止党籍", en: "{header}: membership suspended" },
   "note.left": { zh: "{header}：已不是党员（{text}）", en: "{header}: no longer a member ({text})" },
   "sheet.templateForced": { zh: "按指定模板“{title}”检查，对上的表头：{headers}", en: "Checked against the chosen template \"{title}\": matched headers {headers}" },

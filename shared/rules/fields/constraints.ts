@@ -46,6 +46,13 @@ export function checkFieldConstraints(ctx: RuleContext): void {
         if (problemRows.has(rec.row)) continue;
         // 8月 暑假，未开展: a row that says its meeting was not held has no date on purpose.
         if ((field.type === "date" || field.type === "datetime") && rowSaysNotHeld(ctx, rec.row)) continue;
+        // 备注「长期病假，不参评」 explains a blank 评议结果: said as read, not 不能为空.
+        const excuse = field.excusedBy ? rec.facts?.find((fact) => field.excusedBy!.includes(fact.kind)) : undefined;
+        if (excuse) {
+          const note = ctx.view.value(excuse.row, excuse.col);
+          ctx.atCell(rec, field.name, "value.excusedByNote", "info", { note: typeof note === "string" ? note.trim() : excuse.text });
+          continue;
+        }
         if (c.required) ctx.atCell(rec, field.name, "value.required", "error");
         else if (field.recommended) ctx.atCell(rec, field.name, "value.recommended", "warning");
         continue;

@@ -210,3 +210,66 @@ describe("a count stated in the cover line is every row's count", () => {
     expect(over[0]!.message).toContain("28");
   });
 });
+
+describe("what 备注 says is honoured", () => {
+  const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+
+  it("a 流动党员 who pays where he works is not unpaid here; the months not recorded are said, not hidden", () => {
+    const rows: CellValue[][] = [
+      ["某村党支部2026年党费收缴登记表"],
+      ["姓名", "人员类别", "月交纳额", ...months, "备注"],
+      ["甲", "农民", 0.5, ...months.map(() => 0.5), null],
+      ["乙", "农民", 0.5, ...months.map(() => null), "持《流动党员活动证》在流入地党组织交纳党费"],
+      ["丙", "农民", 0.5, ...months.map(() => null), "外出务工"],
+    ];
+    const { findings } = checkSheet(sheet("党费", rows), { asOf: "2026-12-31" });
+    // 乙 (row 4): one note that 12 months are paid elsewhere, at his 备注; 丙 (row 5) owes all twelve.
+    expect(codesAt(findings)).toEqual(["P4 dues.paidElsewhere info", "D5 dues.unpaidLapse error"]);
+    expect(findings[0]!.message).toContain("12 个月");
+  });
+
+  it("a blank appraisal result explained in 备注 (不参评, 出国) is said as read, not 不能为空; an unexplained blank still is", () => {
+    const rows: CellValue[][] = [
+      ["学号", "姓名", "党员类别", "评议结果", "备注"],
+      ["1", "甲", "正式党员", "合格", null],
+      ["2", "乙", "正式党员", "合格", null],
+      ["3", "丙", "正式党员", "合格", null],
+      ["4", "丁", "正式党员", null, "长期病假，不参评"],
+      ["5", "戊", "正式党员", null, "2024年8月出国留学"],
+      ["6", "己", "正式党员", null, "外出"],
+    ];
+    const { findings } = checkSheet(sheet("评议结果", rows), { asOf: "2024-12-31" });
+    expect(codesAt(findings)).toEqual(["D5 value.excusedByNote info", "D6 value.excusedByNote info", "D7 value.required error"]);
+    expect(findings[0]!.message).toContain("长期病假，不参评");
+  });
+
+  const grades = (rows: [string, string, string | null][]): CellValue[][] => [
+    ["某局2024年度公务员年度考核结果汇总表"],
+    ["序号", "姓名", "职务职级", "考核等次", "备注"],
+    ...rows.map(([name, grade, note], i): CellValue[] => [i + 1, name, "科员", grade, note]),
+    ...Array.from({ length: 10 }, (_, i): CellValue[] => [20 + i, `称职${i}`, "科员", "称职", null]),
+  ];
+
+  it("党内警告 in 备注 rules out 优秀 that year; 严重警告 leaves only 不称职 or 不定等次; one of another year does not count", () => {
+    const { findings } = checkSheet(
+      sheet("考核结果", grades([
+        ["甲", "优秀", "2024年5月受党内警告处分"],
+        ["乙", "称职", "2024年3月受党内严重警告处分"],
+        ["丙", "不定等次", "2024年11月被立案审查"],
+        ["丁", "优秀", "2021年受党内警告处分"],
+        ["戊", "称职", "受党内警告处分"],
+      ])),
+      { asOf: "2024-12-31" },
+    );
+    expect(codesAt(findings)).toEqual(["D3 cadre.sanctionNotGrade error", "D4 cadre.sanctionGrade error"]);
+    expect(findings[0]!.message).toContain("党内警告");
+    expect(findings[1]!.message).toContain("不称职、不定等次");
+  });
+
+  it("the sanctions are the rule set's: without them no grade is limited", async () => {
+    const { DEFAULT_RULE_SET } = await import("../../../shared/ruleset/default.js");
+    const ruleSet = { ...DEFAULT_RULE_SET, cadreGrades: { ...DEFAULT_RULE_SET.cadreGrades, sanctions: [] } };
+    const { findings } = checkSheet(sheet("考核结果", grades([["甲", "优秀", "2024年5月受党内警告处分"]])), { asOf: "2024-12-31", ruleSet });
+    expect(codesAt(findings)).toEqual([]);
+  });
+});
