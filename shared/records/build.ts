@@ -95,6 +95,8 @@ export interface RecordSet {
   roles: RoleCounts;
   /** Columns whose free text is read for facts (备注, 缴费说明, unbound 说明 columns). */
   noteColumns: number[];
+  /** Unassigned columns that give a person's post (职务): who the speaker of a row is. */
+  postColumns: number[];
   /** Date columns some of whose dates lack their year and were read in the title's year (said to the clerk). */
   yearSupplied: YearSupplied[];
 }
@@ -113,6 +115,7 @@ export interface YearSupplied {
 /** Free-text fields whose words are read for facts. */
 const NOTE_FIELDS = new Set(["note", "explanation"]);
 const NOTE_HEADER = /备注|说明|情况|原因/;
+const POST_HEADER = /职务|职位|身份/;
 
 function noteColumnsOf(layout: HeaderLayout, fields: FieldParsed[]): number[] {
   const cols = layout.columns.filter((b) => NOTE_FIELDS.has(fields[b.fieldIndex]!.name)).map((b) => b.col);
@@ -136,6 +139,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const lists = allowedValuesByColumn(view, layout.firstDataRow);
   const listOf = colOf.map((c) => (c >= 0 ? (lists.get(c) ?? null) : null));
   const noteColumns = noteColumnsOf(layout, fields);
+  const postColumns = layout.unbound.filter((u) => POST_HEADER.test(u.header)).map((u) => u.col);
   const leaves = layout.columns.map((b) => ({ col: b.col, leaf: b.header.split(" / ").pop()!.trim() }));
   const extensionField = fieldByName.get("extensionMonths");
   // Date columns whose cells may hold a span, and the field each span's end fills.
@@ -251,7 +255,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
   const spanFields = new Set(spans.map((s) => s.end));
-  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, yearSupplied };
+  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied };
 }
 
 function coarseByFormat(view: SheetView, row: number, col: number, day: number): number | Coarse {

@@ -1,10 +1,11 @@
-import { monthIndex, monthIndexToPeriod } from "../../calendar/periods.js";
+import { monthIndex } from "../../calendar/periods.js";
 import { duesAmountMatches } from "../../scoring/dues.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import { titleYear } from "../../records/title-year.js";
 import type { LedgerRecord, RepeatColumn, RowFact } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { describeExpectation, expectationFor } from "./standard-amount.js";
+import { reportUnpaidMonths } from "./unpaid-run.js";
 
 /**
  * The monthly columns of a dues ledger (one row per member): each paid month agrees
@@ -151,12 +152,5 @@ function checkPaidAmount(
 }
 
 function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], start: number, end: number, monthOf: (c: RepeatColumn) => number): void {
-  const { unpaidWarningMonths, unpaidErrorMonths } = ctx.ruleSet.dues;
-  const months = end - start;
-  const first = columns[start]!;
-  const last = columns[end - 1]!;
-  // D6: every month due has a payment; a short gap is only noted, longer runs warn, then lapse (D7).
-  const severity = months >= unpaidErrorMonths ? "error" : months >= unpaidWarningMonths ? "warning" : "info";
-  const code = severity === "error" ? "dues.unpaidLapse" : severity === "warning" ? "dues.unpaid" : "dues.unpaidShort";
-  ctx.atColumnIndex(rec.row, first.col, "months", code, severity, { months, from: monthIndexToPeriod(monthOf(first)), to: monthIndexToPeriod(monthOf(last)) });
+  reportUnpaidMonths(ctx, rec.row, columns[start]!.col, "months", end - start, monthOf(columns[start]!), monthOf(columns[end - 1]!));
 }

@@ -273,3 +273,76 @@ describe("what 备注 says is honoured", () => {
     expect(codesAt(findings)).toEqual([]);
   });
 });
+
+describe("rules that need what the sheet says another way", () => {
+  it("a payment export (one row per member and month): a member's six missing months are one lapse, at his last payment before them", () => {
+    const rows: CellValue[][] = [["序号", "党员姓名", "缴费月份", "缴费基数（元）", "实缴金额（元）", "缴费方式"]];
+    let n = 1;
+    for (let m = 1; m <= 12; m++) {
+      const month = `2024-${String(m).padStart(2, "0")}`;
+      rows.push([n++, "甲", month, 4000, 40, "微信支付"]);
+      // 乙 pays January to April, then nothing until November.
+      if (m <= 4 || m >= 11) rows.push([n++, "乙", month, 4000, 40, "微信支付"]);
+      // 丙 stops after September: three months to the end of the export, a warning.
+      if (m <= 9) rows.push([n++, "丙", month, 4000, 40, "微信支付"]);
+    }
+    const { report, findings } = checkSheet(sheet("缴费记录", rows), { asOf: "2024-12-31" });
+    expect(report.kind).toBe("dues");
+    // 乙's April payment is row 12 (甲, 乙, 丙 each month: rows 2–4, 5–7, 8–10, 11–13); from May two a
+    // month (14–15 … 22–23), so 丙's September payment is row 23.
+    expect(codesAt(findings)).toEqual(["B12 dues.unpaidLapse error", "B23 dues.unpaid warning"]);
+    expect(findings[0]!.message).toContain("2024-05 至 2024-10");
+    expect(findings[1]!.message).toContain("2024-10 至 2024-12");
+  });
+
+  it("occasional payments (补缴 rows of several months) say nothing of the months they do not list", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "缴费类型", "缴费起始月份", "缴费截止月份", "缴费金额", "缴费说明"],
+      ["甲", "补缴", "2025-01", "2025-03", 120, "经支部同意补缴"],
+      ["甲", "补缴", "2025-07", "2025-09", 120, "经支部同意补缴"],
+      ["甲", "补缴", "2025-10", "2025-12", 120, "经支部同意补缴"],
+    ];
+    const { findings } = checkSheet(sheet("补缴", rows), { asOf: "2025-12-31" });
+    expect(findings.filter((f) => f.code.startsWith("dues.unpaid"))).toEqual([]);
+  });
+
+  const lectures = (speakerHeader: string | null, rowsOf: [string, string, string][]): CellValue[][] => [
+    ["某村第二党支部三会一课登记簿（2025年）"],
+    ["支部书记：杨国栋"],
+    ["日期", "会议类型", "主持人", ...(speakerHeader ? [speakerHeader] : []), "会议内容"],
+    ...rowsOf.map(([date, host, speaker]): CellValue[] => [serial(date), "党课", host, ...(speakerHeader ? [speaker] : []), "专题党课"]),
+  ];
+  const year: [string, string, string][] = [
+    ["2025-03-20", "杨国栋", "乡党委副书记 龙春生"],
+    ["2025-06-20", "杨国栋", "驻村第一书记 吴明辉"],
+    ["2025-09-20", "杨国栋", "村党总支书记 罗永刚"],
+    ["2025-12-20", "杨国栋", "乡党校 陶巧云"],
+  ];
+
+  it("the secretary chaired every 党课 while others lectured (主讲人): he gave none", () => {
+    const { findings } = checkSheet(sheet("三会一课", lectures("主讲人", year)), { asOf: "2025-12-31" });
+    expect(findings.filter((f) => f.code === "meetings.secretaryLecture").map((f) => f.period)).toEqual(["2025"]);
+  });
+
+  it("with no 主讲人 column the 主持人 is taken as the speaker: the secretary gave four", () => {
+    const { findings } = checkSheet(sheet("三会一课", lectures(null, year)), { asOf: "2025-12-31" });
+    expect(findings.filter((f) => f.code === "meetings.secretaryLecture")).toEqual([]);
+  });
+
+  it("a 党课 register naming no secretary: the 授课人 whose 职务 says 支部书记 is the secretary", () => {
+    const rows: CellValue[][] = [
+      ["市某馆党支部2025年党课开展情况登记表"],
+      ["序号", "授课时间", "授课人", "职务", "党课题目", "参加人数"],
+      [1, "2025年3月28日下午", "黄振华", "支部书记", "深入贯彻中央八项规定精神", 21],
+      [2, "2025年6月27日下午", "孔承志", "市委党校讲师", "学习党章 遵守党章", 19],
+      [3, "2025年9月12日上午", "覃素芬", "馆长", "依法治档", 20],
+      [4, "2025年11月14日下午", "莫翠萍", "组织委员", "以案促改", 18],
+    ];
+    const { findings } = checkSheet(sheet("党课", rows), { asOf: "2025-12-31" });
+    expect(findings.filter((f) => f.code === "meetings.secretaryLecture")).toEqual([]);
+    // Without 黄振华's lecture the secretary gave none.
+    rows[2]![3] = "副馆长";
+    const again = checkSheet(sheet("党课", rows), { asOf: "2025-12-31" }).findings;
+    expect(again.filter((f) => f.code === "meetings.secretaryLecture").map((f) => f.period)).toEqual(["2025"]);
+  });
+});
