@@ -346,3 +346,25 @@ describe("rules that need what the sheet says another way", () => {
     expect(again.filter((f) => f.code === "meetings.secretaryLecture").map((f) => f.period)).toEqual(["2025"]);
   });
 });
+
+describe("development steps in the order the domain rules give", () => {
+  const rows = (review: string, preReview: string, meeting: string): CellValue[][] => [
+    ["姓名", "递交申请书时间", "确定为入党积极分子时间", "确定为发展对象时间", "政审结论时间", "上级党委预审时间", "支部大会讨论时间", "党委审批时间"],
+    ["甲", "2022-03-01", "2022-09-01", "2023-10-01", review, preReview, meeting, "2024-10-20"],
+  ];
+
+  it("政审 after the branch meeting is out of order at the meeting's cell; 预审 before 政审 is no finding of its own (G3 sets no order between them)", () => {
+    const { findings } = checkSheet(sheet("发展党员", rows("2024-09-18", "2024-08-25", "2024-09-08")), { asOf: "2025-12-31" });
+    const order = findings.filter((f) => f.code === "dates.order");
+    expect(order.map((f) => f.cell)).toEqual(["G2"]);
+    expect(order[0]!.message).toContain("2024-09-18");
+  });
+
+  it("a missing step passes its predecessors on: with no 政审 date the meeting is checked against the candidate date and the 预审", () => {
+    const { findings } = checkSheet(sheet("发展党员", rows("", "2024-08-25", "2023-09-08")), { asOf: "2025-12-31" });
+    // The meeting (2023-09-08) precedes the 预审 (2024-08-25): one finding at G2, against the 预审, the latest it precedes.
+    const order = findings.filter((f) => f.code === "dates.order");
+    expect(order.map((f) => f.cell)).toEqual(["G2"]);
+    expect(order[0]!.message).toContain("2024-08-25");
+  });
+});
