@@ -46,7 +46,8 @@ export const probationRule: Rule = {
         }
         if (full.day > ctx.asOf) ctx.atCell(rec, "fullDate", "date.future", "error", { value: ctx.dateText(rec, "fullDate", full), asOf: toIso(ctx.asOf) });
       }
-      const overdue = addMonths(latestDay(due), p.overdueGraceMonths) < ctx.asOf;
+      // No longer a member (取消预备党员资格, 除名 in 备注): no full membership is owed.
+      const overdue = addMonths(latestDay(due), p.overdueGraceMonths) < ctx.asOf && ctx.facts(rec, "left").length === 0;
       if (!hasStatus) {
         if (hasFull && full === null && overdue) ctx.atCell(rec, "fullDate", "probation.overdue", "warning", { due: toIso(latestDay(due)), months: p.overdueGraceMonths });
         continue;

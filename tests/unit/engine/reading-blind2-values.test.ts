@@ -368,3 +368,29 @@ describe("development steps in the order the domain rules give", () => {
     expect(order[0]!.message).toContain("2024-08-25");
   });
 });
+
+describe("more that 备注 says", () => {
+  it("经支部同意一次交纳全学年党费 is the branch's consent to a year paid at once", () => {
+    const months = ["2024年9月", "2024年10月", "2024年11月", "2024年12月", "2025年1月", "2025年2月", "2025年3月", "2025年4月", "2025年5月", "2025年6月", "2025年7月", "2025年8月"];
+    const rows: CellValue[][] = [
+      ["某学院研究生党支部2024—2025学年党费收缴明细"],
+      ["姓名", "类别", "月交纳额", ...months, "备注"],
+      ["甲", "学生", 0.2, ...months.map(() => 0.2), null],
+      ["乙", "学生", 0.2, 2.4, ...months.slice(1).map(() => null), "经支部同意一次交纳全学年党费"],
+      ["丙", "学生", 0.2, 2.4, ...months.slice(1).map(() => null), null],
+    ];
+    const { findings } = checkSheet(sheet("党费", rows), { asOf: "2025-08-31" });
+    // Only 丙, who has no consent, is told that paying twelve months at once needs it.
+    expect(codesAt(findings)).toEqual(["D5 dues.lumpPayment warning"]);
+  });
+
+  it("a probationary member whose 预备党员资格 was cancelled (备注) is not overdue for full membership", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "党员类别", "入党时间", "转正时间", "备注"],
+      ["甲", "预备党员", "2025-01-07", null, "经支部大会讨论取消预备党员资格"],
+      ["乙", "预备党员", "2025-01-07", null, null],
+    ];
+    const { findings } = checkSheet(sheet("名册", rows), { template: { id: "roster" }, asOf: "2026-06-30" });
+    expect(findings.filter((f) => f.code === "probation.overdue").map((f) => f.row)).toEqual([3]);
+  });
+});
