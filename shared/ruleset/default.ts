@@ -43,6 +43,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
       年薪制: "在职",
       个体: "在职",
       个体经营: "在职",
+      // Domain rules §1.6: 领取定额补贴的村干部 pay as wage earners, on their allowance.
+      村干部: "在职",
       离休: "离退休",
       退休: "离退休",
       离退休人员: "离退休",

@@ -394,3 +394,15 @@ describe("more that 备注 says", () => {
     expect(findings.filter((f) => f.code === "probation.overdue").map((f) => f.row)).toEqual([3]);
   });
 });
+
+describe("a village cadre on an allowance pays as a wage earner (domain rules §1.6)", () => {
+  it("村干部 with an allowance of 2400: 0.5% = 12.00 a month; 24.00 is wrong", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "党员类别", "计算基数", "月交纳额"],
+      ["甲", "村干部", 2400, 12],
+      ["乙", "村干部", 2400, 24],
+    ];
+    const { findings } = checkSheet(sheet("党费", rows), { template: { id: "dues-monthly" }, asOf: "2026-12-31" });
+    expect(codesAt(findings).filter((c) => c.includes("dues."))).toEqual(["D3 dues.amountMismatch error"]);
+  });
+});
