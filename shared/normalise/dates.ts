@@ -101,6 +101,17 @@ export function readDateInYear(raw: string, yearOf: (month: number) => number): 
   return { day: fromYmd(yearOf(mo), mo, 1), precision: "month" };
 }
 
+/**
+ * 3.15 typed into a General cell of a date column is a number: the month and day 3.15, not an
+ * Excel serial (1900-01-03). Its text, when the number keeps it whole: two decimals (3.15), or one
+ * that no day ends in 0 can be (3.5); 3.1 is what Excel keeps of both 3.1 and 3.10, so null.
+ */
+export function monthDayOfNumber(raw: number): string | null {
+  if (!(raw >= 1 && raw < 13) || Number.isInteger(raw)) return null;
+  const [m, f = ""] = String(raw).split(".");
+  return f.length === 2 || (f.length === 1 && Number(f) >= 4) ? `${m}.${f}` : null;
+}
+
 /** A span of days in one cell: 2024.10.8-10.9, 2024.10.8-9, 2024年10月8日至10日, 2024.10.8—2024.10.10. */
 const DAY_SPAN = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*(?:-|~|～|至|到|—|–)+\s*(?:(\d{4})\s*[-/.年]\s*)?(?:(\d{1,2})\s*[-/.月]\s*)?(\d{1,2})\s*[日号]?$/;
 

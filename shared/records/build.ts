@@ -1,7 +1,8 @@
 import { fromYmd, toYmd } from "../calendar/days.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
-import { formatPrecision, readDateInYear, readDateSpanEnd } from "../normalise/dates.js";
+import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd } from "../normalise/dates.js";
+import { isDateFormat } from "../xlsx/date-format.js";
 import { titlePeriod, type TitlePeriod } from "./title-year.js";
 import { coverFacts } from "./cover-facts.js";
 import { readNotes, type NoteFact } from "../notes/read-notes.js";
@@ -192,8 +193,13 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       let v = normaliseFast(raw, type);
       if (aliases && typeof v === "string") v = aliases[v] ?? v;
       if (v instanceof Flagged && v.problem.code === "value.notDate") v = inTitleYear(f, col, raw, type) ?? v;
-      // A serial shown as yyyy.mm was entered to the month: it is read to the month.
-      else if (typeof v === "number" && typeof raw === "number" && (type === "date" || type === "datetime")) v = coarseByFormat(view, row, col, v);
+      else if (typeof v === "number" && typeof raw === "number" && (type === "date" || type === "datetime")) {
+        // 3.15 in a General cell is a month and day, never a 1900 serial; else a serial shown as yyyy.mm is a month.
+        if (raw < 13 && !Number.isInteger(raw) && !isDateFormat(view.format(row, col) ?? "General")) {
+          const text = monthDayOfNumber(raw);
+          v = (text !== null ? inTitleYear(f, col, text, type) : null) ?? new Flagged({ code: "value.notDate", severity: "error", args: { value: String(raw) } }, null);
+        } else v = coarseByFormat(view, row, col, v);
+      }
       if (v instanceof Flagged) {
         problems.push({ ...v.problem, row, col, fieldIndex: f });
         values[f] = v.value;

@@ -66,6 +66,24 @@ describe("dates without their year, read in the year the title names", () => {
   });
 });
 
+describe("a month and day typed as a number (3.15 in a General cell)", () => {
+  it("is read in the title's year, never as a 1900 serial; 3.1 (3.1 or 3.10?) is not guessed", () => {
+    const rows: CellValue[][] = [
+      ["某党支部2025年党课开展情况登记表"],
+      ["序号", "授课时间", "授课人", "党课题目", "参加人数"],
+      [1, 3.15, "甲", "党课一", 20],
+      [2, 6.5, "甲", "党课二", 20],
+      [3, 9.1, "甲", "党课三", 20],
+    ];
+    const { findings } = checkSheet(sheet("党课", rows), { asOf: "2025-12-31" });
+    expect(findings.filter((f) => f.code === "value.notDate").map((f) => f.cell)).toEqual(["B5"]);
+    expect(findings.find((f) => f.code === "value.yearFromTitle")!.message).toContain("2 个日期");
+    // 3.15 and 6.5 are 2025 Q1 and Q2; the third is unread, so Q3 and Q4 show no 党课.
+    const periods = findings.filter((f) => f.code === "meetings.missing" || f.code === "meetings.missingRun").map((f) => f.period);
+    expect(periods).toEqual(["2025-Q3"]);
+  });
+});
+
 describe("dates shown to the month (yyyy.mm) are compared to the month", () => {
   it("knows a format's precision from its date parts, not from literal text", () => {
     expect(formatPrecision("yyyy.mm")).toBe("month");
