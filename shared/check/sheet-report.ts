@@ -73,6 +73,8 @@ const FACT_MESSAGES: Record<string, string> = {
   backPay: "note.backPay",
   abroad: "note.abroad",
   mobile: "note.mobile",
+  paysElsewhere: "note.paysElsewhere",
+  notAssessed: "note.notAssessed",
   suspended: "note.suspended",
   left: "note.left",
   secondExtension: "note.secondExtension",

@@ -13,6 +13,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "value.notInteger": { zh: "{field}“{value}”应为整数", en: "{field} \"{value}\" should be a whole number" },
   "value.notMoney": { zh: "{field}“{value}”不是金额，请只填数字，如 76.50", en: "{field} \"{value}\" is not an amount of money" },
   "value.notDate": { zh: "{field}“{value}”看不出是哪一天（可写作 2019-07-01、2019.7.1 或 2019年7月1日）", en: "{field} \"{value}\" is not a date we can read (write 2019-07-01, 2019.7.1 or 2019年7月1日)" },
+  "value.yearFromTitle": {
+    zh: "{field}有 {count} 个日期没有写年份（如“{example}”），已按标题中的{period}读",
+    en: "{count} dates in {field} have no year (e.g. \"{example}\"); they were read in {period}, the period the title names",
+  },
   "value.notMonth": { zh: "{field}“{value}”看不出是哪个月（可写作 2025-04）", en: "{field} \"{value}\" is not a valid month (e.g. 2025-04)" },
   "value.notBoolean": { zh: "{field}“{value}”应填“是”或“否”", en: "{field} \"{value}\" should be 是 (yes) or 否 (no)" },
   "value.belowMinimum": { zh: "{field}为 {value}，不能小于 {min}", en: "{field} {value} is below the minimum {min}" },
@@ -88,6 +92,18 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "appraisal.scoreMismatch": { zh: "得分 {value}，按票数计算应为 {expected}", en: "Score {value}; the votes give {expected}" },
   "appraisal.gradeMismatch": { zh: "等次“{value}”，按得分 {score} 应为“{expected}”", en: "Grade \"{value}\"; score {score} gives \"{expected}\"" },
   "quota.excellent": { zh: "评为优秀的有 {excellent} 人，超过参评人数 {assessed} 人的 {share}（最多 {allowed} 人）", en: "{excellent} rated 优秀, more than {share} of the {assessed} assessed (at most {allowed})" },
+  "cadre.sanctionGrade": {
+    zh: "备注记有“{words}”，{year} 年的考核等次应为 {allowed}，现为“{value}”（{source}）",
+    en: "The note records \"{words}\": the {year} grade should be {allowed}, not \"{value}\" ({source})",
+  },
+  "cadre.sanctionNotGrade": {
+    zh: "备注记有“{words}”，{year} 年不得评为“{value}”（{source}）",
+    en: "The note records \"{words}\": the {year} grade cannot be \"{value}\" ({source})",
+  },
+  "assessment.totalBelowRanked": {
+    zh: "总人数写的是 {total}，但表中排了名次的有 {ranked} 人；排名按 {ranked} 人核对",
+    en: "The total says {total}, but the sheet ranks {ranked} people; the ranks were checked against {ranked}",
+  },
   "assessment.rankRange": { zh: "排名 {rank} 应在 1 至总人数 {total} 之间", en: "Rank {rank} should lie between 1 and the total {total}" },
   "committee.termLength": { zh: "任期 {years} 年，应为 {min} 至 {max} 年（党章：每届任期三年至五年）", en: "A term of {years} years; a term is {min} to {max} years (Party Constitution)" },
   "committee.termMismatch": { zh: "应换届时间 {value} 与 {years} 年的任期不符（应为 {expected}）", en: "Term end {value} does not match a term of {years} years ({expected})" },
@@ -137,6 +153,13 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "note.backPay": { zh: "{header}：补交 {months} 个月党费", en: "{header}: {months} months paid late" },
   "note.abroad": { zh: "{header}：出国（境）", en: "{header}: abroad" },
   "note.mobile": { zh: "{header}：流动党员", en: "{header}: mobile member" },
+  "note.paysElsewhere": { zh: "{header}：在流入地（外地）党组织交纳党费", en: "{header}: pays dues to the organisation where he or she lives or works" },
+  "note.notAssessed": { zh: "{header}：不参加评议（不确定等次）", en: "{header}: not assessed this time" },
+  "value.excusedByNote": { zh: "{field}未填，备注说明：{note}", en: "{field} is left empty; the note says: {note}" },
+  "dues.paidElsewhere": {
+    zh: "备注写明在流入地（外地）党组织交纳党费，本表未记的 {months} 个月不算欠缴；请向该党组织核实",
+    en: "The note says the dues are paid where the member lives or works: the {months} months not recorded here are not counted as unpaid; confirm with that organisation",
+  },
   "note.suspended": { zh: "{header}：停止党籍", en: "{header}: membership suspended" },
   "note.left": { zh: "{header}：已不是党员（{text}）", en: "{header}: no longer a member ({text})" },
   "sheet.templateForced": { zh: "按指定模板“{title}”检查，对上的表头：{headers}", en: "Checked against the chosen template \"{title}\": matched headers {headers}" },

@@ -20,3 +20,17 @@ export function countWithUnit(text: string): number | null {
   const m = COUNT_WITH_UNIT.exec(text.trim());
   return m ? chineseCount(m[1]!) : null;
 }
+
+/**
+ * A place written with its words, as a rank column holds it: 第3名, 第三名, 并列3, 并列第3名,
+ * 3（并列）, 第3名（并列） → 3. A tie keeps its place (two 并列3 are both third).
+ */
+const PLACE = /^(?:并列)?\s*第?\s*(\d+|[一二两三四五六七八九十]{1,3})\s*名?\s*(?:[（(]\s*并列\s*[)）]|并列)?$/;
+
+export function placeWithWords(text: string): number | null {
+  const t = text.trim();
+  // Only words of a place: a bare number is read before this.
+  if (!/并列|第|名/.test(t)) return null;
+  const m = PLACE.exec(t);
+  return m ? chineseCount(m[1]!) : null;
+}

@@ -75,6 +75,43 @@ export function readDateText(raw: string): ReadDate | null {
   return null;
 }
 
+/**
+ * A day written without its year (1月12日, 1月12日上午, 3.15, 3/15) or a month alone (3月, 3月份),
+ * in a sheet whose title names its year (「2024年度主题党日活动开展情况」) or school year (2024-2025学年):
+ * read in the year `yearOf` gives its month.
+ * Null when the text is anything else, so a cell that names no date stays unreadable.
+ */
+const DAY_WITHOUT_YEAR = [/^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/, /^(\d{1,2})\s*[./]\s*(\d{1,2})(?![\d./])/];
+const MONTH_WITHOUT_YEAR = /^(\d{1,2})\s*月份?$/;
+
+export function readDateInYear(raw: string, yearOf: (month: number) => number): ReadDate | null {
+  const text = toHalfWidth(raw).trim();
+  for (const pattern of DAY_WITHOUT_YEAR) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    if (!TIME_TAIL.test(text.slice(m[0].length))) return null;
+    const [mo, d] = [Number(m[1]), Number(m[2])];
+    if (mo < 1 || mo > 12) return null;
+    const year = yearOf(mo);
+    return isValidYmd(year, mo, d) && plausibleYear(year) ? { day: fromYmd(year, mo, d), precision: "day" } : null;
+  }
+  const m = MONTH_WITHOUT_YEAR.exec(text);
+  const mo = m ? Number(m[1]) : 0;
+  if (mo < 1 || mo > 12 || !plausibleYear(yearOf(mo))) return null;
+  return { day: fromYmd(yearOf(mo), mo, 1), precision: "month" };
+}
+
+/**
+ * 3.15 typed into a General cell of a date column is a number: the month and day 3.15, not an
+ * Excel serial (1900-01-03). Its text, when the number keeps it whole: two decimals (3.15), or one
+ * that no day ends in 0 can be (3.5); 3.1 is what Excel keeps of both 3.1 and 3.10, so null.
+ */
+export function monthDayOfNumber(raw: number): string | null {
+  if (!(raw >= 1 && raw < 13) || Number.isInteger(raw)) return null;
+  const [m, f = ""] = String(raw).split(".");
+  return f.length === 2 || (f.length === 1 && Number(f) >= 4) ? `${m}.${f}` : null;
+}
+
 /** A span of days in one cell: 2024.10.8-10.9, 2024.10.8-9, 2024年10月8日至10日, 2024.10.8—2024.10.10. */
 const DAY_SPAN = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*(?:-|~|～|至|到|—|–)+\s*(?:(\d{4})\s*[-/.年]\s*)?(?:(\d{1,2})\s*[-/.月]\s*)?(\d{1,2})\s*[日号]?$/;
 
@@ -141,4 +178,24 @@ export function parseMonthText(raw: string): { y: number; m: number } | null {
   if (day === null) return null;
   const dt = new Date(day * 86_400_000);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1 };
+}
+
+/**
+ * How far a date number format shows a date: yyyy.mm, yyyy-mm, yyyy"年"m"月", mmm-yy show the
+ * month only, yyyy the year only; a serial under such a format was entered to that precision
+ * (Excel keeps the 1st of the month), so it must not be compared by day. Literal text ("年"),
+ * escapes (\年), colours and locales ([Red], [$-804]) name no part of the date.
+ */
+const precisionByFormat = new Map<string, DatePrecision>();
+
+export function formatPrecision(format: string): DatePrecision {
+  let known = precisionByFormat.get(format);
+  if (known === undefined) {
+    const parts = format.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "").toLowerCase();
+    // Only a format that shows a year and no day (nor a weekday) is coarse; a time of day keeps it whole.
+    if (!/y|e/.test(parts) || /d|a{3}|h|s/.test(parts)) known = "day";
+    else known = /m/.test(parts) ? "month" : "year";
+    precisionByFormat.set(format, known);
+  }
+  return known;
 }

@@ -37,3 +37,14 @@ export function valueMarker(text: string): ValueMarker | null {
 export function isValueMarker(v: unknown): v is ValueMarker {
   return v === "免交" || v === "减交";
 }
+
+/**
+ * Words a row of a register uses to say its event did not take place that period (8月 暑假，
+ * 未开展): such a row has no date on purpose. Kept as data beside the other markers.
+ */
+const NOT_HELD = /未开展|未召开|未举行|未组织|未开会|没有开展|没有召开|暂停开展|停开|不开展/;
+
+/** A text that says the meeting or activity of its row was not held. */
+export function saysNotHeld(text: string): boolean {
+  return NOT_HELD.test(toHalfWidth(text));
+}

@@ -16,8 +16,10 @@ export type NoteFactKind =
   | "backPay" // 补交 N 个月
   | "abroad" // 出国（境）
   | "mobile" // 流动党员
+  | "notAssessed" // 不参评、不确定等次: left out of an appraisal on purpose
+  | "paysElsewhere" // 在流入地党组织交纳党费 (第九条): the dues are paid to another organisation
   | "suspended" // 停止党籍
-  | "left" // 出党、除名、开除党籍、去世：no longer a member
+  | "left" // 出党、除名、开除党籍、去世、取消预备党员资格：no longer a member
   | "secondExtension" // 再次延长预备期: the probation may be extended once only
   | "electionDelay"; // 经上级党组织批准延期换届
 
@@ -43,7 +45,7 @@ export const NOTE_PATTERNS: NotePattern[] = [
   {
     kind: "duesConsent",
     pattern:
-      /(?:经|已经|已)?(?:党)?支部(?:委员会|支委会|大会|党员大会)?(?:研究)?(?:同意|批准)[^。；;]*?(?:按|每)\s*(季度?|半年|年)|(?:按|每)\s*(季度?|半年|年)\s*(?:交纳|缴纳|交|缴)[^。；;]*?(?:经|已)?(?:党)?支部[^。；;]*?(?:同意|批准)|(?:党)?支部[^。；;]*?(?:同意|批准)[^。；;]*?一次(?:性)?(?:交清|交纳|缴清|缴纳|预交|交|缴)(全年|一年|半年)/,
+      /(?:经|已经|已)?(?:党)?支部(?:委员会|支委会|大会|党员大会)?(?:研究)?(?:同意|批准)[^。；;]*?(?:按|每)\s*(季度?|半年|年)|(?:按|每)\s*(季度?|半年|年)\s*(?:交纳|缴纳|交|缴)[^。；;]*?(?:经|已)?(?:党)?支部[^。；;]*?(?:同意|批准)|(?:党)?支部[^。；;]*?(?:同意|批准)[^。；;]*?一次(?:性)?(?:交清|交纳|缴清|缴纳|预交|交|缴)(全年|一年|半年|全学年|本学年|学年)/,
   },
   { kind: "admitted", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*(?:经)?(?:支部大会|党员大会)?(?:讨论)?(?:接收|吸收|发展)为(?:中共)?预备党员`), date: 1 },
   { kind: "transferIn", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*(?:由\S{0,20}?)?(?:组织关系)?\s*(?:转入|调入|转来)|(?:转入|调入)(?:时间|日期)?\s*[:：（(]?\s*${DATE_IN_TEXT}`), date: 1 },
@@ -53,8 +55,13 @@ export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "backPay", pattern: new RegExp(String.raw`补(?:交|缴)\s*(?:了)?\s*${COUNT_IN_TEXT}\s*个?\s*月`), months: 1 },
   { kind: "abroad", pattern: /出国|出境|国[（(]境[）)]外|境外/ },
   { kind: "mobile", pattern: /流动党员/ },
+  { kind: "notAssessed", pattern: /不确定等次|不定等次|不评定等次|不予评定|不参评|未参评|免评|暂缓评议|不参加(?:民主)?(?:评议|测评|考核)|未参加(?:民主)?(?:评议|测评|考核)/ },
+  {
+    kind: "paysElsewhere",
+    pattern: /(?:流入地|外地|异地|务工地|工作地|现居住地)[^。；;]{0,16}?(?:交纳|缴纳|交|缴)|(?:党费)[^。；;]{0,6}?(?:在|向|交至|交到|缴至)[^。；;]{0,16}?(?:流入地|外地|异地|务工地)/,
+  },
   { kind: "suspended", pattern: /停止党籍/ },
-  { kind: "left", pattern: /开除党籍|除名|出党|退党|自行脱党|已故|去世|逝世|病故/ },
+  { kind: "left", pattern: /开除党籍|除名|出党|退党|自行脱党|已故|去世|逝世|病故|取消(?:其)?预备党员资格/ },
   { kind: "secondExtension", pattern: /再次延长预备期|第二次延长预备期|又延长预备期|两次延长预备期|预备期再延长/ },
   { kind: "electionDelay", pattern: /(?:延期|推迟|延后)(?:至[^，。；,;]{0,14})?(?:换届|选举)|换届延期/, approvedBy: /批准|同意/ },
 ];

@@ -47,7 +47,7 @@ export function readNotes(raw: string): NoteFact[] {
       fact.day = read.day;
     }
     if (p.approvedBy) fact.approved = p.approvedBy.test(text);
-    if (p.kind === "duesConsent") fact.cadence = (firstGroup(m, 1) ?? "季度").replace(/^季$/, "季度").replace(/^(?:全年|一年)$/, "年");
+    if (p.kind === "duesConsent") fact.cadence = (firstGroup(m, 1) ?? "季度").replace(/^季$/, "季度").replace(/^(?:全年|一年|全学年|本学年|学年)$/, "年");
     facts.push(fact);
   }
   return facts;

@@ -1,6 +1,10 @@
+import { fromYmd, toYmd } from "../calendar/days.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
-import { readDateSpanEnd } from "../normalise/dates.js";
+import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd } from "../normalise/dates.js";
+import { isDateFormat } from "../xlsx/date-format.js";
+import { titlePeriod, type TitlePeriod } from "./title-year.js";
+import { coverFacts } from "./cover-facts.js";
 import { readNotes, type NoteFact } from "../notes/read-notes.js";
 import type { FieldParsed } from "../template/schema.js";
 import type { HeaderLayout } from "../detect/layout.js";
@@ -28,7 +32,7 @@ export interface ValueSource {
   row: number;
   col: number;
   /** A section heading or a note of the same sheet, or another ledger of the book (its sheet named). */
-  from: "section" | "note" | "book" | "span";
+  from: "section" | "note" | "book" | "span" | "cover";
   sheet?: string;
 }
 
@@ -92,11 +96,27 @@ export interface RecordSet {
   roles: RoleCounts;
   /** Columns whose free text is read for facts (备注, 缴费说明, unbound 说明 columns). */
   noteColumns: number[];
+  /** Unassigned columns that give a person's post (职务): who the speaker of a row is. */
+  postColumns: number[];
+  /** Date columns some of whose dates lack their year and were read in the title's year (said to the clerk). */
+  yearSupplied: YearSupplied[];
+}
+
+/** Dates of one column written without their year (1月12日), read in the year the title names. */
+export interface YearSupplied {
+  fieldIndex: number;
+  col: number;
+  count: number;
+  /** The first such cell's text, for the message. */
+  example: string;
+  /** The period as the title names it (2024年, 2024-2025学年). */
+  period: string;
 }
 
 /** Free-text fields whose words are read for facts. */
 const NOTE_FIELDS = new Set(["note", "explanation"]);
 const NOTE_HEADER = /备注|说明|情况|原因/;
+const POST_HEADER = /职务|职位|身份/;
 
 function noteColumnsOf(layout: HeaderLayout, fields: FieldParsed[]): number[] {
   const cols = layout.columns.filter((b) => NOTE_FIELDS.has(fields[b.fieldIndex]!.name)).map((b) => b.col);
@@ -120,6 +140,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const lists = allowedValuesByColumn(view, layout.firstDataRow);
   const listOf = colOf.map((c) => (c >= 0 ? (lists.get(c) ?? null) : null));
   const noteColumns = noteColumnsOf(layout, fields);
+  const postColumns = layout.unbound.filter((u) => POST_HEADER.test(u.header)).map((u) => u.col);
   const leaves = layout.columns.map((b) => ({ col: b.col, leaf: b.header.split(" / ").pop()!.trim() }));
   const extensionField = fieldByName.get("extensionMonths");
   const nameField = fieldByName.get("name");
@@ -133,8 +154,22 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const sections: Section[] = [];
   const derived: DerivedRow[] = [];
   const roles: RoleCounts = { data: 0, header: 0, blank: 0, instruction: 0, notice: 0, total: 0, subtotal: 0, section: 0 };
+  const cover = coverFacts(view, layout.headerTop, layout.index, colOf);
   let section: Section | undefined;
   let groupStart = 0;
+  // The title's period, looked for only when a date lacks its year.
+  let period: TitlePeriod | null | undefined;
+  const yearSupplied: YearSupplied[] = [];
+  const inTitleYear = (f: number, col: number, raw: unknown, type: string): Coarse | number | null => {
+    if (typeof raw !== "string" || (type !== "date" && type !== "datetime")) return null;
+    if (period === undefined) period = titlePeriod(view, layout.headerTop);
+    const read = period ? readDateInYear(raw, period.yearOf) : null;
+    if (!read) return null;
+    const seen = yearSupplied.find((y) => y.fieldIndex === f);
+    if (seen) seen.count++;
+    else yearSupplied.push({ fieldIndex: f, col, count: 1, example: raw.trim(), period: period!.label });
+    return read.precision === "day" ? read.day : new Coarse(read.day, read.precision);
+  };
   for (let row = layout.firstDataRow; row < view.rowCount; row++) {
     const kind = repeatsHeader(view, row, leaves) ? "header" : classifyRow(view, row, row - layout.firstDataRow);
     roles[kind]++;
@@ -155,8 +190,17 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const rec: LedgerRecord = { row, values, repeat: [] };
     const problemsBefore = problems.length;
     for (const { f, col, type, aliases } of bound) {
-      let v = normaliseFast(view.merged(row, col), type);
+      const raw = view.merged(row, col);
+      let v = normaliseFast(raw, type);
       if (aliases && typeof v === "string") v = aliases[v] ?? v;
+      if (v instanceof Flagged && v.problem.code === "value.notDate") v = inTitleYear(f, col, raw, type) ?? v;
+      else if (typeof v === "number" && typeof raw === "number" && (type === "date" || type === "datetime")) {
+        // 3.15 in a General cell is a month and day, never a 1900 serial; else a serial shown as yyyy.mm is a month.
+        if (raw < 13 && !Number.isInteger(raw) && !isDateFormat(view.format(row, col) ?? "General")) {
+          const text = monthDayOfNumber(raw);
+          v = (text !== null ? inTitleYear(f, col, text, type) : null) ?? new Flagged({ code: "value.notDate", severity: "error", args: { value: String(raw) } }, null);
+        } else v = coarseByFormat(view, row, col, v);
+      }
       if (v instanceof Flagged) {
         problems.push({ ...v.problem, row, col, fieldIndex: f });
         values[f] = v.value;
@@ -190,6 +234,11 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       values[end] = day;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
     }
+    // 参加测评党员：28人 above the header: every row's count, where the row has no cell for it.
+    for (const c of cover) {
+      values[c.fieldIndex] = c.value;
+      (rec.sources ??= new Map()).set(c.fieldIndex, { row: c.row, col: c.col, from: "cover" });
+    }
     if (section) {
       rec.section = section;
       for (const fact of section.facts) {
@@ -214,7 +263,17 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
   const spanFields = new Set(spans.map((s) => s.end));
-  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns };
+  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied };
+}
+
+function coarseByFormat(view: SheetView, row: number, col: number, day: number): number | Coarse {
+  const owner = view.coveringMerge(row, col);
+  const format = owner ? view.format(owner.r0, owner.c0) : view.format(row, col);
+  if (format === null) return day;
+  const precision = formatPrecision(format);
+  if (precision === "day") return day;
+  const { y, m } = toYmd(day);
+  return new Coarse(fromYmd(y, precision === "month" ? m : 1, 1), precision);
 }
 
 /**

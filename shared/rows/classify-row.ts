@@ -22,6 +22,13 @@ const SIGNATURE = /^(填表人|制表人|填报人|审核人|审批人|负责人
  * 制表：离退休党支部, 组织委员：刘桂芳), as the foot of a ledger carries it.
  */
 const ROLE_COLON = /^(?:[\u4e00-\u9fa5]{0,8}(?:人|员|书记|主任|部长|领导|会计|出纳)|制表|填表|填报|审核|审批|复核|经手|收缴|收款|核对|监督|统计|记录)\s*[:：]/;
+/**
+ * The foot of a form, spread over its cells: 支部书记：| 王立新 | 组织委员：| 陈晓琳 | 填报日期：2026年12月28日,
+ * 支部书记（签字）：… 党委审核意见：. Each label names a role, a signature, an opinion or a date, and ends
+ * in a colon; what follows a bare label is its value (a name, a date).
+ */
+const SIGN_OFF_LABEL = /^([^\d:：]{1,20})[:：]\s*(.*)$/s;
+const SIGN_OFF_WORDS = /签字|签名|签章|盖章|公章|书记|委员|主任|组长|负责人|领导|审核|审批|审查|复核|意见|填表|制表|填报|报送|经办|日期|时间|联系|电话/;
 const TOTAL = /^(合\s*计|总\s*计|共\s*计|累\s*计|全年合计|年度合计|总合计|本页合计)/;
 const SUBTOTAL = /^(小\s*计|本页小计)/;
 /** Group headings that need nothing else on their row: 一、…, （一）…, 第二党小组. */
@@ -51,6 +58,25 @@ function isSection(text: string, filled: number): boolean {
   if (text.length > SECTION_MAX_LENGTH) return false;
   if (filled <= 2 && STRONG_SECTION.some((re) => re.test(text))) return true;
   return filled === 1 && WEAK_SECTION.test(text);
+}
+
+/** A row made only of sign-off labels and the values written after them. */
+function signOffRow(values: readonly CellValue[]): boolean {
+  let labels = 0;
+  /** The last filled cell was a label with nothing after its colon: this cell may be its value. */
+  let awaitingValue = false;
+  for (const v of values) {
+    if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+    const label = typeof v === "string" ? SIGN_OFF_LABEL.exec(toHalfWidth(v).trim()) : null;
+    if (label && SIGN_OFF_WORDS.test(label[1]!)) {
+      labels++;
+      awaitingValue = label[2]!.trim() === "";
+      continue;
+    }
+    if (!awaitingValue || labels === 0) return false;
+    awaitingValue = false;
+  }
+  return labels > 0;
 }
 
 /** Most cells hold no colon: the role-and-colon test is skipped for them. */
@@ -96,5 +122,7 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
   if (firstText !== null && (SIGNATURE.test(firstText) || ROLE_COLON.test(firstText)) && filled <= 4) return "notice";
   if (instructions > 0 && instructions * 2 >= filled) return "instruction";
   if (firstText !== null && beforeFirstText === 0 && texts === filled && (isSection(firstText, filled) || mergedHeading(view, row, firstText, filled))) return "section";
+  // After the sections: 第一党小组（组长：韦文静） is a heading, not a sign-off.
+  if (firstText !== null && beforeFirstText === 0 && hasColon(firstText) && signOffRow(values)) return "notice";
   return "data";
 }

@@ -1,4 +1,4 @@
-import type { DayNumber } from "../calendar/days.js";
+import { toIso, type DayNumber } from "../calendar/days.js";
 import { a1, columnLetters } from "../grid/a1.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { renderMessage } from "../findings/render.js";
@@ -94,6 +94,17 @@ export class RuleContext {
   str(rec: LedgerRecord, name: string): string | null {
     const v = this.get(rec, name);
     return v === null ? null : String(v);
+  }
+
+  /**
+   * A date for a message: a whole day as ISO; one written to the month or year as the clerk wrote
+   * it (1968.02), or, where the cell is a date serial shown as yyyy.mm, as 1968-02.
+   */
+  dateText(rec: LedgerRecord, name: string, d: DateValue): string {
+    if (d.precision === "day") return toIso(d.day);
+    const i = this.field(name);
+    const raw = i < 0 ? null : this.view.merged(rec.row, this.set.colOf[i]!);
+    return typeof raw === "string" ? cellText(raw) : toIso(d.day).slice(0, d.precision === "month" ? 7 : 4);
   }
 
   /** The cell's text as the clerk sees it, for messages. */

@@ -67,7 +67,7 @@ export function checkRuleSetConsistency(rs: RuleSetFields, ctx: z.RefinementCtx)
       fail(["branch", i === 0 ? "termYears" : "termYearsByType"], `任期 ${t.years} 年不在 ${branch.termMinYears}–${branch.termMaxYears} 年之间`, `a term of ${t.years} years is outside ${branch.termMinYears}–${branch.termMaxYears}`);
     }
   }
-  for (const g of [cadreGrades.failGrade, cadreGrades.excellentGrade]) {
+  for (const g of [cadreGrades.failGrade, cadreGrades.excellentGrade, ...cadreGrades.sanctions.flatMap((x) => [...(x.allowed ?? []), ...(x.notAllowed ?? [])])]) {
     if (!cadreGrades.grades.includes(g)) fail(["cadreGrades", "grades"], `等次「${g}」不在干部考核等次中`, `grade "${g}" is not one of the cadre grades`);
   }
 

@@ -43,6 +43,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
       年薪制: "在职",
       个体: "在职",
       个体经营: "在职",
+      // Domain rules §1.6: 领取定额补贴的村干部 pay as wage earners, on their allowance.
+      村干部: "在职",
       离休: "离退休",
       退休: "离退休",
       离退休人员: "离退休",
@@ -147,6 +149,21 @@ export const DEFAULT_RULE_SET: RuleSet = {
     electionDelayMaxMonths: 12,
   },
   organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null },
-  cadreGrades: { grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2 },
+  cadreGrades: {
+    grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"],
+    failGrade: "不称职",
+    consecutiveFailYears: 2,
+    excellentGrade: "优秀",
+    excellentQuotaShare: 0.2,
+    // Domain rules §4.2: the most severe first, since the first entry a note matches decides.
+    sanctions: [
+      { words: ["开除党籍", "留党察看", "撤销党内职务"], allowed: ["不称职"], source: "组通字〔1998〕19号" },
+      { words: ["严重警告"], allowed: ["不称职", "不定等次"], source: "组通字〔1998〕19号" },
+      { words: ["立案"], allowed: ["不定等次"], source: "组通字〔1998〕19号" },
+      { words: ["记大过", "降级", "撤职", "记过", "责令辞职", "降职", "免职"], allowed: ["不定等次"], source: "政务处分与组织处理的有关规定" },
+      { words: ["党内警告", "警告处分", "政务警告", "诫勉", "调整职务"], notAllowed: ["优秀"], source: "组通字〔1998〕19号" },
+      { words: ["试用期"], allowed: ["不定等次"], unless: ["期满", "已满", "结束", "转正"], source: "公务员考核规定：试用期内只写评语，不定等次" },
+    ],
+  },
   conversion: { idColumnNumberShare: 0.5, idColumnMinRows: 3 },
 };

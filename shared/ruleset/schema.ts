@@ -220,9 +220,29 @@ export const RuleSetShape = z
         excellentGrade: z.string().min(1),
         /** 优秀 at most this share of the cadres in one year column. */
         excellentQuotaShare: z.number().min(0).max(1),
+        /**
+         * What a sanction written in 备注 does to that year's grade (组通字〔1998〕19号 and the 2020
+         * rules): the first entry whose words the note holds decides; `allowed` lists the only grades
+         * it leaves, `notAllowed` the ones it rules out; `unless` words lift it (试用期已满).
+         * A note that names other years than the sheet's is about those years.
+         */
+        sanctions: z
+          .array(
+            z
+              .object({
+                words: z.array(z.string().min(1).max(20)).min(1).max(20),
+                allowed: z.array(z.string().min(1)).max(10).optional(),
+                notAllowed: z.array(z.string().min(1)).max(10).optional(),
+                unless: z.array(z.string().min(1).max(20)).max(10).optional(),
+                source: z.string().max(80),
+              })
+              .strict(),
+          )
+          .max(40)
+          .default([]),
       })
       .strict()
-      .default({ grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2 }),
+      .default({ grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2, sanctions: [] }),
     /** When a column reads as a badly converted file rather than a badly kept ledger (shared/rules/columns). */
     conversion: z
       .object({

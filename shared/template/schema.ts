@@ -92,6 +92,12 @@ export const Field = z
      * is the training's start and, in `rangeEnd`, its end).
      */
     rangeEnd: z.string().max(64).optional(),
+    /**
+     * Facts a note may state that explain the cell left empty on purpose (评议结果 blank and
+     * 备注「长期病假，不参评」): the kinds of `shared/notes/patterns.ts`. Such a cell is not
+     * 「不能为空」; it is said as read, never passed over in silence.
+     */
+    excusedBy: z.array(z.string().max(32)).max(16).optional(),
   })
   .strict();
 export type Field = z.input<typeof Field>;

@@ -69,6 +69,9 @@ export const excellentQuotaRule: Rule = {
 /**
  * Rank-based sheets (干部年终考核测评): 1 ≤ 排名 ≤ 总人数. Where no column gives the number
  * ranked (none, or the column counts votes: 有效票数), it is the number of people the sheet ranks.
+ * A 总人数 smaller than the number the sheet itself ranks is the wrong count, not every rank
+ * wrong: it is said once, on that cell, and the ranks are checked against the people ranked.
+ * A larger one stands (the sheet may list some of those ranked).
  */
 const VOTE_COUNT_HEADER = /票/;
 
@@ -77,10 +80,16 @@ export const rankRule: Rule = {
   run(ctx) {
     const ownTotal = ctx.has("voters") && !VOTE_COUNT_HEADER.test(ctx.headerOf("voters"));
     const ranked = ctx.records.filter((rec) => ctx.num(rec, "rank") !== null).length;
+    const saidShort = new Set<number>();
     for (const rec of ctx.records) {
       const rank = ctx.num(rec, "rank");
-      const total = ownTotal ? ctx.num(rec, "voters") : ranked;
-      if (rank === null || total === null) continue;
+      const stated = ownTotal ? ctx.num(rec, "voters") : null;
+      if (stated !== null && stated < ranked && !saidShort.has(stated)) {
+        saidShort.add(stated);
+        ctx.atCell(rec, "voters", "assessment.totalBelowRanked", "warning", { total: stated, ranked });
+      }
+      const total = stated !== null ? Math.max(stated, ranked) : ranked;
+      if (rank === null) continue;
       if (rank < 1 || rank > total) ctx.atCell(rec, "rank", "assessment.rankRange", "error", { rank, total });
     }
   },

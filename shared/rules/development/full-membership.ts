@@ -22,7 +22,7 @@ export const fullMembershipMeetingRule: Rule = {
       }
       const approved = ctx.date(rec, "fullApprovalDate");
       if (approved !== null && approved.day >= meeting.day && approved.day > addMonths(latestDay(meeting), approvalWarnMonths)) {
-        ctx.atCell(rec, "fullApprovalDate", "development.fullApprovalLate", "warning", { value: approved.precision === "day" ? toIso(approved.day) : ctx.text(rec, "fullApprovalDate"), months: approvalWarnMonths });
+        ctx.atCell(rec, "fullApprovalDate", "development.fullApprovalLate", "warning", { value: ctx.dateText(rec, "fullApprovalDate", approved), months: approvalWarnMonths });
       }
     }
   },

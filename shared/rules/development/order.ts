@@ -1,51 +1,57 @@
-import { toIso } from "../../calendar/days.js";
 import { surelyBefore, type DateValue } from "../../calendar/precision.js";
-import type { LedgerRecord } from "../../records/build.js";
-import type { Rule, RuleContext } from "../context.js";
-
-function show(ctx: RuleContext, rec: LedgerRecord, name: string, d: DateValue): string {
-  return d.precision === "day" ? toIso(d.day) : ctx.text(rec, name);
-}
+import type { Rule } from "../context.js";
 
 /**
- * The development steps happen in order (细则 sequence; G3, G8, G9, G12, G13): application,
- * talk, activist, candidate, political review, pre-review, admission, the committee's talk,
- * approval, oath, full-membership meeting and approval, full membership. Each date present
- * must not precede the last earlier step that is present.
+ * The development steps happen in order (细则 sequence; G3, G8, G9, G12, G13): each step names
+ * the steps that must come before it, as the domain rules state them — A ≤ T ≤ J ≤ F ≤ R ≤ S,
+ * F ≤ Z ≤ R (政审 before the branch meeting), Y ≤ R (预审 before it too, but the rules set no
+ * order between 政审 and 预审), Tw ≤ S, S ≤ X, then the full-membership steps. A step whose
+ * date is missing passes its own predecessors on. A date is out of order when it surely
+ * precedes one of them; it is said once, against the latest such.
  */
-const SEQUENCE = [
-  "applyDate",
-  "talkDate",
-  "activistDate",
-  "candidateDate",
-  "politicalReviewDate",
-  "preReviewDate",
-  "joinDate",
-  "partyTalkDate",
-  "approvalDate",
-  "oathDate",
-  "fullApplyDate",
-  "fullMeetingDate",
-  "fullApprovalDate",
-];
+const BEFORE: Record<string, readonly string[]> = {
+  applyDate: [],
+  talkDate: ["applyDate"],
+  activistDate: ["talkDate"],
+  candidateDate: ["activistDate"],
+  politicalReviewDate: ["candidateDate"],
+  preReviewDate: ["candidateDate"],
+  joinDate: ["politicalReviewDate", "preReviewDate"],
+  partyTalkDate: ["joinDate"],
+  approvalDate: ["partyTalkDate"],
+  oathDate: ["approvalDate"],
+  fullApplyDate: ["oathDate"],
+  fullMeetingDate: ["fullApplyDate"],
+  fullApprovalDate: ["fullMeetingDate"],
+};
 
 export const developmentOrderRule: Rule = {
   needs: [],
   run(ctx) {
-    const present = SEQUENCE.filter((name) => ctx.has(name));
+    const present = Object.keys(BEFORE).filter((name) => ctx.has(name));
     if (present.length < 2) return;
     for (const rec of ctx.records) {
-      let prevName: string | null = null;
-      let prev: DateValue | null = null;
+      const dates = new Map<string, DateValue>();
       for (const name of present) {
-        const day = ctx.date(rec, name);
-        if (day === null) continue;
-        // A date written to the month (2019.03) is out of order only if every day it can be is.
-        if (prev !== null && prevName !== null && surelyBefore(day, prev)) {
-          ctx.atCell(rec, name, "dates.order", "error", { value: show(ctx, rec, name, day), before: ctx.title(prevName), beforeValue: show(ctx, rec, prevName, prev) });
+        const d = ctx.date(rec, name);
+        if (d !== null) dates.set(name, d);
+      }
+      // The nearest earlier steps that have a date, through the missing ones.
+      const earlier = (name: string, out: Set<string>): Set<string> => {
+        for (const p of BEFORE[name]!) {
+          if (dates.has(p)) out.add(p);
+          else earlier(p, out);
         }
-        prevName = name;
-        prev = day;
+        return out;
+      };
+      for (const [name, day] of dates) {
+        let latest: { name: string; day: DateValue } | null = null;
+        for (const p of earlier(name, new Set())) {
+          const before = dates.get(p)!;
+          // A date written to the month (2019.03) is out of order only if every day it can be is.
+          if (surelyBefore(day, before) && (latest === null || before.day > latest.day.day)) latest = { name: p, day: before };
+        }
+        if (latest) ctx.atCell(rec, name, "dates.order", "error", { value: ctx.dateText(rec, name, day), before: ctx.title(latest.name), beforeValue: ctx.dateText(rec, latest.name, latest.day) });
       }
     }
   },

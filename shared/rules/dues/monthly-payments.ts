@@ -1,10 +1,11 @@
-import { monthIndex, monthIndexToPeriod } from "../../calendar/periods.js";
+import { monthIndex } from "../../calendar/periods.js";
 import { duesAmountMatches } from "../../scoring/dues.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import { titleYear } from "../../records/title-year.js";
-import type { LedgerRecord, RepeatColumn } from "../../records/build.js";
+import type { LedgerRecord, RepeatColumn, RowFact } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { describeExpectation, expectationFor } from "./standard-amount.js";
+import { reportUnpaidMonths } from "./unpaid-run.js";
 
 /**
  * The monthly columns of a dues ledger (one row per member): each paid month agrees
@@ -22,6 +23,8 @@ interface MemberMonths {
   lastDue: number;
   waived: boolean;
   consent: boolean;
+  /** Where 备注 says the dues are paid to the organisation where the member lives or works (第九条). */
+  elsewhere: RowFact | null;
 }
 
 function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): MemberMonths {
@@ -32,7 +35,7 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
   const transferOut = ctx.num(rec, "transferOut");
   if (transferIn !== null) firstDue = Math.max(firstDue, monthIndex(transferIn));
   const lastByColumn = transferOut === null ? asOfMonth : Math.min(asOfMonth, monthIndex(transferOut));
-  if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false };
+  if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false, elsewhere: null };
   let lastDue = lastByColumn;
   for (const f of ctx.facts(rec, "transferIn")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
   // Admitted during the year (a note where the ledger has no 入党时间 column): dues from that month.
@@ -44,7 +47,7 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
   }
   const waived = exempt.length > 0 || ctx.facts(rec, "suspended").length > 0 || ctx.facts(rec, "left").length > 0;
   const consent = ctx.facts(rec, "duesConsent").length > 0 || ctx.facts(rec, "backPay").length > 0;
-  return { firstDue, lastDue, waived, consent };
+  return { firstDue, lastDue, waived, consent, elsewhere: ctx.facts(rec, "paysElsewhere")[0] ?? null };
 }
 
 export const duesMonthlyRule: Rule = {
@@ -73,11 +76,17 @@ export const duesMonthlyRule: Rule = {
       const covered = coveredMonths(rec.repeat, owed, due);
       // The unpaid run is a slice [runStart, i) of the period-ordered columns.
       let runStart = -1;
+      let notHere = 0;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
         const value = rec.repeat[i] ?? null;
         const isDue = due[i]!;
         if (isDue && (value === null || value === 0) && !covered?.[i] && !member.waived) {
+          // Paid to another organisation (第九条): not unpaid here, and said so once below.
+          if (member.elsewhere) {
+            notHere++;
+            continue;
+          }
           if (runStart < 0) runStart = i;
           continue;
         }
@@ -88,6 +97,7 @@ export const duesMonthlyRule: Rule = {
         checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent);
       }
       if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, runStart, columns.length, monthOf);
+      if (notHere > 0 && member.elsewhere) ctx.atColumnIndex(member.elsewhere.row, member.elsewhere.col, "note", "dues.paidElsewhere", "info", { months: notHere });
     }
   },
 };
@@ -142,12 +152,5 @@ function checkPaidAmount(
 }
 
 function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], start: number, end: number, monthOf: (c: RepeatColumn) => number): void {
-  const { unpaidWarningMonths, unpaidErrorMonths } = ctx.ruleSet.dues;
-  const months = end - start;
-  const first = columns[start]!;
-  const last = columns[end - 1]!;
-  // D6: every month due has a payment; a short gap is only noted, longer runs warn, then lapse (D7).
-  const severity = months >= unpaidErrorMonths ? "error" : months >= unpaidWarningMonths ? "warning" : "info";
-  const code = severity === "error" ? "dues.unpaidLapse" : severity === "warning" ? "dues.unpaid" : "dues.unpaidShort";
-  ctx.atColumnIndex(rec.row, first.col, "months", code, severity, { months, from: monthIndexToPeriod(monthOf(first)), to: monthIndexToPeriod(monthOf(last)) });
+  reportUnpaidMonths(ctx, rec.row, columns[start]!.col, "months", end - start, monthOf(columns[start]!), monthOf(columns[end - 1]!));
 }

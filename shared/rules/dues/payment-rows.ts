@@ -1,9 +1,10 @@
-import { monthIndexToPeriod } from "../../calendar/periods.js";
+import { monthIndex, monthIndexToPeriod } from "../../calendar/periods.js";
 import { duesAmountMatches, type DuesExpectation } from "../../scoring/dues.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { describeExpectation, expectationFor } from "./standard-amount.js";
+import { reportUnpaidMonths } from "./unpaid-run.js";
 
 /**
  * One row per payment (党费补缴 style): the months covered run forwards; a 补交 covers at most
@@ -11,7 +12,9 @@ import { describeExpectation, expectationFor } from "./standard-amount.js";
  * (第十二条, D12: a 经支部同意 column, or the words in 缴费说明 / 备注); the amount agrees with
  * what the category owes for those months — base × rate where the base is given, the fixed
  * amount of students and others (D4), the range of farmers — and 1000 yuan or more at once
- * is 大额党费 (D11).
+ * is 大额党费 (D11). Where the sheet is a payment export (one row per member and month, most
+ * members on several rows), a member's months with no payment between his first month and the
+ * end of the export (or the as-of month, or a transfer out) are an unpaid run (D6, D7).
  */
 const BACK_PAY = /补(?:交|缴)/;
 const CONSENT = /(?:经|已经|已)?(?:党)?支部(?:委员会|支委会|大会)?(?:研究)?(?:同意|批准)/;
@@ -60,5 +63,68 @@ export const duesPaymentRowsRule: Rule = {
       }
       if (amount !== null && amount >= largeFen) ctx.atCell(rec, "amount", "dues.largePayment", "info", { value: fenToYuanText(amount) });
     }
+    checkUnpaidGaps(ctx);
   },
 };
+
+/**
+ * A sheet of payments is an export of every month when its rows are each one month's payment
+ * (nearly all) and its members have at least this many rows each (the median); a sheet of
+ * occasional payments (补缴, quarterly receipts) says nothing of the months it does not list.
+ */
+const EXPORT_ROWS_PER_MEMBER = 3;
+const EXPORT_SINGLE_MONTH_SHARE = 0.9;
+
+interface MemberPayments {
+  rows: number;
+  months: Set<number>;
+  /** Each covered month's row, to point at the payment beside a gap. */
+  rowOf: Map<number, LedgerRecord>;
+  lastDue: number;
+}
+
+function checkUnpaidGaps(ctx: RuleContext): void {
+  const key = ctx.has("idNumber") ? "idNumber" : ctx.has("memberId") ? "memberId" : ctx.has("name") ? "name" : null;
+  if (key === null) return;
+  const asOfMonth = monthIndex(ctx.asOf);
+  const members = new Map<string, MemberPayments>();
+  let exportLast = -Infinity;
+  let rows = 0;
+  let singleMonth = 0;
+  for (const rec of ctx.records) {
+    const who = ctx.str(rec, key);
+    const from = ctx.num(rec, "fromMonth");
+    const to = ctx.has("toMonth") ? ctx.num(rec, "toMonth") : from;
+    if (who === null || from === null || to === null || to < from) continue;
+    let m = members.get(who);
+    if (!m) members.set(who, (m = { rows: 0, months: new Set(), rowOf: new Map(), lastDue: asOfMonth }));
+    m.rows++;
+    rows++;
+    if (to === from) singleMonth++;
+    for (let month = from; month <= to; month++) {
+      m.months.add(month);
+      if (!m.rowOf.has(month)) m.rowOf.set(month, rec);
+    }
+    for (const f of ctx.facts(rec, "transferOut")) if (f.day !== undefined) m.lastDue = Math.min(m.lastDue, monthIndex(f.day));
+    if (ctx.facts(rec, "left").length > 0 || ctx.facts(rec, "paysElsewhere").length > 0) m.lastDue = -Infinity;
+    exportLast = Math.max(exportLast, to);
+  }
+  const counts = [...members.values()].map((m) => m.rows).sort((a, b) => a - b);
+  if (counts.length === 0 || counts[Math.floor(counts.length / 2)]! < EXPORT_ROWS_PER_MEMBER || singleMonth < rows * EXPORT_SINGLE_MONTH_SHARE) return;
+  const nameField = ctx.has("name") ? "name" : key;
+  for (const m of members.values()) {
+    const months = [...m.months].sort((a, b) => a - b);
+    const last = Math.min(exportLast, m.lastDue);
+    let prev = months[0]!;
+    for (const month of [...months.slice(1), last + 1]) {
+      const gapEnd = Math.min(month - 1, last);
+      if (gapEnd > prev) {
+        // The payment just before the gap is where the clerk looks.
+        const rec = m.rowOf.get(prev)!;
+        reportUnpaidMonths(ctx, rec.row, ctx.set.colOf[ctx.field(nameField)]!, nameField, gapEnd - prev, prev + 1, gapEnd);
+      }
+      prev = Math.max(prev, month);
+      if (month > last) break;
+    }
+  }
+}

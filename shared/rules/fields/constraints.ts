@@ -1,6 +1,7 @@
 import { toIso } from "../../calendar/days.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import type { NormValue } from "../../normalise/value.js";
+import { saysNotHeld } from "../../normalise/markers.js";
 import type { FieldParsed } from "../../template/schema.js";
 import { wholeTextPattern } from "../../template/safe-pattern.js";
 import type { RuleContext } from "../context.js";
@@ -15,6 +16,10 @@ export function checkFieldConstraints(ctx: RuleContext): void {
   for (const p of set.problems) {
     const field = set.fields[p.fieldIndex]!;
     ctx.atColumnIndex(p.row, p.col, field.name, p.code, p.severity, { ...p.args });
+  }
+  // Dates read in the title's year: said once per column, so the reading is never silent.
+  for (const y of set.yearSupplied) {
+    ctx.atColumn(set.fields[y.fieldIndex]!.name, "value.yearFromTitle", "info", { count: y.count, example: y.example, period: y.period });
   }
   const problemRowsByField = new Map<number, Set<number>>();
   for (const p of set.problems) {
@@ -39,6 +44,15 @@ export function checkFieldConstraints(ctx: RuleContext): void {
       const v = rec.values[f]!;
       if (v === null) {
         if (problemRows.has(rec.row)) continue;
+        // 8月 暑假，未开展: a row that says its meeting was not held has no date on purpose.
+        if ((field.type === "date" || field.type === "datetime") && rowSaysNotHeld(ctx, rec.row)) continue;
+        // 备注「长期病假，不参评」 explains a blank 评议结果: said as read, not 不能为空.
+        const excuse = field.excusedBy ? rec.facts?.find((fact) => field.excusedBy!.includes(fact.kind)) : undefined;
+        if (excuse) {
+          const note = ctx.view.value(excuse.row, excuse.col);
+          ctx.atCell(rec, field.name, "value.excusedByNote", "info", { note: typeof note === "string" ? note.trim() : excuse.text });
+          continue;
+        }
         if (c.required) ctx.atCell(rec, field.name, "value.required", "error");
         else if (field.recommended) ctx.atCell(rec, field.name, "value.recommended", "warning");
         continue;
@@ -63,6 +77,10 @@ export function checkFieldConstraints(ctx: RuleContext): void {
 }
 
 const EMPTY_ROWS: ReadonlySet<number> = new Set();
+
+function rowSaysNotHeld(ctx: RuleContext, row: number): boolean {
+  return ctx.view.rowValues(row).some((v) => typeof v === "string" && saysNotHeld(v));
+}
 
 /** What a message quotes: the clerk's own text, also where a value mapping read it as another value. */
 function writtenText(ctx: RuleContext, rec: Parameters<RuleContext["atCell"]>[0], f: number, v: string): string {

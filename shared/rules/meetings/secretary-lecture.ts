@@ -3,14 +3,18 @@ import type { Rule } from "../context.js";
 import { meetingOf } from "./meeting-of.js";
 
 /**
- * M4 (条例 第十六条): the branch secretary gives at least `secretaryLecturesPerYear` Party lectures a year. A
- * lecture counts as the secretary's when its speaker is the secretary the sheet names above its
- * table ("党支部书记：孙宏伟"), or, where it names none, when its title or speaker says 支部书记
- * or 书记 — not another body's (党组书记, 党委书记 of the county bureau).
+ * M4 (条例 第十六条): the branch secretary gives at least `secretaryLecturesPerYear` Party lectures a year.
+ * The speaker is the 主讲人 / 授课人 column where the sheet has one (the 主持人 chairs, and may be the
+ * secretary while others lecture), else the 主持人. A lecture counts as the secretary's when its
+ * speaker is the secretary the sheet names above its table ("党支部书记：孙宏伟") or the speaker's
+ * post (in the cell, or a 职务 column beside it) says 支部书记; where the sheet names none, when its
+ * title or speaker says 书记 — not another body's (党组书记, 党委书记 of the county bureau).
  * Judged only for years the register has lectures in and that are over by the as-of day.
  */
 const SECRETARY_LINE = /(?:党支部|支部|党总支)?书记\s*[:：]\s*([\u4e00-\u9fa5·]{2,4})/;
 const BY_SECRETARY = /(?<!党组|党委|党工委|局|委)书记/;
+/** The branch's own secretary, not a 党总支书记 or a 第一书记 of another body. */
+const OWN_SECRETARY = /(?<!总)支部书记/;
 
 function secretaryNamed(titles: string[]): string | null {
   for (const t of titles) {
@@ -31,8 +35,10 @@ export const secretaryLectureRule: Rule = {
       const type = meetingOf(ctx, rec);
       if (day === null || type?.type !== "党课") continue;
       const year = toYmd(day).y;
-      const words = `${ctx.str(rec, "title") ?? ""} ${ctx.str(rec, "host") ?? ""}`;
-      const bySecretary = secretary ? words.includes(secretary) || /支部书记/.test(words) : BY_SECRETARY.test(words);
+      const speaker = (ctx.has("speaker") ? ctx.str(rec, "speaker") : null) ?? ctx.str(rec, "host") ?? "";
+      const post = ctx.set.postColumns.map((c) => ctx.view.value(rec.row, c)).filter((v) => typeof v === "string").join(" ");
+      const words = `${ctx.str(rec, "title") ?? ""} ${speaker} ${post}`;
+      const bySecretary = secretary ? speaker.includes(secretary) || OWN_SECRETARY.test(`${speaker} ${post}`) : BY_SECRETARY.test(words);
       lectureYears.set(year, (lectureYears.get(year) ?? 0) + (bySecretary ? 1 : 0));
     }
     const asOfYear = toYmd(ctx.asOf);

@@ -27,7 +27,7 @@ export const idNumberRule: Rule = {
       // A birth date written to the month (1968.02) agrees with the ID when its month does.
       const birth = hasBirth ? ctx.date(rec, "birthDate") : null;
       if (birth !== null && !agreesWith(birth, info.birth)) {
-        ctx.atCell(rec, "birthDate", "id.birthMismatch", "error", { value: birth.precision === "day" ? toIso(birth.day) : ctx.text(rec, "birthDate"), fromId: toIso(info.birth) }, toIso(info.birth));
+        ctx.atCell(rec, "birthDate", "id.birthMismatch", "error", { value: ctx.dateText(rec, "birthDate", birth), fromId: toIso(info.birth) }, toIso(info.birth));
       }
       const sex = hasSex ? ctx.str(rec, "sex") : null;
       if (sex !== null && (sex === "男" || sex === "女") && sex !== info.sex) {

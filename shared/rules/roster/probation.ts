@@ -1,8 +1,7 @@
 import { addMonths, toIso } from "../../calendar/days.js";
 import { latestDay, shifted, surelyBefore, type DateValue } from "../../calendar/precision.js";
 import { extensionAllowed } from "../../scoring/probation.js";
-import type { LedgerRecord } from "../../records/build.js";
-import type { Rule, RuleContext } from "../context.js";
+import type { Rule } from "../context.js";
 
 /**
  * Probation (党章 第七条, 细则 第三十二条): full membership on EDATE(admission, 12), or
@@ -11,10 +10,6 @@ import type { Rule, RuleContext } from "../context.js";
  * past with no full membership is overdue; a 正式党员 shows a full-membership date.
  * Dates written to the month only (2010.07) are compared to the month.
  */
-function show(ctx: RuleContext, rec: LedgerRecord, name: string, d: DateValue): string {
-  return d.precision === "day" ? toIso(d.day) : ctx.text(rec, name);
-}
-
 /** Same calendar day, or — for a date written to the month or year — the same month or year. */
 function sameAt(a: DateValue, b: DateValue): boolean {
   if (a.precision === "day" && b.precision === "day") return a.day === b.day;
@@ -31,7 +26,7 @@ export const probationRule: Rule = {
       const joined = ctx.date(rec, "joinDate");
       if (joined === null) continue;
       if (joined.day > ctx.asOf) {
-        ctx.atCell(rec, "joinDate", "date.future", "error", { value: show(ctx, rec, "joinDate", joined), asOf: toIso(ctx.asOf) });
+        ctx.atCell(rec, "joinDate", "date.future", "error", { value: ctx.dateText(rec, "joinDate", joined), asOf: toIso(ctx.asOf) });
         continue;
       }
       // 细则 第三十二条: the probation may be extended once.
@@ -44,14 +39,15 @@ export const probationRule: Rule = {
       const full = ctx.date(rec, "fullDate");
       if (full !== null) {
         if (surelyBefore(full, joined) || (full.precision === "day" && joined.precision === "day" && full.day === joined.day)) {
-          ctx.atCell(rec, "fullDate", "probation.fullBeforeJoin", "error", { value: show(ctx, rec, "fullDate", full), joined: show(ctx, rec, "joinDate", joined) });
+          ctx.atCell(rec, "fullDate", "probation.fullBeforeJoin", "error", { value: ctx.dateText(rec, "fullDate", full), joined: ctx.dateText(rec, "joinDate", joined) });
         } else if (!sameAt(full, due)) {
           const expected = due.precision === "day" ? toIso(due.day) : toIso(due.day).slice(0, due.precision === "month" ? 7 : 4);
-          ctx.atCell(rec, "fullDate", "probation.fullDateMismatch", "error", { value: show(ctx, rec, "fullDate", full), joined: show(ctx, rec, "joinDate", joined), months: p.months + ext }, expected);
+          ctx.atCell(rec, "fullDate", "probation.fullDateMismatch", "error", { value: ctx.dateText(rec, "fullDate", full), joined: ctx.dateText(rec, "joinDate", joined), months: p.months + ext }, expected);
         }
-        if (full.day > ctx.asOf) ctx.atCell(rec, "fullDate", "date.future", "error", { value: show(ctx, rec, "fullDate", full), asOf: toIso(ctx.asOf) });
+        if (full.day > ctx.asOf) ctx.atCell(rec, "fullDate", "date.future", "error", { value: ctx.dateText(rec, "fullDate", full), asOf: toIso(ctx.asOf) });
       }
-      const overdue = addMonths(latestDay(due), p.overdueGraceMonths) < ctx.asOf;
+      // No longer a member (取消预备党员资格, 除名 in 备注): no full membership is owed.
+      const overdue = addMonths(latestDay(due), p.overdueGraceMonths) < ctx.asOf && ctx.facts(rec, "left").length === 0;
       if (!hasStatus) {
         if (hasFull && full === null && overdue) ctx.atCell(rec, "fullDate", "probation.overdue", "warning", { due: toIso(latestDay(due)), months: p.overdueGraceMonths });
         continue;
@@ -60,7 +56,7 @@ export const probationRule: Rule = {
       // Messages quote the clerk's own words ("党员"), also when a mapping read them as 正式党员.
       const written = ctx.text(rec, "status") || status;
       if (status.includes("预备")) {
-        if (full !== null && full.day <= ctx.asOf) ctx.atCell(rec, "status", "member.statusStale", "warning", { value: written, full: show(ctx, rec, "fullDate", full) });
+        if (full !== null && full.day <= ctx.asOf) ctx.atCell(rec, "status", "member.statusStale", "warning", { value: written, full: ctx.dateText(rec, "fullDate", full) });
         else if (overdue) ctx.atCell(rec, "status", "probation.overdue", "warning", { due: toIso(latestDay(due)), months: p.overdueGraceMonths });
       } else if (status.includes("正式") && full === null) {
         if (due.day > ctx.asOf) ctx.atCell(rec, "status", "member.statusTooEarly", "error", { value: written, due: toIso(due.day) });

@@ -1,14 +1,19 @@
 import { toYmd } from "../../calendar/days.js";
 import { titleYear } from "../../records/title-year.js";
 import { checkTopGradeQuota } from "../../scoring/quota.js";
+import type { LedgerRecord } from "../../records/build.js";
+import type { RuleSet } from "../../ruleset/schema.js";
 import type { Rule, RuleContext } from "../context.js";
+
+type Sanction = RuleSet["cadreGrades"]["sanctions"][number];
 
 /**
  * A cadre's yearly grades, one column per year (公务员法 第三十八条 and the consequences it
  * names): every grade is one of the rule set's; two (by default) consecutive years of
  * 不称职 mean dismissal (辞退); in each year column 优秀 goes to at most the rule set's share.
  * A sheet of one year's grades (one 考核等次 column) is that year's column: the year its title
- * names, else the as-of year.
+ * names, else the as-of year. A sanction written in 备注 (2024年5月受党内警告处分) limits that
+ * year's grade as the rule set's `sanctions` say (党内警告: not 优秀; 立案: 不定等次).
  */
 export const cadreGradesRule: Rule = {
   needs: ["name"],
@@ -25,6 +30,10 @@ function oneYear(ctx: RuleContext): void {
   ctx.records.forEach((rec, i) => {
     const text = grades[i];
     if (text && !rules.grades.includes(text)) ctx.atCell(rec, "grade", "cadre.gradeUnknown", "error", { value: text, year, allowed: rules.grades.join("、") });
+  });
+  ctx.records.forEach((rec, i) => {
+    const text = grades[i];
+    if (text) checkSanction(ctx, rec, year, text, (code, args) => ctx.atCell(rec, "grade", code, "error", args));
   });
   const q = checkTopGradeQuota(grades, rules.excellentGrade, rules.excellentQuotaShare);
   if (q.over) ctx.atPeriod("quota.excellentPerYear", "error", String(year), { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.excellentQuotaShare * 100)}%` });
@@ -43,6 +52,7 @@ function byYear(ctx: RuleContext): void {
       if (text !== null && !rules.grades.includes(text)) {
         ctx.atColumnIndex(rec.row, col.col, "grades", "cadre.gradeUnknown", "error", { value: text, year: col.period, allowed: rules.grades.join("、") });
       }
+      if (text !== null) checkSanction(ctx, rec, col.period, text, (code, args) => ctx.atColumnIndex(rec.row, col.col, "grades", code, "error", args));
       const consecutive = prevYear !== null && col.period === prevYear + 1;
       run = text === rules.failGrade ? (consecutive ? run + 1 : 1) : 0;
       prevYear = col.period;
@@ -57,4 +67,36 @@ function byYear(ctx: RuleContext): void {
       ctx.atPeriod("quota.excellentPerYear", "error", String(col.period), { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.excellentQuotaShare * 100)}%` });
     }
   });
+}
+
+const YEAR_IN_NOTE = /((?:19|20)\d{2})\s*(?:年|[.\-/])/g;
+
+/** The first sanction a note of the row states for `year`, with the words that state it. */
+function sanctionOf(ctx: RuleContext, rec: LedgerRecord, year: number): { sanction: Sanction; words: string } | null {
+  for (const col of ctx.set.noteColumns) {
+    const note = ctx.view.value(rec.row, col);
+    if (typeof note !== "string" || note.trim() === "") continue;
+    // 2022年受党内警告: a sanction of another year does not limit this year's grade.
+    const years = [...note.matchAll(YEAR_IN_NOTE)].map((m) => Number(m[1]));
+    if (years.length > 0 && !years.includes(year)) continue;
+    for (const sanction of ctx.ruleSet.cadreGrades.sanctions) {
+      const words = sanction.words.find((w) => note.includes(w));
+      if (words === undefined) continue;
+      if (sanction.unless?.some((w) => note.includes(w))) continue;
+      return { sanction, words };
+    }
+  }
+  return null;
+}
+
+function checkSanction(ctx: RuleContext, rec: LedgerRecord, year: number, grade: string, report: (code: string, args: Record<string, string | number>) => void): void {
+  if (ctx.set.noteColumns.length === 0) return;
+  const found = sanctionOf(ctx, rec, year);
+  if (!found) return;
+  const { sanction, words } = found;
+  const ruledOut = (sanction.allowed !== undefined && !sanction.allowed.includes(grade)) || (sanction.notAllowed?.includes(grade) ?? false);
+  if (!ruledOut) return;
+  const sep = ctx.lang === "zh" ? "、" : ", ";
+  if (sanction.allowed !== undefined) report("cadre.sanctionGrade", { value: grade, words, year, allowed: sanction.allowed.join(sep), source: sanction.source });
+  else report("cadre.sanctionNotGrade", { value: grade, words, year, source: sanction.source });
 }

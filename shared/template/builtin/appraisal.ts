@@ -40,6 +40,7 @@ export const appraisalTemplate: Template = {
       weight: 3,
       constraints: { required: true },
       content: { values: GRADES },
+      excusedBy: ["notAssessed", "abroad"],
     },
     VOTERS,
     ...VOTES,

@@ -16,7 +16,9 @@ export const meetingsTemplate: Template = {
     BRANCH,
     { name: "type", title: "会议类型", titleEn: "Meeting type", type: "string", aliases: ["类型", "类别", "会议类别", "活动类型", "会议种类", "活动类别"], weight: 3, content: { kind: "meetingType" } },
     { name: "title", title: "会议名称", titleEn: "Meeting title", type: "string", aliases: ["会议主题", "主题", "活动名称", "党课题目", "活动主题", "党课主题", "党课名称", "课题", "主题党日名称"], weight: 1.5 },
-    { name: "host", title: "主持人姓名", titleEn: "Chaired by", type: "string", aliases: ["主持人", "主讲人", "授课人", "主讲人姓名", "授课人姓名", "组织人", "主持", "主持人/主讲人", "主持人(主讲人)", "主持人或主讲人"], weight: 1.5, recommended: true, content: { kind: "personName" } },
+    { name: "host", title: "主持人姓名", titleEn: "Chaired by", type: "string", aliases: ["主持人", "组织人", "主持", "主持人/主讲人", "主持人(主讲人)", "主持人或主讲人"], weight: 1.5, recommended: true, content: { kind: "personName" } },
+    // Who gave a 党课 (M4 counts the secretary's), beside who chaired the meeting.
+    { name: "speaker", title: "主讲人", titleEn: "Lecturer", type: "string", aliases: ["授课人", "主讲人姓名", "授课人姓名", "讲课人", "宣讲人", "主讲"], weight: 1.5, content: { kind: "personName" } },
     { name: "recorder", title: "记录人姓名", titleEn: "Recorded by", type: "string", aliases: ["记录人", "记录"], weight: 1.5, content: { kind: "personName" } },
     { name: "plannedDate", title: "计划会议时间", titleEn: "Planned for", type: "datetime", aliases: ["计划时间", "计划召开时间"], weight: 1.5 },
     {

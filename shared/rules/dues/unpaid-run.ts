@@ -1,0 +1,14 @@
+import { monthIndexToPeriod } from "../../calendar/periods.js";
+import type { RuleContext } from "../context.js";
+
+/**
+ * A run of unpaid months, said once (D6, D7): an error from the rule set's
+ * `unpaidErrorMonths` (6, 党章 第九条), a warning from `unpaidWarningMonths` (3), a note below.
+ * Both dues layouts (monthly columns, one row per payment) report through here.
+ */
+export function reportUnpaidMonths(ctx: RuleContext, row: number, col: number, field: string, months: number, firstMonth: number, lastMonth: number): void {
+  const { unpaidWarningMonths, unpaidErrorMonths } = ctx.ruleSet.dues;
+  const severity = months >= unpaidErrorMonths ? "error" : months >= unpaidWarningMonths ? "warning" : "info";
+  const code = severity === "error" ? "dues.unpaidLapse" : severity === "warning" ? "dues.unpaid" : "dues.unpaidShort";
+  ctx.atColumnIndex(row, col, field, code, severity, { months, from: monthIndexToPeriod(firstMonth), to: monthIndexToPeriod(lastMonth) });
+}
