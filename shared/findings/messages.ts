@@ -44,6 +44,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "probation.extensionRange": { zh: "预备期延长了 {value} 个月，只能延长 {min} 至 {max} 个月", en: "A probation extension of {value} months should be {min} to {max} months" },
   "probation.fullBeforeJoin": { zh: "转正时间 {value} 应晚于入党时间 {joined}", en: "Full membership {value} is not after admission {joined}" },
   "probation.fullDateMismatch": { zh: "转正时间 {value} 不是入党（{joined}）满 {months} 个月的那一天", en: "Full membership {value} is not {months} calendar months after admission {joined}" },
+  "probation.endMismatch": { zh: "预备期满时间 {value} 不是入党（{joined}）满 {months} 个月的那一天（按月计算，不按 365 天）", en: "Probation end {value} is not {months} calendar months after admission {joined} (months, not 365 days)" },
   "probation.overdue": { zh: "预备期在 {due} 已满，超过 {months} 个月仍没有转正记录", en: "Probation ended on {due}, more than {months} months ago, with no full membership recorded" },
   "member.statusStale": { zh: "已于 {full} 转正，党籍状态仍为“{value}”", en: "Full member since {full} but the status still reads \"{value}\"" },
   "member.fullDateMissing": { zh: "党籍状态为“{value}”，但没有填写转正时间", en: "Status \"{value}\" but no full-membership date is filled in" },

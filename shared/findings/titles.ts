@@ -37,6 +37,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "probation.extensionRange": { zh: "延长预备期超出范围", en: "Probation extension out of range" },
   "probation.fullBeforeJoin": { zh: "转正早于入党", en: "Full membership before admission" },
   "probation.fullDateMismatch": { zh: "转正时间不符", en: "Full-membership date wrong" },
+  "probation.endMismatch": { zh: "预备期满时间不符", en: "Probation end wrong" },
   "probation.overdue": { zh: "逾期未转正", en: "Probation overdue" },
   "member.statusStale": { zh: "党籍状态未更新", en: "Status not updated" },
   "member.fullDateMissing": { zh: "正式党员缺转正时间", en: "Full member without a full-membership date" },

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { checkWorkbook, type CellValue, type SheetReport } from "../../../shared/index.js";
+import { book, sheet } from "./grid-helpers.js";
+
+/**
+ * Kinds and columns the second blind corpus showed missing, each on a small sheet of its own.
+ * Expected values are worked out by hand from the domain rules, not read from the engine.
+ */
+function report(rows: CellValue[][], name = "Sheet1", asOf = "2025-12-31", fileName?: string) {
+  const r = checkWorkbook(book(sheet(name, rows)), { asOf, ...(fileName ? { fileName } : {}) });
+  const s = r.sheets[0]!;
+  return { sheet: s, findings: r.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell ?? f.period ?? "-"} ${f.code}:${f.severity}`) };
+}
+const fieldOf = (s: SheetReport, column: string) => s.columns?.find((c) => c.column === column)?.field ?? null;
+
+describe("a 转正 register is a development record, and 转正申请时间 is not the application to join", () => {
+  const rows: CellValue[][] = [
+    ["某街道机关党委预备党员转正情况登记表"],
+    ["姓名", "接收为预备党员时间", "预备期满时间", "转正申请时间", "支部大会讨论时间", "党委审批时间", "转为正式党员时间"],
+    // Admitted 2024-03-10: probation ends EDATE(+12) = 2025-03-10; meeting on that day, approval a month later.
+    ["甲", "2024-03-10", "2025-03-10", "2025-02-20", "2025-03-10", "2025-04-10", "2025-03-10"],
+    // 365 days after 2023-03-10 is 2024-03-09: the clerk counted days, not months.
+    ["乙", "2023-03-10", "2024-03-09", "2024-02-20", "2024-03-15", "2024-04-15", "2024-03-10"],
+    // Discussed on 2025-04-01, before the probation (from 2024-05-16) ends on 2025-05-16.
+    ["丙", "2024-05-16", "2025-05-16", "2025-03-20", "2025-04-01", "2025-04-20", "2025-05-16"],
+  ];
+  const { sheet: s, findings } = report(rows, "转正登记", "2025-12-31");
+
+  it("is recognised as development, with the 转正 steps in their columns", () => {
+    expect(s.status).toBe("checked");
+    expect(s.kind).toBe("development");
+    expect(fieldOf(s, "C")).toBe("probationEnd");
+    expect(fieldOf(s, "D")).toBe("fullApplyDate");
+    expect(fieldOf(s, "E")).toBe("fullMeetingDate");
+    expect(fieldOf(s, "F")).toBe("fullApprovalDate");
+  });
+
+  it("finds the 365-day probation end and the early meeting, and no 入党 before 申请 alarm", () => {
+    expect(findings).toContain("C4 probation.endMismatch:error");
+    expect(findings).toContain("E5 development.fullMeetingEarly:error");
+    expect(findings.filter((f) => f.includes("dates.order"))).toEqual([]);
+  });
+
+  it("in a roster, a 转正申请时间 column is left unassigned rather than read as 入党申请时间", () => {
+    const roster = report([["姓名", "入党时间", "转正申请时间", "转正时间"], ["甲", "2024-03-10", "2025-02-20", "2025-03-10"], ["乙", "2020-07-01", "2021-06-01", "2021-07-01"]], "花名册");
+    expect(roster.sheet.kind).toBe("roster");
+    expect(fieldOf(roster.sheet, "C")).toBe(null);
+    expect(roster.findings).toEqual([]);
+  });
+});
+
+describe("a 述职评议 of secretaries is an organisation assessment, not 民主评议党员", () => {
+  const rows: CellValue[][] = [
+    ["某镇2025年度村（社区）党组织书记抓基层党建工作述职评议结果"],
+    ["序号", "村（社区）", "书记姓名", "有效票", "民主评议票数", null, null, null, "综合评价等次"],
+    [null, null, null, null, "好", "较好", "一般", "差", null],
+    [1, "甲村", "张三", 40, 30, 8, 2, 0, "好"],
+    [2, "乙村", "李四", 40, 20, 15, 5, 0, "良好"],
+    // 25 + 10 + 5 + 2 = 42 votes of 40 valid.
+    [3, "丙社区", "王五", 40, 25, 10, 5, 2, "较好"],
+  ];
+  it("is organisation-assessment; 良好 is not a grade of 好/较好/一般/差; votes never exceed the valid votes", () => {
+    const { sheet: s, findings } = report(rows, "述职评议");
+    expect(s.kind).toBe("organisation-assessment");
+    expect(findings).toContain("I5 orgAssessment.grade:error");
+    expect(findings.some((f) => f.startsWith("E6 ") || f.startsWith("D6 "))).toBe(true);
+    expect(findings.filter((f) => f.includes("column.missing"))).toEqual([]);
+  });
+});
+
+describe("a list of a committee's members with 当选时间 is a committee list, not an election list", () => {
+  const rows: CellValue[][] = [
+    ["某支部委员会组成人员名单"],
+    ["序号", "姓名", "入党时间", "党内职务", "当选时间", "本届任期届满时间"],
+    [1, "甲", "2000-07-01", "书记", "2022-05-10", "2025-05-10"],
+    [2, "乙", "2005-07-01", "副书记", "2022-05-10", "2025-05-10"],
+    [3, "丙", "2010-07-01", "组织委员", "2022-05-10", "2025-05-10"],
+  ];
+  it("is read as the members of a committee, whose term (to 2025-05-10) ran out without an election", () => {
+    const { sheet: s, findings } = report(rows, "支委会成员", "2025-12-31");
+    expect(s.status).toBe("checked");
+    expect(s.kind).toBe("committee");
+    expect(s.template?.id).toBe("committee-members");
+    expect(findings).toEqual(["F3 committee.termExpired:error"]);
+  });
+
+  it("a list of more members than a committee may ever have (7) is too many even without the roster", () => {
+    const posts = ["书记", "副书记", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "委员"];
+    const many: CellValue[][] = [["姓名", "党内职务", "任职时间"], ...posts.map((p, i) => [`委员${"甲乙丙丁戊己庚辛"[i]}`, p, "2024-05-10"])];
+    expect(report(many, "支委会成员").findings).toEqual(["A2 committee.size:error"]);
+  });
+});
+
+describe("a welfare or visiting list of members is not a roster", () => {
+  it("a 七一 慰问 list with 入党时间 and 党龄 is not a ledger", () => {
+    const rows: CellValue[][] = [
+      ["某镇2025年“七一”走访慰问老党员名单"],
+      ["序号", "姓名", "性别", "入党时间", "党龄", "所在党支部", "慰问类别", "慰问金（元）", "领取人签字"],
+      [1, "甲", "男", "1960.02", 65, "西街社区党支部", "老党员", 500, null],
+      [2, "乙", "女", "1962.05", 63, "东街社区党支部", "困难党员", 1000, null],
+      [3, "丙", "男", "1958.07", 67, "西街社区党支部", "老党员", 500, null],
+    ];
+    const { sheet: s, findings } = report(rows, "慰问名单");
+    expect(s.status).not.toBe("checked");
+    expect(findings).toEqual([]);
+  });
+
+  it("a roster of the same shape without the welfare columns stays a roster", () => {
+    const rows: CellValue[][] = [
+      ["某社区党支部党员名单"],
+      ["序号", "姓名", "性别", "入党时间", "党龄", "所在党支部"],
+      [1, "甲", "男", "1960.02", 65, "西街社区党支部"],
+      [2, "乙", "女", "1962.05", 63, "东街社区党支部"],
+    ];
+    expect(report(rows, "名单").sheet.kind).toBe("roster");
+  });
+});
+
+describe("count columns of committee meetings and of the admission vote", () => {
+  it("应到委员 / 实到委员 are the committee's expected and present: 3 of 7 is short of half", () => {
+    const rows: CellValue[][] = [
+      ["某支部委员会会议记录汇总（2025年）"],
+      ["会议时间", "会议地点", "应到委员", "实到委员", "主要议题", "记录人"],
+      ...Array.from({ length: 12 }, (_, i) => [`2025.${i + 1}.09`, "会议室", 7, i === 4 ? 3 : 6, "研究工作", "甲"] as CellValue[]),
+    ];
+    const { sheet: s, findings } = report(rows, "Sheet1");
+    expect(fieldOf(s, "C")).toBe("expected");
+    expect(fieldOf(s, "D")).toBe("present");
+    expect(findings).toEqual(["D7 meetings.quorumCommittee:error"]);
+  });
+
+  it("实到委员 holding the names of those present is a list, not a count", () => {
+    const rows: CellValue[][] = [
+      ["某村支部委员会会议记录"],
+      ["日期", "实到委员", "主持人", "议题"],
+      ["2025年1月6日", "叶青山、阎红军、薛刚", "叶青山", "研究年度工作"],
+      ["2025年2月8日", "叶青山、阎红军、薛刚", "叶青山", "研究春耕"],
+      ["2025年3月3日", "叶青山、阎红军", "叶青山", "研究培养"],
+    ];
+    const { sheet: s, findings } = report(rows, "Sheet1");
+    expect(fieldOf(s, "B")).toBe(null);
+    expect(findings.filter((f) => f.includes("notNumber"))).toEqual([]);
+  });
+
+  it("实到会有表决权党员 is the voters present: 11 of 22 is not more than half", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "递交申请书时间", "确定为入党积极分子时间", "确定为发展对象时间", "入党时间", "应到会有表决权党员", "实到会有表决权党员", "赞成票", "入党介绍人"],
+      ["甲", "2022-01-10", "2022-06-01", "2023-08-01", "2024-09-20", 22, 11, 11, "张三、李四"],
+      ["乙", "2022-01-10", "2022-06-01", "2023-08-01", "2024-09-20", 22, 18, 18, "张三、李四"],
+    ];
+    const { sheet: s, findings } = report(rows, "发展党员");
+    expect(fieldOf(s, "F")).toBe("votersExpected");
+    expect(fieldOf(s, "G")).toBe("votersPresent");
+    expect(findings).toContain("G2 development.voteQuorum:error");
+  });
+});
