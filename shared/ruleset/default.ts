@@ -140,6 +140,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     committeeNormalMaxSize: 5,
     committeeMaxSize: 7,
     smallBranchMaxDeputies: 1,
+    minFullMembers: 3,
     termYears: 3,
     termYearsByType: [{ nameContains: ["村", "社区"], years: 5 }],
     termMinYears: 3,

@@ -174,6 +174,8 @@ export const RuleSetShape = z
         committeeMaxSize: z.number().int().min(1).max(50),
         /** A branch below the committee threshold has one 书记 and at most this many 副书记. */
         smallBranchMaxDeputies: z.number().int().min(0).max(5),
+        /** 正式党员3人以上的，都应当成立党支部: fewer form a 联合党支部. */
+        minFullMembers: z.number().int().min(1).max(50).default(3),
         /**
          * A term in years: the default, and by branch type — the first entry one of whose words the
          * committee's or branch's name contains (村, 社区 → 5). Plain words, not patterns: an admin
@@ -196,6 +198,7 @@ export const RuleSetShape = z
         committeeNormalMaxSize: 5,
         committeeMaxSize: 7,
         smallBranchMaxDeputies: 1,
+        minFullMembers: 3,
         termYears: 3,
         termYearsByType: [{ nameContains: ["村", "社区"], years: 5 }],
         termMinYears: 3,

@@ -12,7 +12,8 @@ const TERM_DUE: Field = { name: "termDueDate", title: "应换届时间", titleEn
 /**
  * 支部委员会 and its term: one row per committee with 任命时间 / 应换届时间 / 实际换届时间
  * (the 支部委员会录入样表 and 基层党组织领导班子录入样表 layouts). Rules M13 and §2.2: a term
- * of 3 to 5 years, elections on time or with an approved postponement of at most a year.
+ * of 3 to 5 years, elections on time or with an approved postponement of at most a year; where the
+ * register gives each branch's members, the branch's size and whether it needs a committee (M11, M12).
  */
 export const committeeTemplate: Template = {
   id: "committee",
@@ -36,9 +37,15 @@ export const committeeTemplate: Template = {
     { name: "termYears", title: "任期（年）", titleEn: "Term (years)", type: "integer", aliases: ["任期", "每届任期", "任期年限"], weight: 1, constraints: { minimum: 1 } },
     { name: "committeeSize", title: "委员人数", titleEn: "Committee size", type: "integer", aliases: ["支委会人数", "委员会人数", "班子成员人数", "支委人数"], weight: 1, constraints: { minimum: 0 } },
     { name: "delayApproval", title: "延期换届批准情况", titleEn: "Postponement approved", type: "string", aliases: ["延期换届", "批准延期", "延期批准", "是否批准延期"], weight: 1 },
+    // A terms register of many branches (换届工作台账) says each branch's type and size beside its term.
+    { name: "orgType", title: "党组织类型", titleEn: "Type of organisation", type: "string", aliases: ["类型", "支部类型", "党支部类型", "所属类型"], weight: 0.5 },
+    { name: "memberCount", title: "党员数", titleEn: "Members", type: "integer", aliases: ["党员人数", "党员总数", "现有党员数", "党员数量"], weight: 0.5, constraints: { minimum: 0 } },
+    { name: "fullMemberCount", title: "正式党员数", titleEn: "Full members", type: "integer", aliases: ["正式党员人数", "其中正式党员", "正式党员", "其中正式党员数"], weight: 0.5, constraints: { minimum: 0 } },
+    { name: "hasCommittee", title: "是否设支委会", titleEn: "Has a committee", type: "boolean", aliases: ["是否设立支委会", "是否设支部委员会", "是否设立支部委员会", "设支委会", "是否成立支委会"], weight: 1 },
+    { name: "electionStatus", title: "换届情况", titleEn: "Election status", type: "string", aliases: ["换届状态", "是否按期换届", "换届进展"], weight: 1 },
     NOTE,
   ],
-  rules: [{ rule: "committee.term" }, { rule: "committee.size" }],
+  rules: [{ rule: "committee.term" }, { rule: "committee.size" }, { rule: "committee.branchSize" }],
   minScore: 4,
   requiredHeaders: ["termDueDate"],
   distinctive: [{ of: ["committeeName", "appointedDate", "electedDate"], min: 1 }],

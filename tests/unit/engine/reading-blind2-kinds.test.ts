@@ -154,3 +154,36 @@ describe("count columns of committee meetings and of the admission vote", () => 
     expect(findings).toContain("G2 development.voteQuorum:error");
   });
 });
+
+describe("a terms register of many branches (换届工作台账)", () => {
+  const header = ["党组织名称", "类型", "党员数", "正式党员数", "是否设支委会", "委员人数", "上次换届时间", "任期（年）", "届满时间", "换届情况"];
+  const rows: CellValue[][] = [
+    ["某街道党工委所属党组织换届工作台账"],
+    header,
+    // A 社区 branch serves 5 years (条例 第六章): 3 is wrong, and 2023-04-20 + 5 years is 2028-04-20.
+    ["第一社区党支部", "社区", 41, 40, "是", 5, "2023-04-20", 3, "2026-04-20", "未到期"],
+    ["第二社区党支部", "社区", 38, 36, "是", 5, "2021-04-16", 5, "2026-04-16", "未到期"],
+    // 9 正式党员 (≥ 7) and no committee.
+    ["机关第二党支部", "机关", 12, 9, "否", null, "2024-03-08", 3, "2027-03-08", "未到期"],
+    // Last elected 2022-03-15: due 2025-03-15, not re-elected by the end of 2025.
+    ["物业公司党支部", "两新", 9, 8, "是", 3, "2022-03-15", 3, "2025-03-15", "未换届"],
+    // 52 members: more than 50.
+    ["小学党支部", "机关", 52, 49, "是", 5, "2024-09-10", 3, "2027-09-10", "未到期"],
+    // 2 正式党员: fewer than 3.
+    ["物流公司党支部", "两新", 4, 2, "否", null, "2023-11-20", 3, "2026-11-20", "未到期"],
+  ];
+  it("maps the branch's type, members, committee and status, and reads 上次换届时间 as the last election", () => {
+    const { sheet: s } = report(rows, "换届台账");
+    expect(s.kind).toBe("committee");
+    expect(["B", "C", "D", "E", "G", "J"].map((c) => fieldOf(s, c))).toEqual(["orgType", "memberCount", "fullMemberCount", "hasCommittee", "appointedDate", "electionStatus"]);
+  });
+  it("finds the 社区 term written 3, the missing committee, the overdue election, the branch of 52 and the one of 2 full members", () => {
+    expect(report(rows, "换届台账").findings).toEqual([
+      "H3 committee.termYearsForType:error",
+      "E5 committee.committeeRequired:error",
+      "I6 committee.termExpired:error",
+      "C7 quota.branchSize:warning",
+      "D8 committee.tooFewFullMembers:warning",
+    ]);
+  });
+});
