@@ -1,7 +1,7 @@
 import { isCellError, type CellValue } from "../grid/types.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { validateIdNumber } from "../idcard/gb11643.js";
-import { readDateNumber, readDateText } from "../normalise/dates.js";
+import { readDateNumber, readDateText, readMonthSpan } from "../normalise/dates.js";
 import { isNothingMarker, valueMarker } from "../normalise/markers.js";
 import { normaliseIdText } from "../normalise/id-text.js";
 import { parseNumberText } from "../normalise/numbers.js";
@@ -76,7 +76,7 @@ function addValue(p: ColumnProfile, v: CellValue, format: string | null): void {
   const half = toHalfWidth(t);
   if (parseNumberText(half)) p.numericText++;
   if (readDateText(half)) p.dates++;
-  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half)) p.months++;
+  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half) || readMonthSpan(half)) p.months++;
   const id = normaliseIdText(half);
   if (/^\d{17}[\dX]$/.test(id)) {
     p.idLike++;

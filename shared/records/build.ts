@@ -1,6 +1,6 @@
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
-import { readDateSpanEnd } from "../normalise/dates.js";
+import { readDateSpanEnd, readMonthSpan } from "../normalise/dates.js";
 import { readNotes, type NoteFact } from "../notes/read-notes.js";
 import type { FieldParsed } from "../template/schema.js";
 import type { HeaderLayout } from "../detect/layout.js";
@@ -122,10 +122,10 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const noteColumns = noteColumnsOf(layout, fields);
   const leaves = layout.columns.map((b) => ({ col: b.col, leaf: b.header.split(" / ").pop()!.trim() }));
   const extensionField = fieldByName.get("extensionMonths");
-  // Date columns whose cells may hold a span, and the field each span's end fills.
-  const spans = bound.flatMap(({ f, col }) => {
+  // Date and month columns whose cells may hold a span, and the field each span's end fills.
+  const spans = bound.flatMap(({ f, col, type }) => {
     const end = fields[f]!.rangeEnd === undefined ? undefined : fieldByName.get(fields[f]!.rangeEnd!);
-    return end !== undefined && colOf[end] === -1 ? [{ col, end }] : [];
+    return end !== undefined && colOf[end] === -1 ? [{ col, end, months: type === "month" }] : [];
   });
   const records: LedgerRecord[] = [];
   const problems: CellProblem[] = [];
@@ -181,11 +181,11 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       roles.blank++;
       continue;
     }
-    for (const { col, end } of spans) {
+    for (const { col, end, months } of spans) {
       const raw = view.merged(row, col);
-      const day = typeof raw === "string" ? readDateSpanEnd(raw) : null;
-      if (day === null) continue;
-      values[end] = day;
+      const last = typeof raw !== "string" ? null : months ? (readMonthSpan(raw)?.to ?? null) : readDateSpanEnd(raw);
+      if (last === null) continue;
+      values[end] = last;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
     }
     if (section) {

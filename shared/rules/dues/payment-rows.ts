@@ -9,7 +9,8 @@ import { describeExpectation, expectationFor } from "./standard-amount.js";
  * One row per payment (党费补缴 style): the months covered run forwards; a 补交 covers at most
  * 6 months (第十二条, D8); several months paid at once otherwise need the branch's consent
  * (第十二条, D12: a 经支部同意 column, or the words in 缴费说明 / 备注); the amount agrees with
- * what the category owes for those months — base × rate where the base is given, the fixed
+ * what the category owes for those months — the monthly amount where the row states it (a receipt
+ * book's 月交纳额, times its 月数), base × rate where the base is given, the fixed
  * amount of students and others (D4), the range of farmers — and 1000 yuan or more at once
  * is 大额党费 (D11).
  */
@@ -41,7 +42,13 @@ export const duesPaymentRowsRule: Rule = {
           ctx.atCell(rec, "toMonth", "dues.monthRange", "error", { from: monthIndexToPeriod(from), to: monthIndexToPeriod(to) });
           continue;
         }
-        const months = to - from + 1;
+        // A 月数 column says how many months the payment is for; where it disagrees with the period, it is checked too.
+        const spanMonths = to - from + 1;
+        const counted = ctx.num(rec, "monthCount");
+        if (counted !== null && ctx.has("toMonth") && counted !== spanMonths) {
+          ctx.atCell(rec, "monthCount", "dues.monthCount", "error", { value: counted, from: monthIndexToPeriod(from), to: monthIndexToPeriod(to), months: spanMonths }, String(spanMonths));
+        }
+        const months = counted ?? spanMonths;
         const backPay = says(ctx, rec, BACK_PAY) || ctx.facts(rec, "backPay").length > 0;
         const consent = ctx.get(rec, "consent") === true || says(ctx, rec, CONSENT) || ctx.facts(rec, "duesConsent").length > 0;
         if (backPay && months > dues.backPayMaxMonths) {
@@ -49,12 +56,15 @@ export const duesPaymentRowsRule: Rule = {
         } else if (!backPay && months > 1 && !consent) {
           ctx.atCell(rec, "amount", "dues.lumpPayment", "warning", { value: amount === null ? "?" : fenToYuanText(amount), months });
         }
-        const expected = amount !== null ? expectationFor(ctx, rec) : null;
+        // The monthly amount the row states (月交纳额), else what the category and base owe.
+        const standard = ctx.num(rec, "standard");
+        const expected: DuesExpectation | null = amount === null ? null : standard !== null ? { kind: "amount", fen: standard, rateBasisPoints: null } : expectationFor(ctx, rec);
         if (amount !== null && expected && expected.kind !== "exempt") {
           const total = forMonths(expected, months);
           if (!duesAmountMatches(amount, total, dues.toleranceFen * months)) {
             const want = describeExpectation(total);
-            ctx.atCell(rec, "amount", "dues.paymentMismatch", "error", { value: fenToYuanText(amount), months, expected: want }, want);
+            if (standard !== null) ctx.atCell(rec, "amount", "dues.paymentMismatchMonthly", "error", { value: fenToYuanText(amount), months, monthly: fenToYuanText(standard), expected: want }, want);
+            else ctx.atCell(rec, "amount", "dues.paymentMismatch", "error", { value: fenToYuanText(amount), months, expected: want }, want);
           }
         }
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook, type CellValue, type SheetReport } from "../../../shared/index.js";
+import { readMonthSpan } from "../../../shared/normalise/dates.js";
 import { book, sheet } from "./grid-helpers.js";
 
 /**
@@ -185,5 +186,48 @@ describe("a terms register of many branches (换届工作台账)", () => {
       "C7 quota.branchSize:warning",
       "D8 committee.tooFewFullMembers:warning",
     ]);
+  });
+});
+
+describe("a dues receipt book: one row per receipt, the period as a span of months", () => {
+  const rows: CellValue[][] = [
+    ["某党支部党费收据登记簿（2025年）"],
+    ["收据编号", "交纳日期", "交纳人", "所属期间", "月数", "月交纳额", "金额", "经手人", "备注"],
+    ["No.1", "2025-01-10", "甲", "2025年1月—3月", 3, 43, 129, "丁", "经支部同意按季度交纳"],
+    // 3 × 84.00 = 252.00, not 262.00.
+    ["No.2", "2025-04-08", "乙", "2025.4-2025.6", 3, 84, 262, "丁", "经支部同意按季度交纳"],
+    // 2024-08 to 2025-03 is 8 months of back pay: more than 6.
+    ["No.3", "2025-03-01", "丙", "2024年8月—2025年3月", 8, 47.5, 380, "丁", "回国后补交，经支部同意"],
+    // Three months at once, and nothing says the branch agreed.
+    ["No.4", "2025-07-05", "甲", "2025年7-9月", 3, 43, 129, "丁", null],
+    // 2025-10 to 12 is 3 months, not 2.
+    ["No.5", "2025-10-06", "乙", "2025年10—12月", 2, 84, 168, "丁", "经支部同意"],
+    // A voluntary payment for no month: not a bad month; 2000 is 大额党费 (an info).
+    ["No.6", "2025-07-01", "丙", "自愿多交", null, null, 2000, "丁", "七一自愿多交党费"],
+  ];
+  it("is recognised as dues payments, 所属期间 read as the first and last month", () => {
+    const { sheet: s } = report(rows, "收据登记");
+    expect(s.kind).toBe("dues");
+    expect(s.template?.id).toBe("dues-payments");
+    expect(["C", "D", "E", "F", "G"].map((c) => fieldOf(s, c))).toEqual(["name", "fromMonth", "monthCount", "standard", "amount"]);
+  });
+  it("finds the wrong amount, the long back payment, the missing consent and the wrong month count", () => {
+    expect(report(rows, "收据登记").findings).toEqual(["G4 dues.paymentMismatchMonthly:error", "D5 dues.backPayTooLong:warning", "G6 dues.lumpPayment:warning", "E7 dues.monthCount:error"]);
+  });
+});
+
+describe("spans of months as receipts write them", () => {
+  const ym = (y: number, m: number) => y * 12 + m - 1;
+  it.each([
+    ["2025年1月—3月", ym(2025, 1), ym(2025, 3)],
+    ["2024年8月—2025年3月", ym(2024, 8), ym(2025, 3)],
+    ["2025.4-2025.6", ym(2025, 4), ym(2025, 6)],
+    ["2025年10—12月", ym(2025, 10), ym(2025, 12)],
+    ["２０２５年７月－９月", ym(2025, 7), ym(2025, 9)],
+  ])("%s runs from its first to its last month", (text, from, to) => {
+    expect(readMonthSpan(text)).toEqual({ from, to });
+  });
+  it.each(["2025年3月—1月", "2025年1月", "2025.13-2025.14", "自愿多交"])("%s is no span", (text) => {
+    expect(readMonthSpan(text)).toBe(null);
   });
 });
