@@ -52,7 +52,7 @@ function columnReports(layout: HeaderLayout, lang: Lang): ColumnReport[] {
     column: columnLetters(c.col),
     header: c.header,
     field: fields[c.fieldIndex]!.name,
-    fieldTitle: c.period !== undefined ? `${fieldTitle(layout, fields[c.fieldIndex]!.name, lang)}（${c.year ? `${c.year}-` : ""}${c.period}）` : fieldTitle(layout, fields[c.fieldIndex]!.name, lang),
+    fieldTitle: c.period !== undefined ? `${fieldTitle(layout, fields[c.fieldIndex]!.name, lang)}（${c.year ? `${c.year}-` : ""}${c.period}${c.span ? `—${c.period + c.span - 1}` : ""}）` : fieldTitle(layout, fields[c.fieldIndex]!.name, lang),
     confidence: c.confidence,
     source: c.source,
     ...(c.mapped ? { mapped: true } : {}),

@@ -30,6 +30,8 @@ export interface HeaderHit {
   score: number;
   period?: number;
   year?: number;
+  /** Months the column covers from `period` on, when more than one (a quarter: 3). */
+  span?: number;
   /** Named by a confirmed mapping, not by the header's words. */
   mapped?: boolean;
 }
@@ -59,7 +61,7 @@ function compileOwnPattern(pattern: string | undefined): Exec | null {
 
 const ownPatterns = new WeakMap<FieldIndex, (Exec | null)[]>();
 
-function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { month: number; year?: number; score: number } | null {
+function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { month: number; year?: number; span?: number; score: number } | null {
   if (index.template.fields[fieldIndex]!.repeat?.period === "year") {
     const year = parseYearHeader(cell.leaf);
     return year === null ? null : { month: year, score: 1 };
@@ -77,6 +79,32 @@ function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { mon
   return Number.isInteger(month) && month >= 1 && month <= 12 ? { month, score: 1 } : null;
 }
 
+/**
+ * Where a sheet has the months themselves, a column over several of them (一季度 beside 1月 2月 3月)
+ * is their subtotal, not a payment of its own: only the months count. A quarter heading merged
+ * across several columns (第一季度 over 1月 2月 3月, read without the row below) is a group
+ * heading, not three quarters.
+ */
+function dropSubtotalSpans(months: HeaderHit[]): void {
+  const single = new Set(months.filter((h) => h.span === undefined).map((h) => `${h.year ?? ""}-${h.period}`));
+  const seen = new Map<string, number>();
+  for (const h of months) if (h.span !== undefined) seen.set(h.cell.path.join(" "), (seen.get(h.cell.path.join(" ")) ?? 0) + 1);
+  for (let i = months.length - 1; i >= 0; i--) {
+    const h = months[i]!;
+    if (h.span === undefined) continue;
+    if ((seen.get(h.cell.path.join(" ")) ?? 0) > 1) {
+      months.splice(i, 1);
+      continue;
+    }
+    for (let m = h.period!; m < h.period! + h.span; m++) {
+      if (single.has(`${h.year ?? ""}-${m}`)) {
+        months.splice(i, 1);
+        break;
+      }
+    }
+  }
+}
+
 /** Bind header cells to one template's fields: months first, then one field per column, best match first. */
 export function bindHeader(index: FieldIndex, all: HeaderCell[], titleQualifiers: readonly string[] = []): { hits: HeaderHit[]; score: number } {
   const fields = index.template.fields;
@@ -91,8 +119,9 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[], titleQualifiers
     for (const cell of cells) {
       if (index.mapping && typeof pinnedField(index, cell) === "number") continue;
       const m = monthOf(index, fieldIndex, cell);
-      if (m) months.push({ cell, fieldIndex, score: m.score, period: m.month, ...(m.year !== undefined ? { year: m.year } : {}) });
+      if (m) months.push({ cell, fieldIndex, score: m.score, period: m.month, ...(m.year !== undefined ? { year: m.year } : {}), ...(m.span !== undefined ? { span: m.span } : {}) });
     }
+    dropSubtotalSpans(months);
     if (months.length < (field.repeat.period === "year" ? MIN_YEAR_COLUMNS : MIN_REPEAT_COLUMNS)) return;
     for (const h of months) taken.add(h.cell.col);
     for (const h of months) hits.push(h);

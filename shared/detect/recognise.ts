@@ -139,6 +139,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
       header: headerLabel(hit.cell.path),
       ...(hit.period !== undefined ? { period: hit.period } : {}),
       ...(hit.year !== undefined ? { year: hit.year } : {}),
+      ...(hit.span !== undefined ? { span: hit.span } : {}),
       confidence,
       source: sourceOf(hit.score, fit),
     });

@@ -68,6 +68,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "dues.outOfRange": { zh: "月应缴党费填的是 {value} 元，应在 {expected} 元之间", en: "Monthly dues {value} should lie within {expected}" },
   "dues.overCap": { zh: "每月缴纳 {value} 元，超过 {cap} 元，但没有注明是自愿多交（组电明字〔2017〕5号）", en: "Monthly dues {value} exceed {cap} with no voluntary flag (2017 notice)" },
   "dues.paidMismatch": { zh: "本月实缴 {value} 元，应缴 {expected} 元，两者不一致", en: "Paid {value} this month; {expected} was due" },
+  "dues.quarterMismatch": { zh: "{period}实缴 {value} 元，{months} 个月应缴 {expected} 元，两者不一致", en: "{period}: {value} paid; {months} months owe {expected}" },
   "dues.lumpPayment": { zh: "一次缴了 {value} 元（{months} 个月），按季度缴纳或补缴须经支部同意", en: "{value} paid at once ({months} months); quarterly or back payment needs the branch's consent" },
   "dues.unpaidShort": { zh: "{from} 至 {to} 共 {months} 个月未缴党费", en: "{months} month(s) unpaid ({from} to {to})" },
   "dues.unpaid": { zh: "连续 {months} 个月未缴党费（{from} 至 {to}）", en: "{months} consecutive months unpaid ({from} to {to})" },

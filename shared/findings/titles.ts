@@ -68,6 +68,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "dues.outOfRange": { zh: "党费超出范围", en: "Dues out of range" },
   "dues.overCap": { zh: "月缴超过 1000 元", en: "Over 1000 a month" },
   "dues.paidMismatch": { zh: "实缴与应缴不符", en: "Paid differs from due" },
+  "dues.quarterMismatch": { zh: "季度实缴金额不符", en: "Quarter paid amount wrong" },
   "dues.lumpPayment": { zh: "一次缴纳多月", en: "Several months at once" },
   "dues.unpaidShort": { zh: "个别月份未缴", en: "Month(s) unpaid" },
   "dues.unpaid": { zh: "连续 3 个月以上未缴", en: "3+ months unpaid" },

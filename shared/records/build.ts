@@ -14,6 +14,8 @@ export interface RepeatColumn {
   period: number;
   /** The year its header names (2025年1月, or 2025年 over 1月…12月), when it names one. */
   year?: number;
+  /** Months it covers from `period` on, when more than one (a quarter column: 3). */
+  span?: number;
   fieldIndex: number;
 }
 
@@ -111,7 +113,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const colOf = fields.map(() => -1);
   const repeatColumns: RepeatColumn[] = [];
   for (const b of layout.columns) {
-    if (b.period !== undefined) repeatColumns.push({ col: b.col, period: b.period, fieldIndex: b.fieldIndex, ...(b.year !== undefined ? { year: b.year } : {}) });
+    if (b.period !== undefined) repeatColumns.push({ col: b.col, period: b.period, fieldIndex: b.fieldIndex, ...(b.year !== undefined ? { year: b.year } : {}), ...(b.span !== undefined ? { span: b.span } : {}) });
     else colOf[b.fieldIndex] = b.col;
   }
   repeatColumns.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.period - b.period || a.col - b.col);

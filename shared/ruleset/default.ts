@@ -59,6 +59,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
       减免: "困难减免",
     },
     defaultCategory: "在职",
+    baseHeaderCategories: [{ headerContains: ["离退休费", "退休费", "离休费", "退休金", "养老金"], category: "离退休" }],
     unpaidWarningMonths: 3,
     unpaidErrorMonths: 6,
     monthlyCapYuan: 1000,

@@ -87,6 +87,14 @@ export const RuleSetShape = z
         /** Other names clerks write for a category, mapped to its key. */
         categoryAliases: z.record(z.string(), z.string()),
         defaultCategory: z.string(),
+        /**
+         * Where a row names no category, the words of its base column's header that say it (a 离退休费
+         * column is a retiree's pension: 离退休). Plain words, not patterns.
+         */
+        baseHeaderCategories: z
+          .array(z.object({ headerContains: z.array(z.string().trim().min(1).max(20)).min(1).max(20), category: z.string() }).strict())
+          .max(20)
+          .default([]),
         unpaidWarningMonths: z.number().int().min(1).max(24),
         unpaidErrorMonths: z.number().int().min(1).max(24),
         monthlyCapYuan: z.number().positive().max(100_000),

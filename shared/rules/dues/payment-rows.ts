@@ -1,5 +1,5 @@
 import { monthIndexToPeriod } from "../../calendar/periods.js";
-import { duesAmountMatches, type DuesExpectation } from "../../scoring/dues.js";
+import { duesAmountMatches, duesForMonths, type DuesExpectation } from "../../scoring/dues.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
@@ -19,12 +19,6 @@ const CONSENT = /(?:经|已经|已)?(?:党)?支部(?:委员会|支委会|大会)
 
 function says(ctx: RuleContext, rec: LedgerRecord, re: RegExp): boolean {
   return ["payType", "explanation", "note"].some((f) => re.test(ctx.str(rec, f) ?? ""));
-}
-
-function forMonths(e: DuesExpectation, months: number): DuesExpectation {
-  if (e.kind === "amount") return { ...e, fen: e.fen * months };
-  if (e.kind === "range") return { kind: "range", minFen: e.minFen * months, maxFen: e.maxFen * months };
-  return e;
 }
 
 export const duesPaymentRowsRule: Rule = {
@@ -60,7 +54,7 @@ export const duesPaymentRowsRule: Rule = {
         const standard = ctx.num(rec, "standard");
         const expected: DuesExpectation | null = amount === null ? null : standard !== null ? { kind: "amount", fen: standard, rateBasisPoints: null } : expectationFor(ctx, rec);
         if (amount !== null && expected && expected.kind !== "exempt") {
-          const total = forMonths(expected, months);
+          const total = duesForMonths(expected, months);
           if (!duesAmountMatches(amount, total, dues.toleranceFen * months)) {
             const want = describeExpectation(total);
             if (standard !== null) ctx.atCell(rec, "amount", "dues.paymentMismatchMonthly", "error", { value: fenToYuanText(amount), months, monthly: fenToYuanText(standard), expected: want }, want);

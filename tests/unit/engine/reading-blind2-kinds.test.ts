@@ -231,3 +231,55 @@ describe("spans of months as receipts write them", () => {
     expect(readMonthSpan(text)).toBe(null);
   });
 });
+
+describe("dues of retired members paid by quarter", () => {
+  const rows: CellValue[][] = [
+    ["某离退休干部党支部2025年党费交纳登记表"],
+    ["姓名", "离退休费", "交纳比例", "月应交", "一季度", "二季度", "三季度", "四季度", "备注"],
+    // 4200 × 0.5% = 21.00 a month, 63.00 a quarter.
+    ["甲", 4200, "0.5%", 21, 63, 63, 63, 63, "经支部同意按季度交纳"],
+    // 5000 is within the retirees' first bracket (≤ 5000: 0.5%): 25.00, not 50.00.
+    ["乙", 5000, "1%", 50, 150, 150, 150, 150, "经支部同意按季度交纳"],
+    // 二季度 36.50 is two months of 18.25, the quarter owes 54.75.
+    ["丙", 3650, "0.5%", 18.25, 54.75, 36.5, 54.75, 54.75, "经支部同意按季度交纳"],
+    // 三季度 and 四季度 empty: 2025-07 to 2025-12, six months unpaid.
+    ["丁", 4410, "0.5%", 22.05, 66.15, 66.15, null, null, "经支部同意按季度交纳"],
+    // By quarter with no consent in 备注: one warning for the member, not one per quarter.
+    ["戊", 5320, "1%", 53.2, 159.6, 159.6, 159.6, 159.6, null],
+    // Died in the third quarter, the note not saying the month: one month's dues in 三季度 is right.
+    ["己", 6650, "1%", 66.5, 199.5, 199.5, 66.5, null, "经支部同意按季度交纳；病故"],
+  ];
+  it("reads each quarter column as its three months", () => {
+    const { sheet: s } = report(rows, "老干党支部");
+    expect(s.kind).toBe("dues");
+    expect(["B", "E", "F", "G", "H"].map((c) => fieldOf(s, c))).toEqual(["base", "months", "months", "months", "months"]);
+  });
+  it("finds the retiree's bracket, the short quarter, six unpaid months, and the missing consent once", () => {
+    expect(report(rows, "老干党支部").findings).toEqual([
+      "D4 dues.amountMismatch:error",
+      "C4 dues.rateMismatch:error",
+      "F5 dues.quarterMismatch:error",
+      "G6 dues.unpaidLapse:error",
+      "E7 dues.lumpPayment:warning",
+    ]);
+  });
+  it("months under quarter headings (第一季度 over 1月 2月 3月) stay months, and a quarter beside its months is a subtotal", () => {
+    const under: CellValue[][] = [
+      ["姓名", "月应交", "第一季度", null, null, "第二季度", null, null],
+      [null, null, "1月", "2月", "3月", "4月", "5月", "6月"],
+      ["甲", 15, 15, 15, 15, 15, 15, 15],
+      ["乙", 20, 20, 20, 20, 20, null, null],
+    ];
+    const a = report(under, "党费", "2025-06-30");
+    expect(a.sheet.columns?.filter((c) => c.field === "months").length).toBe(6);
+    expect(a.findings).toEqual([]);
+    const beside: CellValue[][] = [
+      ["姓名", "月应交", "1月", "2月", "3月", "一季度小计", "4月", "5月", "6月", "二季度"],
+      ["甲", 15, 15, 15, 15, 45, 15, 15, 15, 45],
+      ["乙", 20, 20, 20, 20, 60, 20, 20, 20, 60],
+    ];
+    const b = report(beside, "党费", "2025-06-30");
+    expect(b.sheet.columns?.filter((c) => c.field === "months").map((c) => c.column)).toEqual(["C", "D", "E", "G", "H", "I"]);
+    expect(b.findings).toEqual([]);
+  });
+});
