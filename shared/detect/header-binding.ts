@@ -1,6 +1,6 @@
 import type { SheetView } from "../grid/sheet-view.js";
 import { matchFields, MIN_HEADER_SCORE, type FieldIndex, type FieldMatch } from "./field-match.js";
-import { headerQualifiers } from "./header-text.js";
+import { headerQualifiers, titleQualifiers } from "./header-text.js";
 import { cellText, headerCells, type HeaderCell } from "./header-cells.js";
 import { parseMonthHeader } from "./month-header.js";
 import { parseYearHeader } from "./year-header.js";
@@ -207,7 +207,7 @@ function rowQualifiers(view: SheetView, row: number): string[] {
   const out: string[] = [];
   for (let c = view.firstCol; c < view.colCount; c++) {
     const t = cellText(view, row, c);
-    if (t !== "") for (const q of headerQualifiers(t)) if (!out.includes(q)) out.push(q);
+    if (t !== "") for (const q of titleQualifiers(t)) if (!out.includes(q)) out.push(q);
   }
   return out;
 }
@@ -217,7 +217,7 @@ export function headerCandidates(view: SheetView): HeaderRows[] {
   const out: HeaderRows[] = [];
   const last = Math.min(view.rowCount, view.firstRow + MAX_HEADER_ROW);
   // What the sheet's name and the rows above a header say qualifies each column of that header.
-  const above = new Set(headerQualifiers(view.name));
+  const above = new Set(titleQualifiers(view.name));
   for (let r = view.firstRow; r < last; r++) {
     if (!rowHasText(view, r)) continue;
     const qualifiers = [...above];

@@ -283,3 +283,18 @@ describe("dues of retired members paid by quarter", () => {
     expect(b.findings).toEqual([]);
   });
 });
+
+describe("a title qualifies the columns only when it names the 转正 step alone", () => {
+  it("in a register of both admission and 转正, 支部大会讨论时间 stays the admission meeting", () => {
+    const rows: CellValue[][] = [
+      ["某党委预备党员接收和转正情况登记表"],
+      ["姓名", "递交申请书时间", "确定为入党积极分子时间", "支部大会讨论时间", "党委审批时间", "入党时间", "转正申请时间", "转正时间"],
+      ["甲", "2021-03-01", "2021-09-01", "2023-06-20", "2023-07-10", "2023-06-20", "2024-05-30", "2024-06-20"],
+      ["乙", "2021-04-01", "2021-10-01", "2023-06-20", "2023-07-10", "2023-06-20", "2024-05-30", "2024-06-20"],
+    ];
+    const { sheet: s } = report(rows, "Sheet1");
+    expect(s.kind).toBe("development");
+    expect(fieldOf(s, "E")).toBe("approvalDate");
+    expect(fieldOf(s, "G")).toBe("fullApplyDate");
+  });
+});
