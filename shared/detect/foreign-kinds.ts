@@ -125,4 +125,14 @@ export const FOREIGN_KINDS: ForeignKind[] = [
     titles: ["慰问", "走访", "帮扶", "补助", "救助", "困难党员"],
     values: ["困难党员", "生活困难党员", "老党员慰问"],
   },
+  {
+    id: "commendation",
+    title: "表彰、评选或推荐名单",
+    titleEn: "a list of commendations, selections or nominations",
+    // What such a list is for: the honour and the deeds behind it, words no ledger of ours has as a column.
+    decisive: ["先进事迹", "主要事迹", "事迹简介", "推荐理由", "荣誉称号", "表彰类别", "拟表彰", "拟推荐", "获奖名称", "奖励名称"],
+    headers: [["事迹", 2], ["表彰", 2], ["荣誉", 2], ["获奖", 2], ["推荐", 1.5]],
+    titles: ["表彰", "评选", "拟推荐", "推荐人选", "先进个人", "荣誉"],
+    values: [],
+  },
 ];

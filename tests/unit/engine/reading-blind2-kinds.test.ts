@@ -298,3 +298,19 @@ describe("a title qualifies the columns only when it names the 转正 step alone
     expect(fieldOf(s, "G")).toBe("fullApplyDate");
   });
 });
+
+describe("a commendation list of members is not a roster", () => {
+  it("a 表彰 list with 出生年月, 学历, 入党时间 and 主要事迹 is not a ledger", () => {
+    const rows: CellValue[][] = [
+      ["某党委2025年优秀共产党员表彰名单"],
+      ["序号", "姓名", "性别", "出生年月", "学历", "入党时间", "所在党支部", "主要事迹"],
+      [1, "甲", "男", "1978.03", "本科", "2001.07", "第一党支部", "带头攻关，完成重点项目"],
+      [2, "乙", "女", "1985.11", "大专", "2008.06", "第二党支部", "扎根社区，服务群众"],
+      [3, "丙", "男", "1990.01", "本科", "2012.05", "第一党支部", "抗洪抢险中表现突出"],
+    ];
+    const { sheet: s, findings } = report(rows, "表彰名单");
+    expect(s.status).not.toBe("checked");
+    expect(s.candidates?.[0]?.looksLike).toBe("表彰、评选或推荐名单");
+    expect(findings).toEqual([]);
+  });
+});
