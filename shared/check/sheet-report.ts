@@ -52,7 +52,7 @@ function columnReports(layout: HeaderLayout, lang: Lang): ColumnReport[] {
     column: columnLetters(c.col),
     header: c.header,
     field: fields[c.fieldIndex]!.name,
-    fieldTitle: c.period !== undefined ? `${fieldTitle(layout, fields[c.fieldIndex]!.name, lang)}（${c.year ? `${c.year}-` : ""}${c.period}）` : fieldTitle(layout, fields[c.fieldIndex]!.name, lang),
+    fieldTitle: c.period !== undefined ? `${fieldTitle(layout, fields[c.fieldIndex]!.name, lang)}（${c.year ? `${c.year}-` : ""}${c.period}${c.span ? `—${c.period + c.span - 1}` : ""}）` : fieldTitle(layout, fields[c.fieldIndex]!.name, lang),
     confidence: c.confidence,
     source: c.source,
     ...(c.mapped ? { mapped: true } : {}),
@@ -85,9 +85,14 @@ function factReports(layout: HeaderLayout, set: RecordSet, lang: Lang): { facts:
   const headerOf = (col: number) => layout.columns.find((c) => c.col === col)?.header ?? layout.unbound.find((u) => u.col === col)?.header ?? "";
   const facts: FactReport[] = [];
   let count = 0;
+  // A fact the sheet says once (above the header) is every row's, and shown once.
+  const seen = new Set<string>();
   for (const rec of set.records) {
     if (!rec.facts) continue;
     for (const f of rec.facts) {
+      const at = `${f.row}:${f.col}:${f.kind}`;
+      if (seen.has(at)) continue;
+      seen.add(at);
       count++;
       if (facts.length >= MAX_FACTS) continue;
       const header = headerOf(f.col);

@@ -1,7 +1,7 @@
 import { isCellError, type CellValue } from "../grid/types.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { validateIdNumber } from "../idcard/gb11643.js";
-import { readDateNumber, readDateText } from "../normalise/dates.js";
+import { readDateNumber, readDateText, readMonthSpan } from "../normalise/dates.js";
 import { isNothingMarker, valueMarker } from "../normalise/markers.js";
 import { normaliseIdText } from "../normalise/id-text.js";
 import { parseNumberText } from "../normalise/numbers.js";
@@ -30,6 +30,8 @@ export interface ColumnProfile {
   mobiles: number;
   /** Texts of 2 to 4 Chinese characters (a person's name, as clerks write them). */
   names: number;
+  /** Texts listing two or more such names (叶青山、阎红军、薛刚): who attended, not how many. */
+  nameLists: number;
   markers: number;
   /** Cells holding text (not numbers). */
   textCells: number;
@@ -40,10 +42,11 @@ export interface ColumnProfile {
 const SAMPLE_ROWS = 200;
 const MAX_DISTINCT = 64;
 const NAME = /^[\u4e00-\u9fa5][\u4e00-\u9fa5·•]{1,5}$/;
+const NAME_LIST_SEPARATOR = /[、，,；;\s]+/;
 const DATE_FORMAT = /[ymd]|年|月|日/i;
 
 function emptyProfile(col: number): ColumnProfile {
-  return { col, n: 0, numbers: 0, numericText: 0, dates: 0, bareSerials: 0, months: 0, validIds: 0, idLike: 0, mobiles: 0, names: 0, markers: 0, textCells: 0, texts: new Map() };
+  return { col, n: 0, numbers: 0, numericText: 0, dates: 0, bareSerials: 0, months: 0, validIds: 0, idLike: 0, mobiles: 0, names: 0, nameLists: 0, markers: 0, textCells: 0, texts: new Map() };
 }
 
 function addValue(p: ColumnProfile, v: CellValue, format: string | null): void {
@@ -73,7 +76,7 @@ function addValue(p: ColumnProfile, v: CellValue, format: string | null): void {
   const half = toHalfWidth(t);
   if (parseNumberText(half)) p.numericText++;
   if (readDateText(half)) p.dates++;
-  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half)) p.months++;
+  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half) || readMonthSpan(half)) p.months++;
   const id = normaliseIdText(half);
   if (/^\d{17}[\dX]$/.test(id)) {
     p.idLike++;
@@ -81,6 +84,7 @@ function addValue(p: ColumnProfile, v: CellValue, format: string | null): void {
   } else if (/^\d{15}$/.test(id)) p.idLike++;
   if (/^(?:\+86|0086)?1[3-9]\d{9}$/.test(half.replace(/[\s-]/g, ""))) p.mobiles++;
   if (NAME.test(t)) p.names++;
+  else if (NAME_LIST_SEPARATOR.test(t) && t.split(NAME_LIST_SEPARATOR).every((part) => NAME.test(part.trim()))) p.nameLists++;
 }
 
 /** Profiles of the given columns over the data rows from `firstDataRow` (a sample of them). */

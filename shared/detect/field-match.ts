@@ -1,6 +1,6 @@
 import type { TemplateParsed } from "../template/schema.js";
 import type { IndexMapping } from "./apply-mapping.js";
-import { headerKeys, type HeaderKeys } from "./header-text.js";
+import { headerKeys, headerQualifiers, type HeaderKeys } from "./header-text.js";
 
 /**
  * How well a header's text names each field of a template, from 0 to 1: the same words
@@ -67,6 +67,8 @@ export function buildFieldIndex(template: TemplateParsed): FieldIndex {
  */
 function partial(header: string, alias: string): number {
   if (alias.length < 2 || header.length <= alias.length || !header.includes(alias)) return 0;
+  // The longer header names another step ("转正申请时间" holds 申请时间, but is not the application to join).
+  if (headerQualifiers(header).some((q) => !alias.includes(q))) return 0;
   const coverage = alias.length / header.length;
   // A two-character name says little inside a longer header ("支部" in 支部评定): it must cover most of it.
   const needed = alias.length < 3 ? SHORT_ALIAS_MIN_COVERAGE : CONTAINS_MIN_COVERAGE;

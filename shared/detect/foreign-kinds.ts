@@ -109,9 +109,30 @@ export const FOREIGN_KINDS: ForeignKind[] = [
     id: "election",
     title: "选举候选人或代表名单",
     titleEn: "an election candidate or delegate list",
-    decisive: ["得票总数", "推荐提名", "提名的党支部数", "当选届次", "当选时间"],
-    headers: [["正式党员票数", 2], ["预备党员票数", 2], ["推荐人类型", 2]],
+    // 当选时间 also heads a committee's list of its members (支委会成员): weight, not proof.
+    decisive: ["得票总数", "推荐提名", "提名的党支部数", "当选届次"],
+    headers: [["正式党员票数", 2], ["预备党员票数", 2], ["推荐人类型", 2], ["当选时间", 1.5], ["候选人", 2]],
     titles: ["候选人", "党代表", "两委委员"],
+    values: [],
+  },
+  {
+    id: "welfare",
+    title: "走访慰问、帮扶或补助名单",
+    titleEn: "a list of visits, welfare payments or support",
+    // What a list of an activity for members is for: the money or goods given, and who signed for them.
+    decisive: ["慰问金", "慰问品", "慰问物品", "慰问类别", "慰问标准", "慰问金额", "补助金额", "补助标准", "救助金额", "帮扶措施", "帮扶责任人", "领取人签字", "领取签字"],
+    headers: [["慰问", 3], ["走访", 2], ["补助", 2], ["帮扶", 2], ["救助", 2], ["困难情况", 2], ["领取", 1.5], ["签字", 1]],
+    titles: ["慰问", "走访", "帮扶", "补助", "救助", "困难党员"],
+    values: ["困难党员", "生活困难党员", "老党员慰问"],
+  },
+  {
+    id: "commendation",
+    title: "表彰、评选或推荐名单",
+    titleEn: "a list of commendations, selections or nominations",
+    // What such a list is for: the honour and the deeds behind it, words no ledger of ours has as a column.
+    decisive: ["先进事迹", "主要事迹", "事迹简介", "推荐理由", "荣誉称号", "表彰类别", "拟表彰", "拟推荐", "获奖名称", "奖励名称"],
+    headers: [["事迹", 2], ["表彰", 2], ["荣誉", 2], ["获奖", 2], ["推荐", 1.5]],
+    titles: ["表彰", "评选", "拟推荐", "推荐人选", "先进个人", "荣誉"],
     values: [],
   },
 ];

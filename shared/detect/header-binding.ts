@@ -1,6 +1,6 @@
 import type { SheetView } from "../grid/sheet-view.js";
 import { matchFields, MIN_HEADER_SCORE, type FieldIndex, type FieldMatch } from "./field-match.js";
-import { headerQualifiers } from "./header-text.js";
+import { headerQualifiers, titleQualifiers } from "./header-text.js";
 import { cellText, headerCells, type HeaderCell } from "./header-cells.js";
 import { parseMonthHeader } from "./month-header.js";
 import { parseYearHeader } from "./year-header.js";
@@ -30,6 +30,8 @@ export interface HeaderHit {
   score: number;
   period?: number;
   year?: number;
+  /** Months the column covers from `period` on, when more than one (a quarter: 3). */
+  span?: number;
   /** Named by a confirmed mapping, not by the header's words. */
   mapped?: boolean;
 }
@@ -42,6 +44,15 @@ export interface HeaderCandidate {
   score: number;
 }
 
+/** A header's rows and cells, with the qualifiers its title rows and sheet name give every column. */
+export interface HeaderRows {
+  top: number;
+  height: number;
+  cells: HeaderCell[];
+  /** Qualifiers said above the table (a title 预备党员转正情况登记表 qualifies 党委审批时间 with 转正). */
+  qualifiers?: string[];
+}
+
 /** A template's own month pattern runs on RE2 (linear time: an admin's pattern cannot stall a host). */
 type Exec = (text: string) => (string | undefined)[] | null;
 function compileOwnPattern(pattern: string | undefined): Exec | null {
@@ -50,7 +61,7 @@ function compileOwnPattern(pattern: string | undefined): Exec | null {
 
 const ownPatterns = new WeakMap<FieldIndex, (Exec | null)[]>();
 
-function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { month: number; year?: number; score: number } | null {
+function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { month: number; year?: number; span?: number; score: number } | null {
   if (index.template.fields[fieldIndex]!.repeat?.period === "year") {
     const year = parseYearHeader(cell.leaf);
     return year === null ? null : { month: year, score: 1 };
@@ -68,8 +79,34 @@ function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { mon
   return Number.isInteger(month) && month >= 1 && month <= 12 ? { month, score: 1 } : null;
 }
 
+/**
+ * Where a sheet has the months themselves, a column over several of them (一季度 beside 1月 2月 3月)
+ * is their subtotal, not a payment of its own: only the months count. A quarter heading merged
+ * across several columns (第一季度 over 1月 2月 3月, read without the row below) is a group
+ * heading, not three quarters.
+ */
+function dropSubtotalSpans(months: HeaderHit[]): void {
+  const single = new Set(months.filter((h) => h.span === undefined).map((h) => `${h.year ?? ""}-${h.period}`));
+  const seen = new Map<string, number>();
+  for (const h of months) if (h.span !== undefined) seen.set(h.cell.path.join(" "), (seen.get(h.cell.path.join(" ")) ?? 0) + 1);
+  for (let i = months.length - 1; i >= 0; i--) {
+    const h = months[i]!;
+    if (h.span === undefined) continue;
+    if ((seen.get(h.cell.path.join(" ")) ?? 0) > 1) {
+      months.splice(i, 1);
+      continue;
+    }
+    for (let m = h.period!; m < h.period! + h.span; m++) {
+      if (single.has(`${h.year ?? ""}-${m}`)) {
+        months.splice(i, 1);
+        break;
+      }
+    }
+  }
+}
+
 /** Bind header cells to one template's fields: months first, then one field per column, best match first. */
-export function bindHeader(index: FieldIndex, all: HeaderCell[]): { hits: HeaderHit[]; score: number } {
+export function bindHeader(index: FieldIndex, all: HeaderCell[], titleQualifiers: readonly string[] = []): { hits: HeaderHit[]; score: number } {
   const fields = index.template.fields;
   // Columns a confirmed mapping leaves out take no field, not even a month.
   const cells = index.mapping ? all.filter((c) => pinnedField(index, c) !== "ignored") : all;
@@ -82,8 +119,9 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[]): { hits: Header
     for (const cell of cells) {
       if (index.mapping && typeof pinnedField(index, cell) === "number") continue;
       const m = monthOf(index, fieldIndex, cell);
-      if (m) months.push({ cell, fieldIndex, score: m.score, period: m.month, ...(m.year !== undefined ? { year: m.year } : {}) });
+      if (m) months.push({ cell, fieldIndex, score: m.score, period: m.month, ...(m.year !== undefined ? { year: m.year } : {}), ...(m.span !== undefined ? { span: m.span } : {}) });
     }
+    dropSubtotalSpans(months);
     if (months.length < (field.repeat.period === "year" ? MIN_YEAR_COLUMNS : MIN_REPEAT_COLUMNS)) return;
     for (const h of months) taken.add(h.cell.col);
     for (const h of months) hits.push(h);
@@ -102,7 +140,7 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[]): { hits: Header
     let matches = matchFields(index, cell.leaf).map((m) => ({ ...m, score: m.score }));
     // Under a heading that qualifies its columns (预备党员转正 → 上级党委审批时间), the qualified
     // name wins where the template knows it: that is the column's meaning, not the bare leaf's.
-    const qualified = qualifiedMatches(index, cell);
+    const qualified = qualifiedMatches(index, cell, titleQualifiers);
     if (qualified.length) matches = [...qualified, ...matches.filter((m) => !qualified.some((q) => q.fieldIndex === m.fieldIndex))];
     if (matches.length === 0 && cell.group !== "") {
       matches = matchFields(index, cell.group + cell.leaf).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
@@ -125,12 +163,14 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[]): { hits: Header
 /**
  * A group heading's qualifier put into its leaf the ways clerks write the qualified name:
  * "上级党委审批时间" under 预备党员转正 is 上级党委审批转正时间 or 转正上级党委审批时间. Only
- * a close match counts, and it outranks the leaf's own.
+ * a close match counts, and it outranks the leaf's own. A title above the table qualifies
+ * every column the same way (a 预备党员转正情况登记表's 支部大会讨论时间 is the 转正 meeting).
  */
-function qualifiedMatches(index: FieldIndex, cell: HeaderCell): FieldMatch[] {
-  if (cell.group === "") return [];
+function qualifiedMatches(index: FieldIndex, cell: HeaderCell, titleQualifiers: readonly string[]): FieldMatch[] {
+  const qualifiers = new Set([...(cell.group === "" ? [] : headerQualifiers(cell.group)), ...titleQualifiers]);
+  if (qualifiers.size === 0) return [];
   const out: FieldMatch[] = [];
-  for (const q of headerQualifiers(cell.group)) {
+  for (const q of qualifiers) {
     if (cell.leaf.includes(q)) continue;
     const stem = cell.leaf.replace(/(时间|日期|年月)$/, "");
     for (const text of [`${stem}${q}${cell.leaf.slice(stem.length)}`, `${q}${cell.leaf}`]) {
@@ -162,26 +202,42 @@ function canHeadGroups(view: SheetView, row: number): boolean {
   return texts.size >= 2;
 }
 
+/** The qualifiers a row's texts say (a title row 某某预备党员转正情况登记表). */
+function rowQualifiers(view: SheetView, row: number): string[] {
+  const out: string[] = [];
+  for (let c = view.firstCol; c < view.colCount; c++) {
+    const t = cellText(view, row, c);
+    if (t !== "") for (const q of titleQualifiers(t)) if (!out.includes(q)) out.push(q);
+  }
+  return out;
+}
+
 /** Every header candidate of the sheet: rows × heights, with their cells (shared by all templates). */
-export function headerCandidates(view: SheetView): { top: number; height: number; cells: HeaderCell[] }[] {
-  const out: { top: number; height: number; cells: HeaderCell[] }[] = [];
+export function headerCandidates(view: SheetView): HeaderRows[] {
+  const out: HeaderRows[] = [];
   const last = Math.min(view.rowCount, view.firstRow + MAX_HEADER_ROW);
+  // What the sheet's name and the rows above a header say qualifies each column of that header.
+  const above = new Set(titleQualifiers(view.name));
   for (let r = view.firstRow; r < last; r++) {
     if (!rowHasText(view, r)) continue;
+    const qualifiers = [...above];
     for (let h = 1; h <= MAX_HEADER_HEIGHT && r + h <= view.rowCount; h++) {
       if (h > 1 && (!rowHasText(view, r + h - 1) || !canHeadGroups(view, r + h - 2))) break;
       const cells = headerCells(view, r, h);
-      if (cells.length > 0) out.push({ top: r, height: h, cells });
+      if (cells.length > 0) out.push({ top: r, height: h, cells, ...(qualifiers.length ? { qualifiers } : {}) });
     }
+    for (const q of rowQualifiers(view, r)) above.add(q);
   }
   return out;
 }
 
 /** The best header of the sheet for one template; a taller header wins only by naming more. */
-export function bestHeader(index: FieldIndex, candidates: { top: number; height: number; cells: HeaderCell[] }[]): HeaderCandidate | null {
+export function bestHeader(index: FieldIndex, candidates: HeaderRows[]): HeaderCandidate | null {
   let best: HeaderCandidate | null = null;
   for (const c of candidates) {
-    const { hits, score } = bindHeader(index, c.cells);
+    // Group headings say what their columns are; a title qualifies only a header without them.
+    const titleQualifiers = c.cells.some((cell) => cell.group !== "") ? [] : c.qualifiers;
+    const { hits, score } = bindHeader(index, c.cells, titleQualifiers);
     if (hits.length === 0) continue;
     const better = !best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && c.height < best.height);
     if (better) best = { ...c, hits, score };

@@ -40,6 +40,16 @@ export function headerQualifiers(group: string): string[] {
   return QUALIFIERS.filter(([re]) => re.test(group)).map(([, q]) => q);
 }
 
+/**
+ * A title qualifies a whole table only when it names that step alone: 预备党员转正情况登记表 does,
+ * 预备党员接收和转正情况登记表 (both the admission and the 转正) does not.
+ */
+const TITLE_BOTH_STEPS: [string, RegExp][] = [["转正", /接收|吸收|发展党员|入党申请/]];
+
+export function titleQualifiers(title: string): string[] {
+  return headerQualifiers(title).filter((q) => !TITLE_BOTH_STEPS.some(([w, other]) => w === q && other.test(title)));
+}
+
 export interface HeaderKeys {
   /** Exact key: widths, spaces, stars and bracket shapes made the same. */
   exact: string;

@@ -14,6 +14,8 @@ export interface ColumnBinding {
   period?: number;
   /** For a month column whose header (or group heading) names the year: that year. */
   year?: number;
+  /** For a column covering several months from `period` on (a quarter): how many. */
+  span?: number;
   /** 0..1: how sure the engine is that this column is this field. */
   confidence: number;
   source: EvidenceSource;

@@ -4,11 +4,18 @@ import { headerKey } from "../normalise/text.js";
  * Month column headers in every form clerks use: 1月, 01月, 1月份, 一月, 十二月, 元月,
  * 2025年1月, 2025.1, 2025-01, 2025/01, 202501, "1月缴费", and a bare 1..12 under a group
  * heading that says the columns are months (月份, 缴费情况, 2025年 …). The group path also
- * gives the year when the leaf does not (2025年 over 1月…12月).
+ * gives the year when the leaf does not (2025年 over 1月…12月). A column may cover several
+ * months: a quarter (第一季度 … 第四季度, 一季度, Q1, 1-3月) is its three calendar months.
  */
 export interface MonthHeader {
+  /** The first month the column covers. */
   month: number;
   year?: number;
+  /**
+   * How many months the column covers, when more than one: a quarter (第一季度, 一季度, 1季度,
+   * Q1, 1-3月) covers its three calendar months, a range of months (1—6月) those months.
+   */
+  span?: number;
 }
 
 const CN_MONTHS: Record<string, number> = {
@@ -38,6 +45,32 @@ function valid(m: number): boolean {
   return Number.isInteger(m) && m >= 1 && m <= 12;
 }
 
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+/** A quarter: 第一季度, 一季度, 1季度, 第1季度, Q1 — optionally after its year (2025年第一季度). */
+const QUARTER = new RegExp(`^(?:((?:19|20)\\d{2})年(?:度)?)?(?:第)?([一二三四1-4])季(?:度)?${TAIL}$`);
+const QUARTER_Q = /^(?:((?:19|20)\d{2}))?q([1-4])$/i;
+/** A range of months in one column: 1-3月, 1—3月, 1至3月, 2025年1-3月. */
+const MONTH_RANGE = new RegExp(`^(?:((?:19|20)\\d{2})年)?(\\d{1,2})(?:月)?(?:-|—|–|~|～|至|到)+(\\d{1,2})月${TAIL}$`);
+
+/** A column covering several months (a quarter, a range of months), or null. */
+function parseSpanHeader(key: string, groupYear: RegExpExecArray | null): MonthHeader | null {
+  const withYear = (own: string | undefined, month: number, span: number): MonthHeader => {
+    const year = own ? Number(own) : groupYear ? Number(groupYear[1]) : undefined;
+    return { month, span, ...(year !== undefined ? { year } : {}) };
+  };
+  const q = QUARTER.exec(key) ?? QUARTER_Q.exec(key);
+  if (q) {
+    const n = CN_DIGITS[q[2]!] ?? Number(q[2]);
+    return withYear(q[1], n * 3 - 2, 3);
+  }
+  const r = MONTH_RANGE.exec(key);
+  if (r) {
+    const [from, to] = [Number(r[2]), Number(r[3])];
+    if (valid(from) && valid(to) && to > from) return withYear(r[1], from, to - from + 1);
+  }
+  return null;
+}
+
 /** Under a month heading (1月 merged over 应交 | 实交), the column of what was paid is that month's. */
 const PAID_UNDER_MONTH = /^(?:实交|实交金额|实交党费|已交|已交金额|交纳|交纳金额|实收|金额)$/;
 
@@ -55,6 +88,8 @@ export function parseMonthHeader(leaf: string, group = ""): MonthHeader | null {
     if (m && valid(Number(m[2]))) return { year: Number(m[1]), month: Number(m[2]) };
   }
   const groupYear = GROUP_YEAR.exec(normalise(group));
+  const span = parseSpanHeader(key, groupYear);
+  if (span) return span;
   const withGroupYear = (month: number): MonthHeader => (groupYear ? { month, year: Number(groupYear[1]) } : { month });
   let m = MONTH_ONLY.exec(key);
   if (m && valid(Number(m[1]))) return withGroupYear(Number(m[1]));

@@ -50,6 +50,13 @@ function contentFactor(fit: number | null, n: number): number {
   return 0.4 + 0.6 * blended;
 }
 
+/** Most cells of a numeric column are names or lists of names: the header names who, not how many. */
+const NAMES_SHARE = 0.5;
+function namesNotCount(field: FieldParsed, p: ColumnProfile): boolean {
+  const numeric = field.type === "integer" || field.type === "number" || field.type === "money";
+  return numeric && p.n >= 2 && p.names + p.nameLists >= NAMES_SHARE * p.n && p.numbers + p.numericText < NAMES_SHARE * p.n;
+}
+
 /** Fields that content alone can name: their cells say what they are. */
 function contentSignature(field: FieldParsed): boolean {
   return field.type === "idNumber" || field.type === "phone" || (field.type === "string" && (field.constraints?.enum !== undefined || (field.content?.values?.length ?? 0) > 0));
@@ -123,6 +130,8 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
     // A header that only contains a field's name ("缺席人员" holds 缺席) whose cells say
     // otherwise is not that field: leave it unassigned rather than report its cells as wrong.
     if (hit.score < WHOLE_NAME && confidence < FOUND_CONFIDENCE) continue;
+    // A count (实到委员) whose cells are people's names is the list of those people, not a number.
+    if (!hit.mapped && profile && namesNotCount(field, profile)) continue;
     columns.push({
       ...(hit.mapped ? { mapped: true } : {}),
       fieldIndex: hit.fieldIndex,
@@ -130,6 +139,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
       header: headerLabel(hit.cell.path),
       ...(hit.period !== undefined ? { period: hit.period } : {}),
       ...(hit.year !== undefined ? { year: hit.year } : {}),
+      ...(hit.span !== undefined ? { span: hit.span } : {}),
       confidence,
       source: sourceOf(hit.score, fit),
     });

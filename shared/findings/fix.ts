@@ -12,6 +12,7 @@ import type { Finding } from "./types.js";
 export const DETERMINED_EXPECTED: Readonly<Record<string, "money" | "date" | "number" | "text">> = {
   "dues.amountMismatch": "money",
   "probation.fullDateMismatch": "date",
+  "probation.endMismatch": "date",
   "appraisal.scoreMismatch": "number",
   "appraisal.gradeMismatch": "text",
 };

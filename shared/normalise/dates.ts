@@ -127,6 +127,24 @@ export function readDateSpanEnd(raw: string): DayNumber | null {
   return end >= start ? end : null;
 }
 
+/**
+ * A span of months in one cell, as a receipt's 所属期间 says it: 2025年1月—3月, 2024年8月—2025年3月,
+ * 2025.4-2025.6, 2025年1-3月. Month indexes (y*12 + m-1), or null when the cell holds no such span
+ * (or one that runs backwards).
+ */
+const MONTH_SPAN = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?\s*(?:-|~|～|至|到|—|–)+\s*(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*(?:月份?)?$/;
+
+export function readMonthSpan(raw: string): { from: number; to: number } | null {
+  const m = MONTH_SPAN.exec(toHalfWidth(raw).trim());
+  if (!m) return null;
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  const [y2, mo2] = [m[3] ? Number(m[3]) : y, Number(m[4])];
+  if (mo < 1 || mo > 12 || mo2 < 1 || mo2 > 12 || !plausibleYear(y) || !plausibleYear(y2)) return null;
+  const from = y * 12 + mo - 1;
+  const to = y2 * 12 + mo2 - 1;
+  return to >= from ? { from, to } : null;
+}
+
 /** A whole day only: what the DJ functions and other exact comparisons take. */
 export function parseDateText(raw: string): DayNumber | null {
   const read = readDateText(raw);

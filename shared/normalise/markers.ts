@@ -4,7 +4,8 @@ import { toHalfWidth } from "./text.js";
  * Words and marks clerks put in a cell instead of a value, on purpose. They are read as
  * what they say, never as "not a number" or "not a date":
  * - a dash, a slash or 无: nothing here (the cell is empty on purpose);
- * - 免交 / 减交 in a money cell: an exemption or a reduction, not an amount.
+ * - 免交 / 减交 in a money cell: an exemption or a reduction, not an amount;
+ * - 自愿多交 in a payment's month or period: a voluntary payment, for no month.
  * Kept as data here so every reader of cells agrees.
  */
 const NOTHING = new Set(["-", "--", "—", "——", "–", "－", "/", "\\", "无", "暂无", "空", "n/a"]);
@@ -19,6 +20,9 @@ const VALUE_MARKERS = new Map<string, ValueMarker>([
   ["减缴", "减交"],
   ["少交", "减交"],
 ]);
+
+/** A payment for no month (a receipt's 所属期间 of a voluntary extra payment, 第十一条). */
+const NO_PERIOD = new Set(["自愿多交", "自愿多缴", "自愿交纳", "自愿缴纳", "自愿多交党费", "自愿多缴党费", "特殊党费"]);
 
 function key(text: string): string {
   return toHalfWidth(text).replace(/[\s\u00a0]+/g, "").toLowerCase();
@@ -47,4 +51,9 @@ const NOT_HELD = /未开展|未召开|未举行|未组织|未开会|没有开展
 /** A text that says the meeting or activity of its row was not held. */
 export function saysNotHeld(text: string): boolean {
   return NOT_HELD.test(toHalfWidth(text));
+}
+
+/** 自愿多交 (and its spellings) where a month is asked for: no month, on purpose. */
+export function isNoPeriodMarker(text: string): boolean {
+  return NO_PERIOD.has(key(text));
 }

@@ -2,8 +2,8 @@ import { isCellError, type CellValue } from "../grid/types.js";
 import { checkCharacter } from "../idcard/gb11643.js";
 import { yuanToFen } from "../scoring/money.js";
 import type { FieldType } from "../template/schema.js";
-import { parseMonthText, readDateNumber, readDateText, serialToDay, type DatePrecision, type ReadDate } from "./dates.js";
-import { isNothingMarker, valueMarker } from "./markers.js";
+import { parseMonthText, readDateNumber, readDateText, readMonthSpan, serialToDay, type DatePrecision, type ReadDate } from "./dates.js";
+import { isNoPeriodMarker, isNothingMarker, valueMarker } from "./markers.js";
 import { parseNumberText } from "./numbers.js";
 import { countWithUnit, placeWithWords } from "./chinese-count.js";
 import { isExponentNumberText, normaliseIdText } from "./id-text.js";
@@ -184,7 +184,11 @@ function normaliseMonth(raw: CellValue, text: string): Normalised {
   }
   if (typeof raw === "string") {
     const ym = parseMonthText(raw);
-    return ym === null ? bad("value.notMonth", text) : { value: ym.y * 12 + ym.m - 1, text };
+    if (ym !== null) return { value: ym.y * 12 + ym.m - 1, text };
+    // A span (2025年1月—3月) starts in its first month; a field with a range end takes the last (records/build).
+    const span = readMonthSpan(raw);
+    if (span === null && isNoPeriodMarker(raw)) return { value: null, text };
+    return span === null ? bad("value.notMonth", text) : { value: span.from, text };
   }
   return bad("value.notMonth", text);
 }

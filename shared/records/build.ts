@@ -1,7 +1,7 @@
 import { fromYmd, toYmd } from "../calendar/days.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
-import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd } from "../normalise/dates.js";
+import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
 import { titlePeriod, type TitlePeriod } from "./title-year.js";
 import { coverFacts } from "./cover-facts.js";
@@ -18,6 +18,8 @@ export interface RepeatColumn {
   period: number;
   /** The year its header names (2025年1月, or 2025年 over 1月…12月), when it names one. */
   year?: number;
+  /** Months it covers from `period` on, when more than one (a quarter column: 3). */
+  span?: number;
   fieldIndex: number;
 }
 
@@ -131,7 +133,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const colOf = fields.map(() => -1);
   const repeatColumns: RepeatColumn[] = [];
   for (const b of layout.columns) {
-    if (b.period !== undefined) repeatColumns.push({ col: b.col, period: b.period, fieldIndex: b.fieldIndex, ...(b.year !== undefined ? { year: b.year } : {}) });
+    if (b.period !== undefined) repeatColumns.push({ col: b.col, period: b.period, fieldIndex: b.fieldIndex, ...(b.year !== undefined ? { year: b.year } : {}), ...(b.span !== undefined ? { span: b.span } : {}) });
     else colOf[b.fieldIndex] = b.col;
   }
   repeatColumns.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.period - b.period || a.col - b.col);
@@ -144,10 +146,10 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const leaves = layout.columns.map((b) => ({ col: b.col, leaf: b.header.split(" / ").pop()!.trim() }));
   const extensionField = fieldByName.get("extensionMonths");
   const nameField = fieldByName.get("name");
-  // Date columns whose cells may hold a span, and the field each span's end fills.
-  const spans = bound.flatMap(({ f, col }) => {
+  // Date and month columns whose cells may hold a span, and the field each span's end fills.
+  const spans = bound.flatMap(({ f, col, type }) => {
     const end = fields[f]!.rangeEnd === undefined ? undefined : fieldByName.get(fields[f]!.rangeEnd!);
-    return end !== undefined && colOf[end] === -1 ? [{ col, end }] : [];
+    return end !== undefined && colOf[end] === -1 ? [{ col, end, months: type === "month" }] : [];
   });
   const records: LedgerRecord[] = [];
   const problems: CellProblem[] = [];
@@ -155,6 +157,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const derived: DerivedRow[] = [];
   const roles: RoleCounts = { data: 0, header: 0, blank: 0, instruction: 0, notice: 0, total: 0, subtotal: 0, section: 0 };
   const cover = coverFacts(view, layout.headerTop, layout.index, colOf);
+  const sheetWide = sheetWideFacts(view, layout.headerTop);
   let section: Section | undefined;
   let groupStart = 0;
   // The title's period, looked for only when a date lacks its year.
@@ -227,11 +230,11 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       roles.blank++;
       continue;
     }
-    for (const { col, end } of spans) {
+    for (const { col, end, months } of spans) {
       const raw = view.merged(row, col);
-      const day = typeof raw === "string" ? readDateSpanEnd(raw) : null;
-      if (day === null) continue;
-      values[end] = day;
+      const last = typeof raw !== "string" ? null : months ? (readMonthSpan(raw)?.to ?? null) : readDateSpanEnd(raw);
+      if (last === null) continue;
+      values[end] = last;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
     }
     // 参加测评党员：28人 above the header: every row's count, where the row has no cell for it.
@@ -259,6 +262,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
         }
       }
     }
+    // 经支部委员会研究同意，本支部党员按季度交纳党费 above the header: said for every row.
+    for (const fact of sheetWide) (rec.facts ??= []).push(fact);
     records.push(rec);
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
@@ -306,4 +311,20 @@ function onlyNumberedName(values: (NormValue | null)[], nameField: number | unde
   if (!(typeof name === "string" && /^\d{1,4}$/.test(name.trim())) && typeof name !== "number") return false;
   for (let i = 0; i < values.length; i++) if (i !== nameField && values[i] !== null) return false;
   return true;
+}
+
+/** Facts that a line above the header says of the whole sheet (the branch's consent to pay by quarter). */
+const SHEET_WIDE_KINDS = new Set(["duesConsent"]);
+
+function sheetWideFacts(view: SheetView, headerTop: number): RowFact[] {
+  const out: RowFact[] = [];
+  for (let r = view.firstRow; r < headerTop; r++) {
+    const values = view.rowValues(r);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v !== "string" || v.length > 200) continue;
+      for (const fact of readNotes(v)) if (SHEET_WIDE_KINDS.has(fact.kind)) out.push({ ...fact, row: r, col: view.firstCol + i });
+    }
+  }
+  return out;
 }

@@ -19,6 +19,7 @@ import { committeeCompositionRule } from "./committee/composition.js";
 import { committeeMemberFullRule } from "./committee/member-full.js";
 import { committeeMembersTermRule } from "./committee/members-term.js";
 import { committeeSizeRule } from "./committee/size.js";
+import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
 import { cadreGradesRule } from "./yearly/cadre-grades.js";
 import { partyAgeRule } from "./roster/party-age.js";
@@ -51,6 +52,7 @@ export const RULES: Record<string, Rule> = {
   "committee.term": committeeTermRule,
   "committee.composition": committeeCompositionRule,
   "committee.size": committeeSizeRule,
+  "committee.branchSize": committeeBranchSizeRule,
   "committee.memberFull": committeeMemberFullRule,
   "committee.membersTerm": committeeMembersTermRule,
   "orgAssessment.grades": orgAssessmentRule,

@@ -87,6 +87,14 @@ export const RuleSetShape = z
         /** Other names clerks write for a category, mapped to its key. */
         categoryAliases: z.record(z.string(), z.string()),
         defaultCategory: z.string(),
+        /**
+         * Where a row names no category, the words of its base column's header that say it (a 离退休费
+         * column is a retiree's pension: 离退休). Plain words, not patterns.
+         */
+        baseHeaderCategories: z
+          .array(z.object({ headerContains: z.array(z.string().trim().min(1).max(20)).min(1).max(20), category: z.string() }).strict())
+          .max(20)
+          .default([]),
         unpaidWarningMonths: z.number().int().min(1).max(24),
         unpaidErrorMonths: z.number().int().min(1).max(24),
         monthlyCapYuan: z.number().positive().max(100_000),
@@ -174,6 +182,8 @@ export const RuleSetShape = z
         committeeMaxSize: z.number().int().min(1).max(50),
         /** A branch below the committee threshold has one 书记 and at most this many 副书记. */
         smallBranchMaxDeputies: z.number().int().min(0).max(5),
+        /** 正式党员3人以上的，都应当成立党支部: fewer form a 联合党支部. */
+        minFullMembers: z.number().int().min(1).max(50).default(3),
         /**
          * A term in years: the default, and by branch type — the first entry one of whose words the
          * committee's or branch's name contains (村, 社区 → 5). Plain words, not patterns: an admin
@@ -196,6 +206,7 @@ export const RuleSetShape = z
         committeeNormalMaxSize: 5,
         committeeMaxSize: 7,
         smallBranchMaxDeputies: 1,
+        minFullMembers: 3,
         termYears: 3,
         termYearsByType: [{ nameContains: ["村", "社区"], years: 5 }],
         termMinYears: 3,

@@ -59,6 +59,13 @@ export function expectedDues(baseFen: Fen, categoryKey: string, rules: RuleSet["
   }
 }
 
+/** What several months owe together (a quarter, a receipt of 3 months): the month's expectation times the months. */
+export function duesForMonths(e: DuesExpectation, months: number): DuesExpectation {
+  if (e.kind === "amount") return { ...e, fen: e.fen * months };
+  if (e.kind === "range") return { kind: "range", minFen: e.minFen * months, maxFen: e.maxFen * months };
+  return e;
+}
+
 /** Does a paid amount agree with the expectation, within the rule set's tolerance? */
 export function duesAmountMatches(paidFen: Fen, expected: DuesExpectation, toleranceFen: number): boolean {
   if (expected.kind === "exempt") return true;

@@ -7,7 +7,8 @@ import type { Rule, RuleContext } from "../context.js";
  * than 7; a smaller branch sets a 书记 and at most one 副书记, no committee. Posts left empty
  * are 委员 (as the 录入样表 says). Where the book holds the roster, its 正式党员 say which
  * case applies; a members list alone is judged on what it shows, with warnings only (it may
- * be a partial list, such as an import of the members newly elected).
+ * be a partial list, such as an import of the members newly elected) — except a list of more members
+ * than a committee may ever have, which is too many whatever the rest of the committee.
  */
 type Post = "secretary" | "deputy" | "member";
 
@@ -52,7 +53,9 @@ export const committeeCompositionRule: Rule = {
         const n = people.length;
         const args = { size: n, min: b.committeeMinSize, normal: b.committeeNormalMaxSize, max: b.committeeMaxSize, ...(fullMembers !== null ? { members: fullMembers } : {}) };
         // With the roster known, the message says why a committee of this size is required.
-        if (n < b.committeeMinSize || n > b.committeeMaxSize) ctx.atCell(first, "name", fullMembers !== null ? "committee.sizeForBranch" : "committee.size", severity, args);
+        // A list may be partial (too few is only a warning), but more than the maximum already listed is too many.
+        const sizeSeverity = n > b.committeeMaxSize ? "error" : severity;
+        if (n < b.committeeMinSize || n > b.committeeMaxSize) ctx.atCell(first, "name", fullMembers !== null ? "committee.sizeForBranch" : "committee.size", sizeSeverity, args);
         else if (n > b.committeeNormalMaxSize) ctx.atCell(first, "name", "committee.sizeAboveNormal", "warning", args);
       } else if (fullMembers !== null && (posts.includes("member") || deputies > b.smallBranchMaxDeputies)) {
         ctx.atCell(first, "post", "committee.tooBigForBranch", "warning", { members: fullMembers, from: ctx.ruleSet.meetings.committeeFromMembers, deputies: b.smallBranchMaxDeputies });

@@ -8,8 +8,8 @@ import type { Rule, RuleContext } from "../context.js";
 import { termYearsFor } from "./term.js";
 
 /**
- * The term of the committee a member list shows (M13): its end as the lines above the table
- * state it (本届任期：2022年4月—2025年4月), or its election (选举时间：…, else the day most
+ * The term of the committee a member list shows (M13): its end as its rows write it (本届任期届满时间),
+ * or as the lines above the table state it (本届任期：2022年4月—2025年4月), or its election (选举时间：…, else the day most
  * members took their posts) plus the term in years. Once the term is over with most members
  * still from that election and no approved postponement within its limit, the election is due.
  */
@@ -26,6 +26,17 @@ function electionDay(ctx: RuleContext): { day: number; rec: LedgerRecord } | nul
   return best && best[1].length >= 2 ? { day: best[0], rec: best[1][0]! } : null;
 }
 
+/** The term's end as the rows write it (本届任期届满时间 on each member's row): the day most rows give. */
+function termDueOfRows(ctx: RuleContext): number | null {
+  const counts = new Map<number, number>();
+  for (const rec of ctx.records) {
+    const d = ctx.date(rec, "termDueDate");
+    if (d !== null) counts.set(latestDay(d), (counts.get(latestDay(d)) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return best ? best[0] : null;
+}
+
 export const committeeMembersTermRule: Rule = {
   needs: ["appointedDate"],
   run(ctx) {
@@ -33,8 +44,8 @@ export const committeeMembersTermRule: Rule = {
     const titles = ctx.sheet.titles.join(" ");
     const election = electionDay(ctx);
     if (!election) return;
-    let due: number | null = null;
-    const span = TERM_SPAN.exec(titles);
+    let due: number | null = termDueOfRows(ctx);
+    const span = due === null ? TERM_SPAN.exec(titles) : null;
     if (span) {
       const end = readDateText(span[2]!);
       if (end) due = latestDay(end);
@@ -52,6 +63,7 @@ export const committeeMembersTermRule: Rule = {
     const delays = [...readNotes(titles), ...ctx.records.flatMap((rec) => ctx.facts(rec, "electionDelay"))].filter((f) => f.kind === "electionDelay");
     if (delays.some((f) => f.approved) && ctx.asOf <= addMonths(due, b.electionDelayMaxMonths)) return;
     const overdue = Math.max(1, Math.round((ctx.asOf - due) / 30.44));
-    ctx.atCell(election.rec, "appointedDate", "committee.termExpired", "error", { due: toIso(due), months: overdue });
+    const at = ctx.date(election.rec, "termDueDate") !== null ? "termDueDate" : "appointedDate";
+    ctx.atCell(election.rec, at, "committee.termExpired", "error", { due: toIso(due), months: overdue });
   },
 };

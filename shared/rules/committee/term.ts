@@ -12,12 +12,35 @@ import type { RuleSet } from "../../ruleset/schema.js";
  */
 /** The term in years for a committee or branch of this name (村, 社区 → 5 by default). */
 export function termYearsFor(b: RuleSet["branch"], name: string): number {
-  for (const t of b.termYearsByType) if (t.nameContains.some((w) => name.includes(w))) return t.years;
-  return b.termYears;
+  return termByType(b, name)?.years ?? b.termYears;
 }
 
-function expectedTermYears(ctx: RuleContext, rec: LedgerRecord): number {
-  return termYearsFor(ctx.ruleSet.branch, `${ctx.str(rec, "committeeName") ?? ""} ${ctx.str(rec, "branch") ?? ""}`);
+/** The rule set's term for a branch of this type (村, 社区), with the word that says so; null for the general term. */
+function termByType(b: RuleSet["branch"], name: string): { years: number; word: string } | null {
+  for (const t of b.termYearsByType) {
+    const word = t.nameContains.find((w) => name.includes(w));
+    if (word !== undefined) return { years: t.years, word };
+  }
+  return null;
+}
+
+/** What a row says of its organisation: its name, its branch and its type (类型: 社区). */
+function nameOf(ctx: RuleContext, rec: LedgerRecord): string {
+  return `${ctx.str(rec, "committeeName") ?? ""} ${ctx.str(rec, "branch") ?? ""} ${ctx.str(rec, "orgType") ?? ""}`;
+}
+
+/**
+ * The term in years a row's dates are judged by: its type's, where the rule set gives one (a 社区
+ * branch's term written as 3 is an error of its own), else what the row writes, else the general term.
+ */
+function termYearsOf(ctx: RuleContext, rec: LedgerRecord): number {
+  const b = ctx.ruleSet.branch;
+  const byType = termByType(b, nameOf(ctx, rec));
+  const written = ctx.num(rec, "termYears");
+  if (byType && written !== null && written !== byType.years) {
+    ctx.atCell(rec, "termYears", "committee.termYearsForType", "error", { type: byType.word, expected: byType.years, value: written }, String(byType.years));
+  }
+  return byType?.years ?? written ?? b.termYears;
 }
 
 /** A postponement said in the row: its 延期换届 column, or a note; with whether it was approved. */
@@ -34,6 +57,7 @@ export const committeeTermRule: Rule = {
   run(ctx) {
     const b = ctx.ruleSet.branch;
     for (const rec of ctx.records) {
+      const years = termYearsOf(ctx, rec);
       const due = ctx.date(rec, "termDueDate");
       if (due === null) continue;
       const appointed = ctx.date(rec, "appointedDate");
@@ -43,7 +67,6 @@ export const committeeTermRule: Rule = {
         if (months < b.termMinYears * 12 - 1 || months > b.termMaxYears * 12 + 1) {
           ctx.atCell(rec, "termDueDate", "committee.termLength", "warning", { years: (months / 12).toFixed(1), min: b.termMinYears, max: b.termMaxYears });
         } else {
-          const years = ctx.num(rec, "termYears") ?? expectedTermYears(ctx, rec);
           const expected = addMonths(appointed.day, years * 12);
           if (Math.abs(expected - due.day) > 31 && due.precision === "day" && appointed.precision === "day") {
             ctx.atCell(rec, "termDueDate", "committee.termMismatch", "info", { value: toIso(due.day), years, expected: toIso(expected) }, toIso(expected));

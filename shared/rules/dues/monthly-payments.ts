@@ -1,6 +1,7 @@
 import { monthIndex } from "../../calendar/periods.js";
-import { duesAmountMatches } from "../../scoring/dues.js";
+import { duesAmountMatches, duesForMonths } from "../../scoring/dues.js";
 import { fenToYuanText } from "../../scoring/money.js";
+import { cellText } from "../../normalise/value.js";
 import { titleYear } from "../../records/title-year.js";
 import type { LedgerRecord, RepeatColumn, RowFact } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
@@ -17,6 +18,11 @@ import { reportUnpaidMonths } from "./unpaid-run.js";
  * warning of its own); 免交 / 减交 in a month cell is what it says, not an unpaid month or
  * a wrong amount. Paying several months at once needs the
  * branch's consent (第十二条), which a note can state.
+ *
+ * A column may cover a quarter (一季度 … 四季度, 1-3月): it covers its three calendar months. It
+ * holds the dues of those of its months that are due (one month's for a member who died in July,
+ * in 三季度), an empty one counts as that many unpaid months in a run, and paying by quarter is
+ * paying several months at once (the consent asked once per member).
  */
 interface MemberMonths {
   firstDue: number;
@@ -25,6 +31,8 @@ interface MemberMonths {
   consent: boolean;
   /** Where 备注 says the dues are paid to the organisation where the member lives or works (第九条). */
   elsewhere: RowFact | null;
+  /** Left or died, the note not saying when: a quarter may hold only the months before. */
+  leftSometime: boolean;
 }
 
 function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): MemberMonths {
@@ -35,19 +43,22 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
   const transferOut = ctx.num(rec, "transferOut");
   if (transferIn !== null) firstDue = Math.max(firstDue, monthIndex(transferIn));
   const lastByColumn = transferOut === null ? asOfMonth : Math.min(asOfMonth, monthIndex(transferOut));
-  if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false, elsewhere: null };
+  if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false, elsewhere: null, leftSometime: false };
   let lastDue = lastByColumn;
   for (const f of ctx.facts(rec, "transferIn")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
   // Admitted during the year (a note where the ledger has no 入党时间 column): dues from that month.
   if (joined === null) for (const f of ctx.facts(rec, "admitted")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
   for (const f of ctx.facts(rec, "transferOut")) if (f.day !== undefined) lastDue = Math.min(lastDue, monthIndex(f.day));
+  // Died or left in a month (2025年7月病故): dues up to that month, none after.
+  const left = ctx.facts(rec, "left");
+  for (const f of left) if (f.day !== undefined) lastDue = Math.min(lastDue, monthIndex(f.day));
   const exempt = ctx.facts(rec, "exempt");
   for (const f of exempt) {
     if (!f.approved) ctx.atColumnIndex(f.row, f.col, "note", "dues.exemptNotApproved", "warning", {});
   }
   const waived = exempt.length > 0 || ctx.facts(rec, "suspended").length > 0 || ctx.facts(rec, "left").length > 0;
   const consent = ctx.facts(rec, "duesConsent").length > 0 || ctx.facts(rec, "backPay").length > 0;
-  return { firstDue, lastDue, waived, consent, elsewhere: ctx.facts(rec, "paysElsewhere")[0] ?? null };
+  return { firstDue, lastDue, waived, consent, elsewhere: ctx.facts(rec, "paysElsewhere")[0] ?? null, leftSometime: left.some((f) => f.day === undefined) };
 }
 
 export const duesMonthlyRule: Rule = {
@@ -59,48 +70,87 @@ export const duesMonthlyRule: Rule = {
     const largeFen = Math.round(dues.largePaymentYuan * 100);
     const columns = ctx.set.repeatColumns;
     if (columns.length === 0) return;
-    const due: boolean[] = new Array(columns.length);
-    const months: number[] = new Array(columns.length);
-    const monthOf = (c: RepeatColumn) => months[columns.indexOf(c)]!;
+    // Each column's months that are due for this member: one for a month column, up to three for a quarter.
+    const dueMonths: number[][] = columns.map(() => []);
+    const spans = columns.some((c) => (c.span ?? 1) > 1);
     for (const rec of ctx.records) {
       const rowYear = ctx.num(rec, "year") ?? sheetYear ?? Math.floor(asOfMonth / 12);
       const member = memberMonths(ctx, rec, asOfMonth);
       for (let i = 0; i < columns.length; i++) {
         const c = columns[i]!;
-        months[i] = (c.year ?? rowYear) * 12 + c.period - 1;
-        due[i] = months[i]! <= member.lastDue && months[i]! >= member.firstDue;
+        const first = (c.year ?? rowYear) * 12 + c.period - 1;
+        dueMonths[i] = [];
+        for (let m = first; m < first + (c.span ?? 1); m++) if (m <= member.lastDue && m >= member.firstDue) dueMonths[i]!.push(m);
       }
       const standard = ctx.num(rec, "standard");
       const expected = standard !== null ? null : expectationFor(ctx, rec);
       const owed = standard ?? (expected?.kind === "amount" ? expected.fen : null);
-      const covered = coveredMonths(rec.repeat, owed, due);
+      // Quarter columns hold a quarter's payment each: nothing there covers a neighbour.
+      const covered = spans ? null : coveredMonths(rec.repeat, owed, dueMonths.map((d) => d.length > 0));
+      let askedConsent = false;
       // The unpaid run is a slice [runStart, i) of the period-ordered columns.
       let runStart = -1;
       let notHere = 0;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
         const value = rec.repeat[i] ?? null;
-        const isDue = due[i]!;
-        if (isDue && (value === null || value === 0) && !covered?.[i] && !member.waived) {
+        const due = dueMonths[i]!.length;
+        if (due > 0 && (value === null || value === 0) && !covered?.[i] && !member.waived) {
           // Paid to another organisation (第九条): not unpaid here, and said so once below.
           if (member.elsewhere) {
-            notHere++;
+            notHere += due;
             continue;
           }
           if (runStart < 0) runStart = i;
           continue;
         }
-        if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, runStart, i, monthOf);
+        if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueMonths, runStart, i);
         runStart = -1;
-        if (!isDue || typeof value !== "number" || value === 0) continue;
+        if (due === 0 || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
-        checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent);
+        if ((column.span ?? 1) > 1) askedConsent = checkSpanAmount(ctx, rec, column, value, due, standard, expected, dues.toleranceFen, member, askedConsent) || askedConsent;
+        else checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent);
       }
-      if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, runStart, columns.length, monthOf);
+      if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueMonths, runStart, columns.length);
       if (notHere > 0 && member.elsewhere) ctx.atColumnIndex(member.elsewhere.row, member.elsewhere.col, "note", "dues.paidElsewhere", "info", { months: notHere });
     }
   },
 };
+
+/**
+ * A column covering several months (a quarter) holds what those of its months that are due owe
+ * together: three months' dues, or one for a member who joined, left or died within the quarter.
+ * Paying a quarter at once needs the branch's consent (第十二条), asked once per member, not per
+ * quarter. Returns whether it asked.
+ */
+function checkSpanAmount(
+  ctx: RuleContext,
+  rec: LedgerRecord,
+  cell: RepeatColumn,
+  paid: number,
+  due: number,
+  standard: number | null,
+  expected: ReturnType<typeof expectationFor>,
+  toleranceFen: number,
+  member: MemberMonths,
+  asked: boolean,
+): boolean {
+  const owed = standard !== null ? ({ kind: "amount", fen: standard, rateBasisPoints: null } as const) : expected;
+  if (!owed) return false;
+  const total = duesForMonths(owed, due);
+  const months = (k: number) => duesAmountMatches(paid, duesForMonths(owed, k), toleranceFen * k);
+  // Left or died within the quarter, the note not saying when: the months before, whichever they were.
+  const partOfQuarter = member.leftSometime && Array.from({ length: due - 1 }, (_, k) => k + 1).some(months);
+  if (!months(due) && !partOfQuarter) {
+    const want = describeExpectation(total);
+    const header = cellText(ctx.view.merged(ctx.headerRow, cell.col)).trim();
+    ctx.atColumnIndex(rec.row, cell.col, "months", "dues.quarterMismatch", "error", { period: header, value: fenToYuanText(paid), months: due, expected: want }, want);
+    return false;
+  }
+  if (due < 2 || member.consent || asked) return false;
+  ctx.atColumnIndex(rec.row, cell.col, "months", "dues.lumpPayment", "warning", { value: fenToYuanText(paid), months: due });
+  return true;
+}
 
 /**
  * Months a payment of several months' dues covers: a quarterly payment of 3 × the monthly
@@ -151,6 +201,11 @@ function checkPaidAmount(
   }
 }
 
-function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], start: number, end: number, monthOf: (c: RepeatColumn) => number): void {
-  reportUnpaidMonths(ctx, rec.row, columns[start]!.col, "months", end - start, monthOf(columns[start]!), monthOf(columns[end - 1]!));
+function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], dueMonths: readonly number[][], start: number, end: number): void {
+  // Counted in months: an empty quarter is three unpaid months.
+  let months = 0;
+  for (let k = start; k < end; k++) months += dueMonths[k]!.length;
+  const from = dueMonths[start]![0]!;
+  const to = dueMonths[end - 1]![dueMonths[end - 1]!.length - 1]!;
+  reportUnpaidMonths(ctx, rec.row, columns[start]!.col, "months", months, from, to);
 }

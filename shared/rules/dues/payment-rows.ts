@@ -1,5 +1,5 @@
 import { monthIndex, monthIndexToPeriod } from "../../calendar/periods.js";
-import { duesAmountMatches, type DuesExpectation } from "../../scoring/dues.js";
+import { duesAmountMatches, duesForMonths, type DuesExpectation } from "../../scoring/dues.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
@@ -10,7 +10,8 @@ import { reportUnpaidMonths } from "./unpaid-run.js";
  * One row per payment (党费补缴 style): the months covered run forwards; a 补交 covers at most
  * 6 months (第十二条, D8); several months paid at once otherwise need the branch's consent
  * (第十二条, D12: a 经支部同意 column, or the words in 缴费说明 / 备注); the amount agrees with
- * what the category owes for those months — base × rate where the base is given, the fixed
+ * what the category owes for those months — the monthly amount where the row states it (a receipt
+ * book's 月交纳额, times its 月数), base × rate where the base is given, the fixed
  * amount of students and others (D4), the range of farmers — and 1000 yuan or more at once
  * is 大额党费 (D11). Where the sheet is a payment export (one row per member and month, most
  * members on several rows), a member's months with no payment between his first month and the
@@ -23,12 +24,6 @@ function says(ctx: RuleContext, rec: LedgerRecord, re: RegExp): boolean {
   return ["payType", "explanation", "note"].some((f) => re.test(ctx.str(rec, f) ?? ""));
 }
 
-function forMonths(e: DuesExpectation, months: number): DuesExpectation {
-  if (e.kind === "amount") return { ...e, fen: e.fen * months };
-  if (e.kind === "range") return { kind: "range", minFen: e.minFen * months, maxFen: e.maxFen * months };
-  return e;
-}
-
 export const duesPaymentRowsRule: Rule = {
   needs: ["fromMonth"],
   run(ctx) {
@@ -37,14 +32,20 @@ export const duesPaymentRowsRule: Rule = {
     for (const rec of ctx.records) {
       const from = ctx.num(rec, "fromMonth");
       // One month column (交纳月份): the payment is for that month.
-      const to = ctx.has("toMonth") ? ctx.num(rec, "toMonth") : from;
+      const to = lastMonthOf(ctx, rec, from);
       const amount = ctx.num(rec, "amount");
       if (from !== null && to !== null) {
         if (to < from) {
           ctx.atCell(rec, "toMonth", "dues.monthRange", "error", { from: monthIndexToPeriod(from), to: monthIndexToPeriod(to) });
           continue;
         }
-        const months = to - from + 1;
+        // A 月数 column says how many months the payment is for; where it disagrees with the period, it is checked too.
+        const spanMonths = to - from + 1;
+        const counted = ctx.num(rec, "monthCount");
+        if (counted !== null && ctx.has("toMonth") && counted !== spanMonths) {
+          ctx.atCell(rec, "monthCount", "dues.monthCount", "error", { value: counted, from: monthIndexToPeriod(from), to: monthIndexToPeriod(to), months: spanMonths }, String(spanMonths));
+        }
+        const months = counted ?? spanMonths;
         const backPay = says(ctx, rec, BACK_PAY) || ctx.facts(rec, "backPay").length > 0;
         const consent = ctx.get(rec, "consent") === true || says(ctx, rec, CONSENT) || ctx.facts(rec, "duesConsent").length > 0;
         if (backPay && months > dues.backPayMaxMonths) {
@@ -52,12 +53,15 @@ export const duesPaymentRowsRule: Rule = {
         } else if (!backPay && months > 1 && !consent) {
           ctx.atCell(rec, "amount", "dues.lumpPayment", "warning", { value: amount === null ? "?" : fenToYuanText(amount), months });
         }
-        const expected = amount !== null ? expectationFor(ctx, rec) : null;
+        // The monthly amount the row states (月交纳额), else what the category and base owe.
+        const standard = ctx.num(rec, "standard");
+        const expected: DuesExpectation | null = amount === null ? null : standard !== null ? { kind: "amount", fen: standard, rateBasisPoints: null } : expectationFor(ctx, rec);
         if (amount !== null && expected && expected.kind !== "exempt") {
-          const total = forMonths(expected, months);
+          const total = duesForMonths(expected, months);
           if (!duesAmountMatches(amount, total, dues.toleranceFen * months)) {
             const want = describeExpectation(total);
-            ctx.atCell(rec, "amount", "dues.paymentMismatch", "error", { value: fenToYuanText(amount), months, expected: want }, want);
+            if (standard !== null) ctx.atCell(rec, "amount", "dues.paymentMismatchMonthly", "error", { value: fenToYuanText(amount), months, monthly: fenToYuanText(standard), expected: want }, want);
+            else ctx.atCell(rec, "amount", "dues.paymentMismatch", "error", { value: fenToYuanText(amount), months, expected: want }, want);
           }
         }
       }
@@ -73,6 +77,15 @@ export const duesPaymentRowsRule: Rule = {
  * occasional payments (补缴, quarterly receipts) says nothing of the months it does not list.
  */
 const EXPORT_ROWS_PER_MEMBER = 3;
+
+/**
+ * The payment's last month: its 截止月份 column; or, where the month column may hold a span
+ * (所属期间 2025年1月—3月), the span's end, and a cell of one month is that month.
+ */
+function lastMonthOf(ctx: RuleContext, rec: LedgerRecord, from: number | null): number | null {
+  if (ctx.field("toMonth") >= 0) return ctx.num(rec, "toMonth");
+  return ctx.num(rec, "toMonth") ?? from;
+}
 const EXPORT_SINGLE_MONTH_SHARE = 0.9;
 
 interface MemberPayments {
@@ -94,7 +107,7 @@ function checkUnpaidGaps(ctx: RuleContext): void {
   for (const rec of ctx.records) {
     const who = ctx.str(rec, key);
     const from = ctx.num(rec, "fromMonth");
-    const to = ctx.has("toMonth") ? ctx.num(rec, "toMonth") : from;
+    const to = lastMonthOf(ctx, rec, from);
     if (who === null || from === null || to === null || to < from) continue;
     let m = members.get(who);
     if (!m) members.set(who, (m = { rows: 0, months: new Set(), rowOf: new Map(), lastDue: asOfMonth }));

@@ -5,12 +5,20 @@ import type { Rule, RuleContext } from "../context.js";
 
 /**
  * D1–D4: the monthly amount a member owes, from the base and category under the rule
- * set's brackets (全额累进) and rounding; D9: more than the monthly cap is unusual.
+ * set's brackets (全额累进) and rounding; D9: more than the monthly cap is unusual. A row that
+ * names no category takes the one its base column's header says (离退休费: 离退休), else the default.
  */
+/** The category the base column's header says (离退休费 → 离退休), for rows that name none. */
+function categoryOfBaseHeader(ctx: RuleContext): string | null {
+  const header = ctx.headerOf("base");
+  if (header === "") return null;
+  return ctx.ruleSet.dues.baseHeaderCategories.find((b) => b.headerContains.some((w) => header.includes(w)))?.category ?? null;
+}
+
 export function expectationFor(ctx: RuleContext, rec: LedgerRecord): DuesExpectation | null {
   const dues = ctx.ruleSet.dues;
   const categoryText = ctx.str(rec, "category");
-  const key = resolveDuesCategory(categoryText, dues);
+  const key = categoryText === null ? (categoryOfBaseHeader(ctx) ?? resolveDuesCategory(null, dues)) : resolveDuesCategory(categoryText, dues);
   if (key === null) return null;
   const base = ctx.num(rec, "base");
   const category = dues.categories[key];

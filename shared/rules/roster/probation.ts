@@ -1,7 +1,8 @@
 import { addMonths, toIso } from "../../calendar/days.js";
 import { latestDay, shifted, surelyBefore, type DateValue } from "../../calendar/precision.js";
 import { extensionAllowed } from "../../scoring/probation.js";
-import type { Rule } from "../context.js";
+import type { LedgerRecord } from "../../records/build.js";
+import type { Rule, RuleContext } from "../context.js";
 
 /**
  * Probation (党章 第七条, 细则 第三十二条): full membership on EDATE(admission, 12), or
@@ -14,6 +15,19 @@ import type { Rule } from "../context.js";
 function sameAt(a: DateValue, b: DateValue): boolean {
   if (a.precision === "day" && b.precision === "day") return a.day === b.day;
   return !surelyBefore(a, b) && !surelyBefore(b, a);
+}
+
+/**
+ * A 预备期满时间 the clerk wrote agrees with EDATE(admission, 12) — or, once extended, with
+ * EDATE(admission, 12 + extension): calendar months, not 365 days.
+ */
+function checkProbationEnd(ctx: RuleContext, rec: LedgerRecord, joined: DateValue, months: number, ext: number): void {
+  const end = ctx.date(rec, "probationEnd");
+  if (end === null) return;
+  const first = shifted(joined, months);
+  if (sameAt(end, first) || (ext > 0 && sameAt(end, shifted(joined, months + ext)))) return;
+  const expected = first.precision === "day" ? toIso(first.day) : toIso(first.day).slice(0, first.precision === "month" ? 7 : 4);
+  ctx.atCell(rec, "probationEnd", "probation.endMismatch", "error", { value: ctx.dateText(rec, "probationEnd", end), joined: ctx.dateText(rec, "joinDate", joined), months }, expected);
 }
 
 export const probationRule: Rule = {
@@ -36,6 +50,7 @@ export const probationRule: Rule = {
         ctx.atCell(rec, "extensionMonths", "probation.extensionRange", "error", { value: ext, min: p.extensionMinMonths, max: p.extensionMaxMonths });
       }
       const due = shifted(joined, p.months + ext);
+      checkProbationEnd(ctx, rec, joined, p.months, ext);
       const full = ctx.date(rec, "fullDate");
       if (full !== null) {
         if (surelyBefore(full, joined) || (full.precision === "day" && joined.precision === "day" && full.day === joined.day)) {

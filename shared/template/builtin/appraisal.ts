@@ -1,13 +1,14 @@
 import type { Field, Template } from "../schema.js";
 import { BRANCH, MEMBER_ID, NAME, NOTE, STATUS } from "./common-fields.js";
 
-const VOTES: Field[] = [
+/** Vote counts by grade: also on a 述职评议 sheet (好/较好/一般/差 votes for each secretary). */
+export const VOTES: Field[] = [
   { name: "votesExcellent", title: "优秀票数", titleEn: "Votes: excellent", type: "integer", aliases: ["优秀", "优秀票", "好"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
   { name: "votesCompetent", title: "称职票数", titleEn: "Votes: competent", type: "integer", aliases: ["称职", "称职票", "合格", "合格票数", "较好"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
   { name: "votesBasic", title: "基本称职票数", titleEn: "Votes: basically competent", type: "integer", aliases: ["基本称职", "基本称职票", "基本合格", "基本合格票数", "一般"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
   { name: "votesIncompetent", title: "不称职票数", titleEn: "Votes: incompetent", type: "integer", aliases: ["不称职", "不称职票", "不合格", "不合格票数", "差"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
 ];
-const VOTERS: Field = {
+export const VOTERS: Field = {
   name: "voters",
   title: "总人数",
   titleEn: "Voters (or the total ranked)",

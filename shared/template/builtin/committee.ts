@@ -7,10 +7,13 @@ const COMMITTEE_OF: Field = {
   aliases: [...(BRANCH.aliases ?? []), "所属分党委", "所属党委", "所属党组织", "所在分党委", "所属基层党组织"],
 };
 
+const TERM_DUE: Field = { name: "termDueDate", title: "应换届时间", titleEn: "Term ends", type: "date", aliases: ["任期届满时间", "届满时间", "任期到期时间", "应换届日期", "本届任期届满时间"] };
+
 /**
  * 支部委员会 and its term: one row per committee with 任命时间 / 应换届时间 / 实际换届时间
  * (the 支部委员会录入样表 and 基层党组织领导班子录入样表 layouts). Rules M13 and §2.2: a term
- * of 3 to 5 years, elections on time or with an approved postponement of at most a year.
+ * of 3 to 5 years, elections on time or with an approved postponement of at most a year; where the
+ * register gives each branch's members, the branch's size and whether it needs a committee (M11, M12).
  */
 export const committeeTemplate: Template = {
   id: "committee",
@@ -26,17 +29,23 @@ export const committeeTemplate: Template = {
       title: "任命时间",
       titleEn: "Elected / appointed on",
       type: "date",
-      aliases: ["成立时间", "选举时间", "当选时间", "本届任职时间", "换届选举时间", "产生时间", "本届选举时间"],
+      aliases: ["成立时间", "选举时间", "当选时间", "本届任职时间", "换届选举时间", "产生时间", "本届选举时间", "上次换届时间", "上届换届时间", "最近一次换届时间", "本届换届时间"],
       weight: 2,
     },
-    { name: "termDueDate", title: "应换届时间", titleEn: "Term ends", type: "date", aliases: ["任期届满时间", "届满时间", "任期到期时间", "应换届日期", "本届任期届满时间"], weight: 3, constraints: { required: true } },
+    { ...TERM_DUE, weight: 3, constraints: { required: true } },
     { name: "electedDate", title: "实际换届时间", titleEn: "Next election held", type: "date", aliases: ["换届时间", "实际换届日期", "下届选举时间"], weight: 3 },
     { name: "termYears", title: "任期（年）", titleEn: "Term (years)", type: "integer", aliases: ["任期", "每届任期", "任期年限"], weight: 1, constraints: { minimum: 1 } },
     { name: "committeeSize", title: "委员人数", titleEn: "Committee size", type: "integer", aliases: ["支委会人数", "委员会人数", "班子成员人数", "支委人数"], weight: 1, constraints: { minimum: 0 } },
     { name: "delayApproval", title: "延期换届批准情况", titleEn: "Postponement approved", type: "string", aliases: ["延期换届", "批准延期", "延期批准", "是否批准延期"], weight: 1 },
+    // A terms register of many branches (换届工作台账) says each branch's type and size beside its term.
+    { name: "orgType", title: "党组织类型", titleEn: "Type of organisation", type: "string", aliases: ["类型", "支部类型", "党支部类型", "所属类型"], weight: 0.5 },
+    { name: "memberCount", title: "党员数", titleEn: "Members", type: "integer", aliases: ["党员人数", "党员总数", "现有党员数", "党员数量"], weight: 0.5, constraints: { minimum: 0 } },
+    { name: "fullMemberCount", title: "正式党员数", titleEn: "Full members", type: "integer", aliases: ["正式党员人数", "其中正式党员", "正式党员", "其中正式党员数"], weight: 0.5, constraints: { minimum: 0 } },
+    { name: "hasCommittee", title: "是否设支委会", titleEn: "Has a committee", type: "boolean", aliases: ["是否设立支委会", "是否设支部委员会", "是否设立支部委员会", "设支委会", "是否成立支委会"], weight: 1 },
+    { name: "electionStatus", title: "换届情况", titleEn: "Election status", type: "string", aliases: ["换届状态", "是否按期换届", "换届进展"], weight: 1 },
     NOTE,
   ],
-  rules: [{ rule: "committee.term" }, { rule: "committee.size" }],
+  rules: [{ rule: "committee.term" }, { rule: "committee.size" }, { rule: "committee.branchSize" }],
   minScore: 4,
   requiredHeaders: ["termDueDate"],
   distinctive: [{ of: ["committeeName", "appointedDate", "electedDate"], min: 1 }],
@@ -67,6 +76,8 @@ export const committeeMembersTemplate: Template = {
     { name: "appointedDate", title: "任职时间", titleEn: "In post since", type: "date", aliases: ["任命时间", "当选时间", "任职日期"], weight: 1 },
     { ...JOIN_DATE, weight: 0.5 },
     { ...FULL_DATE, weight: 0.5 },
+    // The committee's term written on every member's row: the whole committee's, not a row's own.
+    { ...TERM_DUE, weight: 1 },
     PHONE,
     NOTE,
   ],

@@ -91,6 +91,15 @@ export const FULL_DATE: Field = {
   aliases: ["转为正式党员日期", "转正日期", "转为正式党员时间", "转正年月", "预备党员转正时间"],
   weight: 1.5,
 };
+/** The day the probation ends, as the clerk worked it out: EDATE(admission, 12 + extension). */
+export const PROBATION_END: Field = {
+  name: "probationEnd",
+  title: "预备期满时间",
+  titleEn: "Probation ends",
+  type: "date",
+  aliases: ["预备期满日期", "预备期届满时间", "预备期到期时间"],
+  weight: 1,
+};
 export const EXTENSION: Field = {
   name: "extensionMonths",
   title: "延长预备期(月)",

@@ -1,5 +1,5 @@
 import type { Template } from "../schema.js";
-import { ACTIVIST_DATE, APPLY_DATE, BIRTH, BRANCH, CANDIDATE_DATE, EDUCATION, ETHNICITY, EXTENSION, FULL_DATE, ID_NUMBER, JOIN_DATE, MEMBER_ID, NAME, NOTE, PHONE, SEX } from "./common-fields.js";
+import { ACTIVIST_DATE, APPLY_DATE, BIRTH, BRANCH, CANDIDATE_DATE, EDUCATION, ETHNICITY, EXTENSION, FULL_DATE, PROBATION_END, ID_NUMBER, JOIN_DATE, MEMBER_ID, NAME, NOTE, PHONE, SEX } from "./common-fields.js";
 
 /** 发展党员 record: one row per person on the way in (细则 25 steps, the dated ones). */
 export const developmentTemplate: Template = {
@@ -54,16 +54,17 @@ export const developmentTemplate: Template = {
     { name: "introducers", title: "入党介绍人", titleEn: "Sponsors", type: "string", aliases: ["介绍人"], weight: 1 },
     { name: "contactPersons", title: "培养联系人", titleEn: "Contact persons", type: "string", aliases: ["培养人", "联系人", "培养联系人姓名"], weight: 2 },
     JOIN_DATE,
-    { name: "votersExpected", title: "应到有表决权人数", titleEn: "Voting members expected", type: "integer", aliases: ["应到人数", "应到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },
-    { name: "votersPresent", title: "实到有表决权人数", titleEn: "Voting members present", type: "integer", aliases: ["实到人数", "到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },
+    { name: "votersExpected", title: "应到有表决权人数", titleEn: "Voting members expected", type: "integer", aliases: ["应到人数", "应到会有表决权人数", "应到会有表决权党员", "应到有表决权党员", "应到会有表决权党员数"], weight: 1, constraints: { minimum: 0 } },
+    { name: "votersPresent", title: "实到有表决权人数", titleEn: "Voting members present", type: "integer", aliases: ["实到人数", "到会有表决权人数", "实到会有表决权党员", "实到有表决权党员", "实到会有表决权党员数", "实到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },
     { name: "votesYes", title: "赞成票数", titleEn: "Votes in favour", type: "integer", aliases: ["赞成人数", "赞成票"], weight: 1, constraints: { minimum: 0 } },
     { name: "partyTalkDate", title: "上级党委派人谈话时间", titleEn: "Committee's talk", type: "date", aliases: ["党委谈话时间", "党委派人谈话时间"], weight: 2 },
     { name: "approvalDate", title: "上级党委审批时间", titleEn: "Approval by the committee", type: "date", aliases: ["党委审批时间", "审批时间"], weight: 1.5 },
     { name: "oathDate", title: "入党宣誓时间", titleEn: "Oath taken", type: "date", aliases: ["宣誓时间", "宣誓日期"], weight: 2 },
     { name: "fullApplyDate", title: "转正申请时间", titleEn: "Asked for full membership", type: "date", aliases: ["提交转正申请时间", "递交转正申请书时间", "转正申请书时间"], weight: 2 },
     { name: "fullMeetingDate", title: "转正支部大会时间", titleEn: "Full-membership meeting", type: "date", aliases: ["讨论转正支部大会时间", "转正大会时间", "支部大会讨论转正时间", "支部大会通过转正时间", "讨论转正时间"], weight: 2 },
-    { name: "fullApprovalDate", title: "转正审批时间", titleEn: "Full membership approved", type: "date", aliases: ["上级党委审批转正时间"], weight: 2 },
+    { name: "fullApprovalDate", title: "转正审批时间", titleEn: "Full membership approved", type: "date", aliases: ["上级党委审批转正时间", "党委审批转正时间"], weight: 2 },
     FULL_DATE,
+    PROBATION_END,
     EXTENSION,
     NOTE,
   ],
@@ -82,10 +83,10 @@ export const developmentTemplate: Template = {
   ],
   minScore: 5,
   requiredHeaders: ["name"],
-  // Dated steps of the way in: a training roster has 培训开始时间 too, but none of these.
+  // Dated steps of the way in, up to full membership (a 转正 register is one too): a training roster has 培训开始时间 too, but none of these.
   distinctive: [
     {
-      of: ["stage", "applyDate", "talkDate", "activistDate", "candidateDate", "activistTrainingStart", "activistExam", "candidateExam", "planDate", "formDate", "formNumber", "politicalReviewDate", "preReviewDate", "partyTalkDate", "approvalDate", "oathDate", "fullMeetingDate", "contactPersons"],
+      of: ["stage", "applyDate", "talkDate", "activistDate", "candidateDate", "activistTrainingStart", "activistExam", "candidateExam", "planDate", "formDate", "formNumber", "politicalReviewDate", "preReviewDate", "partyTalkDate", "approvalDate", "oathDate", "fullApplyDate", "fullMeetingDate", "fullApprovalDate", "contactPersons"],
       min: 2,
     },
   ],

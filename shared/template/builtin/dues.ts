@@ -16,10 +16,22 @@ const BASE: Field = {
   titleEn: "Monthly base (yuan)",
   type: "money",
   // 2008规定's own words: 交纳党费的计算基数 (交纳基数).
-  aliases: ["党费基数", "月缴费基数", "计算基数", "党费计算基数", "交纳基数", "交纳党费基数", "交纳党费计算基数", "月工资收入", "税后月收入", "月收入", "工资收入", "月工资", "基数"],
+  aliases: ["党费基数", "月缴费基数", "计算基数", "党费计算基数", "交纳基数", "交纳党费基数", "交纳党费计算基数", "月工资收入", "税后月收入", "月收入", "工资收入", "月工资", "基数", "离退休费", "退休费", "离休费", "离退休费总额", "退休金", "养老金", "月退休费"],
   weight: 2,
   constraints: { minimum: 0 },
   additive: false,
+};
+
+/** What a member owes a month: the column of the monthly ledger, and of a receipt book (月交纳额). */
+const STANDARD: Field = {
+  name: "standard",
+  title: "月应缴党费",
+  titleEn: "Monthly dues (yuan)",
+  type: "money",
+  aliases: ["每月应缴", "应缴党费", "月交纳标准", "缴纳标准", "月缴党费", "每月应交党费", "月应交党费", "每月应交", "月应交", "月交纳额", "每月交纳金额", "每月交纳党费", "月交纳党费", "应交金额", "交纳标准", "月交纳金额", "月交金额", "每月交纳额", "月缴金额", "月应交金额"],
+  weight: 2,
+  constraints: { minimum: 0 },
+  additive: true,
 };
 
 /** 党费收缴台账, one row per member with twelve monthly columns (one year, or months headed with their year). */
@@ -36,16 +48,7 @@ export const duesMonthlyTemplate: Template = {
     CATEGORY,
     BASE,
     { name: "rate", title: "交纳比例", titleEn: "Rate (%)", type: "percent", aliases: ["缴费比例", "党费比例", "比例", "交纳比例(%)", "费率"], weight: 1.5 },
-    {
-      name: "standard",
-      title: "月应缴党费",
-      titleEn: "Monthly dues (yuan)",
-      type: "money",
-      aliases: ["每月应缴", "应缴党费", "月交纳标准", "缴纳标准", "月缴党费", "每月应交党费", "月应交党费", "每月应交", "月应交", "月交纳额", "每月交纳金额", "每月交纳党费", "月交纳党费", "应交金额", "交纳标准", "月交纳金额", "月交金额", "每月交纳额", "月缴金额", "月应交金额"],
-      weight: 2,
-      constraints: { minimum: 0 },
-      additive: true,
-    },
+    STANDARD,
     { name: "year", title: "年度", titleEn: "Year", type: "integer", aliases: ["年份", "缴费年度", "交纳年度"], weight: 0.5, constraints: { minimum: 1949, maximum: 2100 } },
     JOIN_DATE,
     { name: "transferIn", title: "转入时间", titleEn: "Transferred in", type: "date", aliases: ["组织关系转入时间", "转入日期"], weight: 0.5 },
@@ -61,7 +64,10 @@ export const duesMonthlyTemplate: Template = {
   titleWords: ["党费"],
 };
 
-/** 党费收缴 / 补缴 records, one row per payment (the 党费补缴录入样表 layout). */
+/**
+ * 党费收缴 / 补缴 records, one row per payment: the 党费补缴录入样表 layout, an online export, or a
+ * receipt book (收据编号, 交纳人, 所属期间 2025年1月—3月, 月数, 月交纳额, 金额).
+ */
 export const duesPaymentsTemplate: Template = {
   id: "dues-payments",
   version: 1,
@@ -70,11 +76,14 @@ export const duesPaymentsTemplate: Template = {
   titleEn: "Dues payments (one row per payment)",
   fields: [
     MEMBER_ID,
-    NAME,
+    // A receipt book names the one who paid (交纳人).
+    { ...NAME, aliases: [...(NAME.aliases ?? []), "交纳人", "缴纳人", "交款人", "缴款人", "交费人"] },
     CATEGORY,
     BASE,
+    { ...STANDARD, weight: 1, additive: false },
     { name: "payType", title: "缴费类型", titleEn: "Payment type", type: "string", aliases: ["交纳类型", "缴纳方式", "交纳方式", "缴费方式"], weight: 2 },
-    { name: "fromMonth", title: "缴费起始月份", titleEn: "First month", type: "month", aliases: ["起始月份", "缴费起始月", "补缴起始月份", "交纳起始月份", "开始月份", "起始年月", "所属期起", "交纳月份", "缴费月份", "所属月份", "党费所属月份"], weight: 2.5 },
+    { name: "fromMonth", title: "缴费起始月份", titleEn: "First month", type: "month", aliases: ["起始月份", "缴费起始月", "补缴起始月份", "交纳起始月份", "开始月份", "起始年月", "所属期起", "交纳月份", "缴费月份", "所属月份", "党费所属月份", "所属期间", "所属期", "所属时期", "交纳期间", "缴费期间", "党费所属期间"], weight: 2.5, rangeEnd: "toMonth" },
+    { name: "monthCount", title: "月数", titleEn: "Months paid", type: "integer", aliases: ["交纳月数", "缴费月数", "缴纳月数", "补交月数", "月份数"], weight: 1, constraints: { minimum: 1 } },
     { name: "toMonth", title: "缴费截止月份", titleEn: "Last month", type: "month", aliases: ["截止月份", "缴费截止月", "补缴截止月份", "交纳截止月份", "终止月份", "结束月份", "截止年月", "所属期止"], weight: 2.5 },
     { name: "amount", title: "缴费金额", titleEn: "Amount (yuan)", type: "money", aliases: ["交纳金额", "实缴金额", "金额", "党费金额", "交纳党费金额", "实交金额"], weight: 2, constraints: { minimum: 0 } },
     { name: "payDate", title: "缴费日期", titleEn: "Paid on", type: "date", aliases: ["交纳日期", "缴费时间", "交纳时间", "交费日期"], weight: 1 },

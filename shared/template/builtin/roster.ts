@@ -1,5 +1,5 @@
 import type { Template } from "../schema.js";
-import { ACTIVIST_DATE, APPLY_DATE, BIRTH, BRANCH, CANDIDATE_DATE, EDUCATION, ETHNICITY, EXTENSION, FULL_DATE, ID_NUMBER, JOIN_DATE, MEMBER_ID, NAME, NOTE, PHONE, SEX, STATUS } from "./common-fields.js";
+import { ACTIVIST_DATE, APPLY_DATE, BIRTH, BRANCH, CANDIDATE_DATE, EDUCATION, ETHNICITY, EXTENSION, FULL_DATE, PROBATION_END, ID_NUMBER, JOIN_DATE, MEMBER_ID, NAME, NOTE, PHONE, SEX, STATUS } from "./common-fields.js";
 
 /** 党员花名册 / 党员信息一张表. */
 export const rosterTemplate: Template = {
@@ -22,6 +22,7 @@ export const rosterTemplate: Template = {
     CANDIDATE_DATE,
     JOIN_DATE,
     FULL_DATE,
+    PROBATION_END,
     EXTENSION,
     { name: "introducers", title: "入党介绍人", titleEn: "Sponsors", type: "string", aliases: ["介绍人"], weight: 1 },
     { name: "transferIn", title: "组织关系转入时间", titleEn: "Transferred in", type: "date", aliases: ["转入时间", "组织关系转入日期", "转入本支部时间"], weight: 1 },

@@ -1,4 +1,5 @@
 import type { Template } from "../schema.js";
+import { VOTERS, VOTES } from "./appraisal.js";
 import { BRANCH, MEMBER_ID, NAME, NOTE } from "./common-fields.js";
 
 const ORG_GRADES = ["好", "较好", "一般", "差", "优秀", "良好", "较差"];
@@ -6,7 +7,9 @@ const CADRE_GRADES = ["优秀", "称职", "基本称职", "不称职", "合格",
 
 /**
  * 党组织书记抓基层党建述职评议考核 / 党支部年度考核 results: one row per branch or secretary
- * with its grade (好/较好/一般/差 by default, §5; the rule set says which).
+ * with its grade (好/较好/一般/差 by default, §5; the rule set says which), and where the
+ * 述职评议 was voted on, the votes for each grade (which never exceed the valid votes).
+ * A sheet about secretaries and their organisations, not about members: not 民主评议党员.
  */
 export const organisationAssessmentTemplate: Template = {
   id: "org-assessment",
@@ -16,7 +19,7 @@ export const organisationAssessmentTemplate: Template = {
   titleEn: "Branch / secretary annual assessment",
   fields: [
     { name: "year", title: "年度", titleEn: "Year", type: "integer", aliases: ["考核年度", "年份"], weight: 1, constraints: { minimum: 1949, maximum: 2100 } },
-    { ...BRANCH, aliases: [...(BRANCH.aliases ?? []), "党组织名称", "被考核党组织", "所在分党委"] },
+    { ...BRANCH, aliases: [...(BRANCH.aliases ?? []), "党组织名称", "被考核党组织", "所在分党委", "村（社区）", "村（社区）名称", "村(社区)党组织"] },
     { name: "secretaryName", title: "党支部书记姓名", titleEn: "Secretary", type: "string", aliases: ["书记姓名", "支部书记", "党组织书记", "党支部书记", "党组织书记姓名"], weight: 2, content: { kind: "personName" } },
     { name: "secretaryId", title: "党支部书记工号", titleEn: "Secretary's staff no.", type: "string", aliases: ["书记工号", "书记工作证号"], weight: 1 },
     {
@@ -30,9 +33,11 @@ export const organisationAssessmentTemplate: Template = {
       content: { values: ORG_GRADES },
     },
     { name: "score", title: "考核得分", titleEn: "Score", type: "number", aliases: ["得分", "综合得分", "考核分数"], weight: 1, constraints: { minimum: 0, maximum: 100 } },
+    VOTERS,
+    ...VOTES,
     NOTE,
   ],
-  rules: [{ rule: "orgAssessment.grades" }],
+  rules: [{ rule: "orgAssessment.grades" }, { rule: "appraisal.votes" }],
   minScore: 4,
   requiredHeaders: ["result"],
   distinctive: [{ of: ["secretaryName", "secretaryId", "year"], min: 1 }],

@@ -1,0 +1,27 @@
+import type { Rule } from "../context.js";
+
+/**
+ * A terms register that gives each branch's members (换届工作台账; 支部工作条例 第二、六章):
+ * a branch generally has at most `maxMembers` members (M12); one with fewer than
+ * `minFullMembers` 正式党员 is not a branch of its own but part of a 联合党支部; one with
+ * `committeeFromMembers` 正式党员 or more sets up a committee (M11), and one with fewer has
+ * none.
+ */
+export const committeeBranchSizeRule: Rule = {
+  needs: [],
+  run(ctx) {
+    const b = ctx.ruleSet.branch;
+    const from = ctx.ruleSet.meetings.committeeFromMembers;
+    if (!ctx.has("memberCount") && !ctx.has("fullMemberCount")) return;
+    for (const rec of ctx.records) {
+      const members = ctx.num(rec, "memberCount");
+      if (members !== null && members > b.maxMembers) ctx.atCell(rec, "memberCount", "quota.branchSize", "warning", { members, max: b.maxMembers });
+      const full = ctx.num(rec, "fullMemberCount");
+      if (full === null) continue;
+      if (full < b.minFullMembers) ctx.atCell(rec, "fullMemberCount", "committee.tooFewFullMembers", "warning", { members: full, min: b.minFullMembers });
+      const has = ctx.get(rec, "hasCommittee");
+      if (has === false && full >= from) ctx.atCell(rec, "hasCommittee", "committee.committeeRequired", "error", { members: full, from });
+      else if (has === true && full < from) ctx.atCell(rec, "hasCommittee", "committee.tooBigForBranch", "warning", { members: full, from, deputies: b.smallBranchMaxDeputies });
+    }
+  },
+};
