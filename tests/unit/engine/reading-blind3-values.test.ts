@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { checkSheet, type CellValue } from "../../../shared/index.js";
+import { parseIso } from "../../../shared/calendar/days.js";
+import { readDateInYear, readDateSpanEnd, readDateText } from "../../../shared/normalise/dates.js";
+import { sheet } from "./grid-helpers.js";
+
+const day = (iso: string) => parseIso(iso)!;
+const onDay = (iso: string) => ({ day: day(iso), precision: "day" });
+
+describe("dates written with the weekday, the time of day, full-width digits or Chinese numerals", () => {
+  it("reads the date when the weekday is the date's own (2026-04-05 was a Sunday, 2025-03-08 a Saturday)", () => {
+    expect(readDateText("2026年4月5日（周日）上午")).toEqual(onDay("2026-04-05"));
+    expect(readDateText("2026-04-05 星期日")).toEqual(onDay("2026-04-05"));
+    expect(readDateText("2026-04-05 星期天")).toEqual(onDay("2026-04-05"));
+    expect(readDateText("2026.4.5 礼拜天")).toEqual(onDay("2026-04-05"));
+    expect(readDateText("2025.3.8 周六 14:30")).toEqual(onDay("2025-03-08"));
+    expect(readDateText("2025年3月8日(周六)下午2:30")).toEqual(onDay("2025-03-08"));
+    expect(readDateInYear("4月5日(周日)下午2:30", () => 2026)).toEqual(onDay("2026-04-05"));
+  });
+
+  it("does not read a date whose weekday is not its own: which of the two was meant is not known", () => {
+    expect(readDateText("2026年4月5日（周六）上午")).toBeNull();
+    expect(readDateInYear("4月5日(周一)", () => 2026)).toBeNull();
+    // Nothing else may follow the weekday but a time of day.
+    expect(readDateText("2026年4月5日（周日）补开")).toBeNull();
+  });
+
+  it("reads full-width digits, 号 for 日 and Chinese numerals (二〇二五年, 二零二五年十二月三十一日)", () => {
+    expect(readDateText("２０２５年３月５日")).toEqual(onDay("2025-03-05"));
+    expect(readDateText("2025年3月5号")).toEqual(onDay("2025-03-05"));
+    expect(readDateText("二〇二五年三月五日")).toEqual(onDay("2025-03-05"));
+    expect(readDateText("二零二五年十二月三十一日")).toEqual(onDay("2025-12-31"));
+    expect(readDateText("二〇二五年二月三十日")).toBeNull();
+    expect(readDateInYear("三月五号", () => 2025)).toEqual(onDay("2025-03-05"));
+  });
+
+  // A 支委会 register of 2026 whose dates are written in the ways clerks write them; May was not held.
+  it("a register with such dates: none unreadable, and only May's 支委会 is missing", () => {
+    const rows: CellValue[][] = [
+      ["某机关第一党支部2026年支部委员会会议记录"],
+      ["会议时间", "会议类型", "主持人", "应到", "实到"],
+      ["2026年1月9日（周五）下午", "支委会", "王立新", 5, 5],
+      ["2026-02-06 星期五", "支委会", "王立新", 5, 5],
+      ["2026.3.6 周五 14:30", "支委会", "王立新", 5, 4],
+      ["4月3日(周五)下午2:30", "支委会", "王立新", 5, 5],
+      ["二〇二六年六月五日", "支委会", "王立新", 5, 5],
+      ["２０２６年７月３日", "支委会", "王立新", 5, 5],
+      ["2026年8月7号", "支委会", "王立新", 5, 5],
+      ["2026年9月4日 礼拜五", "支委会", "王立新", 5, 5],
+      ["2026年10月9日", "支委会", "王立新", 5, 5],
+      ["2026年11月6日", "支委会", "王立新", 5, 5],
+      ["2026年12月4日", "支委会", "王立新", 5, 5],
+    ];
+    const { report, findings } = checkSheet(sheet("支委会", rows), { asOf: "2026-12-31" });
+    expect(report.kind).toBe("meetings");
+    expect(findings.filter((f) => f.code === "value.notDate")).toEqual([]);
+    const missing = findings.filter((f) => f.code.startsWith("meetings.missing") && f.message.includes("支部委员会")).map((f) => f.period);
+    expect(missing).toEqual(["2026-05"]);
+  });
+});
+
+describe("a training span that crosses a month's end", () => {
+  it("the end takes the start's year and month where it omits them, the next year after December", () => {
+    expect(readDateSpanEnd("2025.10.30-11.2")).toBe(day("2025-11-02"));
+    expect(readDateSpanEnd("2025.9.30-2025.10.4")).toBe(day("2025-10-04"));
+    expect(readDateSpanEnd("2025年10月30日至11月2日")).toBe(day("2025-11-02"));
+    expect(readDateSpanEnd("2025.12.30-1.2")).toBe(day("2026-01-02"));
+    expect(readDateSpanEnd("10月30日至11月2日")).toBeNull();
+    expect(readDateSpanEnd("10月30日至11月2日", () => 2025)).toBe(day("2025-11-02"));
+    expect(readDateText("2025.9.30-2025.10.4")).toEqual(onDay("2025-09-30"));
+  });
+
+  it("both ends are read: 2025.10.30-11.2 is 4 days, 2025.10.31-11.1 only 2", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "递交入党申请书时间", "确定为入党积极分子时间", "确定为发展对象时间", "集中培训时间", "入党介绍人", "入党时间"],
+      ["孙宏伟", "2023-03-01", "2023-09-10", "2024-09-15", "2025.9.30-2025.10.4", "王建国、李红梅", "2025-12-20"],
+      ["高慧敏", "2023-03-01", "2023-09-10", "2024-09-15", "2025.10.30-11.2", "王建国、张志强", "2025-12-20"],
+      ["刘晓东", "2023-03-01", "2023-09-10", "2024-09-15", "2025.10.31-11.1", "王建国、张志强", "2025-12-20"],
+    ];
+    const findings = checkSheet(sheet("发展党员", rows), { asOf: "2025-12-31" }).findings.map((f) => `${f.cell} ${f.code}`);
+    expect(findings.filter((c) => c.includes("notDate"))).toEqual([]);
+    expect(findings.filter((c) => c.includes("training"))).toEqual(["E4 development.trainingShort"]);
+  });
+});
