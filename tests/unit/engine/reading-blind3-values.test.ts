@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { checkSheet, type CellValue } from "../../../shared/index.js";
+import { checkSheet, checkWorkbook, type CellValue, type SheetGrid } from "../../../shared/index.js";
+import { partOfYear } from "../../../shared/book/register-parts.js";
 import { parseIso } from "../../../shared/calendar/days.js";
 import { readDateInYear, readDateSpanEnd, readDateText } from "../../../shared/normalise/dates.js";
-import { sheet } from "./grid-helpers.js";
+import { book, sheet } from "./grid-helpers.js";
 
 const day = (iso: string) => parseIso(iso)!;
 const onDay = (iso: string) => ({ day: day(iso), precision: "day" });
@@ -80,5 +81,50 @@ describe("a training span that crosses a month's end", () => {
     const findings = checkSheet(sheet("发展党员", rows), { asOf: "2025-12-31" }).findings.map((f) => `${f.cell} ${f.code}`);
     expect(findings.filter((c) => c.includes("notDate"))).toEqual([]);
     expect(findings.filter((c) => c.includes("training"))).toEqual(["E4 development.trainingShort"]);
+  });
+});
+
+describe("a register kept in parts: one sheet per quarter of one year", () => {
+  it("names the months a sheet's name holds", () => {
+    expect(partOfYear("一季度")).toEqual({ fromMonth: 1, toMonth: 3 });
+    expect(partOfYear("第二季度")).toEqual({ fromMonth: 4, toMonth: 6 });
+    expect(partOfYear("2026年第三季度")).toEqual({ fromMonth: 7, toMonth: 9 });
+    expect(partOfYear("Q4")).toEqual({ fromMonth: 10, toMonth: 12 });
+    expect(partOfYear("1月")).toEqual({ fromMonth: 1, toMonth: 1 });
+    expect(partOfYear("十二月")).toEqual({ fromMonth: 12, toMonth: 12 });
+    expect(partOfYear("下半年")).toEqual({ fromMonth: 7, toMonth: 12 });
+    expect(partOfYear("三会一课")).toBeNull();
+    expect(partOfYear("花名册")).toBeNull();
+  });
+
+  // 2026: a 党员大会 and a 党课 each quarter, a 支委会 and a 主题党日 each month, the 组织生活会 and
+  // 民主评议党员 in December — except no 党员大会 in the second quarter and no 支委会 in August.
+  const quarter = (q: number, name: string): SheetGrid => {
+    const rows: CellValue[][] = [[`某机关第二党支部2026年三会一课记录（${name}）`], ["会议时间", "会议类型", "主持人", "应到", "实到"]];
+    for (let m = q * 3 - 2; m <= q * 3; m++) {
+      const firstOfQuarter = (m - 1) % 3 === 0;
+      if (firstOfQuarter && q !== 2) rows.push([`2026年${m}月8日`, "支部党员大会", "王立新", 21, 19]);
+      if (firstOfQuarter) rows.push([`2026年${m}月12日`, "党课", "支部书记王立新", 21, 20]);
+      if (m !== 8) rows.push([`2026年${m}月5日`, "支委会", "王立新", 5, 5]);
+      rows.push([`2026年${m}月20日`, "主题党日", "王立新", 21, 20]);
+    }
+    if (q === 4) rows.push(["2026年12月22日", "组织生活会", "王立新", 21, 21], ["2026年12月23日", "民主评议党员", "王立新", 21, 21]);
+    return sheet(name, rows);
+  };
+  const meetingFindings = (findings: { sheet: string; code: string; period?: string | null }[]) =>
+    findings.filter((f) => f.code.startsWith("meetings.")).map((f) => `${f.sheet} ${f.code} ${f.period}`);
+
+  it("judges the year over the four parts: each part says only its own gaps", () => {
+    const report = checkWorkbook(book(quarter(1, "一季度"), quarter(2, "二季度"), quarter(3, "三季度"), quarter(4, "四季度")), { asOf: "2026-12-31" });
+    expect(report.sheets.map((s) => s.kind)).toEqual(["meetings", "meetings", "meetings", "meetings"]);
+    expect(meetingFindings(report.findings)).toEqual(["二季度 meetings.missing 2026-Q2", "三季度 meetings.missing 2026-08"]);
+  });
+
+  it("a missing part's periods are still said, by the last part: no quarter goes unjudged", () => {
+    const report = checkWorkbook(book(quarter(1, "一季度"), quarter(2, "二季度"), quarter(3, "三季度")), { asOf: "2026-12-31" });
+    const said = meetingFindings(report.findings);
+    expect(said).toContain("三季度 meetings.missing 2026-Q4");
+    expect(said.filter((f) => f.startsWith("一季度"))).toEqual([]);
+    expect(said.filter((f) => f.startsWith("二季度"))).toEqual(["二季度 meetings.missing 2026-Q2"]);
   });
 });
