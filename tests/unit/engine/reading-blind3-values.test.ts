@@ -128,3 +128,21 @@ describe("a register kept in parts: one sheet per quarter of one year", () => {
     expect(said.filter((f) => f.startsWith("二季度"))).toEqual(["二季度 meetings.missing 2026-Q2"]);
   });
 });
+
+describe("an approved postponement of a 换届 with its length or its end in 备注", () => {
+  const header = ["支部委员会名称", "任命时间", "应换届时间", "实际换届时间", "备注"];
+  const codes = (row: CellValue[]) =>
+    checkWorkbook(book(sheet("换届", [header, row])), { asOf: "2025-12-31" }).findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.code}`);
+  it.each([
+    // Due 2025-03-10; 6 months allow up to 2025-09-10.
+    ["elected within the 6 months approved", ["机关第一党支部委员会", "2022-03-10", "2025-03-10", "2025-08-20", "经镇党委批准，延期6个月换届"], []],
+    ["elected after the 6 months approved, within a year", ["机关第一党支部委员会", "2022-03-10", "2025-03-10", "2025-10-20", "经镇党委批准，延期6个月换届"], ["D2 committee.electionAfterDelay"]],
+    ["no election yet, within 延期至2025年12月 (to the month's end)", ["机关第一党支部委员会", "2022-03-10", "2025-03-10", null, "经街道党工委同意，延期至2025年12月换届"], []],
+    ["no election, the approved 半年 over", ["机关第一党支部委员会", "2022-03-10", "2025-03-10", null, "换届推迟半年（已报镇党委批准）"], ["C2 committee.delayOverdue"]],
+    // 18 months approved is longer than the year 选举工作条例第三条 allows, even before the year is over.
+    ["18 months approved", ["机关第一党支部委员会", "2022-06-10", "2025-06-10", null, "经县委组织部批准延期18个月"], ["C2 committee.delayTooLong"]],
+    ["a postponement of dues is not one of the election", ["机关第一党支部委员会", "2022-03-10", "2025-03-10", null, "经支部同意延期3个月交纳"], ["C2 committee.termExpired"]],
+  ])("%s", (_, row, want) => {
+    expect(codes(row as CellValue[])).toEqual(want);
+  });
+});
