@@ -146,3 +146,19 @@ describe("an approved postponement of a 换届 with its length or its end in 备
     expect(codes(row as CellValue[])).toEqual(want);
   });
 });
+
+describe("a 延长时间（月） column on a probation register is the probation's extension", () => {
+  it("12 months: full membership 24 months after admission is right; 4 months is too short; 8 months, a date a month late", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "支部大会接收时间", "是否延长预备期", "延长时间（月）", "转正时间"],
+      ["朱文斌", "2022-03-15", "是", 12, "2024-03-15"],
+      ["邓倩", "2023-01-10", "是", 4, "2024-05-10"],
+      ["罗志刚", "2022-11-20", "是", 8, "2024-08-20"],
+      ["钟慧", "2023-05-08", "否", null, "2024-05-08"],
+    ];
+    const { report, findings } = checkSheet(sheet("预备党员", rows), { asOf: "2024-12-31" });
+    expect(report.columns.find((c) => c.column === "D")?.field).toBe("extensionMonths");
+    // EDATE(2022-11-20, 20) = 2024-07-20, written 2024-08-20.
+    expect(findings.filter((f) => f.severity === "error").map((f) => `${f.cell} ${f.code}`)).toEqual(["D3 probation.extensionRange", "E4 probation.fullDateMismatch"]);
+  });
+});
