@@ -1,12 +1,13 @@
 import type { WorkbookGrid } from "../grid/types.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
-import { prepareSheet, resolveAsOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
+import { prepareSheet, resolveAsOf, ruleContextOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
 import type { CheckOptions } from "../check/options.js";
 import { DEFAULT_RULE_SET } from "../ruleset/default.js";
 import type { BookContext } from "./context.js";
 import { BookFindings, relatedOf } from "./emit.js";
 import { BookLedger } from "./ledger.js";
 import { lendRosterDates } from "./link.js";
+import { registerPartsOf, type RegisterPart } from "./register-parts.js";
 import { RosterIndex } from "./roster-index.js";
 import { checkDevelopmentAgainstRoster } from "./rules/development-roster.js";
 import { checkDuesAgainstRoster } from "./rules/dues-roster.js";
@@ -54,7 +55,7 @@ export function checkBook(parts: BookPart[], opts: CheckOptions = {}): CheckRepo
     let sheetReport = slot.report!;
     let findings = slot.findings ?? [];
     if (slot.prepared) {
-      const r = runSheet(slot.prepared, optionsOf(slot.part, opts), prepared.book);
+      const r = runSheet(slot.prepared, optionsOf(slot.part, opts), slot.book ?? prepared.book);
       sheetReport = r.report;
       findings = r.findings;
     }
@@ -73,6 +74,8 @@ interface BookSlot {
   findings?: Finding[];
   prepared?: PreparedSheet;
   ledger?: BookLedger;
+  /** What the book tells this sheet beyond what it tells every sheet (the other parts of its register). */
+  book?: BookContext;
 }
 
 /** A book read and linked, before any rule runs. */
@@ -105,7 +108,18 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
     roster,
   );
   const book: BookContext | null = roster.rosters.length > 0 ? { fullMembers: roster.fullMembersOn(asOf) } : null;
+  for (const part of parts) linkRegisterParts(slots.filter((s) => s.part === part), book, optionsOf(part, opts));
   return { slots, ledgers, roster, book, several, asOf };
+}
+
+/** The meetings sheets of one workbook that are parts of one register (一季度 … 四季度): each learns of the others. */
+function linkRegisterParts(slots: BookSlot[], book: BookContext | null, opts: CheckOptions): void {
+  const meetings = slots.flatMap((slot) => (slot.prepared && slot.ledger?.kind === "meetings" ? [{ sheet: slot.ledger.name, slot, prepared: slot.prepared }] : []));
+  const found = registerPartsOf(meetings);
+  if (!found) return;
+  const base: BookContext = book ?? { fullMembers: null };
+  const parts: RegisterPart[] = found.map((f) => ({ sheet: f.sheet, fromMonth: f.fromMonth, toMonth: f.toMonth, ctx: ruleContextOf(f.prepared, opts, base) }));
+  for (const [i, f] of found.entries()) f.slot.book = { ...base, register: { parts, own: parts[i]! } };
 }
 
 /** The ledgers against each other: the book's own findings, in row order. */

@@ -1,3 +1,5 @@
+import type { RegisterParts } from "./register-parts.js";
+
 /**
  * What the other ledgers of a branch's book tell one sheet's rules: a committee's required
  * size depends on the roster's 正式党员, a 支委会 is required monthly when the roster has 7 or
@@ -6,4 +8,6 @@
 export interface BookContext {
   /** 正式党员 on the roster on the as-of day. */
   fullMembers: number | null;
+  /** For a sheet that is one part of a register kept in parts (一季度 … 四季度): all the parts. */
+  register?: RegisterParts;
 }

@@ -26,7 +26,7 @@ export function checkSheetInBook(
   let report = slot.report!;
   let findings = slot.findings ?? [];
   if (slot.prepared) {
-    const r = runSheet(slot.prepared, opts, prepared.book);
+    const r = runSheet(slot.prepared, opts, slot.book ?? prepared.book);
     report = r.report;
     findings = r.findings;
   }

@@ -140,14 +140,19 @@ export function prepareSheet(sheet: SheetGrid, opts: CheckOptions = {}): Prepara
   return { done: false, sheet: { view, layout, set, candidates, context, meetingType, forced: forced !== null } };
 }
 
+/** What the rules see of a prepared sheet, before any has run. */
+export function ruleContextOf(p: PreparedSheet, opts: CheckOptions = {}, book: BookContext | null = null): RuleContext {
+  const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
+  const template = p.layout.index.template;
+  return new RuleContext(p.view, p.set, template, ruleSet, resolveAsOf(opts.asOf), opts.lang ?? "zh", p.layout.headerRow, p.context, p.meetingType?.requirement ?? null, book);
+}
+
 /** The second half: the rules over a prepared sheet's records, with what its book says. */
 export function runSheet(p: PreparedSheet, opts: CheckOptions = {}, book: BookContext | null = null): { report: SheetReport; findings: Finding[]; ctx: RuleContext } {
   const lang = opts.lang ?? "zh";
-  const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
-  const asOf = resolveAsOf(opts.asOf);
-  const { view, layout, set, context, meetingType } = p;
+  const { view, layout, set, meetingType } = p;
   const template = layout.index.template;
-  const ctx = new RuleContext(view, set, template, ruleSet, asOf, lang, layout.headerRow, context, meetingType?.requirement ?? null, book);
+  const ctx = ruleContextOf(p, opts, book);
   checkFieldConstraints(ctx);
   checkDerivedRows(ctx);
   for (const ref of template.rules) {

@@ -112,6 +112,8 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "committee.termLength": { zh: "任期 {years} 年，应为 {min} 至 {max} 年（党章：每届任期三年至五年）", en: "A term of {years} years; a term is {min} to {max} years (Party Constitution)" },
   "committee.termMismatch": { zh: "应换届时间 {value} 与 {years} 年的任期不符（应为 {expected}）", en: "Term end {value} does not match a term of {years} years ({expected})" },
   "committee.electionLate": { zh: "{value} 才换届，任期在 {due} 已届满，且没有注明经批准延期", en: "Elected on {value}, after the term ended on {due}, with no approved postponement" },
+  "committee.delayOverdue": { zh: "任期 {due} 届满，经批准延期至 {until}，到期仍未换届", en: "The term ended on {due}; the postponement approved until {until} has passed with no election" },
+  "committee.electionAfterDelay": { zh: "{value} 才换届，晚于经批准延期的 {until}（任期 {due} 届满）", en: "Elected on {value}, after the postponement approved until {until} (the term ended on {due})" },
   "committee.delayTooLong": { zh: "任期 {due} 届满后延期换届超过 {months} 个月（延长期限一般不超过1年，基层组织选举工作条例第三条）", en: "The election after the term ended on {due} was postponed by more than {months} months (at most a year, election rules art. 3)" },
   "committee.termExpired": { zh: "任期已于 {due} 届满，{months} 个月未换届，也没有注明经上级党组织批准延期（基层组织选举工作条例第三条）", en: "The term ended on {due}, {months} month(s) ago, with no election and no approved postponement (election rules art. 3)" },
   "committee.memberProbationary": { zh: "{name} 在 {appointed} 任职时还是预备党员（{joined} 入党），预备党员没有被选举权（党章第七条）", en: "{name} took the post on {appointed} while still on probation (admitted {joined}); probationary members cannot be elected (Party Constitution art. 7)" },

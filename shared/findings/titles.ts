@@ -95,6 +95,8 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "committee.termLength": { zh: "任期年限不对", en: "Term length" },
   "committee.termMismatch": { zh: "应换届时间与任期不符", en: "Term end and term length disagree" },
   "committee.electionLate": { zh: "换届推迟未经批准", en: "Late election without approval" },
+  "committee.delayOverdue": { zh: "延期到期仍未换届", en: "Postponement passed, no election" },
+  "committee.electionAfterDelay": { zh: "晚于批准延期换届", en: "Elected after the approved postponement" },
   "committee.delayTooLong": { zh: "延期换届超过一年", en: "Election postponed too long" },
   "committee.termExpired": { zh: "任期届满未换届", en: "Term expired, no election" },
   "committee.noSecretary": { zh: "支委会没有书记", en: "No secretary" },

@@ -1,11 +1,13 @@
 import { excelSerialToDay, fromYmd, isValidYmd, type DayNumber } from "../calendar/days.js";
+import { chineseCount } from "./chinese-count.js";
 import { toHalfWidth } from "./text.js";
 
 /**
  * Dates as they arrive: Excel serials (with a date number format, or bare in a date column),
  * and text such as 2019.07.01, 2019/7/1 14:30, 2019年7月1日, 2025年6月5日上午, 20190701,
- * 2018-09-15T00:00:00Z. Clerks also write only a year and month ("1968.02", "1968年2月"):
- * such a date is read at month precision, and rules compare it only as far as it goes.
+ * 2018-09-15T00:00:00Z, with the weekday (2026年4月5日（周日）上午, 2025.3.8 周六 14:30), in full-width
+ * digits or in Chinese numerals (二〇二五年三月五日). Clerks also write only a year and month ("1968.02",
+ * "1968年2月"): such a date is read at month precision, and rules compare it only as far as it goes.
  */
 
 /** Serials from 1900-01-01 to 2199-12-31: anything else in a date column is not a date. */
@@ -31,11 +33,52 @@ export function serialToDay(serial: number): DayNumber | null {
  */
 const PART_OF_DAY = String.raw`(?:上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|晚)`;
 const CLOCK = String.raw`(?:\d{1,2}(?:[:：]\d{1,2}){1,2}(?:\.\d+)?|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分?|半)?)`;
-/** The end of a range that began on the date: a time (14:30-16:00) or a later day (2025.3.5-3.6, 3月5日至6日). */
-const RANGE_END = String.raw`(?:${PART_OF_DAY}?\s*${CLOCK}|(?:\d{1,2}\s*[.\-/月]\s*)?\d{1,2}\s*[日号]?)`;
+/**
+ * The end of a range that began on the date: a time (14:30-16:00) or a later day (2025.3.5-3.6,
+ * 3月5日至6日, 2025.10.30-11.2, 2025.9.30-2025.10.4).
+ */
+const RANGE_END = String.raw`(?:${PART_OF_DAY}?\s*${CLOCK}|(?:\d{4}\s*[.\-/年]\s*)?(?:\d{1,2}\s*[.\-/月]\s*)?\d{1,2}\s*[日号]?)`;
 const TIME_TAIL = new RegExp(
   String.raw`^(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?|\s*${PART_OF_DAY}?\s*${CLOCK}?(?:\s*(?:-|~|～|至|到|—)\s*${RANGE_END})?\s*)$`,
 );
+
+/**
+ * The weekday written with a date, in brackets or not: （周日）, (周六), 星期日, 星期天, 礼拜天. Its
+ * number as Date.getUTCDay gives it (日/天 = 0).
+ */
+const WEEKDAY = /[(【[]?\s*(?:星期|礼拜|周)\s*([一二三四五六日天])\s*[)】\]]?/;
+const WEEKDAY_NUMBER: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+
+/**
+ * Whether what follows a date (its weekday, part of day, time or the end of a range) may follow it.
+ * A weekday that is not the date's own says the date is not sure: the date is then not read.
+ */
+function tailFits(tail: string, y: number, mo: number, d: number): boolean {
+  const wd = WEEKDAY.exec(tail);
+  if (wd) {
+    if (!isValidYmd(y, mo, d) || new Date(Date.UTC(y, mo - 1, d)).getUTCDay() !== WEEKDAY_NUMBER[wd[1]!]) return false;
+    tail = tail.slice(0, wd.index) + " " + tail.slice(wd.index + wd[0].length);
+  }
+  return TIME_TAIL.test(tail);
+}
+
+/**
+ * A date in Chinese numerals (二〇二五年三月五日, 二零二五年十二月三十一日, 三月五号) in digits; any
+ * other text as it is. Only text that begins with such a date is touched.
+ */
+const CHINESE_YEAR = /^([〇零○一二三四五六七八九]{4})(?=\s*年)/;
+const CHINESE_MONTH_DAY = /([一二三四五六七八九十]{1,3})(?=\s*[月日号])/g;
+
+function digitsOfChineseDate(text: string): string {
+  if (!/^[〇零○一二三四五六七八九十]+\s*[年月]/.test(text)) return text;
+  const year = text.replace(CHINESE_YEAR, (y) => [...y].map((c) => ("〇零○".includes(c) ? "0" : String(chineseCount(c)))).join(""));
+  return year.replace(CHINESE_MONTH_DAY, (n) => String(chineseCount(n) ?? n));
+}
+
+/** Date text as the patterns below read it: half-width, trimmed, Chinese numerals in digits. */
+function dateText(raw: string): string {
+  return digitsOfChineseDate(toHalfWidth(raw).trim());
+}
 
 const DAY_PREFIXES: RegExp[] = [
   // 2019-07-01, 2019/7/1, 2019.7.1
@@ -56,12 +99,12 @@ function plausibleYear(y: number): boolean {
 
 /** Date text at whatever precision it was written, or null when it names no date. */
 export function readDateText(raw: string): ReadDate | null {
-  const text = toHalfWidth(raw).trim();
+  const text = dateText(raw);
   for (const pattern of DAY_PREFIXES) {
     const m = pattern.exec(text);
     if (!m) continue;
-    if (!TIME_TAIL.test(text.slice(m[0].length))) return null;
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!tailFits(text.slice(m[0].length), y, mo, d)) return null;
     return isValidYmd(y, mo, d) && plausibleYear(y) ? { day: fromYmd(y, mo, d), precision: "day" } : null;
   }
   for (const pattern of MONTH_ONLY) {
@@ -85,14 +128,14 @@ const DAY_WITHOUT_YEAR = [/^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/, /^(\d{1,2}
 const MONTH_WITHOUT_YEAR = /^(\d{1,2})\s*月份?$/;
 
 export function readDateInYear(raw: string, yearOf: (month: number) => number): ReadDate | null {
-  const text = toHalfWidth(raw).trim();
+  const text = dateText(raw);
   for (const pattern of DAY_WITHOUT_YEAR) {
     const m = pattern.exec(text);
     if (!m) continue;
-    if (!TIME_TAIL.test(text.slice(m[0].length))) return null;
     const [mo, d] = [Number(m[1]), Number(m[2])];
     if (mo < 1 || mo > 12) return null;
     const year = yearOf(mo);
+    if (!tailFits(text.slice(m[0].length), year, mo, d)) return null;
     return isValidYmd(year, mo, d) && plausibleYear(year) ? { day: fromYmd(year, mo, d), precision: "day" } : null;
   }
   const m = MONTH_WITHOUT_YEAR.exec(text);
@@ -112,15 +155,26 @@ export function monthDayOfNumber(raw: number): string | null {
   return f.length === 2 || (f.length === 1 && Number(f) >= 4) ? `${m}.${f}` : null;
 }
 
-/** A span of days in one cell: 2024.10.8-10.9, 2024.10.8-9, 2024年10月8日至10日, 2024.10.8—2024.10.10. */
-const DAY_SPAN = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*(?:-|~|～|至|到|—|–)+\s*(?:(\d{4})\s*[-/.年]\s*)?(?:(\d{1,2})\s*[-/.月]\s*)?(\d{1,2})\s*[日号]?$/;
+/**
+ * A span of days in one cell: 2024.10.8-10.9, 2024.10.8-9, 2024年10月8日至10日, 2024.10.8—2024.10.10,
+ * and without its year (10月30日至11月2日) where the sheet gives it. The end takes the start's year
+ * and month where it omits them; an end month before the start's (2024.12.30-1.3) is in the next year.
+ */
+const DAY_SPAN = /^(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*(?:-|~|～|至|到|—|–)+\s*(?:(\d{4})\s*[-/.年]\s*)?(?:(\d{1,2})\s*[-/.月]\s*)?(\d{1,2})\s*[日号]?$/;
 
-/** The last day of a span written in one cell, or null when the cell holds no span (or one that runs backwards). */
-export function readDateSpanEnd(raw: string): DayNumber | null {
-  const m = DAY_SPAN.exec(toHalfWidth(raw).trim());
+/**
+ * The last day of a span written in one cell, or null when the cell holds no span (or one that runs
+ * backwards). A span written without its year is read in the year `yearOf` gives its first month, if given.
+ */
+export function readDateSpanEnd(raw: string, yearOf?: (month: number) => number): DayNumber | null {
+  const m = DAY_SPAN.exec(dateText(raw));
   if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const [y2, mo2, d2] = [m[4] ? Number(m[4]) : y, m[5] ? Number(m[5]) : mo, Number(m[6])];
+  const mo = Number(m[2]);
+  if (!m[1] && (!yearOf || mo < 1 || mo > 12)) return null;
+  const [y, d] = [m[1] ? Number(m[1]) : yearOf!(mo), Number(m[3])];
+  const mo2 = m[5] ? Number(m[5]) : mo;
+  const y2 = m[4] ? Number(m[4]) : mo2 < mo ? y + 1 : y;
+  const d2 = Number(m[6]);
   if (!isValidYmd(y, mo, d) || !isValidYmd(y2, mo2, d2)) return null;
   const start = fromYmd(y, mo, d);
   const end = fromYmd(y2, mo2, d2);
@@ -183,7 +237,7 @@ export function readDateNumber(raw: number): ReadDate | null {
 
 /** Months: 2025-04, 2025.4, 2025/04, 2025年4月, 202504; a full date gives its month. */
 export function parseMonthText(raw: string): { y: number; m: number } | null {
-  const text = toHalfWidth(raw).trim();
+  const text = dateText(raw);
   const m =
     /^(\d{4})\s*[-/.]\s*(\d{1,2})$/.exec(text) ??
     /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?$/.exec(text) ??

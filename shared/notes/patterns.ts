@@ -28,6 +28,11 @@ export const DATE_IN_TEXT = String.raw`(\d{4}\s*(?:年|[.\-/])\s*\d{1,2}\s*(?:�
 /** A count as clerks write it: 6, 六, 十二, 两. */
 export const COUNT_IN_TEXT = String.raw`(\d{1,2}|[一二两三四五六七八九十]{1,3})`;
 
+/** Words that postpone, how long, and what a postponement that is not of an election names. */
+const DELAY = "(?:延期|推迟|延后|延迟)";
+const DELAY_LENGTH = String.raw`(半年|一年|${COUNT_IN_TEXT}\s*个?\s*月)`;
+const NOT_ELECTION = "交|缴|转正|发放|报送|审批|毕业|入学|退休";
+
 export interface NotePattern {
   kind: NoteFactKind;
   pattern: RegExp;
@@ -63,5 +68,25 @@ export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "suspended", pattern: /停止党籍/ },
   { kind: "left", pattern: /开除党籍|除名|出党|退党|自行脱党|已故|去世|逝世|病故|取消(?:其)?预备党员资格/ },
   { kind: "secondExtension", pattern: /再次延长预备期|第二次延长预备期|又延长预备期|两次延长预备期|预备期再延长/ },
+  // A postponed election, with how long (延期6个月换届, 经批准延期18个月, 换届推迟半年) or until when
+  // (延期至2026年6月换届); a bare 延期 N 个月 is a postponed election only where it was approved and
+  // names nothing else (not 延期交纳, 延期转正).
+  {
+    kind: "electionDelay",
+    pattern: new RegExp(
+      String.raw`(?:批准|同意)[^，。；,;]{0,4}?${DELAY}\s*${DELAY_LENGTH}(?!\s*(?:${NOT_ELECTION}))|${DELAY}\s*${DELAY_LENGTH}\s*(?:进行|举行|召开)?\s*(?:换届|选举)|换届(?:选举)?\s*${DELAY}\s*${DELAY_LENGTH}`,
+    ),
+    months: 1,
+    fixedMonths: { 半年: 6, 一年: 12 },
+    approvedBy: /批准|同意/,
+  },
+  {
+    kind: "electionDelay",
+    pattern: new RegExp(
+      String.raw`(?:批准|同意)[^，。；,;]{0,4}?${DELAY}\s*至\s*${DATE_IN_TEXT}\s*(?:前|底)?(?!\s*(?:${NOT_ELECTION}))|${DELAY}\s*至\s*${DATE_IN_TEXT}\s*(?:前|底)?\s*(?:进行|举行|召开)?\s*(?:换届|选举)|换届(?:选举)?\s*${DELAY}\s*至\s*${DATE_IN_TEXT}`,
+    ),
+    date: 1,
+    approvedBy: /批准|同意/,
+  },
   { kind: "electionDelay", pattern: /(?:延期|推迟|延后)(?:至[^，。；,;]{0,14})?(?:换届|选举)|换届延期/, approvedBy: /批准|同意/ },
 ];

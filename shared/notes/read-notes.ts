@@ -10,6 +10,8 @@ export interface NoteFact {
   months?: number;
   /** A day number (the first day of the month when only the month was written). */
   day?: number;
+  /** How far `day` was written: "month" for 2026年6月. */
+  dayPrecision?: "day" | "month" | "year";
   /** For an exemption or a reduction: whether the words say it was approved. */
   approved?: boolean;
   /** For consent to pay at longer intervals: 季度, 半年 or 年. */
@@ -25,11 +27,12 @@ function firstGroup(m: RegExpExecArray, from: number): string | undefined {
   return undefined;
 }
 
-/** Every fact the text states, each kind once, in the order of NOTE_PATTERNS. */
+/** Every fact the text states, each kind once (by the first of its patterns that reads it), in the order of NOTE_PATTERNS. */
 export function readNotes(raw: string): NoteFact[] {
   const text = toHalfWidth(raw);
   const facts: NoteFact[] = [];
   for (const p of NOTE_PATTERNS) {
+    if (facts.some((f) => f.kind === p.kind)) continue;
     const m = p.pattern.exec(text);
     if (!m) continue;
     const fact: NoteFact = { kind: p.kind, text: m[0].trim() };
@@ -45,6 +48,7 @@ export function readNotes(raw: string): NoteFact[] {
       const read = said ? readDateText(said.replace(/\s+/g, "")) : null;
       if (!read) continue;
       fact.day = read.day;
+      if (read.precision !== "day") fact.dayPrecision = read.precision;
     }
     if (p.approvedBy) fact.approved = p.approvedBy.test(text);
     if (p.kind === "duesConsent") fact.cadence = (firstGroup(m, 1) ?? "季度").replace(/^季$/, "季度").replace(/^(?:全年|一年|全学年|本学年|学年)$/, "年");

@@ -173,6 +173,11 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     else yearSupplied.push({ fieldIndex: f, col, count: 1, example: raw.trim(), period: period!.label });
     return read.precision === "day" ? read.day : new Coarse(read.day, read.precision);
   };
+  // A span written without its year (10月30日至11月2日) is read in the title's year, as its start is.
+  const spanYearOf = (): ((month: number) => number) | undefined => {
+    if (period === undefined) period = titlePeriod(view, layout.headerTop);
+    return period?.yearOf;
+  };
   for (let row = layout.firstDataRow; row < view.rowCount; row++) {
     const kind = repeatsHeader(view, row, leaves) ? "header" : classifyRow(view, row, row - layout.firstDataRow);
     roles[kind]++;
@@ -232,7 +237,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     }
     for (const { col, end, months } of spans) {
       const raw = view.merged(row, col);
-      const last = typeof raw !== "string" ? null : months ? (readMonthSpan(raw)?.to ?? null) : readDateSpanEnd(raw);
+      const last = typeof raw !== "string" ? null : months ? (readMonthSpan(raw)?.to ?? null) : readDateSpanEnd(raw, spanYearOf());
       if (last === null) continue;
       values[end] = last;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });

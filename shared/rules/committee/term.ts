@@ -43,13 +43,21 @@ function termYearsOf(ctx: RuleContext, rec: LedgerRecord): number {
   return byType?.years ?? written ?? b.termYears;
 }
 
-/** A postponement said in the row: its 延期换届 column, or a note; with whether it was approved. */
-function postponement(ctx: RuleContext, rec: LedgerRecord): { approved: boolean } | null {
+/**
+ * A postponement said in the row: its 延期换届 column, or a note; with whether it was approved and,
+ * where the note says (延期6个月, 延期至2026年6月), the last day it allows.
+ */
+function postponement(ctx: RuleContext, rec: LedgerRecord, due: number): { approved: boolean; until?: number; earliest?: number } | null {
   const column = ctx.str(rec, "delayApproval");
   if (column && /批准|同意|是|√/.test(column) && !/未|否|不/.test(column)) return { approved: true };
   const facts = ctx.facts(rec, "electionDelay");
-  if (facts.length > 0) return { approved: facts.some((f) => f.approved) };
-  return null;
+  if (facts.length === 0) return null;
+  const approved = facts.find((f) => f.approved);
+  if (!approved) return { approved: false };
+  if (approved.months !== undefined) return { approved: true, until: addMonths(due, approved.months), earliest: addMonths(due, approved.months) };
+  // 延期至2026年5月: the election is due by the month's end; the approval is as long as its first day.
+  if (approved.day !== undefined) return { approved: true, until: approved.dayPrecision === "month" ? addMonths(approved.day, 1) - 1 : approved.day, earliest: approved.day };
+  return { approved: true };
 }
 
 export const committeeTermRule: Rule = {
@@ -73,18 +81,24 @@ export const committeeTermRule: Rule = {
           }
         }
       }
-      const delay = postponement(ctx, rec);
+      const delay = postponement(ctx, rec, latestDay(due));
       const limit = addMonths(latestDay(due), b.electionDelayMaxMonths);
+      // A postponement approved for longer than the rule set allows (延期18个月) is too long as approved.
+      const approvedTooLong = delay?.earliest !== undefined && delay.earliest > limit;
+      // Within it, the election is due by the day the approval names.
+      const until = delay?.until !== undefined ? Math.min(delay.until, limit) : limit;
       if (elected !== null) {
         if (elected.day <= latestDay(due)) continue;
         if (!delay?.approved) ctx.atCell(rec, "electedDate", "committee.electionLate", "warning", { value: toIso(elected.day), due: toIso(due.day) });
-        else if (elected.day > limit) ctx.atCell(rec, "electedDate", "committee.delayTooLong", "error", { value: toIso(elected.day), due: toIso(due.day), months: b.electionDelayMaxMonths });
+        else if (elected.day > limit || approvedTooLong) ctx.atCell(rec, "electedDate", "committee.delayTooLong", "error", { value: toIso(elected.day), due: toIso(due.day), months: b.electionDelayMaxMonths });
+        else if (elected.day > until) ctx.atCell(rec, "electedDate", "committee.electionAfterDelay", "warning", { value: toIso(elected.day), until: toIso(until), due: toIso(due.day) });
         continue;
       }
       if (latestDay(due) >= ctx.asOf) continue;
-      if (delay?.approved && ctx.asOf <= limit) continue;
+      if (delay?.approved && !approvedTooLong && ctx.asOf <= until) continue;
       const overdue = Math.max(1, Math.round((ctx.asOf - latestDay(due)) / 30.44));
-      if (delay?.approved) ctx.atCell(rec, "termDueDate", "committee.delayTooLong", "error", { value: "—", due: toIso(due.day), months: b.electionDelayMaxMonths });
+      if (delay?.approved && (approvedTooLong || ctx.asOf > limit)) ctx.atCell(rec, "termDueDate", "committee.delayTooLong", "error", { value: "—", due: toIso(due.day), months: b.electionDelayMaxMonths });
+      else if (delay?.approved) ctx.atCell(rec, "termDueDate", "committee.delayOverdue", "error", { due: toIso(due.day), until: toIso(until) });
       else ctx.atCell(rec, "termDueDate", "committee.termExpired", "error", { due: toIso(due.day), months: overdue });
     }
   },

@@ -1,14 +1,16 @@
 import { fromYmd, toYmd } from "../../calendar/days.js";
 import { periodBounds } from "../../calendar/periods.js";
-import type { LedgerRecord } from "../../records/build.js";
 import { titleYear } from "../../records/title-year.js";
 import type { RuleSet } from "../../ruleset/schema.js";
 import type { Rule, RuleContext } from "../context.js";
 import { shortPeriods } from "../../scoring/meetings.js";
+import { ownsPeriodEnd, partContexts } from "../../book/register-parts.js";
 import { meetingOf } from "./meeting-of.js";
 import { describePeriod } from "./period-words.js";
 
 type Requirement = RuleSet["meetings"]["requirements"][number];
+/** A meeting held: its day, and the 党小组 its row names. */
+type Held = { day: number; group: string | null };
 
 /**
  * Frequencies (M1–M7): every period the register claims to cover has at least the rule
@@ -18,26 +20,30 @@ type Requirement = RuleSet["meetings"]["requirements"][number];
  * 主题党日 register named so by its sheet, title or file) is judged for that type only.
  * 支委会 is required where the branch has a committee (a 支委会 on record, or a general
  * meeting expecting at least `committeeFromMembers`); 党小组会 where groups exist, per
- * group when the sheet names them. A run of missing periods is said once.
+ * group when the sheet names them. A run of missing periods is said once. A register kept in
+ * parts (one sheet per quarter or month) is judged over all its parts; each part says the
+ * periods that end in its months.
  */
 export const meetingFrequencyRule: Rule = {
   needs: ["date"],
   run(ctx) {
     const m = ctx.ruleSet.meetings;
-    const byType = new Map<string, { day: number; rec: LedgerRecord }[]>();
+    const byType = new Map<string, Held[]>();
     let first = Infinity;
     let last = -Infinity;
     let largestGeneral = 0;
-    for (const rec of ctx.records) {
-      const day = ctx.num(rec, "date");
-      const req = meetingOf(ctx, rec);
-      if (day === null || req === null) continue;
-      first = Math.min(first, day);
-      last = Math.max(last, day);
-      const list = byType.get(req.type) ?? [];
-      list.push({ day, rec });
-      byType.set(req.type, list);
-      if (req === m.requirements[0]) largestGeneral = Math.max(largestGeneral, ctx.num(rec, "expected") ?? 0);
+    for (const part of partContexts(ctx)) {
+      for (const rec of part.records) {
+        const day = part.num(rec, "date");
+        const req = meetingOf(part, rec);
+        if (day === null || req === null) continue;
+        first = Math.min(first, day);
+        last = Math.max(last, day);
+        const list = byType.get(req.type) ?? [];
+        list.push({ day, group: part.str(rec, "group") });
+        byType.set(req.type, list);
+        if (req === m.requirements[0]) largestGeneral = Math.max(largestGeneral, part.num(rec, "expected") ?? 0);
+      }
     }
     if (first === Infinity) return;
     // One type only: the register names its type and its rows name no other.
@@ -66,20 +72,21 @@ export const meetingFrequencyRule: Rule = {
     const usual = new Set(m.lifeMeetingMonths);
     if (life && life.length > 0) {
       for (const y of new Set(life.map((l) => toYmd(l.day).y))) {
+        if (!ownsPeriodEnd(ctx, fromYmd(y, 12, 31))) continue;
         if (!life.some((l) => toYmd(l.day).y === y && usual.has(toYmd(l.day).m))) ctx.atPeriod("meetings.lifeNotQ4", "warning", String(y));
       }
     }
   },
 };
 
-function checkGroups(ctx: RuleContext, req: Requirement, held: { day: number; rec: LedgerRecord }[], first: number, last: number): void {
-  if (!ctx.has("group") && !held.some((h) => ctx.str(h.rec, "group") !== null)) {
+function checkGroups(ctx: RuleContext, req: Requirement, held: Held[], first: number, last: number): void {
+  if (!ctx.has("group") && !held.some((h) => h.group !== null)) {
     reportMissing(ctx, req, held.map((h) => h.day), first, last, null);
     return;
   }
   const groups = new Map<string, number[]>();
   for (const h of held) {
-    const g = ctx.str(h.rec, "group") ?? "";
+    const g = h.group ?? "";
     groups.set(g, [...(groups.get(g) ?? []), h.day]);
   }
   for (const [group, days] of groups) reportMissing(ctx, req, days, first, last, group || null);
@@ -92,7 +99,7 @@ function inside(period: string, first: number, last: number): boolean {
 }
 
 function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first: number, last: number, group: string | null): void {
-  const short = shortPeriods(days, req, first, last, ctx.asOf).filter((s) => inside(s.period, first, last));
+  const short = shortPeriods(days, req, first, last, ctx.asOf).filter((s) => inside(s.period, first, last) && ownsPeriodEnd(ctx, periodBounds(s.period)!.last));
   const zh = ctx.lang === "zh";
   const common = {
     type: req.type,

@@ -1,4 +1,5 @@
-import { toYmd } from "../../calendar/days.js";
+import { fromYmd, toYmd } from "../../calendar/days.js";
+import { ownsPeriodEnd, partContexts } from "../../book/register-parts.js";
 import type { Rule } from "../context.js";
 import { meetingOf } from "./meeting-of.js";
 
@@ -9,7 +10,8 @@ import { meetingOf } from "./meeting-of.js";
  * speaker is the secretary the sheet names above its table ("党支部书记：孙宏伟") or the speaker's
  * post (in the cell, or a 职务 column beside it) says 支部书记; where the sheet names none, when its
  * title or speaker says 书记 — not another body's (党组书记, 党委书记 of the county bureau).
- * Judged only for years the register has lectures in and that are over by the as-of day.
+ * Judged only for years the register has lectures in and that are over by the as-of day; a
+ * register kept in parts (一季度 … 四季度) over all its parts, said once, by the part holding December.
  */
 const SECRETARY_LINE = /(?:党支部|支部|党总支)?书记\s*[:：]\s*([\u4e00-\u9fa5·]{2,4})/;
 const BY_SECRETARY = /(?<!党组|党委|党工委|局|委)书记/;
@@ -28,21 +30,24 @@ export const secretaryLectureRule: Rule = {
   run(ctx) {
     const required = ctx.ruleSet.meetings.secretaryLecturesPerYear;
     if (required <= 0) return;
-    const secretary = secretaryNamed(ctx.sheet.titles);
     const lectureYears = new Map<number, number>();
-    for (const rec of ctx.records) {
-      const day = ctx.num(rec, "date");
-      const type = meetingOf(ctx, rec);
-      if (day === null || type?.type !== "党课") continue;
-      const year = toYmd(day).y;
-      const speaker = (ctx.has("speaker") ? ctx.str(rec, "speaker") : null) ?? ctx.str(rec, "host") ?? "";
-      const post = ctx.set.postColumns.map((c) => ctx.view.value(rec.row, c)).filter((v) => typeof v === "string").join(" ");
-      const words = `${ctx.str(rec, "title") ?? ""} ${speaker} ${post}`;
-      const bySecretary = secretary ? speaker.includes(secretary) || OWN_SECRETARY.test(`${speaker} ${post}`) : BY_SECRETARY.test(words);
-      lectureYears.set(year, (lectureYears.get(year) ?? 0) + (bySecretary ? 1 : 0));
+    for (const part of partContexts(ctx)) {
+      const secretary = secretaryNamed(part.sheet.titles);
+      for (const rec of part.records) {
+        const day = part.num(rec, "date");
+        const type = meetingOf(part, rec);
+        if (day === null || type?.type !== "党课") continue;
+        const year = toYmd(day).y;
+        const speaker = (part.has("speaker") ? part.str(rec, "speaker") : null) ?? part.str(rec, "host") ?? "";
+        const post = part.set.postColumns.map((c) => part.view.value(rec.row, c)).filter((v) => typeof v === "string").join(" ");
+        const words = `${part.str(rec, "title") ?? ""} ${speaker} ${post}`;
+        const bySecretary = secretary ? speaker.includes(secretary) || OWN_SECRETARY.test(`${speaker} ${post}`) : BY_SECRETARY.test(words);
+        lectureYears.set(year, (lectureYears.get(year) ?? 0) + (bySecretary ? 1 : 0));
+      }
     }
     const asOfYear = toYmd(ctx.asOf);
     for (const [year, bySecretary] of lectureYears) {
+      if (!ownsPeriodEnd(ctx, fromYmd(year, 12, 31))) continue;
       const over = year < asOfYear.y || (asOfYear.m === 12 && asOfYear.d === 31 && year === asOfYear.y);
       if (over && bySecretary < required) ctx.atPeriod("meetings.secretaryLecture", "warning", String(year), { count: bySecretary, min: required });
     }

@@ -105,7 +105,8 @@ export const EXTENSION: Field = {
   title: "延长预备期(月)",
   titleEn: "Probation extension (months)",
   type: "integer",
-  aliases: ["延长预备期", "延长预备期月数", "延长预备期时间", "延长预备期(个月)"],
+  // On a probation register the column says only 延长时间（月）: the months are the probation's.
+  aliases: ["延长预备期", "延长预备期月数", "延长预备期时间", "延长预备期(个月)", "延长时间(月)", "延长期(月)", "延长月数", "延长期限(月)"],
   weight: 1,
   constraints: { minimum: 0 },
 };
