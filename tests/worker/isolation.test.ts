@@ -62,6 +62,7 @@ const routes = (): [string, string, unknown?][] => {
     ["GET", `/v1/collections/${col}/branches/${b1}/versions/1`],
     ["GET", `/v1/collections/${col}/branches/${b1}/diff?from=1&to=1`],
     ["GET", `/v1/submissions/${sub}`],
+    ["GET", `/v1/branches/${b1}/book?period=2025`],
   ];
 };
 
