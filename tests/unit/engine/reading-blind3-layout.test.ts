@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { checkWorkbook, type CellValue, type SheetReport } from "../../../shared/index.js";
+import { chinesePart, headerKey } from "../../../shared/normalise/text.js";
+import { toSimplified } from "../../../shared/normalise/traditional.js";
+import { book, makeId, sheet } from "./grid-helpers.js";
+
+/**
+ * Layouts the third blind corpus showed unread (other scripts, bilingual exports, transposed sheets,
+ * blocks side by side), each on a small sheet of its own. Expected values are worked out by hand.
+ */
+function report(rows: CellValue[][], name = "Sheet1", asOf = "2025-12-31") {
+  const r = checkWorkbook(book(sheet(name, rows)), { asOf });
+  const s = r.sheets[0]!;
+  return { sheet: s, findings: r.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell ?? f.period ?? "-"} ${f.code}:${f.severity}`) };
+}
+const fieldOf = (s: SheetReport, column: string) => s.columns?.find((c) => c.column === column)?.field ?? null;
+
+describe("header text in Traditional characters or in two languages", () => {
+  it("folds the Traditional characters of ledger vocabulary and keeps the Chinese part of a bilingual header", () => {
+    expect(toSimplified("入黨時間")).toBe("入党时间");
+    expect(toSimplified("身份證號碼")).toBe("身份证号码");
+    expect(headerKey("Join Date 入党日期")).toBe("入党日期");
+    expect(headerKey("姓名/Name")).toBe("姓名");
+    expect(headerKey("ID No. 身份证号")).toBe("身份证号");
+    // Latin written into the word itself is part of it; a header in one language is left as it is.
+    expect(chinesePart("QQ号")).toBe("QQ号");
+    expect(chinesePart("Party Branch")).toBe("Party Branch");
+    expect(chinesePart("金额/元")).toBe("金额/元");
+    expect(chinesePart("A 列「名称」：选填")).toBe("A 列「名称」：选填");
+  });
+
+  it("reads a roster whose headers are Traditional: 入黨時間 is 入党时间, and the ID's sex is checked against 性別", () => {
+    const id = makeId("1960-03-10", "男");
+    const rows: CellValue[][] = [
+      ["序號", "姓名", "性別", "身份證號碼", "入黨時間", "轉正時間", "黨籍狀態"],
+      [1, "甲", "男", makeId("1950-05-01", "男"), "1980-07-01", "1981-07-01", "正式党员"],
+      // The ID's 17th digit is odd (男) but 性別 says 女.
+      [2, "乙", "女", id, "1985-07-01", "1986-07-01", "正式党员"],
+      [3, "丙", "男", makeId("1962-08-08", "男", "110105", 14), "1990-07-01", "1991-07-01", "正式党员"],
+    ];
+    const { sheet: s, findings } = report(rows, "黨員名冊");
+    expect(s.kind).toBe("roster");
+    expect(fieldOf(s, "C")).toBe("sex");
+    expect(fieldOf(s, "E")).toBe("joinDate");
+    expect(fieldOf(s, "F")).toBe("fullDate");
+    expect(findings.some((f) => f.startsWith("C3 ") || f.startsWith("D3 "))).toBe(true);
+  });
+
+  it("reads an HR export whose headers are English and Chinese", () => {
+    const rows: CellValue[][] = [
+      ["No. 序号", "Name 姓名", "Gender 性别", "ID No. 身份证号", "Join Date 入党日期", "Full Member Date 转正日期", "Party Status 党籍状态"],
+      [1, "甲", "男", makeId("1980-01-01", "男"), "2005-03-18", "2006-03-18", "正式党员"],
+      // Full membership 13 months after admission, with no extension: should be 2007-04-18.
+      [2, "乙", "男", makeId("1982-02-02", "男", "110105", 16), "2006-04-18", "2007-05-18", "正式党员"],
+      [3, "丙", "女", makeId("1984-04-04", "女", "110105", 18), "2010-07-01", "2011-07-01", "正式党员"],
+    ];
+    const { sheet: s, findings } = report(rows, "Employee");
+    expect(s.kind).toBe("roster");
+    expect(fieldOf(s, "B")).toBe("name");
+    expect(fieldOf(s, "E")).toBe("joinDate");
+    expect(findings).toContain("F3 probation.fullDateMismatch:error");
+  });
+});
