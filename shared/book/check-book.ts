@@ -1,4 +1,6 @@
 import type { WorkbookGrid } from "../grid/types.js";
+import { sideBySideBlocks } from "../grid/side-by-side.js";
+import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
 import { prepareSheet, resolveAsOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
 import type { CheckOptions } from "../check/options.js";
@@ -58,6 +60,7 @@ export function checkBook(parts: BookPart[], opts: CheckOptions = {}): CheckRepo
       sheetReport = r.report;
       findings = r.findings;
     }
+    if (slot.block) sheetReport = { ...sheetReport, block: slot.block, reason: renderMessage("sheet.block", opts.lang ?? "zh", { columns: slot.block }) + sheetReport.reason };
     const file = prepared.several ? slot.part.file : undefined;
     report.sheets.push(file ? { ...sheetReport, file } : sheetReport);
     const sorted = sortFindings(findings);
@@ -69,6 +72,8 @@ export function checkBook(parts: BookPart[], opts: CheckOptions = {}): CheckRepo
 
 interface BookSlot {
   part: BookPart;
+  /** The columns of the sheet's block, when the sheet holds tables side by side. */
+  block?: string;
   report?: SheetReport;
   findings?: Finding[];
   prepared?: PreparedSheet;
@@ -93,9 +98,12 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   for (const part of parts) {
     const partOpts = optionsOf(part, opts);
     for (const sheet of part.grid.sheets) {
-      const p = prepareSheet(sheet, partOpts);
-      if (p.done) slots.push({ part, report: p.report, findings: p.findings });
-      else slots.push({ part, prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
+      for (const { grid, columns } of sideBySideBlocks(sheet)) {
+        const p = prepareSheet(grid, partOpts);
+        const block = columns ? { block: columns } : {};
+        if (p.done) slots.push({ part, ...block, report: p.report, findings: p.findings });
+        else slots.push({ part, ...block, prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
+      }
     }
   }
   const ledgers = slots.flatMap((s) => (s.ledger ? [s.ledger] : []));

@@ -61,3 +61,38 @@ describe("header text in Traditional characters or in two languages", () => {
     expect(findings).toContain("F3 probation.fullDateMismatch:error");
   });
 });
+
+describe("two tables side by side on one sheet are read each as its own", () => {
+  // 在职 A–H and 离退休 J–Q, paid by quarter with the branch's consent; the right block repeats the header.
+  const head = ["序号", "姓名", "月应交", "一季度", "二季度", "三季度", "四季度", "全年"];
+  const rows: CellValue[][] = [
+    ["某机关党支部2025年党费收缴表"],
+    ["经支部委员会研究同意，本支部党费按季度收缴。"],
+    ["一、在职党员", null, null, null, null, null, null, null, null, "二、离退休党员"],
+    [...head, null, ...head],
+    [1, "甲", 46, 138, 138, 138, 138, 552, null, 1, "丁", 24, 72, 72, 72, 72, 288],
+    [2, "乙", 120, 360, 360, 360, 360, 1440, null, 2, "戊", 26, 78, 78, 78, 78, 312],
+    // 戊's neighbour 己 owes 18 × 3 = 54 a quarter and paid 45 in the third.
+    [3, "丙", 16, 48, 48, 48, 48, 192, null, 3, "己", 18, 54, 54, 45, 54, 207],
+  ];
+  const r = checkWorkbook(book(sheet("2025年党费", rows, { merges: [{ r0: 0, c0: 0, r1: 0, c1: 16 }] })), { asOf: "2025-12-31" });
+  const errors = r.findings.filter((f) => f.severity === "error").map((f) => `${f.cell} ${f.code}`);
+
+  it("checks the sheet as two dues ledgers, each with its own columns, and says so", () => {
+    expect(r.sheets.map((s) => [s.sheet, s.block, s.status, s.kind])).toEqual([
+      ["2025年党费", "A–H", "checked", "dues"],
+      ["2025年党费", "J–Q", "checked", "dues"],
+    ]);
+    expect(r.sheets[1]!.reason).toContain("J–Q");
+    expect(fieldOf(r.sheets[1]!, "L")).toBe(fieldOf(r.sheets[0]!, "C"));
+  });
+
+  it("finds the short quarter at its own cell, and no right-block amount is compared with a left-block standard", () => {
+    expect(errors).toEqual(["O7 dues.quarterMismatch"]);
+  });
+
+  it("leaves a single table with a blank spacer column whole", () => {
+    const one = checkWorkbook(book(sheet("花名册", [["姓名", "性别", null, "入党时间", "转正时间"], ["甲", "男", null, "2010-07-01", "2011-07-01"], ["乙", "女", null, "2012-07-01", "2013-07-01"]])), { asOf: "2025-12-31" });
+    expect(one.sheets.map((s) => s.block ?? null)).toEqual([null]);
+  });
+});
