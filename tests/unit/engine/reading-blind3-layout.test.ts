@@ -96,3 +96,28 @@ describe("two tables side by side on one sheet are read each as its own", () => 
     expect(one.sheets.map((s) => s.block ?? null)).toEqual([null]);
   });
 });
+
+describe("a sheet kept the other way round is read transposed, its findings at the cells as written", () => {
+  const rows: CellValue[][] = [
+    ["姓名", "甲", "乙", "丙"],
+    ["性别", "男", "女", "男"],
+    ["身份证号码", makeId("1970-11-09", "男"), makeId("1975-03-03", "女", "110105", 22), makeId("1980-05-05", "男", "110105", 31)],
+    ["入党时间", "2000-07-01", "2010-06-17", "2012-07-01"],
+    // 乙 joined 2010-06-17: full membership is due 2011-06-17, not 2011-06-27.
+    ["转正时间", "2001-07-01", "2011-06-27", "2013-07-01"],
+    ["党籍状态", "正式党员", "正式党员", "正式党员"],
+  ];
+  const { sheet: s, findings } = report(rows, "党员情况");
+
+  it("recognises the roster, says it was read transposed, and places the 转正 error at C5", () => {
+    expect(s.status).toBe("checked");
+    expect(s.kind).toBe("roster");
+    expect(s.reason).toContain("横竖颠倒");
+    expect(findings).toEqual(["C5 probation.fullDateMismatch:error"]);
+  });
+
+  it("does not read a notice of label–value lines transposed", () => {
+    const notice = report([["关于召开组织生活会的通知"], ["时间", "2026年1月15日下午"], ["地点", "党群服务中心"], ["参加人员", "全体党员"]], "通知", "2025-12-31");
+    expect(notice.sheet.status).not.toBe("checked");
+  });
+});
