@@ -121,3 +121,16 @@ describe("a sheet kept the other way round is read transposed, its findings at t
     expect(notice.sheet.status).not.toBe("checked");
   });
 });
+
+describe("an OA export's meeting marked 已取消 was not held", () => {
+  const rows: CellValue[][] = [["Type 会议类型", "Date 会议日期", "Expected 应到人数", "Attended 实到人数", "Topic 会议主题", "Status 状态"]];
+  // A 支委会 every month of 2024 on the 5th; September's was cancelled, so nobody attended.
+  for (let m = 1; m <= 12; m++) rows.push(["支委会", `2024-${String(m).padStart(2, "0")}-05`, 5, m === 9 ? 0 : 5, "研究月度工作", m === 9 ? "已取消" : "已召开"]);
+  const r = checkWorkbook(book(sheet("MeetingList", rows)), { asOf: "2024-12-31" });
+
+  it("asks no quorum of it and counts no 支委会 in September", () => {
+    expect(r.sheets[0]!.kind).toBe("meetings");
+    expect(r.findings.filter((f) => f.code === "meetings.quorumCommittee")).toEqual([]);
+    expect(r.findings.filter((f) => f.code === "meetings.missing" && f.period?.startsWith("2024-")).map((f) => f.period)).toEqual(["2024-09"]);
+  });
+});
