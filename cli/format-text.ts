@@ -10,12 +10,15 @@ export function formatReportText(report: CheckReport, lang: Lang): string {
   const t = cliText(lang);
   const lines: string[] = [];
   const shown = new Set<string>();
-  for (const sheet of report.sheets) {
+  report.sheets.forEach((sheet, i) => {
     shown.add(sheet.sheet);
     appendAll(lines, formatSheetHeading(sheet, lang));
+    // Tables side by side on one sheet have a heading each; the sheet's findings follow the last of them.
+    const next = report.sheets[i + 1];
+    if (next && next.sheet === sheet.sheet && next.file === sheet.file) return;
     for (const f of report.findings) if (f.sheet === sheet.sheet) lines.push(formatFinding(f, lang));
     lines.push("");
-  }
+  });
   // Findings on a sheet the report does not list (should not happen) are still shown.
   const orphans = report.findings.filter((f) => !shown.has(f.sheet));
   for (const f of orphans) lines.push(`${t.sheet(f.sheet)}`, formatFinding(f, lang));

@@ -76,6 +76,7 @@ export const Finding = z.object({
 export const SheetReport = z.object({
   sheet: z.string(),
   file: z.string().optional(),
+  block: z.string().optional(),
   // Optional for submissions stored by 0.1, which had no status (every stored sheet was a recognised one).
   status: z.enum(["checked", "unrecognised", "skipped"]).optional(),
   skipReason: z.enum(["hidden", "empty", "instructions", "noData"]).optional(),

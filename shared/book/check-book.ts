@@ -1,4 +1,7 @@
 import type { WorkbookGrid } from "../grid/types.js";
+import { sideBySideBlocks } from "../grid/side-by-side.js";
+import { transposeGrid, untransposePlace } from "../grid/transpose.js";
+import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
 import { prepareSheet, resolveAsOf, ruleContextOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
 import type { CheckOptions } from "../check/options.js";
@@ -59,6 +62,11 @@ export function checkBook(parts: BookPart[], opts: CheckOptions = {}): CheckRepo
       sheetReport = r.report;
       findings = r.findings;
     }
+    if (slot.transposed) {
+      findings = findings.map(untransposePlace);
+      sheetReport = { ...sheetReport, reason: renderMessage("sheet.transposed", opts.lang ?? "zh") + sheetReport.reason };
+    }
+    if (slot.block) sheetReport = { ...sheetReport, block: slot.block, reason: renderMessage("sheet.block", opts.lang ?? "zh", { columns: slot.block }) + sheetReport.reason };
     const file = prepared.several ? slot.part.file : undefined;
     report.sheets.push(file ? { ...sheetReport, file } : sheetReport);
     const sorted = sortFindings(findings);
@@ -68,8 +76,27 @@ export function checkBook(parts: BookPart[], opts: CheckOptions = {}): CheckRepo
   return report;
 }
 
+/** How far from the sheet's left edge the field names of a transposed sheet may stand (a 序号 column first). */
+const TRANSPOSED_HEADER_COLUMNS = 2;
+/** The fewest records (columns) a transposed sheet must hold to be read so. */
+const TRANSPOSED_MIN_RECORDS = 2;
+
+/** A transposed reading counts only where the field names run down one of the first columns, a record in each column after. */
+function namesDownFirstColumns(grid: WorkbookGrid["sheets"][number], read: PreparedSheet): boolean {
+  const firstCol = grid.origin?.col ?? 0;
+  const { layout } = read;
+  if (layout.headerTop !== layout.headerRow || layout.headerRow >= firstCol + TRANSPOSED_HEADER_COLUMNS || read.set.records.length < TRANSPOSED_MIN_RECORDS) return false;
+  // A form or a notice spreads a label's value over merged cells; a ledger's record columns are one cell wide.
+  const fieldRows = new Set(layout.columns.map((c) => c.col));
+  return !(grid.merges ?? []).some((m) => m.c1 > m.c0 && [...fieldRows].some((r) => r >= m.r0 && r <= m.r1));
+}
+
 interface BookSlot {
   part: BookPart;
+  /** The columns of the sheet's block, when the sheet holds tables side by side. */
+  block?: string;
+  /** Read transposed: its findings are placed back at the cells as written. */
+  transposed?: boolean;
   report?: SheetReport;
   findings?: Finding[];
   prepared?: PreparedSheet;
@@ -96,9 +123,18 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   for (const part of parts) {
     const partOpts = optionsOf(part, opts);
     for (const sheet of part.grid.sheets) {
-      const p = prepareSheet(sheet, partOpts);
-      if (p.done) slots.push({ part, report: p.report, findings: p.findings });
-      else slots.push({ part, prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
+      for (const { grid, columns } of sideBySideBlocks(sheet)) {
+        let p = prepareSheet(grid, partOpts);
+        const block = columns ? { block: columns } : {};
+        // A sheet no ledger fits may be one kept the other way round: read it transposed when that fits one.
+        let transposed = false;
+        if (p.done && p.report.status === "unrecognised") {
+          const t = prepareSheet(transposeGrid(grid), partOpts);
+          if (!t.done && namesDownFirstColumns(grid, t.sheet)) [p, transposed] = [t, true];
+        }
+        if (p.done) slots.push({ part, ...block, report: p.report, findings: p.findings });
+        else slots.push({ part, ...block, ...(transposed ? { transposed } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
+      }
     }
   }
   const ledgers = slots.flatMap((s) => (s.ledger ? [s.ledger] : []));

@@ -103,6 +103,8 @@ export interface SheetReport {
   sheet: string;
   /** With several files (a book given as files): the file the sheet is in. */
   file?: string;
+  /** When the sheet holds tables side by side, each checked as its own: this one's columns (A–I). */
+  block?: string;
   status: SheetStatus;
   /** Why a `skipped` sheet was skipped. */
   skipReason?: SkipReason;

@@ -46,11 +46,17 @@ export function isValueMarker(v: unknown): v is ValueMarker {
  * Words a row of a register uses to say its event did not take place that period (8月 暑假，
  * 未开展): such a row has no date on purpose. Kept as data beside the other markers.
  */
-const NOT_HELD = /未开展|未召开|未举行|未组织|未开会|没有开展|没有召开|暂停开展|停开|不开展/;
+// A status cell of an OA export that says 已取消 alone, or 取消召开, is a meeting listed but not held.
+const NOT_HELD = /未开展|未召开|未举行|未组织|未开会|没有开展|没有召开|暂停开展|停开|不开展|^\s*(?:已取消|取消)\s*$|取消召开|会议取消/;
 
 /** A text that says the meeting or activity of its row was not held. */
 export function saysNotHeld(text: string): boolean {
   return NOT_HELD.test(toHalfWidth(text));
+}
+
+/** A row with a cell that says its meeting or activity was not held. */
+export function rowSaysNotHeld(values: readonly unknown[]): boolean {
+  return values.some((v) => typeof v === "string" && saysNotHeld(v));
 }
 
 /** 自愿多交 (and its spellings) where a month is asked for: no month, on purpose. */

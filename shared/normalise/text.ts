@@ -1,3 +1,5 @@
+import { toSimplified } from "./traditional.js";
+
 /**
  * Text as clerks type it: full-width digits and letters, ideographic spaces, stray
  * spaces and line breaks. Everything that compares text goes through these.
@@ -24,13 +26,31 @@ export function cleanText(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, " ").trim();
 }
 
+const CJK = /[\u3400-\u9fff]/;
+/** A word wholly in Latin letters, two at least: a lone `A` (A 列, A岗) is a letter, not a translation. */
+const LATIN_WORD = /^(?=(?:[^A-Za-z]*[A-Za-z]){2})[A-Za-z][A-Za-z0-9.'&()-]*$/;
+
 /**
- * A header reduced to what identifies it: half-width, no white space or line breaks,
+ * The Chinese part of a bilingual header as HR and OA systems export them (`Join Date 入党日期`,
+ * `姓名/Name`, `ID No. 身份证号`): words wholly in Latin letters, set off by a space or a slash from
+ * a Chinese word, say the same thing again and are dropped. `QQ号` or a header without Chinese stays.
+ */
+export function chinesePart(text: string): string {
+  if (!CJK.test(text) || !/[A-Za-z]/.test(text)) return text;
+  const words = text.split(/[\s\u00a0/|]+/).filter((w) => w !== "");
+  const kept = words.filter((w) => !LATIN_WORD.test(w));
+  if (kept.length === words.length || !kept.some((w) => CJK.test(w))) return text;
+  return kept.join("");
+}
+
+/**
+ * A header reduced to what identifies it: Traditional characters in Simplified, the Chinese part of a
+ * bilingual header, half-width, no white space or line breaks,
  * no required-field stars, and brackets of either width made the same.
  * "党籍状态（正式党员或预备党员）" and "党籍状态(正式党员或预备党员)" give one key.
  */
 export function headerKey(text: string): string {
-  return toHalfWidth(text)
+  return toSimplified(chinesePart(toHalfWidth(text)))
     .replace(/[\s\u00a0]+/g, "")
     .replace(/[*＊※]/g, "")
     .replace(/[【[]/g, "(")

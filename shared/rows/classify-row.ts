@@ -1,6 +1,7 @@
 import { isCellError, type CellValue } from "../grid/types.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { toHalfWidth } from "../normalise/text.js";
+import { toSimplified } from "../normalise/traditional.js";
 
 /**
  * What a row below the header is, the way a careful reader sorts the rows of a verbose
@@ -107,7 +108,7 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
     filled++;
     texts++;
     if (first === null) first = t;
-    if (firstText === null) firstText = toHalfWidth(t);
+    if (firstText === null) firstText = toSimplified(toHalfWidth(t));
     if (rowsBelowHeader < INSTRUCTION_ROWS && INSTRUCTION.test(t)) instructions++;
     const merge = t.length >= 20 ? view.mergeAt(row, view.firstCol + i) : undefined;
     if ((merge && merge.c1 > merge.c0) || NOTICE.test(t) || SIGNATURE.test(t) || (hasColon(t) && ROLE_COLON.test(toHalfWidth(t)))) notices++;

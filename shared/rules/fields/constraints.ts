@@ -1,7 +1,7 @@
 import { toIso } from "../../calendar/days.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import type { NormValue } from "../../normalise/value.js";
-import { saysNotHeld } from "../../normalise/markers.js";
+import { rowSaysNotHeld as valuesSayNotHeld } from "../../normalise/markers.js";
 import type { FieldParsed } from "../../template/schema.js";
 import { wholeTextPattern } from "../../template/safe-pattern.js";
 import type { RuleContext } from "../context.js";
@@ -79,7 +79,7 @@ export function checkFieldConstraints(ctx: RuleContext): void {
 const EMPTY_ROWS: ReadonlySet<number> = new Set();
 
 function rowSaysNotHeld(ctx: RuleContext, row: number): boolean {
-  return ctx.view.rowValues(row).some((v) => typeof v === "string" && saysNotHeld(v));
+  return valuesSayNotHeld(ctx.view.rowValues(row));
 }
 
 /** What a message quotes: the clerk's own text, also where a value mapping read it as another value. */
