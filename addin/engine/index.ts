@@ -58,8 +58,9 @@ export async function checkOneSheet(sheet: SheetGrid, opts: CheckOptions): Promi
       if (!workerGone(e)) throw e;
     }
   }
-  const { checkSheet } = await loadEngine();
-  return checkSheet(sheet, opts);
+  const { checkSheetInBook } = await loadEngine();
+  const { report, findings } = checkSheetInBook(sheet, [], opts);
+  return { report, findings };
 }
 
 /**

@@ -68,7 +68,8 @@ export class LedgerService {
   }
 
   private check(id: number, key: number, opts: Parameters<typeof checkSheet>[1]) {
-    const { report, findings } = checkSheet(this.sheet(key), opts);
+    // As a page of a one-sheet book, so that tables side by side and a transposed sheet read as the Worker reads them.
+    const { report, findings } = checkSheetInBook(this.sheet(key), [], opts ?? {});
     this.answer(id, report, findings);
   }
 

@@ -55,18 +55,7 @@ export function checkBook(parts: BookPart[], opts: CheckOptions = {}): CheckRepo
   const prepared = prepareBook(parts, opts);
   const report: CheckReport = { sheets: [], findings: [] };
   for (const slot of prepared.slots) {
-    let sheetReport = slot.report!;
-    let findings = slot.findings ?? [];
-    if (slot.prepared) {
-      const r = runSheet(slot.prepared, optionsOf(slot.part, opts), slot.book ?? prepared.book);
-      sheetReport = r.report;
-      findings = r.findings;
-    }
-    if (slot.transposed) {
-      findings = findings.map(untransposePlace);
-      sheetReport = { ...sheetReport, reason: renderMessage("sheet.transposed", opts.lang ?? "zh") + sheetReport.reason };
-    }
-    if (slot.block) sheetReport = { ...sheetReport, block: slot.block, reason: renderMessage("sheet.block", opts.lang ?? "zh", { columns: slot.block }) + sheetReport.reason };
+    const { report: sheetReport, findings } = runSlot(slot, prepared, opts);
     const file = prepared.several ? slot.part.file : undefined;
     report.sheets.push(file ? { ...sheetReport, file } : sheetReport);
     const sorted = sortFindings(findings);
@@ -74,6 +63,23 @@ export function checkBook(parts: BookPart[], opts: CheckOptions = {}): CheckRepo
   }
   for (const f of crossCheckBook(prepared, opts)) report.findings.push(f);
   return report;
+}
+
+/** One slot's own rules: its report and findings, placed at the cells as written (a transposed sheet's turned back). */
+export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptions): { report: SheetReport; findings: Finding[] } {
+  let report = slot.report!;
+  let findings = slot.findings ?? [];
+  if (slot.prepared) {
+    const r = runSheet(slot.prepared, optionsOf(slot.part, opts), slot.book ?? prepared.book);
+    report = r.report;
+    findings = r.findings;
+  }
+  if (slot.transposed) {
+    findings = findings.map(untransposePlace);
+    report = { ...report, reason: renderMessage("sheet.transposed", opts.lang ?? "zh") + report.reason };
+  }
+  if (slot.block) report = { ...report, block: slot.block, reason: renderMessage("sheet.block", opts.lang ?? "zh", { columns: slot.block }) + report.reason };
+  return { report, findings };
 }
 
 /** How far from the sheet's left edge the field names of a transposed sheet may stand (a 序号 column first). */
@@ -91,8 +97,10 @@ function namesDownFirstColumns(grid: WorkbookGrid["sheets"][number], read: Prepa
   return !(grid.merges ?? []).some((m) => m.c1 > m.c0 && [...fieldRows].some((r) => r >= m.r0 && r <= m.r1));
 }
 
-interface BookSlot {
+export interface BookSlot {
   part: BookPart;
+  /** The sheet's place in its part's workbook. */
+  sheetIndex: number;
   /** The columns of the sheet's block, when the sheet holds tables side by side. */
   block?: string;
   /** Read transposed: its findings are placed back at the cells as written. */
@@ -122,7 +130,7 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   const slots: BookSlot[] = [];
   for (const part of parts) {
     const partOpts = optionsOf(part, opts);
-    for (const sheet of part.grid.sheets) {
+    for (const [sheetIndex, sheet] of part.grid.sheets.entries()) {
       for (const { grid, columns } of sideBySideBlocks(sheet)) {
         let p = prepareSheet(grid, partOpts);
         const block = columns ? { block: columns } : {};
@@ -132,8 +140,8 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
           const t = prepareSheet(transposeGrid(grid), partOpts);
           if (!t.done && namesDownFirstColumns(grid, t.sheet)) [p, transposed] = [t, true];
         }
-        if (p.done) slots.push({ part, ...block, report: p.report, findings: p.findings });
-        else slots.push({ part, ...block, ...(transposed ? { transposed } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
+        if (p.done) slots.push({ part, sheetIndex, ...block, report: p.report, findings: p.findings });
+        else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
       }
     }
   }

@@ -1,8 +1,8 @@
 import type { Finding, SheetReport } from "../findings/types.js";
 import type { SheetGrid } from "../grid/types.js";
-import { runSheet } from "../check/check-sheet.js";
 import type { CheckOptions } from "../check/options.js";
-import { crossCheckBook, prepareBook, sortFindings } from "./check-book.js";
+import { crossCheckBook, prepareBook, runSlot, sortFindings } from "./check-book.js";
+import { appendAll } from "../util/append-all.js";
 
 /** Another ledger of the book a sheet was checked against. */
 export interface ComparedLedger {
@@ -20,18 +20,20 @@ export function checkSheetInBook(
   sheet: SheetGrid,
   others: SheetGrid[],
   opts: CheckOptions = {},
-): { report: SheetReport; findings: Finding[]; compared: ComparedLedger[] } {
-  const prepared = prepareBook([{ grid: { sheets: [...others.filter((o) => o.name !== sheet.name), sheet] } }], opts);
-  const slot = prepared.slots[prepared.slots.length - 1]!;
-  let report = slot.report!;
-  let findings = slot.findings ?? [];
-  if (slot.prepared) {
-    const r = runSheet(slot.prepared, opts, slot.book ?? prepared.book);
-    report = r.report;
-    findings = r.findings;
-  }
-  if (!slot.ledger) return { report, findings: sortFindings(findings), compared: [] };
-  const compared = prepared.ledgers.filter((l) => l !== slot.ledger).map((l) => ({ sheet: l.name, kind: l.kind }));
-  const cross = crossCheckBook(prepared, opts).filter((f) => f.sheet === sheet.name);
-  return { report, findings: [...sortFindings(findings), ...cross], compared };
+): { report: SheetReport; findings: Finding[]; compared: ComparedLedger[]; blocks: SheetReport[] } {
+  const rest = others.filter((o) => o.name !== sheet.name);
+  const prepared = prepareBook([{ grid: { sheets: [...rest, sheet] } }], opts);
+  // The shown sheet is the last part: one slot, or one per table where tables stand side by side.
+  const own = prepared.slots.filter((s) => s.sheetIndex === rest.length);
+  const runs = own.map((slot) => runSlot(slot, prepared, opts));
+  const findings: Finding[] = [];
+  for (const r of runs) appendAll(findings, r.findings);
+  const blocks = runs.map((r) => r.report);
+  // The pane shows one report: the first table checked (each block's report is in `blocks`).
+  const report = blocks.find((b) => b.status === "checked") ?? blocks[0]!;
+  const ledgers = new Set(own.flatMap((s) => (s.ledger ? [s.ledger] : [])));
+  if (ledgers.size === 0) return { report, findings: sortFindings(findings), compared: [], blocks };
+  const compared = prepared.ledgers.filter((l) => !ledgers.has(l)).map((l) => ({ sheet: l.name, kind: l.kind }));
+  const cross = rest.length ? crossCheckBook(prepared, opts).filter((f) => f.sheet === sheet.name) : [];
+  return { report, findings: [...sortFindings(findings), ...cross], compared, blocks };
 }

@@ -37,6 +37,12 @@ const xlsxOf = (rows: unknown[][], name = "花名册") => {
   return new Uint8Array(write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer);
 };
 
+/** What the pane's engine gives for one sheet in the page (a one-sheet book: side-by-side tables and transposed sheets read as the Worker reads them). */
+function inPage(sheet: Parameters<typeof checkSheetInBook>[0], opts: Parameters<typeof checkSheetInBook>[2]) {
+  const { report, findings } = checkSheetInBook(sheet, [], opts);
+  return { report, findings };
+}
+
 describe("the pane's ledger worker", () => {
   it("reads a file into the grid the in-page reader gives, a thousand rows a message", async () => {
     const { client, fromWorker } = wired();
@@ -66,14 +72,16 @@ describe("the pane's ledger worker", () => {
     expect((caught as { messageEn: string }).messageEn).toContain("not a spreadsheet file");
   });
 
-  it("checks a sheet it read by its key, without the grid crossing again, and gives what checkSheet gives in the page", async () => {
+  it("checks a sheet it read by its key, without the grid crossing again, and gives what the page's engine gives", async () => {
     const { client, toWorker } = wired();
     const grid = await client.read(xlsxOf(duesSheet(3000).values));
     const opts = { asOf: "2025-12-31" };
     const sent = toWorker.length;
     const got = await client.check(grid.sheets[0]!, opts);
     expect(toWorker.length - sent).toBe(1); // only the check itself
-    expect(got).toEqual(structuredClone(checkSheet(grid.sheets[0]!, opts)));
+    expect(got).toEqual(structuredClone(inPage(grid.sheets[0]!, opts)));
+    // the same findings as checking the sheet alone, in row order
+    expect(got.findings.length).toBe(checkSheet(grid.sheets[0]!, opts).findings.length);
   });
 
   it("sends a sheet it does not hold (read from Excel, edited) in pieces first, then checks it; many findings come back in pieces", async () => {
@@ -83,12 +91,12 @@ describe("the pane's ledger worker", () => {
     for (let r = 1; r < sheet.values.length; r++) sheet.values[r]![7] = 1.23;
     const opts = { asOf: "2025-12-31" };
     const got = await client.check(sheet, opts);
-    const inPage = checkSheet(sheet, opts);
-    expect(got.findings.length).toBe(inPage.findings.length);
+    const page = inPage(sheet, opts);
+    expect(got.findings.length).toBe(page.findings.length);
     expect(got.findings.length).toBeGreaterThan(FINDINGS_PER_MESSAGE * 2);
-    expect(got).toEqual(structuredClone(inPage));
+    expect(got).toEqual(structuredClone(page));
     expect(toWorker.filter((m) => m.type === "rows").length).toBe(Math.ceil(sheet.values.length / ROWS_PER_MESSAGE));
-    expect(fromWorker.filter((m) => m.type === "findings").length).toBe(Math.ceil(inPage.findings.length / FINDINGS_PER_MESSAGE));
+    expect(fromWorker.filter((m) => m.type === "findings").length).toBe(Math.ceil(page.findings.length / FINDINGS_PER_MESSAGE));
     // the same grid again: only the check crosses
     const before = toWorker.length;
     await client.check(sheet, opts);
@@ -105,7 +113,8 @@ describe("the pane's ledger worker", () => {
     const sent = toWorker.length;
     const got = await client.checkInBook(dues, [roster], opts);
     expect(toWorker.length - sent).toBe(1);
-    expect(got).toEqual(structuredClone(checkSheetInBook(dues, [roster], opts)));
+    const { report, findings, compared } = checkSheetInBook(dues, [roster], opts);
+    expect(got).toEqual(structuredClone({ report, findings, compared }));
     expect(got.compared.map((c) => c.kind)).toEqual(["roster"]);
     // 吴八 paid for August after transferring out in June (花名册!G11): only the book says so.
     expect(got.findings.find((f) => f.code === "book.duesAfterTransferOut")).toMatchObject({ cell: "L10", related: { sheet: "花名册", cell: "G11" } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkWorkbook, type CellValue, type SheetReport } from "../../../shared/index.js";
+import { checkSheetInBook, checkWorkbook, type CellValue, type SheetReport } from "../../../shared/index.js";
 import { chinesePart, headerKey } from "../../../shared/normalise/text.js";
 import { toSimplified } from "../../../shared/normalise/traditional.js";
 import { book, makeId, sheet } from "./grid-helpers.js";
@@ -91,6 +91,14 @@ describe("two tables side by side on one sheet are read each as its own", () => 
     expect(errors).toEqual(["O7 dues.quarterMismatch"]);
   });
 
+  it("reads the same in the task pane: one sheet shown gives the findings of both blocks, each block's report beside", () => {
+    const shown = checkSheetInBook(sheet("2025年党费", rows, { merges: [{ r0: 0, c0: 0, r1: 0, c1: 16 }] }), [], { asOf: "2025-12-31" });
+    expect(shown.findings.filter((f) => f.severity === "error").map((f) => `${f.cell} ${f.code}`)).toEqual(["O7 dues.quarterMismatch"]);
+    expect(shown.findings.length).toBe(r.findings.length);
+    expect(shown.blocks.map((b) => b.block)).toEqual(["A–H", "J–Q"]);
+    expect(shown.report.block).toBe("A–H");
+  });
+
   it("leaves a single table with a blank spacer column whole", () => {
     const one = checkWorkbook(book(sheet("花名册", [["姓名", "性别", null, "入党时间", "转正时间"], ["甲", "男", null, "2010-07-01", "2011-07-01"], ["乙", "女", null, "2012-07-01", "2013-07-01"]])), { asOf: "2025-12-31" });
     expect(one.sheets.map((s) => s.block ?? null)).toEqual([null]);
@@ -114,6 +122,12 @@ describe("a sheet kept the other way round is read transposed, its findings at t
     expect(s.kind).toBe("roster");
     expect(s.reason).toContain("横竖颠倒");
     expect(findings).toEqual(["C5 probation.fullDateMismatch:error"]);
+  });
+
+  it("reads the same in the task pane, the error at the cell as written", () => {
+    const shown = checkSheetInBook(sheet("党员情况", rows), [], { asOf: "2025-12-31" });
+    expect(shown.report.kind).toBe("roster");
+    expect(shown.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.code}`)).toEqual(["C5 probation.fullDateMismatch"]);
   });
 
   it("does not read a notice of label–value lines transposed", () => {
