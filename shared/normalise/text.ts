@@ -7,8 +7,16 @@ import { toSimplified } from "./traditional.js";
 
 /** Full-width ASCII (！..～) and the ideographic space → their half-width forms. */
 export function toHalfWidth(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
+  // Most cells hold no full-width character: return them as they are, without building a copy.
+  let start = 0;
+  while (start < text.length) {
+    const code = text.charCodeAt(start);
+    if ((code >= 0xff01 && code <= 0xff5e) || code === 0x3000) break;
+    start++;
+  }
+  if (start === text.length) return text;
+  let out = text.slice(0, start);
+  for (let i = start; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
     else if (code === 0x3000) out += " ";

@@ -23,9 +23,13 @@ const TO_SIMPLIFIED: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
-const TRADITIONAL = new RegExp(`[${[...TO_SIMPLIFIED.keys()].join("")}]`, "g");
+const CLASS = `[${[...TO_SIMPLIFIED.keys()].join("")}]`;
+const TRADITIONAL = new RegExp(CLASS, "g");
+const HAS_TRADITIONAL = new RegExp(CLASS);
 
 /** The text with the Traditional characters of the table written in Simplified. */
 export function toSimplified(text: string): string {
+  // Nearly every text is Simplified already: no copy for it.
+  if (!HAS_TRADITIONAL.test(text)) return text;
   return text.replace(TRADITIONAL, (c) => TO_SIMPLIFIED.get(c) ?? c);
 }

@@ -81,7 +81,13 @@ function signOffRow(values: readonly CellValue[]): boolean {
 }
 
 /** Most cells hold no colon: the role-and-colon test is skipped for them. */
-const hasColon = (t: string) => t.includes("：") || t.includes(":");
+function hasColon(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x3a || c === 0xff1a) return true;
+  }
+  return false;
+}
 
 export function classifyRow(view: SheetView, row: number, rowsBelowHeader: number): RowKind {
   const values = view.rowValues(row);
@@ -110,6 +116,8 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
     if (first === null) first = t;
     if (firstText === null) firstText = toSimplified(toHalfWidth(t));
     if (rowsBelowHeader < INSTRUCTION_ROWS && INSTRUCTION.test(t)) instructions++;
+    // A notice row is notices only: once one text is not, the others need no test (most rows are data).
+    if (notices !== texts - 1) continue;
     const merge = t.length >= 20 ? view.mergeAt(row, view.firstCol + i) : undefined;
     if ((merge && merge.c1 > merge.c0) || NOTICE.test(t) || SIGNATURE.test(t) || (hasColon(t) && ROLE_COLON.test(toHalfWidth(t)))) notices++;
   }

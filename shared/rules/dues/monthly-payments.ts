@@ -71,7 +71,11 @@ export const duesMonthlyRule: Rule = {
     const columns = ctx.set.repeatColumns;
     if (columns.length === 0) return;
     // Each column's months that are due for this member: one for a month column, up to three for a quarter.
-    const dueMonths: number[][] = columns.map(() => []);
+    // Each column's months due for this member, a contiguous run: its first month and how many
+    // (one for a month column, up to three for a quarter). Typed arrays reused row after row.
+    const dueFrom = new Int32Array(columns.length);
+    const dueCount = new Uint8Array(columns.length);
+    const isDue: boolean[] = new Array<boolean>(columns.length).fill(false);
     const spans = columns.some((c) => (c.span ?? 1) > 1);
     for (const rec of ctx.records) {
       const rowYear = ctx.num(rec, "year") ?? sheetYear ?? Math.floor(asOfMonth / 12);
@@ -79,14 +83,17 @@ export const duesMonthlyRule: Rule = {
       for (let i = 0; i < columns.length; i++) {
         const c = columns[i]!;
         const first = (c.year ?? rowYear) * 12 + c.period - 1;
-        dueMonths[i] = [];
-        for (let m = first; m < first + (c.span ?? 1); m++) if (m <= member.lastDue && m >= member.firstDue) dueMonths[i]!.push(m);
+        const from = Math.max(first, member.firstDue);
+        const to = Math.min(first + (c.span ?? 1) - 1, member.lastDue);
+        dueFrom[i] = from;
+        dueCount[i] = to >= from ? to - from + 1 : 0;
+        isDue[i] = dueCount[i]! > 0;
       }
       const standard = ctx.num(rec, "standard");
       const expected = standard !== null ? null : expectationFor(ctx, rec);
       const owed = standard ?? (expected?.kind === "amount" ? expected.fen : null);
       // Quarter columns hold a quarter's payment each: nothing there covers a neighbour.
-      const covered = spans ? null : coveredMonths(rec.repeat, owed, dueMonths.map((d) => d.length > 0));
+      const covered = spans ? null : coveredMonths(rec.repeat, owed, isDue);
       let askedConsent = false;
       // The unpaid run is a slice [runStart, i) of the period-ordered columns.
       let runStart = -1;
@@ -94,7 +101,7 @@ export const duesMonthlyRule: Rule = {
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
         const value = rec.repeat[i] ?? null;
-        const due = dueMonths[i]!.length;
+        const due = dueCount[i]!;
         if (due > 0 && (value === null || value === 0) && !covered?.[i] && !member.waived) {
           // Paid to another organisation (第九条): not unpaid here, and said so once below.
           if (member.elsewhere) {
@@ -104,14 +111,14 @@ export const duesMonthlyRule: Rule = {
           if (runStart < 0) runStart = i;
           continue;
         }
-        if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueMonths, runStart, i);
+        if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueFrom, dueCount, runStart, i);
         runStart = -1;
         if (due === 0 || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
         if ((column.span ?? 1) > 1) askedConsent = checkSpanAmount(ctx, rec, column, value, due, standard, expected, dues.toleranceFen, member, askedConsent) || askedConsent;
         else checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent);
       }
-      if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueMonths, runStart, columns.length);
+      if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueFrom, dueCount, runStart, columns.length);
       if (notHere > 0 && member.elsewhere) ctx.atColumnIndex(member.elsewhere.row, member.elsewhere.col, "note", "dues.paidElsewhere", "info", { months: notHere });
     }
   },
@@ -201,11 +208,11 @@ function checkPaidAmount(
   }
 }
 
-function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], dueMonths: readonly number[][], start: number, end: number): void {
+function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], dueFrom: Int32Array, dueCount: Uint8Array, start: number, end: number): void {
   // Counted in months: an empty quarter is three unpaid months.
   let months = 0;
-  for (let k = start; k < end; k++) months += dueMonths[k]!.length;
-  const from = dueMonths[start]![0]!;
-  const to = dueMonths[end - 1]![dueMonths[end - 1]!.length - 1]!;
+  for (let k = start; k < end; k++) months += dueCount[k]!;
+  const from = dueFrom[start]!;
+  const to = dueFrom[end - 1]! + dueCount[end - 1]! - 1;
   reportUnpaidMonths(ctx, rec.row, columns[start]!.col, "months", months, from, to);
 }
