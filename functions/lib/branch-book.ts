@@ -74,7 +74,15 @@ export async function branchBookOf(env: Bindings, p: Principal, branch: OrgRow, 
     });
   }
   const delta = runBookDelta(bookParts, bookOptions!);
+  // Only a part of which a sheet was checked again was compared (a template or mapping may have changed since).
+  const checked = new Set(delta.report.sheets.filter((sh) => sh.status === "checked").map((sh) => sh.file));
+  const notCompared = parts.filter((x) => x.used && !checked.has(x.label)).map((x) => x.label);
+  const missing = [...unusedTitles, ...notCompared];
+  const compared = used.length - notCompared.length;
+  if (compared < 2) {
+    return { ...base, status: "not_checked", message: bookMessage(lang, "not_checked", missing, compared, null), counts: { errors: 0, warnings: 0, infos: 0 }, added: [], withdrawn: [] };
+  }
   const counts = countFindings({ sheets: [], findings: delta.added });
-  const status = unusedTitles.length ? "incomplete" : "checked";
-  return { ...base, status, message: bookMessage(lang, status, unusedTitles, used.length, counts), counts, added: delta.added, withdrawn: delta.withdrawn };
+  const status = missing.length ? "incomplete" : "checked";
+  return { ...base, status, message: bookMessage(lang, status, missing, compared, counts), counts, added: delta.added, withdrawn: delta.withdrawn };
 }

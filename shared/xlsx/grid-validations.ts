@@ -1,6 +1,5 @@
 import type { CellRange, CellValue, ListValidation, SheetGrid } from "../grid/types.js";
-import { cellText } from "./cell-text.js";
-import { parseSqref, resolveListSource } from "./list-source.js";
+import { resolveListValidationsWith } from "./resolve-lists.js";
 import type { DefinedName } from "./package-parts.js";
 import type { RawListValidation } from "./validations-xml.js";
 
@@ -13,23 +12,13 @@ export function resolveGridValidations(
   raw: RawListValidation[],
   ctx: { sheetName: string; sheetIndex: number; definedNames: DefinedName[]; grids: Map<string, SheetGrid>; maxValues: number },
 ): ListValidation[] {
-  const out: ListValidation[] = [];
-  for (const v of raw) {
-    const ranges = parseSqref(v.sqref);
-    if (ranges.length === 0) continue;
-    const source = resolveListSource(v.formula1, ctx.sheetName, ctx.sheetIndex, ctx.definedNames);
-    if (!source) continue;
-    let values: string[];
-    if (source.kind === "inline") values = source.values;
-    else {
-      const grid = ctx.grids.get(source.sheet);
-      if (!grid) continue;
-      const texts = gridRangeValues(grid, source.range, ctx.maxValues).map(cellText);
-      values = [...new Set(texts.filter((t): t is string => t !== null))];
-    }
-    out.push({ ranges, values: values.slice(0, ctx.maxValues) });
-  }
-  return out;
+  return resolveListValidationsWith(raw, {
+    ...ctx,
+    rangeValues: (sheet, range, limit) => {
+      const grid = ctx.grids.get(sheet);
+      return grid ? gridRangeValues(grid, range, limit) : null;
+    },
+  });
 }
 
 /** The values of a range (sheet coordinates), row by row, skipping empty cells, at most `limit`. */

@@ -1,5 +1,5 @@
 import { ChunkedParser } from "./chunked-parser.js";
-import { LT, indexOfByte, nameIs, readTag, text, type Tag } from "./xml-bytes.js";
+import { LT, closingTag, indexOfByte, nameIs, readTag, text, type Tag } from "./xml-bytes.js";
 import { unescapeCellText } from "./xml-unescape.js";
 
 /**
@@ -39,17 +39,6 @@ export function richText(b: Uint8Array, start: number, end: number): string | nu
   }
   // Without runs, stray text after other elements is no string (as SheetJS reads it).
   return sawRun ? unescapeCellText(joined) : null;
-}
-
-/** Index of the '<' of the first closing tag named `name` at or after `from`, or -1. */
-function closingTag(b: Uint8Array, from: number, end: number, name: string): number {
-  for (let lt = indexOfByte(b, LT, from, end); lt >= 0; ) {
-    const tag = readTag(b, lt, end);
-    if (!tag) return -1;
-    if (tag.closing && nameIs(b, tag, name)) return lt;
-    lt = indexOfByte(b, LT, tag.gt + 1, end);
-  }
-  return -1;
 }
 
 /** `xl/sharedStrings.xml` → the strings in order (null for an entry with no text). */

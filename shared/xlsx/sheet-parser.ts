@@ -5,7 +5,7 @@ import { ChunkedParser } from "./chunked-parser.js";
 import { readErrors } from "./errors.js";
 import { richText, TooLong, type SharedString } from "./shared-strings.js";
 import type { CellFormats } from "./styles-formats.js";
-import { LT, attrBounds, indexOfByte, nameIs, readTag, text, type Tag } from "./xml-bytes.js";
+import { LT, attrBounds, closingTag, digits, indexOfByte, nameIs, readTag, text, type Tag } from "./xml-bytes.js";
 import { unescapeCellText } from "./xml-unescape.js";
 
 /** What a sheet's cells are read against: the workbook's strings, styles and caps. */
@@ -97,13 +97,13 @@ export class SheetXmlParser extends ChunkedParser {
       }
       if (nameIs(b, tag, "row")) {
         const r = attrBounds(b, tag, "r");
-        const n = r ? digitsOf(b, r[0], r[1]) : -1;
+        const n = r ? digits(b, r[0], r[1]) : -1;
         this.rowNumber = n > 0 ? n : this.rowNumber + 1;
         this.col = -1;
       } else if (nameIs(b, tag, "c")) {
         if (tag.selfClosing) this.cell(b, tag, tag.gt, tag.gt);
         else {
-          const close = closeOfCell(b, tag.gt + 1, end);
+          const close = closingTag(b, tag.gt + 1, end, "c");
           if (close < 0) return this.stop(b, final ? end : lt);
           this.cell(b, tag, tag.gt + 1, close);
           at = indexOfByte(b, 0x3e, close, end) + 1;
@@ -155,7 +155,7 @@ export class SheetXmlParser extends ChunkedParser {
     const value = this.cellValue(b, tag, start, end, row, col);
     if (value === undefined) return;
     const s = attrBounds(b, tag, "s");
-    const style = s ? digitsOf(b, s[0], s[1]) : -1;
+    const style = s ? digits(b, s[0], s[1]) : -1;
     let v: CellValue = value;
     if (typeof v === "number" && ctx.date1904 && style >= 0 && ctx.formats.isDate[style]) v += DATE1904_OFFSET;
     const cells = (this.rows[row] ??= []);
@@ -184,11 +184,11 @@ export class SheetXmlParser extends ChunkedParser {
           const close = indexOfByte(b, LT, next, end);
           v = [next, close < 0 ? end : close];
         } else if (nameIs(b, child, "is") && !inline) {
-          const close = closeOf(b, next, end, "is");
+          const close = closingTag(b, next, end, "is");
           inline = [next, close < 0 ? end : close];
           if (close >= 0) next = close;
         } else if (nameIs(b, child, "f")) {
-          const close = closeOf(b, next, end, "f");
+          const close = closingTag(b, next, end, "f");
           if (close >= 0) next = close;
         }
       }
@@ -251,31 +251,6 @@ export class SheetXmlParser extends ChunkedParser {
   }
 }
 
-function digitsOf(b: Uint8Array, start: number, end: number): number {
-  if (start >= end) return -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = b[i]! - 0x30;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** The '<' of the `</c>` that closes a cell whose content starts at `from`, or -1 when not within `end`. */
-function closeOfCell(b: Uint8Array, from: number, end: number): number {
-  return closeOf(b, from, end, "c");
-}
-
-function closeOf(b: Uint8Array, from: number, end: number, name: string): number {
-  for (let lt = indexOfByte(b, LT, from, end); lt >= 0; ) {
-    const tag = readTag(b, lt, end);
-    if (!tag) return -1;
-    if (tag.closing && nameIs(b, tag, name)) return lt;
-    lt = indexOfByte(b, LT, tag.gt + 1, end);
-  }
-  return -1;
-}
 
 // Day 0 of the 1900 system (1899-12-30) and the day a time of day alone counts from, in Unix ms.
 const DAY0_MS = Date.UTC(1899, 11, 30);

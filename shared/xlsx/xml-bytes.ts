@@ -162,3 +162,14 @@ export function text(b: Uint8Array, start: number, end: number): string {
   }
   return utf8.decode(b.subarray(start, end));
 }
+
+/** Index of the '<' of the first closing tag named `name` at or after `from` (within `end`), or -1. */
+export function closingTag(b: Uint8Array, from: number, end: number, name: string): number {
+  for (let lt = indexOfByte(b, LT, from, end); lt >= 0; ) {
+    const tag = readTag(b, lt, end);
+    if (!tag) return -1;
+    if (tag.closing && nameIs(b, tag, name)) return lt;
+    lt = indexOfByte(b, LT, tag.gt + 1, end);
+  }
+  return -1;
+}
