@@ -54,7 +54,7 @@ export async function runCheck(inputs: string[], raw: RawCheckOptions, io: Io): 
     for (const i of inputs) if (!i.ok) bookChecked.set(i.outcome.file, { outcome: i.outcome });
   }
   for (const file of collected.files) {
-    const { outcome, bytes } = bookChecked.get(file) ?? (await checkFile(file, engineOpts));
+    const { outcome, bytes } = bookChecked.get(file) ?? (await checkFile(file, engineOpts, opts.annotateDir !== undefined));
     outcomes.push(outcome);
     progress.tick(file);
     if (!outcome.ok) continue;

@@ -37,13 +37,20 @@ export async function readInput(file: string): Promise<ReadInput> {
   }
 }
 
-/** Reads and checks one file; never throws: an unreadable file is an outcome too. */
-export async function checkFile(file: string, opts: CheckOptions): Promise<{ outcome: FileOutcome; bytes?: Uint8Array }> {
-  const input = await readInput(file);
+/**
+ * Reads and checks one file; never throws: an unreadable file is an outcome too. The file's bytes
+ * come back only when asked for (an annotated copy is written over them): otherwise they are let
+ * go before the check, which is when a large ledger needs its memory most.
+ */
+export async function checkFile(file: string, opts: CheckOptions, keepBytes = false): Promise<{ outcome: FileOutcome; bytes?: Uint8Array }> {
+  let input: ReadInput | null = await readInput(file);
   if (!input.ok) return { outcome: input.outcome };
+  const { grid, source } = input;
+  const bytes = keepBytes ? input.bytes : undefined;
+  input = null;
   try {
-    const report = checkWorkbook(input.grid, { ...opts, fileName: basename(file) });
-    return { outcome: { file, ok: true, report, ...(input.source ? { source: input.source } : {}) }, bytes: input.bytes };
+    const report = checkWorkbook(grid, { ...opts, fileName: basename(file) });
+    return { outcome: { file, ok: true, report, ...(source ? { source } : {}) }, ...(bytes ? { bytes } : {}) };
   } catch (err) {
     return { outcome: failure(file, err) };
   }

@@ -85,11 +85,20 @@ export function reportBody(r: ReportBytes): Uint8Array | ReadableStream<Uint8Arr
   return readable;
 }
 
-export function detailStream(fields: Record<string, unknown>, report: ReportBytes): ReadableStream<Uint8Array> {
+/** A report of one chunk (up to a megabyte) is answered as one body: a stream costs more than the copy. */
+const ONE_BODY_MAX = 1024 * 1024;
+
+export function detailStream(fields: Record<string, unknown>, report: ReportBytes): ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> {
   const head = JSON.stringify(fields);
   const prefix = new TextEncoder().encode(`${head.slice(0, -1)}${head.length > 2 ? "," : ""}`);
   // the stored bytes open with "{": the fields' last brace and the report's first one meet as ","
   const parts = [prefix, report.chunks[0]!.subarray(1), ...report.chunks.slice(1)];
+  if (parts.length === 2 && report.size <= ONE_BODY_MAX) {
+    const body = new Uint8Array(parts[0]!.length + parts[1]!.length);
+    body.set(parts[0]!, 0);
+    body.set(parts[1]!, parts[0]!.length);
+    return body;
+  }
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       const next = parts.shift();

@@ -16,8 +16,11 @@ export interface Ymd {
   d: number; // 1..31
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  // Arithmetic, not a Date: every date cell of a ledger asks this.
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[m - 1] ?? new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 export function isValidYmd(y: number, m: number, d: number): boolean {
@@ -28,9 +31,17 @@ export function fromYmd(y: number, m: number, d: number): DayNumber {
   return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 }
 
+/** The proleptic Gregorian day of a day number, by arithmetic (H. Hinnant's civil_from_days), not a Date. */
 export function toYmd(day: DayNumber): Ymd {
-  const dt = new Date(day * MS_PER_DAY);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  const z = Math.floor(day) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 export function toIso(day: DayNumber): string {

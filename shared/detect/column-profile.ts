@@ -2,7 +2,7 @@ import { isCellError, type CellValue } from "../grid/types.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { validateIdNumber } from "../idcard/gb11643.js";
 import { readDateNumber, readDateText, readMonthSpan } from "../normalise/dates.js";
-import { isNothingMarker, valueMarker } from "../normalise/markers.js";
+import { cellMarker } from "../normalise/markers.js";
 import { normaliseIdText } from "../normalise/id-text.js";
 import { parseNumberText } from "../normalise/numbers.js";
 import { cleanText, toHalfWidth } from "../normalise/text.js";
@@ -66,7 +66,7 @@ function addValue(p: ColumnProfile, v: CellValue, format: string | null): void {
   }
   const t = cleanText(v);
   if (t === "") return;
-  if (isNothingMarker(t) || valueMarker(t)) {
+  if (cellMarker(t) !== null) {
     p.markers++;
     return;
   }
@@ -74,6 +74,23 @@ function addValue(p: ColumnProfile, v: CellValue, format: string | null): void {
   p.textCells++;
   if (p.texts.size < MAX_DISTINCT || p.texts.has(t)) p.texts.set(t, (p.texts.get(t) ?? 0) + 1);
   const half = toHalfWidth(t);
+  // Numbers, dates, months, IDs and phones all have digits (a date may open with Chinese
+  // numerals): a name or a category has none, and is not parsed five ways to learn it.
+  if (mayHoldNumber(half)) numberLike(p, half);
+  if (NAME.test(t)) p.names++;
+  else if (NAME_LIST_SEPARATOR.test(t) && t.split(NAME_LIST_SEPARATOR).every((part) => NAME.test(part.trim()))) p.nameLists++;
+}
+
+const CHINESE_NUMERAL_START = /^[〇零○一二三四五六七八九十]/;
+function mayHoldNumber(half: string): boolean {
+  for (let i = 0; i < half.length; i++) {
+    const c = half.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return CHINESE_NUMERAL_START.test(half);
+}
+
+function numberLike(p: ColumnProfile, half: string): void {
   if (parseNumberText(half)) p.numericText++;
   if (readDateText(half)) p.dates++;
   if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half) || readMonthSpan(half)) p.months++;
@@ -83,8 +100,6 @@ function addValue(p: ColumnProfile, v: CellValue, format: string | null): void {
     if (validateIdNumber(id).ok) p.validIds++;
   } else if (/^\d{15}$/.test(id)) p.idLike++;
   if (/^(?:\+86|0086)?1[3-9]\d{9}$/.test(half.replace(/[\s-]/g, ""))) p.mobiles++;
-  if (NAME.test(t)) p.names++;
-  else if (NAME_LIST_SEPARATOR.test(t) && t.split(NAME_LIST_SEPARATOR).every((part) => NAME.test(part.trim()))) p.nameLists++;
 }
 
 /** Profiles of the given columns over the data rows from `firstDataRow` (a sample of them). */

@@ -28,14 +28,40 @@ function key(text: string): string {
   return toHalfWidth(text).replace(/[\s\u00a0]+/g, "").toLowerCase();
 }
 
+/**
+ * The longest marker, in characters other than spaces: a text with more of them is none, and is
+ * not folded to find out (most cells are names, dates and amounts, read many times over).
+ */
+const LONGEST_MARKER = Math.max(...[...NOTHING, ...VALUE_MARKERS.keys()].map((m) => m.length));
+/** What `\s` matches (the folding in key() drops it). */
+function isSpaceCode(c: number): boolean {
+  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+function longerThanAnyMarker(text: string): boolean {
+  if (text.length <= LONGEST_MARKER) return false;
+  let chars = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c) && ++chars > LONGEST_MARKER) return true;
+  }
+  return false;
+}
+
 /** A cell that says "nothing here": a dash, a slash, 无. */
 export function isNothingMarker(text: string): boolean {
-  return NOTHING.has(key(text));
+  return !longerThanAnyMarker(text) && NOTHING.has(key(text));
 }
 
 /** 免交 / 减交 (and their spellings) in a money cell, else null. */
 export function valueMarker(text: string): ValueMarker | null {
-  return VALUE_MARKERS.get(key(text)) ?? null;
+  return longerThanAnyMarker(text) ? null : (VALUE_MARKERS.get(key(text)) ?? null);
+}
+
+/** Either kind of marker a cell holds, its text folded once: "nothing", 免交/减交, or null. */
+export function cellMarker(text: string): "nothing" | ValueMarker | null {
+  if (longerThanAnyMarker(text)) return null;
+  const k = key(text);
+  return NOTHING.has(k) ? "nothing" : (VALUE_MARKERS.get(k) ?? null);
 }
 
 export function isValueMarker(v: unknown): v is ValueMarker {

@@ -1,10 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, dayToExcelSerial, excelSerialToDay, fromYmd, fullYearsBetween, inclusiveDays, parseIso, toIso } from "../../../shared/calendar/days.js";
+import { addMonths, dayToExcelSerial, daysInMonth, excelSerialToDay, fromYmd, fullYearsBetween, inclusiveDays, parseIso, toIso, toYmd } from "../../../shared/calendar/days.js";
 import { periodsBetween } from "../../../shared/calendar/periods.js";
 
 const d = (iso: string) => parseIso(iso)!;
 
 describe("calendar arithmetic (EDATE semantics)", () => {
+  it("knows each month's length, leap years by the Gregorian rule (1900 and 2100 are not, 2000 is)", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2025, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([1900, 2000, 2024, 2100].map((y) => daysInMonth(y, 2))).toEqual([28, 29, 29, 28]);
+  });
+  it("turns day numbers back into dates on both sides of 1970 and across leap days", () => {
+    expect(toYmd(0)).toEqual({ y: 1970, m: 1, d: 1 });
+    expect(toYmd(-1)).toEqual({ y: 1969, m: 12, d: 31 });
+    // 1949-10-01 is 7,397 days before 1970-01-01; 2024-02-29 is day 19,782
+    expect(toYmd(-7397)).toEqual({ y: 1949, m: 10, d: 1 });
+    expect(toYmd(19782)).toEqual({ y: 2024, m: 2, d: 29 });
+    expect(toYmd(19783)).toEqual({ y: 2024, m: 3, d: 1 });
+    expect(toYmd(-25567)).toEqual({ y: 1900, m: 1, d: 1 });
+  });
   it("joining on 2024-02-29 gives full membership on 2025-02-28", () => {
     expect(toIso(addMonths(d("2024-02-29"), 12))).toBe("2025-02-28");
   });

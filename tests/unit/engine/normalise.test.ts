@@ -66,3 +66,19 @@ describe("normalisation of what clerks type", () => {
     expect(headerKey("* 身份证\n号码")).toBe(headerKey("身份证号码"));
   });
 });
+
+describe("markers clerks put instead of a value", () => {
+  it("reads them whatever the spaces and widths, and nothing longer as one", async () => {
+    const { cellMarker, isNothingMarker, valueMarker } = await import("../../../shared/normalise/markers.js");
+    expect(cellMarker("—")).toBe("nothing");
+    expect(cellMarker(" 无 ")).toBe("nothing");
+    expect(cellMarker("Ｎ/Ａ")).toBe("nothing");
+    expect(cellMarker("免　缴　党　费")).toBe("免交");
+    expect(cellMarker("少交")).toBe("减交");
+    // spaces do not count toward a marker's length: 免交党费 with a space after each character is still one
+    expect(valueMarker("免 交 党 费 ")).toBe("免交");
+    expect(isNothingMarker("无此人")).toBe(false);
+    expect(cellMarker("免交党费（经支委会研究）")).toBeNull();
+    expect(cellMarker("张三")).toBeNull();
+  });
+});
