@@ -179,5 +179,21 @@ export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}):
     const first = roster.rosters[0]!;
     cross.atCell(first, null, null, null, "book.noCommitteeSheet", "info", { members: book.fullMembers, from: ruleSet.meetings.committeeFromMembers }, relatedOf(first, null, null));
   }
-  return sortFindings(cross.findings);
+  return sortFindings(placedAsWritten(cross.findings, prepared.slots));
+}
+
+/**
+ * The book's findings on a sheet read transposed, and their related entries there, at the cells
+ * of the sheet as written: the ledgers were compared on their transposed records.
+ */
+function placedAsWritten(findings: Finding[], slots: BookSlot[]): Finding[] {
+  const key = (file: string | undefined, sheet: string) => `${file ?? ""}\u0000${sheet}`;
+  const turned = new Set(slots.filter((s) => s.transposed && s.ledger).map((s) => key(s.ledger!.file, s.ledger!.name)));
+  if (turned.size === 0) return findings;
+  return findings.map((f) => {
+    let out = turned.has(key(f.file, f.sheet)) ? untransposePlace(f) : f;
+    const r = out.related;
+    if (r && r.cell !== null && turned.has(key(r.file, r.sheet))) out = { ...out, related: { ...r, cell: untransposePlace({ cell: r.cell, row: null, column: null }).cell } };
+    return out;
+  });
 }

@@ -39,6 +39,21 @@ describe("the ledger book: a committee for the roster's full members (M11)", () 
 
 describe("the ledger book: dues against the roster (§6.3 #10)", () => {
   const duesHeader = ["姓名", "人员类别", "缴费基数", "月应缴党费", ...months];
+  it("places what it finds on a roster kept the other way round at the roster's cells as written", () => {
+    const rows = roster(3);
+    rows[2]![5] = "2025-05-20"; // 党员乙 transferred out in May
+    const turned = rows[0]!.map((_, c) => rows.map((r) => r[c] ?? null)); // field names down column A, a member per column
+    const dues = [duesHeader, [rows[1]![0], "在职", 3000, 15, ...Array(12).fill(15)], [rows[2]![0], "在职", 3000, 15, ...Array(7).fill(15), ...Array(5).fill(null)]];
+    const r = checkWorkbook(book(sheet("党员情况", turned), sheet("党费", dues)), { asOf: "2025-12-31" });
+    expect(r.sheets.map((s) => s.kind)).toEqual(["roster", "dues"]);
+    // 乙's June payment (column J of the dues sheet) is after the transfer written at C6 (乙's column, the sixth field);
+    // 丙 (column D, the names in row 1) has no dues row at all.
+    expect(judged(r.findings).map((f) => [f.sheet, f.cell, f.code, f.related?.cell ?? null])).toEqual([
+      ["党员情况", "D1", "book.noDuesRow", null],
+      ["党费", "J3", "book.duesAfterTransferOut", "C6"],
+    ]);
+  });
+
   it("takes a member's admission from the roster: admitted in November, dues from November only", () => {
     const rows = roster(1, [["新党员", makeId("1999-01-01", "男", "110105", 20), "2025-11-05", null, "预备党员", null]]);
     const dues = [duesHeader, [rows[1]![0], "在职", 3000, 15, ...Array(12).fill(15)], ["新党员", "在职", 3000, 15, ...Array(10).fill(null), 15, 15]];
