@@ -4,6 +4,7 @@ import { importJWK, SignJWT } from "jose";
 import { Hono } from "hono";
 import { createClient } from "../../functions/client.js";
 import { corsFromEnv } from "../../functions/middleware/cors.js";
+import { app } from "../../functions/app.js";
 import type { AppEnv } from "../../functions/env.js";
 import { call, cleanGrid, makeTenant, openCollection, roster } from "./helpers.js";
 
@@ -19,6 +20,32 @@ async function entraToken(claims: Record<string, unknown>, opts: { aud?: string;
     .setExpirationTime(opts.exp ?? "1h")
     .sign(key);
 }
+
+describe("Microsoft Entra ID access tokens (remote key set, fetched over HTTP)", () => {
+  // The Worker's own env, but with no local key set: keys can only come from ENTRA_JWKS_URL.
+  const remote = (url: string) => ({ ...env, ENTRA_JWKS_JSON: "", ENTRA_JWKS_URL: url });
+  const me = (token: string, url: string) => app.request("/v1/orgs/me", { headers: { authorization: `Bearer ${token}` } }, remote(url));
+
+  it("verifies a linked user's token with the keys served at the URL, and refuses a forged one", async () => {
+    const t = await makeTenant("entra-remote", 1);
+    expect((await call(`/v1/orgs/${t.branches[0]!.id}/entra-principals`, { token: t.admin, body: { tid: "tenant-a", oid: "remote-user", role: "clerk" } })).status).toBe(201);
+    const token = await entraToken({ tid: "tenant-a", oid: "remote-user" });
+    const ok = await me(token, env.TEST_JWKS_URL);
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    expect(((await ok.json()) as { actor: string }).actor).toBe("entra:tenant-a/remote-user");
+    const forged = token.split(".");
+    forged[2] = forged[2]!.split("").reverse().join("");
+    expect((await me(forged.join("."), env.TEST_JWKS_URL)).status).toBe(401);
+  });
+
+  it("answers 401, not 500, when the key set cannot be fetched", async () => {
+    const token = await entraToken({ tid: "tenant-a", oid: "remote-user" });
+    const missing = env.TEST_JWKS_URL.replace(/\/keys$/, "/no-such-keys");
+    const r = await me(token, missing);
+    expect(r.status).toBe(401);
+    expect(((await r.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+  });
+});
 
 describe("Microsoft Entra ID access tokens (local key set)", () => {
   it("accepts a linked user and refuses wrong audience, tenant, expiry, scope or unlinked users", async () => {

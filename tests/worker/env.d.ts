@@ -6,6 +6,8 @@ declare namespace Cloudflare {
     TEST_FAULTS: string;
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     TEST_ENTRA_PRIVATE_JWK: string;
+    /** The test key set served over HTTP on loopback (tests/worker/vitest.config.ts). */
+    TEST_JWKS_URL: string;
     ENTRA_AUDIENCE: string;
     MAX_BODY_BYTES: string;
     /** Base64 files of the format corpus by folder + extension ("csv-gbk.csv"), for the upload tests. */

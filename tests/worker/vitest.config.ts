@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { exportJWK, generateKeyPair } from "jose";
@@ -12,6 +14,13 @@ export default defineConfig(async () => {
   const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
   const pub = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
   const priv = { ...(await exportJWK(privateKey)), kid: "test-key", alg: "RS256" };
+  // The same key set served over HTTP on loopback, as Microsoft serves it: for the remote key set (ENTRA_JWKS_URL).
+  const jwks = createServer((req, res) => {
+    res.writeHead(req.url === "/keys" ? 200 : 404, { "content-type": "application/json" }).end(req.url === "/keys" ? JSON.stringify({ keys: [pub] }) : "{}");
+  });
+  await new Promise<void>((done) => jwks.listen(0, "127.0.0.1", done));
+  jwks.unref();
+  const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/keys`;
   // A few files of the format corpus (tests/fixtures/formats), base64, for the upload tests: workerd has no file system.
   const corpus = path.join(root, "tests/fixtures/formats");
   const roster = "东湖村党支部党员花名册";
@@ -56,6 +65,7 @@ export default defineConfig(async () => {
             ENTRA_TENANTS: "tenant-a",
             ENTRA_JWKS_JSON: JSON.stringify({ keys: [pub] }),
             TEST_ENTRA_PRIVATE_JWK: JSON.stringify(priv),
+            TEST_JWKS_URL: jwksUrl,
             TEST_FORMAT_FILES: JSON.stringify(formatFiles),
             TEST_SAMPLE_FILES: JSON.stringify(sampleFiles),
             TEST_BOOK_FILES: JSON.stringify(bookFiles),
