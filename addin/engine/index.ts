@@ -88,6 +88,15 @@ export async function checkInWorkbook(
 
 /** The mapping step's proposal for a sheet (shared/mapping/propose.ts). */
 export async function mappingProposal(sheet: SheetGrid, opts: ProposeOptions): Promise<MappingProposal | null> {
+  // In the ledger worker, which holds the sheet already: profiling a 20,000-row sheet's columns is no task for the page.
+  const w = ledgerWorker();
+  if (w) {
+    try {
+      return await w.propose(sheet, opts);
+    } catch (e) {
+      if (!workerGone(e)) throw e;
+    }
+  }
   const { proposeMapping } = await loadEngine();
   return proposeMapping(sheet, opts);
 }

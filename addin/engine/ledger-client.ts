@@ -2,6 +2,7 @@ import type { CheckOptions } from "../../shared/check/options.js";
 import type { Finding, SheetReport } from "../../shared/findings/types.js";
 import type { ComparedLedger } from "../../shared/book/sheet-in-book.js";
 import type { SheetGrid, WorkbookGrid } from "../../shared/grid/types.js";
+import type { MappingProposal, ProposeOptions } from "../../shared/mapping/propose.js";
 import { appendAll } from "../../shared/util/append-all.js";
 import { appendRows, emptySheet, fromFailure, sheetPieces, type FromWorker, type ToWorker } from "./ledger-protocol.js";
 
@@ -77,6 +78,23 @@ export class LedgerClient {
       return this.ask((id) => this.port.postMessage({ id, type: "checkInBook", key, others: otherKeys, opts }));
     });
     return { ...r, compared: r.compared ?? [] };
+  }
+
+  /** The mapping step's proposal for the sheet, made in the worker from the sheet it holds. */
+  propose(sheet: SheetGrid, opts: ProposeOptions): Promise<MappingProposal | null> {
+    return this.again([sheet], () => {
+      const key = this.keyOf(sheet);
+      const id = this.nextId++;
+      return new Promise<MappingProposal | null>((resolve, reject) => {
+        let proposal: MappingProposal | null = null;
+        this.pending.set(id, (m) => {
+          if (m.type === "proposal") proposal = m.proposal;
+          else if (m.type === "done") this.settle(id, () => resolve(proposal));
+          else if (m.type === "failed") this.settle(id, () => reject(fromFailure(m.error)));
+        });
+        this.port.postMessage({ id, type: "propose", key, opts });
+      });
+    });
   }
 
   /** The worker lets old sheets go: one it no longer holds is sent again, once. */

@@ -2,6 +2,7 @@ import type { CheckOptions } from "../../shared/check/options.js";
 import type { Finding, SheetReport } from "../../shared/findings/types.js";
 import type { ComparedLedger } from "../../shared/book/sheet-in-book.js";
 import type { CellValue, GridSource, SheetGrid } from "../../shared/grid/types.js";
+import type { MappingProposal, ProposeOptions } from "../../shared/mapping/propose.js";
 
 /**
  * What the pane and its ledger worker say to each other. Grids and findings cross in pieces: the
@@ -21,7 +22,9 @@ export type ToWorker =
   | { id: number; type: "rows"; key: number; values: CellValue[][]; formats: (string | null)[][] | null }
   | { id: number; type: "check"; key: number; opts: CheckOptions }
   /** The sheet `key` checked against the workbook's other sheets it holds (`others`). */
-  | { id: number; type: "checkInBook"; key: number; others: number[]; opts: CheckOptions };
+  | { id: number; type: "checkInBook"; key: number; others: number[]; opts: CheckOptions }
+  /** The mapping step's proposal for the sheet `key` (it profiles the sheet's columns: off the page too). */
+  | { id: number; type: "propose"; key: number; opts: ProposeOptions };
 
 export type FromWorker =
   | { id: number; type: "workbook"; sheets: { key: number; head: SheetHead; hasFormats: boolean }[]; source?: GridSource }
@@ -29,6 +32,7 @@ export type FromWorker =
   | { id: number; type: "report"; report: SheetReport }
   | { id: number; type: "findings"; findings: Finding[] }
   | { id: number; type: "compared"; compared: ComparedLedger[] }
+  | { id: number; type: "proposal"; proposal: MappingProposal | null }
   | { id: number; type: "done" }
   | { id: number; type: "failed"; error: Failure };
 

@@ -1,4 +1,5 @@
 import { checkSheet, checkSheetInBook } from "../../shared/index.js";
+import { proposeMapping, type ProposeOptions } from "../../shared/mapping/propose.js";
 import type { SheetGrid } from "../../shared/grid/types.js";
 import type { Finding, SheetReport } from "../../shared/findings/types.js";
 import type { ComparedLedger } from "../../shared/book/sheet-in-book.js";
@@ -37,6 +38,7 @@ export class LedgerService {
         if (s) appendRows(s, m.values, m.formats);
       } else if (m.type === "check") this.check(m.id, m.key, m.opts);
       else if (m.type === "checkInBook") this.checkInBook(m.id, m.key, m.others, m.opts);
+      else if (m.type === "propose") this.propose(m.id, m.key, m.opts);
     } catch (e) {
       this.post({ id: m.id, type: "failed", error: toFailure(e) });
     }
@@ -76,6 +78,11 @@ export class LedgerService {
   private checkInBook(id: number, key: number, others: number[], opts: Parameters<typeof checkSheet>[1]) {
     const { report, findings, compared } = checkSheetInBook(this.sheet(key), others.map((k) => this.sheet(k)), opts ?? {});
     this.answer(id, report, findings, compared);
+  }
+
+  private propose(id: number, key: number, opts: ProposeOptions) {
+    this.post({ id, type: "proposal", proposal: proposeMapping(this.sheet(key), opts ?? {}) });
+    this.post({ id, type: "done" });
   }
 
   private answer(id: number, report: SheetReport, findings: Finding[], compared?: ComparedLedger[]) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { utils, write } from "@e965/xlsx";
 import { readFileSync } from "node:fs";
 import { checkSheet, checkSheetInBook } from "../../../shared/index.js";
+import { proposeMapping } from "../../../shared/mapping/propose.js";
 import { readWorkbookFile } from "../../../shared/reader/index.js";
 import { LedgerClient, type Port } from "../../../addin/engine/ledger-client.js";
 import { KEEP_SHEETS, LedgerService } from "../../../addin/engine/ledger-service.js";
@@ -70,6 +71,21 @@ describe("the pane's ledger worker", () => {
     expect(caught).toMatchObject({ name: "LedgerReadError", code: "not-xlsx" });
     expect((caught as { messageZh: string }).messageZh).toContain("不是能读取的表格文件");
     expect((caught as { messageEn: string }).messageEn).toContain("not a spreadsheet file");
+  });
+
+  it("proposes the mapping step's columns in the worker, from the sheet it holds, as the page's engine would", async () => {
+    const { client, toWorker } = wired();
+    // A roster whose 入党年月 header no alias names: the proposal is where the clerk says what it is.
+    const rows = [["姓名", "性别", "公民身份号码", "入党年月日"], ["张三", "男", "11010519491231002X", "1980-07-01"], ["李四", "女", "11010519491231002X", "1985-07-01"]];
+    const grid = await client.read(xlsxOf(rows));
+    const sent = toWorker.length;
+    const opts = { template: { id: "roster" }, lang: "zh" as const };
+    const got = await client.propose(grid.sheets[0]!, opts);
+    expect(got).toEqual(proposeMapping(grid.sheets[0]!, opts));
+    expect(got?.template.id).toBe("roster");
+    expect(got?.columns.map((c) => c.header)).toEqual(["姓名", "性别", "公民身份号码", "入党年月日"]);
+    // one message: the sheet itself did not cross again
+    expect(toWorker.length - sent).toBe(1);
   });
 
   it("checks a sheet it read by its key, without the grid crossing again, and gives what the page's engine gives", async () => {
