@@ -98,6 +98,11 @@ export const Field = z
      * 「不能为空」; it is said as read, never passed over in silence.
      */
     excusedBy: z.array(z.string().max(32)).max(16).optional(),
+    /**
+     * Words a clerk writes in the cell for "this member has none of it yet" (党龄「预备」: a
+     * probationary member's party age has not begun): read as no value, not as a bad one.
+     */
+    noneWords: z.array(z.string().min(1).max(16)).max(16).optional(),
   })
   .strict();
 export type Field = z.input<typeof Field>;

@@ -1,6 +1,9 @@
 import { fullYearsBetween, toYmd } from "../../calendar/days.js";
 import { latestDay } from "../../calendar/precision.js";
 import type { Rule } from "../context.js";
+import { toHalfWidth } from "../../normalise/text.js";
+
+const unspaced = (text: string) => toHalfWidth(text).replace(/[\s\u00a0]+/g, "");
 
 /**
  * 党龄 (党章 第七条; 细则 第三十四条): counted from the day a member became a full member, not
@@ -12,10 +15,19 @@ export const partyAgeRule: Rule = {
   needs: ["partyYears", "fullDate"],
   run(ctx) {
     const asOf = toYmd(ctx.asOf);
+    const noneWords = new Set((ctx.template.fields[ctx.field("partyYears")]?.noneWords ?? []).map(unspaced));
     for (const rec of ctx.records) {
       const stated = ctx.num(rec, "partyYears");
       const full = ctx.date(rec, "fullDate");
-      if (stated === null || full === null || full.day > ctx.asOf) continue;
+      if (full === null || full.day > ctx.asOf) continue;
+      if (stated === null) {
+        // 党龄「预备」 beside a 转正 that has happened: the party age has begun and was not brought up to date.
+        const text = ctx.text(rec, "partyYears");
+        if (text !== "" && noneWords.has(unspaced(text))) {
+          ctx.atCell(rec, "partyYears", "member.partyAgeNotStarted", "error", { value: text, date: ctx.dateText(rec, "fullDate", full), expected: fullYearsBetween(full.day, ctx.asOf) });
+        }
+        continue;
+      }
       const exact = fullYearsBetween(full.day, ctx.asOf);
       const calendar = asOf.y - toYmd(full.day).y;
       // A date written to the month (2004.07) may be any day of it: any count those days give is right.

@@ -27,7 +27,7 @@ export const rosterTemplate: Template = {
     { name: "introducers", title: "入党介绍人", titleEn: "Sponsors", type: "string", aliases: ["介绍人"], weight: 1 },
     { name: "transferIn", title: "组织关系转入时间", titleEn: "Transferred in", type: "date", aliases: ["转入时间", "组织关系转入日期", "转入本支部时间"], weight: 1 },
     { name: "partyPost", title: "党内职务", titleEn: "Party post", type: "string", aliases: [], weight: 1 },
-    { name: "partyYears", title: "党龄", titleEn: "Years as a full member", type: "integer", aliases: ["党龄（年）", "党龄(年)"], weight: 1, constraints: { minimum: 0 } },
+    { name: "partyYears", title: "党龄", titleEn: "Years as a full member", type: "integer", aliases: ["党龄（年）", "党龄(年)"], weight: 1, constraints: { minimum: 0 }, noneWords: ["预备", "预备党员", "预备期", "预备期内", "未转正"] },
     { name: "transferOut", title: "组织关系转出时间", titleEn: "Transferred out", type: "date", aliases: ["转出时间", "组织关系转出日期"], weight: 1 },
     BRANCH,
     PHONE,

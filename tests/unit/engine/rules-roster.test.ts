@@ -102,3 +102,25 @@ describe("roster rules", () => {
     expect(r.findings).toEqual([expect.objectContaining({ code: "quota.branchSize", cell: null, column: "姓名" })]);
   });
 });
+
+describe("党龄 written 预备 (a probationary member has no party age yet, 党章 第七条)", () => {
+  const header = ["姓名", "身份证号码", "党籍状态", "入党时间", "转正时间", "党龄"];
+  const r = checkWorkbook(
+    book(
+      sheet("花名册", [
+        header,
+        ["张三", makeId("1980-03-05", "男"), "正式党员", "2009-07-01", "2010-07-01", 15],
+        ["李四", makeId("1995-12-01", "女"), "预备党员", "2025-06-01", null, "预备"],
+        // became a full member on 2021-07-01: by 2025-12-31 four full years, yet still written 预备
+        ["王五", makeId("1990-01-01", "男", "110105", 12), "正式党员", "2020-07-01", "2021-07-01", "预 备"],
+      ]),
+    ),
+    { asOf: "2025-12-31" },
+  );
+
+  it("reads it as no party age for a probationary member, and as not brought up to date for a full one", () => {
+    expect(r.sheets[0]!.kind).toBe("roster");
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => [f.cell, f.code, f.expected ?? null])).toEqual([["F4", "member.partyAgeNotStarted", null]]);
+    expect(r.findings.find((f) => f.code === "member.partyAgeNotStarted")!.message).toContain("2021-07-01 转正为正式党员，党龄应为 4 年");
+  });
+});
