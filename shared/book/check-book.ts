@@ -15,6 +15,7 @@ import { RosterIndex } from "./roster-index.js";
 import { checkDevelopmentAgainstRoster } from "./rules/development-roster.js";
 import { checkDuesAgainstRoster } from "./rules/dues-roster.js";
 import { checkVotersAgainstRoster } from "./rules/meetings-roster.js";
+import { checkRosterRepeats } from "./rules/roster-repeats.js";
 
 /** One file (or one workbook) of a book. */
 export interface BookPart {
@@ -172,6 +173,7 @@ export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}):
   const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
   const of = (...kinds: string[]) => ledgers.filter((l) => kinds.includes(l.kind));
   const cross = new BookFindings(opts.lang ?? "zh");
+  checkRosterRepeats(roster.rosters, cross);
   checkDuesAgainstRoster(of("dues"), roster, asOf, cross);
   checkDevelopmentAgainstRoster(of("development"), roster, asOf, cross);
   checkVotersAgainstRoster(of("meetings"), of("development"), roster, ruleSet.meetings, cross);

@@ -133,6 +133,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "cadre.consecutiveFail": { zh: "{from} 至 {to} 年连续 {years} 年被确定为“{grade}”，应予辞退（公务员法）", en: "\"{grade}\" {years} years in a row ({from}–{to}): dismissal (Civil Servant Law)" },
   "quota.excellentPerYear": { zh: "{period} 年评为优秀 {excellent} 人，超过 {assessed} 人的 {share}（最多 {allowed} 人）", en: "{period}: {excellent} rated 优秀, more than {share} of the {assessed} (at most {allowed})" },
   "member.partyAgeFromAdmission": { zh: "党龄 {value} 年是从入党时算的，党龄应从转正之日算起，应为 {expected} 年（党章第七条）", en: "A party age of {value} counts from admission; it counts from full membership: {expected} (Party Constitution art. 7)" },
+  "book.memberOnTwoSheets": { zh: "{name} 的{field}与「{relatedSheet}」第 {row} 行的党员相同：同一名党员登记了两次", en: "{name}'s {field} is the same as the member's in row {row} of \"{relatedSheet}\": one member entered twice" },
   "member.partyAgeNotStarted": { zh: "党龄写的是“{value}”，但该党员已于 {date} 转正为正式党员，党龄应为 {expected} 年", en: "Party age written \"{value}\", but the member became a full member on {date}: the party age is {expected}" },
   "member.partyAgeMismatch": { zh: "党龄 {value} 年，按转正时间算应为 {expected} 年", en: "Party age {value}; from full membership it is {expected}" },
   "probation.extendedTwice": { zh: "预备期只能延长一次，备注写了“{text}”（细则第三十二条）", en: "Probation may be extended once only; the note says \"{text}\" (细则 art. 32)" },

@@ -116,6 +116,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "cadre.consecutiveFail": { zh: "连续两年不称职", en: "Failed two years running" },
   "quota.excellentPerYear": { zh: "当年优秀超比例", en: "优秀 above quota in a year" },
   "member.partyAgeFromAdmission": { zh: "党龄从入党时算了", en: "Party age counted from admission" },
+  "book.memberOnTwoSheets": { zh: "同一党员登记两次", en: "Member entered twice" },
   "member.partyAgeNotStarted": { zh: "已转正，党龄仍写预备", en: "Full member, party age still 'probationary'" },
   "member.partyAgeMismatch": { zh: "党龄不对", en: "Party age wrong" },
   "probation.extendedTwice": { zh: "预备期延长了两次", en: "Probation extended twice" },
