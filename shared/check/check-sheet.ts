@@ -144,7 +144,7 @@ export function prepareSheet(sheet: SheetGrid, opts: CheckOptions = {}): Prepara
 export function ruleContextOf(p: PreparedSheet, opts: CheckOptions = {}, book: BookContext | null = null): RuleContext {
   const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
   const template = p.layout.index.template;
-  return new RuleContext(p.view, p.set, template, ruleSet, resolveAsOf(opts.asOf), opts.lang ?? "zh", p.layout.headerRow, p.context, p.meetingType?.requirement ?? null, book);
+  return new RuleContext(p.view, p.set, template, ruleSet, resolveAsOf(opts.asOf), opts.lang ?? "zh", p.layout.headerRow, p.context, p.meetingType?.requirement ?? null, book, p.layout.headerTop);
 }
 
 /** The second half: the rules over a prepared sheet's records, with what its book says. */

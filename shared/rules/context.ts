@@ -38,6 +38,8 @@ export class RuleContext {
     readonly sheetMeetingType: MeetingRequirement | null = null,
     /** What the other ledgers of the branch's book say, when the sheet is checked as part of one. */
     readonly book: BookContext | null = null,
+    /** 0-based first row of a header of several rows (离退休费 over （元/月）); the header row when it has one. */
+    readonly headerTop: number = headerRow,
   ) {
     template.fields.forEach((f, i) => this.indexOf.set(f.name, i));
   }
@@ -59,6 +61,18 @@ export class RuleContext {
   headerOf(name: string): string {
     const i = this.field(name);
     return i < 0 ? "" : cellText(this.view.merged(this.headerRow, this.set.colOf[i]!)).trim();
+  }
+
+  /** Every header row's text over a field's column, top first ("离退休费 （元/月）"); "" when none. */
+  headerPathOf(name: string): string {
+    const i = this.field(name);
+    if (i < 0) return "";
+    const parts: string[] = [];
+    for (let r = this.headerTop; r <= this.headerRow; r++) {
+      const t = cellText(this.view.merged(r, this.set.colOf[i]!)).trim();
+      if (t !== "" && parts[parts.length - 1] !== t) parts.push(t);
+    }
+    return parts.join(" ");
   }
 
   has(...names: string[]): boolean {

@@ -32,6 +32,9 @@ export function checkRuleSetConsistency(rs: RuleSetFields, ctx: z.RefinementCtx)
   if (!(dues.defaultCategory in dues.categories)) {
     fail(["dues", "defaultCategory"], `默认党费类别「${dues.defaultCategory}」不存在`, `default category "${dues.defaultCategory}" is not defined`);
   }
+  for (const [i, b] of dues.branchTitleCategories.entries()) {
+    if (!(b.category in dues.categories)) fail(["dues", "branchTitleCategories", String(i)], `支部名称对应的类别「${b.category}」不存在`, `branch title category "${b.category}" is not defined`);
+  }
   for (const [i, b] of dues.baseHeaderCategories.entries()) {
     if (!(b.category in dues.categories)) fail(["dues", "baseHeaderCategories", String(i)], `基数列名对应的类别「${b.category}」不存在`, `base header category "${b.category}" is not defined`);
   }

@@ -62,6 +62,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     },
     defaultCategory: "在职",
     baseHeaderCategories: [{ headerContains: ["离退休费", "退休费", "离休费", "退休金", "养老金"], category: "离退休" }],
+    // A branch of retired members (离退休党支部, 离休干部第二党支部); not an office that serves them (离退休干部处党支部).
+    branchTitleCategories: [{ titleContains: ["离退休党支部", "退休党支部", "离休党支部", "离休干部党支部", "退休干部党支部", "离退休干部党支部", "退休职工党支部", "离退休职工党支部"], category: "离退休" }],
     unpaidWarningMonths: 3,
     unpaidErrorMonths: 6,
     monthlyCapYuan: 1000,

@@ -95,6 +95,15 @@ export const RuleSetShape = z
           .array(z.object({ headerContains: z.array(z.string().trim().min(1).max(20)).min(1).max(20), category: z.string() }).strict())
           .max(20)
           .default([]),
+        /**
+         * Branches whose members all pay at one category, named by the sheet's title, sheet name or file
+         * (离休干部第二党支部: 离退休), for rows that name none and a base column whose header says none.
+         * Ordinals (第二) are left out before comparing.
+         */
+        branchTitleCategories: z
+          .array(z.object({ titleContains: z.array(z.string().trim().min(1).max(20)).min(1).max(20), category: z.string() }).strict())
+          .max(20)
+          .default([]),
         unpaidWarningMonths: z.number().int().min(1).max(24),
         unpaidErrorMonths: z.number().int().min(1).max(24),
         monthlyCapYuan: z.number().positive().max(100_000),

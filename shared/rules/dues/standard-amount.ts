@@ -2,6 +2,7 @@ import { expectedDues, resolveDuesCategory, duesAmountMatches, type DuesExpectat
 import { fenToYuanText } from "../../scoring/money.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
+import { contextTexts } from "../../detect/sheet-context.js";
 
 /**
  * D1–D4: the monthly amount a member owes, from the base and category under the rule
@@ -10,15 +11,22 @@ import type { Rule, RuleContext } from "../context.js";
  */
 /** The category the base column's header says (离退休费 → 离退休), for rows that name none. */
 function categoryOfBaseHeader(ctx: RuleContext): string | null {
-  const header = ctx.headerOf("base");
+  // The whole header: 离退休费 may stand over a unit row （元/月）.
+  const header = ctx.headerPathOf("base");
   if (header === "") return null;
   return ctx.ruleSet.dues.baseHeaderCategories.find((b) => b.headerContains.some((w) => header.includes(w)))?.category ?? null;
+}
+
+/** The category every member of the branch pays at, when the sheet's title names such a branch (离休干部第二党支部). */
+function categoryOfBranchTitle(ctx: RuleContext): string | null {
+  const texts = contextTexts(ctx.sheet).map((t) => t.replace(/\s+/g, "").replace(/第[一二三四五六七八九十\d]+(?=党支部)/g, ""));
+  return ctx.ruleSet.dues.branchTitleCategories.find((b) => b.titleContains.some((w) => texts.some((t) => t.includes(w))))?.category ?? null;
 }
 
 export function expectationFor(ctx: RuleContext, rec: LedgerRecord): DuesExpectation | null {
   const dues = ctx.ruleSet.dues;
   const categoryText = ctx.str(rec, "category");
-  const key = categoryText === null ? (categoryOfBaseHeader(ctx) ?? resolveDuesCategory(null, dues)) : resolveDuesCategory(categoryText, dues);
+  const key = categoryText === null ? (categoryOfBaseHeader(ctx) ?? categoryOfBranchTitle(ctx) ?? resolveDuesCategory(null, dues)) : resolveDuesCategory(categoryText, dues);
   if (key === null) return null;
   const base = ctx.num(rec, "base");
   const category = dues.categories[key];

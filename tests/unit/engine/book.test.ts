@@ -44,7 +44,7 @@ describe("the ledger book: a roster kept on two sheets", () => {
 
   it("finds a member whose ID is on both sheets, at the second sheet's cell, naming the first", () => {
     // 名册（二）'s second row is 钱二 again, under another spelling of the name
-    const second = [header, member("吴六", "1975-06-07", 6), ["钱 二", first[2]![1], "2005-07-01", "2006-07-01", "正式党员"], member("郑七", "1976-07-08", 7)];
+    const second: CellValue[][] = [header, member("吴六", "1975-06-07", 6), ["钱 二", first[2]![1]!, "2005-07-01", "2006-07-01", "正式党员"], member("郑七", "1976-07-08", 7)];
     const r = checkWorkbook(book(sheet("名册（一）", first), sheet("名册（二）", second)), { asOf: "2025-12-31" });
     expect(r.sheets.map((s) => s.kind)).toEqual(["roster", "roster"]);
     expect(judged(r.findings).map((f) => [f.sheet, f.cell, f.code, f.related?.sheet, f.related?.cell])).toEqual([["名册（二）", "B3", "book.memberOnTwoSheets", "名册（一）", "B3"]]);

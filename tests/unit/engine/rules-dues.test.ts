@@ -44,6 +44,22 @@ describe("dues rules (全额累进, half-up to the fen)", () => {
     expect(r.findings.map((f) => [f.code, f.cell])).toEqual([["dues.outOfRange", "D8"]]);
   });
 
+  it("a base column headed 离退休费 over a unit row （元/月） is a retiree's: 4200 at 0.5% is 21.00", () => {
+    const two = [["姓名", "离退休费", "月应缴党费", ...MONTHS], [null, "（元/月）", "（元）", ...MONTHS.map(() => null)]];
+    const r = checkWorkbook(book(sheet("党费", [["2025年度党费收缴台账"], ...two, ["甲", 4200, 21, ...paid(21)], ["乙", 4200, 42, ...paid(42)]])), { asOf: "2025-12-31" });
+    expect(r.sheets[0]!.kind).toBe("dues");
+    expect(r.findings.filter((f) => f.code === "dues.amountMismatch").map((f) => [f.cell, f.expected])).toEqual([["C5", "21.00"]]);
+  });
+
+  it("a retired members' branch named in the title pays at the retirees' rate; an office serving them does not", () => {
+    const rows = (title: string) =>
+      checkWorkbook(book(sheet("党费", [[title], ["姓名", "缴费基数", "月应缴党费", ...MONTHS], ["甲", 4200, 21, ...paid(21)], ["乙", 4200, 42, ...paid(42)]])), { asOf: "2025-12-31" }).findings.filter((f) => f.code === "dues.amountMismatch").map((f) => [f.cell, f.expected]);
+    // 4200: retirees 0.5% = 21.00; in work 1% = 42.00
+    expect(rows("老干部局离休干部第二党支部2025年党费收缴台账")).toEqual([["C4", "21.00"]]);
+    expect(rows("东湖社区离退休党支部2025年党费收缴台账")).toEqual([["C4", "21.00"]]);
+    expect(rows("市委老干部局离退休干部处党支部2025年党费收缴台账")).toEqual([["C3", "42.00"]]);
+  });
+
   it("a changed bracket in the rule set changes the check", () => {
     const local = structuredClone(DEFAULT_RULE_SET);
     local.version = 2;
