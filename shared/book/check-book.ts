@@ -1,8 +1,10 @@
 import type { WorkbookGrid } from "../grid/types.js";
 import { sideBySideBlocks } from "../grid/side-by-side.js";
-import { transposeGrid, untransposePlace } from "../grid/transpose.js";
+import { transposeGrid, untransposeCell, untransposePlace } from "../grid/transpose.js";
 import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
+import { prepareMeetingMatrix } from "../check/matrix-sheet.js";
+import { placeOnMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
 import { prepareSheet, resolveAsOf, ruleContextOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
 import type { CheckOptions } from "../check/options.js";
 import { DEFAULT_RULE_SET } from "../ruleset/default.js";
@@ -74,9 +76,24 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
     report = r.report;
     findings = r.findings;
   }
+  if (slot.matrix) {
+    const placeOf = slot.matrix.placeOf;
+    findings = findings.map((f) => placeOnMatrix(f, placeOf));
+    report = {
+      ...report,
+      headerRow: slot.matrix.headerRow + 1,
+      matched: [],
+      columns: [],
+      facts: report.facts.flatMap((f) => {
+        const cell = placeOf.get(f.cell);
+        return cell ? [{ ...f, cell }] : [];
+      }),
+      reason: renderMessage("sheet.meetingMatrix", opts.lang ?? "zh") + report.reason,
+    };
+  }
   if (slot.transposed) {
     findings = findings.map(untransposePlace);
-    report = { ...report, reason: renderMessage("sheet.transposed", opts.lang ?? "zh") + report.reason };
+    report = { ...report, facts: report.facts.map((f) => ({ ...f, ...untransposeCell(f.cell) })), reason: renderMessage("sheet.transposed", opts.lang ?? "zh") + report.reason };
   }
   if (slot.block) report = { ...report, block: slot.block, reason: renderMessage("sheet.block", opts.lang ?? "zh", { columns: slot.block }) + report.reason };
   return { report, findings };
@@ -105,6 +122,8 @@ export interface BookSlot {
   block?: string;
   /** Read transposed: its findings are placed back at the cells as written. */
   transposed?: boolean;
+  /** A 三会一课 matrix read as one row per meeting: where each row's cells stand on the matrix. */
+  matrix?: UnfoldedMatrix;
   report?: SheetReport;
   findings?: Finding[];
   prepared?: PreparedSheet;
@@ -140,8 +159,14 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
           const t = prepareSheet(transposeGrid(grid), partOpts);
           if (!t.done && namesDownFirstColumns(grid, t.sheet)) [p, transposed] = [t, true];
         }
+        // Nor a 三会一课 matrix (types down, months across): read as one row per meeting.
+        let matrix: UnfoldedMatrix | undefined;
+        if (p.done && p.report.status === "unrecognised") {
+          const m = prepareMeetingMatrix(grid, partOpts);
+          if (m) [p, matrix, transposed] = [{ done: false, sheet: m.prepared }, m.matrix, m.transposed];
+        }
         if (p.done) slots.push({ part, sheetIndex, ...block, report: p.report, findings: p.findings });
-        else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
+        else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), ...(matrix ? { matrix } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
       }
     }
   }

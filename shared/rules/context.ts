@@ -38,6 +38,8 @@ export class RuleContext {
     readonly sheetMeetingType: MeetingRequirement | null = null,
     /** What the other ledgers of the branch's book say, when the sheet is checked as part of one. */
     readonly book: BookContext | null = null,
+    /** A register that lists its meeting types (a 三会一课 matrix, a row per type): judged for those only. */
+    readonly listedMeetingTypes: ReadonlySet<string> | null = null,
   ) {
     template.fields.forEach((f, i) => this.indexOf.set(f.name, i));
   }

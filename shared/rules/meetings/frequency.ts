@@ -59,6 +59,7 @@ export const meetingFrequencyRule: Rule = {
     const hasCommittee = full !== null ? full >= m.committeeFromMembers : byType.has("支部委员会") || largestGeneral >= m.committeeFromMembers;
     for (const req of m.requirements) {
       if (oneType && req !== oneType) continue;
+      if (ctx.listedMeetingTypes && !ctx.listedMeetingTypes.has(req.type)) continue;
       if (req.needsCommittee && !hasCommittee) continue;
       const held = byType.get(req.type) ?? [];
       if (req.type === "党小组会") {

@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { checkWorkbook, type CellValue, type SheetGrid } from "../../../shared/index.js";
+import { unfoldMeetingMatrix } from "../../../shared/detect/meeting-matrix.js";
+import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
+import { book, serial, sheet } from "./grid-helpers.js";
+
+/**
+ * Dues and meeting ledgers kept the ways clerks keep them: a dues sheet with months down and members
+ * across (项目 over the names), a 三会一课 matrix (types or groups down, months across). Expected
+ * findings are worked out by hand from the domain rules (D6/D7 unpaid runs, M2–M5 frequencies).
+ */
+function check(...sheets: SheetGrid[]) {
+  const r = checkWorkbook(book(...sheets), { asOf: "2025-12-31" });
+  const list = r.findings.filter((f) => f.severity !== "info").map((f) => `${f.sheet}!${f.cell ?? f.period ?? "-"} ${f.code}:${f.severity}`);
+  return { r, list };
+}
+
+describe("a dues sheet with months down and members across, 项目 over the names", () => {
+  // 王立新 owes 30 a month and paid nothing April to September (6 months); 李红梅 owes 50 and
+  // paid 40 in March; 张国强's 合计 says 130 but 12 × 10 = 120.
+  const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+  const rows: CellValue[][] = [
+    ["某党支部2025年党费交纳情况表"],
+    ["项目", "王立新", "李红梅", "张国强"],
+    ["月交纳标准（元）", 30, 50, 10],
+    ...months.map((m, i) => [m, i >= 3 && i <= 8 ? null : 30, i === 2 ? 40 : 50, 10]),
+    ["合计", 180, 590, 130],
+  ];
+  const { r, list } = check(sheet("党费", rows));
+
+  it("reads the names by what the 项目 row holds, and places each finding at its cell as written", () => {
+    expect(r.sheets[0]!.kind).toBe("dues");
+    // The run starts in April: row 3 + 4 = row 7 of column B.
+    expect(list).toContain("党费!B7 dues.unpaidLapse:error");
+    // March of 李红梅 is row 6, column C.
+    expect(list).toContain("党费!C6 dues.paidMismatch:error");
+    expect(list).toContain("党费!D16 dues.yearTotalMismatch:error");
+    expect(list).toHaveLength(3);
+  });
+
+  it("does not take a 项目 column of words for names", () => {
+    const items: CellValue[][] = [
+      ["项目", "1月", "2月", "3月", "合计"],
+      ["办公用品费用", 10, 20, 30, 60],
+      ["党员活动经费", 5, 5, 5, 15],
+    ];
+    expect(check(sheet("支出", items)).r.sheets[0]!.status).toBe("unrecognised");
+  });
+});
+
+describe("备注 consent to paying months together", () => {
+  it("经支部同意，1—3月党费于3月一并交纳 is the branch's consent: three months paid in March ask no more", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "月交纳标准", "1月", "2月", "3月", "4月", "备注"],
+      ["赵晓明", 20, null, null, 60, 20, "经支部同意，1—3月党费于3月一并交纳"],
+      ["钱小平", 20, null, null, 60, 20, null],
+    ];
+    const { list } = check(sheet("党费", rows));
+    // Only 钱小平's 60 in March (three months at once, no consent) is a lump payment.
+    expect(list.filter((f) => f.includes("lumpPayment"))).toEqual(["党费!E3 dues.lumpPayment:warning"]);
+  });
+});
+
+describe("a 三会一课 matrix: types down, months across, the day held in each cell", () => {
+  const fmt = "m月d日";
+  const d = (iso: string) => serial(iso);
+  // 12 month columns B–M, then 备注 in N. Row 3 支部委员会 misses June; 党课 is held in
+  // February, May and November (none in the third quarter); 主题党日 ticks every month but
+  // October is 未开展; 党小组会 rows hold a count (2 in January) and two days in one cell.
+  const monthHead = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+  const committee = Array.from({ length: 12 }, (_, i) => (i === 5 ? null : d(`2025-${String(i + 1).padStart(2, "0")}-08`)));
+  const lecture = Array.from({ length: 12 }, (_, i) => (i === 1 ? d("2025-02-20") : i === 4 ? d("2025-05-20") : i === 10 ? "11月20日" : null));
+  const day = Array.from({ length: 12 }, (_, i) => (i === 9 ? "未开展" : "✓"));
+  const group1 = Array.from({ length: 12 }, (_, i) => (i === 0 ? 2 : i === 6 ? "7月3日、7月25日" : "√"));
+  const group2 = Array.from({ length: 12 }, (_, i) => (i === 2 ? null : 1));
+  const values: CellValue[][] = [
+    ["某村党支部2025年三会一课落实情况一览表"],
+    ["会议类型", ...monthHead, "备注"],
+    ["支部委员会", ...committee, null],
+    ["党课", ...lecture, "2月由支部书记讲党课"],
+    ["主题党日", ...day, null],
+    ["党小组会（第一党小组）", ...group1, null],
+    ["党小组会（第二党小组）", ...group2, "3月农忙，未召开"],
+  ];
+  const formats = values.map((row, r) => row.map((v) => (r >= 2 && typeof v === "number" && v > 40000 ? fmt : null)));
+  const grid = sheet("执行表", values, { numberFormats: formats });
+
+  it("unfolds one row per meeting: dates, ticks in the title's year, counts, two days in one cell", () => {
+    const m = unfoldMeetingMatrix(grid, DEFAULT_RULE_SET.meetings)!;
+    expect(m).not.toBeNull();
+    expect(m.headerRow).toBe(1);
+    expect([...m.types].sort()).toEqual(["主题党日", "党小组会", "党课", "支部委员会"].sort());
+    const rows = m.grid.values.slice(2);
+    // 11 committee + 3 lectures + 11 days + (2 + 2 + 10) group 1 + 11 group 2 + 1 not-held row.
+    expect(rows).toHaveLength(11 + 3 + 11 + 14 + 11 + 1);
+    expect(rows.filter((r) => r[1] === "主题党日")[0]![0]).toBe("2025年1月");
+    expect(rows.filter((r) => r[2] === "第一党小组").map((r) => r[0]).slice(0, 2)).toEqual(["2025年1月", "2025年1月"]);
+    expect(rows.some((r) => r[0] === "7月25日")).toBe(true);
+  });
+
+  it("finds each type's missing period, and no type the matrix does not list (组织生活会)", () => {
+    const { r, list } = check(grid);
+    expect(r.sheets[0]!.kind).toBe("meetings");
+    expect(r.sheets[0]!.reason).toContain("一览表");
+    expect(list.sort()).toEqual(
+      [
+        "执行表!2025-06 meetings.missing:warning",
+        "执行表!2025-Q3 meetings.missing:warning",
+        "执行表!2025-10 meetings.missing:warning",
+        "执行表!2025-03 meetings.missing:warning",
+      ].sort(),
+    );
+    const march = r.findings.find((f) => f.period === "2025-03")!;
+    expect(march.message).toContain("第二党小组");
+  });
+
+  it("places a cell it cannot read at the matrix cell as written", () => {
+    const odd = values.map((row) => [...row]);
+    odd[2]![6] = "六月上旬";
+    const { list } = check(sheet("执行表", odd, { numberFormats: formats }));
+    // June of 支部委员会: row 3, the sixth month column G.
+    expect(list).toContain("执行表!G3 value.notDate:error");
+  });
+
+  it("reads a 党小组会 matrix of groups × months, the type named by the sheet", () => {
+    const rows: CellValue[][] = [
+      ["2025年党小组会开展情况"],
+      ["党小组", ...monthHead],
+      ["第一党小组", ...Array.from({ length: 12 }, () => "✓")],
+      ["第二党小组", ...Array.from({ length: 12 }, (_, i) => (i === 8 ? "" : "✓"))],
+    ];
+    const { list } = check(sheet("党小组会", rows));
+    expect(list).toEqual(["党小组会!2025-09 meetings.missing:warning"]);
+  });
+
+  it("leaves a months-by-members dues sheet alone: names are no meeting types", () => {
+    const dues: CellValue[][] = [
+      ["姓名", "1月", "2月", "3月"],
+      ["王立新", 3, 3, 3],
+      ["李红梅", 5, 5, 5],
+    ];
+    expect(unfoldMeetingMatrix(sheet("党费", dues), DEFAULT_RULE_SET.meetings)).toBeNull();
+  });
+});
