@@ -5,6 +5,7 @@ import { readDateText } from "../normalise/dates.js";
 import { isNothingMarker, saysNotHeld } from "../normalise/markers.js";
 import { cleanText, toHalfWidth } from "../normalise/text.js";
 import { titleYear } from "../records/title-year.js";
+import { appendAll } from "../util/append-all.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { resolveMeetingType } from "../scoring/meetings.js";
 import { cellText } from "./header-cells.js";
@@ -86,7 +87,7 @@ export function unfoldMeetingMatrix(sheet: SheetGrid, rules: RuleSet["meetings"]
     }
     held += own.length;
     if (note !== "") placeNote(own, note, a1(r, noteCol!), type ?? "", group, a1(r, labelCol), months);
-    rows.push(...own);
+    appendAll(rows, own);
   }
   if (labelled < 2 || held === 0) return null;
   return { ...unfolded(view, headerRow, rows), headerRow, types };
