@@ -181,10 +181,14 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   return { slots, ledgers, roster, book, several, asOf };
 }
 
-/** The meetings sheets of one workbook that are parts of one register (一季度 … 四季度): each learns of the others. */
+/** The meetings (or dues) sheets of one workbook that are parts of one register (一季度 … 四季度, 1月 … 12月): each learns of the others. */
 function linkRegisterParts(slots: BookSlot[], book: BookContext | null, opts: CheckOptions): void {
-  const meetings = slots.flatMap((slot) => (slot.prepared && slot.ledger?.kind === "meetings" ? [{ sheet: slot.ledger.name, slot, prepared: slot.prepared }] : []));
-  const found = registerPartsOf(meetings);
+  for (const kind of ["meetings", "dues"]) linkPartsOfKind(slots, kind, book, opts);
+}
+
+function linkPartsOfKind(slots: BookSlot[], kind: string, book: BookContext | null, opts: CheckOptions): void {
+  const sheets = slots.flatMap((slot) => (slot.prepared && slot.ledger?.kind === kind ? [{ sheet: slot.ledger.name, slot, prepared: slot.prepared }] : []));
+  const found = registerPartsOf(sheets);
   if (!found) return;
   const base: BookContext = book ?? { fullMembers: null };
   const parts: RegisterPart[] = found.map((f) => ({ sheet: f.sheet, fromMonth: f.fromMonth, toMonth: f.toMonth, ctx: ruleContextOf(f.prepared, opts, base) }));

@@ -5,6 +5,7 @@ import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { describeExpectation, expectationFor } from "./standard-amount.js";
 import { reportUnpaidMonths } from "./unpaid-run.js";
+import { checkSheetMonthRuns, sheetMonthOf } from "./sheet-month.js";
 
 /**
  * One row per payment (党费补缴 style): the months covered run forwards; a 补交 covers at most
@@ -25,14 +26,17 @@ function says(ctx: RuleContext, rec: LedgerRecord, re: RegExp): boolean {
 }
 
 export const duesPaymentRowsRule: Rule = {
-  needs: ["fromMonth"],
+  needs: [],
   run(ctx) {
+    // A sheet of one month (3月, of a year kept as twelve sheets): every row is that month's.
+    const sheetMonth = ctx.has("fromMonth") ? null : sheetMonthOf(ctx);
+    if (!ctx.has("fromMonth") && sheetMonth === null) return;
     const dues = ctx.ruleSet.dues;
     const largeFen = Math.round(dues.largePaymentYuan * 100);
     for (const rec of ctx.records) {
-      const from = ctx.num(rec, "fromMonth");
+      const from = sheetMonth ?? ctx.num(rec, "fromMonth");
       // One month column (交纳月份): the payment is for that month.
-      const to = lastMonthOf(ctx, rec, from);
+      const to = sheetMonth ?? lastMonthOf(ctx, rec, from);
       const amount = ctx.num(rec, "amount");
       if (from !== null && to !== null) {
         if (to < from) {
@@ -67,7 +71,8 @@ export const duesPaymentRowsRule: Rule = {
       }
       if (amount !== null && amount >= largeFen) ctx.atCell(rec, "amount", "dues.largePayment", "info", { value: fenToYuanText(amount) });
     }
-    checkUnpaidGaps(ctx);
+    if (sheetMonth !== null) checkSheetMonthRuns(ctx, sheetMonth);
+    else checkUnpaidGaps(ctx);
   },
 };
 

@@ -142,3 +142,44 @@ describe("a 三会一课 matrix: types down, months across, the day held in each
     expect(unfoldMeetingMatrix(sheet("党费", dues), DEFAULT_RULE_SET.meetings)).toBeNull();
   });
 });
+
+describe("a year's dues kept as one sheet a month (1月 … 6月), one row per member", () => {
+  // 周明's base 5100 is above 5000: whole-amount 1.5% = 76.50, not 1% = 51.00 (written in January).
+  // 吴芳's base 4000 owes 1% = 40.00; she paid 30.00 in February. 郑强 (base 2000, 0.5% = 10.00)
+  // paid nothing February to April: three consecutive months, a warning said once, on 2月.
+  const month = (m: number): SheetGrid => {
+    const pay = (name: string, base: number, standard: number, paid: number | null): CellValue[] => [name, base, standard, paid, paid === null ? null : serial(`2025-0${m}-10`), paid === null ? "未交" : null];
+    return sheet(`${m}月`, [
+      [`某党支部2025年${m}月党费收缴登记表`],
+      ["姓名", "缴费基数（元）", "应交金额（元）", "实交金额（元）", "交纳时间", "备注"],
+      pay("周明", 5100, m === 1 ? 51 : 76.5, m === 1 ? 51 : 76.5),
+      pay("吴芳", 4000, 40, m === 2 ? 30 : 40),
+      pay("郑强", 2000, 10, m >= 2 && m <= 4 ? null : 10),
+    ], { numberFormats: [[], [], ...[0, 1, 2].map(() => [null, null, null, null, "yyyy-mm-dd", null])] });
+  };
+  const { list } = check(...[1, 2, 3, 4, 5, 6].map(month));
+
+  it("checks each row's monthly amount against its base, and each payment against it", () => {
+    expect(list).toContain("1月!C3 dues.amountMismatch:error");
+    expect(list).toContain("2月!D4 dues.paymentMismatchMonthly:error");
+  });
+
+  it("counts a member's unpaid months across the sheets, said by the first month's sheet at its row", () => {
+    expect(list.filter((f) => f.includes("unpaid"))).toEqual(["2月!D5 dues.unpaid:warning"]);
+    expect(list).toHaveLength(3);
+  });
+
+  it("reads the sheet's month from its title where its name says none, and no month from a span", () => {
+    const one = (title: string) => [
+      [title],
+      ["姓名", "缴费基数（元）", "应交金额（元）", "实交金额（元）", "交纳时间"],
+      ["周明", 2000, 10, null, null],
+      ["吴芳", 4000, 40, 40, "2025-03-10"],
+    ];
+    const r = checkWorkbook(book(sheet("Sheet1", one("某党支部2025年3月党费收缴登记表"))), { asOf: "2025-12-31" });
+    // One month unpaid is a note, not a warning (3 months are).
+    expect(r.findings.map((f) => `${f.cell} ${f.code}:${f.severity}`)).toEqual(["D3 dues.unpaidShort:info"]);
+    const span = checkWorkbook(book(sheet("Sheet1", one("某党支部2025年1-3月党费收缴登记表"))), { asOf: "2025-12-31" });
+    expect(span.findings.filter((f) => f.code.startsWith("dues.unpaid"))).toEqual([]);
+  });
+});
