@@ -183,3 +183,47 @@ describe("a year's dues kept as one sheet a month (1月 … 6月), one row per m
     expect(span.findings.filter((f) => f.code.startsWith("dues.unpaid"))).toEqual([]);
   });
 });
+
+describe("a receipt book that holds every member's quarters says the months it lacks", () => {
+  const q = ["2025.01-2025.03", "2025.04-2025.06", "2025.07-2025.09", "2025.10-2025.12"];
+  const receipt = (n: number, name: string, quarter: number): CellValue[] => [`SJ${n}`, name, serial(`2025-0${quarter * 3}-15`), q[quarter - 1]!, 3, 20, 60];
+  const head: CellValue[][] = [
+    ["某党支部2025年党费收据登记簿"],
+    ["经支部委员会研究同意，本支部党员按季度交纳党费。"],
+    ["收据编号", "姓名", "交纳日期", "所属期间", "月数", "月交纳额（元）", "交纳金额（元）"],
+  ];
+  it("a member with no receipt after June is six months unpaid (said at the period, by name); a missing quarter between receipts at the receipt before", () => {
+    const rows: CellValue[][] = [...head];
+    let n = 0;
+    for (const quarter of [1, 2, 3, 4]) {
+      // Six of the eight members hold every quarter: the book holds the year (75% cover all of it).
+      for (const name of ["孙立平", "周红梅", "钱立新", "李秀英", "冯志刚", "陈晓燕", "吴建国", "郑秀兰"]) {
+        // 吴建国 paid no receipt after the second quarter; 郑秀兰 skipped the second quarter.
+        if (name === "吴建国" && quarter > 2) continue;
+        if (name === "郑秀兰" && quarter === 2) continue;
+        rows.push(receipt(++n, name, quarter));
+      }
+    }
+    const { r, list } = check(sheet("收据登记", rows));
+    // 郑秀兰's first receipt is the eighth row of the data (row 11 of the sheet), column B.
+    expect(list.sort()).toEqual(["收据登记!2025-07 dues.unpaidLapseMember:error", "收据登记!B11 dues.unpaid:warning"].sort());
+    expect(r.findings.find((f) => f.period === "2025-07")!.message).toContain("吴建国");
+  });
+
+  it("with only half the members holding every quarter, the book says nothing of the months it lacks", () => {
+    const rows: CellValue[][] = [...head];
+    let n = 0;
+    for (const quarter of [1, 2, 3, 4]) for (const name of ["孙立平", "周红梅", "吴建国", "郑秀兰"]) if (!(name === "吴建国" && quarter > 2) && !(name === "郑秀兰" && quarter === 2)) rows.push(receipt(++n, name, quarter));
+    expect(check(sheet("收据登记", rows)).list).toEqual([]);
+  });
+
+  it("a book of occasional payments (back payments of their own spans) says nothing of other months", () => {
+    const rows: CellValue[][] = [
+      ...head,
+      ["SJ1", "孙立平", serial("2025-03-15"), "2024.10-2025.02", 5, 20, 100],
+      ["SJ2", "周红梅", serial("2025-05-15"), "2025.01-2025.04", 4, 20, 80],
+      ["SJ3", "吴建国", serial("2025-09-15"), "2025.06-2025.08", 3, 20, 60],
+    ];
+    expect(check(sheet("收据登记", rows)).list.filter((f) => f.includes("unpaid"))).toEqual([]);
+  });
+});
