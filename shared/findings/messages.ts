@@ -94,6 +94,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "meetings.quorumCommittee": { zh: "支委会实到 {present} 人，不到应到 {expected} 人的一半", en: "Committee meeting: {present} present is less than half of {expected}" },
   "meetings.missing": { zh: "{period} 的{type}{group}记录为 {count} 次，应不少于 {min} 次（{source}）", en: "{period}: not enough {type}{group} ({count}, at least {min}; {source})" },
   "meetings.missingRun": { zh: "{from}至{to}没有召开{type}{group}，共 {count} 个{unit}（{periods}；{source}）", en: "No {type}{group} from {from} to {to}: {count} {unit}s ({periods}; {source})" },
+  "meetings.lifeNotQ4Branch": { zh: "{branch} {period} 年的组织生活会没有在第四季度召开（一般在第四季度召开）", en: "{branch}, {period}: the organisational life meeting was not held in Q4, where it usually is" },
   "meetings.lifeNotQ4": { zh: "{period} 年的组织生活会没有在第四季度召开（一般在第四季度召开）", en: "{period}: the organisational life meeting was not held in Q4, where it usually is" },
   "appraisal.votesOverTotal": { zh: "有效票 {valid} 张，比参加评议的 {total} 人还多", en: "{valid} valid votes exceed the {total} voters" },
   "appraisal.scoreMismatch": { zh: "得分 {value}，按票数计算应为 {expected}", en: "Score {value}; the votes give {expected}" },

@@ -60,6 +60,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "meetings.quorumGeneral": { zh: "党员大会人数不足", en: "General meeting without quorum" },
   "meetings.quorumCommittee": { zh: "支委会人数不足", en: "Committee meeting without quorum" },
   "meetings.missing": { zh: "会议次数不足", en: "Meetings missing" },
+  "meetings.lifeNotQ4Branch": { zh: "组织生活会不在第四季度", en: "Life meeting outside Q4" },
   "meetings.missingRun": { zh: "会议次数不足", en: "Meetings missing" },
   "meetings.lifeNotQ4": { zh: "组织生活会不在第四季度", en: "Life meeting outside Q4" },
   "quota.branchSize": { zh: "支部人数超过 50", en: "Branch over 50 members" },

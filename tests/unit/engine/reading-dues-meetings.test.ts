@@ -227,3 +227,19 @@ describe("a receipt book that holds every member's quarters says the months it l
     expect(check(sheet("收据登记", rows)).list.filter((f) => f.includes("unpaid"))).toEqual([]);
   });
 });
+
+describe("a 党委's summary of 组织生活会, one row per branch, judges each branch (M6)", () => {
+  it("a branch that held it in April is told of the fourth quarter, one that wrote 未召开 is told it held none, at their rows", () => {
+    const rows: CellValue[][] = [
+      ["某医院党委2024年度各党支部组织生活会召开情况统计表"],
+      ["序号", "党支部", "召开时间", "应到人数", "实到人数", "请假人数", "备注"],
+      [1, "内科党支部", serial("2024-12-10"), 20, 19, 1, null],
+      [2, "门诊党支部", serial("2024-04-18"), 15, 15, 0, "提前召开"],
+      [3, "后勤党支部", "未召开", 12, null, null, "推迟至2025年1月召开"],
+    ];
+    const r = checkWorkbook(book(sheet("组织生活会", rows, { numberFormats: [[], [], ...[0, 1, 2].map(() => [null, null, "yyyy-mm-dd"])] })), { asOf: "2024-12-31" });
+    const list = r.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell ?? f.period} ${f.code}:${f.severity}`);
+    expect(list).toEqual(["C4 meetings.lifeNotQ4Branch:warning", "C5 meetings.missing:warning"]);
+    expect(r.findings.find((f) => f.cell === "C5")!.message).toContain("后勤党支部");
+  });
+});
