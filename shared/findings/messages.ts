@@ -147,6 +147,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "book.dateDiffers": { zh: "{field} {value} 与党员花名册（{relatedSheet}!{relatedCell}）上的 {other} 不一致", en: "{field} {value} disagrees with the roster's {other} ({relatedSheet}!{relatedCell})" },
   "book.statusBehindDevelopment": { zh: "发展党员台账记载 {date} 已转正（{relatedSheet}!{relatedCell}），党籍状态仍为“{value}”", en: "The development record says full member since {date} ({relatedSheet}!{relatedCell}), yet the status reads \"{value}\"" },
   "book.expectedTooFew": { zh: "应到 {expected} 人，少于花名册上 {date} 时有表决权的正式党员 {voters} 人（{relatedSheet}）", en: "{expected} expected, fewer than the {voters} full members with a vote on {date} on the roster ({relatedSheet})" },
+  "book.expectedTooMany": { zh: "应到 {expected} 人，多于花名册上 {date} 时有表决权的正式党员 {voters} 人（{relatedSheet}；预备党员没有表决权，已转出的不再计入）", en: "{expected} expected, more than the {voters} full members with a vote on {date} on the roster ({relatedSheet}; probationary members and those transferred out have none)" },
   "book.noCommitteeSheet": { zh: "正式党员 {members} 人（{from} 人以上应设支部委员会），这本台账里没有支部委员会名单", en: "{members} full members ({from} or more have a committee), but the book has no committee list" },
   "sheet.recognised": { zh: "识别为“{title}”，依据表头：{headers}", en: "Recognised as \"{title}\": matched headers {headers}" },
   "sheet.unrecognised": { zh: "未检查：没有识别出是哪一种台账{best}", en: "Not checked: no ledger kind recognised{best}" },

@@ -128,6 +128,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "book.dateDiffers": { zh: "与花名册日期不一致", en: "Dates disagree with the roster" },
   "book.statusBehindDevelopment": { zh: "党籍状态未随转正更新", en: "Status behind the development record" },
   "book.expectedTooFew": { zh: "应到人数少于有表决权人数", en: "Fewer expected than voters" },
+  "book.expectedTooMany": { zh: "应到人数多于有表决权人数", en: "More expected than voters" },
   "book.noCommitteeSheet": { zh: "缺支部委员会名单", en: "No committee list" },
 };
 

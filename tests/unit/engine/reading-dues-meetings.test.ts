@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkWorkbook, type CellValue, type SheetGrid } from "../../../shared/index.js";
 import { unfoldMeetingMatrix } from "../../../shared/detect/meeting-matrix.js";
 import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
-import { book, serial, sheet } from "./grid-helpers.js";
+import { book, makeId, serial, sheet } from "./grid-helpers.js";
 
 /**
  * Dues and meeting ledgers kept the ways clerks keep them: a dues sheet with months down and members
@@ -241,5 +241,32 @@ describe("a 党委's summary of 组织生活会, one row per branch, judges each
     const list = r.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell ?? f.period} ${f.code}:${f.severity}`);
     expect(list).toEqual(["C4 meetings.lifeNotQ4Branch:warning", "C5 meetings.missing:warning"]);
     expect(r.findings.find((f) => f.cell === "C5")!.message).toContain("后勤党支部");
+  });
+});
+
+describe("应到 at a general meeting against a roster that keeps those who left (M9, book)", () => {
+  // Five full members from 2010 on; 钱长青 transferred out in June 2025 (the roster keeps him, with the
+  // month); 邵家豪 was admitted 2025-05-16 and is on probation. In October 5 have a vote: 应到 7 is too many.
+  const roster = (withLeaver: boolean): SheetGrid => {
+    const member = (name: string, sex: "男" | "女", n: number): CellValue[] => [name, sex, makeId(`197${n}-0${n}-1${n}`, sex, "110105", 10 + n * 2), "2010-07-01", "2011-07-01", "正式党员", null];
+    return sheet("花名册", [
+      ["姓名", "性别", "身份证号码", "入党时间", "转正时间", "党籍状态", "备注"],
+      member("袁立新", "男", 1), member("汪天宇", "男", 2), member("马红梅", "女", 3), member("杜锦程", "男", 4), member("许秀英", "女", 5),
+      ...(withLeaver ? [["钱长青", "男", makeId("1976-06-16", "男", "110105", 31), "2010-07-01", "2011-07-01", "正式党员", "2025年6月组织关系转出"] as CellValue[]] : []),
+      ["邵家豪", "男", makeId("1977-07-17", "男", "110105", 33), "2025-05-16", null, "预备党员", null],
+    ]);
+  };
+  const meetings = sheet("三会一课", [
+    ["日期", "会议类型", "主持人", "应到", "实到", "请假", "内容"],
+    ["2025-04-10", "党员大会", "袁立新", 6, 6, 0, "学习"],
+    ["2025-10-10", "党员大会", "袁立新", 7, 6, 1, "学习"],
+  ]);
+  it("says 应到 7 in October is more than the 5 with a vote, and April's 6 (钱长青 still a member) is right", () => {
+    const r = checkWorkbook(book(roster(true), meetings), { asOf: "2025-12-31" });
+    expect(r.findings.filter((f) => f.code.startsWith("book.expected")).map((f) => `${f.sheet}!${f.cell} ${f.code}:${f.severity} ${f.expected}`)).toEqual(["三会一课!D3 book.expectedTooMany:warning 5"]);
+  });
+  it("judges no more than that where the roster lists only today's members", () => {
+    const r = checkWorkbook(book(roster(false), meetings), { asOf: "2025-12-31" });
+    expect(r.findings.filter((f) => f.code === "book.expectedTooMany")).toEqual([]);
   });
 });
