@@ -73,6 +73,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "dues.quarterMismatch": { zh: "季度实缴金额不符", en: "Quarter paid amount wrong" },
   "dues.lumpPayment": { zh: "一次缴纳多月", en: "Several months at once" },
   "dues.unpaidShort": { zh: "个别月份未缴", en: "Month(s) unpaid" },
+  "dues.startedLate": { zh: "入党当月起未交党费", en: "Dues not from the month of admission" },
   "dues.unpaid": { zh: "连续 3 个月以上未缴", en: "3+ months unpaid" },
   "dues.unpaidLapse": { zh: "连续 6 个月以上未缴", en: "6+ months unpaid" },
   "dues.unpaidShortMember": { zh: "个别月份未缴", en: "Month(s) unpaid" },

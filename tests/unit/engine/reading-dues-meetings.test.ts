@@ -246,7 +246,8 @@ describe("a 党委's summary of 组织生活会, one row per branch, judges each
 
 describe("应到 at a general meeting against a roster that keeps those who left (M9, book)", () => {
   // Five full members from 2010 on; 钱长青 transferred out in June 2025 (the roster keeps him, with the
-  // month); 邵家豪 was admitted 2025-05-16 and is on probation. In October 5 have a vote: 应到 7 is too many.
+  // month); 邵家豪 was admitted 2025-05-16 and is on probation. In October there are 6 members, 5 with a
+  // vote: 应到 7 is more than there were members.
   const roster = (withLeaver: boolean): SheetGrid => {
     const member = (name: string, sex: "男" | "女", n: number): CellValue[] => [name, sex, makeId(`197${n}-0${n}-1${n}`, sex, "110105", 10 + n * 2), "2010-07-01", "2011-07-01", "正式党员", null];
     return sheet("花名册", [
@@ -260,13 +261,33 @@ describe("应到 at a general meeting against a roster that keeps those who left
     ["日期", "会议类型", "主持人", "应到", "实到", "请假", "内容"],
     ["2025-04-10", "党员大会", "袁立新", 6, 6, 0, "学习"],
     ["2025-10-10", "党员大会", "袁立新", 7, 6, 1, "学习"],
+    // 应到 6 counts the probationary member, who attends without a vote: not judged.
+    ["2025-11-10", "党员大会", "袁立新", 6, 6, 0, "学习"],
   ]);
-  it("says 应到 7 in October is more than the 5 with a vote, and April's 6 (钱长青 still a member) is right", () => {
+  it("says 应到 7 in October is more than the 6 members (5 with a vote); April's 6 (钱长青 still a member) is right", () => {
     const r = checkWorkbook(book(roster(true), meetings), { asOf: "2025-12-31" });
     expect(r.findings.filter((f) => f.code.startsWith("book.expected")).map((f) => `${f.sheet}!${f.cell} ${f.code}:${f.severity} ${f.expected}`)).toEqual(["三会一课!D3 book.expectedTooMany:warning 5"]);
   });
   it("judges no more than that where the roster lists only today's members", () => {
     const r = checkWorkbook(book(roster(false), meetings), { asOf: "2025-12-31" });
     expect(r.findings.filter((f) => f.code === "book.expectedTooMany")).toEqual([]);
+  });
+});
+
+describe("dues begin the month of admission (第八条, D5)", () => {
+  it("a member admitted 2025-05-16 whose dues begin in June owes May: a warning at May's cell", () => {
+    const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+    const pays = (fromMonth: number, skip: number[] = []) => Array.from({ length: 12 }, (_, i) => (i + 1 >= fromMonth && !skip.includes(i + 1) ? 10 : null));
+    const rows: CellValue[][] = [
+      ["某党支部2025年党费收缴台账"],
+      ["姓名", "入党时间", "月应缴党费", ...months],
+      ["邵家豪", "2025-05-16", 10, ...pays(6)],
+      ["苏爱华", "2025-05-16", 10, ...pays(5)],
+      // Admitted in March, nothing March to May: three months unpaid, as any member's.
+      ["肖立新", "2025-03-02", 10, ...pays(6)],
+    ];
+    const { list } = check(sheet("党费", rows));
+    // May is the fifth month column: D + 4 = H; 邵家豪 is row 3, 肖立新 row 5 (March: F).
+    expect(list).toEqual(["党费!H3 dues.startedLate:warning", "党费!F5 dues.unpaid:warning"]);
   });
 });
