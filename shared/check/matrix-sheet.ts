@@ -1,6 +1,6 @@
 import { transposeGrid } from "../grid/transpose.js";
 import type { SheetGrid } from "../grid/types.js";
-import { unfoldMeetingMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
+import { monthsDownFirstColumns, unfoldMeetingMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
 import { DEFAULT_RULE_SET } from "../ruleset/default.js";
 import { BUILTIN_TEMPLATES } from "../template/builtin/index.js";
 import { prepareSheet, type PreparedSheet } from "./check-sheet.js";
@@ -18,7 +18,7 @@ export function prepareMeetingMatrix(sheet: SheetGrid, opts: CheckOptions): { pr
   const rules = (opts.ruleSet ?? DEFAULT_RULE_SET).meetings;
   let transposed = false;
   let matrix = unfoldMeetingMatrix(sheet, rules);
-  if (!matrix) {
+  if (!matrix && monthsDownFirstColumns(sheet)) {
     matrix = unfoldMeetingMatrix(transposeGrid(sheet), rules);
     transposed = matrix !== null;
   }

@@ -14,8 +14,8 @@ import { parseMonthHeader } from "./month-header.js";
 /**
  * A 三会一课 register kept as a matrix: meeting types (or 党小组) down the first column, the
  * months across, and in each cell what was held that month — the day (a date, 3月5日, two days
- * 7月1日、7月18日), a tick (✓: held, the day not said), a count (2: held twice), or nothing
- * (empty, —, 未开展). Unfolded, it is a list register, one row per meeting: 会议时间 | 会议类型 |
+ * 7月1日、7月18日), a tick (✓: held, the day not said), a count (2: held twice), words that say no
+ * day (月中: held that month), or nothing (empty, —, 未开展). Unfolded, it is a list register, one row per meeting: 会议时间 | 会议类型 |
  * 党小组 | 备注, each row placed back at the matrix cell it came from. A months-down matrix is
  * the same read transposed.
  */
@@ -63,9 +63,11 @@ export function unfoldMeetingMatrix(sheet: SheetGrid, rules: RuleSet["meetings"]
   const header = monthHeaderRow(view);
   if (!header) return null;
   const { row: headerRow, months, noteCol } = header;
-  const labelCol = view.firstCol;
-  if (months.some((m) => m.col <= labelCol)) return null;
-  const year = titleYear(view, headerRow);
+  const labelCol = labelColumn(view, headerRow, months[0]!.col, rules);
+  if (labelCol === null || months.some((m) => m.col <= labelCol)) return null;
+  // Turned round, a title written in the first column stands beside the header, left of the labels.
+  const beside = besideHeader(view, headerRow, labelCol);
+  const year = titleYear(view, headerRow) ?? yearIn(beside);
   const rows: Row[] = [];
   const types = new Set<string>();
   let labelled = 0;
@@ -83,14 +85,67 @@ export function unfoldMeetingMatrix(sheet: SheetGrid, rules: RuleSet["meetings"]
     for (const m of months) {
       const cells = meetingsInCell(view.value(r, m.col), view.format(r, m.col), m.year ?? year, m.month);
       if (cells === null) return null;
-      for (const c of cells) own.push({ type: type ?? "", group, date: c.date, format: c.format, note: "", at: [a1(r, labelCol), a1(r, m.col), null] });
+      for (const c of cells) own.push({ type: type ?? "", group, date: c.date, format: c.format, note: c.note ?? "", at: [a1(r, labelCol), a1(r, m.col), c.note ? a1(r, m.col) : null] });
     }
     held += own.length;
     if (note !== "") placeNote(own, note, a1(r, noteCol!), type ?? "", group, a1(r, labelCol), months);
     appendAll(rows, own);
   }
   if (labelled < 2 || held === 0) return null;
-  return { ...unfolded(view, headerRow, rows), headerRow, types };
+  return { ...unfolded(view, headerRow, rows, beside), headerRow, types };
+}
+
+/** The column left of the months whose rows name the most meeting types or groups. */
+function labelColumn(view: SheetView, headerRow: number, firstMonthCol: number, rules: RuleSet["meetings"]): number | null {
+  let best: number | null = null;
+  let bestCount = 0;
+  for (let c = view.firstCol; c < firstMonthCol; c++) {
+    let count = 0;
+    for (let r = headerRow + 1; r < view.rowCount; r++) {
+      const t = cellText(view, r, c);
+      if (t !== "" && (resolveMeetingType(t, rules) !== null || GROUP.test(t))) count++;
+    }
+    if (count > bestCount) [best, bestCount] = [c, count];
+  }
+  return best;
+}
+
+function besideHeader(view: SheetView, headerRow: number, labelCol: number): string[] {
+  const out: string[] = [];
+  for (let c = view.firstCol; c < labelCol; c++) {
+    const t = cellText(view, headerRow, c);
+    if (t !== "") out.push(t);
+  }
+  return out;
+}
+
+function yearIn(texts: string[]): number | null {
+  for (const t of texts) {
+    const m = /((?:19|20)\d{2})(?=\s*年)/.exec(toHalfWidth(t));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** How many rows down a months-down matrix holds its months (a title, the header, twelve months). */
+const MONTHS_DOWN_ROWS = 20;
+
+/**
+ * Whether one of the sheet's first columns names three months down its first rows: only such a sheet
+ * is worth turning round to read as a months-down matrix (a large sheet is not copied for nothing).
+ */
+export function monthsDownFirstColumns(sheet: SheetGrid): boolean {
+  const view = new SheetView(sheet);
+  const lastRow = Math.min(view.rowCount, view.firstRow + MONTHS_DOWN_ROWS);
+  for (let c = view.firstCol; c < Math.min(view.colCount, view.firstCol + MAX_HEADER_ROW); c++) {
+    let months = 0;
+    for (let r = view.firstRow; r < lastRow && months < MIN_MONTHS; r++) {
+      const m = parseMonthHeader(cellText(view, r, c));
+      if (m && m.span === undefined) months++;
+    }
+    if (months >= MIN_MONTHS) return true;
+  }
+  return false;
 }
 
 interface MonthColumn {
@@ -122,7 +177,7 @@ function monthHeaderRow(view: SheetView): { row: number; months: MonthColumn[]; 
  * text, or the month itself where only a tick or a count says it was held). Null when the cell holds
  * something that is neither (a money amount: not a meetings matrix).
  */
-function meetingsInCell(v: CellValue, format: string | null, year: number | null, month: number): { date: CellValue; format: string | null }[] | null {
+function meetingsInCell(v: CellValue, format: string | null, year: number | null, month: number): { date: CellValue; format: string | null; note?: string }[] | null {
   if (v === null || isCellError(v)) return [];
   const monthOnly = () => (year === null ? null : { date: `${year}年${month}月`, format: null });
   if (typeof v === "number") {
@@ -146,9 +201,10 @@ function meetingsInCell(v: CellValue, format: string | null, year: number | null
     return one === null ? null : Array.from({ length: Number(count[1]) }, () => one);
   }
   const parts = half.split(PART_SEPARATOR).map((p) => p.trim()).filter((p) => p !== "");
-  if (parts.length > 1 && parts.every((p) => YEARLESS_DAY.test(p) || readDateText(p) !== null)) return parts.map((p) => ({ date: p, format: null }));
-  // One day as written (its reading, or why it cannot be read, is the list's to say).
-  return [{ date: t, format: null }];
+  if (parts.every((p) => YEARLESS_DAY.test(p) || readDateText(p) !== null)) return parts.map((p) => ({ date: p, format: null }));
+  // Words that are no day (月中, 已开展（线上）): held that month, the words kept beside it.
+  const one = monthOnly();
+  return one === null ? null : [{ ...one, note: t }];
 }
 
 /**
@@ -172,10 +228,14 @@ function placeNote(own: Row[], note: string, noteAt: string, type: string, group
 /** The day first: a row that opens with 第一党小组 would read as that group's heading. */
 const HEADERS = ["会议时间", "会议类型", "党小组", "备注"];
 
-function unfolded(view: SheetView, headerRow: number, rows: Row[]): Pick<UnfoldedMatrix, "grid" | "placeOf"> {
+function unfolded(view: SheetView, headerRow: number, rows: Row[], beside: string[]): Pick<UnfoldedMatrix, "grid" | "placeOf"> {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   const placeOf = new Map<string, string>();
+  if (beside.length > 0) {
+    values.push([beside.join(" ")]);
+    formats.push([null]);
+  }
   // The title lines above the matrix stay above the list: they name the year and the register.
   for (let r = view.firstRow; r < headerRow; r++) {
     const texts = view.rowValues(r).filter((v): v is string => typeof v === "string" && v.trim() !== "");

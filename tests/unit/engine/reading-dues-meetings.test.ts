@@ -116,7 +116,8 @@ describe("a 三会一课 matrix: types down, months across, the day held in each
 
   it("places a cell it cannot read at the matrix cell as written", () => {
     const odd = values.map((row) => [...row]);
-    odd[2]![6] = "六月上旬";
+    // June has no 31st: the day cannot be read (and June then holds no committee meeting that can be counted).
+    odd[2]![6] = "6月31日";
     const { list } = check(sheet("执行表", odd, { numberFormats: formats }));
     // June of 支部委员会: row 3, the sixth month column G.
     expect(list).toContain("执行表!G3 value.notDate:error");
@@ -131,6 +132,18 @@ describe("a 三会一课 matrix: types down, months across, the day held in each
     ];
     const { list } = check(sheet("党小组会", rows));
     expect(list).toEqual(["党小组会!2025-09 meetings.missing:warning"]);
+  });
+
+  it("reads a months-down matrix (types across) turned round, its findings at the cells as written", () => {
+    const rows: CellValue[][] = [
+      ["2025年支委会和主题党日开展情况"],
+      ["月份", "支部委员会", "主题党日"],
+      // April's 主题党日 is missing; June's 支委会 says only 月中: held that month.
+      ...Array.from({ length: 12 }, (_, i): CellValue[] => [`${i + 1}月`, i === 5 ? "月中" : "✓", i === 3 ? null : "✓"]),
+    ];
+    const { r, list } = check(sheet("开展情况", rows));
+    expect(list).toEqual(["开展情况!2025-04 meetings.missing:warning"]);
+    expect(r.sheets[0]!.reason).toContain("横竖颠倒");
   });
 
   it("leaves a months-by-members dues sheet alone: names are no meeting types", () => {
