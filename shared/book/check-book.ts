@@ -1,8 +1,10 @@
 import type { WorkbookGrid } from "../grid/types.js";
 import { sideBySideBlocks } from "../grid/side-by-side.js";
-import { transposeGrid, untransposePlace } from "../grid/transpose.js";
+import { transposeGrid, untransposeCell, untransposePlace } from "../grid/transpose.js";
 import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
+import { prepareMeetingMatrix } from "../check/matrix-sheet.js";
+import { placeOnMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
 import { prepareSheet, resolveAsOf, ruleContextOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
 import type { CheckOptions } from "../check/options.js";
 import { DEFAULT_RULE_SET } from "../ruleset/default.js";
@@ -75,9 +77,24 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
     report = r.report;
     findings = r.findings;
   }
+  if (slot.matrix) {
+    const placeOf = slot.matrix.placeOf;
+    findings = findings.map((f) => placeOnMatrix(f, placeOf));
+    report = {
+      ...report,
+      headerRow: slot.matrix.headerRow + 1,
+      matched: [],
+      columns: [],
+      facts: report.facts.flatMap((f) => {
+        const cell = placeOf.get(f.cell);
+        return cell ? [{ ...f, cell }] : [];
+      }),
+      reason: renderMessage("sheet.meetingMatrix", opts.lang ?? "zh") + report.reason,
+    };
+  }
   if (slot.transposed) {
     findings = findings.map(untransposePlace);
-    report = { ...report, reason: renderMessage("sheet.transposed", opts.lang ?? "zh") + report.reason };
+    report = { ...report, facts: report.facts.map((f) => ({ ...f, ...untransposeCell(f.cell) })), reason: renderMessage("sheet.transposed", opts.lang ?? "zh") + report.reason };
   }
   if (slot.block) report = { ...report, block: slot.block, reason: renderMessage("sheet.block", opts.lang ?? "zh", { columns: slot.block }) + report.reason };
   return { report, findings };
@@ -106,6 +123,8 @@ export interface BookSlot {
   block?: string;
   /** Read transposed: its findings are placed back at the cells as written. */
   transposed?: boolean;
+  /** A 三会一课 matrix read as one row per meeting: where each row's cells stand on the matrix. */
+  matrix?: UnfoldedMatrix;
   report?: SheetReport;
   findings?: Finding[];
   prepared?: PreparedSheet;
@@ -141,8 +160,14 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
           const t = prepareSheet(transposeGrid(grid), partOpts);
           if (!t.done && namesDownFirstColumns(grid, t.sheet)) [p, transposed] = [t, true];
         }
+        // Nor a 三会一课 matrix (types down, months across): read as one row per meeting.
+        let matrix: UnfoldedMatrix | undefined;
+        if (p.done && p.report.status === "unrecognised") {
+          const m = prepareMeetingMatrix(grid, partOpts);
+          if (m) [p, matrix, transposed] = [{ done: false, sheet: m.prepared }, m.matrix, m.transposed];
+        }
         if (p.done) slots.push({ part, sheetIndex, ...block, report: p.report, findings: p.findings });
-        else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
+        else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), ...(matrix ? { matrix } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
       }
     }
   }
@@ -157,10 +182,14 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   return { slots, ledgers, roster, book, several, asOf };
 }
 
-/** The meetings sheets of one workbook that are parts of one register (一季度 … 四季度): each learns of the others. */
+/** The meetings (or dues) sheets of one workbook that are parts of one register (一季度 … 四季度, 1月 … 12月): each learns of the others. */
 function linkRegisterParts(slots: BookSlot[], book: BookContext | null, opts: CheckOptions): void {
-  const meetings = slots.flatMap((slot) => (slot.prepared && slot.ledger?.kind === "meetings" ? [{ sheet: slot.ledger.name, slot, prepared: slot.prepared }] : []));
-  const found = registerPartsOf(meetings);
+  for (const kind of ["meetings", "dues"]) linkPartsOfKind(slots, kind, book, opts);
+}
+
+function linkPartsOfKind(slots: BookSlot[], kind: string, book: BookContext | null, opts: CheckOptions): void {
+  const sheets = slots.flatMap((slot) => (slot.prepared && slot.ledger?.kind === kind ? [{ sheet: slot.ledger.name, slot, prepared: slot.prepared }] : []));
+  const found = registerPartsOf(sheets);
   if (!found) return;
   const base: BookContext = book ?? { fullMembers: null };
   const parts: RegisterPart[] = found.map((f) => ({ sheet: f.sheet, fromMonth: f.fromMonth, toMonth: f.toMonth, ctx: ruleContextOf(f.prepared, opts, base) }));
@@ -185,17 +214,29 @@ export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}):
 }
 
 /**
- * The book's findings on a sheet read transposed, and their related entries there, at the cells
- * of the sheet as written: the ledgers were compared on their transposed records.
+ * The book's findings on a sheet read another way (transposed, or a 三会一课 matrix unfolded into
+ * a row per meeting), and their related entries there, at the cells of the sheet as written: the
+ * ledgers were compared on the records read from it. Placed as the sheet's own findings are (runSlot).
  */
 function placedAsWritten(findings: Finding[], slots: BookSlot[]): Finding[] {
+  type Place = { cell: string | null; row: number | null; column: string | null };
   const key = (file: string | undefined, sheet: string) => `${file ?? ""}\u0000${sheet}`;
-  const turned = new Set(slots.filter((s) => s.transposed && s.ledger).map((s) => key(s.ledger!.file, s.ledger!.name)));
-  if (turned.size === 0) return findings;
+  const placers = new Map<string, <T extends Place>(f: T) => T>();
+  for (const s of slots) {
+    if (!s.ledger || (!s.transposed && !s.matrix)) continue;
+    const { matrix, transposed } = s;
+    placers.set(key(s.ledger.file, s.ledger.name), <T extends Place>(f: T): T => {
+      const onSheet = matrix ? placeOnMatrix(f, matrix.placeOf) : f;
+      return transposed ? untransposePlace(onSheet) : onSheet;
+    });
+  }
+  if (placers.size === 0) return findings;
   return findings.map((f) => {
-    let out = turned.has(key(f.file, f.sheet)) ? untransposePlace(f) : f;
+    const own = placers.get(key(f.file, f.sheet));
+    let out = own ? own(f) : f;
     const r = out.related;
-    if (r && r.cell !== null && turned.has(key(r.file, r.sheet))) out = { ...out, related: { ...r, cell: untransposePlace({ cell: r.cell, row: null, column: null }).cell } };
+    const theirs = r && r.cell !== null ? placers.get(key(r.file, r.sheet)) : undefined;
+    if (r && theirs) out = { ...out, related: { ...r, cell: theirs({ cell: r.cell, row: null, column: null }).cell } };
     return out;
   });
 }

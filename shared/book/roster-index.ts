@@ -76,6 +76,11 @@ export class RosterIndex {
     return p.status !== null && p.status.includes("正式");
   }
 
+  /** How many members (full and probationary) the rosters had on `day`. */
+  membersOn(day: DayNumber): number {
+    return this.people.filter((p) => this.isMemberOn(p, day)).length;
+  }
+
   private readonly fullOn = new Map<DayNumber, number>();
 
   /** How many full members the rosters had on `day` (remembered: a register asks for the same days). */

@@ -90,6 +90,8 @@ export interface PreparedSheet {
   context: SheetContext;
   meetingType: { requirement: MeetingRequirement; source: "sheet" | "title" | "file" } | null;
   forced: boolean;
+  /** The meeting types a register lists as its rows (a 三会一课 matrix): the ones it is judged for. */
+  listedMeetingTypes?: ReadonlySet<string>;
 }
 
 export type Preparation = { done: true; report: SheetReport; findings: Finding[] } | { done: false; sheet: PreparedSheet };
@@ -144,7 +146,7 @@ export function prepareSheet(sheet: SheetGrid, opts: CheckOptions = {}): Prepara
 export function ruleContextOf(p: PreparedSheet, opts: CheckOptions = {}, book: BookContext | null = null): RuleContext {
   const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
   const template = p.layout.index.template;
-  return new RuleContext(p.view, p.set, template, ruleSet, resolveAsOf(opts.asOf), opts.lang ?? "zh", p.layout.headerRow, p.context, p.meetingType?.requirement ?? null, book, p.layout.headerTop);
+  return new RuleContext(p.view, p.set, template, ruleSet, resolveAsOf(opts.asOf), opts.lang ?? "zh", p.layout.headerRow, p.context, p.meetingType?.requirement ?? null, book, p.listedMeetingTypes ?? null, p.layout.headerTop);
 }
 
 /** The second half: the rules over a prepared sheet's records, with what its book says. */

@@ -4,6 +4,7 @@ import { profileColumns, type ColumnProfile } from "./column-profile.js";
 import { contentFit } from "./content-fit.js";
 import type { FieldIndex } from "./field-match.js";
 import { foreignLook } from "./foreign-look.js";
+import { isCornerHeader, labelsAreNames } from "./corner-header.js";
 import { pinnedField } from "./apply-mapping.js";
 import { marksTemplate } from "./form-mark.js";
 import { bestHeader, headerCandidates, type HeaderCandidate } from "./header-binding.js";
@@ -158,8 +159,10 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
     const p = profiles.get(col);
     if (!p || p.n < 2) continue;
     let best: { fieldIndex: number; fit: number } | null = null;
+    // Under a corner header (项目, 月份\姓名) a column of people's names is the name column.
+    const corner = isCornerHeader(headerText.get(col)?.leaf ?? "") && labelsAreNames(p);
     fields.forEach((field, fieldIndex) => {
-      if (field.repeat || boundFields.has(fieldIndex) || !contentSignature(field)) return;
+      if (field.repeat || boundFields.has(fieldIndex) || !(contentSignature(field) || (corner && field.content?.kind === "personName"))) return;
       const fit = fitOf(field, p, opts);
       if (fit !== null && fit >= 0.9 && (!best || fit > best.fit)) best = { fieldIndex, fit };
     });

@@ -60,6 +60,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "meetings.quorumGeneral": { zh: "党员大会人数不足", en: "General meeting without quorum" },
   "meetings.quorumCommittee": { zh: "支委会人数不足", en: "Committee meeting without quorum" },
   "meetings.missing": { zh: "会议次数不足", en: "Meetings missing" },
+  "meetings.lifeNotQ4Branch": { zh: "组织生活会不在第四季度", en: "Life meeting outside Q4" },
   "meetings.missingRun": { zh: "会议次数不足", en: "Meetings missing" },
   "meetings.lifeNotQ4": { zh: "组织生活会不在第四季度", en: "Life meeting outside Q4" },
   "quota.branchSize": { zh: "支部人数超过 50", en: "Branch over 50 members" },
@@ -72,8 +73,12 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "dues.quarterMismatch": { zh: "季度实缴金额不符", en: "Quarter paid amount wrong" },
   "dues.lumpPayment": { zh: "一次缴纳多月", en: "Several months at once" },
   "dues.unpaidShort": { zh: "个别月份未缴", en: "Month(s) unpaid" },
+  "dues.startedLate": { zh: "入党当月起未交党费", en: "Dues not from the month of admission" },
   "dues.unpaid": { zh: "连续 3 个月以上未缴", en: "3+ months unpaid" },
   "dues.unpaidLapse": { zh: "连续 6 个月以上未缴", en: "6+ months unpaid" },
+  "dues.unpaidShortMember": { zh: "个别月份未缴", en: "Month(s) unpaid" },
+  "dues.unpaidMember": { zh: "连续 3 个月以上未缴", en: "3+ months unpaid" },
+  "dues.unpaidLapseMember": { zh: "连续 6 个月以上未缴", en: "6+ months unpaid" },
   "dues.yearTotalMismatch": { zh: "全年合计与各月不符", en: "Year total disagrees with the months" },
   "dues.rateMismatch": { zh: "交纳比例不对", en: "Wrong rate" },
   "dues.exemptNotApproved": { zh: "免交未注明批准", en: "Waiver without approval" },
@@ -126,6 +131,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "book.dateDiffers": { zh: "与花名册日期不一致", en: "Dates disagree with the roster" },
   "book.statusBehindDevelopment": { zh: "党籍状态未随转正更新", en: "Status behind the development record" },
   "book.expectedTooFew": { zh: "应到人数少于有表决权人数", en: "Fewer expected than voters" },
+  "book.expectedTooMany": { zh: "应到人数多于有表决权人数", en: "More expected than voters" },
   "book.noCommitteeSheet": { zh: "缺支部委员会名单", en: "No committee list" },
 };
 

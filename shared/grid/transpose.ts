@@ -39,3 +39,9 @@ export function untransposePlace<T extends { cell: string | null; row: number | 
   if (!at) return f;
   return { ...f, cell: a1(at.col, at.row), row: at.col + 1, column: columnLetters(at.row) };
 }
+
+/** A cell of the transposed sheet (a note read in a row) as it is on the sheet as written. */
+export function untransposeCell(cell: string): { cell: string; row: number } | null {
+  const at = parseA1(cell);
+  return at ? { cell: a1(at.col, at.row), row: at.col + 1 } : null;
+}

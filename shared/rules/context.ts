@@ -38,6 +38,8 @@ export class RuleContext {
     readonly sheetMeetingType: MeetingRequirement | null = null,
     /** What the other ledgers of the branch's book say, when the sheet is checked as part of one. */
     readonly book: BookContext | null = null,
+    /** A register that lists its meeting types (a 三会一课 matrix, a row per type): judged for those only. */
+    readonly listedMeetingTypes: ReadonlySet<string> | null = null,
     /** 0-based first row of a header of several rows (离退休费 over （元/月）); the header row when it has one. */
     readonly headerTop: number = headerRow,
   ) {

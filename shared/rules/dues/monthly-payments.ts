@@ -1,4 +1,4 @@
-import { monthIndex } from "../../calendar/periods.js";
+import { monthIndex, monthIndexToPeriod } from "../../calendar/periods.js";
 import { duesAmountMatches, duesForMonths } from "../../scoring/dues.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import { cellText } from "../../normalise/value.js";
@@ -33,6 +33,8 @@ interface MemberMonths {
   elsewhere: RowFact | null;
   /** Left or died, the note not saying when: a quarter may hold only the months before. */
   leftSometime: boolean;
+  /** The month of admission, where the row (or the book's roster, or a note) says it. */
+  admitted: number | null;
 }
 
 function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): MemberMonths {
@@ -43,11 +45,18 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
   const transferOut = ctx.num(rec, "transferOut");
   if (transferIn !== null) firstDue = Math.max(firstDue, monthIndex(transferIn));
   const lastByColumn = transferOut === null ? asOfMonth : Math.min(asOfMonth, monthIndex(transferOut));
-  if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false, elsewhere: null, leftSometime: false };
+  let admitted = joined === null ? null : monthIndex(joined);
+  if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false, elsewhere: null, leftSometime: false, admitted };
   let lastDue = lastByColumn;
   for (const f of ctx.facts(rec, "transferIn")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
   // Admitted during the year (a note where the ledger has no 入党时间 column): dues from that month.
-  if (joined === null) for (const f of ctx.facts(rec, "admitted")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
+  if (joined === null) {
+    for (const f of ctx.facts(rec, "admitted")) {
+      if (f.day === undefined) continue;
+      firstDue = Math.max(firstDue, monthIndex(f.day));
+      admitted = monthIndex(f.day);
+    }
+  }
   for (const f of ctx.facts(rec, "transferOut")) if (f.day !== undefined) lastDue = Math.min(lastDue, monthIndex(f.day));
   // Died or left in a month (2025年7月病故): dues up to that month, none after.
   const left = ctx.facts(rec, "left");
@@ -58,7 +67,7 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
   }
   const waived = exempt.length > 0 || ctx.facts(rec, "suspended").length > 0 || ctx.facts(rec, "left").length > 0;
   const consent = ctx.facts(rec, "duesConsent").length > 0 || ctx.facts(rec, "backPay").length > 0;
-  return { firstDue, lastDue, waived, consent, elsewhere: ctx.facts(rec, "paysElsewhere")[0] ?? null, leftSometime: left.some((f) => f.day === undefined) };
+  return { firstDue, lastDue, waived, consent, elsewhere: ctx.facts(rec, "paysElsewhere")[0] ?? null, leftSometime: left.some((f) => f.day === undefined), admitted };
 }
 
 export const duesMonthlyRule: Rule = {
@@ -111,7 +120,7 @@ export const duesMonthlyRule: Rule = {
           if (runStart < 0) runStart = i;
           continue;
         }
-        if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueFrom, dueCount, runStart, i);
+        if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueFrom, dueCount, runStart, i, member.admitted);
         runStart = -1;
         if (due === 0 || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
@@ -208,11 +217,16 @@ function checkPaidAmount(
   }
 }
 
-function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], dueFrom: Int32Array, dueCount: Uint8Array, start: number, end: number): void {
+function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatColumn[], dueFrom: Int32Array, dueCount: Uint8Array, start: number, end: number, admitted: number | null = null): void {
   // Counted in months: an empty quarter is three unpaid months.
   let months = 0;
   for (let k = start; k < end; k++) months += dueCount[k]!;
   const from = dueFrom[start]!;
   const to = dueFrom[end - 1]! + dueCount[end - 1]! - 1;
+  // D5 (第八条): dues begin the month of admission; a run from that month, payments after it, began late.
+  if (admitted === from && end < columns.length && months < ctx.ruleSet.dues.unpaidWarningMonths) {
+    ctx.atColumnIndex(rec.row, columns[start]!.col, "months", "dues.startedLate", "warning", { admitted: monthIndexToPeriod(admitted), months, to: monthIndexToPeriod(to) });
+    return;
+  }
   reportUnpaidMonths(ctx, rec.row, columns[start]!.col, "months", months, from, to);
 }

@@ -4,7 +4,9 @@ import { fenToYuanText } from "../../scoring/money.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { describeExpectation, expectationFor } from "./standard-amount.js";
-import { reportUnpaidMonths } from "./unpaid-run.js";
+import { reportUnpaidMember, reportUnpaidMonths } from "./unpaid-run.js";
+import { maxOf, minOf } from "../../util/append-all.js";
+import { checkSheetMonthRuns, sheetMonthOf } from "./sheet-month.js";
 
 /**
  * One row per payment (党费补缴 style): the months covered run forwards; a 补交 covers at most
@@ -25,14 +27,17 @@ function says(ctx: RuleContext, rec: LedgerRecord, re: RegExp): boolean {
 }
 
 export const duesPaymentRowsRule: Rule = {
-  needs: ["fromMonth"],
+  needs: [],
   run(ctx) {
+    // A sheet of one month (3月, of a year kept as twelve sheets): every row is that month's.
+    const sheetMonth = ctx.has("fromMonth") ? null : sheetMonthOf(ctx);
+    if (!ctx.has("fromMonth") && sheetMonth === null) return;
     const dues = ctx.ruleSet.dues;
     const largeFen = Math.round(dues.largePaymentYuan * 100);
     for (const rec of ctx.records) {
-      const from = ctx.num(rec, "fromMonth");
+      const from = sheetMonth ?? ctx.num(rec, "fromMonth");
       // One month column (交纳月份): the payment is for that month.
-      const to = lastMonthOf(ctx, rec, from);
+      const to = sheetMonth ?? lastMonthOf(ctx, rec, from);
       const amount = ctx.num(rec, "amount");
       if (from !== null && to !== null) {
         if (to < from) {
@@ -67,7 +72,8 @@ export const duesPaymentRowsRule: Rule = {
       }
       if (amount !== null && amount >= largeFen) ctx.atCell(rec, "amount", "dues.largePayment", "info", { value: fenToYuanText(amount) });
     }
-    checkUnpaidGaps(ctx);
+    if (sheetMonth !== null) checkSheetMonthRuns(ctx, sheetMonth);
+    else checkUnpaidGaps(ctx);
   },
 };
 
@@ -101,14 +107,19 @@ function checkUnpaidGaps(ctx: RuleContext): void {
   if (key === null) return;
   const asOfMonth = monthIndex(ctx.asOf);
   const members = new Map<string, MemberPayments>();
+  const unreadable = new Set<string>();
   let exportLast = -Infinity;
   let rows = 0;
   let singleMonth = 0;
   for (const rec of ctx.records) {
     const who = ctx.str(rec, key);
-    const from = ctx.num(rec, "fromMonth");
-    const to = lastMonthOf(ctx, rec, from);
-    if (who === null || from === null || to === null || to < from) continue;
+    const written = ctx.num(rec, "fromMonth");
+    const writtenTo = lastMonthOf(ctx, rec, written);
+    // A receipt whose period cannot be read may be for the very months missing: no gap is said for its member.
+    if (who !== null && (written === null || writtenTo === null) && ctx.text(rec, "fromMonth").trim() !== "") unreadable.add(who);
+    if (who === null || written === null || writtenTo === null) continue;
+    // A period written backwards (2024.09-2024.07) is said where it is; its months were still paid.
+    const [from, to] = writtenTo < written ? [writtenTo, written] : [written, writtenTo];
     let m = members.get(who);
     if (!m) members.set(who, (m = { rows: 0, months: new Set(), rowOf: new Map(), lastDue: asOfMonth }));
     m.rows++;
@@ -123,21 +134,55 @@ function checkUnpaidGaps(ctx: RuleContext): void {
     exportLast = Math.max(exportLast, to);
   }
   const counts = [...members.values()].map((m) => m.rows).sort((a, b) => a - b);
-  if (counts.length === 0 || counts[Math.floor(counts.length / 2)]! < EXPORT_ROWS_PER_MEMBER || singleMonth < rows * EXPORT_SINGLE_MONTH_SHARE) return;
+  if (counts.length === 0) return;
+  const exportStyle = counts[Math.floor(counts.length / 2)]! >= EXPORT_ROWS_PER_MEMBER && singleMonth >= rows * EXPORT_SINGLE_MONTH_SHARE;
+  // A receipt book that holds every member's months (quarterly receipts, all the year) says the months it lacks too.
+  const book = exportStyle ? null : receiptBookSpan([...members.values()]);
+  if (!exportStyle && !book) return;
   const nameField = ctx.has("name") ? "name" : key;
-  for (const m of members.values()) {
+  for (const [who, m] of members) {
+    if (unreadable.has(who)) continue;
     const months = [...m.months].sort((a, b) => a - b);
-    const last = Math.min(exportLast, m.lastDue);
+    const last = Math.min(book ? Math.min(book.last, asOfMonth) : exportLast, m.lastDue);
     let prev = months[0]!;
     for (const month of [...months.slice(1), last + 1]) {
       const gapEnd = Math.min(month - 1, last);
       if (gapEnd > prev) {
+        const trailing = month > last;
+        // No receipt after the gap: no row holds those months, the book's period does (naming the member).
+        if (book && trailing) reportUnpaidMember(ctx, who, gapEnd - prev, prev + 1, gapEnd);
         // The payment just before the gap is where the clerk looks.
-        const rec = m.rowOf.get(prev)!;
-        reportUnpaidMonths(ctx, rec.row, ctx.set.colOf[ctx.field(nameField)]!, nameField, gapEnd - prev, prev + 1, gapEnd);
+        else reportUnpaidMonths(ctx, m.rowOf.get(prev)!.row, ctx.set.colOf[ctx.field(nameField)]!, nameField, gapEnd - prev, prev + 1, gapEnd);
       }
       prev = Math.max(prev, month);
       if (month > last) break;
     }
   }
+}
+
+/** A receipt book holds every member's months when at least this share of its members cover all of its period. */
+const RECEIPT_BOOK_REGULAR_SHARE = 0.75;
+const RECEIPT_BOOK_MIN_MEMBERS = 3;
+
+/** The months most members' receipts begin and end with, when nearly all cover every month between: else null. */
+function receiptBookSpan(members: MemberPayments[]): { first: number; last: number } | null {
+  if (members.length < RECEIPT_BOOK_MIN_MEMBERS) return null;
+  const first = mostCommon(members.map((m) => minOf(m.months)));
+  const last = mostCommon(members.map((m) => maxOf(m.months)));
+  if (last <= first) return null;
+  let regular = 0;
+  for (const m of members) {
+    let all = true;
+    for (let month = first; month <= last && all; month++) all = m.months.has(month);
+    if (all) regular++;
+  }
+  return regular >= RECEIPT_BOOK_REGULAR_SHARE * members.length ? { first, last } : null;
+}
+
+function mostCommon(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = values[0]!;
+  for (const [v, n] of counts) if (n > counts.get(best)! || (n === counts.get(best)! && v > best)) best = v;
+  return best;
 }

@@ -7,8 +7,18 @@ import type { RuleContext } from "../context.js";
  * Both dues layouts (monthly columns, one row per payment) report through here.
  */
 export function reportUnpaidMonths(ctx: RuleContext, row: number, col: number, field: string, months: number, firstMonth: number, lastMonth: number): void {
+  const { severity, code } = unpaidSeverity(ctx, months, "");
+  ctx.atColumnIndex(row, col, field, code, severity, { months, from: monthIndexToPeriod(firstMonth), to: monthIndexToPeriod(lastMonth) });
+}
+
+function unpaidSeverity(ctx: RuleContext, months: number, suffix: string): { severity: "error" | "warning" | "info"; code: string } {
   const { unpaidWarningMonths, unpaidErrorMonths } = ctx.ruleSet.dues;
   const severity = months >= unpaidErrorMonths ? "error" : months >= unpaidWarningMonths ? "warning" : "info";
-  const code = severity === "error" ? "dues.unpaidLapse" : severity === "warning" ? "dues.unpaid" : "dues.unpaidShort";
-  ctx.atColumnIndex(row, col, field, code, severity, { months, from: monthIndexToPeriod(firstMonth), to: monthIndexToPeriod(lastMonth) });
+  return { severity, code: (severity === "error" ? "dues.unpaidLapse" : severity === "warning" ? "dues.unpaid" : "dues.unpaidShort") + suffix };
+}
+
+/** A member's last months with no payment on record (a receipt book with no receipt for them): said at the period, naming the member. */
+export function reportUnpaidMember(ctx: RuleContext, name: string, months: number, firstMonth: number, lastMonth: number): void {
+  const { severity, code } = unpaidSeverity(ctx, months, "Member");
+  ctx.atPeriod(code, severity, monthIndexToPeriod(firstMonth), { name, months, from: monthIndexToPeriod(firstMonth), to: monthIndexToPeriod(lastMonth) });
 }

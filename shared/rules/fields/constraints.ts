@@ -1,7 +1,7 @@
 import { toIso } from "../../calendar/days.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import type { NormValue } from "../../normalise/value.js";
-import { rowSaysNotHeld as valuesSayNotHeld } from "../../normalise/markers.js";
+import { rowSaysNotHeld as valuesSayNotHeld, saysNotHeld } from "../../normalise/markers.js";
 import type { FieldParsed } from "../../template/schema.js";
 import { wholeTextPattern } from "../../template/safe-pattern.js";
 import type { RuleContext } from "../context.js";
@@ -15,6 +15,8 @@ export function checkFieldConstraints(ctx: RuleContext): void {
   const { set } = ctx;
   for (const p of set.problems) {
     const field = set.fields[p.fieldIndex]!;
+    // 未召开 written where the day would be: the meeting was not held, the cell is no bad date.
+    if (p.code === "value.notDate" && saysNotHeld(String(p.args?.value ?? ""))) continue;
     ctx.atColumnIndex(p.row, p.col, field.name, p.code, p.severity, { ...p.args });
   }
   // Dates read in the title's year: said once per column, so the reading is never silent.

@@ -2,7 +2,8 @@ import { fromYmd, toYmd } from "../../calendar/days.js";
 import { periodBounds } from "../../calendar/periods.js";
 import { titleYear } from "../../records/title-year.js";
 import type { RuleSet } from "../../ruleset/schema.js";
-import type { Rule, RuleContext } from "../context.js";
+import type { Args, Rule, RuleContext } from "../context.js";
+import type { LedgerRecord } from "../../records/build.js";
 import { shortPeriods } from "../../scoring/meetings.js";
 import { ownsPeriodEnd, partContexts } from "../../book/register-parts.js";
 import { meetingOf } from "./meeting-of.js";
@@ -57,9 +58,14 @@ export const meetingFrequencyRule: Rule = {
     // without one, a 支委会 on record or a general meeting expecting that many does.
     const full = ctx.book?.fullMembers ?? null;
     const hasCommittee = full !== null ? full >= m.committeeFromMembers : byType.has("支部委员会") || largestGeneral >= m.committeeFromMembers;
-    for (const req of m.requirements) {
-      if (oneType && req !== oneType) continue;
-      if (req.needsCommittee && !hasCommittee) continue;
+    const judged = m.requirements.filter((req) => (!oneType || req === oneType) && (!ctx.listedMeetingTypes || ctx.listedMeetingTypes.has(req.type)) && (!req.needsCommittee || hasCommittee));
+    // A 党委's summary, one row per branch: each branch is judged as its own, at its row.
+    const branches = branchRows(ctx);
+    if (branches) {
+      judgeBranches(ctx, judged, branches, scopeFirst, scopeLast);
+      return;
+    }
+    for (const req of judged) {
       const held = byType.get(req.type) ?? [];
       if (req.type === "党小组会") {
         if (held.length > 0) checkGroups(ctx, req, held, scopeFirst, scopeLast);
@@ -98,7 +104,45 @@ function inside(period: string, first: number, last: number): boolean {
   return b !== null && b.first >= first && b.last <= last;
 }
 
-function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first: number, last: number, group: string | null): void {
+/** Where the register names each row's branch and there are two branches or more (not a register kept in parts): the rows of each. */
+function branchRows(ctx: RuleContext): Map<string, LedgerRecord[]> | null {
+  if (!ctx.has("branch") || ctx.book?.register) return null;
+  const out = new Map<string, LedgerRecord[]>();
+  for (const rec of ctx.records) {
+    const b = ctx.str(rec, "branch");
+    if (b === null) continue;
+    const list = out.get(b) ?? [];
+    list.push(rec);
+    out.set(b, list);
+  }
+  return out.size >= MIN_BRANCHES ? out : null;
+}
+const MIN_BRANCHES = 2;
+
+/** Each branch's meetings against each requirement (党小组 aside), said at the branch's row; and M6's fourth quarter. */
+function judgeBranches(ctx: RuleContext, judged: Requirement[], branches: Map<string, LedgerRecord[]>, first: number, last: number): void {
+  const usual = new Set(ctx.ruleSet.meetings.lifeMeetingMonths);
+  for (const [branch, recs] of branches) {
+    const held = recs.flatMap((rec) => {
+      const day = ctx.num(rec, "date");
+      const req = meetingOf(ctx, rec);
+      return day === null || req === null ? [] : [{ rec, day, req }];
+    });
+    for (const req of judged) {
+      const own = held.filter((h) => h.req === req);
+      // The branch's row of that type, else its first row (a row that says it was not held).
+      const at = own.length > 0 ? own[own.length - 1]!.rec : recs[0]!;
+      reportMissing(ctx, req, own.map((h) => h.day), first, last, branch, at);
+      if (req.type !== "组织生活会" || own.length === 0) continue;
+      for (const y of new Set(own.map((h) => toYmd(h.day).y))) {
+        const inYear = own.filter((h) => toYmd(h.day).y === y);
+        if (!inYear.some((h) => usual.has(toYmd(h.day).m))) ctx.atCell(inYear[inYear.length - 1]!.rec, "date", "meetings.lifeNotQ4Branch", "warning", { period: String(y), branch });
+      }
+    }
+  }
+}
+
+function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first: number, last: number, group: string | null, at: LedgerRecord | null = null): void {
   const short = shortPeriods(days, req, first, last, ctx.asOf).filter((s) => inside(s.period, first, last) && ownsPeriodEnd(ctx, periodBounds(s.period)!.last));
   const zh = ctx.lang === "zh";
   const common = {
@@ -113,10 +157,11 @@ function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first
     let j = i;
     while (j + 1 < short.length && consecutive(short[j]!.period, short[j + 1]!.period)) j++;
     const run = short.slice(i, j + 1);
+    const say = (code: string, period: string, args: Args) => (at ? ctx.atCell(at, "date", code, "warning", { period, ...args }) : ctx.atPeriod(code, "warning", period, args));
     if (run.length === 1) {
-      ctx.atPeriod("meetings.missing", "warning", run[0]!.period, { ...common, count: run[0]!.count });
+      say("meetings.missing", run[0]!.period, { ...common, count: run[0]!.count });
     } else {
-      ctx.atPeriod("meetings.missingRun", "warning", run[0]!.period, {
+      say("meetings.missingRun", run[0]!.period, {
         ...common,
         from: describePeriod(run[0]!.period, ctx.lang),
         to: describePeriod(run[run.length - 1]!.period, ctx.lang),

@@ -9,7 +9,7 @@ import { meetingOf } from "./meeting-of.js";
  * secretary while others lecture), else the 主持人. A lecture counts as the secretary's when its
  * speaker is the secretary the sheet names above its table ("党支部书记：孙宏伟") or the speaker's
  * post (in the cell, or a 职务 column beside it) says 支部书记; where the sheet names none, when its
- * title or speaker says 书记 — not another body's (党组书记, 党委书记 of the county bureau).
+ * title, speaker or 备注 says 书记 — not another body's (党组书记, 党委书记 of the county bureau).
  * Judged only for years the register has lectures in and that are over by the as-of day; a
  * register kept in parts (一季度 … 四季度) over all its parts, said once, by the part holding December.
  */
@@ -40,8 +40,10 @@ export const secretaryLectureRule: Rule = {
         const year = toYmd(day).y;
         const speaker = (part.has("speaker") ? part.str(rec, "speaker") : null) ?? part.str(rec, "host") ?? "";
         const post = part.set.postColumns.map((c) => part.view.value(rec.row, c)).filter((v) => typeof v === "string").join(" ");
-        const words = `${part.str(rec, "title") ?? ""} ${speaker} ${post}`;
-        const bySecretary = secretary ? speaker.includes(secretary) || OWN_SECRETARY.test(`${speaker} ${post}`) : BY_SECRETARY.test(words);
+        // A 备注 may say who lectured (3月由支部书记讲党课), where the register has no column for it.
+        const note = part.str(rec, "note") ?? "";
+        const words = `${part.str(rec, "title") ?? ""} ${speaker} ${post} ${note}`;
+        const bySecretary = secretary ? speaker.includes(secretary) || OWN_SECRETARY.test(`${speaker} ${post} ${note}`) : BY_SECRETARY.test(words);
         lectureYears.set(year, (lectureYears.get(year) ?? 0) + (bySecretary ? 1 : 0));
       }
     }

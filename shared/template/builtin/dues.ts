@@ -91,7 +91,8 @@ export const duesPaymentsTemplate: Template = {
     { name: "consent", title: "是否经支部同意", titleEn: "Agreed by the branch", type: "boolean", aliases: ["支部是否同意", "经支部同意", "支部同意"], weight: 1 },
     NOTE,
   ],
-  rules: [{ rule: "dues.paymentRows" }],
+  // A row stating its base and monthly amount is checked as a monthly ledger's row is (D1).
+  rules: [{ rule: "dues.standard" }, { rule: "dues.paymentRows" }],
   minScore: 4,
   requiredHeaders: ["amount"],
   distinctive: [{ of: ["fromMonth", "toMonth", "payType", "payDate", "base", "explanation"], min: 1 }],
