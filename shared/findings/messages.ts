@@ -128,6 +128,8 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "committee.committeeRequired": { zh: "正式党员 {members} 人，{from} 人以上的党支部应当设立支部委员会（支部工作条例第六章）", en: "{members} full members: a branch of {from} or more sets up a committee (branch rules ch. 6)" },
   "committee.termYearsForType": { zh: "{type}党支部委员会每届任期 {expected} 年，这里写的是 {value} 年（支部工作条例第六章）", en: "A {type} branch committee serves {expected} years; {value} is written here (branch rules ch. 6)" },
   "orgAssessment.grade": { zh: "考核结果“{value}”不是规定的等次（{allowed}）", en: "Grade \"{value}\" is not one of the grades ({allowed})" },
+  "points.aboveMax": { zh: "“{item}”得分 {value}，超过该项满分 {max} 分", en: "\"{item}\" scores {value}, more than its {max} points" },
+  "points.totalMismatch": { zh: "{field} {value} 与各项得分之和 {expected} 不一致", en: "{field} is {value}; the items add up to {expected}" },
   "quota.topGrade": { zh: "评为“{grade}”的有 {count} 个，超过参加考核 {assessed} 个的 {share}（最多 {allowed} 个）", en: "{count} graded \"{grade}\", more than {share} of the {assessed} assessed (at most {allowed})" },
   "cadre.gradeUnknown": { zh: "{year} 年的等次“{value}”不是规定的等次（{allowed}）", en: "The {year} grade \"{value}\" is not one of the grades ({allowed})" },
   "cadre.consecutiveFail": { zh: "{from} 至 {to} 年连续 {years} 年被确定为“{grade}”，应予辞退（公务员法）", en: "\"{grade}\" {years} years in a row ({from}–{to}): dismissal (Civil Servant Law)" },

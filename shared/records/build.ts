@@ -15,6 +15,7 @@ import { allowedValuesByColumn } from "./list-validations.js";
 /** One column of a repeating group (a month), shared by every record. */
 export interface RepeatColumn {
   col: number;
+  /** Its month (1..12), its year (a year group), or an item's full marks (a 百分制 group). */
   period: number;
   /** The year its header names (2025年1月, or 2025年 over 1月…12月), when it names one. */
   year?: number;

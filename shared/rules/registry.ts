@@ -21,6 +21,7 @@ import { committeeMembersTermRule } from "./committee/members-term.js";
 import { committeeSizeRule } from "./committee/size.js";
 import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
+import { pointsRule } from "./yearly/points.js";
 import { cadreGradesRule } from "./yearly/cadre-grades.js";
 import { partyAgeRule } from "./roster/party-age.js";
 
@@ -56,6 +57,7 @@ export const RULES: Record<string, Rule> = {
   "committee.memberFull": committeeMemberFullRule,
   "committee.membersTerm": committeeMembersTermRule,
   "orgAssessment.grades": orgAssessmentRule,
+  "orgAssessment.points": pointsRule,
   "cadre.grades": cadreGradesRule,
   "member.partyAge": partyAgeRule,
 };

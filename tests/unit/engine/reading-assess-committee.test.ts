@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { checkSheet, type CellValue } from "../../../shared/index.js";
+import { parsePointsHeader } from "../../../shared/detect/points-header.js";
+import { sheet } from "./grid-helpers.js";
+
+const at = (findings: { code: string; cell: string | null }[], code: string) => findings.filter((f) => f.code === code).map((f) => f.cell);
+
+describe("a 百分制 assessment: each item's full marks in its header", () => {
+  it("reads the points a header gives its item, and only an item's", () => {
+    expect(parsePointsHeader("班子建设\n（30分）")).toBe(30);
+    expect(parsePointsHeader("制度落实(满分15分)")).toBe(15);
+    expect(parsePointsHeader("作用发挥（满分12.5）")).toBe(12.5);
+    expect(parsePointsHeader("阵地建设8分")).toBe(8);
+    // A bare number in brackets is points only under a heading that says so.
+    expect(parsePointsHeader("基础工作（20）")).toBeNull();
+    expect(parsePointsHeader("基础工作（20）", "评分项目")).toBe(20);
+    // A total with its 100 points is no item; nor is a month.
+    expect(parsePointsHeader("总分（100分）")).toBeNull();
+    expect(parsePointsHeader("综合得分(100分)")).toBeNull();
+    expect(parsePointsHeader("2025年3月")).toBeNull();
+  });
+
+  // Items 30 + 30 + 20 + 20 = 100. 第二支部's 制度落实 31 is above its 30; 第三支部's items add up to
+  // 24 + 26 + 15 + 17 = 82, not the 84 written; 第四支部's 优秀 is not one of 好/较好/一般/差.
+  const rows: CellValue[][] = [
+    ["某局机关党委2026年度基层党支部考核计分表"],
+    ["序号", "党支部", "班子建设（30分）", "制度落实（30分）", "作用发挥（20分）", "基础保障（20分）", "总分", "等次"],
+    [1, "第一支部", 28, 27.5, 18, 19, 92.5, "好"],
+    [2, "第二支部", 26, 31, 17, 16, 90, "好"],
+    [3, "第三支部", 24, 26, 15, 17, 84, "较好"],
+    [4, "第四支部", 29, 28, 19, 18.5, 94.5, "优秀"],
+    [5, "第五支部", 20, 21, 13, 12, 66, "一般"],
+  ];
+
+  it("is the branch assessment; an item above its points, a total not the sum, a grade not in the list", () => {
+    const { report, findings } = checkSheet(sheet("计分", rows), { asOf: "2026-12-31" });
+    expect(report.kind).toBe("organisation-assessment");
+    expect(at(findings, "points.aboveMax")).toEqual(["D4"]);
+    const total = findings.filter((f) => f.code === "points.totalMismatch");
+    expect(total.map((f) => [f.cell, f.expected])).toEqual([["G5", "82"]]);
+    expect(at(findings, "orgAssessment.grade")).toEqual(["H6"]);
+    expect(findings.filter((f) => f.severity === "error")).toHaveLength(3);
+  });
+
+  it("a total is not compared while an item is blank", () => {
+    const blank = rows.map((r) => [...r]);
+    blank[4]![4] = null;
+    const { findings } = checkSheet(sheet("计分", blank), { asOf: "2026-12-31" });
+    expect(at(findings, "points.totalMismatch")).toEqual([]);
+  });
+});
