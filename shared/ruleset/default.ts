@@ -107,6 +107,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
       { min: 0, grade: "不称职" },
     ],
     excellentQuotaShare: 0.2,
+    // Domain rules §4.2: the 2020 规定 lets a unit rise to 25%; over 20% is a warning to look at.
+    excellentQuotaSeverity: "warning",
     incompetentVetoShare: 1 / 3,
     vetoedGrades: ["优秀", "称职"],
     vetoCeilingGrade: "基本称职",
@@ -157,6 +159,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     consecutiveFailYears: 2,
     excellentGrade: "优秀",
     excellentQuotaShare: 0.2,
+    excellentQuotaSeverity: "warning",
     // Domain rules §4.2: the most severe first, since the first entry a note matches decides.
     sanctions: [
       { words: ["开除党籍", "留党察看", "撤销党内职务"], allowed: ["不称职"], source: "组通字〔1998〕19号" },

@@ -42,6 +42,9 @@ export const MeetingRequirement = z
   })
   .strict();
 
+/** How a quota over its share is reported (what may lawfully exceed it is the department's to say). */
+export const QuotaSeverity = z.enum(["error", "warning"]).default("warning");
+
 export const GradeBand = z.object({ min: z.number(), grade: z.string() }).strict();
 
 export const DeductionItem = z
@@ -153,6 +156,8 @@ export const RuleSetShape = z
         bands: z.array(GradeBand).min(1),
         /** 优秀 at most this share of those assessed in one sheet. */
         excellentQuotaShare: z.number().min(0).max(1),
+        /** How a sheet over the quota is reported: the 2020 规定 lets a unit rise to 25%, so a warning by default. */
+        excellentQuotaSeverity: QuotaSeverity,
         /** More than this share of valid votes 不称职 rules out the top grades. */
         incompetentVetoShare: z.number().min(0).max(1),
         /** The grades ruled out by that veto. */
@@ -231,6 +236,7 @@ export const RuleSetShape = z
         excellentGrade: z.string().min(1),
         /** 优秀 at most this share of the cadres in one year column. */
         excellentQuotaShare: z.number().min(0).max(1),
+        excellentQuotaSeverity: QuotaSeverity,
         /**
          * What a sanction written in 备注 does to that year's grade (组通字〔1998〕19号 and the 2020
          * rules): the first entry whose words the note holds decides; `allowed` lists the only grades
@@ -253,7 +259,7 @@ export const RuleSetShape = z
           .default([]),
       })
       .strict()
-      .default({ grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2, sanctions: [] }),
+      .default({ grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2, excellentQuotaSeverity: "warning", sanctions: [] }),
     /** When a column reads as a badly converted file rather than a badly kept ledger (shared/rules/columns). */
     conversion: z
       .object({

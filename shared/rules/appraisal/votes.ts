@@ -56,7 +56,7 @@ export const excellentQuotaRule: Rule = {
     const rules = ctx.ruleSet.appraisal;
     const quota = checkExcellentQuota(ctx.records.map((rec) => ctx.str(rec, field)), rules);
     if (quota.over) {
-      ctx.atColumn(field, "quota.excellent", "error", {
+      ctx.atColumn(field, "quota.excellent", rules.excellentQuotaSeverity, {
         excellent: quota.excellent,
         assessed: quota.assessed,
         allowed: quota.limit,

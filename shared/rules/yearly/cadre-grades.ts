@@ -25,18 +25,27 @@ export const cadreGradesRule: Rule = {
 
 function oneYear(ctx: RuleContext): void {
   const rules = ctx.ruleSet.cadreGrades;
-  const year = titleYear(ctx.view, ctx.headerRow) ?? toYmd(ctx.asOf).y;
+  const sheetYear = titleYear(ctx.view, ctx.headerRow) ?? toYmd(ctx.asOf).y;
+  // A row's own 考核年度 (an HR export of several years) is its year; else the sheet's.
+  const yearOf = (rec: LedgerRecord) => ctx.num(rec, "year") ?? sheetYear;
   const grades = ctx.records.map((rec) => ctx.str(rec, "grade"));
   ctx.records.forEach((rec, i) => {
     const text = grades[i];
-    if (text && !rules.grades.includes(text)) ctx.atCell(rec, "grade", "cadre.gradeUnknown", "error", { value: text, year, allowed: rules.grades.join("、") });
+    if (text && !rules.grades.includes(text)) ctx.atCell(rec, "grade", "cadre.gradeUnknown", "error", { value: text, year: yearOf(rec), allowed: rules.grades.join("、") });
   });
   ctx.records.forEach((rec, i) => {
     const text = grades[i];
-    if (text) checkSanction(ctx, rec, year, text, (code, args) => ctx.atCell(rec, "grade", code, "error", args));
+    if (text) checkSanction(ctx, rec, yearOf(rec), text, (code, args) => ctx.atCell(rec, "grade", code, "error", args));
   });
-  const q = checkTopGradeQuota(grades, rules.excellentGrade, rules.excellentQuotaShare);
-  if (q.over) ctx.atPeriod("quota.excellentPerYear", "error", String(year), { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.excellentQuotaShare * 100)}%` });
+  const byYear = new Map<number, (string | null)[]>();
+  ctx.records.forEach((rec, i) => {
+    const y = yearOf(rec);
+    byYear.set(y, [...(byYear.get(y) ?? []), grades[i] ?? null]);
+  });
+  for (const [year, ofYear] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    const q = checkTopGradeQuota(ofYear, rules.excellentGrade, rules.excellentQuotaShare);
+    if (q.over) ctx.atPeriod("quota.excellentPerYear", rules.excellentQuotaSeverity, String(year), { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.excellentQuotaShare * 100)}%` });
+  }
 }
 
 function byYear(ctx: RuleContext): void {
@@ -64,7 +73,7 @@ function byYear(ctx: RuleContext): void {
   columns.forEach((col, i) => {
     const q = checkTopGradeQuota(ctx.records.map((r) => (typeof r.repeat[i] === "string" ? (r.repeat[i] as string) : null)), rules.excellentGrade, rules.excellentQuotaShare);
     if (q.over) {
-      ctx.atPeriod("quota.excellentPerYear", "error", String(col.period), { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.excellentQuotaShare * 100)}%` });
+      ctx.atPeriod("quota.excellentPerYear", rules.excellentQuotaSeverity, String(col.period), { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.excellentQuotaShare * 100)}%` });
     }
   });
 }

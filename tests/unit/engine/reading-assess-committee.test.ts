@@ -49,3 +49,27 @@ describe("a 百分制 assessment: each item's full marks in its header", () => {
     expect(at(findings, "points.totalMismatch")).toEqual([]);
   });
 });
+
+describe("an HR export of year grades with bilingual headers and a year on every row", () => {
+  // Two years in one export. 2024: 2 优秀 of 5 (limit 20% of 5 = 1); 2025: 1 of 5. 周敏's
+  // 党内警告 of 2024 rules out her 2024 优秀 (E4), not 陈刚's 2025 优秀 after a 2024 warning.
+  const rows: CellValue[][] = [
+    ["Emp No. 工号", "Name 姓名", "Dept 科室", "Position 职务职级", "Year 考核年度", "Result 考核等次", "Remark 备注"],
+    ["E001", "周敏", "综合科", "一级科员", 2024, "优秀", "2024年5月受党内警告处分"],
+    ["E002", "陈刚", "综合科", "科长", 2024, "优秀", ""],
+    ["E003", "吴芳", "法规科", "二级主任科员", 2024, "称职", ""],
+    ["E004", "郑伟", "法规科", "一级科员", 2024, "称职", ""],
+    ["E005", "王霞", "财务科", "科员", 2024, "称职", ""],
+    ["E001", "周敏", "综合科", "一级科员", 2025, "称职", ""],
+    ["E002", "陈刚", "综合科", "科长", 2025, "优秀", "2024年5月受党内警告处分，已期满"],
+    ["E003", "吴芳", "法规科", "二级主任科员", 2025, "称职", ""],
+    ["E004", "郑伟", "法规科", "一级科员", 2025, "称职", ""],
+    ["E005", "王霞", "财务科", "科员", 2025, "基本称职", ""],
+  ];
+
+  it("is a cadre-grades sheet read by the Chinese part of each header", () => {
+    const { report, findings } = checkSheet(sheet("Export", rows), { asOf: "2025-12-31" });
+    expect(report.kind).toBe("cadre-grades");
+    expect(findings.map((f) => `${f.cell ?? f.period} ${f.code} ${f.severity}`)).toEqual(["F2 cadre.sanctionNotGrade error", "2024 quota.excellentPerYear warning"]);
+  });
+});
