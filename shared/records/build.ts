@@ -243,9 +243,10 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       values[end] = last;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
     }
-    // 参加测评党员：28人 above the header: every row's count, where the row has no cell for it.
+    // 参加测评党员：28人, 应换届时间 | 2025年4月 above the header: every row's, where the row has no cell for it.
     for (const c of cover) {
       values[c.fieldIndex] = c.value;
+      if (c.precision) (rec.precision ??= new Map()).set(c.fieldIndex, c.precision);
       (rec.sources ??= new Map()).set(c.fieldIndex, { row: c.row, col: c.col, from: "cover" });
     }
     if (section) {

@@ -73,3 +73,62 @@ describe("an HR export of year grades with bilingual headers and a year on every
     expect(findings.map((f) => `${f.cell ?? f.period} ${f.code} ${f.severity}`)).toEqual(["F2 cadre.sanctionNotGrade error", "2024 quota.excellentPerYear warning"]);
   });
 });
+
+describe("a committee's own sheet: label–value lines above its member list", () => {
+  const list = (n: number): CellValue[][] =>
+    Array.from({ length: n }, (_, i) => [
+      i === 0 ? "书记" : i === 1 ? "副书记" : "委员",
+      `委员${i + 1}`,
+      // The sixth joined 2020-11-01: full on 2021-11-01, so still on probation at the 2021-06-20 election.
+      i === 5 ? "2020-11-01" : "2005-07-01",
+      i === 5 ? "2021-11-01" : "2006-07-01",
+      "2021-06-20",
+    ]);
+  const all = (rows: CellValue[][]) =>
+    checkSheet(sheet("支委会", rows), { asOf: "2025-12-31" })
+      .findings.filter((f) => f.severity !== "info")
+      .map((f) => `${f.cell} ${f.code}:${f.severity}`)
+      .sort();
+
+  it("the term's end and the committee's size stated above the list are said at their cells; probation at the day of election", () => {
+    const rows: CellValue[][] = [
+      ["某单位第一党支部委员会基本情况"],
+      ["应换届时间", "2024年6月"],
+      ["委员职数", 8],
+      [],
+      ["职务", "姓名", "入党时间", "转正时间", "当选时间"],
+      ...list(8),
+    ];
+    // Elected 2021-06-20, due 2024-06, no 换届 by 2025-12-31; 8 > 7; the sixth member is row 11.
+    expect(all(rows)).toEqual(["B2 committee.termExpired:error", "B3 committee.size:error", "E11 committee.memberProbationary:error"]);
+  });
+
+  it("without a stated size, a list longer than a committee may be is too long at its last member", () => {
+    // Title on row 1, header on row 2, the nine members on rows 3 to 11.
+    const rows: CellValue[][] = [["某单位第一党支部委员会名单"], ["职务", "姓名", "入党时间", "转正时间", "当选时间"], ...list(9)];
+    const size = checkSheet(sheet("支委会", rows), { asOf: "2023-12-31" }).findings.filter((f) => f.code === "committee.size");
+    expect(size.map((f) => [f.cell, f.severity])).toEqual([["A11", "error"]]);
+  });
+});
+
+describe("a county 换届 register: 上届选举时间 and 本届换届时间, 委员职数 per branch", () => {
+  const rows: CellValue[][] = [
+    ["党组织名称", "组织类型", "正式党员数", "委员职数", "上届选举时间", "任期（年）", "届满时间", "本届换届时间", "备注"],
+    // Re-elected two days before the term ended: nothing to say.
+    ["县统计局机关党支部", "机关", 20, 5, "2022-03-10", 3, "2025-03-10", "2025-03-08", ""],
+    // 6 full members with a committee of 3: a branch under 7 sets a secretary, no committee.
+    ["县档案馆党支部", "机关", 6, 3, "2023-09-01", 3, "2026-09-01", null, ""],
+    // No committee (委员职数 0): no committee term to renew.
+    ["县光荣院党支部", "其他", 4, 0, "2021-05-01", 3, "2024-05-01", null, "设书记1名"],
+    // Nine committee members: more than 7.
+    ["县医院党支部", "卫生院", 30, 9, "2024-01-10", 3, "2027-01-10", null, ""],
+  ];
+
+  it("reads the election that began the term and this round's 换届 apart", () => {
+    const { findings } = checkSheet(sheet("换届", rows), { asOf: "2025-12-31" });
+    expect(findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.code}:${f.severity}`).sort()).toEqual([
+      "D3 committee.tooBigForBranch:warning",
+      "D5 committee.size:error",
+    ]);
+  });
+});
