@@ -44,6 +44,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "id.province": { zh: "身份证号码“{value}”开头的 {code} 不是省级行政区代码", en: "ID number \"{value}\" starts with {code}, which is no province code" },
   "id.birthMismatch": { zh: "出生日期 {value} 与身份证号码中的 {fromId} 不一致", en: "Date of birth {value} disagrees with the ID number's {fromId}" },
   "id.sexMismatch": { zh: "性别“{value}”与身份证号码（{fromId}）不一致", en: "Sex \"{value}\" disagrees with the ID number ({fromId})" },
+  "phone.mobileDigits": { zh: "{field}“{value}”是 {digits} 位，手机号码应为 11 位，可能少录或多录了一位", en: "{field} \"{value}\" has {digits} digits; a mobile number has 11, one may be missing or extra" },
   "phone.format": { zh: "{field}“{value}”不是有效的手机号码或座机号码", en: "{field} \"{value}\" is not a valid mobile or landline number" },
   "probation.extensionRange": { zh: "预备期延长了 {value} 个月，只能延长 {min} 至 {max} 个月", en: "A probation extension of {value} months should be {min} to {max} months" },
   "probation.fullBeforeJoin": { zh: "转正时间 {value} 应晚于入党时间 {joined}", en: "Full membership {value} is not after admission {joined}" },

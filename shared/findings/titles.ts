@@ -34,6 +34,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "id.province": { zh: "身份证省份代码未知", en: "ID province code unknown" },
   "id.birthMismatch": { zh: "出生日期与身份证不符", en: "Birth date disagrees with the ID" },
   "id.sexMismatch": { zh: "性别与身份证不符", en: "Sex disagrees with the ID" },
+  "phone.mobileDigits": { zh: "手机号码位数不对", en: "Mobile number of the wrong length" },
   "phone.format": { zh: "电话号码无效", en: "Invalid phone number" },
   "probation.extensionRange": { zh: "延长预备期超出范围", en: "Probation extension out of range" },
   "probation.fullBeforeJoin": { zh: "转正早于入党", en: "Full membership before admission" },

@@ -251,6 +251,8 @@ export const RuleSetShape = z
                 allowed: z.array(z.string().min(1)).max(10).optional(),
                 notAllowed: z.array(z.string().min(1)).max(10).optional(),
                 unless: z.array(z.string().min(1).max(20)).max(10).optional(),
+                /** What it leaves in the years after (记大过: 当年及第二年不定等次): how many years, and the grades. */
+                later: z.object({ years: z.number().int().min(1).max(5), allowed: z.array(z.string().min(1)).min(1).max(10) }).strict().optional(),
                 source: z.string().max(80),
               })
               .strict(),

@@ -80,19 +80,25 @@ function byYear(ctx: RuleContext): void {
 
 const YEAR_IN_NOTE = /((?:19|20)\d{2})\s*(?:年|[.\-/])/g;
 
-/** The first sanction a note of the row states for `year`, with the words that state it. */
+/**
+ * The first sanction a note of the row states for `year`, with the words that state it: one of that
+ * year, or of a year before it whose `later` years reach `year` (记大过 in 2024 leaves 2025 不定等次 too).
+ */
 function sanctionOf(ctx: RuleContext, rec: LedgerRecord, year: number): { sanction: Sanction; words: string } | null {
   for (const col of ctx.set.noteColumns) {
     const note = ctx.view.value(rec.row, col);
     if (typeof note !== "string" || note.trim() === "") continue;
     // 2022年受党内警告: a sanction of another year does not limit this year's grade.
     const years = [...note.matchAll(YEAR_IN_NOTE)].map((m) => Number(m[1]));
-    if (years.length > 0 && !years.includes(year)) continue;
+    const thisYear = years.length === 0 || years.includes(year);
+    const since = years.filter((y) => y < year);
     for (const sanction of ctx.ruleSet.cadreGrades.sanctions) {
       const words = sanction.words.find((w) => note.includes(w));
       if (words === undefined) continue;
       if (sanction.unless?.some((w) => note.includes(w))) continue;
-      return { sanction, words };
+      if (thisYear) return { sanction, words };
+      const later = sanction.later;
+      if (later && since.some((y) => year - y <= later.years)) return { sanction: { words: sanction.words, allowed: later.allowed, source: sanction.source }, words };
     }
   }
   return null;

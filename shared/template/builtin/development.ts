@@ -39,7 +39,7 @@ export const developmentTemplate: Template = {
       title: "发展对象培训起始时间",
       titleEn: "Candidate training start",
       type: "date",
-      aliases: ["集中培训开始时间", "培训开始时间", "集中培训时间", "发展对象培训时间", "培训时间"],
+      aliases: ["集中培训开始时间", "培训开始时间", "集中培训时间", "发展对象培训时间", "培训时间", "集中培训起止时间", "培训起止时间", "集中培训起止日期"],
       weight: 2,
       rangeEnd: "trainingEnd",
     },
