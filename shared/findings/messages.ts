@@ -150,6 +150,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "sheet.recognised": { zh: "识别为“{title}”，依据表头：{headers}", en: "Recognised as \"{title}\": matched headers {headers}" },
   "sheet.unrecognised": { zh: "未检查：没有识别出是哪一种台账{best}", en: "Not checked: no ledger kind recognised{best}" },
   "sheet.wrongTemplate": { zh: "未检查：这张表不符合模板“{title}”{detail}", en: "Not checked: the sheet does not fit the template \"{title}\"{detail}" },
+  "sheet.blockRows": { zh: "本表上下有几张表，分开检查：这是第 {rows} 行的一张。", en: "The sheet holds tables one above the other, checked one by one: this is the one in rows {rows}. " },
   "sheet.block": { zh: "本表左右并排几张表，分开检查：这是 {columns} 列的一张。", en: "The sheet holds tables side by side, checked one by one: this is the one in columns {columns}. " },
   "sheet.transposed": { zh: "本表横竖颠倒（表头在左边一列，每条记录占一列），按转置后的样子读取，问题仍标在原单元格。", en: "The sheet runs the other way (headers down the first column, one record per column): read transposed, findings at the cells as written. " },
   "sheet.empty": { zh: "工作表为空", en: "The sheet is empty" },

@@ -30,6 +30,8 @@ export const developmentTemplate: Template = {
     APPLY_DATE,
     { name: "talkDate", title: "谈话时间", titleEn: "Talk date", type: "date", aliases: ["派人谈话时间", "党组织派人谈话时间", "谈话日期", "入党谈话时间"], weight: 1.5 },
     ACTIVIST_DATE,
+    // 细则第八条: the activist (or later the candidate) is 报上级党委备案; never before the activist is named.
+    { name: "filingDate", title: "上级党委备案时间", titleEn: "Filed with the Party committee", type: "date", aliases: ["备案时间", "报上级党委备案时间", "党委备案时间", "报备时间"], weight: 1 },
     { name: "activistTrainingStart", title: "入党积极分子培训起始时间", titleEn: "Activist training start", type: "date", aliases: [], weight: 2 },
     { name: "activistTrainingEnd", title: "入党积极分子培训结束时间", titleEn: "Activist training end", type: "date", aliases: [], weight: 2 },
     { name: "activistExam", title: "积极分子结业考试成绩", titleEn: "Activist exam score", type: "number", aliases: [], weight: 2, constraints: { minimum: 0, maximum: 100 } },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkSheet, type CellValue } from "../../../shared/index.js";
+import { checkSheet, checkWorkbook, type CellValue } from "../../../shared/index.js";
+import { normaliseCell } from "../../../shared/normalise/value.js";
 import { parsePointsHeader } from "../../../shared/detect/points-header.js";
 import { sheet } from "./grid-helpers.js";
 
@@ -130,5 +131,70 @@ describe("a county 换届 register: 上届选举时间 and 本届换届时间, �
       "D3 committee.tooBigForBranch:warning",
       "D5 committee.size:error",
     ]);
+  });
+});
+
+describe("two tables one above the other: 积极分子 with its header, then 发展对象 with its own", () => {
+  const rows: CellValue[][] = [
+    ["某机关党支部入党积极分子和发展对象登记表"],
+    ["一、入党积极分子"],
+    ["序号", "姓名", "性别", "递交申请书时间", "谈话时间", "确定为积极分子时间", "上级党委备案时间"],
+    // Talked to 14 days after applying: within a month.
+    [1, "张一", "男", "2025-01-06", "2025-01-20", "2025-07-01", "2025-07-10"],
+    // Applied 2025-02-03: the talk was due by EDATE(…, 1) = 2025-03-03; held 2025-04-10.
+    [2, "李二", "女", "2025-02-03", "2025-04-10", "2025-08-01", "2025-08-05"],
+    // Filed with the Party committee on 2025-08-20, before being named activist on 2025-09-01.
+    [3, "王三", "男", "2025-03-03", "2025-03-17", "2025-09-01", "2025-08-20"],
+    [],
+    ["二、发展对象"],
+    ["序号", "姓名", "性别", "确定为积极分子时间", "确定为发展对象时间", "入党介绍人", "集中培训起止时间"],
+    // Activist 2024-05-06, candidate 2025-05-12 (≥ EDATE 12 = 2025-05-06); training 3 days, both ends counted.
+    [1, "赵四", "女", "2024-05-06", "2025-05-12", "王甲、李乙", "2025.6.3-5"],
+    // Training 2025.6.17-18: 2 days, fewer than 3.
+    [2, "钱五", "男", "2024-06-03", "2025-06-10", "王甲、李乙", "2025.6.17-18"],
+  ];
+
+  it("each is read under its own header, and the findings of both are at their cells", () => {
+    const r = checkWorkbook({ sheets: [sheet("登记", rows)] }, { asOf: "2025-12-31" });
+    // The first table is rows 1–6 (title to its last row); the blank line and 二、发展对象 begin the second.
+    expect(r.sheets.map((s) => [s.kind, s.block])).toEqual([
+      ["development", "1–6"],
+      ["development", "7–11"],
+    ]);
+    expect(r.findings.map((f) => `${f.cell} ${f.code}:${f.severity}`).sort()).toEqual([
+      "E5 development.talkLate:warning",
+      "G11 development.trainingShort:error",
+      "G6 dates.order:error",
+    ]);
+  });
+
+  it("a header repeated word for word after a page break is the same table", () => {
+    const repeated = [...rows.slice(0, 6), [], rows[2]!, [4, "孙六", "女", "2025-04-07", "2025-04-21", "2025-10-09", "2025-10-15"]];
+    const r = checkWorkbook({ sheets: [sheet("登记", repeated)] }, { asOf: "2025-12-31" });
+    expect(r.sheets.map((s) => s.block)).toEqual([undefined]);
+  });
+});
+
+describe("a sanction's later years, a mobile number a digit short", () => {
+  it("记大过 in 2024 leaves 2025 不定等次 too (the rule set's later years); 记过 only its own year", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "2023年度", "2024年度", "2025年度", "备注"],
+      ["甲", "称职", "不定等次", "称职", "2024年3月受记大过处分"],
+      ["乙", "称职", "不定等次", "称职", "2024年6月受记过处分"],
+      ["丙", "称职", "称职", "称职", ""],
+    ];
+    const { report, findings } = checkSheet(sheet("考核", rows), { asOf: "2025-12-31" });
+    expect(report.kind).toBe("cadre-grades");
+    expect(findings.map((f) => `${f.cell} ${f.code}`)).toEqual(["D2 cadre.sanctionGrade"]);
+  });
+
+  it("10 or 12 digits after 1[3-9] is a mobile number mistyped: an error; other odd numbers a warning", () => {
+    const problem = (text: string) => normaliseCell(text, "phone").problem;
+    expect(problem("1391234567")).toMatchObject({ code: "phone.mobileDigits", severity: "error", args: { digits: 10 } });
+    expect(problem("139123456789")).toMatchObject({ code: "phone.mobileDigits", severity: "error", args: { digits: 12 } });
+    expect(problem("13912345678")).toBeUndefined();
+    expect(problem("+86 139 1234 5678")).toBeUndefined();
+    expect(problem("0731-8888888")).toBeUndefined();
+    expect(problem("12345")).toMatchObject({ code: "phone.format", severity: "warning" });
   });
 });
