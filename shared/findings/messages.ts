@@ -7,6 +7,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "column.missing": { zh: "缺少必填列“{field}”", en: "The required column \"{field}\" is missing" },
   "value.recommended": { zh: "{field}未填写", en: "{field} is not filled in" },
   "derived.totalMismatch": { zh: "{label}行的{field}为 {value}，上方 {rows} 行之和为 {expected}", en: "The {label} row's {field} is {value}; the {rows} rows above add up to {expected}" },
+  "derived.countMismatch": { zh: "{label}“{text}”与上方 {rows} 行不符：{what}应为 {expected} 人", en: "The {label} \"{text}\" disagrees with the {rows} rows above: {what} should be {expected}" },
   "value.required": { zh: "{field}不能为空", en: "{field} is required" },
   "value.duplicate": { zh: "{field}“{value}”与第 {firstRow} 行重复", en: "{field} \"{value}\" repeats row {firstRow}" },
   "value.notNumber": { zh: "{field}“{value}”不是数字", en: "{field} \"{value}\" is not a number" },
@@ -95,6 +96,8 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "meetings.lifeNotQ4": { zh: "{period} 年的组织生活会没有在第四季度召开（一般在第四季度召开）", en: "{period}: the organisational life meeting was not held in Q4, where it usually is" },
   "appraisal.votesOverTotal": { zh: "有效票 {valid} 张，比参加评议的 {total} 人还多", en: "{valid} valid votes exceed the {total} voters" },
   "appraisal.scoreMismatch": { zh: "得分 {value}，按票数计算应为 {expected}", en: "Score {value}; the votes give {expected}" },
+  "appraisal.vetoedResult": { zh: "不合格 {votes} 票，超过有效票 {valid} 票的{share}，不能评为“{value}”", en: "{votes} of {valid} valid votes 不合格, more than {share}: \"{value}\" is ruled out" },
+  "appraisal.resultUnknown": { zh: "评议结果“{value}”不是规定的等次（{allowed}）", en: "Verdict \"{value}\" is not one of the grades ({allowed})" },
   "appraisal.gradeMismatch": { zh: "等次“{value}”，按得分 {score} 应为“{expected}”", en: "Grade \"{value}\"; score {score} gives \"{expected}\"" },
   "quota.excellent": { zh: "评为优秀的有 {excellent} 人，超过参评人数 {assessed} 人的 {share}（最多 {allowed} 人）", en: "{excellent} rated 优秀, more than {share} of the {assessed} assessed (at most {allowed})" },
   "cadre.sanctionGrade": {

@@ -13,7 +13,7 @@ import { duesMonthlyRule } from "./dues/monthly-payments.js";
 import { duesPaymentRowsRule } from "./dues/payment-rows.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
 import { meetingFrequencyRule } from "./meetings/frequency.js";
-import { appraisalVotesRule, excellentQuotaRule, rankRule } from "./appraisal/votes.js";
+import { appraisalVotesRule, excellentQuotaRule, rankRule, resultGradeRule } from "./appraisal/votes.js";
 import { committeeTermRule } from "./committee/term.js";
 import { committeeCompositionRule } from "./committee/composition.js";
 import { committeeMemberFullRule } from "./committee/member-full.js";
@@ -49,6 +49,7 @@ export const RULES: Record<string, Rule> = {
   "meetings.secretaryLecture": secretaryLectureRule,
   "appraisal.votes": appraisalVotesRule,
   "appraisal.excellentQuota": excellentQuotaRule,
+  "appraisal.resultGrade": resultGradeRule,
   "assessment.rank": rankRule,
   "committee.term": committeeTermRule,
   "committee.composition": committeeCompositionRule,

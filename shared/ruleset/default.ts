@@ -112,6 +112,10 @@ export const DEFAULT_RULE_SET: RuleSet = {
     incompetentVetoShare: 1 / 3,
     vetoedGrades: ["优秀", "称职"],
     vetoCeilingGrade: "基本称职",
+    // 民主评议党员 verdicts (关于开展民主评议党员的意见: 优秀、合格、基本合格、不合格), and 不定等次 for one not graded.
+    resultGrades: ["优秀", "合格", "基本合格", "不合格", "不定等次", "不确定等次"],
+    // 民主评议党员's scale beside the bands': the veto rules out 优秀 and 合格 there.
+    gradeEquivalents: { 合格: "称职", 基本合格: "基本称职", 不合格: "不称职" },
   },
   assessment: {
     // An example weighting, labelled as such in domain-rules.md §4.3; set your own.

@@ -198,3 +198,48 @@ describe("a sanction's later years, a mobile number a digit short", () => {
     expect(problem("12345")).toMatchObject({ code: "phone.format", severity: "warning" });
   });
 });
+
+describe("民主评议党员: the veto on the member scale, verdicts from the rule set, counts in 小计 rows", () => {
+  it("more than a third 不合格 rules out 合格 (the rule set reads it as 称职); 良好 is no member's verdict", () => {
+    const rows: CellValue[][] = [
+      ["某社区党支部2025年度民主评议党员测评统计表"],
+      ["姓名", "参评人数", "优秀", "合格", "基本合格", "不合格", "评议结果"],
+      ["甲", 18, 10, 8, 0, 0, "优秀"],
+      // 6 of 18 is exactly a third, not more: 合格 stands.
+      ["乙", 18, 2, 9, 1, 6, "合格"],
+      // 7 of 18 is more than a third: not 合格.
+      ["丙", 18, 1, 8, 2, 7, "合格"],
+      // 7 of 18, but 基本合格 is not ruled out.
+      ["丁", 18, 1, 7, 3, 7, "基本合格"],
+      ["戊", 18, 3, 15, 0, 0, "良好"],
+    ];
+    const { report, findings } = checkSheet(sheet("评议", rows), { asOf: "2025-12-31" });
+    expect(report.kind).toBe("appraisal");
+    expect(findings.map((f) => `${f.cell} ${f.code}`).sort()).toEqual(["G5 appraisal.vetoedResult", "G7 appraisal.resultUnknown"]);
+  });
+
+  it("a 小计 or 总计 that counts people in words is checked against its rows", () => {
+    const rows: CellValue[][] = [
+      ["某支部2025年度民主评议党员结果"],
+      ["姓名", "评议结果"],
+      ["第一党小组"],
+      ["张", "优秀"],
+      ["王", "合格"],
+      ["李", "合格"],
+      ["小计：优秀1人，合格2人"],
+      ["第二党小组"],
+      ["赵", "合格"],
+      ["钱", "合格"],
+      ["孙", "基本合格"],
+      // Two 合格 above, not three.
+      ["小计：合格3人"],
+      // Six members in all, not seven.
+      ["总计：7人"],
+    ];
+    const { findings } = checkSheet(sheet("评议", rows), { asOf: "2025-12-31" });
+    expect(findings.map((f) => [f.cell, f.code, f.expected])).toEqual([
+      ["A12", "derived.countMismatch", "2"],
+      ["A13", "derived.countMismatch", "6"],
+    ]);
+  });
+});
