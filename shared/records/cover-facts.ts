@@ -3,7 +3,8 @@ import { matchFields, type FieldIndex } from "../detect/field-match.js";
 import { chineseCount } from "../normalise/chinese-count.js";
 import { toHalfWidth } from "../normalise/text.js";
 import { normaliseCell, type NormValue } from "../normalise/value.js";
-import type { DatePrecision } from "../calendar/precision.js";
+import type { DatePrecision } from "../normalise/dates.js";
+import { appendAll } from "../util/append-all.js";
 
 /**
  * Counts a form states once, in its cover lines above the header (参加测评党员：28人,
@@ -59,7 +60,7 @@ export function coverFacts(view: SheetView, headerTop: number, index: FieldIndex
       }
     }
   }
-  out.push(...labelValuePairs(view, headerTop, index, colOf, out));
+  appendAll(out, labelValuePairs(view, headerTop, index, colOf, out));
   return out;
 }
 
