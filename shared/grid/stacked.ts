@@ -24,6 +24,8 @@ const MAX_LABEL = 24;
 /** The words the lower header must share with the upper one, and those it must add. */
 const MIN_SHARED = 2;
 const MIN_NEW = 2;
+/** The upper table's header stands within the sheet's first rows, as any header does. */
+const MAX_UPPER_HEADER_ROW = 30;
 
 const filled = (v: CellValue) => v !== null && !(typeof v === "string" && v.trim() === "");
 
@@ -68,26 +70,30 @@ export function stackedSplit(sheet: SheetGrid): StackedSplit | null {
   const view = new SheetView(sheet);
   let upper: { row: number; words: Set<string> } | null = null;
   let dataSince = false;
+  let prevFilled = 2;
+  // One count of filled cells per row; a row's labels are read only where a header may stand.
   for (let r = view.firstRow; r < view.rowCount; r++) {
-    const words = headerWords(view, r);
+    const n = filledCount(view, r);
     if (!upper) {
+      const words = n >= MIN_HEADER_CELLS && r - view.firstRow < MAX_UPPER_HEADER_ROW ? headerWords(view, r) : null;
       if (words) upper = { row: r, words };
+      else if (r - view.firstRow >= MAX_UPPER_HEADER_ROW) return null;
+      prevFilled = n;
       continue;
     }
-    if (words && dataSince) {
-      const shared = [...words].filter((w) => upper!.words.has(w)).length;
-      const added = words.size - shared;
-      const above = r - 1;
-      const apart = filledCount(view, above) <= 1;
-      if (shared >= MIN_SHARED && added >= MIN_NEW && apart) {
+    if (dataSince && prevFilled <= 1 && n >= MIN_HEADER_CELLS) {
+      const words = headerWords(view, r);
+      const shared = words ? [...words].filter((w) => upper!.words.has(w)).length : 0;
+      if (words && shared >= MIN_SHARED && words.size - shared >= MIN_NEW) {
         // The lower table begins with the blank lines and the heading right above its header.
-        let start = above;
+        let start = r - 1;
         while (start - 1 > upper.row && filledCount(view, start - 1) <= 1) start--;
         const end = view.rowCount - 1;
         return { upper: rows(view, view.firstRow, start - 1), lower: rows(view, start, end), upperRows: `${view.firstRow + 1}–${start}`, lowerRows: `${start + 1}–${end + 1}` };
       }
     }
-    if (filledCount(view, r) >= 2) dataSince = true;
+    if (n >= 2) dataSince = true;
+    prevFilled = n;
   }
   return null;
 }
