@@ -1,5 +1,6 @@
 import type { WorkbookGrid } from "../grid/types.js";
-import { sideBySideBlocks } from "../grid/side-by-side.js";
+import { sideBySideBlocks, type SheetBlock } from "../grid/side-by-side.js";
+import { stackedSplit } from "../grid/stacked.js";
 import { transposeGrid, untransposeCell, untransposePlace } from "../grid/transpose.js";
 import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
@@ -96,7 +97,7 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
     findings = findings.map(untransposePlace);
     report = { ...report, facts: report.facts.map((f) => ({ ...f, ...untransposeCell(f.cell) })), reason: renderMessage("sheet.transposed", opts.lang ?? "zh") + report.reason };
   }
-  if (slot.block) report = { ...report, block: slot.block, reason: renderMessage("sheet.block", opts.lang ?? "zh", { columns: slot.block }) + report.reason };
+  if (slot.block) report = { ...report, block: slot.block, reason: renderMessage(slot.blockRows ? "sheet.blockRows" : "sheet.block", opts.lang ?? "zh", { columns: slot.block, rows: slot.block }) + report.reason };
   return { report, findings };
 }
 
@@ -119,8 +120,10 @@ export interface BookSlot {
   part: BookPart;
   /** The sheet's place in its part's workbook. */
   sheetIndex: number;
-  /** The columns of the sheet's block, when the sheet holds tables side by side. */
+  /** The columns of the sheet's block, when the sheet holds tables side by side (or its rows, when one above the other). */
   block?: string;
+  /** The block is a range of rows (tables one above the other), not of columns. */
+  blockRows?: boolean;
   /** Read transposed: its findings are placed back at the cells as written. */
   transposed?: boolean;
   /** A 三会一课 matrix read as one row per meeting: where each row's cells stand on the matrix. */
@@ -151,9 +154,9 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   for (const part of parts) {
     const partOpts = optionsOf(part, opts);
     for (const [sheetIndex, sheet] of part.grid.sheets.entries()) {
-      for (const { grid, columns } of sideBySideBlocks(sheet)) {
+      for (const { grid, columns, rows } of sideBySideBlocks(sheet).flatMap((b) => stackedBlocks(b, partOpts))) {
         let p = prepareSheet(grid, partOpts);
-        const block = columns ? { block: columns } : {};
+        const block = columns ? { block: columns } : rows ? { block: rows, blockRows: true } : {};
         // A sheet no ledger fits may be one kept the other way round: read it transposed when that fits one.
         let transposed = false;
         if (p.done && p.report.status === "unrecognised") {
@@ -180,6 +183,21 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   const book: BookContext | null = roster.rosters.length > 0 ? { fullMembers: roster.fullMembersOn(asOf) } : null;
   for (const part of parts) linkRegisterParts(slots.filter((s) => s.part === part), book, optionsOf(part, opts));
   return { slots, ledgers, roster, book, several, asOf };
+}
+
+/**
+ * A block's tables one above the other (一、入党积极分子 | 二、发展对象, each with its own header):
+ * split only where each part reads as a ledger of its own, else the block stays whole.
+ */
+function stackedBlocks(block: SheetBlock, opts: CheckOptions): (SheetBlock & { rows?: string })[] {
+  const split = stackedSplit(block.grid);
+  if (!split) return [block];
+  const upper = prepareSheet(split.upper, opts);
+  const lower = prepareSheet(split.lower, opts);
+  if (upper.done || lower.done) return [block];
+  const rest = stackedBlocks({ grid: split.lower }, opts);
+  const lowerRows = rest.length > 1 ? rest : [{ grid: split.lower, rows: split.lowerRows }];
+  return [{ grid: split.upper, rows: split.upperRows }, ...lowerRows];
 }
 
 /** The meetings (or dues) sheets of one workbook that are parts of one register (一季度 … 四季度, 1月 … 12月): each learns of the others. */

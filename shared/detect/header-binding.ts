@@ -4,6 +4,7 @@ import { headerQualifiers, titleQualifiers } from "./header-text.js";
 import { cellText, headerCells, type HeaderCell } from "./header-cells.js";
 import { parseMonthHeader } from "./month-header.js";
 import { parseYearHeader } from "./year-header.js";
+import { parsePointsHeader } from "./points-header.js";
 import { searchPattern } from "../template/safe-pattern.js";
 import { pinnedField } from "./apply-mapping.js";
 
@@ -62,9 +63,14 @@ function compileOwnPattern(pattern: string | undefined): Exec | null {
 const ownPatterns = new WeakMap<FieldIndex, (Exec | null)[]>();
 
 function monthOf(index: FieldIndex, fieldIndex: number, cell: HeaderCell): { month: number; year?: number; span?: number; score: number } | null {
-  if (index.template.fields[fieldIndex]!.repeat?.period === "year") {
+  const period = index.template.fields[fieldIndex]!.repeat?.period;
+  if (period === "year") {
     const year = parseYearHeader(cell.leaf);
     return year === null ? null : { month: year, score: 1 };
+  }
+  if (period === "points") {
+    const points = parsePointsHeader(cell.leaf, cell.group);
+    return points === null ? null : { month: points, score: 1 };
   }
   const parsed = parseMonthHeader(cell.leaf, cell.group);
   if (parsed) return { ...parsed, score: /^\s*\d{1,2}\s*$/.test(cell.leaf) ? BARE_MONTH : 1 };

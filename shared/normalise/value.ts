@@ -239,5 +239,7 @@ function normalisePhone(text: string): Normalised {
   const local = digits.replace(/^(\+86|0086)/, "");
   if (/^1[3-9]\d{9}$/.test(local)) return { value: local, text };
   if (/^0\d{2,3}\d{7,8}(转\d+|-\d+)?$/.test(local)) return { value: local, text };
+  // 1354316864: a mobile number (1, then 3–9) with a digit missing or one too many is wrong, not odd.
+  if (/^1[3-9]\d{8}$|^1[3-9]\d{10}$/.test(local)) return { value: null, text, problem: { code: "phone.mobileDigits", severity: "error", args: { value: text, digits: local.length } } };
   return bad("phone.format", text, "warning");
 }

@@ -16,6 +16,7 @@ import { allowedValuesByColumn } from "./list-validations.js";
 /** One column of a repeating group (a month), shared by every record. */
 export interface RepeatColumn {
   col: number;
+  /** Its month (1..12), its year (a year group), or an item's full marks (a 百分制 group). */
   period: number;
   /** The year its header names (2025年1月, or 2025年 over 1月…12月), when it names one. */
   year?: number;
@@ -245,9 +246,10 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       values[end] = last;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
     }
-    // 参加测评党员：28人 above the header: every row's count, where the row has no cell for it.
+    // 参加测评党员：28人, 应换届时间 | 2025年4月 above the header: every row's, where the row has no cell for it.
     for (const c of cover) {
       values[c.fieldIndex] = c.value;
+      if (c.precision) (rec.precision ??= new Map()).set(c.fieldIndex, c.precision);
       (rec.sources ??= new Map()).set(c.fieldIndex, { row: c.row, col: c.col, from: "cover" });
     }
     if (section) {

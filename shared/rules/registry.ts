@@ -13,7 +13,7 @@ import { duesMonthlyRule } from "./dues/monthly-payments.js";
 import { duesPaymentRowsRule } from "./dues/payment-rows.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
 import { meetingFrequencyRule } from "./meetings/frequency.js";
-import { appraisalVotesRule, excellentQuotaRule, rankRule } from "./appraisal/votes.js";
+import { appraisalVotesRule, excellentQuotaRule, rankRule, resultGradeRule } from "./appraisal/votes.js";
 import { committeeTermRule } from "./committee/term.js";
 import { committeeCompositionRule } from "./committee/composition.js";
 import { committeeMemberFullRule } from "./committee/member-full.js";
@@ -21,6 +21,7 @@ import { committeeMembersTermRule } from "./committee/members-term.js";
 import { committeeSizeRule } from "./committee/size.js";
 import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
+import { pointsRule } from "./yearly/points.js";
 import { cadreGradesRule } from "./yearly/cadre-grades.js";
 import { partyAgeRule } from "./roster/party-age.js";
 
@@ -48,6 +49,7 @@ export const RULES: Record<string, Rule> = {
   "meetings.secretaryLecture": secretaryLectureRule,
   "appraisal.votes": appraisalVotesRule,
   "appraisal.excellentQuota": excellentQuotaRule,
+  "appraisal.resultGrade": resultGradeRule,
   "assessment.rank": rankRule,
   "committee.term": committeeTermRule,
   "committee.composition": committeeCompositionRule,
@@ -56,6 +58,7 @@ export const RULES: Record<string, Rule> = {
   "committee.memberFull": committeeMemberFullRule,
   "committee.membersTerm": committeeMembersTermRule,
   "orgAssessment.grades": orgAssessmentRule,
+  "orgAssessment.points": pointsRule,
   "cadre.grades": cadreGradesRule,
   "member.partyAge": partyAgeRule,
 };

@@ -109,9 +109,15 @@ export const DEFAULT_RULE_SET: RuleSet = {
       { min: 0, grade: "不称职" },
     ],
     excellentQuotaShare: 0.2,
+    // Domain rules §4.2: the 2020 规定 lets a unit rise to 25%; over 20% is a warning to look at.
+    excellentQuotaSeverity: "warning",
     incompetentVetoShare: 1 / 3,
     vetoedGrades: ["优秀", "称职"],
     vetoCeilingGrade: "基本称职",
+    // 民主评议党员 verdicts (关于开展民主评议党员的意见: 优秀、合格、基本合格、不合格), and 不定等次 for one not graded.
+    resultGrades: ["优秀", "合格", "基本合格", "不合格", "不定等次", "不确定等次"],
+    // 民主评议党员's scale beside the bands': the veto rules out 优秀 and 合格 there.
+    gradeEquivalents: { 合格: "称职", 基本合格: "基本称职", 不合格: "不称职" },
   },
   assessment: {
     // An example weighting, labelled as such in domain-rules.md §4.3; set your own.
@@ -159,12 +165,14 @@ export const DEFAULT_RULE_SET: RuleSet = {
     consecutiveFailYears: 2,
     excellentGrade: "优秀",
     excellentQuotaShare: 0.2,
+    excellentQuotaSeverity: "warning",
     // Domain rules §4.2: the most severe first, since the first entry a note matches decides.
     sanctions: [
       { words: ["开除党籍", "留党察看", "撤销党内职务"], allowed: ["不称职"], source: "组通字〔1998〕19号" },
       { words: ["严重警告"], allowed: ["不称职", "不定等次"], source: "组通字〔1998〕19号" },
       { words: ["立案"], allowed: ["不定等次"], source: "组通字〔1998〕19号" },
-      { words: ["记大过", "降级", "撤职", "记过", "责令辞职", "降职", "免职"], allowed: ["不定等次"], source: "政务处分与组织处理的有关规定" },
+      { words: ["记大过", "降级", "撤职"], allowed: ["不定等次"], later: { years: 1, allowed: ["不定等次"] }, source: "政务处分与组织处理的有关规定：当年及第二年不定等次" },
+      { words: ["记过", "责令辞职", "降职", "免职"], allowed: ["不定等次"], source: "政务处分与组织处理的有关规定" },
       { words: ["党内警告", "警告处分", "政务警告", "诫勉", "调整职务"], notAllowed: ["优秀"], source: "组通字〔1998〕19号" },
       { words: ["试用期"], allowed: ["不定等次"], unless: ["期满", "已满", "结束", "转正"], source: "公务员考核规定：试用期内只写评语，不定等次" },
     ],

@@ -42,6 +42,9 @@ export const MeetingRequirement = z
   })
   .strict();
 
+/** How a quota over its share is reported (what may lawfully exceed it is the department's to say). */
+export const QuotaSeverity = z.enum(["error", "warning"]).default("warning");
+
 export const GradeBand = z.object({ min: z.number(), grade: z.string() }).strict();
 
 export const DeductionItem = z
@@ -162,12 +165,18 @@ export const RuleSetShape = z
         bands: z.array(GradeBand).min(1),
         /** 优秀 at most this share of those assessed in one sheet. */
         excellentQuotaShare: z.number().min(0).max(1),
+        /** How a sheet over the quota is reported: the 2020 规定 lets a unit rise to 25%, so a warning by default. */
+        excellentQuotaSeverity: QuotaSeverity,
         /** More than this share of valid votes 不称职 rules out the top grades. */
         incompetentVetoShare: z.number().min(0).max(1),
         /** The grades ruled out by that veto. */
         vetoedGrades: z.array(z.string()),
         /** The grade given when the veto applies and the score would be higher. */
         vetoCeilingGrade: z.string(),
+        /** The verdicts a 民主评议党员 sheet may give (besides the bands' grades); its own drop-down list wins. */
+        resultGrades: z.array(z.string().min(1)).max(20).default(["优秀", "合格", "基本合格", "不合格", "不定等次", "不确定等次"]),
+        /** Grades of another scale read as the bands' (民主评议党员: 合格 is 称职), for the veto. */
+        gradeEquivalents: z.record(z.string(), z.string()).default({ 合格: "称职", 基本合格: "基本称职", 不合格: "不称职" }),
       })
       .strict(),
     assessment: z
@@ -240,6 +249,7 @@ export const RuleSetShape = z
         excellentGrade: z.string().min(1),
         /** 优秀 at most this share of the cadres in one year column. */
         excellentQuotaShare: z.number().min(0).max(1),
+        excellentQuotaSeverity: QuotaSeverity,
         /**
          * What a sanction written in 备注 does to that year's grade (组通字〔1998〕19号 and the 2020
          * rules): the first entry whose words the note holds decides; `allowed` lists the only grades
@@ -254,6 +264,8 @@ export const RuleSetShape = z
                 allowed: z.array(z.string().min(1)).max(10).optional(),
                 notAllowed: z.array(z.string().min(1)).max(10).optional(),
                 unless: z.array(z.string().min(1).max(20)).max(10).optional(),
+                /** What it leaves in the years after (记大过: 当年及第二年不定等次): how many years, and the grades. */
+                later: z.object({ years: z.number().int().min(1).max(5), allowed: z.array(z.string().min(1)).min(1).max(10) }).strict().optional(),
                 source: z.string().max(80),
               })
               .strict(),
@@ -262,7 +274,7 @@ export const RuleSetShape = z
           .default([]),
       })
       .strict()
-      .default({ grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2, sanctions: [] }),
+      .default({ grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2, excellentQuotaSeverity: "warning", sanctions: [] }),
     /** When a column reads as a badly converted file rather than a badly kept ledger (shared/rules/columns). */
     conversion: z
       .object({

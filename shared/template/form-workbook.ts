@@ -170,6 +170,8 @@ export async function formWorkbook(template: TemplateParsed, opts: FormOptions =
   // A monthly group is written as its twelve month columns, as clerks head them (1月 … 12月).
   const columns: { field: FieldParsed; title: string }[] = [];
   for (const f of template.fields) {
+    // A 百分制 sheet's items and their points are the department's own: the form leaves them to it.
+    if (f.repeat?.period === "points") continue;
     if (f.repeat) for (let m = 1; m <= 12; m++) columns.push({ field: f, title: `${m}月` });
     else columns.push({ field: f, title: f.title });
   }

@@ -61,8 +61,10 @@ export const Field = z
      * A repeating column group: one column per period. Month headers are read in every form
      * clerks write them (1月, 一月, 2025年1月, 2025.1, a bare 1 under 月份 …); `pattern`, a
      * regular expression whose first capture is the month, adds a form of the template's own.
+     * `year`: one column per year (2024年度). `points`: the items of a 百分制 assessment, each
+     * header carrying its full marks (三会一课（25分）), which is the column's `period`.
      */
-    repeat: z.object({ pattern: SafePattern.optional(), period: z.enum(["month", "year"]) }).optional(),
+    repeat: z.object({ pattern: SafePattern.optional(), period: z.enum(["month", "year", "points"]) }).optional(),
     /**
      * What the column's cells look like, beside the type: typical values (正式党员, 预备党员),
      * or a kind of text (a person's name, a meeting type). Evidence for recognising the column

@@ -43,6 +43,44 @@ export const appraisalVotesRule: Rule = {
       if (givenGrade !== null && givenGrade !== grade && rules.bands.some((b) => b.grade === givenGrade)) {
         ctx.atCell(rec, "grade", "appraisal.gradeMismatch", "error", { value: givenGrade, expected: grade, score: score.toFixed(rules.decimals) }, grade);
       }
+      vetoOfResult(ctx, rec, votes.incompetent, valid);
+    }
+  },
+};
+
+/**
+ * A 民主评议党员 verdict (评议结果, on the 优秀/合格/基本合格/不合格 scale) is not worked out from the
+ * votes, but the veto holds for it too: more than a third 不合格 rules out the grades the rule set
+ * vetoes, read on its scale through `gradeEquivalents` (合格 is 称职).
+ */
+function vetoOfResult(ctx: RuleContext, rec: LedgerRecord, incompetent: number, valid: number): void {
+  if (ctx.has("grade") || !ctx.has("result") || valid === 0) return;
+  const rules = ctx.ruleSet.appraisal;
+  const result = ctx.str(rec, "result");
+  if (result === null || incompetent / valid <= rules.incompetentVetoShare) return;
+  const grade = rules.gradeEquivalents[result] ?? result;
+  if (!rules.vetoedGrades.includes(grade)) return;
+  ctx.atCell(rec, "result", "appraisal.vetoedResult", "error", { value: result, votes: incompetent, valid, share: shareText(rules.incompetentVetoShare, ctx.lang) });
+}
+
+function shareText(share: number, lang: string): string {
+  if (Math.abs(share - 1 / 3) < 1e-9) return lang === "zh" ? "三分之一" : "one third";
+  return `${Math.round(share * 100)}%`;
+}
+
+/**
+ * A 民主评议党员 verdict is one the rule set names (优秀/合格/基本合格/不合格, or a band's grade):
+ * 良好 is a 领导班子's grade, not a member's. The sheet's own drop-down list, where it has one, decides instead.
+ */
+export const resultGradeRule: Rule = {
+  needs: ["result"],
+  run(ctx) {
+    if (ctx.set.listOf[ctx.field("result")]) return;
+    const rules = ctx.ruleSet.appraisal;
+    const allowed = [...rules.resultGrades, ...rules.bands.map((b) => b.grade).filter((g) => !rules.resultGrades.includes(g))];
+    for (const rec of ctx.records) {
+      const v = ctx.str(rec, "result");
+      if (v !== null && !allowed.includes(v)) ctx.atCell(rec, "result", "appraisal.resultUnknown", "error", { value: v, allowed: rules.resultGrades.join("、") });
     }
   },
 };
@@ -56,7 +94,7 @@ export const excellentQuotaRule: Rule = {
     const rules = ctx.ruleSet.appraisal;
     const quota = checkExcellentQuota(ctx.records.map((rec) => ctx.str(rec, field)), rules);
     if (quota.over) {
-      ctx.atColumn(field, "quota.excellent", "error", {
+      ctx.atColumn(field, "quota.excellent", rules.excellentQuotaSeverity, {
         excellent: quota.excellent,
         assessed: quota.assessed,
         allowed: quota.limit,

@@ -22,6 +22,10 @@ export const committeeBranchSizeRule: Rule = {
       const has = ctx.get(rec, "hasCommittee");
       if (has === false && full >= from) ctx.atCell(rec, "hasCommittee", "committee.committeeRequired", "error", { members: full, from });
       else if (has === true && full < from) ctx.atCell(rec, "hasCommittee", "committee.tooBigForBranch", "warning", { members: full, from, deputies: b.smallBranchMaxDeputies });
+      else if (has === null && full < from && (ctx.num(rec, "committeeSize") ?? 0) >= b.committeeMinSize) {
+        // 委员职数 3 where the branch has fewer than 7 full members: a committee it should not have.
+        ctx.atCell(rec, "committeeSize", "committee.tooBigForBranch", "warning", { members: full, from, deputies: b.smallBranchMaxDeputies });
+      }
     }
   },
 };

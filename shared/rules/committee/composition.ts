@@ -50,13 +50,19 @@ export const committeeCompositionRule: Rule = {
       for (const extra of secretaries.slice(1)) ctx.atCell(extra, "post", "committee.twoSecretaries", "error", { value: ctx.str(extra, "post") ?? "" });
       const isCommittee = fullMembers !== null ? fullMembers >= ctx.ruleSet.meetings.committeeFromMembers : posts.includes("member");
       if (isCommittee) {
-        const n = people.length;
+        // The size the form states (委员职数 | 8) is the committee's, said at that cell; else the list's.
+        const stated = ctx.num(first, "committeeSize");
+        const n = stated !== null && stated >= people.length ? stated : people.length;
+        const at = stated !== null && stated >= people.length ? "committeeSize" : "name";
+        // A list longer than a committee may ever be is too long at its last member (the 9th of 9).
+        const where = at === "name" && n > b.committeeMaxSize ? people[people.length - 1]! : first;
+        const atField = where === first ? at : "post";
         const args = { size: n, min: b.committeeMinSize, normal: b.committeeNormalMaxSize, max: b.committeeMaxSize, ...(fullMembers !== null ? { members: fullMembers } : {}) };
         // With the roster known, the message says why a committee of this size is required.
         // A list may be partial (too few is only a warning), but more than the maximum already listed is too many.
         const sizeSeverity = n > b.committeeMaxSize ? "error" : severity;
-        if (n < b.committeeMinSize || n > b.committeeMaxSize) ctx.atCell(first, "name", fullMembers !== null ? "committee.sizeForBranch" : "committee.size", sizeSeverity, args);
-        else if (n > b.committeeNormalMaxSize) ctx.atCell(first, "name", "committee.sizeAboveNormal", "warning", args);
+        if (n < b.committeeMinSize || n > b.committeeMaxSize) ctx.atCell(where, atField, fullMembers !== null ? "committee.sizeForBranch" : "committee.size", sizeSeverity, args);
+        else if (n > b.committeeNormalMaxSize) ctx.atCell(first, at, "committee.sizeAboveNormal", "warning", args);
       } else if (fullMembers !== null && (posts.includes("member") || deputies > b.smallBranchMaxDeputies)) {
         ctx.atCell(first, "post", "committee.tooBigForBranch", "warning", { members: fullMembers, from: ctx.ruleSet.meetings.committeeFromMembers, deputies: b.smallBranchMaxDeputies });
       } else if (deputies > b.smallBranchMaxDeputies && !posts.includes("member")) {

@@ -60,6 +60,11 @@ function postponement(ctx: RuleContext, rec: LedgerRecord, due: number): { appro
   return { approved: true };
 }
 
+/** A row that says its branch has no committee (是否设支委会 否, 委员职数 0) has no committee term to renew. */
+function noCommittee(ctx: RuleContext, rec: LedgerRecord): boolean {
+  return ctx.get(rec, "hasCommittee") === false || ctx.num(rec, "committeeSize") === 0;
+}
+
 export const committeeTermRule: Rule = {
   needs: ["termDueDate"],
   run(ctx) {
@@ -67,7 +72,7 @@ export const committeeTermRule: Rule = {
     for (const rec of ctx.records) {
       const years = termYearsOf(ctx, rec);
       const due = ctx.date(rec, "termDueDate");
-      if (due === null) continue;
+      if (due === null || noCommittee(ctx, rec)) continue;
       const appointed = ctx.date(rec, "appointedDate");
       const elected = ctx.date(rec, "electedDate");
       if (appointed !== null) {

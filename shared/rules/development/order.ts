@@ -4,7 +4,7 @@ import type { Rule } from "../context.js";
 /**
  * The development steps happen in order (细则 sequence; G3, G8, G9, G12, G13): each step names
  * the steps that must come before it, as the domain rules state them — A ≤ T ≤ J ≤ F ≤ R ≤ S,
- * F ≤ Z ≤ R (政审 before the branch meeting), Y ≤ R (预审 before it too, but the rules set no
+ * J ≤ 备案 (细则第八条), F ≤ Z ≤ R (政审 before the branch meeting), Y ≤ R (预审 before it too, but the rules set no
  * order between 政审 and 预审), Tw ≤ S, S ≤ X, then the full-membership steps. A step whose
  * date is missing passes its own predecessors on. A date is out of order when it surely
  * precedes one of them; it is said once, against the latest such.
@@ -14,6 +14,8 @@ const BEFORE: Record<string, readonly string[]> = {
   talkDate: ["applyDate"],
   activistDate: ["talkDate"],
   candidateDate: ["activistDate"],
+  // 备案 of the activist or, later, of the candidate: either way not before the activist is named.
+  filingDate: ["activistDate"],
   politicalReviewDate: ["candidateDate"],
   preReviewDate: ["candidateDate"],
   joinDate: ["politicalReviewDate", "preReviewDate"],

@@ -25,18 +25,27 @@ export const cadreGradesRule: Rule = {
 
 function oneYear(ctx: RuleContext): void {
   const rules = ctx.ruleSet.cadreGrades;
-  const year = titleYear(ctx.view, ctx.headerRow) ?? toYmd(ctx.asOf).y;
+  const sheetYear = titleYear(ctx.view, ctx.headerRow) ?? toYmd(ctx.asOf).y;
+  // A row's own 考核年度 (an HR export of several years) is its year; else the sheet's.
+  const yearOf = (rec: LedgerRecord) => ctx.num(rec, "year") ?? sheetYear;
   const grades = ctx.records.map((rec) => ctx.str(rec, "grade"));
   ctx.records.forEach((rec, i) => {
     const text = grades[i];
-    if (text && !rules.grades.includes(text)) ctx.atCell(rec, "grade", "cadre.gradeUnknown", "error", { value: text, year, allowed: rules.grades.join("、") });
+    if (text && !rules.grades.includes(text)) ctx.atCell(rec, "grade", "cadre.gradeUnknown", "error", { value: text, year: yearOf(rec), allowed: rules.grades.join("、") });
   });
   ctx.records.forEach((rec, i) => {
     const text = grades[i];
-    if (text) checkSanction(ctx, rec, year, text, (code, args) => ctx.atCell(rec, "grade", code, "error", args));
+    if (text) checkSanction(ctx, rec, yearOf(rec), text, (code, args) => ctx.atCell(rec, "grade", code, "error", args));
   });
-  const q = checkTopGradeQuota(grades, rules.excellentGrade, rules.excellentQuotaShare);
-  if (q.over) ctx.atPeriod("quota.excellentPerYear", "error", String(year), { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.excellentQuotaShare * 100)}%` });
+  const byYear = new Map<number, (string | null)[]>();
+  ctx.records.forEach((rec, i) => {
+    const y = yearOf(rec);
+    byYear.set(y, [...(byYear.get(y) ?? []), grades[i] ?? null]);
+  });
+  for (const [year, ofYear] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    const q = checkTopGradeQuota(ofYear, rules.excellentGrade, rules.excellentQuotaShare);
+    if (q.over) ctx.atPeriod("quota.excellentPerYear", rules.excellentQuotaSeverity, String(year), { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.excellentQuotaShare * 100)}%` });
+  }
 }
 
 function byYear(ctx: RuleContext): void {
@@ -64,26 +73,32 @@ function byYear(ctx: RuleContext): void {
   columns.forEach((col, i) => {
     const q = checkTopGradeQuota(ctx.records.map((r) => (typeof r.repeat[i] === "string" ? (r.repeat[i] as string) : null)), rules.excellentGrade, rules.excellentQuotaShare);
     if (q.over) {
-      ctx.atPeriod("quota.excellentPerYear", "error", String(col.period), { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.excellentQuotaShare * 100)}%` });
+      ctx.atPeriod("quota.excellentPerYear", rules.excellentQuotaSeverity, String(col.period), { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.excellentQuotaShare * 100)}%` });
     }
   });
 }
 
 const YEAR_IN_NOTE = /((?:19|20)\d{2})\s*(?:年|[.\-/])/g;
 
-/** The first sanction a note of the row states for `year`, with the words that state it. */
+/**
+ * The first sanction a note of the row states for `year`, with the words that state it: one of that
+ * year, or of a year before it whose `later` years reach `year` (记大过 in 2024 leaves 2025 不定等次 too).
+ */
 function sanctionOf(ctx: RuleContext, rec: LedgerRecord, year: number): { sanction: Sanction; words: string } | null {
   for (const col of ctx.set.noteColumns) {
     const note = ctx.view.value(rec.row, col);
     if (typeof note !== "string" || note.trim() === "") continue;
     // 2022年受党内警告: a sanction of another year does not limit this year's grade.
     const years = [...note.matchAll(YEAR_IN_NOTE)].map((m) => Number(m[1]));
-    if (years.length > 0 && !years.includes(year)) continue;
+    const thisYear = years.length === 0 || years.includes(year);
+    const since = years.filter((y) => y < year);
     for (const sanction of ctx.ruleSet.cadreGrades.sanctions) {
       const words = sanction.words.find((w) => note.includes(w));
       if (words === undefined) continue;
       if (sanction.unless?.some((w) => note.includes(w))) continue;
-      return { sanction, words };
+      if (thisYear) return { sanction, words };
+      const later = sanction.later;
+      if (later && since.some((y) => year - y <= later.years)) return { sanction: { words: sanction.words, allowed: later.allowed, source: sanction.source }, words };
     }
   }
   return null;

@@ -47,7 +47,7 @@ export const appraisalTemplate: Template = {
     ...VOTES,
     NOTE,
   ],
-  rules: [{ rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }],
+  rules: [{ rule: "appraisal.resultGrade" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }],
   minScore: 3,
   requiredHeaders: ["result"],
   titleWords: ["民主评议", "评议结果", "评议党员"],

@@ -7,6 +7,8 @@ const COMMITTEE_OF: Field = {
   aliases: [...(BRANCH.aliases ?? []), "所属分党委", "所属党委", "所属党组织", "所在分党委", "所属基层党组织"],
 };
 
+const COMMITTEE_SIZE: Field = { name: "committeeSize", title: "委员人数", titleEn: "Committee size", type: "integer", aliases: ["支委会人数", "委员会人数", "班子成员人数", "支委人数", "委员职数", "支委职数", "委员会职数"], constraints: { minimum: 0 } };
+
 const TERM_DUE: Field = { name: "termDueDate", title: "应换届时间", titleEn: "Term ends", type: "date", aliases: ["任期届满时间", "届满时间", "任期到期时间", "应换届日期", "本届任期届满时间"] };
 
 /**
@@ -29,13 +31,13 @@ export const committeeTemplate: Template = {
       title: "任命时间",
       titleEn: "Elected / appointed on",
       type: "date",
-      aliases: ["成立时间", "选举时间", "当选时间", "本届任职时间", "换届选举时间", "产生时间", "本届选举时间", "上次换届时间", "上届换届时间", "最近一次换届时间", "本届换届时间"],
+      aliases: ["成立时间", "选举时间", "当选时间", "本届任职时间", "换届选举时间", "产生时间", "本届选举时间", "上次换届时间", "上届换届时间", "最近一次换届时间", "上届选举时间", "上次选举时间"],
       weight: 2,
     },
     { ...TERM_DUE, weight: 3, constraints: { required: true } },
-    { name: "electedDate", title: "实际换届时间", titleEn: "Next election held", type: "date", aliases: ["换届时间", "实际换届日期", "下届选举时间"], weight: 3 },
+    { name: "electedDate", title: "实际换届时间", titleEn: "Next election held", type: "date", aliases: ["换届时间", "实际换届日期", "下届选举时间", "本届换届时间", "本次换届时间"], weight: 3 },
     { name: "termYears", title: "任期（年）", titleEn: "Term (years)", type: "integer", aliases: ["任期", "每届任期", "任期年限"], weight: 1, constraints: { minimum: 1 } },
-    { name: "committeeSize", title: "委员人数", titleEn: "Committee size", type: "integer", aliases: ["支委会人数", "委员会人数", "班子成员人数", "支委人数"], weight: 1, constraints: { minimum: 0 } },
+    { ...COMMITTEE_SIZE, weight: 1 },
     { name: "delayApproval", title: "延期换届批准情况", titleEn: "Postponement approved", type: "string", aliases: ["延期换届", "批准延期", "延期批准", "是否批准延期"], weight: 1 },
     // A terms register of many branches (换届工作台账) says each branch's type and size beside its term.
     { name: "orgType", title: "党组织类型", titleEn: "Type of organisation", type: "string", aliases: ["类型", "支部类型", "党支部类型", "所属类型"], weight: 0.5 },
@@ -78,6 +80,8 @@ export const committeeMembersTemplate: Template = {
     { ...FULL_DATE, weight: 0.5 },
     // The committee's term written on every member's row: the whole committee's, not a row's own.
     { ...TERM_DUE, weight: 1 },
+    // Its size as the form states it above the list (委员职数 | 8), beside the members it lists.
+    { ...COMMITTEE_SIZE, weight: 0.5 },
     PHONE,
     NOTE,
   ],

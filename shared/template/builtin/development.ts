@@ -30,6 +30,8 @@ export const developmentTemplate: Template = {
     APPLY_DATE,
     { name: "talkDate", title: "谈话时间", titleEn: "Talk date", type: "date", aliases: ["派人谈话时间", "党组织派人谈话时间", "谈话日期", "入党谈话时间"], weight: 1.5 },
     ACTIVIST_DATE,
+    // 细则第八条: the activist (or later the candidate) is 报上级党委备案; never before the activist is named.
+    { name: "filingDate", title: "上级党委备案时间", titleEn: "Filed with the Party committee", type: "date", aliases: ["备案时间", "报上级党委备案时间", "党委备案时间", "报备时间"], weight: 1 },
     { name: "activistTrainingStart", title: "入党积极分子培训起始时间", titleEn: "Activist training start", type: "date", aliases: [], weight: 2 },
     { name: "activistTrainingEnd", title: "入党积极分子培训结束时间", titleEn: "Activist training end", type: "date", aliases: [], weight: 2 },
     { name: "activistExam", title: "积极分子结业考试成绩", titleEn: "Activist exam score", type: "number", aliases: [], weight: 2, constraints: { minimum: 0, maximum: 100 } },
@@ -39,7 +41,7 @@ export const developmentTemplate: Template = {
       title: "发展对象培训起始时间",
       titleEn: "Candidate training start",
       type: "date",
-      aliases: ["集中培训开始时间", "培训开始时间", "集中培训时间", "发展对象培训时间", "培训时间"],
+      aliases: ["集中培训开始时间", "培训开始时间", "集中培训时间", "发展对象培训时间", "培训时间", "集中培训起止时间", "培训起止时间", "集中培训起止日期"],
       weight: 2,
       rangeEnd: "trainingEnd",
     },

@@ -27,20 +27,22 @@ export const organisationAssessmentTemplate: Template = {
       title: "考核结果",
       titleEn: "Grade",
       type: "string",
-      aliases: ["考核等次", "考核等级", "年度考核结果", "综合评价等次", "评价等次", "述职评议结果", "评议等次"],
+      aliases: ["考核等次", "考核等级", "年度考核结果", "综合评价等次", "评价等次", "述职评议结果", "评议等次", "等次"],
       weight: 3,
       constraints: { required: true },
       content: { values: ORG_GRADES },
     },
-    { name: "score", title: "考核得分", titleEn: "Score", type: "number", aliases: ["得分", "综合得分", "考核分数"], weight: 1, constraints: { minimum: 0, maximum: 100 } },
+    { name: "score", title: "考核得分", titleEn: "Score", type: "number", aliases: ["得分", "综合得分", "考核分数", "总分", "总得分", "考核总分", "合计得分"], weight: 1, constraints: { minimum: 0, maximum: 100 } },
+    // A 百分制 sheet's items, each header with its full marks: 三会一课（25分）.
+    { name: "items", title: "考核项目得分", titleEn: "Item scores", type: "number", aliases: [], weight: 3, repeat: { period: "points" } },
     VOTERS,
     ...VOTES,
     NOTE,
   ],
-  rules: [{ rule: "orgAssessment.grades" }, { rule: "appraisal.votes" }],
+  rules: [{ rule: "orgAssessment.grades" }, { rule: "orgAssessment.points" }, { rule: "appraisal.votes" }],
   minScore: 4,
   requiredHeaders: ["result"],
-  distinctive: [{ of: ["secretaryName", "secretaryId", "year"], min: 1 }],
+  distinctive: [{ of: ["secretaryName", "secretaryId", "year", "items"], min: 1 }],
   titleWords: ["书记考核", "述职评议", "党建考核", "党支部考核", "党组织考核"],
 };
 
@@ -54,8 +56,10 @@ export const cadreGradesTemplate: Template = {
   fields: [
     NAME,
     MEMBER_ID,
-    { name: "unit", title: "所在单位", titleEn: "Unit", type: "string", aliases: ["单位", "工作单位", "时任单位"], weight: 0.5 },
-    { name: "post", title: "现任职务", titleEn: "Post", type: "string", aliases: ["职务", "时任职务", "所在单位及职务"], weight: 1 },
+    { name: "unit", title: "所在单位", titleEn: "Unit", type: "string", aliases: ["单位", "工作单位", "时任单位", "科室", "所在科室", "处室", "所在处室", "部门", "所在部门"], weight: 0.5 },
+    { name: "post", title: "现任职务", titleEn: "Post", type: "string", aliases: ["职务", "时任职务", "所在单位及职务", "职务职级", "现任职务职级", "职级"], weight: 1 },
+    // An HR export of one year's grades says the year on every row (考核年度 2025).
+    { name: "year", title: "考核年度", titleEn: "Year", type: "integer", aliases: ["年度", "年份", "考核年份"], weight: 0.5, constraints: { minimum: 1949, maximum: 2100 } },
     { name: "grades", title: "年度考核等次", titleEn: "Yearly grades", type: "string", aliases: [], weight: 4, repeat: { period: "year" }, content: { values: CADRE_GRADES } },
     // One year's summary (城关镇2025年度科级干部年度考核等次汇总表): the year is the title's.
     { name: "grade", title: "年度考核等次", titleEn: "Grade of the year", type: "string", aliases: ["考核等次", "年度考核结果", "年度考核等级"], weight: 3, content: { values: CADRE_GRADES } },

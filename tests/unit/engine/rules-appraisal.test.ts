@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook, type CellValue } from "../../../shared/index.js";
+import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
 import { book, sheet } from "./grid-helpers.js";
 
 describe("民主评议 and 民主测评 rules", () => {
@@ -8,7 +9,10 @@ describe("民主评议 and 民主测评 rules", () => {
     for (let i = 0; i < 10; i++) rows.push([`00${i}`, `党员${i}`, "正式党员", i < 3 ? "优秀" : "合格"]);
     const r = checkWorkbook(book(sheet("评议", rows)), { asOf: "2025-12-31" });
     expect(r.sheets[0]!.kind).toBe("appraisal");
-    expect(r.findings).toEqual([expect.objectContaining({ code: "quota.excellent", cell: null, column: "评议结果", severity: "error" })]);
+    // A warning by default (a unit may rise to 25%); a department that holds to 20% says error in its rule set.
+    expect(r.findings).toEqual([expect.objectContaining({ code: "quota.excellent", cell: null, column: "评议结果", severity: "warning" })]);
+    const strict = { ...DEFAULT_RULE_SET, appraisal: { ...DEFAULT_RULE_SET.appraisal, excellentQuotaSeverity: "error" as const } };
+    expect(checkWorkbook(book(sheet("评议", rows)), { asOf: "2025-12-31", ruleSet: strict }).findings.map((f) => f.severity)).toEqual(["error"]);
     rows.splice(3, 1, ["002", "党员2", "正式党员", "合格"]);
     expect(checkWorkbook(book(sheet("评议", rows)), { asOf: "2025-12-31" }).findings).toEqual([]);
   });

@@ -138,7 +138,7 @@ describe("from the blind corpus: rules that needed what the sheet says elsewhere
   const all = (rows: CellValue[][], asOf = "2025-12-31", name = "S") =>
     checkWorkbook(book(sheet(name, rows)), { asOf }).findings.filter((f) => f.severity !== "info").map((f) => `${f.cell ?? f.period} ${f.code}:${f.severity}`);
 
-  it("a committee member who took the post on probation; the term from the line above the members", () => {
+  it("a committee member who took the post on probation (said at the day of taking it); the term from the line above the members", () => {
     const rows: CellValue[][] = [
       ["中共宏达机械公司第三支部委员会组成人员名单"],
       ["选举时间：2022年4月15日        本届任期：2022年4月—2025年4月"],
@@ -148,10 +148,10 @@ describe("from the blind corpus: rules that needed what the sheet says elsewhere
       ["组织委员", "马骏", "2015.06.01", "2016.06.01", "2022.04.15"],
       ["宣传委员", "宋世杰", "2025.06.20", null, "2025.09.12"],
     ];
-    expect(all(rows)).toEqual(["E4 committee.termExpired:error", "B7 committee.memberProbationary:error"]);
+    expect(all(rows)).toEqual(["E4 committee.termExpired:error", "E7 committee.memberProbationary:error"]);
     // Before the term ended, only the probationary member.
-    expect(all(rows, "2025-04-20")).toEqual(["B7 committee.memberProbationary:error"]);
-    expect(all(rows, "2025-09-30")).toEqual(["E4 committee.termExpired:error", "B7 committee.memberProbationary:error"]);
+    expect(all(rows, "2025-04-20")).toEqual(["E7 committee.memberProbationary:error"]);
+    expect(all(rows, "2025-09-30")).toEqual(["E4 committee.termExpired:error", "E7 committee.memberProbationary:error"]);
   });
 
   it("a 换届 table's 委员人数: 8 is over the maximum of 7, 6 above the usual 5; an approved postponement to a month is read", () => {

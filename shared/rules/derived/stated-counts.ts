@@ -1,0 +1,72 @@
+import { chineseCount } from "../../normalise/chinese-count.js";
+import { toHalfWidth } from "../../normalise/text.js";
+import type { LedgerRecord } from "../../records/build.js";
+import type { RuleContext } from "../context.js";
+
+/**
+ * A 小计 or 合计 row that counts its people in words (小计：7人; 小计：优秀1人，合格5人，其他1人;
+ * 总计：21人) says how many rows its group holds, and how many of them hold each value it names:
+ * a count of no value is the group's size, a value is one the rows' text columns hold (优秀 in
+ * 评定等次, 男 in 性别), and 其他 is the rest. A count whose value no column holds is not judged.
+ */
+const LEAD = /^\s*(?:小\s*计|本页小计|合\s*计|总\s*计|共\s*计)\s*[:：]?\s*/;
+const PIECE = /^(.*?)\s*[:：]?\s*(\d+|[一二两三四五六七八九十]{1,3})\s*[人名]$/;
+const TOTAL_WORDS = new Set(["", "共", "计", "共计", "合计", "人数", "党员", "党员人数"]);
+const REST_WORDS = new Set(["其他", "其它", "其余"]);
+
+interface Piece {
+  label: string;
+  count: number;
+}
+
+function piecesOf(text: string): Piece[] | null {
+  const t = toHalfWidth(text);
+  const lead = LEAD.exec(t);
+  if (!lead) return null;
+  const out: Piece[] = [];
+  for (const part of t.slice(lead[0].length).split(/[,，、;；\s]+/)) {
+    if (part === "") continue;
+    const m = PIECE.exec(part);
+    if (!m) return null;
+    const count = chineseCount(m[2]!);
+    if (count === null) return null;
+    out.push({ label: m[1]!.trim(), count });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** How many of the rows hold `label` in one of their text fields; null when no field holds it. */
+function countOf(ctx: RuleContext, rows: LedgerRecord[], label: string): number | null {
+  let best: number | null = null;
+  ctx.template.fields.forEach((field, f) => {
+    if (field.type !== "string" || ctx.field(field.name) < 0) return;
+    const n = rows.filter((r) => r.values[f] === label).length;
+    const known = n > 0 || (field.content?.values?.includes(label) ?? false);
+    if (known && (best === null || n > best)) best = n;
+  });
+  return best;
+}
+
+export function checkStatedCounts(ctx: RuleContext): void {
+  const { set, view } = ctx;
+  for (const d of set.derived) {
+    const rows = set.records.slice(d.first, Math.max(d.first, d.last + 1));
+    for (let col = view.firstCol; col < view.colCount; col++) {
+      const raw = view.value(d.row, col);
+      if (typeof raw !== "string" || !/[人名]/.test(raw)) continue;
+      const pieces = piecesOf(raw);
+      if (!pieces) continue;
+      const counted = pieces.map((p) => (TOTAL_WORDS.has(p.label) ? rows.length : REST_WORDS.has(p.label) ? null : countOf(ctx, rows, p.label)));
+      const named = pieces.reduce((sum, p, i) => (REST_WORDS.has(p.label) || TOTAL_WORDS.has(p.label) ? sum : sum + (counted[i] ?? 0)), 0);
+      const allNamed = pieces.every((p, i) => REST_WORDS.has(p.label) || counted[i] !== null);
+      pieces.forEach((p, i) => {
+        const actual = REST_WORDS.has(p.label) ? (allNamed ? rows.length - named : null) : counted[i]!;
+        if (actual === null || actual === p.count) return;
+        const label = d.kind === "total" ? "合计" : "小计";
+        const what = TOTAL_WORDS.has(p.label) ? (ctx.lang === "zh" ? "人数" : "people") : p.label;
+        ctx.atColumnIndex(d.row, col, "name", "derived.countMismatch", "error", { label, text: raw.trim(), what, value: p.count, expected: actual, rows: rows.length }, String(actual));
+      });
+      break;
+    }
+  }
+}
