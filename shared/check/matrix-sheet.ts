@@ -5,6 +5,11 @@ import { DEFAULT_RULE_SET } from "../ruleset/default.js";
 import { BUILTIN_TEMPLATES } from "../template/builtin/index.js";
 import { prepareSheet, type PreparedSheet } from "./check-sheet.js";
 import type { CheckOptions } from "./options.js";
+import { SheetView } from "../grid/sheet-view.js";
+import { cellText } from "../detect/header-cells.js";
+
+/** A table of meetings to come (2026年支部工作计划, 三会一课安排表) is a plan, not a register of those held. */
+const PLAN_WORDS = ["计划", "安排表", "安排"];
 
 /**
  * A sheet no ledger fits read as a 三会一课 matrix (types down, months across; or months down, read
@@ -15,6 +20,7 @@ export function prepareMeetingMatrix(sheet: SheetGrid, opts: CheckOptions): { pr
   if (opts.template) return null;
   const register = (opts.templates ?? BUILTIN_TEMPLATES).find((t) => t.kind === "meetings");
   if (!register) return null;
+  if (namesAPlan(sheet, opts.fileName ?? "")) return null;
   const rules = (opts.ruleSet ?? DEFAULT_RULE_SET).meetings;
   let transposed = false;
   let matrix = unfoldMeetingMatrix(sheet, rules);
@@ -27,3 +33,20 @@ export function prepareMeetingMatrix(sheet: SheetGrid, opts: CheckOptions): { pr
   if (p.done || !p.sheet.layout.columns.some((c) => register.fields[c.fieldIndex]?.name === "date")) return null;
   return { prepared: { ...p.sheet, forced: false, listedMeetingTypes: matrix.types }, matrix, transposed };
 }
+
+/** The sheet's name, its file's, or a banner above its table (a row of one text) says it is a plan. */
+function namesAPlan(sheet: SheetGrid, fileName: string): boolean {
+  const view = new SheetView(sheet);
+  const texts = [view.name, fileName.replace(/^.*[\\/]/, "")];
+  for (let r = view.firstRow; r < Math.min(view.rowCount, view.firstRow + BANNER_ROWS); r++) {
+    const row = new Set<string>();
+    for (let c = view.firstCol; c < view.colCount && row.size < 2; c++) {
+      const t = cellText(view, r, c);
+      if (t !== "") row.add(t);
+    }
+    if (row.size === 1) for (const t of row) texts.push(t);
+  }
+  return texts.some((t) => PLAN_WORDS.some((w) => t.includes(w)));
+}
+/** Title rows stand in the first few rows. */
+const BANNER_ROWS = 4;

@@ -114,6 +114,13 @@ describe("a 三会一课 matrix: types down, months across, the day held in each
     expect(march.message).toContain("第二党小组");
   });
 
+  it("does not read a plan of meetings to come (安排表, 工作计划) as a register of those held", () => {
+    const plan = sheet("工作计划", [["某村党支部2026年三会一课安排表"], ...values.slice(1)], { numberFormats: formats });
+    const r = checkWorkbook(book(plan), { asOf: "2026-12-31" });
+    expect(r.sheets[0]!.status).toBe("unrecognised");
+    expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
   it("places a cell it cannot read at the matrix cell as written", () => {
     const odd = values.map((row) => [...row]);
     // June has no 31st: the day cannot be read (and June then holds no committee meeting that can be counted).
