@@ -7,6 +7,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "column.missing": { zh: "缺少必填列“{field}”", en: "The required column \"{field}\" is missing" },
   "value.recommended": { zh: "{field}未填写", en: "{field} is not filled in" },
   "derived.totalMismatch": { zh: "{label}行的{field}为 {value}，上方 {rows} 行之和为 {expected}", en: "The {label} row's {field} is {value}; the {rows} rows above add up to {expected}" },
+  "derived.totalAcrossMismatch": { zh: "合计行的{field}为 {value}，本表与{sheets}共 {rows} 行之和为 {expected}", en: "The total row's {field} is {value}; the {rows} rows of this sheet and {sheets} add up to {expected}" },
   "value.required": { zh: "{field}不能为空", en: "{field} is required" },
   "value.duplicate": { zh: "{field}“{value}”与第 {firstRow} 行重复", en: "{field} \"{value}\" repeats row {firstRow}" },
   "value.notNumber": { zh: "{field}“{value}”不是数字", en: "{field} \"{value}\" is not a number" },
