@@ -55,7 +55,7 @@ export const cadreGradesTemplate: Template = {
     NAME,
     MEMBER_ID,
     { name: "unit", title: "所在单位", titleEn: "Unit", type: "string", aliases: ["单位", "工作单位", "时任单位"], weight: 0.5 },
-    { name: "post", title: "现任职务", titleEn: "Post", type: "string", aliases: ["职务", "时任职务", "所在单位及职务"], weight: 1 },
+    { name: "post", title: "现任职务", titleEn: "Post", type: "string", aliases: ["职务", "时任职务", "所在单位及职务", "职务职级", "职级"], weight: 1 },
     { name: "grades", title: "年度考核等次", titleEn: "Yearly grades", type: "string", aliases: [], weight: 4, repeat: { period: "year" }, content: { values: CADRE_GRADES } },
     // One year's summary (城关镇2025年度科级干部年度考核等次汇总表): the year is the title's.
     { name: "grade", title: "年度考核等次", titleEn: "Grade of the year", type: "string", aliases: ["考核等次", "年度考核结果", "年度考核等级"], weight: 3, content: { values: CADRE_GRADES } },

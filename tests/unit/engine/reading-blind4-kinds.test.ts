@@ -95,3 +95,20 @@ describe("sheets from the same offices that look like ledgers but are not", () =
     expect(firstSheet("花名册", roster).report).toMatchObject({ status: "checked", kind: "roster" });
   });
 });
+
+describe("a civil servants' grades list of one year", () => {
+  it("is read with 职务职级 and 2025年度考核等次, and its 奖惩情况 limits the grade (诫勉: not 优秀; 记过: 不定等次)", () => {
+    const rows: CellValue[][] = [
+      ["鸾山镇机关2025年度公务员年度考核等次汇总表"],
+      ["序号", "姓名", "性别", "职务职级", "2025年度考核等次", "奖惩情况"],
+      [1, "方强", "男", "党委书记", "称职", null],
+      [2, "卢明", "男", "镇长", "称职", null],
+      [3, "黎军", "男", "纪委书记", "优秀", "2025年3月受诫勉处理"],
+      [4, "曹敏", "女", "副镇长", "称职", "2025年6月受记过处分"],
+      [5, "陈志", "男", "一级科员", "称职", null],
+    ];
+    const { report, findings } = firstSheet("考核等次", rows);
+    expect(report).toMatchObject({ status: "checked", kind: "cadre-grades" });
+    expect(findings.filter((f) => f.severity === "error").map((f) => `${f.cell} ${f.code}`)).toEqual(["E5 cadre.sanctionNotGrade", "E6 cadre.sanctionGrade"]);
+  });
+});
