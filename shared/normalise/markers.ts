@@ -1,4 +1,5 @@
 import { toHalfWidth } from "./text.js";
+import { maxOf } from "../util/append-all.js";
 
 /**
  * Words and marks clerks put in a cell instead of a value, on purpose. They are read as
@@ -32,7 +33,7 @@ function key(text: string): string {
  * The longest marker, in characters other than spaces: a text with more of them is none, and is
  * not folded to find out (most cells are names, dates and amounts, read many times over).
  */
-const LONGEST_MARKER = Math.max(...[...NOTHING, ...VALUE_MARKERS.keys()].map((m) => m.length));
+const LONGEST_MARKER = maxOf([...NOTHING, ...VALUE_MARKERS.keys()].map((m) => m.length));
 /** What `\s` matches (the folding in key() drops it). */
 function isSpaceCode(c: number): boolean {
   return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

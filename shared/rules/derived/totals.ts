@@ -1,7 +1,7 @@
 import { normaliseCell } from "../../normalise/value.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import type { FieldParsed } from "../../template/schema.js";
-import type { LedgerRecord } from "../../records/build.js";
+import type { LedgerRecord, RecordSet } from "../../records/build.js";
 import type { RuleContext } from "../context.js";
 import { saysContinued, type ContinuedFrom } from "../../book/continuation.js";
 
@@ -37,6 +37,39 @@ interface SummedColumn {
   pick: (r: LedgerRecord) => unknown;
   /** The same column's sum over the earlier sheets of a continued ledger. */
   earlier: number;
+  /**
+   * For a column that totals each row's months (全年合计): each member's months summed. A 合计 that
+   * equals these is right where a member's own 全年合计 is wrong — that row says so itself.
+   */
+  rowTotal?: { pick: (r: LedgerRecord) => number; earlier: number };
+}
+
+/** Each record's repeating cells (its months) summed. */
+function monthsOf(set: RecordSet): (r: LedgerRecord) => number {
+  const counted = set.repeatColumns.map((rc) => additive(set.fields[rc.fieldIndex]!));
+  return (r) => {
+    let sum = 0;
+    for (let i = 0; i < r.repeat.length; i++) {
+      const v = r.repeat[i];
+      if (counted[i] && typeof v === "number") sum += v;
+    }
+    return sum;
+  };
+}
+
+/** Most rows that fill this column fill it with their months' sum: the column is the rows' total. */
+const ROW_TOTAL_SHARE = 0.8;
+function totalsItsRows(set: RecordSet, f: number, months: (r: LedgerRecord) => number): boolean {
+  if (set.repeatColumns.length < 2) return false;
+  let filled = 0;
+  let equal = 0;
+  for (const r of set.records) {
+    const v = r.values[f];
+    if (typeof v !== "number") continue;
+    filled++;
+    if (v === months(r)) equal++;
+  }
+  return filled >= 2 && equal >= ROW_TOTAL_SHARE * filled;
 }
 
 /** A column's sum over the sheets a continuation continues: the same field, and for a month the same month. */
@@ -58,9 +91,16 @@ export function checkDerivedRows(ctx: RuleContext): void {
   if (set.derived.length === 0) return;
   const continued = ctx.book?.continued;
   const columns: SummedColumn[] = [];
+  const months = monthsOf(set);
   set.fields.forEach((field, f) => {
     const col = set.colOf[f]!;
-    if (col >= 0 && !field.repeat && additive(field)) columns.push({ col, field, pick: (r) => r.values[f], earlier: earlierSum(continued, f, null) });
+    if (col < 0 || field.repeat || !additive(field)) return;
+    const column: SummedColumn = { col, field, pick: (r) => r.values[f], earlier: earlierSum(continued, f, null) };
+    if (totalsItsRows(set, f, months)) {
+      const earlier = (continued?.sheets ?? []).reduce((n, s) => n + sumOf(s.set.records, 0, s.set.records.length - 1, monthsOf(s.set)), 0);
+      column.rowTotal = { pick: months, earlier };
+    }
+    columns.push(column);
   });
   set.repeatColumns.forEach((rc, i) => {
     const field = set.fields[rc.fieldIndex]!;
@@ -73,15 +113,17 @@ export function checkDerivedRows(ctx: RuleContext): void {
     if (d.last < d.first) continue;
     const total = d.kind === "total";
     if (total && unseenEarlier) continue;
-    for (const { col, field, pick, earlier } of columns) {
+    for (const { col, field, pick, earlier, rowTotal } of columns) {
       const stated = normaliseCell(ctx.view.value(d.row, col), field.type).value;
       if (typeof stated !== "number") continue;
       const sum = sumOf(set.records, d.first, d.last, pick);
       const tolerance = field.type === "money" ? 0 : 1e-6;
-      if (Math.abs(stated - sum) <= tolerance) continue;
+      const rowSum = rowTotal ? sumOf(set.records, d.first, d.last, rowTotal.pick) : null;
+      if (Math.abs(stated - sum) <= tolerance || (rowSum !== null && Math.abs(stated - rowSum) <= tolerance)) continue;
       if (total && continued) {
         const across = sum + earlier;
         if (Math.abs(stated - across) <= tolerance) continue;
+        if (rowSum !== null && Math.abs(stated - (rowSum + rowTotal!.earlier)) <= tolerance) continue;
         if (continued.declared) {
           const sheets = continued.sheets.map((s) => `「${s.sheet}」`).join("、");
           ctx.atColumnIndex(d.row, col, field.name, "derived.totalAcrossMismatch", "error", { value: display(field, stated), expected: display(field, across), rows: d.last - d.first + 1 + earlierRows, sheets }, display(field, across));

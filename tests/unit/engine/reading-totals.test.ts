@@ -145,3 +145,42 @@ describe("a ledger continued on a second sheet", () => {
     expect(codes(findings)).toEqual([]);
   });
 });
+
+describe("columns that total each row's months", () => {
+  it("reads 四季度合计 on a quarter's sheet as the row's total of its three months, and checks a branch's 小计 there", () => {
+    const rows: CellValue[][] = [
+      ["2025年第四季度党费收缴汇总表"],
+      ["所在支部", "姓名", "缴费基数", "月交纳额", "10月", "11月", "12月", "四季度合计"],
+      // 4000 → 40.00 a month, 120.00 a quarter; 2000 → 10.00, 30.00.
+      ["第一党支部", "甲", 4000, 40, 40, 40, 40, 120],
+      [null, "乙", 2000, 10, 10, 10, 10, 30],
+      // The members' quarter totals add up to 150.00, not 160.00.
+      ["第一党支部小计", null, null, 50, 50, 50, 50, 160],
+      // 6000 → 90.00 a month, 270.00 a quarter; written 280.00.
+      ["第二党支部", "丙", 6000, 90, 90, 90, 90, 280],
+      ["第二党支部小计", null, null, 90, 90, 90, 90, 280],
+    ];
+    const { report, findings } = checkSheet(sheet("四季度", rows), { asOf: "2025-12-31" });
+    expect(report.columns.find((c) => c.column === "H")!.field).toBe("yearTotal");
+    expect(codes(findings).sort()).toEqual(["H5 derived.totalMismatch", "H6 dues.yearTotalMismatch"]);
+    expect(findings.find((f) => f.cell === "H6")!.expected).toBe("270.00");
+    expect(findings.find((f) => f.cell === "H5")!.expected).toBe("150.00");
+  });
+
+  it("takes a 合计 of 全年合计 that equals the members' months as right, where one member's own 全年合计 is wrong", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "缴费基数", "月应缴党费", ...months, "全年合计"],
+      ["甲", 4000, 40, ...twelve(40), 480],
+      // 10.00 × 12 = 120.00, written 150.00: the row says so itself.
+      ["乙", 2000, 10, ...twelve(10), 150],
+      ["丙", 6000, 90, ...twelve(90), 1080],
+      // 4500 → 45.00, 540.00 a year; 8000 → 1.5% = 120.00, 1440.00 a year.
+      ["丁", 4500, 45, ...twelve(45), 540],
+      ["戊", 8000, 120, ...twelve(120), 1440],
+      // 480 + 120 + 1080 + 540 + 1440 = 3660: the months' sum (the 全年合计 column as written sums to 3690).
+      ["合计", null, 305, ...twelve(305), 3660],
+    ];
+    const { findings } = checkSheet(sheet("2025年党费", rows), { asOf: "2025-12-31" });
+    expect(codes(findings)).toEqual(["P3 dues.yearTotalMismatch"]);
+  });
+});
