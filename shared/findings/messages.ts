@@ -10,6 +10,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "derived.totalAcrossMismatch": { zh: "合计行的{field}为 {value}，本表与{sheets}共 {rows} 行之和为 {expected}", en: "The total row's {field} is {value}; the {rows} rows of this sheet and {sheets} add up to {expected}" },
   "value.required": { zh: "{field}不能为空", en: "{field} is required" },
   "value.duplicate": { zh: "{field}“{value}”与第 {firstRow} 行重复", en: "{field} \"{value}\" repeats row {firstRow}" },
+  "value.duplicateAcross": { zh: "{field}“{value}”与「{sheet}」第 {firstRow} 行重复", en: "{field} \"{value}\" repeats row {firstRow} of \"{sheet}\"" },
   "value.notNumber": { zh: "{field}“{value}”不是数字", en: "{field} \"{value}\" is not a number" },
   "value.notInteger": { zh: "{field}“{value}”应为整数", en: "{field} \"{value}\" should be a whole number" },
   "value.notMoney": { zh: "{field}“{value}”不是金额，请只填数字，如 76.50", en: "{field} \"{value}\" is not an amount of money" },

@@ -9,6 +9,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "derived.totalAcrossMismatch": { zh: "合计与各表明细不符", en: "Total disagrees with the rows of the continued sheets" },
   "value.required": { zh: "必填项为空", en: "Required value missing" },
   "value.duplicate": { zh: "重复值", en: "Duplicate value" },
+  "value.duplicateAcross": { zh: "与前表重复", en: "Repeats an earlier sheet" },
   "value.notNumber": { zh: "不是数字", en: "Not a number" },
   "value.notInteger": { zh: "不是整数", en: "Not a whole number" },
   "value.notMoney": { zh: "金额无效", en: "Invalid amount" },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkSheet, checkWorkbook, type CellValue } from "../../../shared/index.js";
-import { book, sheet } from "./grid-helpers.js";
+import { book, makeId, sheet } from "./grid-helpers.js";
 
 const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 const twelve = (v: CellValue): CellValue[] => Array(12).fill(v);
@@ -182,5 +182,26 @@ describe("columns that total each row's months", () => {
     ];
     const { findings } = checkSheet(sheet("2025年党费", rows), { asOf: "2025-12-31" });
     expect(codes(findings)).toEqual(["P3 dues.yearTotalMismatch"]);
+  });
+});
+
+describe("a roster continued on a second sheet", () => {
+  const header: CellValue[] = ["序号", "姓名", "身份证号", "入党时间", "转正时间"];
+  const idA = makeId("1970-03-01", "男");
+  const idB = makeId("1975-06-02", "女", "110105", 13);
+  const idC = makeId("1980-09-03", "男", "110105", 15);
+  const first: CellValue[][] = [["党员名册"], header, [1, "甲", idA, "2000-07-01", "2001-07-01"], [2, "乙", idB, "2001-07-01", "2002-07-01"]];
+  const second = (title: string): CellValue[][] => [[title], header, [3, "丙", idC, "2002-07-01", "2003-07-01"], [4, "丁", idA, "2003-07-01", "2004-07-01"]];
+
+  it("finds an ID repeated across the sheets of one roster, naming the sheet and row it repeats", () => {
+    const { findings } = checkWorkbook(book(sheet("名册（一）", first), sheet("名册（二）", second("续表"))), { asOf: "2025-12-31" });
+    const dup = findings.filter((f) => f.code.startsWith("value.duplicate"));
+    expect(dup.map((f) => `${f.sheet} ${f.cell} ${f.code}`)).toEqual(["名册（二） C4 value.duplicateAcross"]);
+    expect(dup[0]!.message).toContain("「名册（一）」第 3 行");
+  });
+
+  it("does not compare two sheets of one header that do not say one continues the other (two years of one branch)", () => {
+    const { findings } = checkWorkbook(book(sheet("2024年", first), sheet("2025年", second("党员名册"))), { asOf: "2025-12-31" });
+    expect(findings.filter((f) => f.code.startsWith("value.duplicate"))).toEqual([]);
   });
 });
