@@ -44,6 +44,8 @@ const GROUP_LABEL = /^[^\d:：]{0,20}?(?:党小组|小组|组|党支部|支部|�
 
 /** The kind a derived row names in its first words, or null. */
 function derivedKind(text: string): "total" | "subtotal" | null {
+  // Every such word ends in 计 (小计, 合计, 总计, 共计, 累计): most rows are data, and need no pattern.
+  if (!text.includes("计")) return null;
   if (SUBTOTAL.test(text)) return "subtotal";
   if (TOTAL.test(text) || NAMED_TOTAL.test(text)) return "total";
   if (NAMED_SUBTOTAL.test(text)) return "subtotal";
@@ -147,7 +149,7 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
     const derived = derivedKind(firstText);
     if (derived) return derived;
     // The group's label in its column, the word in the next: a group's total.
-    if (secondText !== null && GROUP_LABEL.test(firstText) && derivedKind(toSimplified(toHalfWidth(secondText))) !== null) return "subtotal";
+    if (secondText !== null && /[计計]/.test(secondText) && GROUP_LABEL.test(firstText) && derivedKind(toSimplified(toHalfWidth(secondText))) !== null) return "subtotal";
   }
   if (notices > 0 && notices === texts && texts === filled) return "notice";
   if (firstText !== null && (SIGNATURE.test(firstText) || ROLE_COLON.test(firstText)) && filled <= 4) return "notice";
