@@ -167,6 +167,19 @@ describe("columns that total each row's months", () => {
     expect(findings.find((f) => f.cell === "H5")!.expected).toBe("150.00");
   });
 
+  it("reads 上半年合计 beside all twelve months as the total of January to June only", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "缴费基数", "月应缴党费", ...months, "上半年合计"],
+      // 4000 → 40.00 a month: 240.00 for January to June, whatever the later months hold.
+      ["甲", 4000, 40, ...twelve(40), 240],
+      ["乙", 2000, 10, ...twelve(10), 120],
+    ];
+    const { report, findings } = checkSheet(sheet("2025年党费", rows), { asOf: "2025-12-31" });
+    expect(report.columns.find((c) => c.column === "P")!.field).toBe("yearTotal");
+    expect(codes(findings)).toEqual(["P3 dues.yearTotalMismatch"]);
+    expect(findings[0]!.expected).toBe("60.00");
+  });
+
   it("takes a 合计 of 全年合计 that equals the members' months as right, where one member's own 全年合计 is wrong", () => {
     const rows: CellValue[][] = [
       ["姓名", "缴费基数", "月应缴党费", ...months, "全年合计"],
