@@ -14,6 +14,7 @@ import { BookFindings, relatedOf } from "./emit.js";
 import { BookLedger } from "./ledger.js";
 import { lendRosterDates } from "./link.js";
 import { registerPartsOf, type RegisterPart } from "./register-parts.js";
+import { continuationsOf } from "./continuation.js";
 import { RosterIndex } from "./roster-index.js";
 import { checkDevelopmentAgainstRoster } from "./rules/development-roster.js";
 import { checkDuesAgainstRoster } from "./rules/dues-roster.js";
@@ -182,6 +183,7 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   );
   const book: BookContext | null = roster.rosters.length > 0 ? { fullMembers: roster.fullMembersOn(asOf) } : null;
   for (const part of parts) linkRegisterParts(slots.filter((s) => s.part === part), book, optionsOf(part, opts));
+  for (const part of parts) linkContinuations(slots.filter((s) => s.part === part), book);
   return { slots, ledgers, roster, book, several, asOf };
 }
 
@@ -212,6 +214,12 @@ function linkPartsOfKind(slots: BookSlot[], kind: string, book: BookContext | nu
   const base: BookContext = book ?? { fullMembers: null };
   const parts: RegisterPart[] = found.map((f) => ({ sheet: f.sheet, fromMonth: f.fromMonth, toMonth: f.toMonth, ctx: ruleContextOf(f.prepared, opts, base) }));
   for (const [i, f] of found.entries()) f.slot.book = { ...base, register: { parts, own: parts[i]! } };
+}
+
+/** The sheets of one workbook that continue the sheet before them (续表): each learns of the sheets it continues. */
+function linkContinuations(slots: BookSlot[], book: BookContext | null): void {
+  const ledgers = slots.flatMap((slot) => (slot.prepared && !slot.transposed ? [{ slot, prepared: slot.prepared }] : []));
+  for (const [{ slot }, continued] of continuationsOf(ledgers)) slot.book = { ...(slot.book ?? book ?? { fullMembers: null }), continued };
 }
 
 /** The ledgers against each other: the book's own findings, in row order. */

@@ -1,3 +1,4 @@
+import type { ContinuedFrom } from "./continuation.js";
 import type { RegisterParts } from "./register-parts.js";
 
 /**
@@ -10,4 +11,6 @@ export interface BookContext {
   fullMembers: number | null;
   /** For a sheet that is one part of a register kept in parts (一季度 … 四季度): all the parts. */
   register?: RegisterParts;
+  /** For a sheet that continues the sheets before it (党费台账（续）): those sheets. */
+  continued?: ContinuedFrom;
 }

@@ -19,6 +19,12 @@ export interface ForeignKind {
   titles: string[];
   /** Cell values that only this kind of sheet holds. */
   values: string[];
+  /**
+   * What a title word weighs, where it names a thing no Party ledger is about (就餐费): more than
+   * the usual, so the title alone can settle it. Only when the sheet does not name the ledger's own
+   * subject as well (a 党费 title), whatever else its title says.
+   */
+  titleWeight?: number;
 }
 
 export const FOREIGN_KINDS: ForeignKind[] = [
@@ -45,7 +51,8 @@ export const FOREIGN_KINDS: ForeignKind[] = [
     title: "干部任职或干部信息表",
     titleEn: "a cadre post or cadre file sheet",
     decisive: ["干部类别", "干部类型", "任职始任", "职务属性", "行政级别", "岗位级别", "双肩挑", "兼职单位", "兼任职务", "兼任单位", "任副处", "任正处", "关联岗位", "是否占职数", "是否正职", "干部岗位"],
-    headers: [["任职日期", 2], ["任职时间", 1.5], ["离任时间", 1.5], ["任职单位", 2], ["所在单位及职务", 1.5], ["时任单位及职务", 1.5], ["职称", 1], ["是否取酬", 2], ["审批单位", 1]],
+    // 任现职时间 (the day a cadre took the present post) is a cadre file's item; a Party roster dates only Party events.
+    headers: [["任职日期", 2], ["任职时间", 1.5], ["离任时间", 1.5], ["任职单位", 2], ["所在单位及职务", 1.5], ["时任单位及职务", 1.5], ["职称", 1], ["是否取酬", 2], ["审批单位", 1], ["任现职", 2.5], ["任现级", 2.5]],
     titles: ["干部", "任职", "兼职", "岗位", "组织员", "考察对象", "个人有关事项"],
     values: ["处级干部", "科级干部", "机关干部", "院系干部", "正处级", "副处级"],
   },
@@ -134,5 +141,36 @@ export const FOREIGN_KINDS: ForeignKind[] = [
     headers: [["事迹", 2], ["表彰", 2], ["荣誉", 2], ["获奖", 2], ["推荐", 1.5]],
     titles: ["表彰", "评选", "拟推荐", "推荐人选", "先进个人", "荣誉"],
     values: [],
+  },
+  {
+    id: "transfer",
+    title: "组织关系转接登记",
+    titleEn: "a register of Party membership transfers",
+    // A transfer book records each 介绍信 and the units on both sides; a roster says only when a member came or left.
+    decisive: ["介绍信", "转接日期", "转接时间"],
+    headers: [["转出单位", 2], ["转入单位", 2], ["转出党组织", 2], ["转入党组织", 2], ["转接", 2], ["接收单位", 1.5]],
+    titles: ["组织关系转接", "关系转接", "转接登记", "转移接续", "介绍信"],
+    values: [],
+  },
+  {
+    id: "points",
+    title: "党员积分或先锋指数统计表",
+    titleEn: "a members' points table",
+    // 积分 are a local scheme's marks, month by month; 民主评议 grades a member once a year and counts no points.
+    decisive: ["先锋指数"],
+    headers: [["积分", 3]],
+    titles: ["积分", "先锋指数"],
+    values: [],
+  },
+  {
+    id: "charges",
+    title: "伙食费、水电费等代扣费用明细",
+    titleEn: "a list of meal, utility or other charges",
+    // A month-by-month list of what was deducted from pay for meals or utilities: money by month, never 党费.
+    decisive: ["餐费", "就餐费", "伙食费", "水电费", "物业费", "停车费", "房租"],
+    headers: [["就餐", 3], ["食堂", 2], ["伙食", 3], ["水费", 1.5], ["电费", 1.5]],
+    titles: ["就餐费", "餐费", "伙食费", "水电费", "物业费", "停车费", "房租"],
+    values: [],
+    titleWeight: 3.5,
   },
 ];

@@ -13,16 +13,17 @@ const VALUE_WEIGHT = 2;
 /**
  * The kind of sheet that is not ours this one looks like, if it looks more like it than
  * like the ledger scored `ledgerScore`: a decisive header word settles it, other header,
- * title and value words add up.
+ * title and value words add up. `ownTitle`: the sheet's name, title or file name names the ledger's
+ * own subject (党费), so a title word of another subject weighs no more than usual.
  */
-export function foreignLook(cells: readonly HeaderCell[], profiles: Map<number, ColumnProfile>, ctx: SheetContext, ledgerScore: number): ForeignKind | null {
+export function foreignLook(cells: readonly HeaderCell[], profiles: Map<number, ColumnProfile>, ctx: SheetContext, ledgerScore: number, ownTitle = false): ForeignKind | null {
   const headers = cells.map((c) => toHalfWidth(c.path.join(" ")));
   let best: { kind: ForeignKind; score: number } | null = null;
   for (const kind of FOREIGN_KINDS) {
     if (kind.decisive.some((w) => headers.some((h) => h.includes(w)))) return kind;
     let score = 0;
     for (const [word, weight] of kind.headers) if (headers.some((h) => h.includes(word))) score += weight;
-    if (contextMentions(ctx, kind.titles)) score += TITLE_WEIGHT;
+    if (contextMentions(ctx, kind.titles)) score += kind.titleWeight !== undefined && !ownTitle ? kind.titleWeight : TITLE_WEIGHT;
     let valueHits = 0;
     for (const p of profiles.values()) {
       for (const text of p.texts.keys()) if (kind.values.some((v) => text.includes(v))) valueHits++;

@@ -178,7 +178,8 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   columns.sort((a, b) => a.col - b.col);
   const unbound: UnboundColumn[] = cand.cells.filter((c) => !boundCols.has(c.col)).map((c) => ({ col: c.col, header: headerLabel(c.path), ...(ignored.has(c.col) ? { ignored: true } : {}) }));
 
-  if (contextMentions(ctx, t.titleWords)) score += TITLE_BONUS;
+  const ownTitle = contextMentions(ctx, t.titleWords) !== null;
+  if (ownTitle) score += TITLE_BONUS;
   if (marksTemplate(ctx, t)) score += FORM_MARK_BONUS;
 
   const sure = new Map<string, number>();
@@ -190,7 +191,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   const missingRequired = t.requiredHeaders.filter((n) => !found(n));
   const missingDistinctive = t.distinctive.filter((d) => d.of.filter(found).length < d.min);
   // A department's own form is whatever it is: no look-alike test for it.
-  const foreign = t.kind === "form" ? null : foreignLook(cand.cells, profiles, ctx, score);
+  const foreign = t.kind === "form" ? null : foreignLook(cand.cells, profiles, ctx, score, ownTitle);
   const required = t.requiredHeaders.map((n) => sure.get(n) ?? 0);
   const coreConf = required.length > 0 ? minOf(required) : 1;
   const coverage = Math.min(1, score / Math.max(1, 1.5 * t.minScore));

@@ -89,6 +89,23 @@ const DAY_PREFIXES: RegExp[] = [
   /^(\d{4})(\d{2})(\d{2})(?!\d)/,
 ];
 
+/**
+ * A two-digit year as systems export it and clerks type it: 23-05-08, 62.04.12 (year, month, day, each
+ * of two digits; never with a slash, which 05/06/30 writers mean month first). The century is the one
+ * Excel gives a two-digit year: 00–29 are 2000–2029, 30–99 are 1930–1999.
+ */
+const TWO_DIGIT_YEAR = /^(\d{2})([-.])(\d{2})\2(\d{2})(?![\d.-])/;
+const TWO_DIGIT_YEAR_PIVOT = 30;
+
+function twoDigitYearDate(text: string): ReadDate | null | undefined {
+  const m = TWO_DIGIT_YEAR.exec(text);
+  if (!m) return undefined;
+  const yy = Number(m[1]);
+  const [y, mo, d] = [yy < TWO_DIGIT_YEAR_PIVOT ? 2000 + yy : 1900 + yy, Number(m[3]), Number(m[4])];
+  if (!tailFits(text.slice(m[0].length), y, mo, d)) return null;
+  return isValidYmd(y, mo, d) ? { day: fromYmd(y, mo, d), precision: "day" } : null;
+}
+
 /** Year and month only: 1968.02, 1968-2, 1968/02, 1968年2月, 1968年2月份, 196802. */
 const MONTH_ONLY = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*月份?$/, /^(\d{4})(0[1-9]|1[0-2])$/];
 const YEAR_ONLY = /^(\d{4})\s*年?$/;
@@ -107,6 +124,8 @@ export function readDateText(raw: string): ReadDate | null {
     if (!tailFits(text.slice(m[0].length), y, mo, d)) return null;
     return isValidYmd(y, mo, d) && plausibleYear(y) ? { day: fromYmd(y, mo, d), precision: "day" } : null;
   }
+  const short = twoDigitYearDate(text);
+  if (short !== undefined) return short;
   for (const pattern of MONTH_ONLY) {
     const m = pattern.exec(text);
     if (!m) continue;

@@ -31,7 +31,26 @@ const ROLE_COLON = /^(?:[\u4e00-\u9fa5]{0,8}(?:人|员|书记|主任|部长|领�
 const SIGN_OFF_LABEL = /^([^\d:：]{1,20})[:：]\s*(.*)$/s;
 const SIGN_OFF_WORDS = /签字|签名|签章|盖章|公章|书记|委员|主任|组长|负责人|领导|审核|审批|审查|复核|意见|填表|制表|填报|报送|经办|日期|时间|联系|电话/;
 const TOTAL = /^(合\s*计|总\s*计|共\s*计|累\s*计|全年合计|年度合计|总合计|本页合计)/;
-const SUBTOTAL = /^(小\s*计|本页小计)/;
+const SUBTOTAL = /^(小\s*计|本页小计|本组合计|本组小计|本小组合计|本支部合计|本支部小计)/;
+/**
+ * A group's own total, named with the group: 第一党小组小计, 第一党支部 合计, 在职党员小计, 营业班（小计）.
+ * The label before the word names a group (a 党小组, a branch, a unit, a kind of member); 党总支合计 and
+ * 全支部合计 name the whole, so they are totals.
+ */
+const NAMED_SUBTOTAL = /^[^\d:：]{0,20}?(?:党小组|小组|组|党支部|支部|科室|部门|车间|班组|班|站|所|队|党员|人员)\s*[（(]?\s*(?:小\s*计|合\s*计)/;
+const NAMED_TOTAL = /^(?:全|总|党总支|党委|全体)[^\d:：]{0,10}?(?:合\s*计|总\s*计)|^[^\d:：]{1,12}?总\s*计/;
+/** What stands alone as a group's label in a column of its own (党小组, 所在支部), before a 小计 in the next column. */
+const GROUP_LABEL = /^[^\d:：]{0,20}?(?:党小组|小组|组|党支部|支部|科室|部门|车间|班组|班|党员)$|^第\s*[一二三四五六七八九十百\d]+\s*(?:党小组|小组|组|党支部|支部)$/;
+
+/** The kind a derived row names in its first words, or null. */
+function derivedKind(text: string): "total" | "subtotal" | null {
+  // Every such word ends in 计 (小计, 合计, 总计, 共计, 累计): most rows are data, and need no pattern.
+  if (!text.includes("计")) return null;
+  if (SUBTOTAL.test(text)) return "subtotal";
+  if (TOTAL.test(text) || NAMED_TOTAL.test(text)) return "total";
+  if (NAMED_SUBTOTAL.test(text)) return "subtotal";
+  return null;
+}
 /** Group headings that need nothing else on their row: 一、…, （一）…, 第二党小组. */
 const STRONG_SECTION = [
   /^[一二三四五六七八九十百]+\s*[、.．]\s*\S/,
@@ -96,6 +115,8 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
   let notices = 0;
   let first: string | null = null;
   let firstText: string | null = null;
+  /** The second text, when the first is a group's label (第一党小组 | 小计). */
+  let secondText: string | null = null;
   /** How many values precede the first text (a 序号 before 合计). */
   let beforeFirstText = 0;
   let texts = 0;
@@ -115,6 +136,7 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
     texts++;
     if (first === null) first = t;
     if (firstText === null) firstText = toSimplified(toHalfWidth(t));
+    else if (texts === 2) secondText = t;
     if (rowsBelowHeader < INSTRUCTION_ROWS && INSTRUCTION.test(t)) instructions++;
     // A notice row is notices only: once one text is not, the others need no test (most rows are data).
     if (notices !== texts - 1) continue;
@@ -124,8 +146,10 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
   if (filled === 0) return "blank";
   // A derived row names itself in its first words; a 序号 column may stand before them.
   if (firstText !== null && beforeFirstText <= 1) {
-    if (SUBTOTAL.test(firstText)) return "subtotal";
-    if (TOTAL.test(firstText)) return "total";
+    const derived = derivedKind(firstText);
+    if (derived) return derived;
+    // The group's label in its column, the word in the next: a group's total.
+    if (secondText !== null && /[计計]/.test(secondText) && GROUP_LABEL.test(firstText) && derivedKind(toSimplified(toHalfWidth(secondText))) !== null) return "subtotal";
   }
   if (notices > 0 && notices === texts && texts === filled) return "notice";
   if (firstText !== null && (SIGNATURE.test(firstText) || ROLE_COLON.test(firstText)) && filled <= 4) return "notice";

@@ -1,15 +1,23 @@
+import { partOfYear } from "../../book/register-parts.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import type { Rule } from "../context.js";
 
-/** A 全年合计 column equals the sum of the row's monthly payments (免交 and empty months count nothing). */
+/**
+ * A 全年合计 column equals the sum of the row's monthly payments (免交 and empty months count nothing).
+ * A column that totals part of the year (四季度合计, 上半年合计) sums the months of that part only.
+ */
 export const duesYearTotalRule: Rule = {
   needs: ["yearTotal", "months"],
   run(ctx) {
+    const part = partOfYear(ctx.headerOf("yearTotal"));
+    const counted = ctx.set.repeatColumns.map((rc) => part === null || (rc.period >= part.fromMonth && rc.period <= part.toMonth));
     for (const rec of ctx.records) {
       const stated = ctx.num(rec, "yearTotal");
       if (stated === null) continue;
       let sum = 0;
-      for (const v of rec.repeat) if (typeof v === "number") sum += v;
+      rec.repeat.forEach((v, i) => {
+        if (counted[i] && typeof v === "number") sum += v;
+      });
       if (stated !== sum) {
         ctx.atCell(rec, "yearTotal", "dues.yearTotalMismatch", "error", { value: fenToYuanText(stated), expected: fenToYuanText(sum) }, fenToYuanText(sum));
       }

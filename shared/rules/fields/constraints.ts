@@ -41,6 +41,7 @@ export function checkFieldConstraints(ctx: RuleContext): void {
     const matchesPattern = c.pattern ? wholeTextPattern(c.pattern) : null;
     const enumSet = c.enum ? new Set(c.enum) : null;
     const firstSeen = new Map<NormValue, number>();
+    const earlier = c.unique ? earlierValues(ctx, f) : null;
     const problemRows = problemRowsByField.get(f) ?? EMPTY_ROWS;
     for (const rec of set.records) {
       const v = rec.values[f]!;
@@ -63,7 +64,9 @@ export function checkFieldConstraints(ctx: RuleContext): void {
       if (rec.sources?.has(f)) continue;
       if (c.unique) {
         const first = firstSeen.get(v);
-        if (first === undefined) firstSeen.set(v, rec.row);
+        const before = earlier?.get(v);
+        if (before) ctx.atCell(rec, field.name, "value.duplicateAcross", "error", { value: ctx.text(rec, field.name), sheet: before.sheet, firstRow: before.row + 1 });
+        else if (first === undefined) firstSeen.set(v, rec.row);
         else ctx.atCell(rec, field.name, "value.duplicate", "error", { value: ctx.text(rec, field.name), firstRow: first + 1 });
       }
       if (typeof v === "number") checkRange(ctx, field, rec, v);
@@ -79,6 +82,26 @@ export function checkFieldConstraints(ctx: RuleContext): void {
 }
 
 const EMPTY_ROWS: ReadonlySet<number> = new Set();
+
+/**
+ * A unique field's values on the sheets this one continues (名册（一） before 名册（二）): one ledger,
+ * so a value may no more repeat across them than within one. The first sheet and row of each.
+ */
+function earlierValues(ctx: RuleContext, f: number): Map<NormValue, { sheet: string; row: number }> | null {
+  // Only a sheet that says it continues: two sheets of one header may be two years of the same members.
+  const continued = ctx.book?.continued;
+  if (!continued?.declared) return null;
+  const sheets = continued.sheets;
+  const seen = new Map<NormValue, { sheet: string; row: number }>();
+  for (const { sheet, set } of sheets) {
+    if (set.colOf[f]! < 0) continue;
+    for (const rec of set.records) {
+      const v = rec.values[f];
+      if (v !== null && v !== undefined && !rec.sources?.has(f) && !seen.has(v)) seen.set(v, { sheet, row: rec.row });
+    }
+  }
+  return seen;
+}
 
 function rowSaysNotHeld(ctx: RuleContext, row: number): boolean {
   return valuesSayNotHeld(ctx.view.rowValues(row));
