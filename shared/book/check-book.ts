@@ -228,7 +228,7 @@ export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}):
   const ruleSet = opts.ruleSet ?? DEFAULT_RULE_SET;
   const of = (...kinds: string[]) => ledgers.filter((l) => kinds.includes(l.kind));
   const cross = new BookFindings(opts.lang ?? "zh");
-  checkRosterRepeats(roster.rosters, cross);
+  checkRosterRepeats(roster.rosters, cross, (later, earlier) => prepared.slots.some((s) => s.ledger === later && s.book?.continued?.declared === true && s.book.continued.sheets.some((c) => c.sheet === earlier.name)));
   checkDuesAgainstRoster(of("dues"), roster, asOf, cross);
   checkDevelopmentAgainstRoster(of("development"), roster, asOf, cross);
   checkVotersAgainstRoster(of("meetings"), of("development"), roster, ruleSet.meetings, cross);

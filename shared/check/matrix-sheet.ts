@@ -7,6 +7,7 @@ import { prepareSheet, type PreparedSheet } from "./check-sheet.js";
 import type { CheckOptions } from "./options.js";
 import { SheetView } from "../grid/sheet-view.js";
 import { cellText } from "../detect/header-cells.js";
+import { FOREIGN_KINDS } from "../detect/foreign-kinds.js";
 
 /** A table of meetings to come (2026年支部工作计划, 三会一课安排表) is a plan, not a register of those held. */
 const PLAN_WORDS = ["计划", "安排表", "安排"];
@@ -20,7 +21,7 @@ export function prepareMeetingMatrix(sheet: SheetGrid, opts: CheckOptions): { pr
   if (opts.template) return null;
   const register = (opts.templates ?? BUILTIN_TEMPLATES).find((t) => t.kind === "meetings");
   if (!register) return null;
-  if (namesAPlan(sheet, opts.fileName ?? "")) return null;
+  if (notARegister(sheet, opts.fileName ?? "")) return null;
   const rules = (opts.ruleSet ?? DEFAULT_RULE_SET).meetings;
   let transposed = false;
   let matrix = unfoldMeetingMatrix(sheet, rules);
@@ -34,19 +35,30 @@ export function prepareMeetingMatrix(sheet: SheetGrid, opts: CheckOptions): { pr
   return { prepared: { ...p.sheet, forced: false, listedMeetingTypes: matrix.types }, matrix, transposed };
 }
 
-/** The sheet's name, its file's, or a banner above its table (a row of one text) says it is a plan. */
-function namesAPlan(sheet: SheetGrid, fileName: string): boolean {
+/**
+ * The sheet is no register of meetings held: its name, its file's or a banner above its table (a row
+ * of one text) says it is a plan, or names a subject no Party ledger is about (积分, 就餐费: the
+ * look-alikes' own words), or a cell of its first rows holds a word only such a sheet has.
+ */
+function notARegister(sheet: SheetGrid, fileName: string): boolean {
   const view = new SheetView(sheet);
-  const texts = [view.name, fileName.replace(/^.*[\\/]/, "")];
+  const names = [view.name, fileName.replace(/^.*[\\/]/, "")];
+  const cells: string[] = [];
   for (let r = view.firstRow; r < Math.min(view.rowCount, view.firstRow + BANNER_ROWS); r++) {
     const row = new Set<string>();
-    for (let c = view.firstCol; c < view.colCount && row.size < 2; c++) {
+    for (let c = view.firstCol; c < view.colCount; c++) {
       const t = cellText(view, r, c);
       if (t !== "") row.add(t);
     }
-    if (row.size === 1) for (const t of row) texts.push(t);
+    if (row.size === 1) for (const t of row) names.push(t);
+    for (const t of row) cells.push(t);
   }
-  return texts.some((t) => PLAN_WORDS.some((w) => t.includes(w)));
+  if (names.some((t) => PLAN_WORDS.some((w) => t.includes(w)))) return true;
+  return FOREIGN_KINDS.some(
+    (k) => names.some((t) => k.titles.some((w) => t.includes(w))) || cells.some((t) => k.decisive.some((w) => t.includes(w)) || k.headers.some(([w, weight]) => weight >= DECISIVE_WEIGHT && t.includes(w))),
+  );
 }
-/** Title rows stand in the first few rows. */
+/** Title and header rows stand in the first few rows. */
 const BANNER_ROWS = 4;
+/** A look-alike's header word this heavy (积分, 就餐) says on its own that the table is that sheet. */
+const DECISIVE_WEIGHT = 3;

@@ -10,7 +10,7 @@ import { personKeys, type BookLedger } from "../ledger.js";
 /** More repeats than this share of the smaller sheet's members: the sheets are copies, not parts (a reading, not a rule). */
 const COPY_SHARE = 0.2;
 
-export function checkRosterRepeats(rosters: BookLedger[], out: BookFindings): void {
+export function checkRosterRepeats(rosters: BookLedger[], out: BookFindings, continues: (later: BookLedger, earlier: BookLedger) => boolean = () => false): void {
   const share = COPY_SHARE;
   const ids = rosters.map((l) => {
     const byId = new Map<string, (typeof l.records)[number]>();
@@ -24,6 +24,8 @@ export function checkRosterRepeats(rosters: BookLedger[], out: BookFindings): vo
     for (let a = 0; a < b; a++) {
       // Files of a book are a branch's ledgers of different kinds or periods: only sheets of one workbook are parts of one roster.
       if (rosters[a]!.file !== rosters[b]!.file) continue;
+      // A sheet that continues the other (名册（续）) is one list with it: its own rules say where an ID repeats (value.duplicateAcross).
+      if (continues(rosters[b]!, rosters[a]!)) continue;
       const repeats = [...ids[b]!].filter(([id]) => ids[a]!.has(id));
       const smaller = Math.min(ids[a]!.size, ids[b]!.size);
       if (repeats.length === 0 || repeats.length > Math.max(1, Math.floor(share * smaller))) continue;

@@ -42,12 +42,18 @@ describe("the ledger book: a roster kept on two sheets", () => {
   const member = (name: string, birth: string, seq: number): CellValue[] => [name, makeId(birth, "男", "110105", seq), "2005-07-01", "2006-07-01", "正式党员"];
   const first = [header, member("赵一", "1970-01-02", 1), member("钱二", "1971-02-03", 2), member("孙三", "1972-03-04", 3), member("李四", "1973-04-05", 4), member("周五", "1974-05-06", 5)];
 
-  it("finds a member whose ID is on both sheets, at the second sheet's cell, naming the first", () => {
-    // 名册（二）'s second row is 钱二 again, under another spelling of the name
-    const second: CellValue[][] = [header, member("吴六", "1975-06-07", 6), ["钱 二", first[2]![1]!, "2005-07-01", "2006-07-01", "正式党员"], member("郑七", "1976-07-08", 7)];
-    const r = checkWorkbook(book(sheet("名册（一）", first), sheet("名册（二）", second)), { asOf: "2025-12-31" });
+  // The second sheet's second row is 钱二 again, under another spelling of the name.
+  const second: CellValue[][] = [header, member("吴六", "1975-06-07", 6), ["钱 二", first[2]![1]!, "2005-07-01", "2006-07-01", "正式党员"], member("郑七", "1976-07-08", 7)];
+
+  it("finds a member whose ID is on two branches' sheets (a 总支's workbook), at the second sheet's cell, naming the first", () => {
+    const r = checkWorkbook(book(sheet("第一党支部", first), sheet("第二党支部", second)), { asOf: "2025-12-31" });
     expect(r.sheets.map((s) => s.kind)).toEqual(["roster", "roster"]);
-    expect(judged(r.findings).map((f) => [f.sheet, f.cell, f.code, f.related?.sheet, f.related?.cell])).toEqual([["名册（二）", "B3", "book.memberOnTwoSheets", "名册（一）", "B3"]]);
+    expect(judged(r.findings).map((f) => [f.sheet, f.cell, f.code, f.related?.sheet, f.related?.cell])).toEqual([["第二党支部", "B3", "book.memberOnTwoSheets", "第一党支部", "B3"]]);
+  });
+
+  it("says it once on a sheet that continues the other (名册（二）): as a repeat within one list", () => {
+    const r = checkWorkbook(book(sheet("名册（一）", first), sheet("名册（二）", second)), { asOf: "2025-12-31" });
+    expect(judged(r.findings).map((f) => [f.sheet, f.cell, f.code])).toEqual([["名册（二）", "B3", "value.duplicateAcross"]]);
   });
 
   it("says nothing of a sheet that is a copy of the other (most members on both)", () => {
