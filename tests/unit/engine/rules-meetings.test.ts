@@ -96,3 +96,21 @@ describe("三会一课 per 党小组", () => {
     expect(en.findings[0]!.message).toBe("2025-05: not enough 党小组会 (第二党小组) (0, at least 1; national rule)");
   });
 });
+
+describe("a 主题党日 register kept by month (活动月份 2025年5月, 2025.6)", () => {
+  const rows: CellValue[][] = [["某社区第二党支部2025年主题党日活动台账"], ["活动月份", "活动主题", "活动形式", "应参加人数", "实参加人数", "请假人数"]];
+  for (let m = 1; m <= 12; m++) {
+    if (m === 11) continue; // none in November
+    // September: 21 present of 20 expected
+    rows.push([m % 2 ? `2025年${m}月` : `2025.${m}`, "集中学习", "集中学习", 20, m === 9 ? 21 : 18, m === 9 ? 0 : 2]);
+  }
+  const r = checkWorkbook(book(sheet("主题党日", rows)), { asOf: "2025-12-31" });
+
+  it("is a meetings register read to the month: November's missing 主题党日 and September's 21 of 20 are found", () => {
+    expect(r.sheets[0]!.kind).toBe("meetings");
+    const judged = r.findings.filter((f) => f.severity !== "info");
+    expect(judged.filter((f) => f.code === "meetings.missing" || f.code === "meetings.missingRun").map((f) => f.period)).toEqual(["2025-11"]);
+    // row 11 is September (rows 3–10 are January to August)
+    expect(judged.some((f) => f.cell === "E11" && f.severity === "error")).toBe(true);
+  });
+});
