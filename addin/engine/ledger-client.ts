@@ -30,11 +30,11 @@ export class LedgerClient {
   }
 
   read(bytes: Uint8Array, fileName?: string): Promise<WorkbookGrid> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      let grid: WorkbookGrid | null = null;
-      const byKey = new Map<number, SheetGrid>();
-      this.pending.set(id, (m) => {
+    let grid: WorkbookGrid | null = null;
+    const byKey = new Map<number, SheetGrid>();
+    return this.request(
+      (id) => this.port.postMessage({ id, type: "read", bytes, ...(fileName !== undefined ? { fileName } : {}) }, [bytes.buffer]),
+      (m) => {
         if (m.type === "workbook") {
           grid = { sheets: m.sheets.map((s) => emptySheet(s.head, s.hasFormats)), ...(m.source ? { source: m.source } : {}) };
           m.sheets.forEach((s, i) => {
@@ -42,11 +42,9 @@ export class LedgerClient {
             this.known.set(grid!.sheets[i]!, s.key);
           });
         } else if (m.type === "rows") appendRows(byKey.get(m.key)!, m.values, m.formats);
-        else if (m.type === "done") this.settle(id, () => resolve(grid!));
-        else if (m.type === "failed") this.settle(id, () => reject(fromFailure(m.error)));
-      });
-      this.port.postMessage({ id, type: "read", bytes, ...(fileName !== undefined ? { fileName } : {}) }, [bytes.buffer]);
-    });
+      },
+      () => grid!,
+    );
   }
 
   /** The worker's key for this sheet, sending it first (a thousand rows a message) when it holds none. */
@@ -84,16 +82,14 @@ export class LedgerClient {
   propose(sheet: SheetGrid, opts: ProposeOptions): Promise<MappingProposal | null> {
     return this.again([sheet], () => {
       const key = this.keyOf(sheet);
-      const id = this.nextId++;
-      return new Promise<MappingProposal | null>((resolve, reject) => {
-        let proposal: MappingProposal | null = null;
-        this.pending.set(id, (m) => {
+      let proposal: MappingProposal | null = null;
+      return this.request(
+        (id) => this.port.postMessage({ id, type: "propose", key, opts }),
+        (m) => {
           if (m.type === "proposal") proposal = m.proposal;
-          else if (m.type === "done") this.settle(id, () => resolve(proposal));
-          else if (m.type === "failed") this.settle(id, () => reject(fromFailure(m.error)));
-        });
-        this.port.postMessage({ id, type: "propose", key, opts });
-      });
+        },
+        () => proposal,
+      );
     });
   }
 
@@ -109,17 +105,28 @@ export class LedgerClient {
   }
 
   private ask(send: (id: number) => void): Promise<{ report: SheetReport; findings: Finding[]; compared?: ComparedLedger[] }> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      let report: SheetReport | null = null;
-      let compared: ComparedLedger[] | undefined;
-      const findings: Finding[] = [];
-      this.pending.set(id, (m) => {
+    let report: SheetReport | null = null;
+    let compared: ComparedLedger[] | undefined;
+    const findings: Finding[] = [];
+    return this.request(
+      send,
+      (m) => {
         if (m.type === "report") report = m.report;
         else if (m.type === "findings") appendAll(findings, m.findings);
         else if (m.type === "compared") compared = m.compared;
-        else if (m.type === "done") this.settle(id, () => resolve({ report: report!, findings, ...(compared ? { compared } : {}) }));
+      },
+      () => ({ report: report!, findings, ...(compared ? { compared } : {}) }),
+    );
+  }
+
+  /** One request: its pieces taken as they come, its answer once "done" comes, its refusal as an Error. */
+  private request<T>(send: (id: number) => void, take: (m: FromWorker) => void, answer: () => T): Promise<T> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (m) => {
+        if (m.type === "done") this.settle(id, () => resolve(answer()));
         else if (m.type === "failed") this.settle(id, () => reject(fromFailure(m.error)));
+        else take(m);
       });
       send(id);
     });

@@ -79,9 +79,9 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
     report = r.report;
     findings = r.findings;
   }
+  if (slot.matrix || slot.transposed) findings = findings.map((f) => asWritten(slot, f));
   if (slot.matrix) {
     const placeOf = slot.matrix.placeOf;
-    findings = findings.map((f) => placeOnMatrix(f, placeOf));
     report = {
       ...report,
       headerRow: slot.matrix.headerRow + 1,
@@ -95,7 +95,6 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
     };
   }
   if (slot.transposed) {
-    findings = findings.map(untransposePlace);
     report = { ...report, facts: report.facts.map((f) => ({ ...f, ...untransposeCell(f.cell) })), reason: renderMessage("sheet.transposed", opts.lang ?? "zh") + report.reason };
   }
   if (slot.block) report = { ...report, block: slot.block, reason: renderMessage(slot.blockRows ? "sheet.blockRows" : "sheet.block", opts.lang ?? "zh", { columns: slot.block, rows: slot.block }) + report.reason };
@@ -239,30 +238,30 @@ export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}):
   return sortFindings(placedAsWritten(cross.findings, prepared.slots));
 }
 
+type Place = { cell: string | null; row: number | null; column: string | null };
+
+/** A place on the records read from a slot's sheet (a matrix unfolded, a sheet turned round) at the sheet's cell as written. */
+function asWritten<T extends Place>(slot: BookSlot, f: T): T {
+  const onSheet = slot.matrix ? placeOnMatrix(f, slot.matrix.placeOf) : f;
+  return slot.transposed ? untransposePlace(onSheet) : onSheet;
+}
+
 /**
  * The book's findings on a sheet read another way (transposed, or a 三会一课 matrix unfolded into
- * a row per meeting), and their related entries there, at the cells of the sheet as written: the
- * ledgers were compared on the records read from it. Placed as the sheet's own findings are (runSlot).
+ * a row per meeting), and their related entries there, at the cells of the sheet as written, as the
+ * sheet's own findings are (runSlot): the ledgers were compared on the records read from it.
  */
 function placedAsWritten(findings: Finding[], slots: BookSlot[]): Finding[] {
-  type Place = { cell: string | null; row: number | null; column: string | null };
   const key = (file: string | undefined, sheet: string) => `${file ?? ""}\u0000${sheet}`;
-  const placers = new Map<string, <T extends Place>(f: T) => T>();
-  for (const s of slots) {
-    if (!s.ledger || (!s.transposed && !s.matrix)) continue;
-    const { matrix, transposed } = s;
-    placers.set(key(s.ledger.file, s.ledger.name), <T extends Place>(f: T): T => {
-      const onSheet = matrix ? placeOnMatrix(f, matrix.placeOf) : f;
-      return transposed ? untransposePlace(onSheet) : onSheet;
-    });
-  }
-  if (placers.size === 0) return findings;
+  const turned = new Map<string, BookSlot>();
+  for (const s of slots) if (s.ledger && (s.transposed || s.matrix)) turned.set(key(s.ledger.file, s.ledger.name), s);
+  if (turned.size === 0) return findings;
   return findings.map((f) => {
-    const own = placers.get(key(f.file, f.sheet));
-    let out = own ? own(f) : f;
+    const own = turned.get(key(f.file, f.sheet));
+    let out = own ? asWritten(own, f) : f;
     const r = out.related;
-    const theirs = r && r.cell !== null ? placers.get(key(r.file, r.sheet)) : undefined;
-    if (r && theirs) out = { ...out, related: { ...r, cell: theirs({ cell: r.cell, row: null, column: null }).cell } };
+    const theirs = r && r.cell !== null ? turned.get(key(r.file, r.sheet)) : undefined;
+    if (r && theirs) out = { ...out, related: { ...r, cell: asWritten(theirs, { cell: r.cell, row: null, column: null }).cell } };
     return out;
   });
 }

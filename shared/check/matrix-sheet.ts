@@ -8,6 +8,7 @@ import type { CheckOptions } from "./options.js";
 import { SheetView } from "../grid/sheet-view.js";
 import { cellText } from "../detect/header-cells.js";
 import { FOREIGN_KINDS } from "../detect/foreign-kinds.js";
+import { cleanFileName } from "../detect/sheet-context.js";
 
 /** A table of meetings to come (2026年支部工作计划, 三会一课安排表) is a plan, not a register of those held. */
 const PLAN_WORDS = ["计划", "安排表", "安排"];
@@ -42,7 +43,7 @@ export function prepareMeetingMatrix(sheet: SheetGrid, opts: CheckOptions): { pr
  */
 function notARegister(sheet: SheetGrid, fileName: string): boolean {
   const view = new SheetView(sheet);
-  const names = [view.name, fileName.replace(/^.*[\\/]/, "")];
+  const names = [view.name, cleanFileName(fileName)];
   const cells: string[] = [];
   for (let r = view.firstRow; r < Math.min(view.rowCount, view.firstRow + BANNER_ROWS); r++) {
     const row = new Set<string>();

@@ -15,7 +15,7 @@ export interface SheetContext {
 }
 
 /** File names of templates carry a system prefix ("[sample_pm_Meeting]"); it says nothing to a clerk. */
-function cleanFileName(name: string): string {
+export function cleanFileName(name: string): string {
   return toHalfWidth(name)
     .replace(/^.*[\\/]/, "")
     .replace(/\.[a-z0-9]{2,4}$/i, "")

@@ -1,4 +1,4 @@
-import { toHalfWidth } from "./text.js";
+import { unspacedHalfWidth } from "./text.js";
 
 /**
  * ID numbers as typed: full-width digits, spaces and a lower-case x are clerical and are
@@ -6,7 +6,7 @@ import { toHalfWidth } from "./text.js";
  * whose last digits are gone. The engine's cells and the DJ functions read IDs through these.
  */
 export function normaliseIdText(text: string): string {
-  return toHalfWidth(text).replace(/[\s\u00a0]+/g, "").toUpperCase();
+  return unspacedHalfWidth(text).toUpperCase();
 }
 
 export function isExponentNumberText(text: string): boolean {

@@ -1,4 +1,4 @@
-import { toHalfWidth } from "./text.js";
+import { toHalfWidth, unspacedHalfWidth } from "./text.js";
 import { maxOf } from "../util/append-all.js";
 
 /**
@@ -26,7 +26,7 @@ const VALUE_MARKERS = new Map<string, ValueMarker>([
 const NO_PERIOD = new Set(["自愿多交", "自愿多缴", "自愿交纳", "自愿缴纳", "自愿多交党费", "自愿多缴党费", "特殊党费"]);
 
 function key(text: string): string {
-  return toHalfWidth(text).replace(/[\s\u00a0]+/g, "").toLowerCase();
+  return unspacedHalfWidth(text).toLowerCase();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { toHalfWidth } from "./text.js";
+import { unspacedHalfWidth } from "./text.js";
 
 /**
  * Numbers stored as text: "1,234.50", "１２３", " 76.5 元", "1.5%".
@@ -12,7 +12,7 @@ export interface ParsedNumber {
 }
 
 export function parseNumberText(raw: string): ParsedNumber | null {
-  let text = toHalfWidth(raw).replace(/[\s\u00a0]+/g, "");
+  let text = unspacedHalfWidth(raw);
   // Currency signs and units: "￥1,234.50", "76.5元", "RMB 200", "3人".
   text = text.replace(/^(?:[¥￥]|RMB|人民币)/i, "").replace(/(元\/月|元每月|\/月|元整?|块|人|分|票|次|个|天|学时|小时|月)$/, "");
   let percent = false;

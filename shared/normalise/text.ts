@@ -29,6 +29,11 @@ export function hasFullWidth(text: string): boolean {
   return /[\uff01-\uff5e\u3000]/.test(text);
 }
 
+/** Half-width, with no white space at all: how short words (markers, 预备, 免交) are compared. */
+export function unspacedHalfWidth(text: string): string {
+  return toHalfWidth(text).replace(/[\s\u00a0]+/g, "");
+}
+
 /** Trim and fold runs of white space (incl. non-breaking and ideographic) into one space. */
 export function cleanText(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, " ").trim();

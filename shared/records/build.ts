@@ -3,7 +3,7 @@ import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
 import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
-import { toHalfWidth } from "../normalise/text.js";
+import { saysNone } from "../template/none-words.js";
 import { titlePeriod, type TitlePeriod } from "./title-year.js";
 import { coverFacts } from "./cover-facts.js";
 import { readNotes, type NoteFact } from "../notes/read-notes.js";
@@ -139,7 +139,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     else colOf[b.fieldIndex] = b.col;
   }
   repeatColumns.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.period - b.period || a.col - b.col);
-  const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type, aliases: fields[f]!.valueAliases, none: noneWordsOf(fields[f]!) }] : []));
+  const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type, aliases: fields[f]!.valueAliases, none: fields[f]!.noneWords?.length ? fields[f]! : undefined }] : []));
   const repeatTypes = repeatColumns.map((rc) => fields[rc.fieldIndex]!.type);
   const lists = allowedValuesByColumn(view, layout.firstDataRow);
   const listOf = colOf.map((c) => (c >= 0 ? (lists.get(c) ?? null) : null));
@@ -202,7 +202,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     for (const { f, col, type, aliases, none } of bound) {
       const raw = view.merged(row, col);
       // 党龄「预备」: the member has no such value yet, on purpose; not a number gone wrong.
-      if (none && typeof raw === "string" && none.has(noneKey(raw))) continue;
+      if (none && typeof raw === "string" && saysNone(none, raw)) continue;
       let v = normaliseFast(raw, type);
       if (aliases && typeof v === "string") v = aliases[v] ?? v;
       if (v instanceof Flagged && v.problem.code === "value.notDate") v = inTitleYear(f, col, raw, type) ?? v;
@@ -337,10 +337,4 @@ function sheetWideFacts(view: SheetView, headerTop: number): RowFact[] {
     }
   }
   return out;
-}
-
-/** A cell's text as a field's noneWords are compared with it: no spaces, half-width. */
-const noneKey = (text: string) => toHalfWidth(text).replace(/[\s\u00a0]+/g, "");
-function noneWordsOf(field: FieldParsed): Set<string> | undefined {
-  return field.noneWords?.length ? new Set(field.noneWords.map(noneKey)) : undefined;
 }

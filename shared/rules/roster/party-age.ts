@@ -1,9 +1,7 @@
 import { fullYearsBetween, toYmd } from "../../calendar/days.js";
 import { latestDay } from "../../calendar/precision.js";
 import type { Rule } from "../context.js";
-import { toHalfWidth } from "../../normalise/text.js";
-
-const unspaced = (text: string) => toHalfWidth(text).replace(/[\s\u00a0]+/g, "");
+import { saysNone } from "../../template/none-words.js";
 
 /**
  * 党龄 (党章 第七条; 细则 第三十四条): counted from the day a member became a full member, not
@@ -15,7 +13,7 @@ export const partyAgeRule: Rule = {
   needs: ["partyYears", "fullDate"],
   run(ctx) {
     const asOf = toYmd(ctx.asOf);
-    const noneWords = new Set((ctx.template.fields[ctx.field("partyYears")]?.noneWords ?? []).map(unspaced));
+    const field = ctx.template.fields[ctx.field("partyYears")]!;
     for (const rec of ctx.records) {
       const stated = ctx.num(rec, "partyYears");
       const full = ctx.date(rec, "fullDate");
@@ -23,7 +21,7 @@ export const partyAgeRule: Rule = {
       if (stated === null) {
         // 党龄「预备」 beside a 转正 that has happened: the party age has begun and was not brought up to date.
         const text = ctx.text(rec, "partyYears");
-        if (text !== "" && noneWords.has(unspaced(text))) {
+        if (text !== "" && saysNone(field, text)) {
           ctx.atCell(rec, "partyYears", "member.partyAgeNotStarted", "error", { value: text, date: ctx.dateText(rec, "fullDate", full), expected: fullYearsBetween(full.day, ctx.asOf) });
         }
         continue;
