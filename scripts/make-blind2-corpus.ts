@@ -2,25 +2,7 @@
  * Writes the second blind corpus (tests/fixtures/blind2/corpus.ts) as real .xlsx files with ExcelJS
  * into tests/fixtures/blind2/files/, and expected.json beside them. `npm run blind2:make`.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { blind2Corpus, blind2Expected } from "../tests/fixtures/blind2/corpus.js";
-import { writeWorkbook } from "../tests/fixtures/blind2/kit.js";
+import { writeBlindCorpus } from "./write-blind-corpus.js";
 
-const root = new URL("../tests/fixtures/blind2/", import.meta.url).pathname;
-const filesDir = join(root, "files");
-
-const files = blind2Corpus();
-const names = new Set<string>();
-for (const f of files) {
-  if (names.has(f.file)) throw new Error(`two files named ${f.file}`);
-  names.add(f.file);
-}
-mkdirSync(filesDir, { recursive: true });
-for (const old of readdirSync(filesDir)) if (old.endsWith(".xlsx")) rmSync(join(filesDir, old));
-for (const f of files) await writeWorkbook(f, join(filesDir, f.file));
-writeFileSync(join(root, "expected.json"), JSON.stringify(blind2Expected(files), null, 1) + "\n");
-const sheets = files.flatMap((f) => f.sheets.map((s) => s.expect));
-const planted = sheets.reduce((a, s) => a + s.planted.length, 0);
-const correct = sheets.reduce((a, s) => a + s.correct.length, 0);
-console.log(`${files.length} files (${files.filter((f) => f.ledger).length} ledgers, ${files.filter((f) => !f.ledger).length} not), ${sheets.length} sheets, ${planted} planted errors, ${correct} cells right but unusual → ${filesDir}`);
+await writeBlindCorpus("blind2", blind2Corpus(), blind2Expected);

@@ -1,7 +1,7 @@
 /**
  * Writes one blind corpus (tests/fixtures/NAME): its files as real .xlsx with ExcelJS into files/
  * (the old ones removed first), expected.json beside them (same bytes every run), after checking
- * that no file name and no planted cell is given twice. The makers of corpora 3 and 4 call it.
+ * that no file name and no planted cell is given twice. The makers of corpora 2, 3 and 4 call it.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
