@@ -501,7 +501,7 @@ async function faultRun(o: { base: string; depts: Dept[]; worker: { child: Child
     `  sweep (grace 0, ${swept.runs} step(s), ${swept.scanned} objects looked at): deleted ${swept.deleted.length} blobs without a row ` +
       `(${sweptGridsFromCut} grid + ${Math.min(sweptFindings, cut.size)} findings left by the ${cut.size} cut-off, never-acknowledged requests; unexplained: ${sweptUnexplained})`,
   );
-  console.log(`  state: ${state.rows} submission rows in ${o.depts.length} stores, ${state.blobs} blobs; rows without their blobs: ${state.rowsMissingBlobs}; published versions without their body: ${state.publishedMissing}; idempotency keys without a row: ${state.danglingKeys}`);
+  console.log(`  state: ${state.rows} submission rows in ${o.depts.length} stores, ${state.blobs} blobs in R2 and ${state.keptHere} bodies kept in the stores; rows without their blobs: ${state.rowsMissingBlobs}; published versions without their body: ${state.publishedMissing}; idempotency keys without a row: ${state.danglingKeys}`);
   console.log(`  blobs without a row after the sweep: ${orphansLeft}`);
   const ok =
     acks.length > 0 && lost.length === 0 && wrongAck.length === 0 && wrongRow.length === 0 && wrongBlob === 0 &&
@@ -530,7 +530,9 @@ async function sweepAll(base: string, seedSecret: string) {
 }
 
 interface StoreState {
-  submissions: { org_id: string; grid_sha256: string; findings_sha256: string; file_sha256: string | null; source: string }[];
+  submissions: { org_id: string; grid_sha256: string; findings_sha256: string; file_sha256: string | null; source: string; kept_here: number }[];
+  /** Bodies the store keeps itself (small ones); a row's `kept_here` says which of its own are (1 content, 2 report). */
+  smallBlobs: string[];
   published: string[];
   danglingKeys: number;
 }
@@ -568,13 +570,19 @@ async function inspectState(stores: StoreState[]) {
     let rows = 0;
     let publishedMissing = 0;
     let danglingKeys = 0;
+    let keptHere = 0;
     for (const st of stores) {
+      const held = new Set(st.smallBlobs);
       for (const r of st.submissions) {
         rows++;
         const content = r.source === "xlsx" && r.file_sha256 ? `${r.org_id}/files/${r.file_sha256}.xlsx` : `${r.org_id}/grids/${r.grid_sha256}.json`;
-        const need = [content, `${r.org_id}/findings/${r.findings_sha256}.json`];
-        need.forEach((k) => referenced.add(k));
-        if (need.some((k) => !keys.has(k))) rowsMissingBlobs++;
+        const need: [string, boolean][] = [
+          [content, (r.kept_here & 1) !== 0],
+          [`${r.org_id}/findings/${r.findings_sha256}.json`, (r.kept_here & 2) !== 0],
+        ];
+        for (const [k, here] of need) if (!here) referenced.add(k);
+        keptHere += need.filter(([, here]) => here).length;
+        if (need.some(([k, here]) => (here ? !held.has(k) : !keys.has(k)))) rowsMissingBlobs++;
       }
       // every published version's body is there (the sweep must never take one)
       publishedMissing += st.published.filter((k) => !keys.has(k)).length;
@@ -591,7 +599,7 @@ async function inspectState(stores: StoreState[]) {
       else if (m[1] === "findings") orphanFindings++;
       else orphanOther++;
     }
-    return { rows, blobs: keys.size, rowsMissingBlobs, publishedMissing, orphanGrids, orphanFindings, orphanOther, danglingKeys };
+    return { rows, blobs: keys.size, keptHere, rowsMissingBlobs, publishedMissing, orphanGrids, orphanFindings, orphanOther, danglingKeys };
   } finally {
     await proxy.dispose();
   }

@@ -19,6 +19,10 @@ export interface Bindings {
   EXPORT_XLSX_MAX_BYTES?: string;
   /** Most cells one submission may hold, grid JSON or a file in any format alike (413 / 422 above). */
   MAX_CELLS?: string;
+  /** Largest submission body (content or report) kept in the department's store instead of R2; "0": all in R2. */
+  SMALL_BLOB_MAX_BYTES?: string;
+  /** Most bytes of such bodies one department's store keeps (R2 beyond it). */
+  SMALL_BLOB_BUDGET_BYTES?: string;
   /** Most findings one submission may store (422 too_many_findings above). */
   MAX_FINDINGS?: string;
   /** Expected `aud` of Entra ID access tokens; Entra auth is off when empty. */

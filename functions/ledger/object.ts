@@ -5,6 +5,7 @@ import { recordDeleted, referencedKeys, takeDeleted } from "./blobs.js";
 import { branchIdsOf, closeCollection, collectionsForBranch, collectionsUnder, getCollection, insertCollection, isMember } from "./collections.js";
 import type { AuditEntry, CollectionRow, DocKind, SubmissionRow, VersionRow } from "./rows.js";
 import { migrate } from "./schema.js";
+import { insertSmallBlobs, readSmallBlobs, smallBlobsFit, type SmallBlob } from "./small-blobs.js";
 import { all, one } from "./sql.js";
 import { branchBook, exportSize, getSubmission, getSubmissionVersion, insertNextSubmission, latestPerBranch, listSubmissions } from "./submissions.js";
 import { findVersion, insertNextVersion, listLatest, listVersions } from "./versions.js";
@@ -17,6 +18,12 @@ export interface CommitRequest {
   audit: AuditEntry;
   /** The R2 keys the row references: any this object deleted meanwhile is named in `reput`. */
   blobKeys: string[];
+  /**
+   * Bodies to keep in this store with the row (their bits set in `row.kept_here`), while it holds
+   * at most `smallBudget` bytes of them; beyond it the answer is `full` and nothing is written.
+   */
+  small?: SmallBlob[];
+  smallBudget?: number;
   /** Tests only (TEST_FAULTS=1): fail inside the transaction, after every write. */
   fault?: boolean;
 }
@@ -26,7 +33,8 @@ export type CommitResult =
   | { kind: "replay"; row: SubmissionRow }
   | { kind: "key_reused" }
   | { kind: "closed" }
-  | { kind: "not_found" };
+  | { kind: "not_found" }
+  | { kind: "full" };
 
 /** Notes of deleted blobs are kept this long: far longer than any request between its put and its commit. */
 const DELETED_NOTE_MS = 24 * 3600_000;
@@ -151,6 +159,9 @@ export class TenantLedger extends DurableObject<Bindings> {
           if (stored) return { kind: "replay", row: stored };
         }
       }
+      const small = req.small ?? [];
+      if (small.length && !smallBlobsFit(this.sql, small, req.smallBudget ?? 0)) return { kind: "full" };
+      insertSmallBlobs(this.sql, small, row.submitted_at);
       const version = insertNextSubmission(this.sql, row);
       if (req.idempotency) {
         this.sql.exec(
@@ -196,6 +207,11 @@ export class TenantLedger extends DurableObject<Bindings> {
     return branchBook(this.sql, branchId, period);
   }
 
+  /** Bodies this store keeps (lib/submission-blobs.ts reads a row's through it). */
+  smallBlobs(keys: string[]): Record<string, Uint8Array> {
+    return readSmallBlobs(this.sql, keys);
+  }
+
   // ---- audit ----
 
   audit(path: string, opts: { limit: number; before?: string; action?: string }) {
@@ -229,9 +245,15 @@ export class TenantLedger extends DurableObject<Bindings> {
   }
 
   /** Dev only (`npm run load`'s state check, through /v1/_inspect): every row's blob keys and dangling idempotency keys. */
-  inspect(): { submissions: { org_id: string; grid_sha256: string; findings_sha256: string; file_sha256: string | null; source: string }[]; published: string[]; danglingKeys: number } {
+  inspect(): {
+    submissions: { org_id: string; grid_sha256: string; findings_sha256: string; file_sha256: string | null; source: string; kept_here: number }[];
+    smallBlobs: string[];
+    published: string[];
+    danglingKeys: number;
+  } {
     return {
-      submissions: all(this.sql, "SELECT org_id, grid_sha256, findings_sha256, file_sha256, source FROM submissions"),
+      submissions: all(this.sql, "SELECT org_id, grid_sha256, findings_sha256, file_sha256, source, kept_here FROM submissions"),
+      smallBlobs: all<{ blob_key: string }>(this.sql, "SELECT blob_key FROM small_blobs").map((r) => r.blob_key),
       published: all<{ r2_key: string }>(this.sql, "SELECT r2_key FROM published_versions").map((r) => r.r2_key),
       danglingKeys:
         one<{ n: number }>(this.sql, "SELECT COUNT(*) AS n FROM idempotency_keys i LEFT JOIN submissions s ON s.submission_id = i.submission_id WHERE s.submission_id IS NULL")?.n ?? 0,

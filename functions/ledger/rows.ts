@@ -72,6 +72,8 @@ export interface SubmissionRow {
   idempotency_key: string | null;
   /** The grid's size as JSON, in bytes (what an export reading it costs). */
   grid_bytes: number;
+  /** Which bodies the department's store keeps itself (ledger/small-blobs.ts); the others are in R2. */
+  kept_here: number;
 }
 
 export interface AuditRow {

@@ -7,9 +7,9 @@ export function insertNextSubmission(sql: SqlStorage, s: Omit<SubmissionRow, "ve
     sql,
     `INSERT INTO submissions (collection_id, branch_id, version, org_id, submission_id, source, grid_sha256, findings_sha256,
        file_sha256, file_name, errors, warnings, infos, status, late, template_org_id, template_id, template_version,
-       ruleset_id, ruleset_version, as_of, submitted_by, submitted_at, idempotency_key, grid_bytes)
+       ruleset_id, ruleset_version, as_of, submitted_by, submitted_at, idempotency_key, grid_bytes, kept_here)
      SELECT ?1, ?2, COALESCE(MAX(version), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-       ?20, ?21, ?22, ?23, ?24
+       ?20, ?21, ?22, ?23, ?24, ?25
      FROM submissions WHERE collection_id = ?1 AND branch_id = ?2
      RETURNING version`,
     s.collection_id,
@@ -36,6 +36,7 @@ export function insertNextSubmission(sql: SqlStorage, s: Omit<SubmissionRow, "ve
     s.submitted_at,
     s.idempotency_key,
     s.grid_bytes,
+    s.kept_here,
   );
   return row!.version;
 }

@@ -8,10 +8,9 @@ import { excelSerialToDay, toIso } from "../../shared/calendar/days.js";
 import type { Bindings } from "../env.js";
 import type { OrgRow } from "../db/orgs.js";
 import type { SubmissionRow } from "../ledger/rows.js";
-import { getStoredJson } from "./blobs.js";
 import { ApiError } from "./errors.js";
 import { readStoredGrid } from "./stored-grid.js";
-import { reportKey } from "./submit.js";
+import { readStoredReport } from "./submission-blobs.js";
 
 /**
  * A collection's export, bounded and stoppable: its size is known from the stored grids
@@ -69,8 +68,8 @@ export interface ExportItem {
   report: CheckReport;
 }
 
-export async function loadExportItem(env: Pick<Bindings, "BLOBS" | "MAX_CELLS" | "MAX_BODY_BYTES">, s: SubmissionRow, branch: OrgRow | undefined): Promise<ExportItem> {
-  const [grid, report] = await Promise.all([readStoredGrid(env, s), getStoredJson<CheckReport>(env.BLOBS, reportKey(s.org_id, s.findings_sha256))]);
+export async function loadExportItem(env: Pick<Bindings, "BLOBS" | "LEDGER">, s: SubmissionRow, branch: OrgRow | undefined): Promise<ExportItem> {
+  const [grid, report] = await Promise.all([readStoredGrid(env, s), readStoredReport(env, s)]);
   return { branchId: s.branch_id, branch, submission: s, grid, report };
 }
 

@@ -60,7 +60,7 @@ export const collectionOut = (c: CollectionRow, branchIds?: string[]) => ({
   createdAt: c.created_at,
 });
 
-export const submissionOut = (s: SubmissionRow) => ({
+export const submissionOut = (s: Omit<SubmissionRow, "kept_here">) => ({
   id: s.submission_id,
   collectionId: s.collection_id,
   branchId: s.branch_id,

@@ -11,7 +11,10 @@ import { ledger } from "../ledger/stub.js";
 import type { CommitResult } from "../ledger/object.js";
 import { needRole } from "./access.js";
 import { auditEntry } from "./audit-entry.js";
-import { blobKey, getStoredJson, putImmutable, storedDataMissing, type PutResult } from "./blobs.js";
+import { putImmutable, type PutResult } from "./blobs.js";
+import { fileKey, gridKey, readStoredReport, readSubmissionBody, reportKey } from "./submission-blobs.js";
+import { smallBlobLimits } from "./small-blob-limits.js";
+import { KEPT_CONTENT, KEPT_REPORT, type SmallBlob } from "../ledger/small-blobs.js";
 import { reportBody, reportBytes as serialiseReport, storedBytes, type ReportBytes } from "./detail-body.js";
 import { countFindings, runCheck } from "./engine.js";
 import { maxFindings, tooManyFindings } from "./cell-cap.js";
@@ -23,9 +26,6 @@ import { mappingInputs } from "./mappings.js";
 import { collectionClosed, collectionForSubmission, forgetCollection } from "./submission-context.js";
 import { readStoredGrid } from "./stored-grid.js";
 
-export const gridKey = (orgId: string, sha: string) => blobKey(orgId, "grids", sha);
-export const reportKey = (orgId: string, sha: string) => blobKey(orgId, "findings", sha);
-export const fileKey = (orgId: string, sha: string) => blobKey(orgId, "files", sha, "xlsx");
 
 /**
  * The template and rule set a collection pins, from R2 by the keys the collection holds:
@@ -52,17 +52,14 @@ export async function collectionDocs(env: Pick<Bindings, "BLOBS">, col: Collecti
 
 
 /** A stored submission's report, as the bytes that were stored (what its answer is built from). */
-export async function storedReport(env: Pick<Bindings, "BLOBS">, row: SubmissionRow): Promise<ReportBytes> {
-  const key = reportKey(row.org_id, row.findings_sha256);
-  const obj = await env.BLOBS.get(key);
-  if (!obj) throw storedDataMissing(key);
-  return storedBytes(new Uint8Array(await obj.arrayBuffer()));
+export async function storedReport(env: Pick<Bindings, "BLOBS" | "LEDGER">, row: SubmissionRow): Promise<ReportBytes> {
+  return storedBytes(await readSubmissionBody(env, row, "report"));
 }
 
 /** A stored submission with its findings and, when asked, its grid, as objects (for the diff and `include=grid`). */
-export async function submissionDetail(env: Pick<Bindings, "BLOBS" | "MAX_CELLS" | "MAX_BODY_BYTES">, row: SubmissionRow, withGrid = false) {
+export async function submissionDetail(env: Pick<Bindings, "BLOBS" | "LEDGER">, row: SubmissionRow, withGrid = false) {
   const [report, grid] = await Promise.all([
-    getStoredJson<CheckReport>(env.BLOBS, reportKey(row.org_id, row.findings_sha256)),
+    readStoredReport(env, row),
     withGrid ? readStoredGrid(env, row) : null,
   ]);
   return {
@@ -133,9 +130,10 @@ const REFUSAL_FINDINGS = 200;
 
 /**
  * Accept one submission. At most: one read of the caller's token (D1, or the isolate's cache),
- * the engine, the R2 puts side by side (the bytes received and the report, create-only and
- * content-addressed), and one call to the tenant's store, which checks the collection and the
- * Idempotency-Key, assigns version n+1 and writes the index and audit rows in one transaction.
+ * the engine, the R2 puts side by side of the bodies too large for the store (the bytes received
+ * and the report, create-only and content-addressed), and one call to the tenant's store, which
+ * checks the collection and the Idempotency-Key, assigns version n+1 and writes the index, the
+ * audit row and the small bodies in one transaction.
  * If anything fails, nothing of the row exists, and the blobs this request created and nobody
  * references are deleted (by the store, so no commit can race the delete). A process killed
  * between the puts and the commit leaves orphans: the blob sweep (lib/sweep.ts, cron) removes them.
@@ -178,7 +176,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
   const putReport = () => putImmutable(c.env.BLOBS, reportKey(org, reportSha), reportSha, reportBody(reportBytes), "application/json; charset=utf-8", reportBytes.size);
   const submittedAt = nowIso();
   const submissionId = randomId("s", 12);
-  const row: Omit<SubmissionRow, "version"> = {
+  const row: Omit<SubmissionRow, "version" | "kept_here"> = {
     org_id: org,
     collection_id: col.collection_id,
     branch_id: p.orgId,
@@ -211,24 +209,43 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
     errors: counts.errors,
   }, submittedAt);
 
-  let puts: PutResult[] = [];
-  let result: CommitResult;
-  try {
-    puts = await Promise.all([putContent(), putReport()]);
-    mark("r2");
-    if (fault(c, "after-blobs")) throw new Error("injected fault after blobs");
-    result = await store.commitSubmission({
-      row,
-      idempotency: key === null ? null : { key, requestSha256: requestSha },
-      audit,
-      blobKeys: puts.map((x) => x.key),
-      ...(fault(c, "in-batch") ? { fault: true } : {}),
-    });
-    mark("store");
-  } catch (e) {
-    await discardCreated(c, puts).catch(() => undefined);
-    throw e;
-  }
+  // Small bodies go with the row into the department's store (one call, no R2 put); the others,
+  // and all of them once the store's budget for small bodies is spent, to R2 first.
+  const limits = smallBlobLimits(c.env);
+  const commit = async (keepSmall: boolean): Promise<{ puts: PutResult[]; result: CommitResult }> => {
+    const small: SmallBlob[] = [];
+    let keptHere = 0;
+    const pending: Promise<PutResult>[] = [];
+    if (keepSmall && input.bytes.byteLength <= limits.max) {
+      small.push({ key: contentKey, body: tight(input.bytes), contentType });
+      keptHere |= KEPT_CONTENT;
+    } else pending.push(putContent());
+    if (keepSmall && reportBytes.size <= limits.max) {
+      small.push({ key: reportKey(org, reportSha), body: joined(reportBytes), contentType: "application/json; charset=utf-8" });
+      keptHere |= KEPT_REPORT;
+    } else pending.push(putReport());
+    let puts: PutResult[] = [];
+    try {
+      puts = await Promise.all(pending);
+      mark("r2");
+      if (fault(c, "after-blobs")) throw new Error("injected fault after blobs");
+      const result = await store.commitSubmission({
+        row: { ...row, kept_here: keptHere },
+        idempotency: key === null ? null : { key, requestSha256: requestSha },
+        audit,
+        blobKeys: puts.map((x) => x.key),
+        ...(small.length ? { small, smallBudget: limits.budget } : {}),
+        ...(fault(c, "in-batch") ? { fault: true } : {}),
+      });
+      mark("store");
+      return { puts, result };
+    } catch (e) {
+      await discardCreated(c, puts).catch(() => undefined);
+      throw e;
+    }
+  };
+  let { puts, result } = await commit(limits.max > 0);
+  if (result.kind === "full") ({ puts, result } = await commit(false));
   if (result.kind !== "stored") {
     // Nothing was written: what this request put and nobody references goes again.
     await discardCreated(c, puts).catch(() => undefined);
@@ -237,6 +254,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
       forgetCollection(p.rootId, col.collection_id);
       throw collectionClosed();
     }
+    if (result.kind === "full") throw new Error("the store refused its small bodies with none sent");
     if (result.kind === "key_reused") {
       throw new ApiError(409, "idempotency_key_reused", "该 Idempotency-Key 已用于另一份不同的报送内容", "This Idempotency-Key was already used with a different request body", { idempotencyKey: key });
     }
@@ -270,6 +288,21 @@ function verdict(col: CollectionRow, template: TemplateParsed, report: CheckRepo
     });
   }
   return { counts, wrongTemplate, reportBytes: serialiseReport(report) };
+}
+
+/** Bytes of their own, not a view into a larger buffer (what a call to the store copies whole). */
+const tight = (b: Uint8Array) => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice());
+
+/** A report's chunks as one array (a small one: a single chunk as it is). */
+function joined(r: ReportBytes): Uint8Array {
+  if (r.chunks.length === 1) return tight(r.chunks[0]!);
+  const out = new Uint8Array(r.size);
+  let at = 0;
+  for (const chunk of r.chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /** The blobs this request created, unless a row references them by now (the store decides). */

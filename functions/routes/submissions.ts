@@ -10,19 +10,18 @@ import { assertBranchReadable, visibleCollection } from "../lib/access.js";
 import { ledger } from "../ledger/stub.js";
 import { submissionOut } from "../lib/present.js";
 import { ApiError, notFound } from "../lib/errors.js";
-import { reportKey, storedReport, submit, submissionDetail } from "../lib/submit.js";
+import { storedReport, submit, submissionDetail } from "../lib/submit.js";
+import { readStoredReport } from "../lib/submission-blobs.js";
 import { collectionForSubmission } from "../lib/submission-context.js";
 import { detailResponse } from "../lib/detail-body.js";
 import { tooLarge } from "../middleware/errors.js";
 import { refuseMacros } from "../lib/macros.js";
 import { assertGridSize, maxBodyBytes, estimateGridJsonBytes, gridSize, jsonBoundFor, jsonValueBound, maxCells, tooManyCells, uploadLimits, uploadOverCap } from "../lib/cell-cap.js";
-import { getStoredJson } from "../lib/blobs.js";
 import { diffSubmissions } from "../lib/diff.js";
 import { CheckedGrid } from "../lib/grid-check.js";
 import { readStoredGrid } from "../lib/stored-grid.js";
 import { sha256Hex } from "../lib/hash.js";
 import { inflateAhead, isLedgerReadError, readWorkbookFile, UPLOAD_MEDIA_TYPES, type InflateRaw } from "../../shared/reader/index.js";
-import type { CheckReport } from "../../shared/findings/types.js";
 
 /** 413 above MAX_BODY_BYTES, counted on the stream (Content-Length is not trusted). */
 export const limitBody = (): MiddlewareHandler<AppEnv> =>
@@ -259,10 +258,7 @@ export const submissionsRouter = router()
       const load = async (v: number) => {
         const row = await store.submissionVersion(collection.collection_id, branchId, v);
         if (!row) throw notFound("Submission", "报送", `${branchId} v${v}`);
-        const [grid, report] = await Promise.all([
-          readStoredGrid(c.env, row),
-          getStoredJson<CheckReport>(c.env.BLOBS, reportKey(row.org_id, row.findings_sha256)),
-        ]);
+        const [grid, report] = await Promise.all([readStoredGrid(c.env, row), readStoredReport(c.env, row)]);
         return { version: v, grid, findings: report.findings };
       };
       const [a, b] = await Promise.all([load(from), load(to)]);

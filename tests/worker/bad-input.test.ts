@@ -5,7 +5,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { checkWorkbook, DEFAULT_RULE_SET } from "../../shared/index.js";
 import { readWorkbookFile as readWorkbook } from "../../shared/reader/index.js";
 import { engineOptions } from "../../functions/lib/engine.js";
-import { call, roster, cleanGrid, gridWithErrors, makeTenant, openCollection, type Tenant, storeCount } from "./helpers.js";
+import { call, roster, cleanGrid, gridWithErrors, makeTenant, openCollection, type Tenant, storeCount, storedBody, storedBodyKeys } from "./helpers.js";
 
 let t: Tenant;
 let col: string;
@@ -28,8 +28,8 @@ async function counts() {
   const rows = await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM submissions");
   const audit = await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'submission.create'");
   const idem = await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM idempotency_keys");
-  const listed = await env.BLOBS.list({ prefix: `${t.deptId}/` });
-  return { rows, audit, idem, blobs: listed.objects.map((o) => o.key).filter((k) => !k.includes("/template/") && !k.includes("/ruleset/")).sort() };
+  const bodies = await storedBodyKeys(t.deptId, `${t.deptId}/`);
+  return { rows, audit, idem, blobs: bodies.filter((k) => !k.includes("/template/") && !k.includes("/ruleset/")) };
 }
 
 describe("bad input", () => {
@@ -94,7 +94,7 @@ describe("bad input", () => {
     expect(r.json.source).toBe("xlsx");
     expect(r.json.fileSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(r.json.findings.map((f: { code: string }) => f.code).sort()).toEqual(["id.checkDigit", "id.sexMismatch"]);
-    expect(await env.BLOBS.head(`${t.deptId}/files/${r.json.fileSha256}.xlsx`)).not.toBeNull();
+    expect(await storedBody(t.deptId, `${t.deptId}/files/${r.json.fileSha256}.xlsx`)).not.toBeNull();
     // same answer everywhere: the Worker's findings are checkWorkbook(readWorkbook(bytes))
     const tv = await call("/v1/templates/roster@1", { token: t.admin });
     const local = checkWorkbook(readWorkbook(bytes), engineOptions({ grid: readWorkbook(bytes), template: tv.json.template, ruleSet: DEFAULT_RULE_SET, asOf: "2025-12-01" }));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { strToU8 } from "fflate";
 import { binaryNamedCsv, encryptedXls, truncatedXls } from "../fixtures/make-format-bad-corpus.js";
-import { call, makeTenant, openCollection, type Tenant, storeCount } from "./helpers.js";
+import { call, makeTenant, openCollection, type Tenant, storeCount, storedBody } from "./helpers.js";
 
 /**
  * The upload route reads every format the CLI and the pane read, in workerd (whose
@@ -44,8 +44,8 @@ describe("uploads in every format", () => {
       expect(r.status, r.text).toBe(201);
       expect(r.json.file).toEqual(source);
       expect(cells(r.json.findings)).toEqual(expected);
-      const stored = await env.BLOBS.head(`${t.deptId}/files/${r.json.fileSha256}.xlsx`);
-      expect(stored?.httpMetadata?.contentType).toBe({ csv: "text/csv", xls: "application/vnd.ms-excel", et: "application/vnd.ms-excel", ods: "application/vnd.oasis.opendocument.spreadsheet" }[source.format]);
+      const stored = await storedBody(t.deptId, `${t.deptId}/files/${r.json.fileSha256}.xlsx`);
+      expect(stored?.contentType).toBe({ csv: "text/csv", xls: "application/vnd.ms-excel", et: "application/vnd.ms-excel", ods: "application/vnd.oasis.opendocument.spreadsheet" }[source.format]);
     }
   });
 

@@ -19,6 +19,30 @@ export async function storeCount(tenant: string, sql: string, ...args: (string |
   return Number(row?.n ?? 0);
 }
 
+/**
+ * A submission's body as stored, wherever the Worker put it: the department's store keeps the small
+ * ones (ledger/small-blobs.ts), R2 the others. Null when neither holds it.
+ */
+export async function storedBody(tenant: string, key: string): Promise<{ at: "store" | "r2"; contentType: string | undefined } | null> {
+  const [row] = await storeRows<{ content_type: string }>(tenant, "SELECT content_type FROM small_blobs WHERE blob_key = ?", key);
+  if (row) return { at: "store", contentType: row.content_type };
+  const obj = await env.BLOBS.head(key);
+  return obj ? { at: "r2", contentType: obj.httpMetadata?.contentType } : null;
+}
+
+/** A stored body lost, wherever it was (what a storage fault would leave). */
+export async function loseStoredBody(tenant: string, key: string): Promise<void> {
+  await env.BLOBS.delete(key);
+  await storeRows(tenant, "DELETE FROM small_blobs WHERE blob_key = ?", key);
+}
+
+/** Every stored body's key under a prefix: R2's objects and the store's small bodies. */
+export async function storedBodyKeys(tenant: string, prefix: string): Promise<string[]> {
+  const kept = await storeRows<{ blob_key: string }>(tenant, "SELECT blob_key FROM small_blobs WHERE substr(blob_key, 1, ?) = ?", prefix.length, prefix);
+  const listed = await env.BLOBS.list({ prefix });
+  return [...kept.map((r) => r.blob_key), ...listed.objects.map((o) => o.key)].sort();
+}
+
 export interface CallInit {
   token?: string;
   body?: unknown;

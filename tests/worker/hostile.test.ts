@@ -5,7 +5,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { BUILTIN_TEMPLATES } from "../../shared/index.js";
 import type { WorkbookGrid } from "../../shared/grid/types.js";
 import { pulledStream } from "../../functions/lib/export.js";
-import { call, HEADER, makeTenant, roster, type Tenant, storeCount, storeRows } from "./helpers.js";
+import { call, HEADER, makeTenant, roster, type Tenant, storeCount, storeRows, loseStoredBody } from "./helpers.js";
 
 /**
  * Hostile input from one tenant must not stall another: patterns run in linear time, and
@@ -349,22 +349,28 @@ describe("exports are bounded, and a missing blob is an error", () => {
     expect(full.json.items).toHaveLength(3);
   });
 
-  it("a stored findings or grid blob that went missing is a 500 stored_data_missing, never a clean, empty submission", async () => {
-    const c2 = await openWith(t, "roster", "缺失");
-    const s = await call(`/v1/collections/${c2}/submissions`, { token: t.branches[0]!.token, body: { grid: rosterGrid(rosterRow("独一无二的名字")), asOf: "2025-12-01" } });
-    expect(s.status).toBe(201);
-    await env.BLOBS.delete(`${t.deptId}/findings/${s.json.findingsSha256}.json`);
-    const got = await call(`/v1/submissions/${s.json.id}`, { token: t.admin });
-    expect(got.status).toBe(500);
-    expect(got.json.error.code).toBe("stored_data_missing");
-    const ex = await call(`/v1/collections/${c2}/export?format=json`, { token: t.admin });
-    expect(ex.status).toBe(500);
-    expect(ex.json.error.code).toBe("stored_data_missing");
-    await env.BLOBS.delete(`${t.deptId}/grids/${s.json.contentSha256}.json`);
-    const csv = await call(`/v1/collections/${c2}/export?format=csv`, { token: t.admin });
-    expect(csv.status).toBe(500);
-    expect(csv.json.error.code).toBe("stored_data_missing");
-    const withGrid = await call(`/v1/submissions/${s.json.id}?include=grid`, { token: t.admin });
-    expect(withGrid.status).toBe(500);
-  });
+  // A branch's ledger is kept in the department's store, a large one in R2: lost from either, it is an error.
+  for (const [where, rows] of [["the store", 1], ["R2", 700]] as const) {
+    it(`a stored findings or grid body that went missing from ${where} is a 500 stored_data_missing, never a clean, empty submission`, async () => {
+      const c2 = await openWith(t, "roster", `缺失${rows}`);
+      const grid = rosterGrid(...Array.from({ length: rows }, (_, i) => rosterRow(`独一无二的名字${i}`)));
+      const s = await call(`/v1/collections/${c2}/submissions`, { token: t.branches[0]!.token, body: { grid, asOf: "2025-12-01" } });
+      expect(s.status, s.text).toBe(201);
+      const kept = await storeCount(t.deptId, "SELECT COUNT(*) AS n FROM small_blobs WHERE blob_key = ?", `${t.deptId}/grids/${s.json.contentSha256}.json`);
+      expect(kept).toBe(where === "R2" ? 0 : 1);
+      await loseStoredBody(t.deptId, `${t.deptId}/findings/${s.json.findingsSha256}.json`);
+      const got = await call(`/v1/submissions/${s.json.id}`, { token: t.admin });
+      expect(got.status).toBe(500);
+      expect(got.json.error.code).toBe("stored_data_missing");
+      const ex = await call(`/v1/collections/${c2}/export?format=json`, { token: t.admin });
+      expect(ex.status).toBe(500);
+      expect(ex.json.error.code).toBe("stored_data_missing");
+      await loseStoredBody(t.deptId, `${t.deptId}/grids/${s.json.contentSha256}.json`);
+      const csv = await call(`/v1/collections/${c2}/export?format=csv`, { token: t.admin });
+      expect(csv.status).toBe(500);
+      expect(csv.json.error.code).toBe("stored_data_missing");
+      const withGrid = await call(`/v1/submissions/${s.json.id}?include=grid`, { token: t.admin });
+      expect(withGrid.status).toBe(500);
+    });
+  }
 });

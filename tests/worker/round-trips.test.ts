@@ -3,7 +3,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import * as XLSX from "@e965/xlsx";
 import { app } from "../../functions/app.js";
-import { BASE, cleanGrid, HEADER, makeTenant, openCollection } from "./helpers.js";
+import { BASE, cleanGrid, HEADER, makeTenant, openCollection, storeRows } from "./helpers.js";
 
 /**
  * What one submission costs in storage round trips, counted by wrapping the bindings the Worker
@@ -19,7 +19,7 @@ interface Counts {
   puts: string[];
 }
 
-function watchedEnv() {
+function watchedEnv(vars: Record<string, string>) {
   const counts: Counts = { d1: [], store: [], r2: [], puts: [] };
   const d1 = new Proxy(env.DB, {
     get(target, prop) {
@@ -72,11 +72,14 @@ function watchedEnv() {
       };
     },
   });
-  return { env: { ...env, DB: d1, LEDGER: ledger, BLOBS: blobs } as typeof env, counts };
+  return { env: { ...env, ...vars, DB: d1, LEDGER: ledger, BLOBS: blobs } as typeof env, counts };
 }
 
-async function send(path: string, init: RequestInit) {
-  const { env: watched, counts } = watchedEnv();
+/** Bodies over SMALL_BLOB_MAX_BYTES go to R2; "0" sends every body there (a large ledger's path). */
+const ALL_IN_R2 = { SMALL_BLOB_MAX_BYTES: "0" };
+
+async function send(path: string, init: RequestInit, vars: Record<string, string> = {}) {
+  const { env: watched, counts } = watchedEnv(vars);
   const ctx = createExecutionContext();
   const res = await app.fetch(new Request(`${BASE}${path}`, init), watched, ctx);
   const text = await res.text();
@@ -94,16 +97,55 @@ const rosterOf = (name: string) => {
 const overlapping = (events: string[]) => events.filter((e) => e.startsWith("start")).length === 2 && events.slice(0, 2).every((e) => e.startsWith("start"));
 
 describe("storage round trips per submission", () => {
-  it("grid JSON: the first one reads the token and the collection; every later one is one call to the store and two puts side by side", async () => {
-    const t = await makeTenant("trips", 1);
-    const col = await openCollection(t);
-    const clerk = t.branches[0]!.token;
-    const post = (name: string, key: string) =>
-      send(`/v1/collections/${col}/submissions`, {
+  const postGrid = (col: string, clerk: string, vars: Record<string, string> = {}) => (name: string, key: string) =>
+    send(
+      `/v1/collections/${col}/submissions`,
+      {
         method: "POST",
         headers: { authorization: `Bearer ${clerk}`, "content-type": "application/json", "idempotency-key": key },
         body: JSON.stringify({ grid: rosterOf(name), asOf: "2025-12-01" }),
-      });
+      },
+      vars,
+    );
+
+  it("grid JSON of a branch's size: every later one is one call to the store, which keeps its bodies; no R2 call at all", async () => {
+    const t = await makeTenant("trips-small", 1);
+    const col = await openCollection(t);
+    const post = postGrid(col, t.branches[0]!.token);
+
+    const cold = await post("张三", "trip-1");
+    expect(cold.status, cold.text).toBe(201);
+    expect(cold.counts.d1.map((s) => s.split(":")[0])).toEqual(["first", "run"]);
+    expect(cold.counts.store).toEqual(["collection", "commitSubmission"]);
+    // only the collection's template, read once (then kept)
+    expect(cold.counts.r2).toEqual(["get"]);
+    let answered = "";
+    for (const [i, name] of ["李四", "王五"].entries()) {
+      const warm = await post(name, `trip-${i + 2}`);
+      expect(warm.status, warm.text).toBe(201);
+      expect(warm.counts.d1).toEqual([]);
+      expect(warm.counts.store).toEqual(["commitSubmission"]);
+      expect(warm.counts.r2).toEqual([]);
+      expect(JSON.parse(warm.text).version).toBe(i + 2);
+      answered = warm.text;
+    }
+    // a retry with the same key: answered as the first time, from the row and the report the store kept
+    const retry = await post("王五", "trip-3");
+    expect(retry.status).toBe(201);
+    expect(retry.text).toBe(answered);
+    expect(retry.counts.store).toEqual(["commitSubmission", "smallBlobs"]);
+    expect(retry.counts.r2).toEqual([]);
+    // and what was kept reads back as sent
+    const id = JSON.parse(retry.text).id as string;
+    const back = await send(`/v1/submissions/${id}?include=grid`, { headers: { authorization: `Bearer ${t.admin}` } });
+    expect(back.status, back.text).toBe(200);
+    expect(JSON.parse(back.text).grid).toEqual(rosterOf("王五"));
+  });
+
+  it("grid JSON over the size the store keeps: one call to the store and two puts side by side", async () => {
+    const t = await makeTenant("trips", 1);
+    const col = await openCollection(t);
+    const post = postGrid(col, t.branches[0]!.token, ALL_IN_R2);
 
     const cold = await post("张三", "trip-1");
     expect(cold.status, cold.text).toBe(201);
@@ -129,19 +171,54 @@ describe("storage round trips per submission", () => {
     expect(retry.counts.r2.filter((x) => x !== "put")).toEqual(["get"]);
   });
 
-  it("an .xlsx upload: one call to the store, the file and the report put side by side, no grid stored beside the file", async () => {
-    const t = await makeTenant("trips-x", 1);
+  it("a store whose budget for small bodies is spent puts them in R2 instead: one more call, nothing lost", async () => {
+    const t = await makeTenant("trips-full", 1);
     const col = await openCollection(t);
-    const clerk = t.branches[0]!.token;
-    const upload = (name: string) => {
-      const wb = XLSX.utils.book_new();
-      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([HEADER, ["张三", "女", "11010519491231002X", "1949-12-31", "正式党员", "1980-07-01", name]]), "花名册");
-      return send(`/v1/collections/${col}/submissions/xlsx?asOf=2025-12-01`, {
+    const post = postGrid(col, t.branches[0]!.token, { SMALL_BLOB_BUDGET_BYTES: "100" });
+    expect((await post("张三", "full-1")).status).toBe(201);
+    const full = await post("李四", "full-2");
+    expect(full.status, full.text).toBe(201);
+    expect(full.counts.store).toEqual(["commitSubmission", "commitSubmission"]);
+    expect(full.counts.r2).toEqual(["put", "put"]);
+    const s = JSON.parse(full.text) as { id: string; contentSha256: string; findingsSha256: string };
+    expect(await env.BLOBS.head(`${t.deptId}/grids/${s.contentSha256}.json`)).not.toBeNull();
+    expect(await env.BLOBS.head(`${t.deptId}/findings/${s.findingsSha256}.json`)).not.toBeNull();
+    const back = await send(`/v1/submissions/${s.id}?include=grid`, { headers: { authorization: `Bearer ${t.admin}` } });
+    expect(JSON.parse(back.text).grid).toEqual(rosterOf("李四"));
+  });
+
+  const uploadTo = (col: string, clerk: string, vars: Record<string, string>) => (name: string) => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([HEADER, ["张三", "女", "11010519491231002X", "1949-12-31", "正式党员", "1980-07-01", name]]), "花名册");
+    return send(
+      `/v1/collections/${col}/submissions/xlsx?asOf=2025-12-01`,
+      {
         method: "POST",
         headers: { authorization: `Bearer ${clerk}`, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
         body: new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer),
-      });
-    };
+      },
+      vars,
+    );
+  };
+
+  it("an .xlsx upload of a branch's size: one call to the store, which keeps the file and the report; no grid beside the file", async () => {
+    const t = await makeTenant("trips-xs", 1);
+    const col = await openCollection(t);
+    const upload = uploadTo(col, t.branches[0]!.token, {});
+    expect((await upload("1981-07-01")).status).toBe(201);
+    const warm = await upload("1981-07-02");
+    expect(warm.status, warm.text).toBe(201);
+    expect(warm.counts.store).toEqual(["commitSubmission"]);
+    expect(warm.counts.r2).toEqual([]);
+    const kept = await storeRows<{ blob_key: string }>(t.deptId, "SELECT blob_key FROM small_blobs ORDER BY blob_key");
+    expect(kept.map((r) => r.blob_key.split("/")[1]).sort()).toEqual(["files", "files", "findings", "findings"]);
+    expect((await env.BLOBS.list({ prefix: `${t.deptId}/grids/` })).objects).toHaveLength(0);
+  });
+
+  it("an .xlsx upload over the size the store keeps: one call to the store, the file and the report put side by side, no grid stored beside the file", async () => {
+    const t = await makeTenant("trips-x", 1);
+    const col = await openCollection(t);
+    const upload = uploadTo(col, t.branches[0]!.token, ALL_IN_R2);
     expect((await upload("1981-07-01")).status).toBe(201);
     const warm = await upload("1981-07-02");
     expect(warm.status, warm.text).toBe(201);

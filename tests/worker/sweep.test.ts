@@ -47,16 +47,28 @@ async function fetchWatchingPuts(path: string, init: RequestInit, afterPut: (key
     },
   });
   const ctx = createExecutionContext();
-  const res = await app.fetch(new Request(`${BASE}${path}`, init), { ...env, BLOBS: blobs }, ctx);
+  const res = await app.fetch(new Request(`${BASE}${path}`, init), { ...env, ...R2_ONLY, BLOBS: blobs }, ctx);
   await waitOnExecutionContext(ctx);
   return res;
+}
+
+/** Every body of a submission in R2, none kept in the department's store: R2's orphans are what the sweep is about. */
+const R2_ONLY = { SMALL_BLOB_MAX_BYTES: "0" };
+
+/** A submission whose bodies all go to R2. */
+async function submitToR2(path: string, token: string, body: string, headers: Record<string, string> = {}) {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(new Request(`${BASE}${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers }, body }), { ...env, ...R2_ONLY }, ctx);
+  await waitOnExecutionContext(ctx);
+  const text = await res.text();
+  return { status: res.status, text, json: JSON.parse(text) };
 }
 
 describe("orphan-blob sweep", () => {
   it("deletes old unreferenced blobs; referenced blobs, young orphans and foreign keys stay", async () => {
     const t = await makeTenant("sweep", 1);
     const col = await openCollection(t);
-    const sub = await call(`/v1/collections/${col}/submissions`, { token: t.branches[0]!.token, body: { grid: cleanGrid(), asOf: "2025-12-01" } });
+    const sub = await submitToR2(`/v1/collections/${col}/submissions`, t.branches[0]!.token, JSON.stringify({ grid: cleanGrid(), asOf: "2025-12-01" }));
     expect(sub.status, sub.text).toBe(201);
     const referenced = await referencedByRows(t.deptId);
     expect(referenced.length).toBe(3); // template, grid, findings
@@ -160,7 +172,7 @@ describe("orphan-blob sweep", () => {
     const clerk = t.branches[0]!.token;
     const body = JSON.stringify({ grid: cleanGrid(), asOf: "2025-12-01" });
     // the same ledger submitted once and its blobs orphaned: what a killed twin leaves behind
-    const first = await call(`/v1/collections/${col}/submissions`, { token: clerk, raw: body, headers: { "content-type": "application/json", "idempotency-key": "race-1" } });
+    const first = await submitToR2(`/v1/collections/${col}/submissions`, clerk, body, { "idempotency-key": "race-1" });
     expect(first.status).toBe(201);
     const gridKey = `${t.deptId}/grids/${first.json.contentSha256}.json`;
     const reportKey = `${t.deptId}/findings/${first.json.findingsSha256}.json`;
