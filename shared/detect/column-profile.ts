@@ -90,16 +90,24 @@ function mayHoldNumber(half: string): boolean {
   return CHINESE_NUMERAL_START.test(half);
 }
 
+/** Nine digits or more in a row (an ID, a phone, an account): never a date or a month. */
+const LONG_DIGIT_RUN = /^\d{9,}[xX]?$/;
+
 function numberLike(p: ColumnProfile, half: string): void {
   if (parseNumberText(half)) p.numericText++;
-  if (readDateText(half)) p.dates++;
-  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half) || readMonthSpan(half)) p.months++;
-  const id = normaliseIdText(half);
-  if (/^\d{17}[\dX]$/.test(id)) {
-    p.idLike++;
-    if (validateIdNumber(id).ok) p.validIds++;
-  } else if (/^\d{15}$/.test(id)) p.idLike++;
-  if (/^(?:\+86|0086)?1[3-9]\d{9}$/.test(half.replace(/[\s-]/g, ""))) p.mobiles++;
+  if (!LONG_DIGIT_RUN.test(half)) {
+    if (readDateText(half)) p.dates++;
+    if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half) || readMonthSpan(half)) p.months++;
+  }
+  // An ID has 15 or 18 characters, a mobile 11 digits: shorter texts are neither.
+  if (half.length >= 15) {
+    const id = normaliseIdText(half);
+    if (/^\d{17}[\dX]$/.test(id)) {
+      p.idLike++;
+      if (validateIdNumber(id).ok) p.validIds++;
+    } else if (/^\d{15}$/.test(id)) p.idLike++;
+  }
+  if (half.length >= 11 && /^(?:\+86|0086)?1[3-9]\d{9}$/.test(half.replace(/[\s-]/g, ""))) p.mobiles++;
 }
 
 /** Profiles of the given columns over the data rows from `firstDataRow` (a sample of them). */

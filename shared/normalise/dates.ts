@@ -54,6 +54,8 @@ const WEEKDAY_NUMBER: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2,
  * A weekday that is not the date's own says the date is not sure: the date is then not read.
  */
 function tailFits(tail: string, y: number, mo: number, d: number): boolean {
+  // most dates end where the pattern does
+  if (tail === "") return true;
   const wd = WEEKDAY.exec(tail);
   if (wd) {
     if (!isValidYmd(y, mo, d) || new Date(Date.UTC(y, mo - 1, d)).getUTCDay() !== WEEKDAY_NUMBER[wd[1]!]) return false;
