@@ -60,6 +60,7 @@ function headerSignature(p: PreparedSheet): string {
  */
 export function continuationsOf<T extends { prepared: PreparedSheet }>(sheets: readonly T[]): Map<T, ContinuedFrom> {
   const out = new Map<T, ContinuedFrom>();
+  if (sheets.length < 2) return out;
   let chain: T[] = [];
   let signature = "";
   for (const s of sheets) {
