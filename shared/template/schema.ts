@@ -95,6 +95,11 @@ export const Field = z
      */
     rangeEnd: z.string().max(64).optional(),
     /**
+     * For a count field: the field the second figure of a pair written in its cell fills
+     * (应到/实到 "25/23": 25 expected and, in `pairEnd`, 23 present), where no column holds it.
+     */
+    pairEnd: z.string().max(64).optional(),
+    /**
      * Facts a note may state that explain the cell left empty on purpose (评议结果 blank and
      * 备注「长期病假，不参评」): the kinds of `shared/notes/patterns.ts`. Such a cell is not
      * 「不能为空」; it is said as read, never passed over in silence.

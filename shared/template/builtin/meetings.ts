@@ -31,7 +31,7 @@ export const meetingsTemplate: Template = {
       constraints: { required: true },
     },
     { name: "place", title: "会议地点", titleEn: "Place", type: "string", aliases: ["地点", "活动地点", "开会地点", "召开地点", "上课地点"], weight: 1 },
-    { name: "expected", title: "应到人数", titleEn: "Expected", type: "integer", aliases: ["应到", "应参会人数", "应参加人数", "应参加", "应出席人数", "应到会人数", "应到委员", "应到委员人数", "应出席委员"], weight: 2, constraints: { minimum: 0 } },
+    { name: "expected", title: "应到人数", titleEn: "Expected", type: "integer", aliases: ["应到", "应参会人数", "应参加人数", "应参加", "应出席人数", "应到会人数", "应到委员", "应到委员人数", "应出席委员", "应到/实到", "应到/实到人数", "应到实到人数", "应到/实到会人数"], weight: 2, constraints: { minimum: 0 }, pairEnd: "present" },
     { name: "present", title: "实到人数", titleEn: "Present", type: "integer", aliases: ["实到", "参会人数", "参加人数", "实参加", "实参加人数", "出席人数", "实际出席人数", "到会人数", "实到会人数", "参与人数", "实到委员", "实到委员人数", "出席委员", "实际出席委员"], weight: 2, constraints: { minimum: 0 } },
     { name: "leave", title: "请假人数", titleEn: "On leave", type: "integer", aliases: ["请假", "缺席人数", "缺席", "缺席委员人数"], weight: 1, constraints: { minimum: 0 } },
     { name: "group", title: "党小组", titleEn: "Party group", type: "string", aliases: ["党小组名称", "所在党小组"], weight: 0.5 },

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { checkWorkbook, type CellValue } from "../../../shared/index.js";
+import { book, serial, sheet } from "./grid-helpers.js";
+
+/**
+ * Readings of corpus 4's residual misses, each on a small sheet worked out by hand from the
+ * domain rules (M1/M2/M5 frequencies per branch, M9 quorum, D1/D2 dues brackets).
+ */
+
+describe("应到/实到 written in one cell as 25/23 (M9)", () => {
+  // Three general meetings of a branch of 20: 20/18 and 20/11 are quorate (more than 10);
+  // 20/10 is exactly half, not more than half: the quorum fails at that cell.
+  const rows: CellValue[][] = [
+    ["某党支部2025年三会一课登记表"],
+    ["序号", "会议类别", "召开时间", "应到/实到（人）", "主要内容"],
+    [1, "党员大会", serial("2025-01-20"), "20/18", "部署年度工作"],
+    [2, "党员大会", serial("2025-04-21"), "20／11", "讨论发展对象"],
+    [3, "党员大会", serial("2025-07-21"), "20/10", "学习"],
+    [4, "党员大会", serial("2025-10-20"), " 20 / 19 ", "学习"],
+  ];
+  const r = checkWorkbook(book(sheet("三会一课", rows)), { asOf: "2025-12-31" });
+  it("reads the first figure as 应到 and the second as 实到, and says the quorum at the cell", () => {
+    const quorum = r.findings.filter((f) => f.code.startsWith("meetings.quorum"));
+    expect(quorum.map((f) => `${f.cell} ${f.code}:${f.severity}`)).toEqual(["D5 meetings.quorumGeneral:error"]);
+    expect(quorum[0]!.message).toContain("10");
+  });
+  it("raises no number problem on the pairs", () => {
+    expect(r.findings.filter((f) => f.code.startsWith("value.")).map((f) => f.cell)).toEqual([]);
+  });
+});
+
+describe("a 党总支's register of its branches, one row per meeting, judged branch by branch (M1, M2, M5)", () => {
+  // 甲支部 (25 members) held 支委会 in January and February only; 乙支部 (6 members, no committee:
+  // fewer than 7) held 主题党日 in January and March only. As of 2025-03-31 the first quarter is whole.
+  const row = (b: string, type: string, day: string, pair: string): CellValue[] => [b, type, serial(day), pair];
+  const rows: CellValue[][] = [
+    ["某党总支2025年三会一课开展情况登记表"],
+    ["党支部", "会议类别", "召开时间", "应到/实到"],
+    row("甲支部", "支委会", "2025-01-05", "5/5"),
+    row("甲支部", "支委会", "2025-02-05", "5/5"),
+    row("甲支部", "党员大会", "2025-01-20", "25/23"),
+    row("甲支部", "党课", "2025-02-25", "25/24"),
+    ...["01", "02", "03"].map((m) => row("甲支部", "主题党日", `2025-${m}-12`, "25/22")),
+    row("乙支部", "党员大会", "2025-01-21", "6/6"),
+    row("乙支部", "党课", "2025-02-25", "6/5"),
+    row("乙支部", "主题党日", "2025-01-13", "6/6"),
+    row("乙支部", "主题党日", "2025-03-13", "6/5"),
+  ];
+  const r = checkWorkbook(book(sheet("三会一课", rows)), { asOf: "2025-03-31" });
+  const missing = r.findings.filter((f) => f.code.startsWith("meetings.missing"));
+  it("says each branch's missing month once, at the period, naming the branch", () => {
+    expect(missing.map((f) => `${f.cell ?? f.period} ${f.code}:${f.severity}`)).toEqual(["2025-03 meetings.missing:warning", "2025-02 meetings.missing:warning"]);
+    expect(missing[0]!.message).toContain("甲支部");
+    expect(missing[0]!.message).toContain("支部委员会");
+    expect(missing[1]!.message).toContain("乙支部");
+    expect(missing[1]!.message).toContain("主题党日");
+  });
+  it("asks no 支委会 of the branch of 6 without a committee", () => {
+    expect(missing.filter((f) => f.message.includes("乙支部") && f.message.includes("支部委员会"))).toEqual([]);
+  });
+});
