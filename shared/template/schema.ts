@@ -36,6 +36,8 @@ export const Constraints = z
     unique: z.boolean().optional(),
     minimum: z.number().optional(),
     maximum: z.number().optional(),
+    /** A field of the row whose value raises the maximum (总分 ≤ 100 plus the row's 加分). */
+    maximumRaisedBy: z.string().max(64).optional(),
     minLength: z.number().int().optional(),
     maxLength: z.number().int().optional(),
     pattern: SafePattern.optional(),

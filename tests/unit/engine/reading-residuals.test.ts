@@ -59,3 +59,29 @@ describe("a 党总支's register of its branches, one row per meeting, judged br
     expect(missing.filter((f) => f.message.includes("乙支部") && f.message.includes("支部委员会"))).toEqual([]);
   });
 });
+
+describe("a 百分制 branch assessment with each item's weight under its name, 加分 and 扣分 beside", () => {
+  // Items: 组织建设 40, 三会一课 40, 党费收缴 20. 总分 = items + 加分 − 扣分.
+  // 甲 38+28+20+3 = 89; 乙 40+40+20+5 = 105 (above 100 by its bonus only); 丙 30+42+15−2 = 85 with
+  // 三会一课 42 above its 40; 丁 35+30+18−1 = 82, written 84.
+  const rows: CellValue[][] = [
+    ["某党工委2025年度基层党支部工作考核评分汇总表"],
+    ["序号", "党支部", "组织建设", "三会一课", "党费收缴", "加分", "扣分", "总分", "等次"],
+    [null, null, "（40分）", "（40分）", "（20分）", "（≤5分）", "（分）", "（分）", null],
+    [1, "甲支部", 38, 28, 20, 3, 0, 89, "较好"],
+    [2, "乙支部", 40, 40, 20, 5, 0, 105, "好"],
+    [3, "丙支部", 30, 42, 15, 0, 2, 85, "较好"],
+    [4, "丁支部", 35, 30, 18, 0, 1, 84, "较好"],
+    ["考核组组长：王立新", null, null, null, null, null, "2026年1月10日"],
+  ];
+  const r = checkWorkbook(book(sheet("考核汇总", rows)), { asOf: "2025-12-31" });
+  it("is read as a branch assessment", () => {
+    expect(r.sheets[0]!.kind).toBe("organisation-assessment");
+  });
+  it("finds the item above its weight and the total that is not items + 加分 − 扣分, and nothing else", () => {
+    const errors = r.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => `${f.cell} ${f.code}`)).toEqual(["D6 points.aboveMax", "H7 points.totalMismatch"]);
+    expect(errors[0]!.message).toContain("三会一课");
+    expect(errors[1]!.message).toContain("82");
+  });
+});
