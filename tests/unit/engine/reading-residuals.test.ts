@@ -85,3 +85,25 @@ describe("a 百分制 branch assessment with each item's weight under its name, 
     expect(errors[1]!.message).toContain("82");
   });
 });
+
+describe("a village's dues of mixed categories, the base headed 收入情况（元/月） (D1, D3, D4; §1.6)", () => {
+  // 村干部 on an allowance pay as wage earners on it: 2400 ≤ 3000 → 0.5% = 12.00. A self-employed
+  // member pays on last quarter's monthly average: 6000 → 1.5% = 90.00. Farmers 0.20–1.00; 低保 0.20.
+  const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+  const member = (name: string, cat: string, base: number | null, std: number): CellValue[] => [name, cat, base, std, ...months.map(() => std)];
+  const rows: CellValue[][] = [
+    ["某村党支部2025年党费收缴登记表"],
+    ["姓名", "身份类别", "收入情况（元/月）", "月交纳标准", ...months],
+    member("王立新", "村干部（定额补贴）", 2400, 12),
+    member("李红梅", "村干部（定额补贴）", 2400, 24),
+    member("张国强", "个体经营", 6000, 90),
+    member("赵志刚", "个体经营", 6000, 60),
+    member("陈秀英", "农民党员", null, 0.5),
+    member("刘建华", "低保", null, 0.2),
+  ];
+  const r = checkWorkbook(book(sheet("党费", rows)), { asOf: "2025-12-31" });
+  it("says the cadre's 24.00 should be 12.00 and the self-employed member's 60.00 should be 90.00, and nothing else", () => {
+    const errors = r.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => `${f.cell} ${f.code} ${f.expected}`)).toEqual(["D4 dues.amountMismatch 12.00", "D6 dues.amountMismatch 90.00"]);
+  });
+});
