@@ -107,3 +107,25 @@ describe("a village's dues of mixed categories, the base headed 收入情况（�
     expect(errors.map((f) => `${f.cell} ${f.code} ${f.expected}`)).toEqual(["D4 dues.amountMismatch 12.00", "D6 dues.amountMismatch 90.00"]);
   });
 });
+
+describe("a 三会一课 register dated 3月5日 under a generic 时间, the year only in its title (M1)", () => {
+  // 党员大会 in January, April and October 2025: none in the third quarter. 支委会 every month.
+  const rows: CellValue[][] = [
+    ["某村党支部2025年“三会一课”记录"],
+    ["时间", "类型", "内容", "应到", "实到"],
+    ...Array.from({ length: 12 }, (_, i) => [`${i + 1}月3日`, "支委会", "研究工作", 3, 3] as CellValue[]),
+    ...[1, 4, 10].map((m) => [`${m}月20日`, "党员大会", "学习", 12, 11] as CellValue[]),
+    ...[3, 6, 9, 12].map((m) => [`${m}月25日`, "党课", "党课", 12, 11] as CellValue[]),
+    ...Array.from({ length: 12 }, (_, i) => [`${i + 1}月15日`, "主题党日", "学习", 12, 10] as CellValue[]),
+  ];
+  const r = checkWorkbook(book(sheet("三会一课", rows)), { asOf: "2025-12-31" });
+  it("is read as a meetings register, its days in 2025", () => {
+    expect(r.sheets[0]!.kind).toBe("meetings");
+    expect(r.findings.filter((f) => f.code === "value.notDate")).toEqual([]);
+  });
+  it("says the third quarter had no 党员大会, and no month lacks a 支委会 or 主题党日", () => {
+    const missing = r.findings.filter((f) => f.code.startsWith("meetings.missing") && !/组织生活会|民主评议/.test(f.message));
+    expect(missing.map((f) => `${f.period} ${f.code}`)).toEqual(["2025-Q3 meetings.missing"]);
+    expect(missing[0]!.message).toContain("支部党员大会");
+  });
+});
