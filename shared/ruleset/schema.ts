@@ -123,6 +123,8 @@ export const RuleSetShape = z
         committeeFromMembers: z.number().int().min(1).max(100),
         /** General meeting: present voting members must exceed this share of those expected. */
         generalQuorumShare: z.number().min(0).max(1),
+        /** General meeting: a resolution passes with more yes votes than this share of the voting members expected. */
+        generalMajorityShare: z.number().min(0).max(1).default(0.5),
         /** Committee meeting: present members at least this share of the committee. */
         committeeQuorumShare: z.number().min(0).max(1),
         /** The months a 组织生活会 is usually held in (条例 第十八条: 一般安排在第四季度); none there is a warning. */

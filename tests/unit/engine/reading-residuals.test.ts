@@ -129,3 +129,34 @@ describe("a 三会一课 register dated 3月5日 under a generic 时间, the yea
     expect(missing[0]!.message).toContain("支部党员大会");
   });
 });
+
+describe("a 党员大会 record with 应到/实到 each over 合计 and 其中有表决权, 表决结果 over 赞成 (M9)", () => {
+  // 条例第十一条: more than half the voting members expected present; yes votes more than half of them.
+  // Row 4: 20 expected (18 voting), 15 present (10 voting): 10 > 9, quorate; 10 yes > 9 passes.
+  // Row 5: 20 (18), 14 (9): 9 is not more than 9 — no quorum (14 of 20 in all would have passed).
+  // Row 6: 20 (18), 16 (12), 9 yes: not more than 9 — not passed.
+  // Row 7: 20 (18), 11 (12): 12 voting of 11 present in all.
+  const rows: CellValue[][] = [
+    ["某党支部2025年支部党员大会记录"],
+    ["召开日期", "应到会人数", null, "实到会人数", null, "议题", "表决结果", null, null],
+    [null, "合计", "其中有表决权", "合计", "其中有表决权", null, "赞成", "反对", "弃权"],
+    [serial("2025-01-16"), 20, 18, 15, 10, "接收预备党员", 10, 0, 0],
+    [serial("2025-04-16"), 20, 18, 14, 9, "接收预备党员", 9, 0, 0],
+    [serial("2025-07-16"), 20, 18, 16, 12, "转正", 9, 2, 1],
+    [serial("2025-10-16"), 20, 18, 11, 12, "学习", null, null, null],
+  ];
+  const grid = sheet("党员大会", rows, {
+    merges: [
+      { r0: 1, c0: 0, r1: 2, c1: 0 },
+      { r0: 1, c0: 1, r1: 1, c1: 2 },
+      { r0: 1, c0: 3, r1: 1, c1: 4 },
+      { r0: 1, c0: 5, r1: 2, c1: 5 },
+      { r0: 1, c0: 6, r1: 1, c1: 8 },
+    ],
+  });
+  const r = checkWorkbook(book(grid), { asOf: "2025-12-31" });
+  it("says the voting quorum, the vote and the voting count above the whole, at their cells", () => {
+    const errors = r.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => `${f.cell} ${f.code}`)).toEqual(["E5 meetings.votersQuorum", "G5 meetings.voteNotPassed", "G6 meetings.voteNotPassed", "E7 meetings.votersAboveAll"]);
+  });
+});
