@@ -160,3 +160,17 @@ describe("a 党员大会 record with 应到/实到 each over 合计 and 其中�
     expect(errors.map((f) => `${f.cell} ${f.code}`)).toEqual(["E5 meetings.votersQuorum", "G5 meetings.voteNotPassed", "G6 meetings.voteNotPassed", "E7 meetings.votersAboveAll"]);
   });
 });
+
+describe("a 发展党员 record with 培训开始 and 培训结束 as two columns (G7)", () => {
+  // 2024-08-18 to 08-19 is two days counting both ends, fewer than three; 08-18 to 08-20 is three.
+  const rows: CellValue[][] = [
+    ["某镇发展党员工作记实表"],
+    ["姓名", "递交申请书时间", "确定积极分子时间", "确定发展对象时间", "培训开始", "培训结束", "支部大会讨论时间"],
+    ["王立新", serial("2022-03-01"), serial("2022-06-01"), serial("2024-06-10"), serial("2024-08-18"), serial("2024-08-19"), serial("2024-11-20")],
+    ["李红梅", serial("2022-03-02"), serial("2022-06-01"), serial("2024-06-10"), serial("2024-08-18"), serial("2024-08-20"), serial("2024-11-20")],
+  ];
+  const r = checkWorkbook(book(sheet("发展党员", rows)), { asOf: "2025-06-30" });
+  it("says the two-day training at its end", () => {
+    expect(r.findings.filter((f) => f.code === "development.trainingShort").map((f) => f.cell)).toEqual(["F3"]);
+  });
+});
