@@ -55,7 +55,7 @@ export const duesMonthlyTemplate: Template = {
     { name: "transferOut", title: "转出时间", titleEn: "Transferred out", type: "date", aliases: ["组织关系转出时间", "转出日期"], weight: 0.5 },
     { name: "voluntary", title: "自愿多交", titleEn: "Voluntary extra", type: "boolean", aliases: ["是否自愿多交"], weight: 0.5 },
     { name: "months", title: "月份", titleEn: "Monthly payments", type: "money", aliases: [], weight: 3, repeat: { period: "month" } },
-    { name: "yearTotal", title: "全年合计", titleEn: "Year total (yuan)", type: "money", aliases: ["合计", "年度合计", "全年实交", "累计", "总计", "全年交纳", "本年合计", "全年合计(元)", "合计金额", "全年", "季度合计", "半年合计"], weight: 1 },
+    { name: "yearTotal", title: "全年合计", titleEn: "Year total (yuan)", type: "money", aliases: ["合计", "年度合计", "全年实交", "累计", "总计", "全年交纳", "本年合计", "全年合计(元)", "合计金额", "全年", "季度合计", "半年合计", "实交合计", "全年实交合计", "上半年实交合计", "下半年实交合计", "实缴合计"], weight: 1 },
     NOTE,
   ],
   rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.monthly" }, { rule: "dues.yearTotal" }],

@@ -174,3 +174,21 @@ describe("a 发展党员 record with 培训开始 and 培训结束 as two column
     expect(r.findings.filter((f) => f.code === "development.trainingShort").map((f) => f.cell)).toEqual(["F3"]);
   });
 });
+
+describe("a half-year dues sheet, each month over 应交/实交, totalled in 上半年实交合计 (derived totals)", () => {
+  // 王立新 paid 10.00 each month: 60.00, right. 李红梅 paid 20.00 each month but April: 100.00, written 120.00.
+  const months = ["1月", "2月", "3月", "4月", "5月", "6月"];
+  const rows: CellValue[][] = [
+    ["某党支部2026年上半年党费收缴登记表"],
+    ["姓名", ...months.flatMap((m) => [m, null]), "上半年实交合计"],
+    [null, ...months.flatMap(() => ["应交", "实交"]), null],
+    ["王立新", ...months.flatMap(() => [10, 10]), 60],
+    ["李红梅", ...months.flatMap((_, i) => [20, i === 3 ? null : 20]), 120],
+  ];
+  const merges = [{ r0: 1, c0: 0, r1: 2, c1: 0 }, ...months.map((_, i) => ({ r0: 1, c0: 1 + 2 * i, r1: 1, c1: 2 + 2 * i })), { r0: 1, c0: 13, r1: 2, c1: 13 }];
+  const r = checkWorkbook(book(sheet("上半年", rows, { merges })), { asOf: "2026-06-30" });
+  it("says 李红梅's total should be the 100.00 she paid", () => {
+    const totals = r.findings.filter((f) => f.code === "dues.yearTotalMismatch");
+    expect(totals.map((f) => `${f.cell} ${f.expected}`)).toEqual(["N5 100.00"]);
+  });
+});
