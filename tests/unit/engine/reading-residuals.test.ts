@@ -192,3 +192,22 @@ describe("a half-year dues sheet, each month over 应交/实交, totalled in 上
     expect(totals.map((f) => `${f.cell} ${f.expected}`)).toEqual(["N5 100.00"]);
   });
 });
+
+describe("a 党总支's list of its branches' committees, 当选时间 and 届满时间 on every row (M13, 党章 三至五年)", () => {
+  // 甲支部 elected 2024-03-20 with 届满 2026-03-20: a two-year term. Its 宣传委员, elected in a
+  // by-election on 2025-01-10, shares the committee's 届满 and is no short term of its own.
+  // 乙支部 elected 2023-05-08, 届满 2026-05-08: three years.
+  const rows: CellValue[][] = [
+    ["某党总支所属党支部委员会组成情况"],
+    ["党支部", "职务", "姓名", "当选时间", "届满时间"],
+    ["甲支部", "书记", "王立新", serial("2024-03-20"), serial("2026-03-20")],
+    ["甲支部", "组织委员", "李红梅", serial("2024-03-20"), serial("2026-03-20")],
+    ["甲支部", "宣传委员", "张国强", serial("2025-01-10"), serial("2026-03-20")],
+    ["乙支部", "书记", "赵志刚", serial("2023-05-08"), serial("2026-05-08")],
+    ["乙支部", "副书记", "陈秀英", serial("2023-05-08"), serial("2026-05-08")],
+  ];
+  const r = checkWorkbook(book(sheet("各支部班子", rows)), { asOf: "2025-12-31" });
+  it("says 甲支部's two-year term once, at its first row's 届满时间", () => {
+    expect(r.findings.filter((f) => f.code === "committee.termLength").map((f) => f.cell)).toEqual(["E3"]);
+  });
+});
