@@ -211,3 +211,30 @@ describe("a 党总支's list of its branches' committees, 当选时间 and 届�
     expect(r.findings.filter((f) => f.code === "committee.termLength").map((f) => f.cell)).toEqual(["E3"]);
   });
 });
+
+describe("a 党总支's list of committees with each branch's 正式党员数 merged over its posts (M11)", () => {
+  // 甲支部 9 full members and only a 书记: 7 or more must set up a committee. 乙支部 5 with a 书记,
+  // a 副书记 and a 组织委员: under 7, a 书记 and at most one 副书记. 丙支部 12 with a committee of 3: right.
+  const rows: CellValue[][] = [
+    ["某党总支所属党支部委员会组成情况"],
+    ["党支部", "正式党员数", "职务", "姓名"],
+    ["甲支部", 9, "书记", "王立新"],
+    ["乙支部", 5, "书记", "李红梅"],
+    [null, null, "副书记", "张国强"],
+    [null, null, "组织委员", "赵志刚"],
+    ["丙支部", 12, "书记", "陈秀英"],
+    [null, null, "组织委员", "刘建华"],
+    [null, null, "宣传委员", "孙立平"],
+  ];
+  const merges = [
+    { r0: 3, c0: 0, r1: 5, c1: 0 },
+    { r0: 3, c0: 1, r1: 5, c1: 1 },
+    { r0: 6, c0: 0, r1: 8, c1: 0 },
+    { r0: 6, c0: 1, r1: 8, c1: 1 },
+  ];
+  const r = checkWorkbook(book(sheet("各支部班子", rows, { merges })), { asOf: "2025-12-31" });
+  it("says each branch's case at its count", () => {
+    const list = r.findings.filter((f) => f.code.startsWith("committee.")).map((f) => `${f.cell} ${f.code}:${f.severity}`);
+    expect(list).toEqual(["B3 committee.committeeRequired:error", "B4 committee.tooBigForBranch:warning"]);
+  });
+});
