@@ -238,3 +238,24 @@ describe("a 党总支's list of committees with each branch's 正式党员数 me
     expect(list).toEqual(["B3 committee.committeeRequired:error", "B4 committee.tooBigForBranch:warning"]);
   });
 });
+
+describe("a 党总支's roster whose branch headings count their members: 一、营业班党支部（3人）", () => {
+  // 营业班 lists 3 under a heading of 3; 运维班 lists 2 under a heading of 3.
+  const rows: CellValue[][] = [
+    ["某党总支党员花名册"],
+    ["序号", "姓名", "性别", "入党时间", "人员类别"],
+    ["一、营业班党支部（3人）"],
+    [1, "王立新", "男", serial("2010-07-01"), "正式党员"],
+    [2, "李红梅", "女", serial("2012-07-01"), "正式党员"],
+    [3, "张国强", "男", serial("2014-07-01"), "正式党员"],
+    ["二、运维班党支部（共3人）"],
+    [1, "赵志刚", "男", serial("2011-07-01"), "正式党员"],
+    [2, "陈秀英", "女", serial("2013-07-01"), "正式党员"],
+  ];
+  const r = checkWorkbook(book(sheet("花名册", rows)), { asOf: "2025-12-31" });
+  it("says the heading that counts one more than it lists, at the heading", () => {
+    const list = r.findings.filter((f) => f.code === "derived.sectionCountMismatch");
+    expect(list.map((f) => `${f.cell} ${f.expected}`)).toEqual(["A7 2"]);
+    expect(list[0]!.message).toContain("运维班党支部");
+  });
+});
