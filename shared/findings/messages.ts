@@ -68,6 +68,8 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "development.voteQuorum": { zh: "支部大会实到有表决权的党员 {present} 人，应多于 {quorum} 人（应到 {expected} 人，细则第二十条）", en: "Branch meeting: {present} voting members present; more than {quorum} of the {expected} expected are required (细则 art. 20)" },
   "development.voteNotPassed": { zh: "赞成 {yes} 票，应多于 {majority} 票（应到有表决权党员 {expected} 人），不能通过（细则第二十一条）", en: "{yes} in favour; more than {majority} of the {expected} voting members expected are required: not passed (细则 art. 21)" },
   "development.sponsorCount": { zh: "入党介绍人“{value}”应为 {required} 名正式党员（现为 {count} 名）", en: "Sponsors \"{value}\": {required} full members are required ({count} given)" },
+  "development.contactPersonsMany": { zh: "培养联系人“{value}”有 {count} 名，应为 1 至 {max} 名正式党员（细则第九条）", en: "Contact persons \"{value}\": {count} named; one to {max} full members (细则 art. 9)" },
+  "development.reviewGap": { zh: "{field} {value} 距{previousField}（{previous}）超过 {months} 个月，党支部应每半年对入党积极分子考察一次（细则第十一条）", en: "{field} {value} is more than {months} months after {previousField} ({previous}); activists are reviewed every half year (细则 art. 11)" },
   "development.fullMeetingEarly": { zh: "讨论转正的支部大会（{value}）早于预备期期满（{due}）", en: "The full-membership meeting on {value} precedes the end of probation on {due}" },
   "development.fullApprovalLate": { zh: "上级党委 {value} 审批转正，距支部大会讨论已超过 {months} 个月（细则第三十四条）", en: "Full membership approved on {value}, more than {months} months after the branch meeting (细则 art. 34)" },
   "meetings.secretaryLecture": { zh: "{period} 年书记讲党课 {count} 次，每年至少 {min} 次", en: "{period}: {count} Party lecture(s) by the secretary; at least {min} a year" },

@@ -58,6 +58,8 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "development.voteQuorum": { zh: "支部大会人数不足", en: "Branch meeting without quorum" },
   "development.voteNotPassed": { zh: "赞成票未过半", en: "Vote not passed" },
   "development.sponsorCount": { zh: "入党介绍人不是两名", en: "Not two sponsors" },
+  "development.contactPersonsMany": { zh: "培养联系人过多", en: "Too many contact persons" },
+  "development.reviewGap": { zh: "考察间隔超过半年", en: "Review more than half a year late" },
   "development.fullMeetingEarly": { zh: "提前讨论转正", en: "Full membership discussed early" },
   "development.fullApprovalLate": { zh: "转正审批超期", en: "Full-membership approval late" },
   "meetings.secretaryLecture": { zh: "书记讲党课不足", en: "Too few lectures by the secretary" },

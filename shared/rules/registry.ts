@@ -5,6 +5,7 @@ import { branchSizeRule } from "./roster/branch-size.js";
 import { developmentOrderRule } from "./development/order.js";
 import { activistYearRule, approvalDelayRule, minimumAgeRule, talkWithinRule, trainingRule } from "./development/steps.js";
 import { branchVoteRule, sponsorsRule } from "./development/branch-vote.js";
+import { activistReviewsRule, contactPersonsRule } from "./development/activist-care.js";
 import { fullMembershipMeetingRule } from "./development/full-membership.js";
 import { secretaryLectureRule } from "./meetings/secretary-lecture.js";
 import { duesRateRule, duesStandardRule } from "./dues/standard-amount.js";
@@ -39,6 +40,8 @@ export const RULES: Record<string, Rule> = {
   "development.approvalDelay": approvalDelayRule,
   "development.branchVote": branchVoteRule,
   "development.sponsors": sponsorsRule,
+  "development.contactPersons": contactPersonsRule,
+  "development.reviews": activistReviewsRule,
   "development.fullMembershipMeeting": fullMembershipMeetingRule,
   "dues.standard": duesStandardRule,
   "dues.rate": duesRateRule,

@@ -99,6 +99,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     voteQuorumShare: 0.5,
     voteMajorityShare: 0.5,
     sponsorsRequired: 2,
+    contactPersonsMax: 2,
+    activistReviewMonths: 6,
   },
   appraisal: {
     weights: { excellent: 100, competent: 80, basic: 60, incompetent: 0 },

@@ -155,6 +155,10 @@ export const RuleSetShape = z
         voteMajorityShare: z.number().min(0).max(1).default(0.5),
         /** 细则 第十四条: the number of 入党介绍人 (two 正式党员). */
         sponsorsRequired: z.number().int().min(1).max(5).default(2),
+        /** 细则 第九条: at most this many 培养联系人 (一至两名正式党员). */
+        contactPersonsMax: z.number().int().min(1).max(5).default(2),
+        /** 细则 第十一条: the branch reviews an activist at least once in this many months (每半年一次). */
+        activistReviewMonths: z.number().int().min(1).max(24).default(6),
       })
       .strict(),
     appraisal: z

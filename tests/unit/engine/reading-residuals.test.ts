@@ -259,3 +259,21 @@ describe("a 党总支's roster whose branch headings count their members: 一、
     expect(list[0]!.message).toContain("运维班党支部");
   });
 });
+
+describe("an activists' register with 培养联系人 and 考察 columns (细则第九条、第十一条)", () => {
+  // 王立新: named 2024-03-05, reviewed 2024-09-05 and 2025-03-05: every six months, right.
+  // 李红梅: named 2024-03-05, reviewed 2024-09-05 and 2025-06-05: nine months between them.
+  // 张国强: three 培养联系人, one more than the two allowed.
+  const rows: CellValue[][] = [
+    ["某公司党支部入党积极分子培养考察登记表"],
+    ["姓名", "申请入党时间", "确定为积极分子时间", "培养联系人", "第一次考察", "第二次考察"],
+    ["王立新", serial("2023-09-01"), serial("2024-03-05"), "杨海涛、陈丽华", serial("2024-09-05"), serial("2025-03-05")],
+    ["李红梅", serial("2023-09-01"), serial("2024-03-05"), "陈丽华", serial("2024-09-05"), serial("2025-06-05")],
+    ["张国强", serial("2023-09-01"), serial("2024-03-05"), "杨海涛、陈丽华、黄志强", serial("2024-09-05"), serial("2025-03-05")],
+  ];
+  const r = checkWorkbook(book(sheet("积极分子", rows)), { asOf: "2025-06-30" });
+  it("says the late review and the third contact person, at their cells", () => {
+    const list = r.findings.filter((f) => f.code === "development.reviewGap" || f.code === "development.contactPersonsMany").map((f) => `${f.cell} ${f.code}`);
+    expect(list).toEqual(["F4 development.reviewGap", "D5 development.contactPersonsMany"]);
+  });
+});
