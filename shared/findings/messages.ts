@@ -109,6 +109,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "meetings.lifeNotQ4Branch": { zh: "{branch} {period} 年的组织生活会没有在第四季度召开（一般在第四季度召开）", en: "{branch}, {period}: the organisational life meeting was not held in Q4, where it usually is" },
   "meetings.lifeNotQ4": { zh: "{period} 年的组织生活会没有在第四季度召开（一般在第四季度召开）", en: "{period}: the organisational life meeting was not held in Q4, where it usually is" },
   "appraisal.votesOverTotal": { zh: "有效票 {valid} 张，比参加评议的 {total} 人还多", en: "{valid} valid votes exceed the {total} voters" },
+  "appraisal.excellentRateMismatch": { zh: "优秀率“{value}”与票数不符：{of} 人参评，优秀 {excellent} 票，应为 {expected}", en: "Excellent share \"{value}\" disagrees with the votes: {excellent} of {of} is {expected}" },
   "appraisal.scoreMismatch": { zh: "得分 {value}，按票数计算应为 {expected}", en: "Score {value}; the votes give {expected}" },
   "appraisal.vetoedResult": { zh: "不合格 {votes} 票，超过有效票 {valid} 票的{share}，不能评为“{value}”", en: "{votes} of {valid} valid votes 不合格, more than {share}: \"{value}\" is ruled out" },
   "appraisal.resultUnknown": { zh: "评议结果“{value}”不是规定的等次（{allowed}）", en: "Verdict \"{value}\" is not one of the grades ({allowed})" },

@@ -100,6 +100,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "dues.paymentMismatch": { zh: "缴费金额不符", en: "Payment amount wrong" },
   "dues.paymentMismatchMonthly": { zh: "缴费金额不符", en: "Payment amount wrong" },
   "appraisal.votesOverTotal": { zh: "票数多于人数", en: "More votes than voters" },
+  "appraisal.excellentRateMismatch": { zh: "优秀率与票数不符", en: "Excellent share disagrees with the votes" },
   "appraisal.scoreMismatch": { zh: "测评得分算错", en: "Score wrong" },
   "appraisal.vetoedResult": { zh: "不合格票过多仍评合格", en: "Too many 不合格 votes for the verdict" },
   "appraisal.resultUnknown": { zh: "评议结果不在规定中", en: "Verdict not allowed" },

@@ -277,3 +277,21 @@ describe("an activists' register with 培养联系人 and 考察 columns (细则
     expect(list).toEqual(["F4 development.reviewGap", "D5 development.contactPersonsMany"]);
   });
 });
+
+describe("a 民主测评 table with 优秀率 beside the votes", () => {
+  // 28 took part. 王立新 10 优秀: 35.71…%, written 35.7% — right to its one decimal. 李红梅 5 优秀:
+  // 17.86%, written 25.0%. 张国强 7 优秀 written as the share 0.25 in a percent cell: exactly 25%, right.
+  const rows: CellValue[][] = [
+    ["某党支部2024年度民主评议党员测评统计表"],
+    ["序号", "姓名", "参加测评人数", "优秀", "合格", "基本合格", "不合格", "优秀率"],
+    [1, "王立新", 28, 10, 18, 0, 0, "35.7%"],
+    [2, "李红梅", 28, 5, 22, 1, 0, "25.0%"],
+    [3, "张国强", 28, 7, 21, 0, 0, 0.25],
+  ];
+  const grid = sheet("测评统计", rows, { numberFormats: [[], [], [], [], [null, null, null, null, null, null, null, "0.0%"]] });
+  const r = checkWorkbook(book(grid), { asOf: "2024-12-31" });
+  it("says 李红梅's rate should be 17.9%, and nothing of the others'", () => {
+    const list = r.findings.filter((f) => f.code === "appraisal.excellentRateMismatch");
+    expect(list.map((f) => `${f.cell} ${f.expected}`)).toEqual(["H4 17.9%"]);
+  });
+});
