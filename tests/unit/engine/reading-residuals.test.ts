@@ -295,3 +295,21 @@ describe("a 民主测评 table with 优秀率 beside the votes", () => {
     expect(list.map((f) => `${f.cell} ${f.expected}`)).toEqual(["H4 17.9%"]);
   });
 });
+
+describe("a year's cadre grades after a 留党察看 of the year before (组通字〔1998〕19号)", () => {
+  // 王立新: 留党察看 in October 2024, graded 称职 in 2025 — the year after is 不定等次.
+  // 李红梅: 留党察看 in March 2025, graded 不称职 that year: right. 张国强: no sanction, 称职.
+  const rows: CellValue[][] = [
+    ["某镇机关2025年度公务员年度考核等次汇总表"],
+    ["序号", "姓名", "职务", "2025年度考核等次", "奖惩情况"],
+    [1, "王立新", "一级科员", "称职", "2024年10月受留党察看一年处分"],
+    [2, "李红梅", "一级科员", "不称职", "2025年3月受留党察看一年处分"],
+    [3, "张国强", "二级科员", "称职", null],
+  ];
+  const r = checkWorkbook(book(sheet("考核等次", rows)), { asOf: "2025-12-31" });
+  it("says 王立新's 2025 grade should be 不定等次, and nothing of 李红梅's", () => {
+    const list = r.findings.filter((f) => f.code.startsWith("cadre.sanction"));
+    expect(list.map((f) => `${f.cell} ${f.code}`)).toEqual(["D3 cadre.sanctionGrade"]);
+    expect(list[0]!.message).toContain("不定等次");
+  });
+});
