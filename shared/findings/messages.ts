@@ -157,6 +157,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "book.memberOnTwoSheets": { zh: "{name} 的{field}与「{relatedSheet}」第 {row} 行的党员相同：同一名党员登记了两次", en: "{name}'s {field} is the same as the member's in row {row} of \"{relatedSheet}\": one member entered twice" },
   "member.partyAgeNotStarted": { zh: "党龄写的是“{value}”，但该党员已于 {date} 转正为正式党员，党龄应为 {expected} 年", en: "Party age written \"{value}\", but the member became a full member on {date}: the party age is {expected}" },
   "member.partyAgeMismatch": { zh: "党龄 {value} 年，按转正时间算应为 {expected} 年", en: "Party age {value}; from full membership it is {expected}" },
+  "member.partyAgeTooMany": { zh: "党龄 {value} 年：{date} 入党，预备期满才能转正，党龄从转正之日算起，最多 {expected} 年（党章第七条）", en: "Party age {value}: admitted {date}, a full member no earlier than a probation later, and the party age counts from then: at most {expected} (Party Constitution art. 7)" },
   "probation.extendedTwice": { zh: "预备期只能延长一次，备注写了“{text}”（细则第三十二条）", en: "Probation may be extended once only; the note says \"{text}\" (细则 art. 32)" },
   "note.secondExtension": { zh: "{header}：再次延长预备期（{text}）", en: "{header}: probation extended again ({text})" },
   "note.electionDelay": { zh: "{header}：延期换届{approved}", en: "{header}: election postponed{approved}" },

@@ -140,6 +140,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "book.memberOnTwoSheets": { zh: "同一党员登记两次", en: "Member entered twice" },
   "member.partyAgeNotStarted": { zh: "已转正，党龄仍写预备", en: "Full member, party age still 'probationary'" },
   "member.partyAgeMismatch": { zh: "党龄不对", en: "Party age wrong" },
+  "member.partyAgeTooMany": { zh: "党龄多于入党以来可能的年数", en: "Party age more than possible" },
   "probation.extendedTwice": { zh: "预备期延长了两次", en: "Probation extended twice" },
   "book.notOnRoster": { zh: "不在花名册上", en: "Not on the roster" },
   "book.noDuesRow": { zh: "党费台账缺此人", en: "Missing from the dues ledger" },

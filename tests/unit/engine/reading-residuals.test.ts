@@ -313,3 +313,23 @@ describe("a year's cadre grades after a 留党察看 of the year before (组通�
     expect(list[0]!.message).toContain("不定等次");
   });
 });
+
+describe("a roster with 党龄 and 入党时间 but no 转正时间 (党章第七条)", () => {
+  // As of 2025-12-31. 王立新 admitted 1969-11-22: full no earlier than 1970-11-22, so 党龄 at most 55;
+  // 56 counts from admission. 李红梅 admitted 2010-07-01: at most 14; 14 is right, and 13 (an
+  // extended probation) is not judged. 张国强 admitted 2025-06-18 is probationary: 预备.
+  const rows: CellValue[][] = [
+    ["某村党支部党员花名册"],
+    ["序号", "姓名", "性别", "入党时间", "党龄"],
+    [1, "王立新", "男", serial("1969-11-22"), 56],
+    [2, "李红梅", "女", serial("2010-07-01"), 14],
+    [3, "赵志刚", "男", serial("2010-07-01"), 13],
+    [4, "张国强", "男", serial("2025-06-18"), "预备"],
+  ];
+  const r = checkWorkbook(book(sheet("花名册", rows)), { asOf: "2025-12-31" });
+  it("says only the 党龄 above the years since the earliest full membership", () => {
+    const list = r.findings.filter((f) => f.code.startsWith("member.partyAge"));
+    expect(list.map((f) => `${f.cell} ${f.code}`)).toEqual(["E3 member.partyAgeTooMany"]);
+    expect(list[0]!.message).toContain("55");
+  });
+});
