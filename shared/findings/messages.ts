@@ -147,6 +147,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "committee.committeeRequired": { zh: "正式党员 {members} 人，{from} 人以上的党支部应当设立支部委员会（支部工作条例第六章）", en: "{members} full members: a branch of {from} or more sets up a committee (branch rules ch. 6)" },
   "committee.termYearsForType": { zh: "{type}党支部委员会每届任期 {expected} 年，这里写的是 {value} 年（支部工作条例第六章）", en: "A {type} branch committee serves {expected} years; {value} is written here (branch rules ch. 6)" },
   "orgAssessment.grade": { zh: "考核结果“{value}”不是规定的等次（{allowed}）", en: "Grade \"{value}\" is not one of the grades ({allowed})" },
+  "orgAssessment.gradeForBands": { zh: "总分 {score} 分，按表中写明的等次划分应为“{expected}”，这里写的是“{value}”", en: "A total of {score} is \"{expected}\" by the bands the sheet states, not \"{value}\"" },
   "points.aboveMax": { zh: "“{item}”得分 {value}，超过该项满分 {max} 分", en: "\"{item}\" scores {value}, more than its {max} points" },
   "points.totalMismatch": { zh: "{field} {value} 与各项得分之和 {expected} 不一致", en: "{field} is {value}; the items add up to {expected}" },
   "quota.topGrade": { zh: "评为“{grade}”的有 {count} 个，超过参加考核 {assessed} 个的 {share}（最多 {allowed} 个）", en: "{count} graded \"{grade}\", more than {share} of the {assessed} assessed (at most {allowed})" },

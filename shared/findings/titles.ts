@@ -132,6 +132,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "points.aboveMax": { zh: "单项得分超过满分", en: "Item above its points" },
   "points.totalMismatch": { zh: "总分与各项之和不符", en: "Total against its items" },
   "orgAssessment.grade": { zh: "考核等次不在规定中", en: "Grade not allowed" },
+  "orgAssessment.gradeForBands": { zh: "等次与表中划分不符", en: "Grade not by the sheet's bands" },
   "quota.topGrade": { zh: "最高等次超比例", en: "Top grade above quota" },
   "cadre.gradeUnknown": { zh: "考核等次不在规定中", en: "Grade not allowed" },
   "cadre.consecutiveFail": { zh: "连续两年不称职", en: "Failed two years running" },

@@ -333,3 +333,23 @@ describe("a roster with 党龄 and 入党时间 but no 转正时间 (党章第�
     expect(list[0]!.message).toContain("55");
   });
 });
+
+describe("a branch assessment whose bands are stated under the table", () => {
+  // 等次划分：90分以上为“好”，80—89分为“较好”，60—79分为“一般”，60分以下为“差”.
+  // 甲 92 好 and 乙 85 较好 are right; 丙 87 written 好 is 较好; 丁 58 written 一般 is 差.
+  const rows: CellValue[][] = [
+    ["某党工委2025年度基层党支部工作考核评分汇总表"],
+    ["序号", "党支部", "组织建设（40分）", "三会一课（30分）", "党员管理（30分）", "总分", "等次"],
+    [1, "甲支部", 38, 27, 27, 92, "好"],
+    [2, "乙支部", 34, 26, 25, 85, "较好"],
+    [3, "丙支部", 35, 26, 26, 87, "好"],
+    [4, "丁支部", 24, 17, 17, 58, "一般"],
+    [],
+    ["等次划分：90分以上为“好”，80—89分为“较好”，60—79分为“一般”，60分以下为“差”。"],
+  ];
+  const r = checkWorkbook(book(sheet("考核汇总", rows)), { asOf: "2025-12-31" });
+  it("says each grade the sheet's own bands do not give, with the grade they give", () => {
+    const list = r.findings.filter((f) => f.code === "orgAssessment.gradeForBands");
+    expect(list.map((f) => `${f.cell} ${f.expected}`)).toEqual(["G5 较好", "G6 差"]);
+  });
+});
