@@ -8,6 +8,7 @@ import { shortPeriods } from "../../scoring/meetings.js";
 import { ownsPeriodEnd, partContexts } from "../../book/register-parts.js";
 import { meetingOf } from "./meeting-of.js";
 import { describePeriod } from "./period-words.js";
+import { maxOf } from "../../util/append-all.js";
 
 type Requirement = RuleSet["meetings"]["requirements"][number];
 /** A meeting held: its day, and the 党小组 its row names. */
@@ -137,7 +138,7 @@ function judgeBranches(ctx: RuleContext, listed: Requirement[], branches: Map<st
       return day === null || req === null ? [] : [{ rec, day, req }];
     });
     const general = m.requirements[0];
-    const largestGeneral = Math.max(0, ...held.filter((h) => h.req === general).map((h) => ctx.num(h.rec, "expected") ?? 0));
+    const largestGeneral = Math.max(0, maxOf(held.filter((h) => h.req === general).map((h) => ctx.num(h.rec, "expected") ?? 0)));
     const hasCommittee = bookFull !== null ? bookFull >= m.committeeFromMembers : held.some((h) => h.req.type === "支部委员会") || largestGeneral >= m.committeeFromMembers;
     for (const req of listed) {
       if (req.needsCommittee && !hasCommittee) continue;
