@@ -15,7 +15,7 @@ import { BUILTIN_TEMPLATES } from "../template/builtin/index.js";
 import type { TemplateParsed } from "../template/schema.js";
 import { RuleContext } from "../rules/context.js";
 import { checkDerivedRows } from "../rules/derived/totals.js";
-import { checkStatedCounts } from "../rules/derived/stated-counts.js";
+import { checkSectionCounts, checkStatedCounts } from "../rules/derived/stated-counts.js";
 import { checkFieldConstraints } from "../rules/fields/constraints.js";
 import { RULES } from "../rules/registry.js";
 import { resolveMeetingType, type MeetingRequirement } from "../scoring/meetings.js";
@@ -159,6 +159,7 @@ export function runSheet(p: PreparedSheet, opts: CheckOptions = {}, book: BookCo
   checkFieldConstraints(ctx);
   checkDerivedRows(ctx);
   checkStatedCounts(ctx);
+  checkSectionCounts(ctx);
   for (const ref of template.rules) {
     const rule = RULES[ref.rule];
     if (!rule) {

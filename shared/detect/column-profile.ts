@@ -23,6 +23,8 @@ export interface ColumnProfile {
   dates: number;
   /** Cells that read as a date only as a bare number (a serial without a date format). */
   bareSerials: number;
+  /** Days written without their year (3月5日): dates in the year the title names. */
+  yearlessDays: number;
   months: number;
   /** 18-character IDs that pass the GB 11643 check, and ones that only look like IDs. */
   validIds: number;
@@ -46,7 +48,7 @@ const NAME_LIST_SEPARATOR = /[、，,；;\s]+/;
 const DATE_FORMAT = /[ymd]|年|月|日/i;
 
 function emptyProfile(col: number): ColumnProfile {
-  return { col, n: 0, numbers: 0, numericText: 0, dates: 0, bareSerials: 0, months: 0, validIds: 0, idLike: 0, mobiles: 0, names: 0, nameLists: 0, markers: 0, textCells: 0, texts: new Map() };
+  return { col, n: 0, numbers: 0, numericText: 0, dates: 0, bareSerials: 0, yearlessDays: 0, months: 0, validIds: 0, idLike: 0, mobiles: 0, names: 0, nameLists: 0, markers: 0, textCells: 0, texts: new Map() };
 }
 
 function addValue(p: ColumnProfile, v: CellValue, format: string | null): void {
@@ -95,6 +97,7 @@ const LONG_DIGIT_RUN = /^\d{9,}[xX]?$/;
 
 function numberLike(p: ColumnProfile, half: string): void {
   if (parseNumberText(half)) p.numericText++;
+<<<<<<< HEAD
   if (!LONG_DIGIT_RUN.test(half)) {
     if (readDateText(half)) p.dates++;
     if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half) || readMonthSpan(half)) p.months++;
@@ -108,6 +111,23 @@ function numberLike(p: ColumnProfile, half: string): void {
     } else if (/^\d{15}$/.test(id)) p.idLike++;
   }
   if (half.length >= 11 && /^(?:\+86|0086)?1[3-9]\d{9}$/.test(half.replace(/[\s-]/g, ""))) p.mobiles++;
+=======
+  if (readDateText(half)) p.dates++;
+  else if (yearlessDay(half)) p.yearlessDays++;
+  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half) || readMonthSpan(half)) p.months++;
+  const id = normaliseIdText(half);
+  if (/^\d{17}[\dX]$/.test(id)) {
+    p.idLike++;
+    if (validateIdNumber(id).ok) p.validIds++;
+  } else if (/^\d{15}$/.test(id)) p.idLike++;
+  if (/^(?:\+86|0086)?1[3-9]\d{9}$/.test(half.replace(/[\s-]/g, ""))) p.mobiles++;
+>>>>>>> reading-residuals
+}
+
+const YEARLESS_DAY = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
+function yearlessDay(half: string): boolean {
+  const m = YEARLESS_DAY.exec(half);
+  return m !== null && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31;
 }
 
 /** Profiles of the given columns over the data rows from `firstDataRow` (a sample of them). */

@@ -14,7 +14,7 @@ export function contentFit(field: FieldParsed, p: ColumnProfile, knownValues?: (
       return share(p.validIds + 0.8 * (p.idLike - p.validIds));
     case "date":
     case "datetime":
-      return share(p.dates + 0.8 * p.bareSerials);
+      return share(p.dates + 0.8 * (p.bareSerials + p.yearlessDays));
     case "month":
       return share(p.months + p.dates + 0.8 * p.bareSerials + p.numbers * 0.5);
     case "money":

@@ -149,7 +149,7 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[], titleQualifiers
     const qualified = qualifiedMatches(index, cell, titleQualifiers);
     if (qualified.length) matches = [...qualified, ...matches.filter((m) => !qualified.some((q) => q.fieldIndex === m.fieldIndex))];
     if (matches.length === 0 && cell.group !== "") {
-      matches = matchFields(index, cell.group + cell.leaf).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
+      matches = matchFields(index, underGroup(cell.group, cell.leaf)).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
     }
     for (const m of matches) if (m.score >= MIN_HEADER_SCORE) offers.push({ cell, fieldIndex: m.fieldIndex, score: m.score });
   }
@@ -164,6 +164,17 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[], titleQualifiers
   }
   hits.sort((a, b) => a.cell.col - b.cell.col);
   return { hits, score };
+}
+
+/** A leaf that is the whole of its group (应到会人数 over 合计); one that is part of it (其中有表决权). */
+const WHOLE_LEAF = /^(合计|总计|共计|小计|总数|人数|计)$/;
+const PART_LEAF = /^其中[:：]?/;
+
+/** The name a leaf under its group heading gives: 应到会人数 / 合计 → 应到会人数; 应到会人数 / 其中有表决权 → 应到会人数有表决权. */
+function underGroup(group: string, leaf: string): string {
+  const l = leaf.trim();
+  if (WHOLE_LEAF.test(l)) return group;
+  return group + l.replace(PART_LEAF, "");
 }
 
 /**

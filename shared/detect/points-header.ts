@@ -3,10 +3,13 @@ import { headerKey } from "../normalise/text.js";
 /**
  * The item columns of a 百分制 assessment, each header carrying the item's full marks:
  * 三会一课（25分）, 组织建设(满分20分), 党费收缴(满分10), 党建创新10分, or 发展党员（15）under a
- * heading that says its columns are points (分值, 评分). The number is the most the item may score.
+ * heading that says its columns are points (分值, 评分), or the weight alone under the item's name
+ * (三会一课 over （25分）). The number is the most the item may score.
  */
 const BRACKETED = /^(.*[^\d.])\((满分|分值)?(\d{1,3}(?:\.\d+)?)(分)?\)$/;
 const TRAILING = /^(.*[^\d.()])(?:满分)?(\d{1,3}(?:\.\d+)?)分$/;
+/** A weight written alone under its item's heading: （25分）, (满分20分). */
+const WEIGHT_ALONE = /^\((?:满分|分值)?(\d{1,3}(?:\.\d+)?)分\)$/;
 /** A group heading under which a bare bracketed number is the item's points. */
 const POINTS_GROUP = /分值|评分|得分|计分|分数/;
 
@@ -14,6 +17,9 @@ export function parsePointsHeader(leaf: string, group = ""): number | null {
   const key = headerKey(leaf);
   let item: string;
   let points: number;
+  // 三会一课 over （25分） in the row below: the weight alone names no item; its heading does.
+  const alone = WEIGHT_ALONE.exec(key);
+  if (alone && group.trim() !== "") return parsePointsHeader(`${group}（${alone[1]}分）`);
   const b = BRACKETED.exec(key);
   if (b) {
     // 发展党员（15）is points only where the heading says so; 组织建设（20分）says it itself.

@@ -12,6 +12,7 @@ import type { HeaderLayout } from "../detect/layout.js";
 import { classifyRow, type RowKind } from "../rows/classify-row.js";
 import { sectionFacts, type SectionFact } from "../rows/section-facts.js";
 import { allowedValuesByColumn } from "./list-validations.js";
+import { unspacedHalfWidth } from "../normalise/text.js";
 
 /** One column of a repeating group (a month), shared by every record. */
 export interface RepeatColumn {
@@ -117,6 +118,9 @@ export interface YearSupplied {
   period: string;
 }
 
+/** Two counts in one cell: 25/23. */
+const PAIR = /^(\d{1,5})\/(\d{1,5})$/;
+
 /** Free-text fields whose words are read for facts. */
 const NOTE_FIELDS = new Set(["note", "explanation"]);
 const NOTE_HEADER = /备注|说明|情况|原因/;
@@ -153,6 +157,12 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const end = fields[f]!.rangeEnd === undefined ? undefined : fieldByName.get(fields[f]!.rangeEnd!);
     return end !== undefined && colOf[end] === -1 ? [{ col, end, months: type === "month" }] : [];
   });
+  // Count columns whose cells may hold a pair (应到/实到 "25/23"), and the field its second figure fills.
+  const pairs = new Map<number, number>();
+  for (const { f } of bound) {
+    const end = fields[f]!.pairEnd === undefined ? undefined : fieldByName.get(fields[f]!.pairEnd!);
+    if (end !== undefined && colOf[end] === -1) pairs.set(f, end);
+  }
   const records: LedgerRecord[] = [];
   const problems: CellProblem[] = [];
   const sections: Section[] = [];
@@ -203,6 +213,14 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       const raw = view.merged(row, col);
       // 党龄「预备」: the member has no such value yet, on purpose; not a number gone wrong.
       if (none && typeof raw === "string" && saysNone(none, raw)) continue;
+      const pairEnd = pairs.get(f);
+      const pair = pairEnd !== undefined && typeof raw === "string" ? PAIR.exec(unspacedHalfWidth(raw)) : null;
+      if (pair) {
+        values[f] = Number(pair[1]);
+        values[pairEnd!] = Number(pair[2]);
+        (rec.sources ??= new Map()).set(pairEnd!, { row, col, from: "span" });
+        continue;
+      }
       let v = normaliseFast(raw, type);
       if (aliases && typeof v === "string") v = aliases[v] ?? v;
       if (v instanceof Flagged && v.problem.code === "value.notDate") v = inTitleYear(f, col, raw, type) ?? v;
@@ -277,7 +295,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     records.push(rec);
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
-  const spanFields = new Set(spans.map((s) => s.end));
+  const spanFields = new Set([...spans.map((s) => s.end), ...pairs.values()]);
   return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied };
 }
 

@@ -22,7 +22,7 @@ const SIGNATURE = /^(填表人|制表人|填报人|审核人|审批人|负责人
  * A signature line in its general form: a role and a colon (收缴人：刘桂芳, 村党支部书记：叶青山,
  * 制表：离退休党支部, 组织委员：刘桂芳), as the foot of a ledger carries it.
  */
-const ROLE_COLON = /^(?:[\u4e00-\u9fa5]{0,8}(?:人|员|书记|主任|部长|领导|会计|出纳)|制表|填表|填报|审核|审批|复核|经手|收缴|收款|核对|监督|统计|记录)\s*[:：]/;
+const ROLE_COLON = /^(?:[\u4e00-\u9fa5]{0,8}(?:人|员|书记|主任|部长|组长|领导|会计|出纳)|制表|填表|填报|审核|审批|复核|经手|收缴|收款|核对|监督|统计|记录)\s*[:：]/;
 /**
  * The foot of a form, spread over its cells: 支部书记：| 王立新 | 组织委员：| 陈晓琳 | 填报日期：2026年12月28日,
  * 支部书记（签字）：… 党委审核意见：. Each label names a role, a signature, an opinion or a date, and ends

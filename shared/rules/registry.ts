@@ -5,6 +5,7 @@ import { branchSizeRule } from "./roster/branch-size.js";
 import { developmentOrderRule } from "./development/order.js";
 import { activistYearRule, approvalDelayRule, minimumAgeRule, talkWithinRule, trainingRule } from "./development/steps.js";
 import { branchVoteRule, sponsorsRule } from "./development/branch-vote.js";
+import { activistReviewsRule, contactPersonsRule } from "./development/activist-care.js";
 import { fullMembershipMeetingRule } from "./development/full-membership.js";
 import { secretaryLectureRule } from "./meetings/secretary-lecture.js";
 import { duesRateRule, duesStandardRule } from "./dues/standard-amount.js";
@@ -12,6 +13,7 @@ import { duesYearTotalRule } from "./dues/year-total.js";
 import { duesMonthlyRule } from "./dues/monthly-payments.js";
 import { duesPaymentRowsRule } from "./dues/payment-rows.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
+import { meetingVotesRule } from "./meetings/votes.js";
 import { meetingFrequencyRule } from "./meetings/frequency.js";
 import { appraisalVotesRule, excellentQuotaRule, rankRule, resultGradeRule } from "./appraisal/votes.js";
 import { committeeTermRule } from "./committee/term.js";
@@ -38,6 +40,8 @@ export const RULES: Record<string, Rule> = {
   "development.approvalDelay": approvalDelayRule,
   "development.branchVote": branchVoteRule,
   "development.sponsors": sponsorsRule,
+  "development.contactPersons": contactPersonsRule,
+  "development.reviews": activistReviewsRule,
   "development.fullMembershipMeeting": fullMembershipMeetingRule,
   "dues.standard": duesStandardRule,
   "dues.rate": duesRateRule,
@@ -46,6 +50,7 @@ export const RULES: Record<string, Rule> = {
   "dues.paymentRows": duesPaymentRowsRule,
   "meetings.attendance": meetingAttendanceRule,
   "meetings.frequency": meetingFrequencyRule,
+  "meetings.votes": meetingVotesRule,
   "meetings.secretaryLecture": secretaryLectureRule,
   "appraisal.votes": appraisalVotesRule,
   "appraisal.excellentQuota": excellentQuotaRule,

@@ -83,6 +83,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     secretaryLecturesPerYear: 1,
     committeeFromMembers: 7,
     generalQuorumShare: 0.5,
+    generalMajorityShare: 0.5,
     committeeQuorumShare: 0.5,
     lifeMeetingMonths: [10, 11, 12],
   },
@@ -98,6 +99,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     voteQuorumShare: 0.5,
     voteMajorityShare: 0.5,
     sponsorsRequired: 2,
+    contactPersonsMax: 2,
+    activistReviewMonths: 6,
   },
   appraisal: {
     weights: { excellent: 100, competent: 80, basic: 60, incompetent: 0 },
@@ -168,7 +171,9 @@ export const DEFAULT_RULE_SET: RuleSet = {
     excellentQuotaSeverity: "warning",
     // Domain rules §4.2: the most severe first, since the first entry a note matches decides.
     sanctions: [
-      { words: ["开除党籍", "留党察看", "撤销党内职务"], allowed: ["不称职"], source: "组通字〔1998〕19号" },
+      // 留党察看: 当年不称职, then 不定等次 the following year (two years for a two-year 察看; the first is sure).
+      { words: ["留党察看"], allowed: ["不称职"], later: { years: 1, allowed: ["不定等次"] }, source: "组通字〔1998〕19号：受留党察看处分的当年不称职，以后一至二年不定等次" },
+      { words: ["开除党籍", "撤销党内职务"], allowed: ["不称职"], source: "组通字〔1998〕19号" },
       { words: ["严重警告"], allowed: ["不称职", "不定等次"], source: "组通字〔1998〕19号" },
       { words: ["立案"], allowed: ["不定等次"], source: "组通字〔1998〕19号" },
       { words: ["记大过", "降级", "撤职"], allowed: ["不定等次"], later: { years: 1, allowed: ["不定等次"] }, source: "政务处分与组织处理的有关规定：当年及第二年不定等次" },

@@ -123,6 +123,8 @@ export const RuleSetShape = z
         committeeFromMembers: z.number().int().min(1).max(100),
         /** General meeting: present voting members must exceed this share of those expected. */
         generalQuorumShare: z.number().min(0).max(1),
+        /** General meeting: a resolution passes with more yes votes than this share of the voting members expected. */
+        generalMajorityShare: z.number().min(0).max(1).default(0.5),
         /** Committee meeting: present members at least this share of the committee. */
         committeeQuorumShare: z.number().min(0).max(1),
         /** The months a 组织生活会 is usually held in (条例 第十八条: 一般安排在第四季度); none there is a warning. */
@@ -153,6 +155,10 @@ export const RuleSetShape = z
         voteMajorityShare: z.number().min(0).max(1).default(0.5),
         /** 细则 第十四条: the number of 入党介绍人 (two 正式党员). */
         sponsorsRequired: z.number().int().min(1).max(5).default(2),
+        /** 细则 第九条: at most this many 培养联系人 (一至两名正式党员). */
+        contactPersonsMax: z.number().int().min(1).max(5).default(2),
+        /** 细则 第十一条: the branch reviews an activist at least once in this many months (每半年一次). */
+        activistReviewMonths: z.number().int().min(1).max(24).default(6),
       })
       .strict(),
     appraisal: z

@@ -36,6 +36,8 @@ export const Constraints = z
     unique: z.boolean().optional(),
     minimum: z.number().optional(),
     maximum: z.number().optional(),
+    /** A field of the row whose value raises the maximum (总分 ≤ 100 plus the row's 加分). */
+    maximumRaisedBy: z.string().max(64).optional(),
     minLength: z.number().int().optional(),
     maxLength: z.number().int().optional(),
     pattern: SafePattern.optional(),
@@ -94,6 +96,11 @@ export const Field = z
      * is the training's start and, in `rangeEnd`, its end).
      */
     rangeEnd: z.string().max(64).optional(),
+    /**
+     * For a count field: the field the second figure of a pair written in its cell fills
+     * (应到/实到 "25/23": 25 expected and, in `pairEnd`, 23 present), where no column holds it.
+     */
+    pairEnd: z.string().max(64).optional(),
     /**
      * Facts a note may state that explain the cell left empty on purpose (评议结果 blank and
      * 备注「长期病假，不参评」): the kinds of `shared/notes/patterns.ts`. Such a cell is not

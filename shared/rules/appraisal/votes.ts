@@ -32,6 +32,7 @@ export const appraisalVotesRule: Rule = {
         ctx.atCell(rec, "votesExcellent", "appraisal.votesOverTotal", "error", { valid, total });
         continue;
       }
+      checkExcellentRate(ctx, rec, votes.excellent, total ?? valid);
       const score = appraisalScore(votes, rules);
       if (score === null) continue;
       const given = ctx.num(rec, "score");
@@ -132,3 +133,25 @@ export const rankRule: Rule = {
     }
   },
 };
+
+/**
+ * A stated 优秀率 agrees with the 优秀 votes over those who took part (else the valid votes), to the
+ * decimals it is written with: 35.7% for 10 of 28 (35.71…) is right, 25.0% for 5 of 28 is not.
+ */
+function checkExcellentRate(ctx: RuleContext, rec: LedgerRecord, excellent: number, of: number): void {
+  const stated = ctx.num(rec, "excellentRate");
+  if (stated === null || of <= 0) return;
+  const text = ctx.text(rec, "excellentRate");
+  const col = ctx.set.colOf[ctx.field("excellentRate")]!;
+  const raw = ctx.view.value(rec.row, col);
+  // Text 35.7% reads as 35.7; a number in a percent-formatted cell (or at most 1) is a share, 0.357.
+  const share = typeof raw === "number" && ((ctx.view.format(rec.row, col) ?? "").includes("%") || stated <= 1);
+  const percent = share ? stated * 100 : stated;
+  // Judged to the decimals the clerk wrote (35.7%: one); a number cell to two.
+  const decimals = typeof raw === "number" ? 2 : (/[.．](\d+)/.exec(text)?.[1]?.length ?? 0);
+  const actual = (excellent / of) * 100;
+  if (Math.abs(percent - actual) > 0.5 / 10 ** decimals + 1e-9) {
+    const want = `${actual.toFixed(Math.max(1, decimals))}%`;
+    ctx.atCell(rec, "excellentRate", "appraisal.excellentRateMismatch", "error", { value: text || `${percent}%`, excellent, of, expected: want }, want);
+  }
+}

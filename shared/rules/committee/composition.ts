@@ -37,19 +37,27 @@ export const committeeCompositionRule: Rule = {
   needs: ["name", "post"],
   run(ctx) {
     const b = ctx.ruleSet.branch;
-    const fullMembers = ctx.book?.fullMembers ?? null;
-    const severity = fullMembers !== null ? "error" : "warning";
+    const bookFull = ctx.book?.fullMembers ?? null;
+    const from = ctx.ruleSet.meetings.committeeFromMembers;
     for (const group of groupsOf(ctx)) {
       const people = group.filter((r) => ctx.str(r, "name") !== null);
       if (people.length === 0) continue;
+      // A 党总支's list states each branch's 正式党员 beside its posts: that count says which case applies.
+      const own = bookFull === null ? ctx.num(people[0]!, "fullMemberCount") : null;
+      const fullMembers = bookFull ?? own;
+      const severity = fullMembers !== null ? "error" : "warning";
+      const countAt = own !== null ? "fullMemberCount" : "post";
       const posts = people.map((r) => postOf(ctx.str(r, "post")));
       const secretaries = people.filter((_, i) => posts[i] === "secretary");
       const deputies = posts.filter((p) => p === "deputy").length;
       const first = people[0]!;
       if (secretaries.length === 0) ctx.atCell(first, "post", "committee.noSecretary", severity, { count: people.length });
       for (const extra of secretaries.slice(1)) ctx.atCell(extra, "post", "committee.twoSecretaries", "error", { value: ctx.str(extra, "post") ?? "" });
-      const isCommittee = fullMembers !== null ? fullMembers >= ctx.ruleSet.meetings.committeeFromMembers : posts.includes("member");
-      if (isCommittee) {
+      const isCommittee = fullMembers !== null ? fullMembers >= from : posts.includes("member");
+      if (isCommittee && own !== null && people.length === 1) {
+        // Only a 书记 where the branch's own count requires a committee.
+        ctx.atCell(first, "fullMemberCount", "committee.committeeRequired", "error", { members: own, from });
+      } else if (isCommittee) {
         // The size the form states (委员职数 | 8) is the committee's, said at that cell; else the list's.
         const stated = ctx.num(first, "committeeSize");
         const n = stated !== null && stated >= people.length ? stated : people.length;
@@ -61,10 +69,10 @@ export const committeeCompositionRule: Rule = {
         // With the roster known, the message says why a committee of this size is required.
         // A list may be partial (too few is only a warning), but more than the maximum already listed is too many.
         const sizeSeverity = n > b.committeeMaxSize ? "error" : severity;
-        if (n < b.committeeMinSize || n > b.committeeMaxSize) ctx.atCell(where, atField, fullMembers !== null ? "committee.sizeForBranch" : "committee.size", sizeSeverity, args);
+        if (n < b.committeeMinSize || n > b.committeeMaxSize) ctx.atCell(where, atField, bookFull !== null ? "committee.sizeForBranch" : "committee.size", sizeSeverity, args);
         else if (n > b.committeeNormalMaxSize) ctx.atCell(first, at, "committee.sizeAboveNormal", "warning", args);
       } else if (fullMembers !== null && (posts.includes("member") || deputies > b.smallBranchMaxDeputies)) {
-        ctx.atCell(first, "post", "committee.tooBigForBranch", "warning", { members: fullMembers, from: ctx.ruleSet.meetings.committeeFromMembers, deputies: b.smallBranchMaxDeputies });
+        ctx.atCell(first, countAt, "committee.tooBigForBranch", "warning", { members: fullMembers, from, deputies: b.smallBranchMaxDeputies });
       } else if (deputies > b.smallBranchMaxDeputies && !posts.includes("member")) {
         ctx.atCell(first, "post", "committee.tooManyDeputies", "warning", { deputies, max: b.smallBranchMaxDeputies });
       }

@@ -37,9 +37,38 @@ function termDueOfRows(ctx: RuleContext): number | null {
   return best ? best[0] : null;
 }
 
+/**
+ * The term a list writes (当选时间 and 届满时间 on the rows) lies within the 党章's 三至五年: judged on
+ * the first row of each committee (each branch, in a 党总支's list) that took its post on the day
+ * most of that committee did, so a member elected later in the term is not taken for a short term.
+ */
+function judgeWrittenTerms(ctx: RuleContext): void {
+  const b = ctx.ruleSet.branch;
+  const byBranch = new Map<string, LedgerRecord[]>();
+  for (const rec of ctx.records) {
+    const key = ctx.str(rec, "branch") ?? "";
+    byBranch.set(key, [...(byBranch.get(key) ?? []), rec]);
+  }
+  for (const recs of byBranch.values()) {
+    const days = new Map<number, LedgerRecord[]>();
+    for (const rec of recs) {
+      const d = ctx.date(rec, "appointedDate");
+      if (d !== null && ctx.date(rec, "termDueDate") !== null) days.set(d.day, [...(days.get(d.day) ?? []), rec]);
+    }
+    const best = [...days].sort((x, y) => y[1].length - x[1].length || x[0] - y[0])[0];
+    if (!best) continue;
+    const rec = best[1][0]!;
+    const months = Math.round((latestDay(ctx.date(rec, "termDueDate")!) - best[0]) / 30.44);
+    if (months < b.termMinYears * 12 - 1 || months > b.termMaxYears * 12 + 1) {
+      ctx.atCell(rec, "termDueDate", "committee.termLength", "warning", { years: (months / 12).toFixed(1), min: b.termMinYears, max: b.termMaxYears });
+    }
+  }
+}
+
 export const committeeMembersTermRule: Rule = {
   needs: ["appointedDate"],
   run(ctx) {
+    if (ctx.has("termDueDate")) judgeWrittenTerms(ctx);
     const b = ctx.ruleSet.branch;
     const titles = ctx.sheet.titles.join(" ");
     const election = electionDay(ctx);

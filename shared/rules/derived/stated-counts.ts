@@ -70,3 +70,21 @@ export function checkStatedCounts(ctx: RuleContext): void {
     }
   }
 }
+
+/** A section heading that counts its people: 一、营业班党支部（9人）, 第二党小组（共8人）, 离退休党员 共12名. */
+const SECTION_COUNT = /[（(]\s*(?:共|计|共计)?\s*(\d+|[一二两三四五六七八九十]{1,3})\s*[人名]\s*[）)]|共\s*(\d+|[一二两三四五六七八九十]{1,3})\s*[人名]/;
+
+/** Each such heading against the rows under it, said at the heading. */
+export function checkSectionCounts(ctx: RuleContext): void {
+  const { set, view } = ctx;
+  for (const section of set.sections) {
+    const m = SECTION_COUNT.exec(toHalfWidth(section.label));
+    if (!m) continue;
+    const count = chineseCount(m[1] ?? m[2]!);
+    if (count === null) continue;
+    const rows = set.records.filter((r) => r.section === section).length;
+    // A heading over no rows (a 小节 closed at once, or a template's sample) says nothing to judge.
+    if (rows === 0 || rows === count) continue;
+    ctx.atColumnIndex(section.row, view.firstCol, "name", "derived.sectionCountMismatch", "error", { text: section.label.trim(), value: count, expected: rows }, String(rows));
+  }
+}

@@ -125,7 +125,8 @@ function checkRange(ctx: RuleContext, field: FieldParsed, rec: Parameters<RuleCo
   if (c.minimum !== undefined && v < c.minimum * scale) {
     ctx.atCell(rec, field.name, "value.belowMinimum", "error", { value: display(field, v), min: c.minimum });
   }
-  if (c.maximum !== undefined && v > c.maximum * scale) {
+  const raise = c.maximumRaisedBy === undefined ? 0 : Math.max(0, ctx.num(rec, c.maximumRaisedBy) ?? 0);
+  if (c.maximum !== undefined && v > c.maximum * scale + raise) {
     ctx.atCell(rec, field.name, "value.aboveMaximum", "error", { value: display(field, v), max: c.maximum });
   }
 }

@@ -21,7 +21,9 @@ export const meetingAttendanceRule: Rule = {
         continue;
       }
       const type = meetingOf(ctx, rec)?.type ?? null;
-      if (type === general && !(present > expected * m.generalQuorumShare)) {
+      // Where the voting members are counted apart, their quorum decides (meetings.votes).
+      const votersCounted = ctx.num(rec, "votersExpected") !== null && ctx.num(rec, "votersPresent") !== null;
+      if (type === general && !votersCounted && !(present > expected * m.generalQuorumShare)) {
         ctx.atCell(rec, "present", "meetings.quorumGeneral", "error", { present, expected }, `> ${expected * m.generalQuorumShare}`);
       } else if (type === "支部委员会" && present < expected * m.committeeQuorumShare) {
         ctx.atCell(rec, "present", "meetings.quorumCommittee", "error", { present, expected }, `≥ ${Math.ceil(expected * m.committeeQuorumShare)}`);

@@ -8,6 +8,7 @@ import { shortPeriods } from "../../scoring/meetings.js";
 import { ownsPeriodEnd, partContexts } from "../../book/register-parts.js";
 import { meetingOf } from "./meeting-of.js";
 import { describePeriod } from "./period-words.js";
+import { maxOf } from "../../util/append-all.js";
 
 type Requirement = RuleSet["meetings"]["requirements"][number];
 /** A meeting held: its day, and the 党小组 its row names. */
@@ -58,11 +59,12 @@ export const meetingFrequencyRule: Rule = {
     // without one, a 支委会 on record or a general meeting expecting that many does.
     const full = ctx.book?.fullMembers ?? null;
     const hasCommittee = full !== null ? full >= m.committeeFromMembers : byType.has("支部委员会") || largestGeneral >= m.committeeFromMembers;
-    const judged = m.requirements.filter((req) => (!oneType || req === oneType) && (!ctx.listedMeetingTypes || ctx.listedMeetingTypes.has(req.type)) && (!req.needsCommittee || hasCommittee));
-    // A 党委's summary, one row per branch: each branch is judged as its own, at its row.
+    const listed = m.requirements.filter((req) => (!oneType || req === oneType) && (!ctx.listedMeetingTypes || ctx.listedMeetingTypes.has(req.type)));
+    const judged = listed.filter((req) => !req.needsCommittee || hasCommittee);
+    // A 党总支's register or a 党委's summary naming each row's branch: each branch is judged as its own.
     const branches = branchRows(ctx);
     if (branches) {
-      judgeBranches(ctx, judged, branches, scopeFirst, scopeLast);
+      judgeBranches(ctx, listed, branches, scopeFirst, scopeLast, full);
       return;
     }
     for (const req of judged) {
@@ -119,19 +121,32 @@ function branchRows(ctx: RuleContext): Map<string, LedgerRecord[]> | null {
 }
 const MIN_BRANCHES = 2;
 
-/** Each branch's meetings against each requirement (党小组 aside), said at the branch's row; and M6's fourth quarter. */
-function judgeBranches(ctx: RuleContext, judged: Requirement[], branches: Map<string, LedgerRecord[]>, first: number, last: number): void {
-  const usual = new Set(ctx.ruleSet.meetings.lifeMeetingMonths);
+/**
+ * Each branch's meetings against each requirement (党小组 aside), and M6's fourth quarter. 支委会
+ * is asked of a branch with a committee: the book's roster says, else the branch's own 支委会 or a
+ * general meeting of its expecting `committeeFromMembers`. A summary of one row per branch is told at
+ * that row; a register of many rows per branch at the period, the branch named (a missing meeting
+ * has no cell).
+ */
+function judgeBranches(ctx: RuleContext, listed: Requirement[], branches: Map<string, LedgerRecord[]>, first: number, last: number, bookFull: number | null): void {
+  const m = ctx.ruleSet.meetings;
+  const usual = new Set(m.lifeMeetingMonths);
   for (const [branch, recs] of branches) {
     const held = recs.flatMap((rec) => {
       const day = ctx.num(rec, "date");
       const req = meetingOf(ctx, rec);
       return day === null || req === null ? [] : [{ rec, day, req }];
     });
-    for (const req of judged) {
+    const general = m.requirements[0];
+    const largestGeneral = Math.max(0, maxOf(held.filter((h) => h.req === general).map((h) => ctx.num(h.rec, "expected") ?? 0)));
+    const hasCommittee = bookFull !== null ? bookFull >= m.committeeFromMembers : held.some((h) => h.req.type === "支部委员会") || largestGeneral >= m.committeeFromMembers;
+    for (const req of listed) {
+      if (req.needsCommittee && !hasCommittee) continue;
       const own = held.filter((h) => h.req === req);
-      // The branch's row of that type, else its first row (a row that says it was not held).
-      const at = own.length > 0 ? own[own.length - 1]!.rec : recs[0]!;
+      // 党小组会 only where the branch has groups: where it records one.
+      if (req.type === "党小组会" && own.length === 0) continue;
+      // A summary's row of that type, else its only row (a row that says it was not held).
+      const at = recs.length > 1 ? null : own.length > 0 ? own[own.length - 1]!.rec : recs[0]!;
       reportMissing(ctx, req, own.map((h) => h.day), first, last, branch, at);
       if (req.type !== "组织生活会" || own.length === 0) continue;
       for (const y of new Set(own.map((h) => toYmd(h.day).y))) {

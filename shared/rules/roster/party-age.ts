@@ -1,6 +1,6 @@
-import { fullYearsBetween, toYmd } from "../../calendar/days.js";
+import { addMonths, fullYearsBetween, toYmd } from "../../calendar/days.js";
 import { latestDay } from "../../calendar/precision.js";
-import type { Rule } from "../context.js";
+import type { Rule, RuleContext } from "../context.js";
 import { saysNone } from "../../template/none-words.js";
 
 /**
@@ -10,8 +10,12 @@ import { saysNone } from "../../template/none-words.js";
  * membership (both ways of counting are in use) is wrong too.
  */
 export const partyAgeRule: Rule = {
-  needs: ["partyYears", "fullDate"],
+  needs: ["partyYears"],
   run(ctx) {
+    if (!ctx.has("fullDate")) {
+      if (ctx.has("joinDate")) judgeFromAdmission(ctx);
+      return;
+    }
     const asOf = toYmd(ctx.asOf);
     const field = ctx.template.fields[ctx.field("partyYears")]!;
     for (const rec of ctx.records) {
@@ -37,3 +41,24 @@ export const partyAgeRule: Rule = {
     }
   },
 };
+
+/**
+ * A roster with 入党时间 but no 转正时间: a member became full no earlier than the probation after
+ * admission (an extension only makes it later), so a 党龄 above the years since then is counted
+ * from admission or is too many. One at or below it is not judged: the probation may have been extended.
+ */
+function judgeFromAdmission(ctx: RuleContext): void {
+  const asOf = toYmd(ctx.asOf);
+  const months = ctx.ruleSet.probation.months;
+  for (const rec of ctx.records) {
+    const stated = ctx.num(rec, "partyYears");
+    const joined = ctx.date(rec, "joinDate");
+    if (stated === null || joined === null) continue;
+    const earliestFull = addMonths(joined.day, months);
+    if (earliestFull > ctx.asOf) continue;
+    // The most it can be: full years, or calendar years, since the earliest full membership (a month-only date: its first day).
+    const most = Math.max(fullYearsBetween(earliestFull, ctx.asOf), asOf.y - toYmd(earliestFull).y);
+    if (stated <= most) continue;
+    ctx.atCell(rec, "partyYears", "member.partyAgeTooMany", "error", { value: stated, expected: most, date: ctx.dateText(rec, "joinDate", joined) }, `≤ ${most}`);
+  }
+}

@@ -7,6 +7,8 @@ export const VOTES: Field[] = [
   { name: "votesCompetent", title: "称职票数", titleEn: "Votes: competent", type: "integer", aliases: ["称职", "称职票", "合格", "合格票数", "较好"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
   { name: "votesBasic", title: "基本称职票数", titleEn: "Votes: basically competent", type: "integer", aliases: ["基本称职", "基本称职票", "基本合格", "基本合格票数", "一般"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
   { name: "votesIncompetent", title: "不称职票数", titleEn: "Votes: incompetent", type: "integer", aliases: ["不称职", "不称职票", "不合格", "不合格票数", "差"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
+  // The share of 优秀 votes as the sheet states it (优秀率 35.7%).
+  { name: "excellentRate", title: "优秀率", titleEn: "Share of excellent votes", type: "percent", aliases: ["优秀票率", "优秀比例", "优秀票比例", "优秀得票率"], weight: 0.5, additive: false },
 ];
 export const VOTERS: Field = {
   name: "voters",

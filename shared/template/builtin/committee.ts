@@ -82,6 +82,8 @@ export const committeeMembersTemplate: Template = {
     { ...TERM_DUE, weight: 1 },
     // Its size as the form states it above the list (委员职数 | 8), beside the members it lists.
     { ...COMMITTEE_SIZE, weight: 0.5 },
+    // A 党总支's list of its branches' committees: each branch's 正式党员 (merged over its posts).
+    { name: "fullMemberCount", title: "正式党员数", titleEn: "Full members", type: "integer", aliases: ["正式党员人数", "其中正式党员", "正式党员", "其中正式党员数"], weight: 0.5, constraints: { minimum: 0 } },
     PHONE,
     NOTE,
   ],

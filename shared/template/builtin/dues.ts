@@ -16,7 +16,7 @@ const BASE: Field = {
   titleEn: "Monthly base (yuan)",
   type: "money",
   // 2008规定's own words: 交纳党费的计算基数 (交纳基数).
-  aliases: ["党费基数", "月缴费基数", "计算基数", "党费计算基数", "交纳基数", "交纳党费基数", "交纳党费计算基数", "月工资收入", "税后月收入", "月收入", "工资收入", "月工资", "基数", "离退休费", "退休费", "离休费", "离退休费总额", "退休金", "养老金", "月退休费"],
+  aliases: ["党费基数", "月缴费基数", "计算基数", "党费计算基数", "交纳基数", "交纳党费基数", "交纳党费计算基数", "月工资收入", "税后月收入", "月收入", "工资收入", "月工资", "基数", "离退休费", "退休费", "离休费", "离退休费总额", "退休金", "养老金", "月退休费", "收入情况", "月收入情况", "月平均纯收入", "上季度月平均纯收入", "月纯收入", "定额补贴", "月定额补贴"],
   weight: 2,
   constraints: { minimum: 0 },
   additive: false,
@@ -55,7 +55,7 @@ export const duesMonthlyTemplate: Template = {
     { name: "transferOut", title: "转出时间", titleEn: "Transferred out", type: "date", aliases: ["组织关系转出时间", "转出日期"], weight: 0.5 },
     { name: "voluntary", title: "自愿多交", titleEn: "Voluntary extra", type: "boolean", aliases: ["是否自愿多交"], weight: 0.5 },
     { name: "months", title: "月份", titleEn: "Monthly payments", type: "money", aliases: [], weight: 3, repeat: { period: "month" } },
-    { name: "yearTotal", title: "全年合计", titleEn: "Year total (yuan)", type: "money", aliases: ["合计", "年度合计", "全年实交", "累计", "总计", "全年交纳", "本年合计", "全年合计(元)", "合计金额", "全年", "季度合计", "半年合计"], weight: 1 },
+    { name: "yearTotal", title: "全年合计", titleEn: "Year total (yuan)", type: "money", aliases: ["合计", "年度合计", "全年实交", "累计", "总计", "全年交纳", "本年合计", "全年合计(元)", "合计金额", "全年", "季度合计", "半年合计", "实交合计", "全年实交合计", "上半年实交合计", "下半年实交合计", "实缴合计"], weight: 1 },
     NOTE,
   ],
   rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.monthly" }, { rule: "dues.yearTotal" }],

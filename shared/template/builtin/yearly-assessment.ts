@@ -32,7 +32,10 @@ export const organisationAssessmentTemplate: Template = {
       constraints: { required: true },
       content: { values: ORG_GRADES },
     },
-    { name: "score", title: "考核得分", titleEn: "Score", type: "number", aliases: ["得分", "综合得分", "考核分数", "总分", "总得分", "考核总分", "合计得分"], weight: 1, constraints: { minimum: 0, maximum: 100 } },
+    { name: "score", title: "考核得分", titleEn: "Score", type: "number", aliases: ["得分", "综合得分", "考核分数", "总分", "总得分", "考核总分", "合计得分"], weight: 1, constraints: { minimum: 0, maximum: 100, maximumRaisedBy: "bonus" } },
+    // Points beside the items: a bonus added to them, a deduction taken off (总分 = items + 加分 − 扣分).
+    { name: "bonus", title: "加分", titleEn: "Bonus points", type: "number", aliases: ["加分项", "特色工作加分", "创新加分", "附加分", "奖励加分", "加分项目"], weight: 0.5, constraints: { minimum: 0 } },
+    { name: "deduction", title: "扣分", titleEn: "Points deducted", type: "number", aliases: ["扣分项", "减分", "扣减分", "扣分项目", "倒扣分"], weight: 0.5 },
     // A 百分制 sheet's items, each header with its full marks: 三会一课（25分）.
     { name: "items", title: "考核项目得分", titleEn: "Item scores", type: "number", aliases: [], weight: 3, repeat: { period: "points" } },
     VOTERS,

@@ -1,0 +1,40 @@
+import type { Rule } from "../context.js";
+import { meetingOf } from "./meeting-of.js";
+
+/**
+ * M9 (条例 第十一条) where a general meeting's record counts its voting members apart
+ * (应到会人数 over 合计 and 其中有表决权): the voting members are part of those counted, more than
+ * `generalQuorumShare` of the voting members expected are present, and a resolution's yes votes
+ * exceed `generalMajorityShare` of them (counted against those expected, not those present).
+ */
+export const meetingVotesRule: Rule = {
+  needs: ["votersExpected", "votersPresent"],
+  run(ctx) {
+    const m = ctx.ruleSet.meetings;
+    const general = m.requirements[0]?.type;
+    for (const rec of ctx.records) {
+      const expected = ctx.num(rec, "votersExpected");
+      const present = ctx.num(rec, "votersPresent");
+      const allExpected = ctx.num(rec, "expected");
+      const allPresent = ctx.num(rec, "present");
+      if (expected !== null && allExpected !== null && expected > allExpected) {
+        ctx.atCell(rec, "votersExpected", "meetings.votersAboveAll", "error", { voters: expected, all: allExpected, what: ctx.lang === "zh" ? "应到" : "expected" });
+        continue;
+      }
+      if (present !== null && allPresent !== null && present > allPresent) {
+        ctx.atCell(rec, "votersPresent", "meetings.votersAboveAll", "error", { voters: present, all: allPresent, what: ctx.lang === "zh" ? "实到" : "present" });
+        continue;
+      }
+      if (expected === null || present === null || meetingOf(ctx, rec)?.type !== general) continue;
+      if (present > expected) {
+        ctx.atCell(rec, "votersPresent", "meetings.votersOver", "error", { present, expected });
+        continue;
+      }
+      const quorum = expected * m.generalQuorumShare;
+      if (!(present > quorum)) ctx.atCell(rec, "votersPresent", "meetings.votersQuorum", "error", { present, expected }, `> ${quorum}`);
+      const yes = ctx.num(rec, "votesYes");
+      const majority = expected * m.generalMajorityShare;
+      if (yes !== null && !(yes > majority)) ctx.atCell(rec, "votesYes", "meetings.voteNotPassed", "error", { yes, expected, majority }, `> ${majority}`);
+    }
+  },
+};
