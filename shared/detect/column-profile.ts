@@ -97,9 +97,9 @@ const LONG_DIGIT_RUN = /^\d{9,}[xX]?$/;
 
 function numberLike(p: ColumnProfile, half: string): void {
   if (parseNumberText(half)) p.numericText++;
-<<<<<<< HEAD
   if (!LONG_DIGIT_RUN.test(half)) {
     if (readDateText(half)) p.dates++;
+    else if (yearlessDay(half)) p.yearlessDays++;
     if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half) || readMonthSpan(half)) p.months++;
   }
   // An ID has 15 or 18 characters, a mobile 11 digits: shorter texts are neither.
@@ -111,17 +111,6 @@ function numberLike(p: ColumnProfile, half: string): void {
     } else if (/^\d{15}$/.test(id)) p.idLike++;
   }
   if (half.length >= 11 && /^(?:\+86|0086)?1[3-9]\d{9}$/.test(half.replace(/[\s-]/g, ""))) p.mobiles++;
-=======
-  if (readDateText(half)) p.dates++;
-  else if (yearlessDay(half)) p.yearlessDays++;
-  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half) || readMonthSpan(half)) p.months++;
-  const id = normaliseIdText(half);
-  if (/^\d{17}[\dX]$/.test(id)) {
-    p.idLike++;
-    if (validateIdNumber(id).ok) p.validIds++;
-  } else if (/^\d{15}$/.test(id)) p.idLike++;
-  if (/^(?:\+86|0086)?1[3-9]\d{9}$/.test(half.replace(/[\s-]/g, ""))) p.mobiles++;
->>>>>>> reading-residuals
 }
 
 const YEARLESS_DAY = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
