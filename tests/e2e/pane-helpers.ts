@@ -27,7 +27,13 @@ export function browserForFile(): () => Browser {
 
 /** GET from the Worker, from Node (no Origin: CORS does not apply), with a Bearer token. */
 export async function workerGet<T>(path: string, token: string): Promise<T> {
-  const r = await fetch(`${inject("worker").url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const get = () => fetch(`${inject("worker").url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  // wrangler dev's proxy may close a kept-alive connection that sat idle while a slow step ran (the
+  // CLI, on a busy machine); fetch then fails on the reused socket. A GET is safe to send again.
+  const r = await get().catch((e: unknown) => {
+    if ((e as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw e;
+    return get();
+  });
   if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
 }
