@@ -2,6 +2,7 @@ import type { WorkbookGrid } from "../grid/types.js";
 import { sideBySideBlocks, type SheetBlock } from "../grid/side-by-side.js";
 import { stackedSplit } from "../grid/stacked.js";
 import { transposeGrid, untransposeCell, untransposePlace } from "../grid/transpose.js";
+import { readMemberCard } from "../grid/member-card.js";
 import { foldedColumn, foldTwoRowRecords, placeOnFolded, type FoldedRecords } from "../grid/two-row-records.js";
 import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
@@ -116,7 +117,7 @@ function foldedReport(report: SheetReport, folded: FoldedRecords, opts: CheckOpt
       return at.cell ? [{ ...f, cell: at.cell, row: at.row! }] : [];
     }),
     sections: report.sections.map((s) => ({ ...s, row: row(s.row) })),
-    reason: renderMessage("sheet.twoRowRecords", opts.lang ?? "zh", { records: folded.records }) + report.reason,
+    reason: renderMessage(`sheet.${folded.reading}`, opts.lang ?? "zh", { records: folded.records }) + report.reason,
   };
 }
 
@@ -179,8 +180,14 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
         // Members over two rows each are read as one record each, when the folded sheet reads as a ledger.
         const twoRows = foldTwoRowRecords(grid);
         const foldedRead = twoRows ? prepareSheet(twoRows.grid, partOpts) : null;
-        const folded = foldedRead && !foldedRead.done ? twoRows! : undefined;
+        let folded = foldedRead && !foldedRead.done ? twoRows! : undefined;
         let p = folded ? foldedRead! : prepareSheet(grid, partOpts);
+        // Nor a table at all, but one member's card of label–value pairs: read as a roster of one.
+        if (!folded && p.done && p.report.status === "unrecognised") {
+          const card = readMemberCard(grid);
+          const read = card ? prepareSheet(card.grid, partOpts) : null;
+          if (read && !read.done && read.sheet.layout.index.template.kind === "roster") [p, folded] = [read, card!];
+        }
         const block = columns ? { block: columns } : rows ? { block: rows, blockRows: true } : {};
         // A sheet no ledger fits may be one kept the other way round: read it transposed when that fits one.
         let transposed = false;

@@ -167,6 +167,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "sheet.block": { zh: "本表左右并排几张表，分开检查：这是 {columns} 列的一张。", en: "The sheet holds tables side by side, checked one by one: this is the one in columns {columns}. " },
   "sheet.meetingMatrix": { zh: "本表是三会一课一览表（会议类型或党小组一行、月份一列，格内写召开日期、✓ 或次数），按每次会议一条读取，问题仍标在原单元格。", en: "The sheet is a meetings matrix (a row per meeting type or group, a column per month, the day, a tick or a count in each cell): read as one record per meeting, findings at the cells as written. " },
   "sheet.twoRowRecords": { zh: "本表每人占两行（序号、姓名上下合并，第二行是联系电话、备注等），按每人一条读取（共 {records} 人），问题仍标在原单元格。", en: "Each member takes two rows (序号 and 姓名 merged down, the second row holding phone, remarks and the like): read as one record per member ({records} in all), findings at the cells as written. " },
+  "sheet.memberCard": { zh: "本表是一名党员的信息卡（项目名和内容左右相邻），按花名册中的一人读取，问题仍标在原单元格。", en: "The sheet is one member's card (each label beside its value): read as one member of a roster, findings at the cells as written. " },
   "sheet.transposed": { zh: "本表横竖颠倒（表头在左边一列，每条记录占一列），按转置后的样子读取，问题仍标在原单元格。", en: "The sheet runs the other way (headers down the first column, one record per column): read transposed, findings at the cells as written. " },
   "sheet.empty": { zh: "工作表为空", en: "The sheet is empty" },
   "sheet.skipped.empty": { zh: "未检查：工作表是空的", en: "Not checked: the sheet is empty" },

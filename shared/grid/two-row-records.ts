@@ -20,6 +20,8 @@ export interface FoldedRecords {
   columnOf: Map<string, string>;
   /** 0-based row of the (folded) header, the same on both. */
   headerRow: number;
+  /** How the sheet was read: members over two rows each, or one member's card of label–value pairs. */
+  reading: "twoRowRecords" | "memberCard";
   /** How many members were folded. */
   records: number;
 }
@@ -157,7 +159,7 @@ export function foldTwoRowRecords(sheet: SheetGrid): FoldedRecords | null {
   };
   if (sheet.numberFormats) out.numberFormats = formats;
   if (sheet.hidden) out.hidden = sheet.hidden;
-  return { grid: out, placeOf, rowOf, columnOf, headerRow, records: pairs.length };
+  return { grid: out, placeOf, rowOf, columnOf, headerRow, reading: "twoRowRecords", records: pairs.length };
 }
 
 /** A finding's place on the sheet as written, from its place on the folded records. */
