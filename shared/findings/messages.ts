@@ -81,6 +81,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "dues.startedLate": { zh: "{admitted} 接收为预备党员，党费应从当月交起，{admitted} 至 {to} 共 {months} 个月未交（第八条）", en: "Admitted in {admitted}: dues are owed from that month, yet {months} month(s) to {to} are unpaid (art. 8)" },
   "dues.unpaidShort": { zh: "{from} 至 {to} 共 {months} 个月未缴党费", en: "{months} month(s) unpaid ({from} to {to})" },
   "dues.unpaid": { zh: "连续 {months} 个月未缴党费（{from} 至 {to}）", en: "{months} consecutive months unpaid ({from} to {to})" },
+  "appraisal.gradedAfterLeaving": { zh: "已写明“{note}”，却仍评为“{value}”：已转出、去世或停止党籍的党员一般不在本支部参加评议，请核实", en: "Recorded as “{note}”, yet graded “{value}”: a member who left is normally not appraised by this branch; please check" },
   "dues.paidAfterLeaving": { zh: "已写明“{note}”，此后不应再收党费，这里却记了 {value} 元", en: "Recorded as “{note}”: no dues are owed after that, yet {value} yuan is entered here" },
   "dues.unpaidLapse": { zh: "连续 {months} 个月未缴党费（{from} 至 {to}），有自行脱党风险（党章第九条）", en: "{months} consecutive months unpaid ({from} to {to}): risk of lapse (Party Constitution art. 9)" },
   "dues.unpaidShortMember": { zh: "{name} {from} 至 {to} 没有交纳记录，共 {months} 个月未缴党费", en: "{name}: no payment on record from {from} to {to} ({months} month(s))" },

@@ -71,4 +71,10 @@ describe("民主评议 of a member who transferred out", () => {
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(r.findings.find((f) => f.cell === "B7")?.code).toBe("value.excusedByNote");
   });
+
+  it("asks about a grade given to a member whose 状态 says 已转出 (a warning at the grade, B3)", () => {
+    const rows: CellValue[][] = [["2025年度民主评议党员结果"], ["姓名", "评议结果", "状态"], ["甲", "合格", "已转出"], ["乙", "优秀", "在册"], ["丙", "合格", "在册"], ["丁", "合格", "在册"], ["戊", "合格", "在册"]];
+    const r = checkWorkbook(book(sheet("评议", rows)), { asOf: "2025-12-31" });
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.code}:${f.severity}`)).toEqual(["B3 appraisal.gradedAfterLeaving:warning"]);
+  });
 });
