@@ -44,6 +44,7 @@ function goneMonth(ctx: RuleContext, rec: LedgerRecord, transferOut: number | nu
   // A date the book's roster lent (its 转出) is the book's to say (book.duesAfterTransferOut), not this sheet's.
   const lent = ctx.lentByBook(rec, "transferOut");
   let gone: MemberMonths["gone"] = transferOut === null || lent ? null : { month: monthIndex(transferOut), note: `${ctx.headerOf("transferOut") || "转出"} ${ctx.text(rec, "transferOut")}` };
+  if (!rec.facts) return gone;
   for (const kind of ["transferOut", "left", "suspended"] as const) {
     for (const f of ctx.facts(rec, kind)) if (f.day !== undefined && (gone === null || monthIndex(f.day) < gone.month)) gone = { month: monthIndex(f.day), note: f.text };
   }
@@ -59,7 +60,7 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
   if (transferIn !== null) firstDue = Math.max(firstDue, monthIndex(transferIn));
   const lastByColumn = transferOut === null ? asOfMonth : Math.min(asOfMonth, monthIndex(transferOut));
   let admitted = joined === null ? null : monthIndex(joined);
-  const gone = goneMonth(ctx, rec, transferOut);
+  const gone = transferOut === null && !rec.facts ? null : goneMonth(ctx, rec, transferOut);
   if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false, elsewhere: null, leftSometime: false, admitted, gone };
   let lastDue = lastByColumn;
   for (const f of ctx.facts(rec, "transferIn")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
