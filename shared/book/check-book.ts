@@ -2,6 +2,8 @@ import type { WorkbookGrid } from "../grid/types.js";
 import { sideBySideBlocks, type SheetBlock } from "../grid/side-by-side.js";
 import { stackedSplit } from "../grid/stacked.js";
 import { transposeGrid, untransposeCell, untransposePlace } from "../grid/transpose.js";
+import { readMemberCard } from "../grid/member-card.js";
+import { foldedColumn, foldTwoRowRecords, placeOnFolded, type FoldedRecords } from "../grid/two-row-records.js";
 import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
 import { prepareMeetingMatrix } from "../check/matrix-sheet.js";
@@ -79,7 +81,8 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
     report = r.report;
     findings = r.findings;
   }
-  if (slot.matrix || slot.transposed) findings = findings.map((f) => asWritten(slot, f));
+  if (slot.matrix || slot.transposed || slot.folded) findings = findings.map((f) => asWritten(slot, f));
+  if (slot.folded) report = foldedReport(report, slot.folded, opts);
   if (slot.matrix) {
     const placeOf = slot.matrix.placeOf;
     report = {
@@ -99,6 +102,23 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
   }
   if (slot.block) report = { ...report, block: slot.block, reason: renderMessage(slot.blockRows ? "sheet.blockRows" : "sheet.block", opts.lang ?? "zh", { columns: slot.block, rows: slot.block }) + report.reason };
   return { report, findings };
+}
+
+/** A report of records folded from two rows each, in the rows and columns of the sheet as written. */
+function foldedReport(report: SheetReport, folded: FoldedRecords, opts: CheckOptions): SheetReport {
+  const row = (r: number) => (folded.rowOf.get(r - 1) ?? r - 1) + 1;
+  return {
+    ...report,
+    headerRow: report.headerRow === null ? null : row(report.headerRow),
+    matched: report.matched.map((m) => ({ ...m, column: foldedColumn(m.column, folded) })),
+    columns: report.columns.map((c) => ({ ...c, column: foldedColumn(c.column, folded) })),
+    facts: report.facts.flatMap((f) => {
+      const at = placeOnFolded({ cell: f.cell, row: f.row, column: null }, folded);
+      return at.cell ? [{ ...f, cell: at.cell, row: at.row! }] : [];
+    }),
+    sections: report.sections.map((s) => ({ ...s, row: row(s.row) })),
+    reason: renderMessage(`sheet.${folded.reading}`, opts.lang ?? "zh", { records: folded.records }) + report.reason,
+  };
 }
 
 /** How far from the sheet's left edge the field names of a transposed sheet may stand (a 序号 column first). */
@@ -126,6 +146,8 @@ export interface BookSlot {
   blockRows?: boolean;
   /** Read transposed: its findings are placed back at the cells as written. */
   transposed?: boolean;
+  /** Members over two rows each, read as one record each: where each record's cells stand on the sheet. */
+  folded?: FoldedRecords;
   /** A 三会一课 matrix read as one row per meeting: where each row's cells stand on the matrix. */
   matrix?: UnfoldedMatrix;
   report?: SheetReport;
@@ -155,22 +177,32 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
     const partOpts = optionsOf(part, opts);
     for (const [sheetIndex, sheet] of part.grid.sheets.entries()) {
       for (const { grid, columns, rows } of sideBySideBlocks(sheet).flatMap((b) => stackedBlocks(b, partOpts))) {
-        let p = prepareSheet(grid, partOpts);
+        // Members over two rows each are read as one record each, when the folded sheet reads as a ledger.
+        const twoRows = foldTwoRowRecords(grid);
+        const foldedRead = twoRows ? prepareSheet(twoRows.grid, partOpts) : null;
+        let folded = foldedRead && !foldedRead.done ? twoRows! : undefined;
+        let p = folded ? foldedRead! : prepareSheet(grid, partOpts);
+        // Nor a table at all, but one member's card of label–value pairs: read as a roster of one.
+        if (!folded && p.done && p.report.status === "unrecognised") {
+          const card = readMemberCard(grid);
+          const read = card ? prepareSheet(card.grid, partOpts) : null;
+          if (read && !read.done && read.sheet.layout.index.template.kind === "roster") [p, folded] = [read, card!];
+        }
         const block = columns ? { block: columns } : rows ? { block: rows, blockRows: true } : {};
         // A sheet no ledger fits may be one kept the other way round: read it transposed when that fits one.
         let transposed = false;
-        if (p.done && p.report.status === "unrecognised") {
+        if (!folded && p.done && p.report.status === "unrecognised") {
           const t = prepareSheet(transposeGrid(grid), partOpts);
           if (!t.done && namesDownFirstColumns(grid, t.sheet)) [p, transposed] = [t, true];
         }
         // Nor a 三会一课 matrix (types down, months across): read as one row per meeting.
         let matrix: UnfoldedMatrix | undefined;
-        if (p.done && p.report.status === "unrecognised") {
+        if (!folded && p.done && p.report.status === "unrecognised") {
           const m = prepareMeetingMatrix(grid, partOpts);
           if (m) [p, matrix, transposed] = [{ done: false, sheet: m.prepared }, m.matrix, m.transposed];
         }
         if (p.done) slots.push({ part, sheetIndex, ...block, report: p.report, findings: p.findings });
-        else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), ...(matrix ? { matrix } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
+        else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), ...(matrix ? { matrix } : {}), ...(folded ? { folded } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
       }
     }
   }
@@ -242,6 +274,7 @@ type Place = { cell: string | null; row: number | null; column: string | null };
 
 /** A place on the records read from a slot's sheet (a matrix unfolded, a sheet turned round) at the sheet's cell as written. */
 function asWritten<T extends Place>(slot: BookSlot, f: T): T {
+  if (slot.folded) return placeOnFolded(f, slot.folded);
   const onSheet = slot.matrix ? placeOnMatrix(f, slot.matrix.placeOf) : f;
   return slot.transposed ? untransposePlace(onSheet) : onSheet;
 }
@@ -254,7 +287,7 @@ function asWritten<T extends Place>(slot: BookSlot, f: T): T {
 function placedAsWritten(findings: Finding[], slots: BookSlot[]): Finding[] {
   const key = (file: string | undefined, sheet: string) => `${file ?? ""}\u0000${sheet}`;
   const turned = new Map<string, BookSlot>();
-  for (const s of slots) if (s.ledger && (s.transposed || s.matrix)) turned.set(key(s.ledger.file, s.ledger.name), s);
+  for (const s of slots) if (s.ledger && (s.transposed || s.matrix || s.folded)) turned.set(key(s.ledger.file, s.ledger.name), s);
   if (turned.size === 0) return findings;
   return findings.map((f) => {
     const own = turned.get(key(f.file, f.sheet));

@@ -1,3 +1,4 @@
+import { addStatusFacts } from "../records/status-facts.js";
 import { parseIso, todayDay } from "../calendar/days.js";
 import { buildFieldIndex, type FieldIndex } from "../detect/field-match.js";
 import { buildMappedIndex, mappingsFor } from "../detect/apply-mapping.js";
@@ -137,6 +138,7 @@ export function prepareSheet(sheet: SheetGrid, opts: CheckOptions = {}): Prepara
     return { done: true, report: unrecognisedReport(view, candidates, lang), findings: [] };
   }
   const set = buildRecords(view, layout);
+  addStatusFacts(view, layout, set, ruleSet.membership);
   if (set.records.length === 0) return { done: true, report: blankFormReport(view, layout, lang), findings: [] };
   const context = sheetContext(view, layout.headerTop, opts.fileName);
   const meetingType = layout.index.template.kind === "meetings" ? sheetMeetingType(context, ruleSet.meetings) : null;

@@ -86,6 +86,8 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "dues.unpaidShort": { zh: "个别月份未缴", en: "Month(s) unpaid" },
   "dues.startedLate": { zh: "入党当月起未交党费", en: "Dues not from the month of admission" },
   "dues.unpaid": { zh: "连续 3 个月以上未缴", en: "3+ months unpaid" },
+  "appraisal.gradedAfterLeaving": { zh: "离开本支部后仍评定等次", en: "Graded after leaving" },
+  "dues.paidAfterLeaving": { zh: "转出、去世或停止党籍后仍收党费", en: "Dues after leaving" },
   "dues.unpaidLapse": { zh: "连续 6 个月以上未缴", en: "6+ months unpaid" },
   "dues.unpaidShortMember": { zh: "个别月份未缴", en: "Month(s) unpaid" },
   "dues.unpaidMember": { zh: "连续 3 个月以上未缴", en: "3+ months unpaid" },

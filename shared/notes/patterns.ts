@@ -65,7 +65,10 @@ export const NOTE_PATTERNS: NotePattern[] = [
     kind: "paysElsewhere",
     pattern: /(?:流入地|外地|异地|务工地|工作地|现居住地)[^。；;]{0,16}?(?:交纳|缴纳|交|缴)|(?:党费)[^。；;]{0,6}?(?:在|向|交至|交到|缴至)[^。；;]{0,16}?(?:流入地|外地|异地|务工地)/,
   },
+  // With the month it happened where one is written before the words (2025年4月经支部大会决定停止党籍, 2025年9月病故).
+  { kind: "suspended", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*[^，。；,;\d]{0,16}?停止(?:其)?党籍`), date: 1 },
   { kind: "suspended", pattern: /停止党籍/ },
+  { kind: "left", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*[^，。；,;\d]{0,16}?(?:开除党籍|除名|出党|退党|自行脱党|去世|逝世|病故)`), date: 1 },
   { kind: "left", pattern: /开除党籍|除名|出党|退党|自行脱党|已故|去世|逝世|病故|取消(?:其)?预备党员资格/ },
   { kind: "secondExtension", pattern: /再次延长预备期|第二次延长预备期|又延长预备期|两次延长预备期|预备期再延长/ },
   // A postponed election, with how long (延期6个月换届, 经批准延期18个月, 换届推迟半年) or until when

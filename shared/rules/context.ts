@@ -97,6 +97,12 @@ export class RuleContext {
     return { day: v, precision: rec.precision?.get(i) ?? "day" };
   }
 
+  /** Whether the record's value of a field was lent by another ledger of the book (the roster's 转出). */
+  lentByBook(rec: LedgerRecord, name: string): boolean {
+    const i = this.indexOf.get(name);
+    return i !== undefined && rec.sources?.get(i)?.from === "book";
+  }
+
   /** The facts of a kind read from the record's notes. */
   facts(rec: LedgerRecord, kind: NoteFactKind): RowFact[] {
     return rec.facts?.filter((f) => f.kind === kind) ?? [];

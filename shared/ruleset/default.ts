@@ -1,4 +1,4 @@
-import type { RuleSet } from "./schema.js";
+import { DEFAULT_MEMBERSHIP, type RuleSet } from "./schema.js";
 
 /**
  * The built-in default: exactly the "Defaults" table of domain-rules.md, plus when a column
@@ -183,4 +183,5 @@ export const DEFAULT_RULE_SET: RuleSet = {
     ],
   },
   conversion: { idColumnNumberShare: 0.5, idColumnMinRows: 3 },
+  membership: DEFAULT_MEMBERSHIP,
 };

@@ -76,6 +76,16 @@ export const AssessmentPart = z
   .strict();
 
 /** The fields of a rule set; `RuleSet` adds the cross-field checks. */
+/** The words of a 状态 column that say a member left, by the fact they state (membership, below). */
+export const DEFAULT_MEMBERSHIP = {
+  statusHeaders: ["状态", "党籍状态", "党员状态", "在册状态", "组织关系状态"],
+  statusWords: [
+    { fact: "transferOut" as const, words: ["已转出", "转出", "调出"] },
+    { fact: "left" as const, words: ["已故", "去世", "逝世", "病故", "死亡", "出党", "开除党籍", "除名", "退党", "自行脱党"] },
+    { fact: "suspended" as const, words: ["停止党籍"] },
+  ],
+};
+
 export const RuleSetShape = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -291,6 +301,22 @@ export const RuleSetShape = z
       })
       .strict()
       .default({ idColumnNumberShare: 0.5, idColumnMinRows: 3 }),
+    /**
+     * Members no longer (or no longer fully) the branch's: what a 状态 / 党籍状态 column says. A cell of a
+     * column headed with one of `statusHeaders` that holds one of an entry's words (已转出, 已故, 停止党籍)
+     * says the member transferred out, left (died, expelled) or is suspended, as 备注 would: no dues are
+     * due after that month, no run of unpaid months is a lapse, no grade is asked for. Plain words, not
+     * patterns; local practice adds its own.
+     */
+    membership: z
+      .object({
+        statusHeaders: z.array(z.string().min(1).max(20)).min(1).max(20),
+        statusWords: z
+          .array(z.object({ fact: z.enum(["transferOut", "left", "suspended"]), words: z.array(z.string().min(1).max(20)).min(1).max(30) }).strict())
+          .max(10),
+      })
+      .strict()
+      .default(DEFAULT_MEMBERSHIP),
   })
   .strict();
 export type RuleSetFields = z.infer<typeof RuleSetShape>;

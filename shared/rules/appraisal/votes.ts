@@ -73,6 +73,9 @@ function shareText(share: number, lang: string): string {
  * A 民主评议党员 verdict is one the rule set names (优秀/合格/基本合格/不合格, or a band's grade):
  * 良好 is a 领导班子's grade, not a member's. The sheet's own drop-down list, where it has one, decides instead.
  */
+/** The facts that say a member is no longer the branch's to appraise. */
+const LEFT_KINDS = ["transferOut", "left", "suspended"] as const;
+
 export const resultGradeRule: Rule = {
   needs: ["result"],
   run(ctx) {
@@ -82,6 +85,9 @@ export const resultGradeRule: Rule = {
     for (const rec of ctx.records) {
       const v = ctx.str(rec, "result");
       if (v !== null && !allowed.includes(v)) ctx.atCell(rec, "result", "appraisal.resultUnknown", "error", { value: v, allowed: rules.resultGrades.join("、") });
+      // Graded though 状态 or 备注 says the member left (the receiving branch appraises one who transferred out).
+      const gone = v === null ? undefined : LEFT_KINDS.flatMap((k) => ctx.facts(rec, k)).find((f) => f.day === undefined || f.day <= ctx.asOf);
+      if (gone) ctx.atCell(rec, "result", "appraisal.gradedAfterLeaving", "warning", { value: v!, note: gone.text });
     }
   },
 };

@@ -35,6 +35,20 @@ interface MemberMonths {
   leftSometime: boolean;
   /** The month of admission, where the row (or the book's roster, or a note) says it. */
   admitted: number | null;
+  /** The month the member transferred out, left or was suspended, and the words that say so: nothing is due after it. */
+  gone: { month: number; note: string } | null;
+}
+
+/** The earliest month a member stopped being the branch's (转出, 去世, 出党, 停止党籍), where a column or a note dates it. */
+function goneMonth(ctx: RuleContext, rec: LedgerRecord, transferOut: number | null): MemberMonths["gone"] {
+  // A date the book's roster lent (its 转出) is the book's to say (book.duesAfterTransferOut), not this sheet's.
+  const lent = ctx.lentByBook(rec, "transferOut");
+  let gone: MemberMonths["gone"] = transferOut === null || lent ? null : { month: monthIndex(transferOut), note: `${ctx.headerOf("transferOut") || "转出"} ${ctx.text(rec, "transferOut")}` };
+  if (!rec.facts) return gone;
+  for (const kind of ["transferOut", "left", "suspended"] as const) {
+    for (const f of ctx.facts(rec, kind)) if (f.day !== undefined && (gone === null || monthIndex(f.day) < gone.month)) gone = { month: monthIndex(f.day), note: f.text };
+  }
+  return gone;
 }
 
 function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): MemberMonths {
@@ -46,7 +60,8 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
   if (transferIn !== null) firstDue = Math.max(firstDue, monthIndex(transferIn));
   const lastByColumn = transferOut === null ? asOfMonth : Math.min(asOfMonth, monthIndex(transferOut));
   let admitted = joined === null ? null : monthIndex(joined);
-  if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false, elsewhere: null, leftSometime: false, admitted };
+  const gone = transferOut === null && !rec.facts ? null : goneMonth(ctx, rec, transferOut);
+  if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false, elsewhere: null, leftSometime: false, admitted, gone };
   let lastDue = lastByColumn;
   for (const f of ctx.facts(rec, "transferIn")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
   // Admitted during the year (a note where the ledger has no 入党时间 column): dues from that month.
@@ -61,13 +76,17 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
   // Died or left in a month (2025年7月病故): dues up to that month, none after.
   const left = ctx.facts(rec, "left");
   for (const f of left) if (f.day !== undefined) lastDue = Math.min(lastDue, monthIndex(f.day));
+  // Suspended from a month (2025年4月停止党籍): dues up to that month, none after.
+  for (const f of ctx.facts(rec, "suspended")) if (f.day !== undefined) lastDue = Math.min(lastDue, monthIndex(f.day));
   const exempt = ctx.facts(rec, "exempt");
   for (const f of exempt) {
     if (!f.approved) ctx.atColumnIndex(f.row, f.col, "note", "dues.exemptNotApproved", "warning", {});
   }
-  const waived = exempt.length > 0 || ctx.facts(rec, "suspended").length > 0 || ctx.facts(rec, "left").length > 0;
+  // Transferred out, the month not written (状态 已转出): which months were the branch's is not known.
+  const outSometime = ctx.facts(rec, "transferOut").some((f) => f.day === undefined);
+  const waived = exempt.length > 0 || ctx.facts(rec, "suspended").length > 0 || ctx.facts(rec, "left").length > 0 || outSometime;
   const consent = ctx.facts(rec, "duesConsent").length > 0 || ctx.facts(rec, "backPay").length > 0;
-  return { firstDue, lastDue, waived, consent, elsewhere: ctx.facts(rec, "paysElsewhere")[0] ?? null, leftSometime: left.some((f) => f.day === undefined), admitted };
+  return { firstDue, lastDue, waived, consent, elsewhere: ctx.facts(rec, "paysElsewhere")[0] ?? null, leftSometime: left.some((f) => f.day === undefined), admitted, gone };
 }
 
 export const duesMonthlyRule: Rule = {
@@ -84,6 +103,7 @@ export const duesMonthlyRule: Rule = {
     // (one for a month column, up to three for a quarter). Typed arrays reused row after row.
     const dueFrom = new Int32Array(columns.length);
     const dueCount = new Uint8Array(columns.length);
+    const columnFirst = new Int32Array(columns.length);
     const isDue: boolean[] = new Array<boolean>(columns.length).fill(false);
     const spans = columns.some((c) => (c.span ?? 1) > 1);
     for (const rec of ctx.records) {
@@ -92,6 +112,7 @@ export const duesMonthlyRule: Rule = {
       for (let i = 0; i < columns.length; i++) {
         const c = columns[i]!;
         const first = (c.year ?? rowYear) * 12 + c.period - 1;
+        columnFirst[i] = first;
         const from = Math.max(first, member.firstDue);
         const to = Math.min(first + (c.span ?? 1) - 1, member.lastDue);
         dueFrom[i] = from;
@@ -104,6 +125,7 @@ export const duesMonthlyRule: Rule = {
       // Quarter columns hold a quarter's payment each: nothing there covers a neighbour.
       const covered = spans ? null : coveredMonths(rec.repeat, owed, isDue);
       let askedConsent = false;
+      let saidGone = false;
       // The unpaid run is a slice [runStart, i) of the period-ordered columns.
       let runStart = -1;
       let notHere = 0;
@@ -122,9 +144,14 @@ export const duesMonthlyRule: Rule = {
         }
         if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueFrom, dueCount, runStart, i, member.admitted);
         runStart = -1;
+        // Paid for months after the member transferred out, died, left or was suspended: said once, at the first.
+        if (due === 0 && !saidGone && typeof value === "number" && value > 0 && member.gone !== null && columnFirst[i]! > member.gone.month && columnFirst[i]! <= asOfMonth) {
+          ctx.atColumnIndex(rec.row, column.col, "months", "dues.paidAfterLeaving", "error", { note: member.gone.note, value: fenToYuanText(value) });
+          saidGone = true;
+        }
         if (due === 0 || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
-        if ((column.span ?? 1) > 1) askedConsent = checkSpanAmount(ctx, rec, column, value, due, standard, expected, dues.toleranceFen, member, askedConsent) || askedConsent;
+        if ((column.span ?? 1) > 1) askedConsent = checkSpanAmount(ctx, rec, column, value, due, standard, expected, dues.toleranceFen, member, askedConsent, columnFirst[i]!) || askedConsent;
         else checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent);
       }
       if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueFrom, dueCount, runStart, columns.length);
@@ -150,6 +177,7 @@ function checkSpanAmount(
   toleranceFen: number,
   member: MemberMonths,
   asked: boolean,
+  first: number,
 ): boolean {
   const owed = standard !== null ? ({ kind: "amount", fen: standard, rateBasisPoints: null } as const) : expected;
   if (!owed) return false;
@@ -157,7 +185,10 @@ function checkSpanAmount(
   const months = (k: number) => duesAmountMatches(paid, duesForMonths(owed, k), toleranceFen * k);
   // Left or died within the quarter, the note not saying when: the months before, whichever they were.
   const partOfQuarter = member.leftSometime && Array.from({ length: due - 1 }, (_, k) => k + 1).some(months);
-  if (!months(due) && !partOfQuarter) {
+  // Left within the quarter (died in August): its dues may have been taken for the whole quarter before.
+  const span = cell.span ?? 1;
+  const goneWithin = member.gone !== null && member.gone.month >= first && member.gone.month < first + span && months(span);
+  if (!months(due) && !partOfQuarter && !goneWithin) {
     const want = describeExpectation(total);
     const header = cellText(ctx.view.merged(ctx.headerRow, cell.col)).trim();
     ctx.atColumnIndex(rec.row, cell.col, "months", "dues.quarterMismatch", "error", { period: header, value: fenToYuanText(paid), months: due, expected: want }, want);

@@ -43,7 +43,7 @@ export const appraisalTemplate: Template = {
       weight: 3,
       constraints: { required: true },
       content: { values: GRADES },
-      excusedBy: ["notAssessed", "abroad"],
+      excusedBy: ["notAssessed", "abroad", "transferOut", "left", "suspended"],
     },
     VOTERS,
     ...VOTES,
