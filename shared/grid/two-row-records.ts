@@ -37,6 +37,8 @@ const MIN_PAIRED_SHARE = 0.8;
 
 const filled = (v: CellValue) => v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
 const NUMBER_OR_DATE = /^\s*\d+(?:[.\-/年月]\d*)*\s*日?\s*$/;
+/** A month over its column (1月, 12月份) names the column: a header's word, not a member's date. */
+const MONTH_HEADING = /^\s*\d{1,2}\s*月份?\s*$/;
 
 /** Merges of one column over exactly two rows, by their top row. */
 function twoRowMerges(merges: CellRange[], col: number): Set<number> {
@@ -63,7 +65,7 @@ function headerLike(view: SheetView, row: number): boolean {
   for (let c = view.firstCol; c < view.colCount; c++) {
     const v = view.value(row, c);
     if (!filled(v)) continue;
-    if (typeof v !== "string" || NUMBER_OR_DATE.test(v)) return false;
+    if (typeof v !== "string" || (NUMBER_OR_DATE.test(v) && !MONTH_HEADING.test(v))) return false;
     texts++;
   }
   return texts >= 3;
@@ -82,6 +84,25 @@ function secondRowColumns(view: SheetView, rows: number[]): number[] {
   }
   return cols;
 }
+
+/**
+ * A column that names each row's part of the record (项目: 金额 on every first row, 缴纳日期 on every
+ * second): the second rows are then the same members' other facts, however many cells they fill.
+ */
+function namesRowParts(view: SheetView, pairs: number[]): boolean {
+  const text = (r: number, c: number) => {
+    const v = view.value(r, c);
+    return typeof v === "string" ? v.trim() : "";
+  };
+  for (let c = view.firstCol; c < view.colCount; c++) {
+    const first = text(pairs[0]!, c);
+    const second = text(pairs[0]! + 1, c);
+    if (first === "" || second === "" || first === second || !NOT_A_FIGURE.test(first) || !NOT_A_FIGURE.test(second)) continue;
+    if (pairs.every((r) => text(r, c) === first && text(r + 1, c) === second)) return true;
+  }
+  return false;
+}
+const NOT_A_FIGURE = /^[^\d]+$/;
 
 /** The sheet folded to one record per member when its members stand over two rows each; null when they do not. */
 export function foldTwoRowRecords(sheet: SheetGrid): FoldedRecords | null {
@@ -112,7 +133,7 @@ export function foldTwoRowRecords(sheet: SheetGrid): FoldedRecords | null {
   };
   const firstCells = pairs.reduce((s, r) => s + filledCount(r), 0);
   const secondCells = seconds.reduce((s, r) => s + filledCount(r), 0);
-  if (secondCells > firstCells * MAX_SECOND_ROW_SHARE) return null;
+  if (secondCells > firstCells * MAX_SECOND_ROW_SHARE && !namesRowParts(view, pairs)) return null;
   const extra = secondRowColumns(view, headerPair ? [headerRow + 1, ...seconds] : seconds);
   if (extra.length === 0) return null;
 

@@ -110,3 +110,38 @@ describe("members over two rows under a one-row header", () => {
     expect(shown(r.findings)).toEqual([]);
   });
 });
+
+describe("a dues ledger whose 项目 column names each member's two rows (金额, 缴纳日期)", () => {
+  // Two farmers (0.20–1.00 a month under the default rule set) and a retiree on 5000 (0.5 %: 25.00).
+  // Each pays every month of 2025 on its first row; the second row holds the day it was paid (1.10 …).
+  const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+  const member = (name: string, category: string, base: number | null, amount: number, day: number): CellValue[][] => [
+    [name, category, base, "金额", ...months.map(() => amount)],
+    [null, null, null, "缴纳日期", ...months.map((_, i) => `${i + 1}.${day}`)],
+  ];
+  const rows: CellValue[][] = [
+    ["某村党支部2025年党费交纳登记"],
+    ["姓名", "身份", "基数", "项目", ...months, "备注"],
+    ...member("甲", "农民", null, 0.5, 10),
+    // 乙 pays 2.00 a month: above the farmers' 1.00 (E6 … P6 as written, the first row).
+    ...member("乙", "农民", null, 2, 11),
+    ...member("丙", "退休", 5000, 25, 12),
+  ];
+  const merges: CellRange[] = [across(0, 0, 16)];
+  for (const r of [2, 4, 6]) for (const c of [0, 1, 2]) merges.push(down(r, c));
+  const r = checkWorkbook(book(sheet("党费", rows, { merges })), { asOf: "2025-12-31" });
+
+  it("is folded although the second rows fill as many month cells as the first", () => {
+    const folded = foldTwoRowRecords(sheet("党费", rows, { merges }))!;
+    expect(folded.records).toBe(3);
+    expect(folded.headerRow).toBe(1);
+  });
+
+  it("reads three members, and finds only 乙's twelve months above the bracket, on 乙's first row", () => {
+    expect(r.sheets[0]!.rows).toBe(3);
+    const mismatched = r.findings.filter((f) => f.code === "dues.paidMismatch").map((f) => f.cell);
+    expect(mismatched).toEqual(months.map((_, i) => `${String.fromCharCode(69 + i)}5`));
+    // no day of payment (1.10, 2.11 …) is taken for an amount
+    expect(r.findings.filter((f) => f.severity === "error" && f.row !== 5)).toEqual([]);
+  });
+});
