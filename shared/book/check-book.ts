@@ -91,7 +91,7 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
         const cell = placeOf.get(f.cell);
         return cell ? [{ ...f, cell }] : [];
       }),
-      reason: renderMessage("sheet.meetingMatrix", opts.lang ?? "zh") + report.reason,
+      reason: renderMessage(slot.matrix.readAs, opts.lang ?? "zh") + report.reason,
     };
   }
   if (slot.transposed) {

@@ -1,6 +1,7 @@
 import { transposeGrid } from "../grid/transpose.js";
 import type { SheetGrid } from "../grid/types.js";
 import { monthsDownFirstColumns, unfoldMeetingMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
+import { unfoldMonthRows } from "../detect/month-rows.js";
 import { DEFAULT_RULE_SET } from "../ruleset/default.js";
 import { BUILTIN_TEMPLATES } from "../template/builtin/index.js";
 import { prepareSheet, type PreparedSheet } from "./check-sheet.js";
@@ -15,7 +16,7 @@ const PLAN_WORDS = ["计划", "安排表", "安排"];
 
 /**
  * A sheet no ledger fits read as a 三会一课 matrix (types down, months across; or months down, read
- * transposed): unfolded into one row per meeting and read as the meetings register. Its report is
+ * transposed; or one row a month with a day and its meetings in each cell): unfolded into one row per meeting and read as the meetings register. Its report is
  * a recognised register's, not one a clerk forced; null when the sheet is no such matrix.
  */
 export function prepareMeetingMatrix(sheet: SheetGrid, opts: CheckOptions): { prepared: PreparedSheet; matrix: UnfoldedMatrix; transposed: boolean } | null {
@@ -30,10 +31,12 @@ export function prepareMeetingMatrix(sheet: SheetGrid, opts: CheckOptions): { pr
     matrix = unfoldMeetingMatrix(transposeGrid(sheet), rules);
     transposed = matrix !== null;
   }
+  // One row a month, each cell a day and what was held (`7日 支委会`).
+  if (!matrix) matrix = unfoldMonthRows(sheet, rules);
   if (!matrix) return null;
   const p = prepareSheet(matrix.grid, { ...opts, template: { id: register.id, version: register.version } });
   if (p.done || !p.sheet.layout.columns.some((c) => register.fields[c.fieldIndex]?.name === "date")) return null;
-  return { prepared: { ...p.sheet, forced: false, listedMeetingTypes: matrix.types }, matrix, transposed };
+  return { prepared: { ...p.sheet, forced: false, ...(matrix.types ? { listedMeetingTypes: matrix.types } : {}) }, matrix, transposed };
 }
 
 /**

@@ -166,6 +166,8 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "sheet.blockRows": { zh: "本表上下有几张表，分开检查：这是第 {rows} 行的一张。", en: "The sheet holds tables one above the other, checked one by one: this is the one in rows {rows}. " },
   "sheet.block": { zh: "本表左右并排几张表，分开检查：这是 {columns} 列的一张。", en: "The sheet holds tables side by side, checked one by one: this is the one in columns {columns}. " },
   "sheet.meetingMatrix": { zh: "本表是三会一课一览表（会议类型或党小组一行、月份一列，格内写召开日期、✓ 或次数），按每次会议一条读取，问题仍标在原单元格。", en: "The sheet is a meetings matrix (a row per meeting type or group, a column per month, the day, a tick or a count in each cell): read as one record per meeting, findings at the cells as written. " },
+  "sheet.monthRows": { zh: "本表是按月登记的三会一课（每月一行，格内写“几日 会议名称”），按每次会议一条读取，年份取自标题，问题仍标在原单元格。", en: "The sheet is a meetings register by month (a row per month, each cell a day and the meetings held): read as one record per meeting, the year from the title, findings at the cells as written. " },
+  "sheet.attendanceMatrix": { zh: "本表是组织生活出勤登记（每名党员一行、每次会议一列，格内写 √ × ○），按每次会议一条读取（实到数 √、请假数 ○、缺席数 ×），问题仍标在原单元格。", en: "The sheet is an attendance matrix (a row per member, a column per meeting, √ × ○ in each cell): read as one record per meeting (present √, on leave ○, absent ×), findings at the cells as written. " },
   "sheet.transposed": { zh: "本表横竖颠倒（表头在左边一列，每条记录占一列），按转置后的样子读取，问题仍标在原单元格。", en: "The sheet runs the other way (headers down the first column, one record per column): read transposed, findings at the cells as written. " },
   "sheet.empty": { zh: "工作表为空", en: "The sheet is empty" },
   "sheet.skipped.empty": { zh: "未检查：工作表是空的", en: "Not checked: the sheet is empty" },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook, type CellValue } from "../../../shared/index.js";
+import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
+import { meetingsOfDayCell, unfoldMonthRows } from "../../../shared/detect/month-rows.js";
 import { sheet } from "./grid-helpers.js";
 
 const brief = (fs: { cell: string | null; code: string; severity: string; period?: string | null; message: string }[]) =>
@@ -41,5 +43,51 @@ describe("two registers one above the other, the same columns, each under its ow
     expect(checkWorkbook({ sheets: [sheet("上半年", plain)] }, { asOf: "2025-04-30" }).sheets.map((s) => s.block)).toEqual([undefined]);
     const continued = rows.map((row, i) => (i === 7 ? ["支部委员会会议（续表）"] : row));
     expect(checkWorkbook({ sheets: [sheet("上半年", continued)] }, { asOf: "2025-04-30" }).sheets.map((s) => s.block)).toEqual([undefined]);
+  });
+});
+
+describe("a register kept one row a month, each cell a day and what was held", () => {
+  const rules = DEFAULT_RULE_SET.meetings;
+
+  it("reads a cell as its day and meetings, and nothing else as one", () => {
+    expect(meetingsOfDayCell("7日 支委会", 3, rules)).toEqual([{ day: 7, type: "支委会" }]);
+    expect(meetingsOfDayCell("28日 党员大会、党课", 10, rules)).toEqual([
+      { day: 28, type: "党员大会" },
+      { day: 28, type: "党课" },
+    ]);
+    expect(meetingsOfDayCell("15日 党小组会；28日 主题党日", 4, rules)).toEqual([
+      { day: 15, type: "党小组会" },
+      { day: 28, type: "主题党日" },
+    ]);
+    expect(meetingsOfDayCell("6月7日 支委会", 6, rules)).toEqual([{ day: 7, type: "支委会" }]);
+    // Another month's day, a remark, a sum: no meeting of this row.
+    expect(meetingsOfDayCell("6月7日 支委会", 5, rules)).toBeNull();
+    expect(meetingsOfDayCell("书记外出学习", 5, rules)).toBeNull();
+    expect(meetingsOfDayCell("45.00", 5, rules)).toBeNull();
+    expect(meetingsOfDayCell("—", 5, rules)).toEqual([]);
+  });
+
+  const rows: CellValue[][] = [
+    ["某社区党支部2025年三会一课落实情况"],
+    ["月份", "开展情况", null, null, null, "备注"],
+    ["1月", "6日 支委会", "10日 主题党日", "16日 党小组会", "22日 党员大会"],
+    ["2月", "7日 支委会", "14日 主题党日；20日 党小组会"],
+    ["3月", "5日 支委会", "10日 主题党日", "18日 党小组会", "25日 党课"],
+    // April has 30 days: the 支委会 of 31日 is no day, so April has none on record.
+    ["4月", "10日 主题党日", "15日 党小组会", "31日 支委会", null, "书记外出学习"],
+  ];
+
+  it("is checked as a list of meetings in the title's year, findings at the cells as written", () => {
+    const r = checkWorkbook({ sheets: [sheet("三会一课", rows)] }, { asOf: "2025-04-30" });
+    expect(r.sheets.map((s) => [s.status, s.kind])).toEqual([["checked", "meetings"]]);
+    expect(r.sheets[0]!.reason).toContain("每月一行");
+    // Q1 has its 党员大会 and 党课; Q2 and the year are not over on 2025-04-30, so not judged.
+    expect(brief(r.findings)).toEqual(["2025-04 meetings.missing:warning", "D6 value.notDate:error"]);
+    expect(r.findings.find((f) => f.code === "meetings.missing")!.message).toContain("支部委员会");
+  });
+
+  it("a sheet of month rows holding amounts is no such register", () => {
+    const dues = [["2025年党费"], ["月份", "甲", "乙"], ["1月", "45.00", "30.00"], ["2月", "45.00", "30.00"], ["3月", "45.00", "30.00"]];
+    expect(unfoldMonthRows(sheet("党费", dues), rules)).toBeNull();
   });
 });
