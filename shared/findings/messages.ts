@@ -96,6 +96,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "dues.paymentMismatchMonthly": { zh: "缴费金额 {value} 元（{months} 个月），按月交纳额 {monthly} 元应为 {expected} 元", en: "Amount {value} for {months} months; at {monthly} a month it is {expected}" },
   "meetings.attendanceOver": { zh: "实到 {present} 人加请假 {leave} 人，比应到的 {expected} 人还多", en: "{present} present plus {leave} on leave exceed the {expected} expected" },
   "meetings.quorumGeneral": { zh: "党员大会实到 {present} 人，没有超过应到 {expected} 人的一半", en: "General meeting: {present} present is not more than half of {expected}" },
+  "meetings.presentVsMarks": { zh: "实到写的是 {present} 人，出勤登记里打 √ 的是 {marked} 人，两者不一致", en: "{present} stated present, but {marked} are marked √ in the attendance register" },
   "meetings.quorumCommittee": { zh: "支委会实到 {present} 人，不到应到 {expected} 人的一半", en: "Committee meeting: {present} present is less than half of {expected}" },
   "meetings.missing": { zh: "{period} 的{type}{group}记录为 {count} 次，应不少于 {min} 次（{source}）", en: "{period}: not enough {type}{group} ({count}, at least {min}; {source})" },
   "meetings.missingRun": { zh: "{from}至{to}没有召开{type}{group}，共 {count} 个{unit}（{periods}；{source}）", en: "No {type}{group} from {from} to {to}: {count} {unit}s ({periods}; {source})" },

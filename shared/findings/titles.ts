@@ -62,6 +62,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "meetings.secretaryLecture": { zh: "书记讲党课不足", en: "Too few lectures by the secretary" },
   "meetings.attendanceOver": { zh: "出席人数超过应到", en: "Attendance exceeds expected" },
   "meetings.quorumGeneral": { zh: "党员大会人数不足", en: "General meeting without quorum" },
+  "meetings.presentVsMarks": { zh: "实到与出勤登记不符", en: "Stated attendance disagrees with the marks" },
   "meetings.quorumCommittee": { zh: "支委会人数不足", en: "Committee meeting without quorum" },
   "meetings.missing": { zh: "会议次数不足", en: "Meetings missing" },
   "meetings.lifeNotQ4Branch": { zh: "组织生活会不在第四季度", en: "Life meeting outside Q4" },

@@ -34,6 +34,8 @@ export const meetingsTemplate: Template = {
     { name: "expected", title: "应到人数", titleEn: "Expected", type: "integer", aliases: ["应到", "应参会人数", "应参加人数", "应参加", "应出席人数", "应到会人数", "应到委员", "应到委员人数", "应出席委员"], weight: 2, constraints: { minimum: 0 } },
     { name: "present", title: "实到人数", titleEn: "Present", type: "integer", aliases: ["实到", "参会人数", "参加人数", "实参加", "实参加人数", "出席人数", "实际出席人数", "到会人数", "实到会人数", "参与人数", "实到委员", "实到委员人数", "出席委员", "实际出席委员"], weight: 2, constraints: { minimum: 0 } },
     { name: "leave", title: "请假人数", titleEn: "On leave", type: "integer", aliases: ["请假", "缺席人数", "缺席", "缺席委员人数"], weight: 1, constraints: { minimum: 0 } },
+    // The √ of an attendance matrix counted, beside the 实到 it states (no sheet has this header of its own).
+    { name: "marked", title: "打√人数", titleEn: "Marked present", type: "integer", aliases: [], weight: 0.5, constraints: { minimum: 0 } },
     { name: "group", title: "党小组", titleEn: "Party group", type: "string", aliases: ["党小组名称", "所在党小组"], weight: 0.5 },
     { name: "agenda", title: "会议议题", titleEn: "Agenda", type: "string", aliases: ["议题", "会议议程", "议程"], weight: 1 },
     { name: "content", title: "会议内容", titleEn: "Content", type: "string", aliases: ["内容", "主要内容", "活动内容", "学习内容", "会议主要内容", "党课内容"], weight: 1 },

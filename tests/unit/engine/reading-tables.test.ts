@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkWorkbook, type CellValue } from "../../../shared/index.js";
 import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
 import { meetingsOfDayCell, unfoldMonthRows } from "../../../shared/detect/month-rows.js";
+import { unfoldAttendanceMatrix } from "../../../shared/detect/attendance-matrix.js";
 import { sheet } from "./grid-helpers.js";
 
 const brief = (fs: { cell: string | null; code: string; severity: string; period?: string | null; message: string }[]) =>
@@ -89,5 +90,46 @@ describe("a register kept one row a month, each cell a day and what was held", (
   it("a sheet of month rows holding amounts is no such register", () => {
     const dues = [["2025年党费"], ["月份", "甲", "乙"], ["1月", "45.00", "30.00"], ["2月", "45.00", "30.00"], ["3月", "45.00", "30.00"]];
     expect(unfoldMonthRows(sheet("党费", dues), rules)).toBeNull();
+  });
+});
+
+describe("an attendance matrix: members down, each meeting's day over its type, √ × ○ in the cells", () => {
+  const rows: CellValue[][] = [
+    ["某社区党支部2025年组织生活出勤登记"],
+    ["姓名", "1月10日", "2月14日", "3月10日", "备注"],
+    [null, "主题党日", "主题党日", "主题党日暨党员大会"],
+    ["甲", "√", "√", "√"],
+    ["乙", "√", "○", "×"],
+    ["丙", "√", "√", "×"],
+    ["丁", "×", "√", "×", "外出"],
+    ["应到", 4, 4, 4],
+    // January: 3 √, as stated. February: 3 √ (甲 丙 丁), not the 4 stated, and 4 + 1 on leave exceed 4.
+    // March: 1 √ of 4 at the 党员大会, not more than half.
+    ["实到", 3, 4, 1],
+    ["请假", 0, 1, 0],
+  ];
+
+  it("reads each meeting with its attendance and checks the stated 实到 against the marks", () => {
+    const r = checkWorkbook({ sheets: [sheet("签到", rows)] }, { asOf: "2025-03-31" });
+    expect(r.sheets.map((s) => [s.status, s.kind])).toEqual([["checked", "meetings"]]);
+    // 主题党日 in each month and the quarter's 党员大会 are on record: nothing missing.
+    expect(brief(r.findings)).toEqual(["C9 meetings.attendanceOver:error", "C9 meetings.presentVsMarks:error", "D9 meetings.quorumGeneral:error"]);
+  });
+
+  it("without stated rows, 实到 and 请假 are the marks counted", () => {
+    const m = unfoldAttendanceMatrix(sheet("签到", rows.slice(0, 7)), DEFAULT_RULE_SET.meetings)!;
+    // 会议时间 | 会议类型 | 应到 | 实到 | 请假 | 打√ (only where a 实到 is stated).
+    expect(m.grid.values.slice(2)).toEqual([
+      ["2025年1月10日", "主题党日", 4, 3, 0, null],
+      ["2025年2月14日", "主题党日", 4, 3, 1, null],
+      ["2025年3月10日", "主题党日", 4, 1, 0, null],
+      ["2025年3月10日", "党员大会", 4, 1, 0, null],
+    ]);
+    expect([...m.types!].sort()).toEqual(["主题党日", "支部党员大会"].sort());
+  });
+
+  it("a duty roster (days across, no meeting types under them) is no such register", () => {
+    const duty = [["春节值班表"], ["姓名", "1月28日", "1月29日", "1月30日"], ["甲", "√", null, null], ["乙", null, "√", null], ["丙", null, null, "√"]];
+    expect(unfoldAttendanceMatrix(sheet("值班", duty), DEFAULT_RULE_SET.meetings)).toBeNull();
   });
 });
