@@ -153,6 +153,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "probation.extendedTwice": { zh: "预备期只能延长一次，备注写了“{text}”（细则第三十二条）", en: "Probation may be extended once only; the note says \"{text}\" (细则 art. 32)" },
   "note.secondExtension": { zh: "{header}：再次延长预备期（{text}）", en: "{header}: probation extended again ({text})" },
   "note.electionDelay": { zh: "{header}：延期换届{approved}", en: "{header}: election postponed{approved}" },
+  "book.duesBaseChanged": { zh: "缴费基数 {base} 元，与「{relatedSheet}」{relatedCell} 的 {before} 元不同；党费数额年初核定、年内一般不变动，工资有变化或已重新核定的，请在备注中写明", en: "A base of {base}, unlike the {before} at {relatedSheet} {relatedCell}; the amount is set at the start of the year and generally not changed within it: note a pay change or a reassessment in 备注" },
   "book.notOnRoster": { zh: "党费台账上的“{name}”不在党员花名册（{relatedSheet}）上", en: "\"{name}\" is in the dues ledger but not on the roster ({relatedSheet})" },
   "book.noDuesRow": { zh: "{name}在党员花名册上，党费台账（{relatedSheet}）里却没有他的记录", en: "{name} is on the roster but has no entry in the dues ledger ({relatedSheet})" },
   "book.duesAfterTransferOut": { zh: "花名册记载 {date} 已转出，{month} 仍记有党费（对照{relatedSheet}!{relatedCell}）", en: "The roster says transferred out in {date}, yet dues are entered for {month} ({relatedSheet}!{relatedCell})" },

@@ -134,6 +134,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "member.partyAgeNotStarted": { zh: "已转正，党龄仍写预备", en: "Full member, party age still 'probationary'" },
   "member.partyAgeMismatch": { zh: "党龄不对", en: "Party age wrong" },
   "probation.extendedTwice": { zh: "预备期延长了两次", en: "Probation extended twice" },
+  "book.duesBaseChanged": { zh: "年内缴费基数有变动", en: "Dues base changed within the year" },
   "book.notOnRoster": { zh: "不在花名册上", en: "Not on the roster" },
   "book.noDuesRow": { zh: "党费台账缺此人", en: "Missing from the dues ledger" },
   "book.duesAfterTransferOut": { zh: "转出后仍有党费", en: "Dues after transfer out" },
