@@ -133,3 +133,29 @@ describe("an attendance matrix: members down, each meeting's day over its type, 
     expect(unfoldAttendanceMatrix(sheet("值班", duty), DEFAULT_RULE_SET.meetings)).toBeNull();
   });
 });
+
+describe("two months' dues tables side by side: a member's 基数 changed between them", () => {
+  const rows: CellValue[][] = [
+    ["某支部党费收缴登记"],
+    ["2025年10月党费", null, null, null, null, null, "2025年11月党费"],
+    ["姓名", "身份", "基数", "金额", "备注", null, "姓名", "身份", "基数", "金额", "备注"],
+    // 5200 × 1.5% = 78.00 in October; 4700 × 1% = 47.00 in November, the base changed with no note.
+    ["甲", "在职", 5200, 78, null, null, "甲", "在职", 4700, 47, null],
+    // 4000 × 1% = 40.00; 3500 × 1% = 35.00, the change noted.
+    ["乙", "在职", 4000, 40, null, null, "乙", "在职", 3500, 35, "11月起工资调整"],
+    ["丙", "在职", 4000, 40, null, null, "丙", "在职", 4000, 40, null],
+  ];
+
+  it("is a warning at the later table's 基数, naming the earlier one; a noted change is not", () => {
+    const r = checkWorkbook({ sheets: [sheet("10-11月", rows)] }, { asOf: "2025-11-30" });
+    expect(r.sheets.map((s) => [s.kind, s.block])).toEqual([
+      ["dues", "A–E"],
+      ["dues", "G–K"],
+    ]);
+    expect(brief(r.findings.filter((f) => f.severity !== "info"))).toEqual(["I4 book.duesBaseChanged:warning"]);
+    const f = r.findings.find((x) => x.code === "book.duesBaseChanged")!;
+    expect(f.related?.cell).toBe("C4");
+    expect(f.message).toContain("4700.00");
+    expect(f.message).toContain("5200.00");
+  });
+});
