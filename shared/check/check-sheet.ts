@@ -16,6 +16,7 @@ import type { TemplateParsed } from "../template/schema.js";
 import { RuleContext } from "../rules/context.js";
 import { checkDerivedRows } from "../rules/derived/totals.js";
 import { checkStatedCounts } from "../rules/derived/stated-counts.js";
+import { checkBesideCounts } from "../rules/derived/beside-counts.js";
 import { checkFieldConstraints } from "../rules/fields/constraints.js";
 import { RULES } from "../rules/registry.js";
 import { resolveMeetingType, type MeetingRequirement } from "../scoring/meetings.js";
@@ -159,6 +160,7 @@ export function runSheet(p: PreparedSheet, opts: CheckOptions = {}, book: BookCo
   checkFieldConstraints(ctx);
   checkDerivedRows(ctx);
   checkStatedCounts(ctx);
+  checkBesideCounts(ctx);
   for (const ref of template.rules) {
     const rule = RULES[ref.rule];
     if (!rule) {

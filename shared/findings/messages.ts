@@ -7,6 +7,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "column.missing": { zh: "缺少必填列“{field}”", en: "The required column \"{field}\" is missing" },
   "value.recommended": { zh: "{field}未填写", en: "{field} is not filled in" },
   "derived.totalMismatch": { zh: "{label}行的{field}为 {value}，上方 {rows} 行之和为 {expected}", en: "The {label} row's {field} is {value}; the {rows} rows above add up to {expected}" },
+  "derived.blockCountMismatch": { zh: "表旁统计的“{what} {value}”与表中 {rows} 行不符：应为 {expected} 人", en: "The count \"{what} {value}\" beside the table disagrees with its {rows} rows: it should be {expected}" },
   "derived.countMismatch": { zh: "{label}“{text}”与上方 {rows} 行不符：{what}应为 {expected} 人", en: "The {label} \"{text}\" disagrees with the {rows} rows above: {what} should be {expected}" },
   "derived.totalAcrossMismatch": { zh: "合计行的{field}为 {value}，本表与{sheets}共 {rows} 行之和为 {expected}", en: "The total row's {field} is {value}; the {rows} rows of this sheet and {sheets} add up to {expected}" },
   "value.required": { zh: "{field}不能为空", en: "{field} is required" },

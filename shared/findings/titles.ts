@@ -6,6 +6,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "column.missing": { zh: "缺少必填列", en: "Required column missing" },
   "value.recommended": { zh: "应填项未填写", en: "Value not filled in" },
   "derived.totalMismatch": { zh: "合计与明细不符", en: "Total disagrees with the rows" },
+  "derived.blockCountMismatch": { zh: "表旁统计与明细不符", en: "Count beside the table disagrees with the rows" },
   "derived.countMismatch": { zh: "小计人数与明细不符", en: "Count disagrees with the rows" },
   "derived.totalAcrossMismatch": { zh: "合计与各表明细不符", en: "Total disagrees with the rows of the continued sheets" },
   "value.required": { zh: "必填项为空", en: "Required value missing" },

@@ -3,7 +3,8 @@ import { checkWorkbook, type CellValue } from "../../../shared/index.js";
 import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
 import { meetingsOfDayCell, unfoldMonthRows } from "../../../shared/detect/month-rows.js";
 import { unfoldAttendanceMatrix } from "../../../shared/detect/attendance-matrix.js";
-import { sheet } from "./grid-helpers.js";
+import { capitalMoneyToFen } from "../../../shared/normalise/chinese-money.js";
+import { makeId, sheet } from "./grid-helpers.js";
 
 const brief = (fs: { cell: string | null; code: string; severity: string; period?: string | null; message: string }[]) =>
   fs.map((f) => `${f.cell ?? f.period ?? "-"} ${f.code}:${f.severity}`).sort();
@@ -157,5 +158,55 @@ describe("two months' dues tables side by side: a member's 基数 changed betwee
     expect(f.related?.cell).toBe("C4");
     expect(f.message).toContain("4700.00");
     expect(f.message).toContain("5200.00");
+  });
+});
+
+describe("a roster with its 统计 block to the right, past an empty column", () => {
+  const id = (birth: string, sex: "男" | "女", seq: number) => makeId(birth, sex, "430603", seq);
+  const rows: CellValue[][] = [
+    ["某小学党支部党员名单", null, null, null, null, null, null, "统计"],
+    ["姓名", "性别", "身份证", "入党时间", "转正时间", "类别", null, "党员总数", 4],
+    ["甲", "男", id("1972-04-09", "男", 1), "1997-04-09", "1998-04-09", "正式党员", null, "正式党员", 3],
+    ["乙", "男", id("1966-11-25", "男", 3), "1996-11-25", "1997-11-25", "正式党员", null, "预备党员", 1],
+    ["丙", "女", id("1978-03-28", "女", 2), "2004-03-28", "2005-03-28", "正式党员", null, "男", 3],
+    ["丁", "女", id("1983-05-08", "女", 4), "2025-09-10", null, "预备党员", null, "女", 2],
+  ];
+
+  it("checks each count against the rows: 男 3 where the 性别 column holds 2", () => {
+    const r = checkWorkbook({ sheets: [sheet("名单", rows)] }, { asOf: "2025-12-31" });
+    expect(r.sheets.map((s) => s.kind)).toEqual(["roster"]);
+    // 4 rows, 3 正式 and 1 预备, 2 男 and 2 女: only the 男 count is wrong.
+    expect(brief(r.findings.filter((f) => f.severity === "error"))).toEqual(["I5 derived.blockCountMismatch:error"]);
+    expect(r.findings.find((f) => f.code === "derived.blockCountMismatch")!.expected).toBe("2");
+  });
+});
+
+describe("a dues sheet's 月缴, its base kept on the book's roster", () => {
+  it("reads 月缴 as the monthly dues and judges it by the roster's 缴费基数", () => {
+    const roster = sheet("党员", [
+      ["姓名", "性别", "入党时间", "转正时间", "缴费基数"],
+      ["甲", "男", "2008-10-12", "2009-10-12", 4200],
+      ["乙", "男", "1998-02-12", "1999-02-12", 5500],
+    ]);
+    // 4200 × 1% = 42.00; 5500 × 1.5% = 82.50, not the 55.00 written.
+    const dues = sheet("党费", [
+      ["2025年第四季度党费"],
+      ["姓名", "月缴", "10月", "11月", "12月", "合计"],
+      ["甲", 42, 42, 42, 42, 126],
+      ["乙", 55, 55, 55, 55, 165],
+    ]);
+    const r = checkWorkbook({ sheets: [roster, dues] }, { asOf: "2025-12-31" });
+    const errors = r.findings.filter((f) => f.severity === "error").map((f) => `${f.sheet}!${f.cell} ${f.code} ${f.expected ?? ""}`);
+    expect(errors).toEqual(["党费!B4 dues.amountMismatch 82.50"]);
+  });
+
+  it("reads an amount written out in capital numerals", () => {
+    expect(capitalMoneyToFen("肆拾伍元")).toBe(4500);
+    expect(capitalMoneyToFen("壹佰零贰元伍角")).toBe(10250);
+    expect(capitalMoneyToFen("柒拾陆元伍角整")).toBe(7650);
+    expect(capitalMoneyToFen("叁角")).toBe(30);
+    expect(capitalMoneyToFen("壹万贰仟元整")).toBe(1_200_000);
+    expect(capitalMoneyToFen("肆拾伍")).toBeNull();
+    expect(capitalMoneyToFen("四十五元左右")).toBeNull();
   });
 });
