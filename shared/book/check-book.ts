@@ -20,6 +20,7 @@ import { continuationsOf } from "./continuation.js";
 import { RosterIndex } from "./roster-index.js";
 import { checkDevelopmentAgainstRoster } from "./rules/development-roster.js";
 import { checkDuesAgainstRoster } from "./rules/dues-roster.js";
+import { checkDuesBaseChanges } from "./rules/dues-base-change.js";
 import { checkVotersAgainstRoster } from "./rules/meetings-roster.js";
 import { checkRosterRepeats } from "./rules/roster-repeats.js";
 
@@ -94,7 +95,7 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
         const cell = placeOf.get(f.cell);
         return cell ? [{ ...f, cell }] : [];
       }),
-      reason: renderMessage("sheet.meetingMatrix", opts.lang ?? "zh") + report.reason,
+      reason: renderMessage(slot.matrix.readAs, opts.lang ?? "zh") + report.reason,
     };
   }
   if (slot.transposed) {
@@ -261,6 +262,7 @@ export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}):
   const cross = new BookFindings(opts.lang ?? "zh");
   checkRosterRepeats(roster.rosters, cross, (later, earlier) => prepared.slots.some((s) => s.ledger === later && s.book?.continued?.declared === true && s.book.continued.sheets.some((c) => c.sheet === earlier.name)));
   checkDuesAgainstRoster(of("dues"), roster, asOf, cross);
+  checkDuesBaseChanges(of("dues"), cross);
   checkDevelopmentAgainstRoster(of("development"), roster, asOf, cross);
   checkVotersAgainstRoster(of("meetings"), of("development"), roster, ruleSet.meetings, cross);
   if (book?.fullMembers !== null && book && book.fullMembers >= ruleSet.meetings.committeeFromMembers && of("committee").length === 0 && ledgers.length > 1) {

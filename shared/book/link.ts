@@ -4,7 +4,7 @@ import type { RosterIndex } from "./roster-index.js";
 /**
  * Before any rule runs, a dues ledger borrows from the roster what it does not write itself:
  * a member's admission (months before it are not due, 第八条) and transfers in and out (months
- * outside are another branch's). The borrowed value is marked as the roster's, never shown as
+ * outside are another branch's), and the 缴费基数 a roster keeps where the ledger has none. The borrowed value is marked as the roster's, never shown as
  * the dues ledger's own cell.
  */
 export function lendRosterDates(dues: BookLedger[], roster: RosterIndex): void {
@@ -16,6 +16,8 @@ export function lendRosterDates(dues: BookLedger[], roster: RosterIndex): void {
       if (p.joinDate) ledger.lend(rec, "joinDate", p.joinDate.day, from);
       if (p.transferIn) ledger.lend(rec, "transferIn", p.transferIn.day, from);
       if (p.transferOut) ledger.lend(rec, "transferOut", p.transferOut.day, from);
+      const base = p.ledger.get(p.rec, "duesBase");
+      if (typeof base === "number") ledger.lend(rec, "base", base, { ...from, col: p.ledger.sheet.set.colOf[p.ledger.fieldIndex("duesBase")] ?? 0 });
     }
   }
 }

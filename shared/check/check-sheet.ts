@@ -17,6 +17,7 @@ import type { TemplateParsed } from "../template/schema.js";
 import { RuleContext } from "../rules/context.js";
 import { checkDerivedRows } from "../rules/derived/totals.js";
 import { checkSectionCounts, checkStatedCounts } from "../rules/derived/stated-counts.js";
+import { checkBesideCounts } from "../rules/derived/beside-counts.js";
 import { checkFieldConstraints } from "../rules/fields/constraints.js";
 import { RULES } from "../rules/registry.js";
 import { resolveMeetingType, type MeetingRequirement } from "../scoring/meetings.js";
@@ -162,6 +163,7 @@ export function runSheet(p: PreparedSheet, opts: CheckOptions = {}, book: BookCo
   checkDerivedRows(ctx);
   checkStatedCounts(ctx);
   checkSectionCounts(ctx);
+  checkBesideCounts(ctx);
   for (const ref of template.rules) {
     const rule = RULES[ref.rule];
     if (!rule) {

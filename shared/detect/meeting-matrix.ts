@@ -23,10 +23,15 @@ export interface UnfoldedMatrix {
   grid: SheetGrid;
   /** 0-based row of the matrix's month header on the sheet as written. */
   headerRow: number;
-  /** The meeting types the matrix has rows for (a 党小组's row is a 党小组会's): what it is judged for. */
-  types: Set<string>;
+  /**
+   * The meeting types the matrix has rows for (a 党小组's row is a 党小组会's): what it is judged for.
+   * Absent where the sheet lists no types of its own (a register by month rows): judged as a list is.
+   */
+  types?: Set<string>;
   /** A cell of the unfolded list → the cell of the matrix as written. */
   placeOf: Map<string, string>;
+  /** The message that says how the sheet was read. */
+  readAs: "sheet.meetingMatrix" | "sheet.monthRows" | "sheet.attendanceMatrix";
 }
 
 const MAX_HEADER_ROW = 12;
@@ -40,14 +45,15 @@ const PART_SEPARATOR = /[、，,；;\n]+|\s{1,}(?=\d)/;
 /** A day without its year (3月5日, 3.5, 3/5): read later in the title's year. */
 const YEARLESS_DAY = /^\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号]?|[./]\d{1,2})(?:[（(].*[)）])?$/;
 const TOTAL = /合计|小计|总计|全年|次数/;
-const NOTE_HEADER = /备注|说明/;
+export const NOTE_HEADER = /备注|说明/;
 const GROUP = /党小组|小组$/;
 const GROUP_IN_LABEL = /[（(]([^）)]*小组[^）)]*)[）)]/;
 const MONTH_IN_NOTE = /(\d{1,2})\s*月/;
 /** The type a 党小组's row holds (the rule set's name for it). */
 const GROUP_MEETING = "党小组会";
 
-interface Row {
+/** One meeting of the unfolded list, with the cells of the sheet it came from. */
+export interface UnfoldedRow {
   type: string;
   group: string;
   date: CellValue;
@@ -68,7 +74,7 @@ export function unfoldMeetingMatrix(sheet: SheetGrid, rules: RuleSet["meetings"]
   // Turned round, a title written in the first column stands beside the header, left of the labels.
   const beside = besideHeader(view, headerRow, labelCol);
   const year = titleYear(view, headerRow) ?? yearIn(beside);
-  const rows: Row[] = [];
+  const rows: UnfoldedRow[] = [];
   const types = new Set<string>();
   let labelled = 0;
   let held = 0;
@@ -81,7 +87,7 @@ export function unfoldMeetingMatrix(sheet: SheetGrid, rules: RuleSet["meetings"]
     labelled++;
     types.add(type ?? GROUP_MEETING);
     const note = noteCol === null ? "" : cellText(view, r, noteCol);
-    const own: Row[] = [];
+    const own: UnfoldedRow[] = [];
     for (const m of months) {
       const cells = meetingsInCell(view.value(r, m.col), view.format(r, m.col), m.year ?? year, m.month);
       if (cells === null) return null;
@@ -92,7 +98,7 @@ export function unfoldMeetingMatrix(sheet: SheetGrid, rules: RuleSet["meetings"]
     appendAll(rows, own);
   }
   if (labelled < 2 || held === 0) return null;
-  return { ...unfolded(view, headerRow, rows, beside), headerRow, types };
+  return { ...unfolded(view, headerRow, rows, beside), headerRow, types, readAs: "sheet.meetingMatrix" };
 }
 
 /** The column left of the months whose rows name the most meeting types or groups. */
@@ -212,7 +218,7 @@ function meetingsInCell(v: CellValue, format: string | null, year: number | null
  * row's first meeting. One naming a month with no meeting that says why (2月春节…未召开) is that
  * month's not-held row: the list shows it, no meeting is counted.
  */
-function placeNote(own: Row[], note: string, noteAt: string, type: string, group: string, labelAt: string, months: MonthColumn[]): void {
+function placeNote(own: UnfoldedRow[], note: string, noteAt: string, type: string, group: string, labelAt: string, months: MonthColumn[]): void {
   const named = MONTH_IN_NOTE.exec(toHalfWidth(note));
   const month = named ? Number(named[1]) : null;
   const col = month === null ? undefined : months.find((m) => m.month === month)?.col;
@@ -228,7 +234,7 @@ function placeNote(own: Row[], note: string, noteAt: string, type: string, group
 /** The day first: a row that opens with 第一党小组 would read as that group's heading. */
 const HEADERS = ["会议时间", "会议类型", "党小组", "备注"];
 
-function unfolded(view: SheetView, headerRow: number, rows: Row[], beside: string[]): Pick<UnfoldedMatrix, "grid" | "placeOf"> {
+export function unfolded(view: SheetView, headerRow: number, rows: UnfoldedRow[], beside: string[]): Pick<UnfoldedMatrix, "grid" | "placeOf"> {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   const placeOf = new Map<string, string>();

@@ -7,7 +7,9 @@ import { headerKey } from "../normalise/text.js";
  * 二、发展对象 with a header of its own): the lower header shares some words with the upper one
  * (序号, 姓名) but names columns of its own, and a blank line or a heading stands above it. Read as
  * one table, the upper rows would sit above the lower header and never be read; each is a table of
- * its own. A header repeated word for word after a page break is not a new table.
+ * its own. A header repeated word for word after a page break is not a new table; one repeated under
+ * a small title of its own, where the upper header has a different one (一、支部委员会会议 | 二、第一党小组会),
+ * is: the same columns kept for another subject.
  * Only a candidate: the caller keeps the split only where both parts read as ledgers.
  */
 export interface StackedSplit {
@@ -28,6 +30,28 @@ const MIN_NEW = 2;
 const MAX_UPPER_HEADER_ROW = 30;
 
 const filled = (v: CellValue) => v !== null && !(typeof v === "string" && v.trim() === "");
+/** A heading that says the table goes on (续表, （续）) is a page break's, not a table's own title. */
+const CONTINUED = /续/;
+
+/** The row's one text, when it holds nothing else (a small title), else null. */
+function headingOf(view: SheetView, row: number): string | null {
+  if (row < view.firstRow) return null;
+  let text: string | null = null;
+  for (const v of view.rowValues(row)) {
+    if (!filled(v)) continue;
+    if (typeof v !== "string" || text !== null) return null;
+    text = v.trim();
+  }
+  return text;
+}
+
+/** The lower header repeats the upper one word for word, and each stands under a small title of its own. */
+function ownTitledRepeat(view: SheetView, upperRow: number, upperWords: Set<string>, row: number, words: Set<string>): boolean {
+  if (words.size !== upperWords.size || [...words].some((w) => !upperWords.has(w))) return false;
+  const lowerTitle = headingOf(view, row - 1);
+  const upperTitle = headingOf(view, upperRow - 1);
+  return lowerTitle !== null && upperTitle !== null && lowerTitle !== upperTitle && !CONTINUED.test(lowerTitle);
+}
 
 function filledCount(view: SheetView, row: number): number {
   let n = 0;
@@ -84,7 +108,7 @@ export function stackedSplit(sheet: SheetGrid): StackedSplit | null {
     if (dataSince && prevFilled <= 1 && n >= MIN_HEADER_CELLS) {
       const words = headerWords(view, r);
       const shared = words ? [...words].filter((w) => upper!.words.has(w)).length : 0;
-      if (words && shared >= MIN_SHARED && words.size - shared >= MIN_NEW) {
+      if (words && ((shared >= MIN_SHARED && words.size - shared >= MIN_NEW) || ownTitledRepeat(view, upper.row, upper.words, r, words))) {
         // The lower table begins with the blank lines and the heading right above its header.
         let start = r - 1;
         while (start - 1 > upper.row && filledCount(view, start - 1) <= 1) start--;

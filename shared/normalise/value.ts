@@ -1,6 +1,7 @@
 import { isCellError, type CellValue } from "../grid/types.js";
 import { checkCharacter } from "../idcard/gb11643.js";
 import { yuanToFen } from "../scoring/money.js";
+import { capitalMoneyToFen } from "./chinese-money.js";
 import type { FieldType } from "../template/schema.js";
 import { parseMonthText, readDateNumber, readDateText, readMonthSpan, serialToDay, type DatePrecision, type ReadDate } from "./dates.js";
 import { isNoPeriodMarker, isNothingMarker, valueMarker } from "./markers.js";
@@ -153,7 +154,8 @@ function normaliseMoney(raw: CellValue, text: string): Normalised {
     const marker = valueMarker(raw);
     if (marker) return { value: marker, text };
     const parsed = parseNumberText(raw);
-    const fen = parsed && !parsed.percent ? yuanToFen(parsed.decimal) : null;
+    // 肆拾伍元: an amount written out in capital numerals, as on a receipt.
+    const fen = parsed && !parsed.percent ? yuanToFen(parsed.decimal) : capitalMoneyToFen(raw);
     return fen === null ? bad("value.notMoney", text) : { value: fen, text };
   }
   return bad("value.notMoney", text);

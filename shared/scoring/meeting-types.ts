@@ -32,4 +32,16 @@ export class MeetingTypes {
     for (const { key: name, req } of this.byLength) if (key.includes(name)) return req;
     return null;
   }
+
+  /** Every type the text names, longest names first, each name taken once ("支委会、党小组会记录": two). */
+  resolveAll(text: string): Requirement[] {
+    let key = headerKey(text);
+    const out: Requirement[] = [];
+    for (const { key: name, req } of this.byLength) {
+      if (!key.includes(name)) continue;
+      key = key.split(name).join("|");
+      if (!out.includes(req)) out.push(req);
+    }
+    return out;
+  }
 }

@@ -18,12 +18,21 @@ const resolvers = new WeakMap<MeetingRules["requirements"], MeetingTypes>();
 /** Exact name or synonym first; else the longest name contained in the text ("2025年第一次支委会"). */
 export function resolveMeetingType(text: string | null | undefined, rules: MeetingRules): MeetingRequirement | null {
   if (text === null || text === undefined) return null;
+  return text.trim() === "" ? null : typesOf(rules).resolve(text);
+}
+
+function typesOf(rules: MeetingRules): MeetingTypes {
   let types = resolvers.get(rules.requirements);
   if (!types) {
     types = new MeetingTypes(rules.requirements);
     resolvers.set(rules.requirements, types);
   }
-  return text.trim() === "" ? null : types.resolve(text);
+  return types;
+}
+
+/** Every meeting type a text names (a title over two registers names two). */
+export function meetingTypesNamed(text: string, rules: MeetingRules): MeetingRequirement[] {
+  return typesOf(rules).resolveAll(text);
 }
 
 /** Day numbers of the meetings of one type; rows whose type is another (or none) are skipped. */

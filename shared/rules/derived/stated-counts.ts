@@ -11,7 +11,7 @@ import type { RuleContext } from "../context.js";
  */
 const LEAD = /^\s*(?:小\s*计|本页小计|合\s*计|总\s*计|共\s*计)\s*[:：]?\s*/;
 const PIECE = /^(.*?)\s*[:：]?\s*(\d+|[一二两三四五六七八九十]{1,3})\s*[人名]$/;
-const TOTAL_WORDS = new Set(["", "共", "计", "共计", "合计", "人数", "党员", "党员人数"]);
+export const TOTAL_WORDS = new Set(["", "共", "计", "共计", "合计", "人数", "党员", "党员人数"]);
 const REST_WORDS = new Set(["其他", "其它", "其余"]);
 
 interface Piece {
@@ -36,7 +36,7 @@ function piecesOf(text: string): Piece[] | null {
 }
 
 /** How many of the rows hold `label` in one of their text fields; null when no field holds it. */
-function countOf(ctx: RuleContext, rows: LedgerRecord[], label: string): number | null {
+export function countOf(ctx: RuleContext, rows: LedgerRecord[], label: string): number | null {
   let best: number | null = null;
   ctx.template.fields.forEach((field, f) => {
     if (field.type !== "string" || ctx.field(field.name) < 0) return;

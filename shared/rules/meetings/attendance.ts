@@ -4,7 +4,8 @@ import { meetingOf } from "./meeting-of.js";
 /**
  * Attendance and quorum (条例 第十一、十二条; M9, M10): present + on leave never exceeds
  * those expected; a general meeting needs more than half of its voting members present,
- * a committee meeting at least half of the committee.
+ * a committee meeting at least half of the committee; a 实到 stated under an attendance matrix is the
+ * number of its √.
  */
 export const meetingAttendanceRule: Rule = {
   needs: ["expected", "present"],
@@ -16,6 +17,9 @@ export const meetingAttendanceRule: Rule = {
       const present = ctx.num(rec, "present");
       if (expected === null || present === null) continue;
       const leave = ctx.num(rec, "leave") ?? 0;
+      // An attendance matrix's stated 实到 against its √ counted.
+      const marked = ctx.num(rec, "marked");
+      if (marked !== null && marked !== present) ctx.atCell(rec, "present", "meetings.presentVsMarks", "error", { present, marked }, String(marked));
       if (present + leave > expected) {
         ctx.atCell(rec, "present", "meetings.attendanceOver", "error", { present, leave, expected });
         continue;

@@ -26,6 +26,8 @@ export const rosterTemplate: Template = {
     EXTENSION,
     { name: "introducers", title: "入党介绍人", titleEn: "Sponsors", type: "string", aliases: ["介绍人"], weight: 1 },
     { name: "transferIn", title: "组织关系转入时间", titleEn: "Transferred in", type: "date", aliases: ["转入时间", "组织关系转入日期", "转入本支部时间"], weight: 1 },
+    // The base some rosters keep for the dues ledger of the same book (it lends it there).
+    { name: "duesBase", title: "缴费基数", titleEn: "Dues base (yuan)", type: "money", aliases: ["党费基数", "交纳基数", "月缴费基数", "党费计算基数"], weight: 0.5, constraints: { minimum: 0 } },
     { name: "partyPost", title: "党内职务", titleEn: "Party post", type: "string", aliases: [], weight: 1 },
     { name: "partyYears", title: "党龄", titleEn: "Years as a full member", type: "integer", aliases: ["党龄（年）", "党龄(年)"], weight: 1, constraints: { minimum: 0 }, noneWords: ["预备", "预备党员", "预备期", "预备期内", "未转正"] },
     { name: "transferOut", title: "组织关系转出时间", titleEn: "Transferred out", type: "date", aliases: ["转出时间", "组织关系转出日期"], weight: 1 },

@@ -89,7 +89,7 @@ describe("a 三会一课 matrix: types down, months across, the day held in each
     const m = unfoldMeetingMatrix(grid, DEFAULT_RULE_SET.meetings)!;
     expect(m).not.toBeNull();
     expect(m.headerRow).toBe(1);
-    expect([...m.types].sort()).toEqual(["主题党日", "党小组会", "党课", "支部委员会"].sort());
+    expect([...m.types!].sort()).toEqual(["主题党日", "党小组会", "党课", "支部委员会"].sort());
     const rows = m.grid.values.slice(2);
     // 11 committee + 3 lectures + 11 days + (2 + 2 + 10) group 1 + 11 group 2 + 1 not-held row.
     expect(rows).toHaveLength(11 + 3 + 11 + 14 + 11 + 1);
