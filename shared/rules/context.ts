@@ -4,6 +4,7 @@ import type { SheetView } from "../grid/sheet-view.js";
 import { renderMessage } from "../findings/render.js";
 import type { Finding, Lang, Severity } from "../findings/types.js";
 import { cellText, type NormValue } from "../normalise/value.js";
+import { decodeCell, readHeaderCodes } from "../detect/header-codes.js";
 import type { NoteFactKind } from "../notes/patterns.js";
 import type { DateValue } from "../calendar/precision.js";
 import type { LedgerRecord, RecordSet, RowFact } from "../records/build.js";
@@ -127,7 +128,11 @@ export class RuleContext {
   text(rec: LedgerRecord, name: string): string {
     const i = this.field(name);
     if (i < 0) return "";
-    return cellText(this.view.merged(rec.row, this.set.colOf[i]!));
+    const raw = this.view.merged(rec.row, this.set.colOf[i]!);
+    // A code of the header's dictionary is quoted with its word: 1（正式党员）.
+    const codes = readHeaderCodes(cellText(this.view.merged(this.headerRow, this.set.colOf[i]!)))?.codes;
+    const word = codes ? decodeCell(codes, raw) : null;
+    return word === null ? cellText(raw) : `${cellText(raw).trim()}（${word}）`;
   }
 
   title(name: string): string {
