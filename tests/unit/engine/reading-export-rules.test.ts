@@ -39,3 +39,37 @@ describe("rules that run once an export's columns are read", () => {
     expect(found).toEqual(["B4 committee.memberProbationary:error"]);
   });
 });
+
+describe("bands a sheet writes under its table", () => {
+  it("reads the bands however they are written", async () => {
+    const { readScoreBands, bandOf } = await import("../../../shared/notes/score-bands.js");
+    const bands = readScoreBands("说明：90分及以上为“好”，80—89分为“较好”，70—79分为“一般”，70分以下为“差”。")!;
+    expect(bands).toEqual([
+      { min: 90, grade: "好" },
+      { min: 80, grade: "较好" },
+      { min: 70, grade: "一般" },
+      { min: 0, grade: "差" },
+    ]);
+    expect([95, 89.5, 70, 69.5].map((s) => bandOf(bands, s))).toEqual(["好", "较好", "一般", "差"]);
+    expect(readScoreBands("评定标准：85分以上（含85分）为优秀，60-84分为合格，60分以下为不合格")).toEqual([
+      { min: 85, grade: "优秀" },
+      { min: 60, grade: "合格" },
+      { min: 0, grade: "不合格" },
+    ]);
+    expect(readScoreBands("满分100分，其中组织建设20分")).toBeNull();
+  });
+
+  it("a 总分 graded outside the band the sheet states is found at its grade", () => {
+    const { report, found } = check("Sheet1", [
+      ["党支部名称", "组织建设（30分）", "党员管理（30分）", "作风建设（40分）", "总分", "考核等次"],
+      ["机关第一党支部", 28, 27, 37, 92, "好"],
+      ["机关第二党支部", 25, 24, 33, 82, "较好"],
+      // 20 + 20 + 27 = 67: below 70 is 差, not 一般.
+      ["环卫所党支部", 20, 20, 27, 67, "一般"],
+      [],
+      ["说明：90分及以上为“好”，80—89分为“较好”，70—79分为“一般”，70分以下为“差”。"],
+    ]);
+    expect(report).toMatchObject({ status: "checked", kind: "organisation-assessment" });
+    expect(found).toEqual(["F4 orgAssessment.bandMismatch:error"]);
+  });
+});
