@@ -5,6 +5,7 @@ import { contentFit } from "./content-fit.js";
 import { readHeaderCodes } from "./header-codes.js";
 import type { FieldIndex } from "./field-match.js";
 import { foreignLook } from "./foreign-look.js";
+import { staffRosterLook } from "./staff-roster.js";
 import { isCornerHeader, labelsAreNames } from "./corner-header.js";
 import { pinnedField } from "./apply-mapping.js";
 import { marksTemplate } from "./form-mark.js";
@@ -192,7 +193,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   const missingRequired = t.requiredHeaders.filter((n) => !found(n));
   const missingDistinctive = t.distinctive.filter((d) => d.of.filter(found).length < d.min);
   // A department's own form is whatever it is: no look-alike test for it.
-  const foreign = t.kind === "form" ? null : foreignLook(cand.cells, profiles, ctx, score, ownTitle);
+  const foreign = t.kind === "form" ? null : ((t.kind === "roster" ? staffRosterLook(cand.cells, profiles) : null) ?? foreignLook(cand.cells, profiles, ctx, score, ownTitle));
   const required = t.requiredHeaders.map((n) => sure.get(n) ?? 0);
   const coreConf = required.length > 0 ? minOf(required) : 1;
   const coverage = Math.min(1, score / Math.max(1, 1.5 * t.minScore));
