@@ -130,9 +130,21 @@ export class RuleContext {
     if (i < 0) return "";
     const raw = this.view.merged(rec.row, this.set.colOf[i]!);
     // A code of the header's dictionary is quoted with its word: 1（正式党员）.
-    const codes = readHeaderCodes(cellText(this.view.merged(this.headerRow, this.set.colOf[i]!)))?.codes;
+    const codes = this.codesOf(i);
     const word = codes ? decodeCell(codes, raw) : null;
     return word === null ? cellText(raw) : `${cellText(raw).trim()}（${word}）`;
+  }
+
+  private readonly codes = new Map<number, Map<string, string> | null>();
+
+  /** The code list a field's header carries, read once per sheet. */
+  private codesOf(i: number): Map<string, string> | null {
+    let codes = this.codes.get(i);
+    if (codes === undefined) {
+      codes = readHeaderCodes(cellText(this.view.merged(this.headerRow, this.set.colOf[i]!)))?.codes ?? null;
+      this.codes.set(i, codes);
+    }
+    return codes;
   }
 
   title(name: string): string {
