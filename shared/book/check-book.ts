@@ -7,6 +7,7 @@ import { foldedColumn, foldTwoRowRecords, placeOnFolded, type FoldedRecords } fr
 import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
 import { prepareMeetingMatrix } from "../check/matrix-sheet.js";
+import { checkQuarterCountSheet } from "../check/quarter-count-sheet.js";
 import { placeOnMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
 import { prepareSheet, resolveAsOf, ruleContextOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
 import type { CheckOptions } from "../check/options.js";
@@ -201,6 +202,11 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
         if (!folded && p.done && p.report.status === "unrecognised") {
           const m = prepareMeetingMatrix(grid, partOpts);
           if (m) [p, matrix, transposed] = [{ done: false, sheet: m.prepared }, m.matrix, m.transposed];
+        }
+        // Nor a 三会一课 table of counts by quarter: checked by its counts.
+        if (p.done && p.report.status === "unrecognised" && !matrix) {
+          const q = checkQuarterCountSheet(grid, partOpts, p.report);
+          if (q) p = { done: true, report: q.report, findings: q.findings };
         }
         if (p.done) slots.push({ part, sheetIndex, ...block, report: p.report, findings: p.findings });
         else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), ...(matrix ? { matrix } : {}), ...(folded ? { folded } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });

@@ -6,6 +6,7 @@ import { cellMarker } from "../normalise/markers.js";
 import { normaliseIdText } from "../normalise/id-text.js";
 import { parseNumberText } from "../normalise/numbers.js";
 import { cleanText, toHalfWidth } from "../normalise/text.js";
+import { decodeCell } from "./header-codes.js";
 import { classifyRow } from "../rows/classify-row.js";
 
 /**
@@ -120,14 +121,19 @@ function yearlessDay(half: string): boolean {
 }
 
 /** Profiles of the given columns over the data rows from `firstDataRow` (a sample of them). */
-export function profileColumns(view: SheetView, columns: readonly number[], firstDataRow: number): Map<number, ColumnProfile> {
+/** `codes`: a column's dictionary from its header (人员类别（1-正式党员 2-预备党员）): its cells are profiled as the words they stand for. */
+export function profileColumns(view: SheetView, columns: readonly number[], firstDataRow: number, codes?: ReadonlyMap<number, Map<string, string>>): Map<number, ColumnProfile> {
   const out = new Map<number, ColumnProfile>();
   for (const c of columns) out.set(c, emptyProfile(c));
   let sampled = 0;
   for (let row = firstDataRow; row < view.rowCount && sampled < SAMPLE_ROWS; row++) {
     if (classifyRow(view, row, row - firstDataRow) !== "data") continue;
     sampled++;
-    for (const c of columns) addValue(out.get(c)!, view.value(row, c), view.format(row, c));
+    for (const c of columns) {
+      const v = view.value(row, c);
+      const dict = codes?.get(c);
+      addValue(out.get(c)!, dict ? (decodeCell(dict, v) ?? v) : v, view.format(row, c));
+    }
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { TemplateParsed } from "../template/schema.js";
 import type { IndexMapping } from "./apply-mapping.js";
+import { headerWithoutCodes } from "./header-codes.js";
 import { headerKeys, headerQualifiers, type HeaderKeys } from "./header-text.js";
 
 /**
@@ -90,9 +91,11 @@ function headerLike(text: string): boolean {
   return digits * 2 <= text.length;
 }
 
-export function matchFields(index: FieldIndex, text: string): FieldMatch[] {
-  const cached = index.cache.get(text);
+export function matchFields(index: FieldIndex, header: string): FieldMatch[] {
+  const cached = index.cache.get(header);
   if (cached) return cached;
+  // A system export's code list (人员类别（1-正式党员 2-预备党员）) says how the cells are written, not what the column is.
+  const text = headerWithoutCodes(header);
   // A long text is a sentence, not a header, unless the template itself has such a header: then it may name it whole.
   const whole = !headerLike(text);
   if (whole && !(index.longAliases && text.length <= MAX_LONG_HEADER)) return NO_MATCH;
@@ -116,6 +119,6 @@ export function matchFields(index: FieldIndex, text: string): FieldMatch[] {
   const out = [...best].map(([fieldIndex, score]) => ({ fieldIndex, score })).sort((a, b) => b.score - a.score);
   // A long-lived host (the Worker, the pane) sees many sheets: keep the cache bounded.
   if (index.cache.size >= MAX_CACHED) index.cache.clear();
-  index.cache.set(text, out);
+  index.cache.set(header, out);
   return out;
 }

@@ -27,6 +27,20 @@ export interface ForeignKind {
   titleWeight?: number;
 }
 
+/**
+ * A staff roster (职工花名册) lists everyone with a 政治面貌: Party members beside 群众 and 共青团员.
+ * Its words alone do not say so (staff-roster.ts reads its 政治面貌 column); its title adds a little.
+ */
+export const STAFF_ROSTER: ForeignKind = {
+  id: "staff",
+  title: "职工花名册（全体职工，不只是党员）",
+  titleEn: "a staff roster (all staff, not only Party members)",
+  decisive: [],
+  headers: [],
+  titles: ["职工花名册", "员工花名册", "职工名册", "员工名册", "职工信息"],
+  values: [],
+};
+
 export const FOREIGN_KINDS: ForeignKind[] = [
   {
     id: "democratic-party",
@@ -173,4 +187,5 @@ export const FOREIGN_KINDS: ForeignKind[] = [
     values: [],
     titleWeight: 3.5,
   },
+  STAFF_ROSTER,
 ];

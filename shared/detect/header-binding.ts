@@ -7,6 +7,8 @@ import { parseYearHeader } from "./year-header.js";
 import { parsePointsHeader } from "./points-header.js";
 import { searchPattern } from "../template/safe-pattern.js";
 import { pinnedField } from "./apply-mapping.js";
+import { readHeaderCodes } from "./header-codes.js";
+import type { FieldParsed } from "../template/schema.js";
 
 /**
  * The header half of recognition: which rows are the header, and which field each header
@@ -151,7 +153,8 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[], titleQualifiers
     if (matches.length === 0 && cell.group !== "") {
       matches = matchFields(index, underGroup(cell.group, cell.leaf)).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
     }
-    for (const m of matches) if (m.score >= MIN_HEADER_SCORE) offers.push({ cell, fieldIndex: m.fieldIndex, score: m.score });
+    const codes = readHeaderCodes(cell.leaf)?.codes;
+    for (const m of matches) if (m.score >= MIN_HEADER_SCORE && !(codes && codesContradict(fields[m.fieldIndex]!, codes))) offers.push({ cell, fieldIndex: m.fieldIndex, score: m.score });
   }
   offers.sort((a, b) => Number(b.mapped ?? false) - Number(a.mapped ?? false) || b.score - a.score || fields[b.fieldIndex]!.weight - fields[a.fieldIndex]!.weight || a.cell.col - b.cell.col);
   const boundFields = new Set<number>();
@@ -175,6 +178,17 @@ function underGroup(group: string, leaf: string): string {
   const l = leaf.trim();
   if (WHOLE_LEAF.test(l)) return group;
   return group + l.replace(PART_LEAF, "");
+}
+
+/**
+ * A header's own dictionary says what its column holds: 党籍状态（1-正常 2-停止党籍） is not the
+ * 正式/预备 column its words name, since none of its codes stands for a value that field takes.
+ */
+function codesContradict(field: FieldParsed, codes: Map<string, string>): boolean {
+  const values = field.content?.values ?? field.constraints?.enum;
+  if (field.type !== "string" || !values || values.length === 0) return false;
+  for (const word of codes.values()) if (values.some((v) => word === v || word.includes(v))) return false;
+  return true;
 }
 
 /**

@@ -2,8 +2,10 @@ import type { SheetView } from "../grid/sheet-view.js";
 import type { FieldParsed } from "../template/schema.js";
 import { profileColumns, type ColumnProfile } from "./column-profile.js";
 import { contentFit } from "./content-fit.js";
+import { readHeaderCodes } from "./header-codes.js";
 import type { FieldIndex } from "./field-match.js";
 import { foreignLook } from "./foreign-look.js";
+import { staffRosterLook } from "./staff-roster.js";
 import { isCornerHeader, labelsAreNames } from "./corner-header.js";
 import { pinnedField } from "./apply-mapping.js";
 import { marksTemplate } from "./form-mark.js";
@@ -114,7 +116,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   for (let c = view.firstCol; c < view.colCount; c++) allCols.push(c);
   let profiles = cache.get(firstDataRow);
   if (!profiles) {
-    profiles = profileColumns(view, allCols, firstDataRow);
+    profiles = profileColumns(view, allCols, firstDataRow, headerCodesByCol(cand));
     cache.set(firstDataRow, profiles);
   }
   const columns: ColumnBinding[] = [];
@@ -191,7 +193,7 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   const missingRequired = t.requiredHeaders.filter((n) => !found(n));
   const missingDistinctive = t.distinctive.filter((d) => d.of.filter(found).length < d.min);
   // A department's own form is whatever it is: no look-alike test for it.
-  const foreign = t.kind === "form" ? null : foreignLook(cand.cells, profiles, ctx, score, ownTitle);
+  const foreign = t.kind === "form" ? null : ((t.kind === "roster" ? staffRosterLook(cand.cells, profiles) : null) ?? foreignLook(cand.cells, profiles, ctx, score, ownTitle));
   const required = t.requiredHeaders.map((n) => sure.get(n) ?? 0);
   const coreConf = required.length > 0 ? minOf(required) : 1;
   const coverage = Math.min(1, score / Math.max(1, 1.5 * t.minScore));
@@ -210,6 +212,16 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
     foreign,
     acceptable: (score >= neededScore(t) || confirmedEnough(t, columns)) && missingRequired.length === 0 && missingDistinctive.length === 0 && foreign === null,
   };
+}
+
+/** The code lists the header's leaves carry, by column (the leaf row is the one above the data, whatever the candidate). */
+function headerCodesByCol(cand: HeaderCandidate): Map<number, Map<string, string>> | undefined {
+  let out: Map<number, Map<string, string>> | undefined;
+  for (const c of cand.cells) {
+    const codes = readHeaderCodes(c.leaf)?.codes;
+    if (codes) (out ??= new Map()).set(c.col, codes);
+  }
+  return out;
 }
 
 /** The layout of one template on the sheet (the best header for it), or null when no header names any of its fields. */

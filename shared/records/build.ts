@@ -11,6 +11,7 @@ import type { FieldParsed } from "../template/schema.js";
 import type { HeaderLayout } from "../detect/layout.js";
 import { classifyRow, type RowKind } from "../rows/classify-row.js";
 import { sectionFacts, type SectionFact } from "../rows/section-facts.js";
+import { decodeCell, readHeaderCodes } from "../detect/header-codes.js";
 import { allowedValuesByColumn } from "./list-validations.js";
 import { unspacedHalfWidth } from "../normalise/text.js";
 
@@ -143,7 +144,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     else colOf[b.fieldIndex] = b.col;
   }
   repeatColumns.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.period - b.period || a.col - b.col);
-  const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type, aliases: fields[f]!.valueAliases, none: fields[f]!.noneWords?.length ? fields[f]! : undefined }] : []));
+  const headerOf = new Map(layout.columns.map((b) => [b.col, b.header.split(" / ").pop()!]));
+  const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type, aliases: fields[f]!.valueAliases, none: fields[f]!.noneWords?.length ? fields[f]! : undefined, codes: readHeaderCodes(headerOf.get(col) ?? "")?.codes }] : []));
   const repeatTypes = repeatColumns.map((rc) => fields[rc.fieldIndex]!.type);
   const lists = allowedValuesByColumn(view, layout.firstDataRow);
   const listOf = colOf.map((c) => (c >= 0 ? (lists.get(c) ?? null) : null));
@@ -209,8 +211,10 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const values: (NormValue | null)[] = new Array(fields.length).fill(null);
     const rec: LedgerRecord = { row, values, repeat: [] };
     const problemsBefore = problems.length;
-    for (const { f, col, type, aliases, none } of bound) {
-      const raw = view.merged(row, col);
+    for (const { f, col, type, aliases, none, codes } of bound) {
+      let raw = view.merged(row, col);
+      // 人员类别（1-正式党员 2-预备党员） over a cell saying 2: the cell says 预备党员.
+      if (codes) raw = decodeCell(codes, raw) ?? raw;
       // 党龄「预备」: the member has no such value yet, on purpose; not a number gone wrong.
       if (none && typeof raw === "string" && saysNone(none, raw)) continue;
       const pairEnd = pairs.get(f);

@@ -4,6 +4,7 @@ import type { SheetView } from "../grid/sheet-view.js";
 import { renderMessage } from "../findings/render.js";
 import type { Finding, Lang, Severity } from "../findings/types.js";
 import { cellText, type NormValue } from "../normalise/value.js";
+import { decodeCell, readHeaderCodes } from "../detect/header-codes.js";
 import type { NoteFactKind } from "../notes/patterns.js";
 import type { DateValue } from "../calendar/precision.js";
 import type { LedgerRecord, RecordSet, RowFact } from "../records/build.js";
@@ -133,7 +134,23 @@ export class RuleContext {
   text(rec: LedgerRecord, name: string): string {
     const i = this.field(name);
     if (i < 0) return "";
-    return cellText(this.view.merged(rec.row, this.set.colOf[i]!));
+    const raw = this.view.merged(rec.row, this.set.colOf[i]!);
+    // A code of the header's dictionary is quoted with its word: 1（正式党员）.
+    const codes = this.codesOf(i);
+    const word = codes ? decodeCell(codes, raw) : null;
+    return word === null ? cellText(raw) : `${cellText(raw).trim()}（${word}）`;
+  }
+
+  private readonly codes = new Map<number, Map<string, string> | null>();
+
+  /** The code list a field's header carries, read once per sheet. */
+  private codesOf(i: number): Map<string, string> | null {
+    let codes = this.codes.get(i);
+    if (codes === undefined) {
+      codes = readHeaderCodes(cellText(this.view.merged(this.headerRow, this.set.colOf[i]!)))?.codes ?? null;
+      this.codes.set(i, codes);
+    }
+    return codes;
   }
 
   title(name: string): string {

@@ -16,7 +16,8 @@ export const rosterTemplate: Template = {
     BIRTH,
     ID_NUMBER,
     EDUCATION,
-    { ...STATUS, weight: 1.5 },
+    // 人员类别 is the 全国党员管理信息系统's word for 正式/预备.
+    { ...STATUS, aliases: [...(STATUS.aliases ?? []), "人员类别"], weight: 1.5 },
     APPLY_DATE,
     ACTIVIST_DATE,
     CANDIDATE_DATE,

@@ -1,0 +1,89 @@
+import { fromYmd } from "../calendar/days.js";
+import { a1, columnLetters } from "../grid/a1.js";
+import type { SheetGrid } from "../grid/types.js";
+import { readQuarterCounts, type QuarterCountRow, type QuarterCountTable } from "../detect/quarter-counts.js";
+import { cellText } from "../detect/header-cells.js";
+import { SheetView } from "../grid/sheet-view.js";
+import { renderMessage } from "../findings/render.js";
+import type { ColumnReport, Finding, Lang, SheetReport, Severity } from "../findings/types.js";
+import { DEFAULT_RULE_SET } from "../ruleset/default.js";
+import { BUILTIN_TEMPLATES } from "../template/builtin/index.js";
+import { resolveAsOf } from "./check-sheet.js";
+import type { CheckOptions } from "./options.js";
+
+const QUARTER_ZH = ["第一季度", "第二季度", "第三季度", "第四季度"];
+const QUARTER_EN = ["Q1", "Q2", "Q3", "Q4"];
+
+/**
+ * A sheet no ledger fits that is a 三会一课 table of counts by quarter: checked by counts. A quarter
+ * must hold what the rule set asks of it (a monthly meeting three times, a quarterly one once), a
+ * year what it asks of a year, and the 全年合计 must be the quarters' sum. Only quarters that have
+ * ended by the as-of day are judged. Null when the sheet is no such table.
+ */
+export function checkQuarterCountSheet(sheet: SheetGrid, opts: CheckOptions, unrecognised: SheetReport): { report: SheetReport; findings: Finding[] } | null {
+  if (opts.template) return null;
+  const register = (opts.templates ?? BUILTIN_TEMPLATES).find((t) => t.kind === "meetings");
+  if (!register) return null;
+  const table = readQuarterCounts(sheet, (opts.ruleSet ?? DEFAULT_RULE_SET).meetings);
+  if (!table) return null;
+  const lang = opts.lang ?? "zh";
+  const asOf = resolveAsOf(opts.asOf);
+  const findings: Finding[] = [];
+  const say = (code: string, severity: Severity, row: number, col: number, period: string | null, args: Record<string, string | number>) =>
+    findings.push({ code, severity, sheet: sheet.name, cell: a1(row, col), row: row + 1, column: columnLetters(col), period, message: renderMessage(code, lang, args), args });
+  const year = table.year ?? new Date(asOf * 86_400_000).getUTCFullYear();
+  for (const row of table.rows) judgeRow(table, row, year, asOf, lang, say);
+  return { report: reportOf(sheet, table, register, unrecognised, lang), findings };
+}
+
+type Say = (code: string, severity: Severity, row: number, col: number, period: string | null, args: Record<string, string | number>) => void;
+
+function judgeRow(table: QuarterCountTable, row: QuarterCountRow, year: number, asOf: number, lang: Lang, say: Say): void {
+  const { req } = row;
+  const zh = lang === "zh";
+  const source = req.source === "national" ? (zh ? "全国规定" : "national rule") : zh ? "本地做法" : "local practice";
+  const perQuarter = req.per === "quarter" ? req.min : req.per === "month" ? 3 * req.min : null;
+  let ended = 0;
+  table.quarters.forEach((q, i) => {
+    // A quarter still under way says nothing yet.
+    if (fromYmd(year, q.month + 3, 1) - 1 > asOf) return;
+    ended++;
+    const count = row.counts[i] ?? 0;
+    if (perQuarter === null || count >= perQuarter) return;
+    const n = (q.month - 1) / 3;
+    const basis = req.per === "month" ? (zh ? `每月至少 ${req.min} 次` : `at least ${req.min} a month`) : zh ? `每季度至少 ${req.min} 次` : `at least ${req.min} a quarter`;
+    say("meetings.quarterShort", "warning", row.row, q.col, `${year}-Q${n + 1}`, { period: zh ? `${year}年${QUARTER_ZH[n]}` : `${year} ${QUARTER_EN[n]}`, type: req.type, count, min: perQuarter, basis, source });
+  });
+  const sum = row.counts.reduce<number>((a, x) => a + (x ?? 0), 0);
+  // The year: only a table of all four quarters, all ended.
+  if (req.per === "year" && ended === 4 && table.quarters.length === 4 && sum < req.min) {
+    const col = table.totalCol ?? table.quarters[table.quarters.length - 1]!.col;
+    say("meetings.yearShort", "warning", row.row, col, String(year), { period: String(year), type: req.type, count: sum, min: req.min, source });
+  }
+  if (table.totalCol !== null && row.total !== null && row.counts.every((x) => x !== null) && row.total !== sum) {
+    say("meetings.countTotalMismatch", "error", row.row, table.totalCol, null, { type: req.type, value: row.total, expected: sum });
+  }
+}
+
+function reportOf(sheet: SheetGrid, table: QuarterCountTable, register: (typeof BUILTIN_TEMPLATES)[number], unrecognised: SheetReport, lang: Lang): SheetReport {
+  const view = new SheetView(sheet);
+  const zh = lang === "zh";
+  const header = (c: number) => cellText(view, table.headerRow, c);
+  const columns: ColumnReport[] = [
+    { column: columnLetters(table.labelCol), header: header(table.labelCol), field: "type", fieldTitle: zh ? "会议类型" : "Meeting type", confidence: 0.9, source: "both" },
+    ...table.quarters.map((q) => ({ column: columnLetters(q.col), header: header(q.col), field: "count", fieldTitle: zh ? `开展次数（${q.month}—${q.month + 2}月）` : `Meetings held (months ${q.month}–${q.month + 2})`, confidence: 0.9, source: "both" as const })),
+    ...(table.totalCol === null ? [] : [{ column: columnLetters(table.totalCol), header: header(table.totalCol), field: "yearTotal", fieldTitle: zh ? "全年合计" : "Year total", confidence: 0.9, source: "both" as const }]),
+  ];
+  return {
+    ...unrecognised,
+    status: "checked",
+    kind: register.kind,
+    template: { id: register.id, version: register.version },
+    headerRow: table.headerRow + 1,
+    matched: columns.map((c) => ({ header: c.header, field: c.field!, column: c.column })),
+    rows: table.rows.length,
+    reason: zh ? "三会一课按季度统计的次数表：各类会议的季度次数按规则集的要求核对，全年合计按各季度之和核对" : "A 三会一课 table of counts by quarter: each type's quarterly counts checked against the rule set, the year total against their sum",
+    confidence: 0.9,
+    columns,
+  };
+}
