@@ -1,7 +1,7 @@
 import type { SheetView } from "../grid/sheet-view.js";
 import { matchFields, MIN_HEADER_SCORE, type FieldIndex, type FieldMatch } from "./field-match.js";
 import { headerQualifiers, titleQualifiers } from "./header-text.js";
-import { cellText, headerCells, type HeaderCell } from "./header-cells.js";
+import { cellText, headerCells, type HeaderCell, type RowTextsMemo } from "./header-cells.js";
 import { parseMonthHeader } from "./month-header.js";
 import { parseYearHeader } from "./year-header.js";
 import { parsePointsHeader } from "./points-header.js";
@@ -249,12 +249,14 @@ export function headerCandidates(view: SheetView): HeaderRows[] {
   const last = Math.min(view.rowCount, view.firstRow + MAX_HEADER_ROW);
   // What the sheet's name and the rows above a header say qualifies each column of that header.
   const above = new Set(titleQualifiers(view.name));
+  // Each row is read as a header row in up to three candidates: its texts are worked out once.
+  const texts: RowTextsMemo = new Map();
   for (let r = view.firstRow; r < last; r++) {
     if (!rowHasText(view, r)) continue;
     const qualifiers = [...above];
     for (let h = 1; h <= MAX_HEADER_HEIGHT && r + h <= view.rowCount; h++) {
       if (h > 1 && (!rowHasText(view, r + h - 1) || !canHeadGroups(view, r + h - 2))) break;
-      const cells = headerCells(view, r, h);
+      const cells = headerCells(view, r, h, texts);
       if (cells.length > 0) out.push({ top: r, height: h, cells, ...(qualifiers.length ? { qualifiers } : {}) });
     }
     for (const q of rowQualifiers(view, r)) above.add(q);

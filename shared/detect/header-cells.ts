@@ -41,10 +41,23 @@ function rowTexts(view: SheetView, row: number, below: number | null): string[] 
   return out;
 }
 
+/** A row's texts as a header row reads them, with or without a row under it (kept per sheet view). */
+export type RowTextsMemo = Map<string, string[]>;
+
 /** The header cells of rows top..top+height-1, one per column that has any header text. */
-export function headerCells(view: SheetView, top: number, height: number): HeaderCell[] {
+export function headerCells(view: SheetView, top: number, height: number, memo?: RowTextsMemo): HeaderCell[] {
   const rows: string[][] = [];
-  for (let i = 0; i < height; i++) rows.push(rowTexts(view, top + i, i + 1 < height ? top + i + 1 : null));
+  for (let i = 0; i < height; i++) {
+    const row = top + i;
+    const below = i + 1 < height ? row + 1 : null;
+    const key = `${row}:${below ?? ""}`;
+    let texts = memo?.get(key);
+    if (!texts) {
+      texts = rowTexts(view, row, below);
+      memo?.set(key, texts);
+    }
+    rows.push(texts);
+  }
   const cells: HeaderCell[] = [];
   for (let c = view.firstCol; c < view.colCount; c++) {
     const path: string[] = [];

@@ -36,8 +36,18 @@ const NOISE: RegExp[] = [
  */
 const QUALIFIERS: [RegExp, string][] = [[/转正/, "转正"]];
 
+const qualifiersOf = new Map<string, string[]>();
+const MAX_REMEMBERED = 4096;
+
 export function headerQualifiers(group: string): string[] {
-  return QUALIFIERS.filter(([re]) => re.test(group)).map(([, q]) => q);
+  // Asked of the same heading for every header candidate it sits in: worked out once.
+  let out = qualifiersOf.get(group);
+  if (out === undefined) {
+    out = QUALIFIERS.filter(([re]) => re.test(group)).map(([, q]) => q);
+    if (qualifiersOf.size >= MAX_REMEMBERED) qualifiersOf.clear();
+    qualifiersOf.set(group, out);
+  }
+  return out;
 }
 
 /**
