@@ -20,6 +20,18 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: "{field}有 {count} 个日期没有写年份（如“{example}”），已按标题中的{period}读",
     en: "{count} dates in {field} have no year (e.g. \"{example}\"); they were read in {period}, the period the title names",
   },
+  "value.slashMonthFirst": {
+    zh: "{field}有 {count} 个日期写成“{example}”这样的斜杠样式，已按“月/日/年”读（7/1/2019 即 2019年7月1日）",
+    en: "{count} dates in {field} are written like \"{example}\"; they were read month first (7/1/2019 is 1 July 2019)",
+  },
+  "value.slashDayFirst": {
+    zh: "{field}有 {count} 个日期写成“{example}”这样的斜杠样式，本列有日在前的写法，已按“日/月/年”读（13/1/2019 即 2019年1月13日）",
+    en: "{count} dates in {field} are written like \"{example}\"; the column writes the day first, so they were read day first (13/1/2019 is 13 January 2019)",
+  },
+  "value.slashOrderMixed": {
+    zh: "{field}“{value}”看不出月、日哪个在前：本列的斜杠日期有的只能是月在前、有的只能是日在前，请改写为 2019-07-01 这样的样式",
+    en: "{field} \"{value}\": the column's slash dates are written both month first and day first, so which is meant is not known; write 2019-07-01",
+  },
   "value.notMonth": { zh: "{field}“{value}”看不出是哪个月（可写作 2025-04）", en: "{field} \"{value}\" is not a valid month (e.g. 2025-04)" },
   "value.notBoolean": { zh: "{field}“{value}”应填“是”或“否”", en: "{field} \"{value}\" should be 是 (yes) or 否 (no)" },
   "value.belowMinimum": { zh: "{field}为 {value}，不能小于 {min}", en: "{field} {value} is below the minimum {min}" },

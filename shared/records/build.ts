@@ -1,7 +1,7 @@
 import { fromYmd, toYmd } from "../calendar/days.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
-import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan } from "../normalise/dates.js";
+import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
 import { saysNone } from "../template/none-words.js";
 import { titlePeriod, type TitlePeriod } from "./title-year.js";
@@ -104,6 +104,17 @@ export interface RecordSet {
   postColumns: number[];
   /** Date columns some of whose dates lack their year and were read in the title's year (said to the clerk). */
   yearSupplied: YearSupplied[];
+  /** Date columns whose slash dates (7/1/2019) were read in the order the column shows (said to the clerk). */
+  slashRead: SlashRead[];
+}
+
+/** Slash dates of one column (7/1/2019), read month first or day first as the whole column says. */
+export interface SlashRead {
+  fieldIndex: number;
+  col: number;
+  count: number;
+  example: string;
+  order: SlashOrder;
 }
 
 /** Dates of one column written without their year (1月12日), read in the year the title names. */
@@ -175,6 +186,29 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     else yearSupplied.push({ fieldIndex: f, col, count: 1, example: raw.trim(), period: period!.label });
     return read.precision === "day" ? read.day : new Coarse(read.day, read.precision);
   };
+  // 7/1/2019: the column decides month or day first, once, from all its slash dates.
+  const slashOrders = new Map<number, SlashOrder | null>();
+  const slashRead: SlashRead[] = [];
+  const inSlashOrder = (f: number, col: number, raw: unknown, type: string): number | Flagged | null => {
+    if (typeof raw !== "string" || (type !== "date" && type !== "datetime") || !isSlashFourYearDate(raw)) return null;
+    let order = slashOrders.get(col);
+    if (order === undefined) {
+      const texts: string[] = [];
+      for (let r = layout.firstDataRow; r < view.rowCount; r++) {
+        const t = view.merged(r, col);
+        if (typeof t === "string") texts.push(t);
+      }
+      order = slashOrderOf(texts);
+      slashOrders.set(col, order);
+    }
+    if (order === null) return new Flagged({ code: "value.slashOrderMixed", severity: "error", args: { value: raw.trim() } }, null);
+    const read = readSlashDate(raw, order);
+    if (!read) return null;
+    const seen = slashRead.find((s) => s.fieldIndex === f);
+    if (seen) seen.count++;
+    else slashRead.push({ fieldIndex: f, col, count: 1, example: raw.trim(), order });
+    return read.day;
+  };
   // A span written without its year (10月30日至11月2日) is read in the title's year, as its start is.
   const spanYearOf = (): ((month: number) => number) | undefined => {
     if (period === undefined) period = titlePeriod(view, layout.headerTop);
@@ -205,7 +239,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       if (none && typeof raw === "string" && saysNone(none, raw)) continue;
       let v = normaliseFast(raw, type);
       if (aliases && typeof v === "string") v = aliases[v] ?? v;
-      if (v instanceof Flagged && v.problem.code === "value.notDate") v = inTitleYear(f, col, raw, type) ?? v;
+      if (v instanceof Flagged && v.problem.code === "value.notDate") v = inSlashOrder(f, col, raw, type) ?? inTitleYear(f, col, raw, type) ?? v;
       else if (typeof v === "number" && typeof raw === "number" && (type === "date" || type === "datetime")) {
         // 3.15 in a General cell is a month and day, never a 1900 serial; else a serial shown as yyyy.mm is a month.
         if (raw < 13 && !Number.isInteger(raw) && !isDateFormat(view.format(row, col) ?? "General")) {
@@ -278,7 +312,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
   const spanFields = new Set(spans.map((s) => s.end));
-  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied };
+  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied, slashRead };
 }
 
 function coarseByFormat(view: SheetView, row: number, col: number, day: number): number | Coarse {
