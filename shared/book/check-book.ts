@@ -5,6 +5,7 @@ import { transposeGrid, untransposeCell, untransposePlace } from "../grid/transp
 import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
 import { prepareMeetingMatrix } from "../check/matrix-sheet.js";
+import { prepareLongForm } from "../check/long-form-sheet.js";
 import { placeOnMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
 import { prepareSheet, resolveAsOf, ruleContextOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
 import type { CheckOptions } from "../check/options.js";
@@ -91,7 +92,7 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
         const cell = placeOf.get(f.cell);
         return cell ? [{ ...f, cell }] : [];
       }),
-      reason: renderMessage("sheet.meetingMatrix", opts.lang ?? "zh") + report.reason,
+      reason: renderMessage(slot.matrix.reason ?? "sheet.meetingMatrix", opts.lang ?? "zh") + report.reason,
     };
   }
   if (slot.transposed) {
@@ -168,6 +169,11 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
         if (p.done && p.report.status === "unrecognised") {
           const m = prepareMeetingMatrix(grid, partOpts);
           if (m) [p, matrix, transposed] = [{ done: false, sheet: m.prepared }, m.matrix, m.transposed];
+        }
+        // Nor a record kept one row per step, the name repeated (long form): read as one record per person.
+        if (p.done && p.report.status === "unrecognised") {
+          const l = prepareLongForm(grid, partOpts);
+          if (l) [p, matrix] = [{ done: false, sheet: l.prepared }, l.folded];
         }
         if (p.done) slots.push({ part, sheetIndex, ...block, report: p.report, findings: p.findings });
         else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), ...(matrix ? { matrix } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });

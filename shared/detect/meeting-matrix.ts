@@ -27,6 +27,8 @@ export interface UnfoldedMatrix {
   types: Set<string>;
   /** A cell of the unfolded list → the cell of the matrix as written. */
   placeOf: Map<string, string>;
+  /** The message that says how the sheet was read, when it is not a matrix of meetings (a long-form record). */
+  reason?: string;
 }
 
 const MAX_HEADER_ROW = 12;

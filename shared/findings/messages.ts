@@ -177,6 +177,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "sheet.wrongTemplate": { zh: "未检查：这张表不符合模板“{title}”{detail}", en: "Not checked: the sheet does not fit the template \"{title}\"{detail}" },
   "sheet.blockRows": { zh: "本表上下有几张表，分开检查：这是第 {rows} 行的一张。", en: "The sheet holds tables one above the other, checked one by one: this is the one in rows {rows}. " },
   "sheet.block": { zh: "本表左右并排几张表，分开检查：这是 {columns} 列的一张。", en: "The sheet holds tables side by side, checked one by one: this is the one in columns {columns}. " },
+  "sheet.longForm": { zh: "本表一人多行（每个发展环节一行，姓名重复），按每人一条发展记录读取，问题仍标在原单元格。", en: "The sheet keeps one row per step, the name repeated on each: read as one record per person, findings at the cells as written. " },
   "sheet.meetingMatrix": { zh: "本表是三会一课一览表（会议类型或党小组一行、月份一列，格内写召开日期、✓ 或次数），按每次会议一条读取，问题仍标在原单元格。", en: "The sheet is a meetings matrix (a row per meeting type or group, a column per month, the day, a tick or a count in each cell): read as one record per meeting, findings at the cells as written. " },
   "sheet.transposed": { zh: "本表横竖颠倒（表头在左边一列，每条记录占一列），按转置后的样子读取，问题仍标在原单元格。", en: "The sheet runs the other way (headers down the first column, one record per column): read transposed, findings at the cells as written. " },
   "sheet.empty": { zh: "工作表为空", en: "The sheet is empty" },

@@ -6,7 +6,7 @@ import { ACTIVIST_DATE, APPLY_DATE, BIRTH, BRANCH, CANDIDATE_DATE, EDUCATION, ET
  * 培训, 接收, 审批): on a development record each can only be that step's date. They are this template's
  * only, so a 花名册's 申请 or a meeting's 审批 column is not read as a step; the column must still hold dates.
  */
-const alsoCalled = (field: Field, ...words: string[]): Field => ({ ...field, aliases: [...field.aliases, ...words] });
+const alsoCalled = (field: Field, ...words: string[]): Field => ({ ...field, aliases: [...(field.aliases ?? []), ...words] });
 
 /** 发展党员 record: one row per person on the way in (细则 25 steps, the dated ones). */
 export const developmentTemplate: Template = {
