@@ -158,7 +158,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     termMaxYears: 5,
     electionDelayMaxMonths: 12,
   },
-  organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null },
+  organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null },
   cadreGrades: {
     grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"],
     failGrade: "不称职",

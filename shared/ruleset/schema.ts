@@ -237,9 +237,11 @@ export const RuleSetShape = z
         grades: z.array(z.string().min(1)).min(1).max(10),
         /** At most this share of those assessed in one sheet may get the top grade (null: no quota). */
         topGradeQuotaShare: z.number().min(0).max(1).nullable(),
+        /** Score bands of a 百分制 assessment, highest first (null: none set; a sheet that states its own in words is held to those). */
+        bands: z.array(GradeBand).min(1).nullable().default(null),
       })
       .strict()
-      .default({ grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null }),
+      .default({ grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null }),
     /** A cadre's yearly grades (公务员法 第三十八条; 连续两年不称职 → 辞退). */
     cadreGrades: z
       .object({

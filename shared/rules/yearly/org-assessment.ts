@@ -1,5 +1,7 @@
 import { checkTopGradeQuota } from "../../scoring/quota.js";
-import type { Rule } from "../context.js";
+import type { Rule, RuleContext } from "../context.js";
+import { a1 } from "../../grid/a1.js";
+import { gradeOfScore, statedBands, type StatedBand } from "../../records/stated-bands.js";
 
 /**
  * Annual assessment of a branch or its secretary (§5): the grade is one of the rule set's
@@ -18,9 +20,29 @@ export const orgAssessmentRule: Rule = {
         if (v !== null && !rules.grades.includes(v)) ctx.atCell(rec, "result", "orgAssessment.grade", "error", { value: v, allowed: rules.grades.join("、") });
       }
     }
+    checkGradeBands(ctx, rules.bands);
     if (rules.topGradeQuotaShare === null) return;
     const top = rules.grades[0]!;
     const q = checkTopGradeQuota(ctx.records.map((r) => ctx.str(r, "result")), top, rules.topGradeQuotaShare);
     if (q.over) ctx.atColumn("result", "quota.topGrade", "error", { grade: top, count: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.topGradeQuotaShare * 100)}%` });
   },
 };
+
+/**
+ * A 百分制 result's grade against its score: by the bands the sheet states under its table (90分以上为好 …),
+ * else by the rule set's, where it sets them. Neither: not checked.
+ */
+function checkGradeBands(ctx: RuleContext, ruleBands: readonly StatedBand[] | null): void {
+  if (!ctx.has("score")) return;
+  const stated = statedBands(ctx.view, ctx.headerTop, ctx.headerRow);
+  const bands = stated?.bands ?? ruleBands;
+  if (!bands) return;
+  const source = stated ? `表中说明（${a1(stated.row, stated.col)}）` : "规则集";
+  for (const rec of ctx.records) {
+    const grade = ctx.str(rec, "result");
+    const score = ctx.num(rec, "score");
+    if (grade === null || score === null || !bands.some((b) => b.grade === grade)) continue;
+    const expected = gradeOfScore(bands, score);
+    if (expected !== grade) ctx.atCell(rec, "result", "orgAssessment.gradeBand", "error", { value: grade, score: String(score), expected, source }, expected);
+  }
+}

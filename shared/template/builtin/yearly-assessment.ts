@@ -19,7 +19,7 @@ export const organisationAssessmentTemplate: Template = {
   titleEn: "Branch / secretary annual assessment",
   fields: [
     { name: "year", title: "年度", titleEn: "Year", type: "integer", aliases: ["考核年度", "年份"], weight: 1, constraints: { minimum: 1949, maximum: 2100 } },
-    { ...BRANCH, aliases: [...(BRANCH.aliases ?? []), "党组织名称", "被考核党组织", "所在分党委", "村（社区）", "村（社区）名称", "村(社区)党组织"] },
+    { ...BRANCH, aliases: [...(BRANCH.aliases ?? []), "党组织名称", "被考核党组织", "所在分党委", "村（社区）", "村（社区）名称", "村(社区)党组织", "支部"] },
     { name: "secretaryName", title: "党支部书记姓名", titleEn: "Secretary", type: "string", aliases: ["书记姓名", "支部书记", "党组织书记", "党支部书记", "党组织书记姓名"], weight: 2, content: { kind: "personName" } },
     { name: "secretaryId", title: "党支部书记工号", titleEn: "Secretary's staff no.", type: "string", aliases: ["书记工号", "书记工作证号"], weight: 1 },
     {
@@ -32,7 +32,7 @@ export const organisationAssessmentTemplate: Template = {
       constraints: { required: true },
       content: { values: ORG_GRADES },
     },
-    { name: "score", title: "考核得分", titleEn: "Score", type: "number", aliases: ["得分", "综合得分", "考核分数", "总分", "总得分", "考核总分", "合计得分"], weight: 1, constraints: { minimum: 0, maximum: 100 } },
+    { name: "score", title: "考核得分", titleEn: "Score", type: "number", aliases: ["得分", "综合得分", "考核分数", "总分", "总得分", "考核总分", "合计得分", "合计"], weight: 1, constraints: { minimum: 0, maximum: 100 } },
     // A 百分制 sheet's items, each header with its full marks: 三会一课（25分）.
     { name: "items", title: "考核项目得分", titleEn: "Item scores", type: "number", aliases: [], weight: 3, repeat: { period: "points" } },
     VOTERS,
