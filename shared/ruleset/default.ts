@@ -116,6 +116,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     vetoCeilingGrade: "基本称职",
     // 民主评议党员 verdicts (关于开展民主评议党员的意见: 优秀、合格、基本合格、不合格), and 不定等次 for one not graded.
     resultGrades: ["优秀", "合格", "基本合格", "不合格", "不定等次", "不确定等次"],
+    // The 民主评议表 often offers 好/较好/一般/差 instead (domain rules §5): a sheet on that scale is held to it.
+    resultScales: [["好", "较好", "一般", "差"]],
     // 民主评议党员's scale beside the bands': the veto rules out 优秀 and 合格 there.
     gradeEquivalents: { 合格: "称职", 基本合格: "基本称职", 不合格: "不称职" },
   },

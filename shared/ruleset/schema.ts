@@ -175,6 +175,8 @@ export const RuleSetShape = z
         vetoCeilingGrade: z.string(),
         /** The verdicts a 民主评议党员 sheet may give (besides the bands' grades); its own drop-down list wins. */
         resultGrades: z.array(z.string().min(1)).max(20).default(["优秀", "合格", "基本合格", "不合格", "不定等次", "不确定等次"]),
+        /** Other scales a 民主评议党员 sheet may grade on instead, each whole (domain rules §5: 好/较好/一般/差 is often offered). */
+        resultScales: z.array(z.array(z.string().min(1)).min(1).max(20)).max(10).default([["好", "较好", "一般", "差"]]),
         /** Grades of another scale read as the bands' (民主评议党员: 合格 is 称职), for the veto. */
         gradeEquivalents: z.record(z.string(), z.string()).default({ 合格: "称职", 基本合格: "基本称职", 不合格: "不称职" }),
       })

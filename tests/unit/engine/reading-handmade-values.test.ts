@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { checkWorkbook, type CellValue } from "../../../shared/index.js";
+import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
+import { book, sheet } from "./grid-helpers.js";
+
+const appraisal = (results: string[]): CellValue[][] => [["2025年度民主评议党员结果"], ["姓名", "党小组", "评议结果"], ...results.map((g, i): CellValue[] => [`党员${"甲乙丙丁戊己庚辛"[i]}`, "第一党小组", g])];
+
+describe("a 民主评议 graded on another scale the rule set accepts", () => {
+  it("好/较好/一般 is a scale of its own: no unknown grade", () => {
+    const r = checkWorkbook(book(sheet("评议", appraisal(["好", "较好", "较好", "一般", "较好", "较好"]))), { asOf: "2025-12-31" });
+    expect(r.sheets[0]!.kind).toBe("appraisal");
+    expect(r.findings.filter((f) => f.code === "appraisal.resultUnknown")).toEqual([]);
+  });
+
+  it("a sheet on that scale is held to it whole: 合格 among 好/较好 is flagged, naming the sheet's scale", () => {
+    const r = checkWorkbook(book(sheet("评议", appraisal(["好", "较好", "较好", "合格", "较好", "一般"]))), { asOf: "2025-12-31" });
+    const unknown = r.findings.filter((f) => f.code === "appraisal.resultUnknown");
+    expect(unknown.map((f) => f.cell)).toEqual(["C6"]);
+    expect(unknown[0]!.message).toContain("好、较好、一般、差");
+  });
+
+  it("a rule set that accepts no other scale flags 好 and 较好", () => {
+    const ruleSet = { ...DEFAULT_RULE_SET, appraisal: { ...DEFAULT_RULE_SET.appraisal, resultScales: [] } };
+    const r = checkWorkbook(book(sheet("评议", appraisal(["好", "较好", "合格", "合格"]))), { asOf: "2025-12-31", ruleSet });
+    expect(r.findings.filter((f) => f.code === "appraisal.resultUnknown").map((f) => f.cell)).toEqual(["C3", "C4"]);
+  });
+});
