@@ -36,7 +36,7 @@ export interface ValueSource {
   row: number;
   col: number;
   /** A section heading or a note of the same sheet, or another ledger of the book (its sheet named). */
-  from: "section" | "note" | "book" | "span" | "cover";
+  from: "section" | "note" | "book" | "span" | "cover" | "above";
   sheet?: string;
 }
 
@@ -126,6 +126,16 @@ export interface YearSupplied {
   example: string;
   /** The period as the title names it (2024年, 2024-2025学年). */
   period: string;
+}
+
+/** 同上 / 〃 / 〃〃 / " (ditto) say the value above; 同左 the one to the left. */
+const SAME_ABOVE = /^(?:同上|〃+|"|”|ditto|同前)$/i;
+const SAME_LEFT = /^同左$/;
+
+function sameAs(raw: string): "above" | "left" | null {
+  const t = raw.trim();
+  if (t.length > 5) return null;
+  return SAME_ABOVE.test(t) ? "above" : SAME_LEFT.test(t) ? "left" : null;
 }
 
 /** Free-text fields whose words are read for facts. */
@@ -234,7 +244,20 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const rec: LedgerRecord = { row, values, repeat: [] };
     const problemsBefore = problems.length;
     for (const { f, col, type, aliases, none } of bound) {
-      const raw = view.merged(row, col);
+      let raw = view.merged(row, col);
+      // 同上, 〃: the value of the row above, as clerks write a repeated unit, base or group; 同左: the cell to the left.
+      // Not for a person's own number (an ID, a phone, anything unique): 同上 there is a cell left unfilled.
+      const same = typeof raw === "string" && type !== "idNumber" && type !== "phone" && !fields[f]!.constraints?.unique ? sameAs(raw) : null;
+      if (same === "above" && records.length > 0) {
+        const above = records[records.length - 1]!;
+        if (above.values[f] !== null) {
+          values[f] = above.values[f]!;
+          const p = above.precision?.get(f);
+          if (p) (rec.precision ??= new Map()).set(f, p);
+          (rec.sources ??= new Map()).set(f, above.sources?.get(f) ?? { row: above.row, col, from: "above" });
+          continue;
+        }
+      } else if (same === "left" && col > view.firstCol) raw = view.merged(row, col - 1);
       // 党龄「预备」: the member has no such value yet, on purpose; not a number gone wrong.
       if (none && typeof raw === "string" && saysNone(none, raw)) continue;
       let v = normaliseFast(raw, type);

@@ -25,3 +25,27 @@ describe("a 民主评议 graded on another scale the rule set accepts", () => {
     expect(r.findings.filter((f) => f.code === "appraisal.resultUnknown").map((f) => f.cell)).toEqual(["C3", "C4"]);
   });
 });
+
+describe("同上 and 〃: the value of the row above", () => {
+  const dues = (second: CellValue): CellValue[][] => [
+    ["机关党支部2025年党费台账"],
+    ["姓名", "缴费基数", "1月", "2月", "3月"],
+    ["张三", 5100, 76.5, 76.5, 76.5],
+    // 5100 × 1.5% = 76.50: 50.00 in March is short
+    ["李四", second, 76.5, 76.5, 50],
+  ];
+
+  it("a base written 同上 or 〃 is the base above: the row is checked with it, and it is no bad amount", () => {
+    for (const same of ["同上", "〃"]) {
+      const r = checkWorkbook(book(sheet("党费", dues(same))), { asOf: "2025-03-31" });
+      expect(r.sheets[0]!.kind).toBe("dues");
+      const errors = r.findings.filter((f) => f.severity === "error").map((f) => `${f.cell} ${f.code}`);
+      expect(errors).toEqual(["E4 dues.paidMismatch"]);
+    }
+  });
+
+  it("an ID written 同上 is not copied: it is an ID left unfilled", () => {
+    const r = checkWorkbook(book(sheet("名册", [["党员花名册"], ["姓名", "身份证号码", "入党时间"], ["张三", "110105198003050012", "2010-07-01"], ["李四", "同上", "2011-07-01"]])), { asOf: "2025-12-31" });
+    expect(r.findings.some((f) => f.cell === "B4" && f.severity === "error")).toBe(true);
+  });
+});
