@@ -139,6 +139,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "committee.electionAfterDelay": { zh: "{value} 才换届，晚于经批准延期的 {until}（任期 {due} 届满）", en: "Elected on {value}, after the postponement approved until {until} (the term ended on {due})" },
   "committee.delayTooLong": { zh: "任期 {due} 届满后延期换届超过 {months} 个月（延长期限一般不超过1年，基层组织选举工作条例第三条）", en: "The election after the term ended on {due} was postponed by more than {months} months (at most a year, election rules art. 3)" },
   "committee.termExpired": { zh: "任期已于 {due} 届满，{months} 个月未换届，也没有注明经上级党组织批准延期（基层组织选举工作条例第三条）", en: "The term ended on {due}, {months} month(s) ago, with no election and no approved postponement (election rules art. 3)" },
+  "committee.memberProbationaryNow": { zh: "{name} 是支部委员，但到 {asOf} 仍是预备党员（{joined} 入党），预备党员没有被选举权（党章第七条）", en: "{name} is on the committee but still on probation on {asOf} (admitted {joined}); probationary members cannot be elected (Party Constitution art. 7)" },
   "committee.memberProbationary": { zh: "{name} 在 {appointed} 任职时还是预备党员（{joined} 入党），预备党员没有被选举权（党章第七条）", en: "{name} took the post on {appointed} while still on probation (admitted {joined}); probationary members cannot be elected (Party Constitution art. 7)" },
   "committee.noSecretary": { zh: "这个支部委员会（{count} 人）没有书记", en: "This committee ({count} people) has no secretary" },
   "committee.twoSecretaries": { zh: "一个支部委员会只设一名书记，这里又有一位“{value}”", en: "A committee has one secretary; here is another \"{value}\"" },

@@ -114,6 +114,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "committee.delayTooLong": { zh: "延期换届超过一年", en: "Election postponed too long" },
   "committee.termExpired": { zh: "任期届满未换届", en: "Term expired, no election" },
   "committee.noSecretary": { zh: "支委会没有书记", en: "No secretary" },
+  "committee.memberProbationaryNow": { zh: "预备党员任支部委员", en: "Probationary member on the committee" },
   "committee.memberProbationary": { zh: "预备党员担任支委", en: "A probationary member on the committee" },
   "committee.twoSecretaries": { zh: "书记不止一人", en: "Two secretaries" },
   "committee.size": { zh: "支委会人数不对", en: "Committee size" },

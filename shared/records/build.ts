@@ -300,7 +300,11 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       const raw = view.merged(row, col);
       const last = typeof raw !== "string" ? null : months ? (readMonthSpan(raw)?.to ?? null) : readDateSpanEnd(raw, spanYearOf());
       if (last === null) continue;
-      values[end] = last;
+      // A span of months ending a date field (任期 2021.06-2024.06 → 应换届时间) ends in that month, to the month.
+      if (months && fields[end]!.type !== "month") {
+        values[end] = fromYmd(Math.floor(last / 12), (last % 12) + 1, 1);
+        (rec.precision ??= new Map()).set(end, "month");
+      } else values[end] = last;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
     }
     // 参加测评党员：28人, 应换届时间 | 2025年4月 above the header: every row's, where the row has no cell for it.
