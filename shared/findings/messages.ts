@@ -66,6 +66,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "probation.fullDateMismatch": { zh: "转正时间 {value} 不是入党（{joined}）满 {months} 个月的那一天", en: "Full membership {value} is not {months} calendar months after admission {joined}" },
   "probation.endMismatch": { zh: "预备期满时间 {value} 不是入党（{joined}）满 {months} 个月的那一天（按月计算，不按 365 天）", en: "Probation end {value} is not {months} calendar months after admission {joined} (months, not 365 days)" },
   "probation.overdue": { zh: "预备期在 {due} 已满，超过 {months} 个月仍没有转正记录", en: "Probation ended on {due}, more than {months} months ago, with no full membership recorded" },
+  "member.noteStatusStale": { zh: "备注写“{value}”，但已于 {full} 转正，两处对不上", en: "The note says \"{value}\", but the member became a full member on {full}" },
   "member.statusStale": { zh: "已于 {full} 转正，党籍状态仍为“{value}”", en: "Full member since {full} but the status still reads \"{value}\"" },
   "member.fullDateMissing": { zh: "党籍状态为“{value}”，但没有填写转正时间", en: "Status \"{value}\" but no full-membership date is filled in" },
   "member.statusTooEarly": { zh: "党籍状态填的是“{value}”，但预备期到 {due} 才满", en: "Status \"{value}\" but probation only ends on {due}" },

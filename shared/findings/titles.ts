@@ -47,6 +47,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "probation.fullDateMismatch": { zh: "转正时间不符", en: "Full-membership date wrong" },
   "probation.endMismatch": { zh: "预备期满时间不符", en: "Probation end wrong" },
   "probation.overdue": { zh: "逾期未转正", en: "Probation overdue" },
+  "member.noteStatusStale": { zh: "备注与转正时间不符", en: "Note contradicts full membership" },
   "member.statusStale": { zh: "党籍状态未更新", en: "Status not updated" },
   "member.fullDateMissing": { zh: "正式党员缺转正时间", en: "Full member without a full-membership date" },
   "member.statusTooEarly": { zh: "未满预备期即为正式党员", en: "Full member before probation ends" },

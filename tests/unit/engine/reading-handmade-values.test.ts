@@ -49,3 +49,20 @@ describe("同上 and 〃: the value of the row above", () => {
     expect(r.findings.some((f) => f.cell === "B4" && f.severity === "error")).toBe(true);
   });
 });
+
+describe("备注 that says only 预备党员, where the roster has no status column", () => {
+  const roster = (note: string, full: string | null): CellValue[][] => [
+    ["党员花名册"],
+    ["姓名", "性别", "入党时间", "转正时间", "备注"],
+    ["王立新", "男", "2001-06-25", "2002-06-25", note],
+    ["陈晓琳", "女", "2025-05-16", full, "预备党员"],
+  ];
+  it("contradicts a 转正时间 that is filled and past: said at the note", () => {
+    const r = checkWorkbook(book(sheet("党员", roster("预备党员", null))), { asOf: "2025-12-31" });
+    expect(r.findings.filter((f) => f.code === "member.noteStatusStale").map((f) => f.cell)).toEqual(["E3"]);
+  });
+  it("a member still on probation, or a note that says more, is no contradiction", () => {
+    const r = checkWorkbook(book(sheet("党员", roster("原预备党员，已按期转正", null))), { asOf: "2025-12-31" });
+    expect(r.findings.filter((f) => f.code === "member.noteStatusStale")).toEqual([]);
+  });
+});
