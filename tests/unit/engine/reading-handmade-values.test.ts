@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook, type CellValue } from "../../../shared/index.js";
 import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
+import { yesVotes } from "../../../shared/normalise/chinese-count.js";
 import { book, sheet } from "./grid-helpers.js";
 
 const appraisal = (results: string[]): CellValue[][] => [["2025年度民主评议党员结果"], ["姓名", "党小组", "评议结果"], ...results.map((g, i): CellValue[] => [`党员${"甲乙丙丁戊己庚辛"[i]}`, "第一党小组", g])];
@@ -64,5 +65,32 @@ describe("备注 that says only 预备党员, where the roster has no status col
   it("a member still on probation, or a note that says more, is no contradiction", () => {
     const r = checkWorkbook(book(sheet("党员", roster("原预备党员，已按期转正", null))), { asOf: "2025-12-31" });
     expect(r.findings.filter((f) => f.code === "member.noteStatusStale")).toEqual([]);
+  });
+});
+
+describe("a vote written in one cell (赞成10 反对4 弃权2)", () => {
+  it("reads the yes votes, and only from a cell of votes", () => {
+    expect(yesVotes("赞成10 反对4 弃权2")).toBe(10);
+    expect(yesVotes("赞成12票、反对1票、弃权0票")).toBe(12);
+    expect(yesVotes("同意15人")).toBe(15);
+    expect(yesVotes("反对2 弃权1")).toBeNull();
+    expect(yesVotes("赞成10人，通过")).toBeNull();
+  });
+
+  const register = (vote: string, present: number): CellValue[][] => [
+    ["某党支部2025年支部党员大会记录"],
+    ["时间", "主持", "应到（有表决权）", "实到（有表决权）", "议题", "表决"],
+    ["2025-06-27", "周立新", 21, present, "讨论接收陈思琪为预备党员", vote],
+  ];
+  it("a general meeting's vote passes only with more yes votes than half of those expected", () => {
+    const notPassed = checkWorkbook(book(sheet("党员大会", register("赞成10 反对4 弃权2", 16))), { asOf: "2025-12-31" });
+    expect(notPassed.sheets[0]!.kind).toBe("meetings");
+    expect(notPassed.findings.filter((f) => f.code === "development.voteNotPassed").map((f) => f.cell)).toEqual(["F3"]);
+    const passed = checkWorkbook(book(sheet("党员大会", register("赞成11 反对4 弃权1", 16))), { asOf: "2025-12-31" });
+    expect(passed.findings.filter((f) => f.code === "development.voteNotPassed")).toEqual([]);
+  });
+  it("a meeting without its quorum is said once, by its attendance", () => {
+    const r = checkWorkbook(book(sheet("党员大会", register("赞成10 反对0 弃权0", 10))), { asOf: "2025-12-31" });
+    expect(r.findings.filter((f) => f.severity === "error").map((f) => f.code)).toEqual(["meetings.quorumGeneral"]);
   });
 });
