@@ -8,6 +8,7 @@ import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
 import { prepareMeetingMatrix } from "../check/matrix-sheet.js";
 import { checkQuarterCountSheet } from "../check/quarter-count-sheet.js";
+import { prepareLongForm } from "../check/long-form-sheet.js";
 import { placeOnMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
 import { prepareSheet, resolveAsOf, ruleContextOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
 import type { CheckOptions } from "../check/options.js";
@@ -207,6 +208,11 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
         if (p.done && p.report.status === "unrecognised" && !matrix) {
           const q = checkQuarterCountSheet(grid, partOpts, p.report);
           if (q) p = { done: true, report: q.report, findings: q.findings };
+        }
+        // Nor a record kept one row per step, the name repeated (long form): read as one record per person.
+        if (!folded && p.done && p.report.status === "unrecognised") {
+          const l = prepareLongForm(grid, partOpts);
+          if (l) [p, matrix] = [{ done: false, sheet: l.prepared }, l.folded];
         }
         if (p.done) slots.push({ part, sheetIndex, ...block, report: p.report, findings: p.findings });
         else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), ...(matrix ? { matrix } : {}), ...(folded ? { folded } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });

@@ -1,7 +1,7 @@
 import { isCellError, type CellValue } from "../grid/types.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { validateIdNumber } from "../idcard/gb11643.js";
-import { readDateNumber, readDateText, readMonthSpan } from "../normalise/dates.js";
+import { readDateNumber, readDateText, readMonthSpan, readSlashDate } from "../normalise/dates.js";
 import { cellMarker } from "../normalise/markers.js";
 import { normaliseIdText } from "../normalise/id-text.js";
 import { parseNumberText } from "../normalise/numbers.js";
@@ -99,7 +99,8 @@ const LONG_DIGIT_RUN = /^\d{9,}[xX]?$/;
 function numberLike(p: ColumnProfile, half: string): void {
   if (parseNumberText(half)) p.numericText++;
   if (!LONG_DIGIT_RUN.test(half)) {
-    if (readDateText(half)) p.dates++;
+    // 7/1/2019 is a date in one order or the other: which one is the column's to say (records/build).
+    if (readDateText(half) || readSlashDate(half, "month-first") || readSlashDate(half, "day-first")) p.dates++;
     else if (yearlessDay(half)) p.yearlessDays++;
     if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(half) || readMonthSpan(half)) p.months++;
   }

@@ -9,6 +9,7 @@ import { searchPattern } from "../template/safe-pattern.js";
 import { pinnedField } from "./apply-mapping.js";
 import { readHeaderCodes } from "./header-codes.js";
 import type { FieldParsed } from "../template/schema.js";
+import { appendAll } from "../util/append-all.js";
 
 /**
  * The header half of recognition: which rows are the header, and which field each header
@@ -113,6 +114,25 @@ function dropSubtotalSpans(months: HeaderHit[]): void {
   }
 }
 
+/** A 百分制's full marks add up to this. */
+const HUNDRED = 100;
+
+/**
+ * Item columns headed with a bare number in brackets (组织建设（20）, 三会一课（25）…): they are a 百分制's
+ * items only where, with those already read, their numbers add up to exactly 100.
+ */
+function bareHundredPoints(cells: HeaderCell[], fieldIndex: number, have: HeaderHit[]): HeaderHit[] {
+  const taken = new Set(have.map((h) => h.cell.col));
+  const more: HeaderHit[] = [];
+  for (const cell of cells) {
+    if (taken.has(cell.col)) continue;
+    const points = parsePointsHeader(cell.leaf, cell.group, true);
+    if (points !== null) more.push({ cell, fieldIndex, score: 1, period: points });
+  }
+  const sum = [...have, ...more].reduce((a, h) => a + h.period!, 0);
+  return have.length + more.length >= MIN_REPEAT_COLUMNS && sum === HUNDRED ? more : [];
+}
+
 /** Bind header cells to one template's fields: months first, then one field per column, best match first. */
 export function bindHeader(index: FieldIndex, all: HeaderCell[], titleQualifiers: readonly string[] = []): { hits: HeaderHit[]; score: number } {
   const fields = index.template.fields;
@@ -130,6 +150,7 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[], titleQualifiers
       if (m) months.push({ cell, fieldIndex, score: m.score, period: m.month, ...(m.year !== undefined ? { year: m.year } : {}), ...(m.span !== undefined ? { span: m.span } : {}) });
     }
     dropSubtotalSpans(months);
+    if (field.repeat.period === "points" && months.length < MIN_REPEAT_COLUMNS) appendAll(months, bareHundredPoints(cells, fieldIndex, months));
     if (months.length < (field.repeat.period === "year" ? MIN_YEAR_COLUMNS : MIN_REPEAT_COLUMNS)) return;
     for (const h of months) taken.add(h.cell.col);
     for (const h of months) hits.push(h);

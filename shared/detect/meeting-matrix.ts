@@ -31,7 +31,7 @@ export interface UnfoldedMatrix {
   /** A cell of the unfolded list → the cell of the matrix as written. */
   placeOf: Map<string, string>;
   /** The message that says how the sheet was read. */
-  readAs: "sheet.meetingMatrix" | "sheet.monthRows" | "sheet.attendanceMatrix";
+  readAs: "sheet.meetingMatrix" | "sheet.monthRows" | "sheet.attendanceMatrix" | "sheet.longForm";
 }
 
 const MAX_HEADER_ROW = 12;

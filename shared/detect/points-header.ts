@@ -13,7 +13,11 @@ const WEIGHT_ALONE = /^\((?:满分|分值)?(\d{1,3}(?:\.\d+)?)分\)$/;
 /** A group heading under which a bare bracketed number is the item's points. */
 const POINTS_GROUP = /分值|评分|得分|计分|分数/;
 
-export function parsePointsHeader(leaf: string, group = ""): number | null {
+/**
+ * `bare`: a bracketed number alone (组织建设（20）) counts too; the header binder asks so only when the
+ * sheet's bracketed numbers add up to the 百分制's 100, which says they are its items' full marks.
+ */
+export function parsePointsHeader(leaf: string, group = "", bare = false): number | null {
   const key = headerKey(leaf);
   let item: string;
   let points: number;
@@ -23,7 +27,7 @@ export function parsePointsHeader(leaf: string, group = ""): number | null {
   const b = BRACKETED.exec(key);
   if (b) {
     // 发展党员（15）is points only where the heading says so; 组织建设（20分）says it itself.
-    if (b[2] === undefined && b[4] === undefined && !POINTS_GROUP.test(group)) return null;
+    if (b[2] === undefined && b[4] === undefined && !POINTS_GROUP.test(group) && !bare) return null;
     item = b[1]!;
     points = Number(b[3]);
   } else {

@@ -34,3 +34,17 @@ export function placeWithWords(text: string): number | null {
   const m = PLACE.exec(t);
   return m ? chineseCount(m[1]!) : null;
 }
+
+/**
+ * The yes votes of a vote written in one cell: 赞成10 反对4 弃权2, 赞成12票、反对1票, 同意15人 → the first
+ * number after 赞成 (or 同意). Null where the cell names no yes votes.
+ */
+const YES_VOTES = /(?:赞成|同意)\s*(?:票数|票)?\s*[:：]?\s*(\d{1,4})\s*(?:票|人|名)?/;
+const OTHER_VOTES = /^(?:\s*(?:赞成|同意|反对|不同意|弃权)\s*(?:票数|票)?\s*[:：]?\s*\d{1,4}\s*(?:票|人|名)?\s*[,，、;；]?)+$/;
+
+export function yesVotes(text: string): number | null {
+  const t = text.trim();
+  if (!OTHER_VOTES.test(t)) return null;
+  const m = YES_VOTES.exec(t);
+  return m ? Number(m[1]) : null;
+}

@@ -108,6 +108,50 @@ function twoDigitYearDate(text: string): ReadDate | null | undefined {
   return isValidYmd(y, mo, d) ? { day: fromYmd(y, mo, d), precision: "day" } : null;
 }
 
+/**
+ * A date with slashes ending in a four-digit year (7/1/2019, 13/1/2019): two parts before the year whose
+ * order the cell alone cannot say. English-locale Excel writes month first; a first part over 12 can only
+ * be a day. The order is the column's, never guessed cell by cell (slashOrderOf).
+ */
+const SLASH_FOUR_YEAR = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?![\d/])/;
+
+export type SlashOrder = "month-first" | "day-first";
+
+/** Whether the text is such a date (its two first parts each 1–31). */
+export function isSlashFourYearDate(raw: string): boolean {
+  const m = SLASH_FOUR_YEAR.exec(dateText(raw));
+  return m !== null && Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[2]) >= 1 && Number(m[2]) <= 31;
+}
+
+/**
+ * The order of a column's slash dates: day first where a first part is over 12, month first where a
+ * second part is over 12 or none says (en-US Excel's order); null where the column has both, so that no
+ * cell of it is read one way while its neighbour is read the other.
+ */
+export function slashOrderOf(texts: Iterable<string>): SlashOrder | null {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const raw of texts) {
+    const m = SLASH_FOUR_YEAR.exec(dateText(raw));
+    if (!m) continue;
+    if (Number(m[1]) > 12) dayFirst = true;
+    if (Number(m[2]) > 12) monthFirst = true;
+  }
+  if (dayFirst && monthFirst) return null;
+  return dayFirst ? "day-first" : "month-first";
+}
+
+/** A slash date ending in a four-digit year, in the order its column is written in; null when it names no day. */
+export function readSlashDate(raw: string, order: SlashOrder): ReadDate | null {
+  const text = dateText(raw);
+  const m = SLASH_FOUR_YEAR.exec(text);
+  if (!m) return null;
+  const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [mo, d] = order === "month-first" ? [a, b] : [b, a];
+  if (!tailFits(text.slice(m[0].length), y, mo, d)) return null;
+  return isValidYmd(y, mo, d) && plausibleYear(y) ? { day: fromYmd(y, mo, d), precision: "day" } : null;
+}
+
 /** Year and month only: 1968.02, 1968-2, 1968/02, 1968年2月, 1968年2月份, 196802. */
 const MONTH_ONLY = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*月份?$/, /^(\d{4})(0[1-9]|1[0-2])$/];
 const YEAR_ONLY = /^(\d{4})\s*年?$/;

@@ -21,7 +21,8 @@ export type NoteFactKind =
   | "suspended" // 停止党籍
   | "left" // 出党、除名、开除党籍、去世、取消预备党员资格：no longer a member
   | "secondExtension" // 再次延长预备期: the probation may be extended once only
-  | "electionDelay"; // 经上级党组织批准延期换届
+  | "electionDelay" // 经上级党组织批准延期换届
+  | "probationary"; // 备注 that says only 预备党员: the status, where the sheet has no column for it
 
 /** A date as clerks write it inside a sentence: 2025年5月10日, 2025.5.10, 2025-05, 2025年5月. */
 export const DATE_IN_TEXT = String.raw`(\d{4}\s*(?:年|[.\-/])\s*\d{1,2}\s*(?:月|(?=[.\-/]))?(?:\s*[.\-/]?\s*\d{1,2}\s*[日号]?)?)`;
@@ -69,6 +70,8 @@ export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "suspended", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*[^，。；,;\d]{0,16}?停止(?:其)?党籍`), date: 1 },
   { kind: "suspended", pattern: /停止党籍/ },
   { kind: "left", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*[^，。；,;\d]{0,16}?(?:开除党籍|除名|出党|退党|自行脱党|去世|逝世|病故)`), date: 1 },
+  // The whole note is the status (中共预备党员, 预备党员。): a clerk's 类别 kept in 备注.
+  { kind: "probationary", pattern: /^\s*(?:系|为|是)?(?:中共)?预备党员\s*[。.]?\s*$/ },
   { kind: "left", pattern: /开除党籍|除名|出党|退党|自行脱党|已故|去世|逝世|病故|取消(?:其)?预备党员资格/ },
   { kind: "secondExtension", pattern: /再次延长预备期|第二次延长预备期|又延长预备期|两次延长预备期|预备期再延长/ },
   // A postponed election, with how long (延期6个月换届, 经批准延期18个月, 换届推迟半年) or until when

@@ -1,7 +1,7 @@
 import { fromYmd, toYmd } from "../calendar/days.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
-import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan } from "../normalise/dates.js";
+import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
 import { saysNone } from "../template/none-words.js";
 import { titlePeriod, type TitlePeriod } from "./title-year.js";
@@ -38,7 +38,7 @@ export interface ValueSource {
   row: number;
   col: number;
   /** A section heading or a note of the same sheet, or another ledger of the book (its sheet named). */
-  from: "section" | "note" | "book" | "span" | "cover";
+  from: "section" | "note" | "book" | "span" | "cover" | "above";
   sheet?: string;
 }
 
@@ -106,6 +106,17 @@ export interface RecordSet {
   postColumns: number[];
   /** Date columns some of whose dates lack their year and were read in the title's year (said to the clerk). */
   yearSupplied: YearSupplied[];
+  /** Date columns whose slash dates (7/1/2019) were read in the order the column shows (said to the clerk). */
+  slashRead: SlashRead[];
+}
+
+/** Slash dates of one column (7/1/2019), read month first or day first as the whole column says. */
+export interface SlashRead {
+  fieldIndex: number;
+  col: number;
+  count: number;
+  example: string;
+  order: SlashOrder;
 }
 
 /** Dates of one column written without their year (1月12日), read in the year the title names. */
@@ -121,6 +132,15 @@ export interface YearSupplied {
 
 /** Two counts in one cell: 25/23. */
 const PAIR = /^(\d{1,5})\/(\d{1,5})$/;
+/** 同上 / 〃 / 〃〃 / " (ditto) say the value above; 同左 the one to the left. */
+const SAME_ABOVE = /^(?:同上|〃+|"|”|ditto|同前)$/i;
+const SAME_LEFT = /^同左$/;
+
+function sameAs(raw: string): "above" | "left" | null {
+  const t = raw.trim();
+  if (t.length > 5) return null;
+  return SAME_ABOVE.test(t) ? "above" : SAME_LEFT.test(t) ? "left" : null;
+}
 
 /** Free-text fields whose words are read for facts. */
 const NOTE_FIELDS = new Set(["note", "explanation"]);
@@ -187,6 +207,29 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     else yearSupplied.push({ fieldIndex: f, col, count: 1, example: raw.trim(), period: period!.label });
     return read.precision === "day" ? read.day : new Coarse(read.day, read.precision);
   };
+  // 7/1/2019: the column decides month or day first, once, from all its slash dates.
+  const slashOrders = new Map<number, SlashOrder | null>();
+  const slashRead: SlashRead[] = [];
+  const inSlashOrder = (f: number, col: number, raw: unknown, type: string): number | Flagged | null => {
+    if (typeof raw !== "string" || (type !== "date" && type !== "datetime") || !isSlashFourYearDate(raw)) return null;
+    let order = slashOrders.get(col);
+    if (order === undefined) {
+      const texts: string[] = [];
+      for (let r = layout.firstDataRow; r < view.rowCount; r++) {
+        const t = view.merged(r, col);
+        if (typeof t === "string") texts.push(t);
+      }
+      order = slashOrderOf(texts);
+      slashOrders.set(col, order);
+    }
+    if (order === null) return new Flagged({ code: "value.slashOrderMixed", severity: "error", args: { value: raw.trim() } }, null);
+    const read = readSlashDate(raw, order);
+    if (!read) return null;
+    const seen = slashRead.find((s) => s.fieldIndex === f);
+    if (seen) seen.count++;
+    else slashRead.push({ fieldIndex: f, col, count: 1, example: raw.trim(), order });
+    return read.day;
+  };
   // A span written without its year (10月30日至11月2日) is read in the title's year, as its start is.
   const spanYearOf = (): ((month: number) => number) | undefined => {
     if (period === undefined) period = titlePeriod(view, layout.headerTop);
@@ -213,6 +256,19 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const problemsBefore = problems.length;
     for (const { f, col, type, aliases, none, codes } of bound) {
       let raw = view.merged(row, col);
+      // 同上, 〃: the value of the row above, as clerks write a repeated unit, base or group; 同左: the cell to the left.
+      // Not for a person's own number (an ID, a phone, anything unique): 同上 there is a cell left unfilled.
+      const same = typeof raw === "string" && type !== "idNumber" && type !== "phone" && !fields[f]!.constraints?.unique ? sameAs(raw) : null;
+      if (same === "above" && records.length > 0) {
+        const above = records[records.length - 1]!;
+        if (above.values[f] !== null) {
+          values[f] = above.values[f]!;
+          const p = above.precision?.get(f);
+          if (p) (rec.precision ??= new Map()).set(f, p);
+          (rec.sources ??= new Map()).set(f, above.sources?.get(f) ?? { row: above.row, col, from: "above" });
+          continue;
+        }
+      } else if (same === "left" && col > view.firstCol) raw = view.merged(row, col - 1);
       // 人员类别（1-正式党员 2-预备党员） over a cell saying 2: the cell says 预备党员.
       if (codes) raw = decodeCell(codes, raw) ?? raw;
       // 党龄「预备」: the member has no such value yet, on purpose; not a number gone wrong.
@@ -227,7 +283,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       }
       let v = normaliseFast(raw, type);
       if (aliases && typeof v === "string") v = aliases[v] ?? v;
-      if (v instanceof Flagged && v.problem.code === "value.notDate") v = inTitleYear(f, col, raw, type) ?? v;
+      if (v instanceof Flagged && v.problem.code === "value.notDate") v = inSlashOrder(f, col, raw, type) ?? inTitleYear(f, col, raw, type) ?? v;
       else if (typeof v === "number" && typeof raw === "number" && (type === "date" || type === "datetime")) {
         // 3.15 in a General cell is a month and day, never a 1900 serial; else a serial shown as yyyy.mm is a month.
         if (raw < 13 && !Number.isInteger(raw) && !isDateFormat(view.format(row, col) ?? "General")) {
@@ -265,7 +321,11 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       const raw = view.merged(row, col);
       const last = typeof raw !== "string" ? null : months ? (readMonthSpan(raw)?.to ?? null) : readDateSpanEnd(raw, spanYearOf());
       if (last === null) continue;
-      values[end] = last;
+      // A span of months ending a date field (任期 2021.06-2024.06 → 应换届时间) ends in that month, to the month.
+      if (months && fields[end]!.type !== "month") {
+        values[end] = fromYmd(Math.floor(last / 12), (last % 12) + 1, 1);
+        (rec.precision ??= new Map()).set(end, "month");
+      } else values[end] = last;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
     }
     // 参加测评党员：28人, 应换届时间 | 2025年4月 above the header: every row's, where the row has no cell for it.
@@ -300,7 +360,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
   const spanFields = new Set([...spans.map((s) => s.end), ...pairs.values()]);
-  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied };
+  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied, slashRead };
 }
 
 function coarseByFormat(view: SheetView, row: number, col: number, day: number): number | Coarse {

@@ -119,6 +119,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     vetoCeilingGrade: "基本称职",
     // 民主评议党员 verdicts (关于开展民主评议党员的意见: 优秀、合格、基本合格、不合格), and 不定等次 for one not graded.
     resultGrades: ["优秀", "合格", "基本合格", "不合格", "不定等次", "不确定等次"],
+    // The 民主评议表 often offers 好/较好/一般/差 instead (domain rules §5): a sheet on that scale is held to it.
+    resultScales: [["好", "较好", "一般", "差"]],
     // 民主评议党员's scale beside the bands': the veto rules out 优秀 and 合格 there.
     gradeEquivalents: { 合格: "称职", 基本合格: "基本称职", 不合格: "不称职" },
   },
@@ -161,7 +163,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     termMaxYears: 5,
     electionDelayMaxMonths: 12,
   },
-  organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null },
+  organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null },
   cadreGrades: {
     grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"],
     failGrade: "不称职",

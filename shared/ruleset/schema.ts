@@ -191,6 +191,8 @@ export const RuleSetShape = z
         vetoCeilingGrade: z.string(),
         /** The verdicts a 民主评议党员 sheet may give (besides the bands' grades); its own drop-down list wins. */
         resultGrades: z.array(z.string().min(1)).max(20).default(["优秀", "合格", "基本合格", "不合格", "不定等次", "不确定等次"]),
+        /** Other scales a 民主评议党员 sheet may grade on instead, each whole (domain rules §5: 好/较好/一般/差 is often offered). */
+        resultScales: z.array(z.array(z.string().min(1)).min(1).max(20)).max(10).default([["好", "较好", "一般", "差"]]),
         /** Grades of another scale read as the bands' (民主评议党员: 合格 is 称职), for the veto. */
         gradeEquivalents: z.record(z.string(), z.string()).default({ 合格: "称职", 基本合格: "基本称职", 不合格: "不称职" }),
       })
@@ -253,9 +255,11 @@ export const RuleSetShape = z
         grades: z.array(z.string().min(1)).min(1).max(10),
         /** At most this share of those assessed in one sheet may get the top grade (null: no quota). */
         topGradeQuotaShare: z.number().min(0).max(1).nullable(),
+        /** Score bands of a 百分制 assessment, highest first (null: none set; a sheet that states its own in words is held to those). */
+        bands: z.array(GradeBand).min(1).nullable().default(null),
       })
       .strict()
-      .default({ grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null }),
+      .default({ grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null }),
     /** A cadre's yearly grades (公务员法 第三十八条; 连续两年不称职 → 辞退). */
     cadreGrades: z
       .object({

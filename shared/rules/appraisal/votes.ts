@@ -81,14 +81,20 @@ export const resultGradeRule: Rule = {
   run(ctx) {
     if (ctx.set.listOf[ctx.field("result")]) return;
     const rules = ctx.ruleSet.appraisal;
-    const allowed = [...rules.resultGrades, ...rules.bands.map((b) => b.grade).filter((g) => !rules.resultGrades.includes(g))];
-    for (const rec of ctx.records) {
-      const v = ctx.str(rec, "result");
-      if (v !== null && !allowed.includes(v)) ctx.atCell(rec, "result", "appraisal.resultUnknown", "error", { value: v, allowed: rules.resultGrades.join("、") });
+    const values = ctx.records.map((rec) => ctx.str(rec, "result"));
+    const main = [...rules.resultGrades, ...rules.bands.map((b) => b.grade).filter((g) => !rules.resultGrades.includes(g))];
+    // A sheet graded on another scale the rule set accepts (好/较好/一般/差) is held to that scale, whole.
+    const scales = [main, ...rules.resultScales];
+    const used = (scale: readonly string[]) => values.filter((v) => v !== null && scale.includes(v)).length;
+    const allowed = scales.reduce((best, scale) => (used(scale) > used(best) ? scale : best), main);
+    const shown = allowed === main ? rules.resultGrades : allowed;
+    ctx.records.forEach((rec, i) => {
+      const v = values[i] ?? null;
+      if (v !== null && !allowed.includes(v)) ctx.atCell(rec, "result", "appraisal.resultUnknown", "error", { value: v, allowed: shown.join("、") });
       // Graded though 状态 or 备注 says the member left (the receiving branch appraises one who transferred out).
       const gone = v === null ? undefined : LEFT_KINDS.flatMap((k) => ctx.facts(rec, k)).find((f) => f.day === undefined || f.day <= ctx.asOf);
       if (gone) ctx.atCell(rec, "result", "appraisal.gradedAfterLeaving", "warning", { value: v!, note: gone.text });
-    }
+    });
   },
 };
 

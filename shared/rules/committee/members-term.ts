@@ -65,13 +65,20 @@ function judgeWrittenTerms(ctx: RuleContext): void {
   }
 }
 
+/** Where a list has no 任职时间 but its rows write the term's end (任期 2021.06-2024.06): the first such row stands for the election. */
+function firstWithTermDue(ctx: RuleContext): { day: number; rec: LedgerRecord } | null {
+  const rec = ctx.records.find((r) => ctx.date(r, "termDueDate") !== null);
+  return rec ? { day: ctx.date(rec, "termDueDate")!.day, rec } : null;
+}
+
 export const committeeMembersTermRule: Rule = {
-  needs: ["appointedDate"],
+  needs: [],
   run(ctx) {
     if (ctx.has("termDueDate")) judgeWrittenTerms(ctx);
     const b = ctx.ruleSet.branch;
     const titles = ctx.sheet.titles.join(" ");
-    const election = electionDay(ctx);
+    if (!ctx.has("appointedDate") && !ctx.has("termDueDate")) return;
+    const election = electionDay(ctx) ?? (ctx.has("appointedDate") ? null : firstWithTermDue(ctx));
     if (!election) return;
     let due: number | null = termDueOfRows(ctx);
     const span = due === null ? TERM_SPAN.exec(titles) : null;

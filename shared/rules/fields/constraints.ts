@@ -23,6 +23,10 @@ export function checkFieldConstraints(ctx: RuleContext): void {
   for (const y of set.yearSupplied) {
     ctx.atColumn(set.fields[y.fieldIndex]!.name, "value.yearFromTitle", "info", { count: y.count, example: y.example, period: y.period });
   }
+  // Slash dates read month first (or day first) as the column shows: said once, with the order taken.
+  for (const s of set.slashRead) {
+    ctx.atColumn(set.fields[s.fieldIndex]!.name, s.order === "month-first" ? "value.slashMonthFirst" : "value.slashDayFirst", "info", { count: s.count, example: s.example });
+  }
   const problemRowsByField = new Map<number, Set<number>>();
   for (const p of set.problems) {
     const rows = problemRowsByField.get(p.fieldIndex) ?? new Set<number>();

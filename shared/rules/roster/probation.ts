@@ -64,6 +64,9 @@ export const probationRule: Rule = {
       // No longer a member (取消预备党员资格, 除名 in 备注): no full membership is owed.
       const overdue = addMonths(latestDay(due), p.overdueGraceMonths) < ctx.asOf && ctx.facts(rec, "left").length === 0;
       if (!hasStatus) {
+        // 备注 saying 预备党员 stands for the status where the sheet has no column for it.
+        const said = full !== null && full.day <= ctx.asOf ? ctx.facts(rec, "probationary")[0] : undefined;
+        if (said) ctx.atColumnIndex(said.row, said.col, "note", "member.noteStatusStale", "warning", { value: said.text, full: ctx.dateText(rec, "fullDate", full!) });
         if (hasFull && full === null && overdue) ctx.atCell(rec, "fullDate", "probation.overdue", "warning", { due: toIso(latestDay(due)), months: p.overdueGraceMonths });
         continue;
       }

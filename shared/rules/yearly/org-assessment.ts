@@ -1,6 +1,8 @@
 import { checkTopGradeQuota } from "../../scoring/quota.js";
-import type { Rule } from "../context.js";
+import type { Rule, RuleContext } from "../context.js";
+import { a1 } from "../../grid/a1.js";
 import { gradeOfBands, statedBands } from "./stated-bands.js";
+import type { ScoreBand } from "../../notes/score-bands.js";
 
 /**
  * Annual assessment of a branch or its secretary (§5): the grade is one of the rule set's
@@ -20,22 +22,29 @@ export const orgAssessmentRule: Rule = {
         if (v !== null && !rules.grades.includes(v)) ctx.atCell(rec, "result", "orgAssessment.grade", "error", { value: v, allowed: rules.grades.join("、") });
       }
     }
-    // The sheet's own bands, stated under or above its table: each total's grade by them.
-    const bands = ctx.has("score") ? statedBands(ctx, rules.grades) : null;
-    if (bands) {
-      for (const rec of ctx.records) {
-        const score = ctx.num(rec, "score");
-        const given = ctx.str(rec, "result");
-        if (score === null) continue;
-        const grade = gradeOfBands(bands, score);
-        if (grade !== null && given !== null && rules.grades.includes(given) && given !== grade) {
-          ctx.atCell(rec, "result", "orgAssessment.gradeForBands", "error", { value: given, score, expected: grade }, grade);
-        }
-      }
-    }
+    checkGradeBands(ctx, rules.grades, rules.bands);
     if (rules.topGradeQuotaShare === null) return;
     const top = rules.grades[0]!;
     const q = checkTopGradeQuota(ctx.records.map((r) => ctx.str(r, "result")), top, rules.topGradeQuotaShare);
     if (q.over) ctx.atColumn("result", "quota.topGrade", "error", { grade: top, count: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.topGradeQuotaShare * 100)}%` });
   },
 };
+
+/**
+ * A 百分制 result's grade against its score: by the bands the sheet states under its table (90分以上为好 …),
+ * else by the rule set's, where it sets them. Neither: not checked.
+ */
+function checkGradeBands(ctx: RuleContext, grades: readonly string[], ruleBands: readonly ScoreBand[] | null): void {
+  if (!ctx.has("score")) return;
+  const stated = statedBands(ctx, grades);
+  const bands = stated?.bands ?? ruleBands;
+  if (!bands) return;
+  const source = stated ? `表中说明（${a1(stated.row, stated.col)}）` : "规则集";
+  for (const rec of ctx.records) {
+    const grade = ctx.str(rec, "result");
+    const score = ctx.num(rec, "score");
+    if (grade === null || score === null || !bands.some((b) => b.grade === grade)) continue;
+    const expected = gradeOfBands(bands, score);
+    if (expected !== null && expected !== grade) ctx.atCell(rec, "result", "orgAssessment.gradeBand", "error", { value: grade, score: String(score), expected, source }, expected);
+  }
+}

@@ -7,15 +7,17 @@ import type { RuleContext } from "../context.js";
  * 80—89分为“较好”，60—79分为“一般”，60分以下为“差”), highest first (notes/score-bands.ts reads the
  * text); null unless it states at least two bands, every one of them a grade the rule set knows.
  */
-export function statedBands(ctx: RuleContext, grades: readonly string[]): ScoreBand[] | null {
+export function statedBands(ctx: RuleContext, grades: readonly string[]): { bands: ScoreBand[]; row: number; col: number } | null {
   const recordRows = new Set(ctx.records.map((r) => r.row));
   const { view } = ctx;
   for (let row = view.firstRow; row < view.rowCount; row++) {
     if (recordRows.has(row) || (row >= ctx.headerTop && row <= ctx.headerRow)) continue;
-    for (const v of view.rowValues(row)) {
+    const values = view.rowValues(row);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       if (typeof v !== "string" || v.length > 300 || !v.includes("分") || !(v.includes("以上") || v.includes("以下"))) continue;
       const bands = readScoreBands(cellText(v));
-      if (bands && bands.every((b) => grades.includes(b.grade))) return bands;
+      if (bands && bands.every((b) => grades.includes(b.grade))) return { bands, row, col: view.firstCol + i };
     }
   }
   return null;

@@ -82,6 +82,8 @@ export const committeeMembersTemplate: Template = {
     { ...FULL_DATE, weight: 0.5 },
     // The committee's term written on every member's row: the whole committee's, not a row's own.
     { ...TERM_DUE, weight: 1 },
+    // Or as its span of months (任期 2021.06-2024.06): its end is the term's end.
+    { name: "termSpan", title: "任期起止时间", titleEn: "Term", type: "month", aliases: ["任期", "本届任期", "任期起止", "任期时间", "任期起止年月"], weight: 0.5, rangeEnd: "termDueDate" },
     // Its size as the form states it above the list (委员职数 | 8), beside the members it lists.
     { ...COMMITTEE_SIZE, weight: 0.5 },
     // A 党总支's list of its branches' committees: each branch's 正式党员 (merged over its posts).

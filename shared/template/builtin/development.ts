@@ -1,5 +1,12 @@
-import type { Template } from "../schema.js";
+import type { Field, Template } from "../schema.js";
 import { ACTIVIST_DATE, APPLY_DATE, BIRTH, BRANCH, CANDIDATE_DATE, EDUCATION, ETHNICITY, EXTENSION, FULL_DATE, PROBATION_END, ID_NUMBER, JOIN_DATE, MEMBER_ID, NAME, NOTE, PHONE, SEX } from "./common-fields.js";
+
+/**
+ * The one-word headers clerks give the steps on a sheet they make themselves (申请, 谈话, 积极分子, 发展对象,
+ * 培训, 接收, 审批): on a development record each can only be that step's date. They are this template's
+ * only, so a 花名册's 申请 or a meeting's 审批 column is not read as a step; the column must still hold dates.
+ */
+const alsoCalled = (field: Field, ...words: string[]): Field => ({ ...field, aliases: [...(field.aliases ?? []), ...words] });
 
 /** 发展党员 record: one row per person on the way in (细则 25 steps, the dated ones). */
 export const developmentTemplate: Template = {
@@ -27,21 +34,21 @@ export const developmentTemplate: Template = {
       weight: 2,
       content: { values: ["入党申请人", "申请入党人员", "入党积极分子", "积极分子", "发展对象", "列入发展计划", "领取志愿书", "预备党员", "正式党员"] },
     },
-    APPLY_DATE,
-    { name: "talkDate", title: "谈话时间", titleEn: "Talk date", type: "date", aliases: ["派人谈话时间", "党组织派人谈话时间", "谈话日期", "入党谈话时间"], weight: 1.5 },
-    ACTIVIST_DATE,
+    alsoCalled(APPLY_DATE, "申请"),
+    { name: "talkDate", title: "谈话时间", titleEn: "Talk date", type: "date", aliases: ["派人谈话时间", "党组织派人谈话时间", "谈话日期", "入党谈话时间", "谈话"], weight: 1.5 },
+    alsoCalled(ACTIVIST_DATE, "积极分子"),
     // 细则第八条: the activist (or later the candidate) is 报上级党委备案; never before the activist is named.
     { name: "filingDate", title: "上级党委备案时间", titleEn: "Filed with the Party committee", type: "date", aliases: ["备案时间", "报上级党委备案时间", "党委备案时间", "报备时间"], weight: 1 },
     { name: "activistTrainingStart", title: "入党积极分子培训起始时间", titleEn: "Activist training start", type: "date", aliases: [], weight: 2 },
     { name: "activistTrainingEnd", title: "入党积极分子培训结束时间", titleEn: "Activist training end", type: "date", aliases: [], weight: 2 },
     { name: "activistExam", title: "积极分子结业考试成绩", titleEn: "Activist exam score", type: "number", aliases: [], weight: 2, constraints: { minimum: 0, maximum: 100 } },
-    CANDIDATE_DATE,
+    alsoCalled(CANDIDATE_DATE, "发展对象"),
     {
       name: "trainingStart",
       title: "发展对象培训起始时间",
       titleEn: "Candidate training start",
       type: "date",
-      aliases: ["集中培训开始时间", "培训开始时间", "集中培训时间", "发展对象培训时间", "培训时间", "集中培训起止时间", "培训起止时间", "集中培训起止日期", "培训开始", "培训开始日期", "集中培训开始日期"],
+      aliases: ["集中培训开始时间", "培训开始时间", "集中培训时间", "发展对象培训时间", "培训时间", "集中培训起止时间", "培训起止时间", "集中培训起止日期", "培训开始", "培训开始日期", "集中培训开始日期", "培训"],
       weight: 2,
       rangeEnd: "trainingEnd",
     },
@@ -59,12 +66,12 @@ export const developmentTemplate: Template = {
     { name: "review2", title: "第二次考察时间", titleEn: "Second review", type: "date", aliases: ["第二次考察", "第二次考察日期"], weight: 1 },
     { name: "review3", title: "第三次考察时间", titleEn: "Third review", type: "date", aliases: ["第三次考察", "第三次考察日期"], weight: 1 },
     { name: "contactPersons", title: "培养联系人", titleEn: "Contact persons", type: "string", aliases: ["培养人", "联系人", "培养联系人姓名"], weight: 2 },
-    JOIN_DATE,
+    alsoCalled(JOIN_DATE, "接收"),
     { name: "votersExpected", title: "应到有表决权人数", titleEn: "Voting members expected", type: "integer", aliases: ["应到人数", "应到会有表决权人数", "应到会有表决权党员", "应到有表决权党员", "应到会有表决权党员数"], weight: 1, constraints: { minimum: 0 } },
     { name: "votersPresent", title: "实到有表决权人数", titleEn: "Voting members present", type: "integer", aliases: ["实到人数", "到会有表决权人数", "实到会有表决权党员", "实到有表决权党员", "实到会有表决权党员数", "实到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },
     { name: "votesYes", title: "赞成票数", titleEn: "Votes in favour", type: "integer", aliases: ["赞成人数", "赞成票"], weight: 1, constraints: { minimum: 0 } },
     { name: "partyTalkDate", title: "上级党委派人谈话时间", titleEn: "Committee's talk", type: "date", aliases: ["党委谈话时间", "党委派人谈话时间"], weight: 2 },
-    { name: "approvalDate", title: "上级党委审批时间", titleEn: "Approval by the committee", type: "date", aliases: ["党委审批时间", "审批时间"], weight: 1.5 },
+    { name: "approvalDate", title: "上级党委审批时间", titleEn: "Approval by the committee", type: "date", aliases: ["党委审批时间", "审批时间", "审批"], weight: 1.5 },
     { name: "oathDate", title: "入党宣誓时间", titleEn: "Oath taken", type: "date", aliases: ["宣誓时间", "宣誓日期"], weight: 2 },
     { name: "fullApplyDate", title: "转正申请时间", titleEn: "Asked for full membership", type: "date", aliases: ["提交转正申请时间", "递交转正申请书时间", "转正申请书时间"], weight: 2 },
     { name: "fullMeetingDate", title: "转正支部大会时间", titleEn: "Full-membership meeting", type: "date", aliases: ["讨论转正支部大会时间", "转正大会时间", "支部大会讨论转正时间", "支部大会通过转正时间", "讨论转正时间"], weight: 2 },

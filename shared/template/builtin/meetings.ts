@@ -43,6 +43,8 @@ export const meetingsTemplate: Template = {
     { name: "group", title: "党小组", titleEn: "Party group", type: "string", aliases: ["党小组名称", "所在党小组"], weight: 0.5 },
     { name: "agenda", title: "会议议题", titleEn: "Agenda", type: "string", aliases: ["议题", "会议议程", "议程"], weight: 1 },
     { name: "content", title: "会议内容", titleEn: "Content", type: "string", aliases: ["内容", "主要内容", "活动内容", "学习内容", "会议主要内容", "党课内容"], weight: 1 },
+    // A vote the meeting took (接收、转正): the yes votes, also where the cell gives all three (赞成10 反对4 弃权2).
+    { name: "votesYes", title: "赞成票数", titleEn: "Votes in favour", type: "integer", aliases: ["赞成票", "赞成人数", "赞成", "表决", "表决结果", "表决情况", "表决票数"], weight: 0.5, constraints: { minimum: 0 } },
     { name: "resolution", title: "会议决议", titleEn: "Resolutions", type: "string", aliases: ["决议", "会议决定", "决议事项"], weight: 1 },
     NOTE,
   ],

@@ -19,7 +19,7 @@ export const organisationAssessmentTemplate: Template = {
   titleEn: "Branch / secretary annual assessment",
   fields: [
     { name: "year", title: "年度", titleEn: "Year", type: "integer", aliases: ["考核年度", "年份"], weight: 1, constraints: { minimum: 1949, maximum: 2100 } },
-    { ...BRANCH, aliases: [...(BRANCH.aliases ?? []), "党组织名称", "被考核党组织", "所在分党委", "村（社区）", "村（社区）名称", "村(社区)党组织"] },
+    { ...BRANCH, aliases: [...(BRANCH.aliases ?? []), "党组织名称", "被考核党组织", "所在分党委", "村（社区）", "村（社区）名称", "村(社区)党组织", "支部"] },
     { name: "secretaryName", title: "党支部书记姓名", titleEn: "Secretary", type: "string", aliases: ["书记姓名", "支部书记", "党组织书记", "党支部书记", "党组织书记姓名"], weight: 2, content: { kind: "personName" } },
     { name: "secretaryId", title: "党支部书记工号", titleEn: "Secretary's staff no.", type: "string", aliases: ["书记工号", "书记工作证号"], weight: 1 },
     {
@@ -32,7 +32,7 @@ export const organisationAssessmentTemplate: Template = {
       constraints: { required: true },
       content: { values: ORG_GRADES },
     },
-    { name: "score", title: "考核得分", titleEn: "Score", type: "number", aliases: ["得分", "综合得分", "考核分数", "总分", "总得分", "考核总分", "合计得分"], weight: 1, constraints: { minimum: 0, maximum: 100, maximumRaisedBy: "bonus" } },
+    { name: "score", title: "考核得分", titleEn: "Score", type: "number", aliases: ["得分", "综合得分", "考核分数", "总分", "总得分", "考核总分", "合计得分", "合计"], weight: 1, constraints: { minimum: 0, maximum: 100, maximumRaisedBy: "bonus" } },
     // Points beside the items: a bonus added to them, a deduction taken off (总分 = items + 加分 − 扣分).
     { name: "bonus", title: "加分", titleEn: "Bonus points", type: "number", aliases: ["加分项", "特色工作加分", "创新加分", "附加分", "奖励加分", "加分项目"], weight: 0.5, constraints: { minimum: 0 } },
     { name: "deduction", title: "扣分", titleEn: "Points deducted", type: "number", aliases: ["扣分项", "减分", "扣减分", "扣分项目", "倒扣分"], weight: 0.5 },

@@ -70,6 +70,6 @@ describe("bands a sheet writes under its table", () => {
       ["说明：90分及以上为“好”，80—89分为“较好”，70—79分为“一般”，70分以下为“差”。"],
     ]);
     expect(report).toMatchObject({ status: "checked", kind: "organisation-assessment" });
-    expect(found).toEqual(["F4 orgAssessment.gradeForBands:error"]);
+    expect(found).toEqual(["F4 orgAssessment.gradeBand:error"]);
   });
 });

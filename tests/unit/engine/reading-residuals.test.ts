@@ -349,7 +349,7 @@ describe("a branch assessment whose bands are stated under the table", () => {
   ];
   const r = checkWorkbook(book(sheet("考核汇总", rows)), { asOf: "2025-12-31" });
   it("says each grade the sheet's own bands do not give, with the grade they give", () => {
-    const list = r.findings.filter((f) => f.code === "orgAssessment.gradeForBands");
+    const list = r.findings.filter((f) => f.code === "orgAssessment.gradeBand");
     expect(list.map((f) => `${f.cell} ${f.expected}`)).toEqual(["G5 较好", "G6 差"]);
   });
 });
