@@ -14,7 +14,7 @@ import { duesMonthlyRule } from "./dues/monthly-payments.js";
 import { duesPaymentRowsRule } from "./dues/payment-rows.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
 import { meetingFrequencyRule } from "./meetings/frequency.js";
-import { meetingVotesRule } from "./meetings/votes.js";
+import { meetingVoteCountRule, meetingVotesRule } from "./meetings/votes.js";
 import { appraisalVotesRule, excellentQuotaRule, rankRule, resultGradeRule } from "./appraisal/votes.js";
 import { committeeTermRule } from "./committee/term.js";
 import { committeeCompositionRule } from "./committee/composition.js";
@@ -51,6 +51,7 @@ export const RULES: Record<string, Rule> = {
   "meetings.attendance": meetingAttendanceRule,
   "meetings.frequency": meetingFrequencyRule,
   "meetings.votes": meetingVotesRule,
+  "meetings.voteCount": meetingVoteCountRule,
   "meetings.secretaryLecture": secretaryLectureRule,
   "appraisal.votes": appraisalVotesRule,
   "appraisal.excellentQuota": excellentQuotaRule,

@@ -57,11 +57,16 @@ function judgeVotesInOneCount(ctx: RuleContext): void {
   }
 }
 
-/** A general meeting's votes: counted apart from those attending where the record does so, else against all expected. */
+/** A general meeting's record that counts its voting members apart (应到会人数 over 合计 and 其中有表决权). */
 export const meetingVotesRule: Rule = {
-  needs: [],
+  needs: ["votersExpected", "votersPresent"],
+  run: judgeVotersCountedApart,
+};
+
+/** A vote counted against all the members expected, where the record does not count its voting members apart. */
+export const meetingVoteCountRule: Rule = {
+  needs: ["expected", "votesYes"],
   run(ctx) {
-    if (ctx.has("votersExpected") && ctx.has("votersPresent")) judgeVotersCountedApart(ctx);
-    else if (ctx.has("expected") && ctx.has("votesYes")) judgeVotesInOneCount(ctx);
+    if (!ctx.has("votersExpected")) judgeVotesInOneCount(ctx);
   },
 };

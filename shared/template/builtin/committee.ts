@@ -77,7 +77,7 @@ export const committeeMembersTemplate: Template = {
     },
     // A system export writes the committee's election on every member's row (选举日期): the day each took the post.
     { name: "appointedDate", title: "任职时间", titleEn: "In post since", type: "date", aliases: ["任命时间", "当选时间", "任职日期", "选举时间", "本届选举时间"], weight: 1 },
-    { name: "termYears", title: "任期（年）", titleEn: "Term (years)", type: "integer", aliases: ["任期", "每届任期", "任期年限"], weight: 0.5, constraints: { minimum: 1 } },
+    { name: "termYears", title: "任期（年）", titleEn: "Term (years)", type: "integer", aliases: ["每届任期", "任期年限"], weight: 0.5, constraints: { minimum: 1 } },
     { ...JOIN_DATE, weight: 0.5 },
     { ...FULL_DATE, weight: 0.5 },
     // The committee's term written on every member's row: the whole committee's, not a row's own.

@@ -36,19 +36,18 @@ export const meetingsTemplate: Template = {
     // A general meeting's voting members (预备党员 have no vote): 应到会人数 over 合计 and 其中有表决权.
     { name: "votersExpected", title: "应到会有表决权人数", titleEn: "Voting members expected", type: "integer", aliases: ["应到有表决权人数", "应到有表决权党员", "应到会有表决权党员", "应到会人数有表决权", "应到人数有表决权", "应到有表决权"], weight: 1, constraints: { minimum: 0 } },
     { name: "votersPresent", title: "实到会有表决权人数", titleEn: "Voting members present", type: "integer", aliases: ["实到有表决权人数", "实到有表决权党员", "实到会有表决权党员", "实到会人数有表决权", "实到人数有表决权", "实到有表决权", "到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },
-    { name: "votesYes", title: "赞成票数", titleEn: "Votes in favour", type: "integer", aliases: ["赞成", "赞成人数", "赞成票", "表决结果赞成", "同意票数"], weight: 1, constraints: { minimum: 0 } },
+    // A vote the meeting took (接收、转正): the yes votes, also where the cell gives all three (赞成10 反对4 弃权2).
+    { name: "votesYes", title: "赞成票数", titleEn: "Votes in favour", type: "integer", aliases: ["赞成", "赞成人数", "赞成票", "表决结果赞成", "同意票数", "表决", "表决结果", "表决情况", "表决票数"], weight: 1, constraints: { minimum: 0 } },
     { name: "leave", title: "请假人数", titleEn: "On leave", type: "integer", aliases: ["请假", "缺席人数", "缺席", "缺席委员人数"], weight: 1, constraints: { minimum: 0 } },
     // The √ of an attendance matrix counted, beside the 实到 it states (no sheet has this header of its own).
     { name: "marked", title: "打√人数", titleEn: "Marked present", type: "integer", aliases: [], weight: 0.5, constraints: { minimum: 0 } },
     { name: "group", title: "党小组", titleEn: "Party group", type: "string", aliases: ["党小组名称", "所在党小组"], weight: 0.5 },
     { name: "agenda", title: "会议议题", titleEn: "Agenda", type: "string", aliases: ["议题", "会议议程", "议程"], weight: 1 },
     { name: "content", title: "会议内容", titleEn: "Content", type: "string", aliases: ["内容", "主要内容", "活动内容", "学习内容", "会议主要内容", "党课内容"], weight: 1 },
-    // A vote the meeting took (接收、转正): the yes votes, also where the cell gives all three (赞成10 反对4 弃权2).
-    { name: "votesYes", title: "赞成票数", titleEn: "Votes in favour", type: "integer", aliases: ["赞成票", "赞成人数", "赞成", "表决", "表决结果", "表决情况", "表决票数"], weight: 0.5, constraints: { minimum: 0 } },
     { name: "resolution", title: "会议决议", titleEn: "Resolutions", type: "string", aliases: ["决议", "会议决定", "决议事项"], weight: 1 },
     NOTE,
   ],
-  rules: [{ rule: "meetings.attendance" }, { rule: "meetings.votes" }, { rule: "meetings.frequency" }, { rule: "meetings.secretaryLecture" }],
+  rules: [{ rule: "meetings.attendance" }, { rule: "meetings.votes" }, { rule: "meetings.voteCount" }, { rule: "meetings.frequency" }, { rule: "meetings.secretaryLecture" }],
   minScore: 4,
   requiredHeaders: ["date"],
   distinctive: [{ of: ["type", "title", "host", "recorder", "place", "expected", "present", "agenda", "content", "resolution"], min: 2 }],
