@@ -83,7 +83,6 @@ export const DEFAULT_RULE_SET: RuleSet = {
     secretaryLecturesPerYear: 1,
     committeeFromMembers: 7,
     generalQuorumShare: 0.5,
-    generalMajorityShare: 0.5,
     committeeQuorumShare: 0.5,
     lifeMeetingMonths: [10, 11, 12],
   },

@@ -133,8 +133,6 @@ export const RuleSetShape = z
         committeeFromMembers: z.number().int().min(1).max(100),
         /** General meeting: present voting members must exceed this share of those expected. */
         generalQuorumShare: z.number().min(0).max(1),
-        /** General meeting: a resolution passes with more yes votes than this share of the voting members expected. */
-        generalMajorityShare: z.number().min(0).max(1).default(0.5),
         /** Committee meeting: present members at least this share of the committee. */
         committeeQuorumShare: z.number().min(0).max(1),
         /** The months a 组织生活会 is usually held in (条例 第十八条: 一般安排在第四季度); none there is a warning. */
@@ -161,7 +159,7 @@ export const RuleSetShape = z
         approvalErrorMonths: z.number().int().min(1).max(24),
         /** 细则 第二十条: the voting members present must exceed this share of those expected. */
         voteQuorumShare: z.number().min(0).max(1).default(0.5),
-        /** 细则 第二十一条: the votes in favour must exceed this share of the voting members expected. */
+        /** 细则 第二十一条 (and 条例 第十一条 for every vote of a general meeting): the votes in favour must exceed this share of the voting members expected. */
         voteMajorityShare: z.number().min(0).max(1).default(0.5),
         /** 细则 第十四条: the number of 入党介绍人 (two 正式党员). */
         sponsorsRequired: z.number().int().min(1).max(5).default(2),

@@ -5,7 +5,8 @@ import { meetingOf } from "./meeting-of.js";
  * M9 (条例 第十一条) where a general meeting's record counts its voting members apart
  * (应到会人数 over 合计 and 其中有表决权): the voting members are part of those counted, more than
  * `generalQuorumShare` of the voting members expected are present, and a resolution's yes votes
- * exceed `generalMajorityShare` of them (counted against those expected, not those present).
+ * exceed `development.voteMajorityShare` of them (counted against those expected, not those present: the one
+ * majority every general meeting's vote is held to).
  */
 function judgeVotersCountedApart(ctx: RuleContext): void {
   const m = ctx.ruleSet.meetings;
@@ -31,7 +32,7 @@ function judgeVotersCountedApart(ctx: RuleContext): void {
     const quorum = expected * m.generalQuorumShare;
     if (!(present > quorum)) ctx.atCell(rec, "votersPresent", "meetings.votersQuorum", "error", { present, expected }, `> ${quorum}`);
     const yes = ctx.num(rec, "votesYes");
-    const majority = expected * m.generalMajorityShare;
+    const majority = expected * ctx.ruleSet.development.voteMajorityShare;
     if (yes !== null && !(yes > majority)) ctx.atCell(rec, "votesYes", "meetings.voteNotPassed", "error", { yes, expected, majority }, `> ${majority}`);
   }
 }
