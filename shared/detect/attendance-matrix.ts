@@ -7,7 +7,7 @@ import { titleYear } from "../records/title-year.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { resolveMeetingType } from "../scoring/meetings.js";
 import { cellText } from "./header-cells.js";
-import type { UnfoldedMatrix } from "./meeting-matrix.js";
+import { keepTitleLines, type UnfoldedMatrix } from "./meeting-matrix.js";
 
 /**
  * An attendance register kept as a matrix (组织生活出勤登记): the members down, one column per meeting
@@ -128,12 +128,7 @@ export function unfoldAttendanceMatrix(sheet: SheetGrid, rules: RuleSet["meeting
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   const placeOf = new Map<string, string>();
-  for (let r = view.firstRow; r < headerRow - 1; r++) {
-    const texts = view.rowValues(r).filter((v): v is string => typeof v === "string" && v.trim() !== "");
-    if (texts.length === 0) continue;
-    values.push([texts.join(" ")]);
-    formats.push([null]);
-  }
+  keepTitleLines(view, headerRow - 1, values, formats);
   values.push([...HEADERS]);
   formats.push(HEADERS.map(() => null));
   const statedValue = (kind: "expected" | "present" | "leave", col: number): { value: CellValue; at: string } | null => {

@@ -6,7 +6,7 @@ import type { TemplateParsed } from "../template/schema.js";
 import { cleanText } from "../normalise/text.js";
 import { buildFieldIndex, matchFields, type FieldIndex } from "./field-match.js";
 import { cellText } from "./header-cells.js";
-import type { UnfoldedMatrix } from "./meeting-matrix.js";
+import { keepTitleLines, type UnfoldedMatrix } from "./meeting-matrix.js";
 
 /**
  * A record kept in long form: one row per step, the person's name repeated on each (姓名 | 性别 | 阶段 |
@@ -112,13 +112,7 @@ function folded(view: SheetView, header: Header, people: Person[], fields: numbe
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   const placeOf = new Map<string, string>();
-  // The title lines above the table stay above it: they name the branch and the year.
-  for (let r = view.firstRow; r < header.row; r++) {
-    const texts = view.rowValues(r).filter((v): v is string => typeof v === "string" && v.trim() !== "");
-    if (texts.length === 0) continue;
-    values.push([texts.join(" ")]);
-    formats.push([null]);
-  }
+  keepTitleLines(view, header.row, values, formats);
   const headers = ["姓名", ...header.others.map((o) => o.text), ...fields.map((f) => template.fields[f]!.title)];
   values.push(headers);
   formats.push(headers.map(() => null));

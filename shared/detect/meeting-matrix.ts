@@ -234,6 +234,19 @@ function placeNote(own: UnfoldedRow[], note: string, noteAt: string, type: strin
 /** The day first: a row that opens with 第一党小组 would read as that group's heading. */
 const HEADERS = ["会议时间", "会议类型", "党小组", "备注"];
 
+/**
+ * The lines above a table read another way (a matrix, an attendance register, a long-form record),
+ * kept above the list it becomes, each as one cell: they name the branch, the year and the register.
+ */
+export function keepTitleLines(view: SheetView, beforeRow: number, values: CellValue[][], formats: (string | null)[][]): void {
+  for (let r = view.firstRow; r < beforeRow; r++) {
+    const texts = view.rowValues(r).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+    if (texts.length === 0) continue;
+    values.push([texts.join(" ")]);
+    formats.push([null]);
+  }
+}
+
 export function unfolded(view: SheetView, headerRow: number, rows: UnfoldedRow[], beside: string[]): Pick<UnfoldedMatrix, "grid" | "placeOf"> {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -242,13 +255,7 @@ export function unfolded(view: SheetView, headerRow: number, rows: UnfoldedRow[]
     values.push([beside.join(" ")]);
     formats.push([null]);
   }
-  // The title lines above the matrix stay above the list: they name the year and the register.
-  for (let r = view.firstRow; r < headerRow; r++) {
-    const texts = view.rowValues(r).filter((v): v is string => typeof v === "string" && v.trim() !== "");
-    if (texts.length === 0) continue;
-    values.push([texts.join(" ")]);
-    formats.push([null]);
-  }
+  keepTitleLines(view, headerRow, values, formats);
   values.push([...HEADERS]);
   formats.push(HEADERS.map(() => null));
   for (const row of rows) {

@@ -1,8 +1,8 @@
 import { checkTopGradeQuota } from "../../scoring/quota.js";
 import type { Rule, RuleContext } from "../context.js";
 import { a1 } from "../../grid/a1.js";
-import { gradeOfBands, statedBands } from "./stated-bands.js";
-import type { ScoreBand } from "../../notes/score-bands.js";
+import { statedBands } from "./stated-bands.js";
+import { bandOf, type ScoreBand } from "../../notes/score-bands.js";
 
 /**
  * Annual assessment of a branch or its secretary (§5): the grade is one of the rule set's
@@ -44,7 +44,7 @@ function checkGradeBands(ctx: RuleContext, grades: readonly string[], ruleBands:
     const grade = ctx.str(rec, "result");
     const score = ctx.num(rec, "score");
     if (grade === null || score === null || !bands.some((b) => b.grade === grade)) continue;
-    const expected = gradeOfBands(bands, score);
+    const expected = bandOf(bands, score);
     if (expected !== null && expected !== grade) ctx.atCell(rec, "result", "orgAssessment.gradeBand", "error", { value: grade, score: String(score), expected, source }, expected);
   }
 }

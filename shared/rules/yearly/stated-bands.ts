@@ -1,5 +1,5 @@
 import { cellText } from "../../normalise/value.js";
-import { bandOf, readScoreBands, type ScoreBand } from "../../notes/score-bands.js";
+import { readScoreBands, type ScoreBand } from "../../notes/score-bands.js";
 import type { RuleContext } from "../context.js";
 
 /**
@@ -22,6 +22,3 @@ export function statedBands(ctx: RuleContext, grades: readonly string[]): { band
   }
   return null;
 }
-
-/** The grade a score earns by the stated bands. */
-export const gradeOfBands = bandOf;
