@@ -26,6 +26,8 @@ export interface FieldIndex {
   stem: Map<string, number>;
   /** Per header text, the fields it may name, best first (cached: a sheet repeats its headers). */
   cache: Map<string, FieldMatch[]>;
+  /** Per header cell (leaf, group, title qualifiers), the fields it may take (header-binding.ts). */
+  offerCache: Map<string, readonly FieldMatch[]>;
   /** Headers a person confirmed, and columns to leave out (apply-mapping.ts). */
   mapping?: IndexMapping;
   /** Whether some alias is longer than a header usually is (a department's form writes its rules into its headers). */
@@ -45,7 +47,7 @@ const MAX_LONG_HEADER = 200;
 const NO_MATCH: FieldMatch[] = [];
 
 export function buildFieldIndex(template: TemplateParsed): FieldIndex {
-  const index: FieldIndex = { template, aliases: [], exact: new Map(), folded: new Map(), stem: new Map(), cache: new Map() };
+  const index: FieldIndex = { template, aliases: [], exact: new Map(), folded: new Map(), stem: new Map(), cache: new Map(), offerCache: new Map() };
   template.fields.forEach((field, fieldIndex) => {
     if (field.repeat) return;
     for (const name of [field.title, ...field.aliases]) {

@@ -166,16 +166,7 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[], titleQualifiers
       offers.push({ cell, fieldIndex: pinned, score: 1, mapped: true });
       continue;
     }
-    let matches = matchFields(index, cell.leaf).map((m) => ({ ...m, score: m.score }));
-    // Under a heading that qualifies its columns (预备党员转正 → 上级党委审批时间), the qualified
-    // name wins where the template knows it: that is the column's meaning, not the bare leaf's.
-    const qualified = qualifiedMatches(index, cell, titleQualifiers);
-    if (qualified.length) matches = [...qualified, ...matches.filter((m) => !qualified.some((q) => q.fieldIndex === m.fieldIndex))];
-    if (matches.length === 0 && cell.group !== "") {
-      matches = matchFields(index, underGroup(cell.group, cell.leaf)).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
-    }
-    const codes = readHeaderCodes(cell.leaf)?.codes;
-    for (const m of matches) if (m.score >= MIN_HEADER_SCORE && !(codes && codesContradict(fields[m.fieldIndex]!, codes))) offers.push({ cell, fieldIndex: m.fieldIndex, score: m.score });
+    for (const m of cellOffers(index, cell, titleQualifiers)) offers.push({ cell, fieldIndex: m.fieldIndex, score: m.score });
   }
   offers.sort((a, b) => Number(b.mapped ?? false) - Number(a.mapped ?? false) || b.score - a.score || fields[b.fieldIndex]!.weight - fields[a.fieldIndex]!.weight || a.cell.col - b.cell.col);
   const boundFields = new Set<number>();
@@ -189,6 +180,33 @@ export function bindHeader(index: FieldIndex, all: HeaderCell[], titleQualifiers
   hits.sort((a, b) => a.cell.col - b.cell.col);
   return { hits, score };
 }
+
+/**
+ * The fields one header cell may take, best first. Worked out once per leaf, group and title
+ * qualifiers: the rows tried as headers repeat their texts (a data row's 女, 正式党员, a date), and
+ * the same row is tried at up to three heights.
+ */
+function cellOffers(index: FieldIndex, cell: HeaderCell, titleQualifiers: readonly string[]): readonly FieldMatch[] {
+  const key = `${cell.leaf}\u0001${cell.group}\u0001${titleQualifiers.join("\u0002")}`;
+  const cached = index.offerCache.get(key);
+  if (cached) return cached;
+  let matches: FieldMatch[] = matchFields(index, cell.leaf);
+  // Under a heading that qualifies its columns (预备党员转正 → 上级党委审批时间), the qualified
+  // name wins where the template knows it: that is the column's meaning, not the bare leaf's.
+  const qualified = qualifiedMatches(index, cell, titleQualifiers);
+  if (qualified.length) matches = [...qualified, ...matches.filter((m) => !qualified.some((q) => q.fieldIndex === m.fieldIndex))];
+  if (matches.length === 0 && cell.group !== "") {
+    matches = matchFields(index, underGroup(cell.group, cell.leaf)).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
+  }
+  const codes = readHeaderCodes(cell.leaf)?.codes;
+  const fields = index.template.fields;
+  const out = matches.filter((m) => m.score >= MIN_HEADER_SCORE && !(codes && codesContradict(fields[m.fieldIndex]!, codes)));
+  // A long-lived host (the Worker, the pane) sees many sheets: keep the memo bounded.
+  if (index.offerCache.size >= MAX_CACHED_OFFERS) index.offerCache.clear();
+  index.offerCache.set(key, out);
+  return out;
+}
+const MAX_CACHED_OFFERS = 4096;
 
 /** A leaf that is the whole of its group (应到会人数 over 合计); one that is part of it (其中有表决权). */
 const WHOLE_LEAF = /^(合计|总计|共计|小计|总数|人数|计)$/;
