@@ -29,6 +29,9 @@ export const DATE_IN_TEXT = String.raw`(\d{4}\s*(?:年|[.\-/])\s*\d{1,2}\s*(?:�
 /** A count as clerks write it: 6, 六, 十二, 两. */
 export const COUNT_IN_TEXT = String.raw`(\d{1,2}|[一二两三四五六七八九十]{1,3})`;
 
+/** A month of the year as clerks write it in a note: 4, 12, 四, 十二. */
+const MONTH_NUMBER = String.raw`(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])`;
+
 /** Words that postpone, how long, and what a postponement that is not of an election names. */
 const DELAY = "(?:延期|推迟|延后|延迟)";
 const DELAY_LENGTH = String.raw`(半年|一年|${COUNT_IN_TEXT}\s*个?\s*月)`;
@@ -39,6 +42,8 @@ export interface NotePattern {
   pattern: RegExp;
   /** Which capture holds the months or the date, when the fact has one. */
   months?: number;
+  /** Which capture lists months of the year (4、5 / 4-6): the fact's `monthsOfYear`. */
+  monthList?: number;
   date?: number;
   /** Words that must also be present for an exemption or a reduction to count as approved. */
   approvedBy?: RegExp;
@@ -58,6 +63,8 @@ export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "transferOut", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*(?:组织关系)?\s*(?:已)?(?:转出|调出|转走)|(?:转出|调出)(?:时间|日期)?\s*[:：（(]?\s*${DATE_IN_TEXT}`), date: 1 },
   { kind: "exempt", pattern: /免交|免缴|免于交纳/, approvedBy: /批准|同意|审批/ },
   { kind: "reduced", pattern: /减交|减缴|少交/, approvedBy: /批准|同意|审批/ },
+  // 补交2月 / 补交4、5月份: the months of the year paid late (3月补交2月); 补交2个月: how many.
+  { kind: "backPay", pattern: new RegExp(String.raw`补(?:交|缴)\s*(?:了)?\s*(${MONTH_NUMBER}(?:\s*(?:、|,|，|和|及|至|到|-|~|—|–)\s*${MONTH_NUMBER})*)\s*月(?!\s*[个])`), monthList: 1 },
   { kind: "backPay", pattern: new RegExp(String.raw`补(?:交|缴)\s*(?:了)?\s*${COUNT_IN_TEXT}\s*个?\s*月`), months: 1 },
   { kind: "abroad", pattern: /出国|出境|国[（(]境[）)]外|境外/ },
   { kind: "mobile", pattern: /流动党员/ },

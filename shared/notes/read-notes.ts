@@ -8,6 +8,8 @@ export interface NoteFact {
   /** The words that state it, as written. */
   text: string;
   months?: number;
+  /** Months of the year the words name (补交4、5月: 4 and 5), in order. */
+  monthsOfYear?: number[];
   /** A day number (the first day of the month when only the month was written). */
   day?: number;
   /** How far `day` was written: "month" for 2026年6月. */
@@ -27,6 +29,23 @@ function firstGroup(m: RegExpExecArray, from: number): string | undefined {
   return undefined;
 }
 
+/** "4、5" → [4, 5]; "4-6" and "4至6" → [4, 5, 6]; null when a month is not one (13) or a range runs backwards. */
+function monthsOfYear(list: string): number[] | null {
+  const out: number[] = [];
+  const parts = list.split(/\s*(、|,|，|和|及|至|到|-|~|—|–)\s*/);
+  for (let i = 0; i < parts.length; i += 2) {
+    const n = chineseCount(parts[i]!);
+    if (n === null || n < 1 || n > 12) return null;
+    const joiner = parts[i - 1];
+    if (joiner !== undefined && /至|到|-|~|—|–/.test(joiner)) {
+      const from = out[out.length - 1]!;
+      if (n <= from) return null;
+      for (let k = from + 1; k <= n; k++) out.push(k);
+    } else if (!out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
 /** Every fact the text states, each kind once (by the first of its patterns that reads it), in the order of NOTE_PATTERNS. */
 export function readNotes(raw: string): NoteFact[] {
   const text = toHalfWidth(raw);
@@ -42,6 +61,12 @@ export function readNotes(raw: string): NoteFact[] {
       const months = fixed ?? chineseCount(said.replace(/\s*个?\s*月$/, ""));
       if (months === null) continue;
       fact.months = months;
+    }
+    if (p.monthList !== undefined) {
+      const named = monthsOfYear(m[p.monthList] ?? "");
+      if (named === null) continue;
+      fact.monthsOfYear = named;
+      fact.months = named.length;
     }
     if (p.date !== undefined) {
       const said = firstGroup(m, p.date);

@@ -1,5 +1,5 @@
 import { monthIndex, monthIndexToPeriod } from "../../calendar/periods.js";
-import { duesAmountMatches, duesForMonths } from "../../scoring/dues.js";
+import { duesAmountMatches, duesForMonths, type DuesExpectation } from "../../scoring/dues.js";
 import { fenToYuanText } from "../../scoring/money.js";
 import { cellText } from "../../normalise/value.js";
 import { titleYear } from "../../records/title-year.js";
@@ -121,7 +121,10 @@ export const duesMonthlyRule: Rule = {
       }
       const standard = ctx.num(rec, "standard");
       const expected = standard !== null ? null : expectationFor(ctx, rec);
-      const owed = standard ?? (expected?.kind === "amount" ? expected.fen : null);
+      // A range (a farmer's 0.2–1 元) owes no one amount: the member's own usual payment stands for it.
+      const usual = standard === null && expected?.kind === "range" ? usualPayment(rec.repeat, expected, dues.toleranceFen) : null;
+      const owed = standard ?? (expected?.kind === "amount" ? expected.fen : usual);
+      const paidLate = backPaidMonths(ctx, rec, rowYear);
       // Quarter columns hold a quarter's payment each: nothing there covers a neighbour.
       const covered = spans ? null : coveredMonths(rec.repeat, owed, isDue);
       let askedConsent = false;
@@ -133,7 +136,9 @@ export const duesMonthlyRule: Rule = {
         const column = columns[i]!;
         const value = rec.repeat[i] ?? null;
         const due = dueCount[i]!;
-        if (due > 0 && (value === null || value === 0) && !covered?.[i] && !member.waived) {
+        // A month the note says was paid late (3月补交2月) is not unpaid: its payment sits elsewhere on the row.
+        const late = (column.span ?? 1) === 1 && paidLate.has(columnFirst[i]!);
+        if (due > 0 && (value === null || value === 0) && !covered?.[i] && !member.waived && !late) {
           // Paid to another organisation (第九条): not unpaid here, and said so once below.
           if (member.elsewhere) {
             notHere += due;
@@ -152,7 +157,7 @@ export const duesMonthlyRule: Rule = {
         if (due === 0 || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
         if ((column.span ?? 1) > 1) askedConsent = checkSpanAmount(ctx, rec, column, value, due, standard, expected, dues.toleranceFen, member, askedConsent, columnFirst[i]!) || askedConsent;
-        else checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent);
+        else checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent, usual);
       }
       if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueFrom, dueCount, runStart, columns.length);
       if (notHere > 0 && member.elsewhere) ctx.atColumnIndex(member.elsewhere.row, member.elsewhere.col, "note", "dues.paidElsewhere", "info", { months: notHere });
@@ -199,6 +204,27 @@ function checkSpanAmount(
   return true;
 }
 
+/** The payment a member makes most months, where it lies in the range owed and is made at least twice: what one month of theirs is. */
+function usualPayment(values: readonly unknown[], range: Extract<DuesExpectation, { kind: "range" }>, toleranceFen: number): number | null {
+  const counts = new Map<number, number>();
+  for (const v of values) if (typeof v === "number" && v > 0 && duesAmountMatches(v, range, toleranceFen)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | null = null;
+  let times = 1;
+  for (const [v, n] of counts) {
+    if (n > times) [best, times] = [v, n];
+    else if (n === times) best = null;
+  }
+  return best;
+}
+
+/** The months a backPay note names (3月补交2月, 补交4、5月), as month indices of the row's year. */
+function backPaidMonths(ctx: RuleContext, rec: LedgerRecord, year: number): Set<number> {
+  const out = new Set<number>();
+  if (!rec.facts) return out;
+  for (const f of ctx.facts(rec, "backPay")) for (const m of f.monthsOfYear ?? []) out.add(year * 12 + m - 1);
+  return out;
+}
+
 /**
  * Months a payment of several months' dues covers: a quarterly payment of 3 × the monthly
  * amount covers the empty months just before it (paid at the end of the quarter), then
@@ -231,6 +257,7 @@ function checkPaidAmount(
   expected: ReturnType<typeof expectationFor>,
   toleranceFen: number,
   consent: boolean,
+  usual: number | null,
 ): void {
   if (standard !== null) {
     if (Math.abs(paid - standard) <= toleranceFen) return;
@@ -244,6 +271,12 @@ function checkPaidAmount(
     return;
   }
   if (expected && !duesAmountMatches(paid, expected, toleranceFen)) {
+    // Several months of the member's usual payment at once (1.50 = three months of 0.50): a lump payment, not a wrong amount.
+    const months = usual ? Math.round(paid / usual) : 0;
+    if (usual && months >= 2 && months <= 12 && Math.abs(paid - months * usual) <= toleranceFen * months) {
+      if (!consent) ctx.atColumnIndex(rec.row, cell.col, "months", "dues.lumpPayment", "warning", { value: fenToYuanText(paid), months });
+      return;
+    }
     ctx.atColumnIndex(rec.row, cell.col, "months", "dues.paidMismatch", "error", { value: fenToYuanText(paid), expected: describeExpectation(expected) }, describeExpectation(expected));
   }
 }

@@ -4,7 +4,7 @@ import type { Rule } from "../context.js";
 
 /**
  * A 全年合计 column equals the sum of the row's monthly payments (免交 and empty months count nothing).
- * A column that totals part of the year (四季度合计, 上半年合计) sums the months of that part only.
+ * A whole year's total may also count a 补缴 column. A column that totals part of the year (四季度合计, 上半年合计) sums the months of that part only.
  */
 export const duesYearTotalRule: Rule = {
   needs: ["yearTotal", "months"],
@@ -18,7 +18,9 @@ export const duesYearTotalRule: Rule = {
       rec.repeat.forEach((v, i) => {
         if (counted[i] && typeof v === "number") sum += v;
       });
-      if (stated !== sum) {
+      // A whole year's total may add the 补缴 column's late payments (合计 = the months + 补缴).
+      const late = part === null ? ctx.num(rec, "backPaid") : null;
+      if (stated !== sum && !(late !== null && stated === sum + late)) {
         ctx.atCell(rec, "yearTotal", "dues.yearTotalMismatch", "error", { value: fenToYuanText(stated), expected: fenToYuanText(sum) }, fenToYuanText(sum));
       }
     }

@@ -150,6 +150,10 @@ describe("facts written in 备注", () => {
     ["延长预备期十二个月", { kind: "extension", months: 12 }],
     ["补交3个月党费", { kind: "backPay", months: 3 }],
     ["补缴两个月", { kind: "backPay", months: 2 }],
+    // A month of the year, not a count: 3月补交2月 pays February in March.
+    ["3月补交2月", { kind: "backPay", monthsOfYear: [2] }],
+    ["6月补交4、5月", { kind: "backPay", monthsOfYear: [4, 5] }],
+    ["补缴4-6月份党费", { kind: "backPay", monthsOfYear: [4, 5, 6] }],
   ])("%s", (text, want) => {
     expect(readNotes(text)).toContainEqual(expect.objectContaining(want));
   });

@@ -132,4 +132,23 @@ describe("dues payment rows (党费补缴)", () => {
       ["dues.monthRange", "error", "E4"],
     ]);
   });
+
+  it("a farmer who pays 0.50 a month and 1.50 in June after two empty months paid three months at once; 补交4、5月 says why", () => {
+    const months = [0.5, 0.5, 0.5, null, null, 1.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5];
+    const withNote = checkWorkbook(book(sheet("党费", [["姓名", "人员类别", ...MONTHS, "备注"], ["杜鹏", "农民", ...months, "6月补交4、5月"]])), { asOf: "2025-12-31" });
+    expect(withNote.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.code}`)).toEqual([]);
+    // Without the note: paying three months at once asks for the branch's consent (a warning), and is no wrong amount.
+    const bare = checkWorkbook(book(sheet("党费", [["姓名", "人员类别", ...MONTHS], ["杜鹏", "农民", ...months]])), { asOf: "2025-12-31" });
+    expect(bare.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.code}`)).toEqual(["H2 dues.lumpPayment"]);
+    // 2.00 is outside 0.20–1.00 however often it is paid.
+    const wrong = checkWorkbook(book(sheet("党费", [["姓名", "人员类别", ...MONTHS], ["曾敏", "农民", ...paid(2)]])), { asOf: "2025-12-31" });
+    expect(wrong.findings.filter((f) => f.code === "dues.paidMismatch")).toHaveLength(12);
+  });
+
+  it("合计 may count the 补缴 column: 154.00 over eleven months + 14.00 补缴 = 168.00; 3月补交2月 leaves February not unpaid", () => {
+    const header = ["姓名", "缴费基数", "月缴", ...MONTHS, "补缴", "合计", "备注"];
+    const months = [14, null, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
+    const r = checkWorkbook(book(sheet("党费", [header, ["陶凤英", 2800, 14, ...months, 14, 168, "3月补交2月"], ["雷倩", 2800, 14, ...months, 14, 182, ""]])), { asOf: "2025-12-31" });
+    expect(r.findings.map((f) => `${f.cell} ${f.code}`).sort()).toEqual(["E3 dues.unpaidShort", "Q3 dues.yearTotalMismatch"]);
+  });
 });
