@@ -222,6 +222,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "note.paysElsewhere": { zh: "{header}：在流入地（外地）党组织交纳党费", en: "{header}: pays dues to the organisation where he or she lives or works" },
   "note.notAssessed": { zh: "{header}：不参加评议（不确定等次）", en: "{header}: not assessed this time" },
   "value.excusedByNote": { zh: "{field}未填，备注说明：{note}", en: "{field} is left empty; the note says: {note}" },
+  "dues.transferOutUndated": {
+    zh: "写明已转出，但没有写转出月份：{months} 个月没有交纳记录，是否欠缴无法核对；请补上转出时间",
+    en: "Marked as transferred out with no month: {months} month(s) without a payment could not be checked; add the date of the transfer",
+  },
   "dues.paidElsewhere": {
     zh: "备注写明在流入地（外地）党组织交纳党费，本表未记的 {months} 个月不算欠缴；请向该党组织核实",
     en: "The note says the dues are paid where the member lives or works: the {months} months not recorded here are not counted as unpaid; confirm with that organisation",

@@ -37,6 +37,8 @@ interface MemberMonths {
   admitted: number | null;
   /** The month the member transferred out, left or was suspended, and the words that say so: nothing is due after it. */
   gone: { month: number; note: string } | null;
+  /** 已转出 with no month written: the words that say so (its empty months cannot be checked, and the report says so). */
+  undatedOut: RowFact | null;
 }
 
 /** The earliest month a member stopped being the branch's (转出, 去世, 出党, 停止党籍), where a column or a note dates it. */
@@ -61,7 +63,7 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
   const lastByColumn = transferOut === null ? asOfMonth : Math.min(asOfMonth, monthIndex(transferOut));
   let admitted = joined === null ? null : monthIndex(joined);
   const gone = transferOut === null && !rec.facts ? null : goneMonth(ctx, rec, transferOut);
-  if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false, elsewhere: null, leftSometime: false, admitted, gone };
+  if (!rec.facts) return { firstDue, lastDue: lastByColumn, waived: false, consent: false, elsewhere: null, leftSometime: false, admitted, gone, undatedOut: null };
   let lastDue = lastByColumn;
   for (const f of ctx.facts(rec, "transferIn")) if (f.day !== undefined) firstDue = Math.max(firstDue, monthIndex(f.day));
   // Admitted during the year (a note where the ledger has no 入党时间 column): dues from that month.
@@ -83,10 +85,11 @@ function memberMonths(ctx: RuleContext, rec: LedgerRecord, asOfMonth: number): M
     if (!f.approved) ctx.atColumnIndex(f.row, f.col, "note", "dues.exemptNotApproved", "warning", {});
   }
   // Transferred out, the month not written (状态 已转出): which months were the branch's is not known.
-  const outSometime = ctx.facts(rec, "transferOut").some((f) => f.day === undefined);
+  const undatedOut = ctx.facts(rec, "transferOut").find((f) => f.day === undefined) ?? null;
+  const outSometime = undatedOut !== null;
   const waived = exempt.length > 0 || ctx.facts(rec, "suspended").length > 0 || ctx.facts(rec, "left").length > 0 || outSometime;
   const consent = ctx.facts(rec, "duesConsent").length > 0 || ctx.facts(rec, "backPay").length > 0;
-  return { firstDue, lastDue, waived, consent, elsewhere: ctx.facts(rec, "paysElsewhere")[0] ?? null, leftSometime: left.some((f) => f.day === undefined), admitted, gone };
+  return { firstDue, lastDue, waived, consent, elsewhere: ctx.facts(rec, "paysElsewhere")[0] ?? null, leftSometime: left.some((f) => f.day === undefined), admitted, gone, undatedOut };
 }
 
 export const duesMonthlyRule: Rule = {
@@ -132,12 +135,14 @@ export const duesMonthlyRule: Rule = {
       // The unpaid run is a slice [runStart, i) of the period-ordered columns.
       let runStart = -1;
       let notHere = 0;
+      let unchecked = 0;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
         const value = rec.repeat[i] ?? null;
         const due = dueCount[i]!;
         // A month the note says was paid late (3月补交2月) is not unpaid: its payment sits elsewhere on the row.
         const late = (column.span ?? 1) === 1 && paidLate.has(columnFirst[i]!);
+        if (due > 0 && (value === null || value === 0) && member.undatedOut && !late) unchecked += due;
         if (due > 0 && (value === null || value === 0) && !covered?.[i] && !member.waived && !late) {
           // Paid to another organisation (第九条): not unpaid here, and said so once below.
           if (member.elsewhere) {
@@ -160,6 +165,8 @@ export const duesMonthlyRule: Rule = {
         else checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent, usual);
       }
       if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueFrom, dueCount, runStart, columns.length);
+      // Never a silent pass: the empty months of a member transferred out on no written date were not checked.
+      if (unchecked > 0 && member.undatedOut) ctx.atColumnIndex(member.undatedOut.row, member.undatedOut.col, "note", "dues.transferOutUndated", "info", { months: unchecked });
       if (notHere > 0 && member.elsewhere) ctx.atColumnIndex(member.elsewhere.row, member.elsewhere.col, "note", "dues.paidElsewhere", "info", { months: notHere });
     }
   },

@@ -39,7 +39,8 @@ function checkGradeBands(ctx: RuleContext, grades: readonly string[], ruleBands:
   const stated = statedBands(ctx, grades);
   const bands = stated?.bands ?? ruleBands;
   if (!bands) return;
-  const source = stated ? `表中说明（${a1(stated.row, stated.col)}）` : "规则集";
+  const zh = ctx.lang === "zh";
+  const source = stated ? (zh ? `表中说明（${a1(stated.row, stated.col)}）` : `the note in the sheet (${a1(stated.row, stated.col)})`) : zh ? "规则集" : "the rule set";
   for (const rec of ctx.records) {
     const grade = ctx.str(rec, "result");
     const score = ctx.num(rec, "score");

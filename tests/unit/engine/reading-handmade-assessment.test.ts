@@ -50,6 +50,13 @@ describe("a 百分制 branch assessment by hand: rows headed 支部, full marks 
     ]);
   });
 
+  it("the grade-band finding names where its bands come from in the reader's language", () => {
+    const rows: CellValue[][] = [["2025年度党支部工作考核得分"], H, ["第四党支部", 14, 17, 11, 10, 16, 68, "一般"], [], ["说明：90分以上为好，80—89分为较好，70—79分为一般，70分以下为差。"]];
+    const say = (lang: "zh" | "en") => checkWorkbook(book(sheet("考核", rows)), { asOf: "2025-12-31", lang }).findings.find((f) => f.code === "orgAssessment.gradeBand")!.message;
+    expect(say("zh")).toContain("表中说明（A5）");
+    expect(say("en")).toContain("the note in the sheet (A5)");
+  });
+
   it("bracketed numbers that do not add up to 100 are not read as full marks", () => {
     const r = check([["2025年度党支部工作考核得分"], ["支部", "组织建设（20）", "三会一课（25）", "党费管理（15）", "合计", "等次"], ["第一党支部", 19, 24, 15, 58, "好"]]);
     expect(r.findings.some((f) => f.code === "points.aboveMax")).toBe(false);

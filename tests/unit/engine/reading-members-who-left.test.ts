@@ -52,6 +52,15 @@ describe("a 状态 column says who left, with the rule set's words", () => {
     };
     expect(dues("状态", [row("已迁出")], local)).toEqual([]);
   });
+
+  it("已转出 with no month: the nine empty months are not called unpaid, and the report says they were not checked (at Q4)", () => {
+    const r = checkWorkbook(book(sheet("党费", [["2025年度党费收缴台账"], ["姓名", "人员类别", "缴费基数", "月应缴党费", ...MONTHS, "状态"], row("已转出")])), { asOf: "2025-12-31" });
+    expect(r.findings.map((f) => `${f.cell} ${f.code} ${f.severity}`)).toEqual(["Q3 dues.transferOutUndated info"]);
+    expect(r.findings[0]!.message).toContain("9 个月");
+    // Paid every month: nothing went unchecked, nothing to say.
+    const full = checkWorkbook(book(sheet("党费", [["2025年度党费收缴台账"], ["姓名", "人员类别", "缴费基数", "月应缴党费", ...MONTHS, "状态"], ["甲", "在职", 4900, 49, ...paid(49, 12), "已转出"]])), { asOf: "2025-12-31" });
+    expect(full.findings).toEqual([]);
+  });
 });
 
 describe("a quarter in which the member died", () => {
