@@ -60,7 +60,7 @@ export function readBaseChanges(raw: string): BaseChanges | null {
     if (from !== null && to !== null && base !== null && from <= to) spans.push({ from, to, base });
   }
   const dated = [...text.matchAll(FROM_MONTH)].map((m) => ({ from: month(m[1]), before: fen(m[2]), base: fen(m[3]) }));
-  dated.push(...[...text.matchAll(THEN_MONTH)].map((m) => ({ from: month(m[3]), before: fen(m[1]), base: fen(m[2]) })));
+  for (const m of text.matchAll(THEN_MONTH)) dated.push({ from: month(m[3]), before: fen(m[1]), base: fen(m[2]) });
   for (const d of dated) {
     if (d.from === null || d.base === null) continue;
     spans.push({ from: d.from, to: 12, base: d.base });
