@@ -264,12 +264,29 @@ const META = /[:：]\s*\S/;
  * and a 填报单位 line are not header rows.
  */
 function canHeadGroups(view: SheetView, row: number): boolean {
+  if (isLabelValueLine(view, row)) return false;
   const texts = new Set<string>();
   for (let c = view.firstCol; c < view.colCount && texts.size < 2; c++) {
     const t = cellText(view, row, c);
     if (t !== "" && !META.test(t)) texts.add(t);
   }
   return texts.size >= 2;
+}
+
+/**
+ * A line of labels each followed by its value (应到会人数 | 46 | 实到会 | 35 | 委员职数 | 5): a form's
+ * cover facts, not headings over the columns below. Two labels with a number beside them say so.
+ */
+function isLabelValueLine(view: SheetView, row: number): boolean {
+  let pairs = 0;
+  let label = false;
+  for (let c = view.firstCol; c < view.colCount && pairs < 2; c++) {
+    const v = view.value(row, c);
+    if (v === null || v === "" || (typeof v === "string" && v.trim() === "")) continue;
+    if (typeof v === "number" && label) pairs++;
+    label = typeof v === "string";
+  }
+  return pairs >= 2;
 }
 
 /** The qualifiers a row's texts say (a title row 某某预备党员转正情况登记表). */

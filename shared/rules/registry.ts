@@ -22,6 +22,7 @@ import { committeeMemberFullRule } from "./committee/member-full.js";
 import { committeeMembersTermRule } from "./committee/members-term.js";
 import { committeeSizeRule } from "./committee/size.js";
 import { committeeBranchSizeRule } from "./committee/branch-size.js";
+import { committeeElectionRule } from "./committee/election.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
 import { pointsRule } from "./yearly/points.js";
 import { cadreGradesRule } from "./yearly/cadre-grades.js";
@@ -61,6 +62,7 @@ export const RULES: Record<string, Rule> = {
   "committee.composition": committeeCompositionRule,
   "committee.size": committeeSizeRule,
   "committee.branchSize": committeeBranchSizeRule,
+  "committee.election": committeeElectionRule,
   "committee.memberFull": committeeMemberFullRule,
   "committee.membersTerm": committeeMembersTermRule,
   "orgAssessment.grades": orgAssessmentRule,

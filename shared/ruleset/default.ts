@@ -161,6 +161,9 @@ export const DEFAULT_RULE_SET: RuleSet = {
     termMinYears: 3,
     termMaxYears: 5,
     electionDelayMaxMonths: 12,
+    // 基层组织选举工作条例 (2020), as cited: quorum above four fifths, a winner above half of those expected.
+    electionQuorumShare: 0.8,
+    electionWinShare: 0.5,
   },
   organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null },
   cadreGrades: {

@@ -232,6 +232,10 @@ export const RuleSetShape = z
         termMaxYears: z.number().int().min(1).max(10),
         /** An approved postponement of an election: at most this many months (一般不超过1年). */
         electionDelayMaxMonths: z.number().int().min(0).max(60),
+        /** An election needs more than this share of those with a vote present (超过应到会人数的五分之四). */
+        electionQuorumShare: z.number().min(0).max(1).default(0.8),
+        /** One elected needs more votes than this share of those expected with a vote (超过应到会有选举权人数的半数). */
+        electionWinShare: z.number().min(0).max(1).default(0.5),
       })
       .strict()
       .default({
@@ -246,6 +250,8 @@ export const RuleSetShape = z
         termMinYears: 3,
         termMaxYears: 5,
         electionDelayMaxMonths: 12,
+        electionQuorumShare: 0.8,
+        electionWinShare: 0.5,
       }),
     /** Annual assessment of a branch or its secretary (述职评议考核, §5). */
     organisationAssessment: z

@@ -108,6 +108,14 @@ export const Field = z
      */
     excusedBy: z.array(z.string().max(32)).max(16).optional(),
     /**
+     * Values of another field of the same row that say this one does not apply (届满时间 where
+     * 是否设支委会 is 否: no committee, no term to renew): an empty cell there is not 「不能为空」.
+     */
+    notNeededWhen: z
+      .array(z.object({ field: z.string().max(64), equals: z.union([z.boolean(), z.number(), z.string().max(32)]) }).strict())
+      .max(8)
+      .optional(),
+    /**
      * Words a clerk writes in the cell for "this member has none of it yet" (党龄「预备」: a
      * probationary member's party age has not begun): read as no value, not as a bad one.
      */

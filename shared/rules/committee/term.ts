@@ -24,9 +24,14 @@ function termByType(b: RuleSet["branch"], name: string): { years: number; word: 
   return null;
 }
 
-/** What a row says of its organisation: its name, its branch and its type (类型: 社区). */
+/**
+ * What a row says of its organisation's type: its 类型 cell where it has one (农村信用社党支部 of type
+ * 企业 is a company, whatever its name holds), else its name and its branch's.
+ */
 function nameOf(ctx: RuleContext, rec: LedgerRecord): string {
-  return `${ctx.str(rec, "committeeName") ?? ""} ${ctx.str(rec, "branch") ?? ""} ${ctx.str(rec, "orgType") ?? ""}`;
+  const type = ctx.str(rec, "orgType");
+  if (type !== null) return type;
+  return `${ctx.str(rec, "committeeName") ?? ""} ${ctx.str(rec, "branch") ?? ""}`;
 }
 
 /**

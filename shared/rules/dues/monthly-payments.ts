@@ -7,6 +7,7 @@ import type { LedgerRecord, RepeatColumn, RowFact } from "../../records/build.js
 import type { Rule, RuleContext } from "../context.js";
 import { describeExpectation, expectationFor } from "./standard-amount.js";
 import { reportUnpaidMonths } from "./unpaid-run.js";
+import { checkNoteBaseMonth, noteBasesOf, reportUnknownBases } from "./note-bases.js";
 
 /**
  * The monthly columns of a dues ledger (one row per member): each paid month agrees
@@ -128,6 +129,8 @@ export const duesMonthlyRule: Rule = {
       const usual = standard === null && expected?.kind === "range" ? usualPayment(rec.repeat, expected, dues.toleranceFen) : null;
       const owed = standard ?? (expected?.kind === "amount" ? expected.fen : usual);
       const paidLate = backPaidMonths(ctx, rec, rowYear);
+      // 备注「7月起基数调整为5600.00」: the months before and after the change each by their own base.
+      const noteBases = ctx.has("note") ? noteBasesOf(ctx, rec) : null;
       // Quarter columns hold a quarter's payment each: nothing there covers a neighbour.
       const covered = spans ? null : coveredMonths(rec.repeat, owed, isDue);
       let askedConsent = false;
@@ -162,8 +165,9 @@ export const duesMonthlyRule: Rule = {
         if (due === 0 || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
         if ((column.span ?? 1) > 1) askedConsent = checkSpanAmount(ctx, rec, column, value, due, standard, expected, dues.toleranceFen, member, askedConsent, columnFirst[i]!) || askedConsent;
-        else checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent, usual);
+        else if (!noteBases || !checkNoteBaseMonth(ctx, rec, column, value, noteBases, dues.toleranceFen)) checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent, usual);
       }
+      if (noteBases) reportUnknownBases(ctx, rec, noteBases);
       if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueFrom, dueCount, runStart, columns.length);
       // Never a silent pass: the empty months of a member transferred out on no written date were not checked.
       if (unchecked > 0 && member.undatedOut) ctx.atColumnIndex(member.undatedOut.row, member.undatedOut.col, "note", "dues.transferOutUndated", "info", { months: unchecked });

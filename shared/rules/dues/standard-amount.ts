@@ -23,12 +23,13 @@ function categoryOfBranchTitle(ctx: RuleContext): string | null {
   return ctx.ruleSet.dues.branchTitleCategories.find((b) => b.titleContains.some((w) => texts.some((t) => t.includes(w))))?.category ?? null;
 }
 
-export function expectationFor(ctx: RuleContext, rec: LedgerRecord): DuesExpectation | null {
+/** What the member owes a month, from the row's base (or `baseFen`, a month's base a note states) and category. */
+export function expectationFor(ctx: RuleContext, rec: LedgerRecord, baseFen?: number): DuesExpectation | null {
   const dues = ctx.ruleSet.dues;
   const categoryText = ctx.str(rec, "category");
   const key = categoryText === null ? (categoryOfBaseHeader(ctx) ?? categoryOfBranchTitle(ctx) ?? resolveDuesCategory(null, dues)) : resolveDuesCategory(categoryText, dues);
   if (key === null) return null;
-  const base = ctx.num(rec, "base");
+  const base = baseFen ?? ctx.num(rec, "base");
   const category = dues.categories[key];
   if (!category) return null;
   if (category.kind === "brackets" && base === null) return null;

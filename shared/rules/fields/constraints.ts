@@ -60,6 +60,8 @@ export function checkFieldConstraints(ctx: RuleContext): void {
           ctx.atCell(rec, field.name, "value.excusedByNote", "info", { note: typeof note === "string" ? note.trim() : excuse.text });
           continue;
         }
+        // 是否设支委会 否: a committee's 届满时间 has nothing to say on that row.
+        if (notNeeded(ctx, field, rec)) continue;
         if (c.required) ctx.atCell(rec, field.name, "value.required", "error");
         else if (field.recommended) ctx.atCell(rec, field.name, "value.recommended", "warning");
         continue;
@@ -86,6 +88,11 @@ export function checkFieldConstraints(ctx: RuleContext): void {
 }
 
 const EMPTY_ROWS: ReadonlySet<number> = new Set();
+
+/** Whether another field of the row says this one does not apply to it (the template's `notNeededWhen`). */
+function notNeeded(ctx: RuleContext, field: FieldParsed, rec: Parameters<RuleContext["atCell"]>[0]): boolean {
+  return (field.notNeededWhen ?? []).some((w) => ctx.has(w.field) && ctx.get(rec, w.field) === w.equals);
+}
 
 /**
  * A unique field's values on the sheets this one continues (名册（一） before 名册（二）): one ledger,

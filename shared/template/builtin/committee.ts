@@ -1,5 +1,5 @@
 import type { Field, Template } from "../schema.js";
-import { BRANCH, FULL_DATE, JOIN_DATE, MEMBER_ID, NAME, NOTE, PHONE } from "./common-fields.js";
+import { BIRTH, BRANCH, FULL_DATE, JOIN_DATE, MEMBER_ID, NAME, NOTE, PHONE, SEX, STATUS } from "./common-fields.js";
 
 /** The committee a row is about: its own name, or the branch or Party committee it belongs to. */
 const COMMITTEE_OF: Field = {
@@ -34,7 +34,16 @@ export const committeeTemplate: Template = {
       aliases: ["成立时间", "选举时间", "当选时间", "本届任职时间", "换届选举时间", "产生时间", "本届选举时间", "上次换届时间", "上届换届时间", "最近一次换届时间", "上届选举时间", "上次选举时间"],
       weight: 2,
     },
-    { ...TERM_DUE, weight: 3, constraints: { required: true } },
+    // A branch without a committee (是否设支委会 否, 委员职数 0) has no committee term: its 届满时间 is left empty or `—`.
+    {
+      ...TERM_DUE,
+      weight: 3,
+      constraints: { required: true },
+      notNeededWhen: [
+        { field: "hasCommittee", equals: false },
+        { field: "committeeSize", equals: 0 },
+      ],
+    },
     { name: "electedDate", title: "实际换届时间", titleEn: "Next election held", type: "date", aliases: ["换届时间", "实际换届日期", "下届选举时间", "本届换届时间", "本次换届时间"], weight: 3 },
     { name: "termYears", title: "任期（年）", titleEn: "Term (years)", type: "integer", aliases: ["任期", "每届任期", "任期年限"], weight: 1, constraints: { minimum: 1 } },
     { ...COMMITTEE_SIZE, weight: 1 },
@@ -43,7 +52,7 @@ export const committeeTemplate: Template = {
     { name: "orgType", title: "党组织类型", titleEn: "Type of organisation", type: "string", aliases: ["类型", "支部类型", "党支部类型", "所属类型"], weight: 0.5 },
     { name: "memberCount", title: "党员数", titleEn: "Members", type: "integer", aliases: ["党员人数", "党员总数", "现有党员数", "党员数量"], weight: 0.5, constraints: { minimum: 0 } },
     { name: "fullMemberCount", title: "正式党员数", titleEn: "Full members", type: "integer", aliases: ["正式党员人数", "其中正式党员", "正式党员", "其中正式党员数"], weight: 0.5, constraints: { minimum: 0 } },
-    { name: "hasCommittee", title: "是否设支委会", titleEn: "Has a committee", type: "boolean", aliases: ["是否设立支委会", "是否设支部委员会", "是否设立支部委员会", "设支委会", "是否成立支委会"], weight: 1 },
+    { name: "hasCommittee", title: "是否设支委会", titleEn: "Has a committee", type: "boolean", aliases: ["是否设立支委会", "是否设支部委员会", "是否设立支部委员会", "设支委会", "是否成立支委会", "是否设委员会", "是否设党组织委员会", "有无支委会", "有无委员会"], weight: 1 },
     { name: "electionStatus", title: "换届情况", titleEn: "Election status", type: "string", aliases: ["换届状态", "是否按期换届", "换届进展"], weight: 1 },
     NOTE,
   ],
@@ -95,4 +104,44 @@ export const committeeMembersTemplate: Template = {
   minScore: 3,
   requiredHeaders: ["name", "post"],
   titleWords: ["支部委员会", "支委会", "领导班子成员", "班子成员", "委员名单", "支委"],
+};
+
+/**
+ * The result of a committee election (换届选举结果报告表): the counts of the meeting as label–value
+ * cells above the table (应到会有选举权党员 | 46, 实到会 | 35, 委员职数 | 5, 选举日期 | …) and one row per
+ * candidate with the votes and the post won. Rules of 基层组织选举工作条例: more than four fifths of
+ * those with a vote present, each winner with more than half of those expected, no 预备党员 elected.
+ */
+export const committeeElectionTemplate: Template = {
+  id: "committee-election",
+  version: 1,
+  kind: "committee",
+  title: "支部委员会换届选举结果",
+  titleEn: "Branch committee election result",
+  fields: [
+    NAME,
+    SEX,
+    BIRTH,
+    { ...JOIN_DATE, weight: 0.5 },
+    { ...STATUS, weight: 0.5 },
+    { name: "votes", title: "得票数", titleEn: "Votes", type: "integer", aliases: ["得票", "所得票数", "选举得票数", "得票情况", "实得票数"], weight: 3, constraints: { minimum: 0 } },
+    {
+      name: "electedPost",
+      title: "当选职务",
+      titleEn: "Elected as",
+      type: "string",
+      aliases: ["当选情况", "是否当选", "当选为", "选举结果", "当选结果"],
+      weight: 3,
+      content: { values: ["书记", "副书记", "委员", "未当选", "当选", "落选"] },
+    },
+    { name: "votersExpected", title: "应到会有选举权党员人数", titleEn: "Voters expected", type: "integer", aliases: ["应到会有选举权党员", "应到会有选举权人数", "有选举权党员人数", "应到会人数", "应到人数", "应到会"], weight: 1, constraints: { minimum: 0 } },
+    { name: "votersPresent", title: "实到会有选举权党员人数", titleEn: "Voters present", type: "integer", aliases: ["实到会有选举权党员", "实到会有选举权人数", "实到会人数", "实到人数", "实到会", "到会人数"], weight: 1, constraints: { minimum: 0 } },
+    { ...COMMITTEE_SIZE, weight: 0.5 },
+    { name: "electionDate", title: "选举日期", titleEn: "Election day", type: "date", aliases: ["选举时间", "换届选举时间", "换届选举日期", "召开党员大会时间"], weight: 1 },
+    NOTE,
+  ],
+  rules: [{ rule: "committee.election" }],
+  minScore: 5,
+  requiredHeaders: ["name", "votes", "electedPost"],
+  titleWords: ["换届选举", "选举结果", "当选"],
 };

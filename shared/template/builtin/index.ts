@@ -1,6 +1,6 @@
 import { Template, type TemplateParsed } from "../schema.js";
 import { appraisalTemplate, assessmentTemplate } from "./appraisal.js";
-import { committeeMembersTemplate, committeeTemplate } from "./committee.js";
+import { committeeElectionTemplate, committeeMembersTemplate, committeeTemplate } from "./committee.js";
 import { cadreGradesTemplate, organisationAssessmentTemplate } from "./yearly-assessment.js";
 import { developmentTemplate } from "./development.js";
 import { duesMonthlyTemplate, duesPaymentsTemplate } from "./dues.js";
@@ -18,6 +18,7 @@ export const BUILTIN_TEMPLATES: TemplateParsed[] = [
   assessmentTemplate,
   committeeTemplate,
   committeeMembersTemplate,
+  committeeElectionTemplate,
   organisationAssessmentTemplate,
   cadreGradesTemplate,
 ].map((t) => Template.parse(t));
