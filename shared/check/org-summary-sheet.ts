@@ -71,7 +71,7 @@ export function checkOrgSummary(sheet: SheetGrid, summary: OrgSummary, opts: Che
 function reportOf(view: SheetView, summary: OrgSummary, template: (typeof BUILTIN_TEMPLATES)[number], unrecognised: SheetReport, lang: Lang): SheetReport {
   const zh = lang === "zh";
   const { table } = summary;
-  const org: ColumnReport = { column: columnLetters(table.orgCol), header: view.name === "" ? "" : textAt(view, table.headerTop, table.orgCol), field: "branch", fieldTitle: zh ? "党组织" : "Organisation", confidence: 0.9, source: "both" };
+  const org: ColumnReport = { column: columnLetters(table.orgCol), header: textAt(view, table.headerTop, table.orgCol), field: "branch", fieldTitle: zh ? "党组织" : "Organisation", confidence: 0.9, source: "both" };
   const read = (col: number, header: string, field: string, fieldTitle: string): ColumnReport => ({ column: columnLetters(col), header, field, fieldTitle, confidence: 0.9, source: "both" });
   let columns: ColumnReport[];
   let reason: string;

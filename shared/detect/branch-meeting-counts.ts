@@ -26,6 +26,8 @@ const MIN_TYPES = 2;
 const SECRETARY_LECTURE = /书记.*(?:讲党课|党课)/;
 const FULL_MEMBERS = /正式党员/;
 const MAX_COUNT = 99;
+/** The type a 党小组's meetings are (the rule set's name for it), as the frequency rule names it. */
+const GROUP_MEETING = "党小组会";
 
 type Typed = { cell: HeaderCell; req: MeetingRequirement | "secretary"; quarter: number | null };
 
@@ -73,7 +75,10 @@ export function readBranchMeetingCounts(sheet: SheetGrid, table: OrgSummaryTable
       const yearCell = mine.find((t) => t.quarter === null);
       const values = quarters.map((q) => counts.get(q.col) ?? null);
       // 支委会 is asked of a branch with a committee: not of one whose 正式党员 are too few, nor where every cell is a dash.
-      if (req.needsCommittee && ((fullMembers !== null && fullMembers < rules.committeeFromMembers) || (fullMembers === null && values.every((v) => v === null) && (!yearCell || counts.get(yearCell.cell.col) === null)))) continue;
+      const yearCount = yearCell ? (counts.get(yearCell.cell.col) ?? null) : null;
+      if (req.needsCommittee && ((fullMembers !== null && fullMembers < rules.committeeFromMembers) || (fullMembers === null && values.every((v) => v === null) && yearCount === null))) continue;
+      // 党小组会 only where the branch has groups: where it counts one.
+      if (req.type === GROUP_MEETING && values.every((v) => !v) && !yearCount) continue;
       out.series.push({
         row: row.row,
         req,
@@ -81,7 +86,7 @@ export function readBranchMeetingCounts(sheet: SheetGrid, table: OrgSummaryTable
         quarters,
         counts: values,
         yearCol: yearCell?.cell.col ?? null,
-        year: yearCell ? (counts.get(yearCell.cell.col) ?? null) : null,
+        year: yearCount,
         ...(quarters.length === 0 ? { yearOnly: true } : {}),
       });
     }

@@ -2,6 +2,7 @@ import type { SheetView } from "../../grid/sheet-view.js";
 import type { Severity } from "../../findings/types.js";
 import { figureAt, unspaced, type OrgSummaryTable } from "../../detect/org-summary.js";
 import type { HeaderCell } from "../../detect/header-cells.js";
+import { maxOf } from "../../util/append-all.js";
 
 /**
  * The arithmetic a summary of organisations states about itself: its 合计 row is the sum of the
@@ -46,7 +47,7 @@ export function checkTotalRow(view: SheetView, table: OrgSummaryTable, say: SayS
     if (figures.some((f) => f === "text" || (f !== null && f.percent))) continue;
     const numbers = figures.flatMap((f) => (f === null || f === "text" ? [] : [f]));
     if (numbers.length === 0) continue;
-    const decimals = Math.max(stated.decimals, ...numbers.map((f) => f.decimals));
+    const decimals = Math.max(stated.decimals, maxOf(numbers.map((f) => f.decimals)));
     const sum = numbers.reduce((a, f) => a + scaled(f.value, decimals), 0);
     const value = scaled(stated.value, decimals);
     if (sum === value) continue;

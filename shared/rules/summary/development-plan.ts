@@ -25,12 +25,15 @@ export interface AdmittedList {
 
 const PLANNED = /计划(?:数|发展数|发展|人数)|计划指标|指标数/;
 const DONE = /实际(?:发展)?(?:数|人数)?|已发展|完成数|发展数/;
+const ADMISSION = /发展党员|发展/;
 const SUBSET = /^其中|岁以下|岁及以下|少数民族|女$|大专|一线|农民|学生/;
 
 export function developmentPlanColumns(table: OrgSummaryTable): DevelopmentPlanColumns | null {
   const planned = table.columns.find((c) => PLANNED.test(unspaced(headerOf(c))) && !isRateColumn(c));
   const done = table.columns.find((c) => c !== planned && DONE.test(unspaced(headerOf(c))) && !PLANNED.test(unspaced(headerOf(c))) && !isRateColumn(c));
-  if (!planned || !done) return null;
+  // A plan of admissions says so: 发展 in its headers or its title (not a plan of study or spending).
+  const says = [...table.titles, ...table.columns.map(headerOf)].some((t) => ADMISSION.test(t));
+  if (!planned || !done || !says) return null;
   const rate = table.columns.find((c) => isRateColumn(c) && /完成/.test(unspaced(headerOf(c)))) ?? null;
   const subsets = table.columns.filter((c) => c.col > done.col && c !== rate && SUBSET.test(unspaced(c.leaf)));
   return { planned, done, rate, subsets };

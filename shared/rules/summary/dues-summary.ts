@@ -20,8 +20,8 @@ export interface DuesSummaryColumns {
   remitted: HeaderCell | null;
 }
 
-const DUE = /应缴|应交|应收/;
-const PAID = /实缴|实交|实收|已缴|已交/;
+const DUE = /应缴|应交/;
+const PAID = /实缴|实交|已缴|已交/;
 const REMIT = /上缴|上交|上解/;
 /** The sheet's own share passed up: 按实缴党费的50%上缴, 上缴比例50%, 上缴（50%）. */
 const SHARE = [/(应缴|实缴|应交|实交)?[^，；。;,\d]{0,8}?(\d{1,3}(?:\.\d+)?)\s*%\s*上[缴交解]/, /上[缴交解][^，；。;,\d]{0,12}?(\d{1,3}(?:\.\d+)?)\s*%/];
