@@ -169,3 +169,70 @@ describe("a 发展党员 plan against what was done, one row per branch", () => 
     expect(mine[0]!.message).toBe("第二党支部的实际发展数为 3，「名单」中列出的是 2 人");
   });
 });
+
+describe("other shapes of the same summaries", () => {
+  it("counts for the year alone, one column per type, and a 全年合计 under a type's quarters", () => {
+    const r = checkWorkbook(
+      book(
+        sheet(
+          "年度",
+          [
+            ["2025年度基层党组织三会一课落实情况"],
+            ["党组织名称", "党课", null, null, null, null, "支部党员大会（次）", "组织生活会（次）"],
+            [null, "一季度", "二季度", "三季度", "四季度", "合计"],
+            // 党课 1 a quarter (local practice): all there; the 合计 says 5 for 4 (F4). 党员大会 3 of 4 in the year (G4).
+            ["机关第一支部", 1, 1, 1, 1, 5, 3, 1],
+            // 组织生活会 none (H5).
+            ["机关第二支部", 1, 2, 1, 1, 5, 4, 0],
+          ],
+          { merges: [m(1, 1, 1, 5), m(1, 0, 2, 0), m(1, 6, 2, 6), m(1, 7, 2, 7)] },
+        ),
+      ),
+      { asOf: "2025-12-31" },
+    );
+    expect(r.sheets[0]).toMatchObject({ status: "checked", kind: "meetings" });
+    expect(codes(r.findings)).toEqual([
+      ["meetings.countTotalMismatch", "F4", "error"],
+      ["meetings.yearShort", "G4", "warning"],
+      ["meetings.yearShort", "H5", "warning"],
+    ]);
+  });
+
+  it("a rate kept as a number formatted as a percentage, and a one-row header", () => {
+    const r = checkWorkbook(
+      book(
+        sheet(
+          "党费",
+          [
+            ["2025年第一季度党费收缴情况"],
+            ["党支部", "应缴金额（元）", "实缴金额（元）", "收缴率"],
+            // 270.00 ÷ 300.00 = 90.0%, shown as 0.9 in a 0.0% cell: right.
+            ["第一党支部", 300, 270, 0.9],
+            // 198.00 ÷ 200.00 = 99.0%, not 98.0% (D4).
+            ["第二党支部", 200, 198, 0.98],
+          ],
+          { numberFormats: [[], [], [null, "0.00", "0.00", "0.0%"], [null, "0.00", "0.00", "0.0%"]] },
+        ),
+      ),
+      { asOf: "2025-12-31" },
+    );
+    expect(r.sheets[0]).toMatchObject({ status: "checked", kind: "dues" });
+    expect(codes(r.findings)).toEqual([["summary.rateMismatch", "D4", "error"]]);
+    expect(r.findings[0]!.expected).toBe("99.0%");
+  });
+
+  it("a list of people with their branch is no summary of organisations", () => {
+    const r = checkWorkbook(
+      book(
+        sheet("名单", [
+          ["所在党支部", "姓名", "计划发展数", "实际发展数"],
+          ["第一党支部", "赵文杰", 1, 1],
+          ["第二党支部", "钱丽娟", 1, 1],
+        ]),
+      ),
+      { asOf: "2025-12-31" },
+    );
+    expect(r.findings.filter((f) => f.code.startsWith("summary."))).toEqual([]);
+    expect(r.sheets[0]!.reason ?? "").not.toContain("按党支部汇总");
+  });
+});
