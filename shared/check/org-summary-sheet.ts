@@ -4,7 +4,8 @@ import { SheetView } from "../grid/sheet-view.js";
 import { readOrgSummary, type OrgSummaryTable } from "../detect/org-summary.js";
 import { readBranchMeetingCounts, type BranchMeetingCounts } from "../detect/branch-meeting-counts.js";
 import { renderMessage } from "../findings/render.js";
-import type { ColumnReport, Finding, Lang, SheetReport } from "../findings/types.js";
+import type { ColumnReport, Finding, Lang, SheetReport, Severity } from "../findings/types.js";
+import { fromYmd } from "../calendar/days.js";
 import { DEFAULT_RULE_SET } from "../ruleset/default.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { BUILTIN_TEMPLATES } from "../template/builtin/index.js";
@@ -50,15 +51,16 @@ export function checkOrgSummary(sheet: SheetGrid, summary: OrgSummary, opts: Che
   const asOf = resolveAsOf(opts.asOf);
   const view = new SheetView(sheet);
   const findings: Finding[] = [];
-  const say: SaySummary = (code, severity, row, col, args, expected) =>
-    findings.push({ code, severity, sheet: sheet.name, cell: a1(row, col), row: row + 1, column: columnLetters(col), period: null, message: renderMessage(code, lang, args), args, ...(expected !== undefined ? { expected } : {}) });
+  const push = (code: string, severity: Severity, row: number, col: number, args: Record<string, string | number>, expected: string | undefined, period: string | null) =>
+    findings.push({ code, severity, sheet: sheet.name, cell: a1(row, col), row: row + 1, column: columnLetters(col), period, message: renderMessage(code, lang, args), args, ...(expected !== undefined ? { expected } : {}) });
+  const say: SaySummary = (code, severity, row, col, args, expected) => push(code, severity, row, col, args, expected, null);
   const { table } = summary;
   if (summary.kind === "meetings") {
     const year = table.year ?? new Date(asOf * 86_400_000).getUTCFullYear();
-    for (const s of summary.meetings.series) judgeCountSeries(s, year, asOf, lang, (code, severity, row, col, period, args) => say(code, severity, row, col, args));
+    for (const s of summary.meetings.series) judgeCountSeries(s, year, asOf, lang, (code, severity, row, col, period, args) => push(code, severity, row, col, args, undefined, period));
     const min = ruleSet.meetings.secretaryLecturesPerYear;
-    const yearEnded = asOf >= Date.UTC(year, 11, 31) / 86_400_000;
-    if (yearEnded) for (const l of summary.meetings.lectures) if (l.count < min) say("meetings.secretaryLecture", "warning", l.row, l.col, { period: year, count: l.count, min });
+    // The secretary's lectures are judged once the year is over.
+    if (fromYmd(year, 12, 31) <= asOf) for (const l of summary.meetings.lectures) if (l.count < min) push("meetings.secretaryLecture", "warning", l.row, l.col, { period: year, count: l.count, min }, undefined, String(year));
   } else if (summary.kind === "dues") {
     checkDuesSummary(view, table, summary.dues, ruleSet.dues, say);
   } else {
