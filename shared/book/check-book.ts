@@ -1,4 +1,4 @@
-import type { WorkbookGrid } from "../grid/types.js";
+import type { SheetGrid, WorkbookGrid } from "../grid/types.js";
 import { sideBySideBlocks, type SheetBlock } from "../grid/side-by-side.js";
 import { stackedSplit } from "../grid/stacked.js";
 import { transposeGrid, untransposeCell, untransposePlace } from "../grid/transpose.js";
@@ -8,6 +8,8 @@ import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
 import { prepareMeetingMatrix } from "../check/matrix-sheet.js";
 import { checkQuarterCountSheet } from "../check/quarter-count-sheet.js";
+import { checkOrgSummary, readSummaryOfOrganisations, type OrgSummary } from "../check/org-summary-sheet.js";
+import { admittedListOf } from "./admitted-list.js";
 import { prepareLongForm } from "../check/long-form-sheet.js";
 import { placeOnMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
 import { prepareSheet, resolveAsOf, ruleContextOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
@@ -155,6 +157,8 @@ export interface BookSlot {
   matrix?: UnfoldedMatrix;
   report?: SheetReport;
   findings?: Finding[];
+  /** A summary of one row per organisation, as read: a plan of admissions is checked again against the book's list. */
+  summary?: { grid: SheetGrid; read: OrgSummary; unrecognised: SheetReport };
   prepared?: PreparedSheet;
   ledger?: BookLedger;
   /** What the book tells this sheet beyond what it tells every sheet (the other parts of its register). */
@@ -214,12 +218,20 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
           const l = prepareLongForm(grid, partOpts);
           if (l) [p, matrix] = [{ done: false, sheet: l.prepared }, l.folded];
         }
-        if (p.done) slots.push({ part, sheetIndex, ...block, report: p.report, findings: p.findings });
+        // Nor a summary with one row per organisation (a 党委's): checked by what the rules say of it.
+        let summary: BookSlot["summary"];
+        if (!folded && p.done && p.report.status === "unrecognised" && !matrix) {
+          const read = readSummaryOfOrganisations(grid, partOpts);
+          const checked = read ? checkOrgSummary(grid, read, partOpts, p.report) : null;
+          if (checked) [summary, p] = [{ grid, read: read!, unrecognised: p.report }, { done: true, report: checked.report, findings: checked.findings }];
+        }
+        if (p.done) slots.push({ part, sheetIndex, ...block, report: p.report, findings: p.findings, ...(summary ? { summary } : {}) });
         else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), ...(matrix ? { matrix } : {}), ...(folded ? { folded } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
       }
     }
   }
   const ledgers = slots.flatMap((s) => (s.ledger ? [s.ledger] : []));
+  for (const part of parts) checkPlansAgainstLists(slots.filter((s) => s.part === part), optionsOf(part, opts));
   const roster = new RosterIndex(ledgers.filter((l) => l.kind === "roster"));
   lendRosterDates(
     ledgers.filter((l) => l.kind === "dues"),
@@ -229,6 +241,18 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   for (const part of parts) linkRegisterParts(slots.filter((s) => s.part === part), book, optionsOf(part, opts));
   for (const part of parts) linkContinuations(slots.filter((s) => s.part === part), book);
   return { slots, ledgers, roster, book, several, asOf };
+}
+
+/** A plan of admissions per branch against the book's list of those admitted, where the book has one. */
+function checkPlansAgainstLists(slots: BookSlot[], opts: CheckOptions): void {
+  const lists = slots.flatMap((s) => (s.ledger ? [s.ledger] : []));
+  for (const slot of slots) {
+    const s = slot.summary;
+    if (!s || s.read.kind !== "development") continue;
+    const list = admittedListOf(lists, s.read.table.year, s.read.table.rows.map((r) => r.org));
+    const checked = list ? checkOrgSummary(s.grid, s.read, opts, s.unrecognised, list) : null;
+    if (checked) [slot.report, slot.findings] = [checked.report, checked.findings];
+  }
 }
 
 /**

@@ -1,4 +1,3 @@
-import { fromYmd } from "../calendar/days.js";
 import { a1, columnLetters } from "../grid/a1.js";
 import type { SheetGrid } from "../grid/types.js";
 import { readQuarterCounts, type QuarterCountRow, type QuarterCountTable } from "../detect/quarter-counts.js";
@@ -6,13 +5,11 @@ import { cellText } from "../detect/header-cells.js";
 import { SheetView } from "../grid/sheet-view.js";
 import { renderMessage } from "../findings/render.js";
 import type { ColumnReport, Finding, Lang, SheetReport, Severity } from "../findings/types.js";
+import { judgeCountSeries, type CountSeries } from "../rules/meetings/count-series.js";
 import { DEFAULT_RULE_SET } from "../ruleset/default.js";
 import { BUILTIN_TEMPLATES } from "../template/builtin/index.js";
 import { resolveAsOf } from "./check-sheet.js";
 import type { CheckOptions } from "./options.js";
-
-const QUARTER_ZH = ["第一季度", "第二季度", "第三季度", "第四季度"];
-const QUARTER_EN = ["Q1", "Q2", "Q3", "Q4"];
 
 /**
  * A sheet no ledger fits that is a 三会一课 table of counts by quarter: checked by counts. A quarter
@@ -32,37 +29,13 @@ export function checkQuarterCountSheet(sheet: SheetGrid, opts: CheckOptions, unr
   const say = (code: string, severity: Severity, row: number, col: number, period: string | null, args: Record<string, string | number>) =>
     findings.push({ code, severity, sheet: sheet.name, cell: a1(row, col), row: row + 1, column: columnLetters(col), period, message: renderMessage(code, lang, args), args });
   const year = table.year ?? new Date(asOf * 86_400_000).getUTCFullYear();
-  for (const row of table.rows) judgeRow(table, row, year, asOf, lang, say);
+  for (const row of table.rows) judgeCountSeries(seriesOf(table, row), year, asOf, lang, say);
   return { report: reportOf(sheet, table, register, unrecognised, lang), findings };
 }
 
-type Say = (code: string, severity: Severity, row: number, col: number, period: string | null, args: Record<string, string | number>) => void;
-
-function judgeRow(table: QuarterCountTable, row: QuarterCountRow, year: number, asOf: number, lang: Lang, say: Say): void {
-  const { req } = row;
-  const zh = lang === "zh";
-  const source = req.source === "national" ? (zh ? "全国规定" : "national rule") : zh ? "本地做法" : "local practice";
-  const perQuarter = req.per === "quarter" ? req.min : req.per === "month" ? 3 * req.min : null;
-  let ended = 0;
-  table.quarters.forEach((q, i) => {
-    // A quarter still under way says nothing yet.
-    if (fromYmd(year, q.month + 3, 1) - 1 > asOf) return;
-    ended++;
-    const count = row.counts[i] ?? 0;
-    if (perQuarter === null || count >= perQuarter) return;
-    const n = (q.month - 1) / 3;
-    const basis = req.per === "month" ? (zh ? `每月至少 ${req.min} 次` : `at least ${req.min} a month`) : zh ? `每季度至少 ${req.min} 次` : `at least ${req.min} a quarter`;
-    say("meetings.quarterShort", "warning", row.row, q.col, `${year}-Q${n + 1}`, { period: zh ? `${year}年${QUARTER_ZH[n]}` : `${year} ${QUARTER_EN[n]}`, type: req.type, count, min: perQuarter, basis, source });
-  });
-  const sum = row.counts.reduce<number>((a, x) => a + (x ?? 0), 0);
-  // The year: only a table of all four quarters, all ended.
-  if (req.per === "year" && ended === 4 && table.quarters.length === 4 && sum < req.min) {
-    const col = table.totalCol ?? table.quarters[table.quarters.length - 1]!.col;
-    say("meetings.yearShort", "warning", row.row, col, String(year), { period: String(year), type: req.type, count: sum, min: req.min, source });
-  }
-  if (table.totalCol !== null && row.total !== null && row.counts.every((x) => x !== null) && row.total !== sum) {
-    say("meetings.countTotalMismatch", "error", row.row, table.totalCol, null, { type: req.type, value: row.total, expected: sum });
-  }
+/** A row of the table (one type) as the series the count rule judges. */
+function seriesOf(table: QuarterCountTable, row: QuarterCountRow): CountSeries {
+  return { row: row.row, req: row.req, quarters: table.quarters, counts: row.counts, yearCol: table.totalCol, year: row.total };
 }
 
 function reportOf(sheet: SheetGrid, table: QuarterCountTable, register: (typeof BUILTIN_TEMPLATES)[number], unrecognised: SheetReport, lang: Lang): SheetReport {
