@@ -15,7 +15,7 @@ import { duesPaymentRowsRule } from "./dues/payment-rows.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
 import { meetingFrequencyRule } from "./meetings/frequency.js";
 import { meetingVoteCountRule, meetingVotesRule } from "./meetings/votes.js";
-import { appraisalVotesRule, excellentQuotaRule, rankRule, resultGradeRule } from "./appraisal/votes.js";
+import { appraisalVotesRule, excellentQuotaRule, probationaryGradedRule, rankRule, resultGradeRule } from "./appraisal/votes.js";
 import { committeeTermRule } from "./committee/term.js";
 import { committeeCompositionRule } from "./committee/composition.js";
 import { committeeMemberFullRule } from "./committee/member-full.js";
@@ -55,6 +55,7 @@ export const RULES: Record<string, Rule> = {
   "meetings.secretaryLecture": secretaryLectureRule,
   "appraisal.votes": appraisalVotesRule,
   "appraisal.excellentQuota": excellentQuotaRule,
+  "appraisal.probationaryGraded": probationaryGradedRule,
   "appraisal.resultGrade": resultGradeRule,
   "assessment.rank": rankRule,
   "committee.term": committeeTermRule,
