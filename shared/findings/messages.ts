@@ -139,6 +139,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "appraisal.resultUnknown": { zh: "评议结果“{value}”不是规定的等次（{allowed}）", en: "Verdict \"{value}\" is not one of the grades ({allowed})" },
   "appraisal.gradeMismatch": { zh: "等次“{value}”，按得分 {score} 应为“{expected}”", en: "Grade \"{value}\"; score {score} gives \"{expected}\"" },
   "quota.excellent": { zh: "评为优秀的有 {excellent} 人，超过参评人数 {assessed} 人的 {share}（最多 {allowed} 人）", en: "{excellent} rated 优秀, more than {share} of the {assessed} assessed (at most {allowed})" },
+  "quota.excellentPast": { zh: "这一个优秀超出了限额：{branch}参评 {assessed} 人，优秀最多 {allowed} 人（{share}），实有 {excellent} 人", en: "This 优秀 is past the quota ({branch}): at most {allowed} of {assessed} assessed ({share}), {excellent} given" },
   "quota.excellentInBranch": { zh: "{branch}评为优秀的有 {excellent} 人，超过该支部参评 {assessed} 人的 {share}（最多 {allowed} 人）", en: "{branch}: {excellent} rated 优秀, more than {share} of the branch's {assessed} assessed (at most {allowed})" },
   "cadre.sanctionGrade": {
     zh: "备注记有“{words}”，{year} 年的考核等次应为 {allowed}，现为“{value}”（{source}）",
@@ -176,6 +177,8 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "orgAssessment.grade": { zh: "考核结果“{value}”不是规定的等次（{allowed}）", en: "Grade \"{value}\" is not one of the grades ({allowed})" },
   "points.aboveMax": { zh: "“{item}”得分 {value}，超过该项满分 {max} 分", en: "\"{item}\" scores {value}, more than its {max} points" },
   "points.totalMismatch": { zh: "{field} {value} 与各项得分之和 {expected} 不一致", en: "{field} is {value}; the items add up to {expected}" },
+  "orgAssessment.topVotesShareMismatch": { zh: "好和较好票占比“{value}”与票数不符：{of} 人参评，好和较好共 {top} 票，应为 {expected}", en: "The share of 好 and 较好 \"{value}\" disagrees with the votes: {top} of {of} is {expected}" },
+  "orgAssessment.topVotesBelowFloor": { zh: "好和较好票占比 {share}，低于 {floor}，不能评为“{value}”（本地规定，以规则集为准）", en: "好 and 较好 votes are {share}, below {floor}: \"{value}\" is ruled out (a local rule, per the rule set)" },
   "quota.topGrade": { zh: "评为“{grade}”的有 {count} 个，超过参加考核 {assessed} 个的 {share}（最多 {allowed} 个）", en: "{count} graded \"{grade}\", more than {share} of the {assessed} assessed (at most {allowed})" },
   "cadre.gradeUnknown": { zh: "{year} 年的等次“{value}”不是规定的等次（{allowed}）", en: "The {year} grade \"{value}\" is not one of the grades ({allowed})" },
   "cadre.consecutiveFail": { zh: "{from} 至 {to} 年连续 {years} 年被确定为“{grade}”，应予辞退（公务员法）", en: "\"{grade}\" {years} years in a row ({from}–{to}): dismissal (Civil Servant Law)" },

@@ -23,6 +23,7 @@ import { committeeMembersTermRule } from "./committee/members-term.js";
 import { committeeSizeRule } from "./committee/size.js";
 import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
+import { topVotesRule } from "./yearly/top-votes.js";
 import { pointsRule } from "./yearly/points.js";
 import { cadreGradesRule } from "./yearly/cadre-grades.js";
 import { partyAgeRule } from "./roster/party-age.js";
@@ -66,6 +67,7 @@ export const RULES: Record<string, Rule> = {
   "committee.membersTerm": committeeMembersTermRule,
   "orgAssessment.grades": orgAssessmentRule,
   "orgAssessment.points": pointsRule,
+  "orgAssessment.topVotes": topVotesRule,
   "cadre.grades": cadreGradesRule,
   "member.partyAge": partyAgeRule,
 };

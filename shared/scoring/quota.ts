@@ -39,7 +39,7 @@ export interface GroupQuota {
   assessed: number;
   excellent: number;
   limit: number;
-  /** Indexes (into the grades given) of the top grades past the limit, in sheet order: the cells that break it. */
+  /** Indexes (into the grades given) of the top grades past the limit (in sheet order, or the lowest scores): the cells that break it. */
   past: number[];
 }
 
@@ -53,6 +53,8 @@ export function quotaByGroup(
   top: string,
   share: number,
   ungraded: readonly string[] = [],
+  /** Where the sheet gives each a score: the 优秀 with the lowest scores are the ones past the limit. */
+  scores: readonly (number | null)[] | null = null,
 ): GroupQuota[] {
   const byGroup = new Map<string | null, number[]>();
   grades.forEach((g, i) => {
@@ -66,6 +68,7 @@ export function quotaByGroup(
   const out: GroupQuota[] = [];
   for (const [group, indexes] of byGroup) {
     const tops = indexes.filter((i) => grades[i]!.trim() === top);
+    if (scores) tops.sort((a, b) => (scores[b] ?? Infinity) - (scores[a] ?? Infinity) || a - b);
     const limit = quotaLimit(indexes.length, share);
     if (tops.length > limit) out.push({ group, assessed: indexes.length, excellent: tops.length, limit, past: tops.slice(limit) });
   }

@@ -2,6 +2,7 @@ import { appraisalScore, gradeForScore, validVotes, type Votes } from "../../sco
 import { quotaByGroup } from "../../scoring/quota.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
+import { rateDisagrees, statedPercent } from "./stated-rate.js";
 
 /**
  * A 民主测评 row with vote counts: the votes do not exceed those who took part, the score
@@ -146,7 +147,8 @@ export const resultGradeRule: Rule = {
 
 /**
  * 优秀 at most the rule set's share (20%) of those assessed: in each branch of a sheet that lists several (LOCAL, the
- * rule set says), else in the sheet. Said at each 优秀 past the limit, in sheet order: the cells that break it.
+ * rule set says), else in the sheet. Said once for the sheet (or the branch), and at each 优秀 past the limit: those
+ * with the lowest scores where the sheet gives scores, else the last in sheet order.
  */
 export const excellentQuotaRule: Rule = {
   needs: [],
@@ -157,11 +159,13 @@ export const excellentQuotaRule: Rule = {
     const grades = ctx.records.map((rec) => ctx.str(rec, field));
     const branches = rules.excellentQuotaPer === "branch" && ctx.has("branch") ? ctx.records.map((rec) => ctx.str(rec, "branch")) : null;
     const several = branches !== null && new Set(branches.filter((b) => b !== null && b.trim() !== "")).size > 1;
+    const scores = ctx.has("score") ? ctx.records.map((rec) => ctx.num(rec, "score")) : null;
     const share = `${Math.round(rules.excellentQuotaShare * 100)}%`;
-    for (const q of quotaByGroup(grades, several ? branches : null, rules.bands[0]!.grade, rules.excellentQuotaShare, rules.ungradedResults)) {
+    for (const q of quotaByGroup(grades, several ? branches : null, rules.bands[0]!.grade, rules.excellentQuotaShare, rules.ungradedResults, scores)) {
       const args = { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share, ...(q.group !== null ? { branch: q.group } : {}) };
-      const code = q.group !== null ? "quota.excellentInBranch" : "quota.excellent";
-      for (const i of q.past) ctx.atCell(ctx.records[i]!, field, code, rules.excellentQuotaSeverity, args);
+      ctx.atColumn(field, q.group !== null ? "quota.excellentInBranch" : "quota.excellent", rules.excellentQuotaSeverity, args);
+      const where = { ...args, branch: q.group ?? (ctx.lang === "zh" ? "本表" : "this sheet") };
+      for (const i of q.past) ctx.atCell(ctx.records[i]!, field, "quota.excellentPast", rules.excellentQuotaSeverity, where);
     }
   },
 };
@@ -200,19 +204,8 @@ export const rankRule: Rule = {
  * decimals it is written with: 35.7% for 10 of 28 (35.71…) is right, 25.0% for 5 of 28 is not.
  */
 function checkExcellentRate(ctx: RuleContext, rec: LedgerRecord, excellent: number, of: number): void {
-  const stated = ctx.num(rec, "excellentRate");
-  if (stated === null || of <= 0) return;
-  const text = ctx.text(rec, "excellentRate");
-  const col = ctx.set.colOf[ctx.field("excellentRate")]!;
-  const raw = ctx.view.value(rec.row, col);
-  // Text 35.7% reads as 35.7; a number in a percent-formatted cell (or at most 1) is a share, 0.357.
-  const share = typeof raw === "number" && ((ctx.view.format(rec.row, col) ?? "").includes("%") || stated <= 1);
-  const percent = share ? stated * 100 : stated;
-  // Judged to the decimals the clerk wrote (35.7%: one); a number cell to two.
-  const decimals = typeof raw === "number" ? 2 : (/[.．](\d+)/.exec(text)?.[1]?.length ?? 0);
-  const actual = (excellent / of) * 100;
-  if (Math.abs(percent - actual) > 0.5 / 10 ** decimals + 1e-9) {
-    const want = `${actual.toFixed(Math.max(1, decimals))}%`;
-    ctx.atCell(rec, "excellentRate", "appraisal.excellentRateMismatch", "error", { value: text || `${percent}%`, excellent, of, expected: want }, want);
-  }
+  const stated = statedPercent(ctx, rec, "excellentRate");
+  if (stated === null) return;
+  const want = rateDisagrees(stated, excellent, of);
+  if (want !== null) ctx.atCell(rec, "excellentRate", "appraisal.excellentRateMismatch", "error", { value: stated.text, excellent, of, expected: want }, want);
 }
