@@ -24,6 +24,7 @@ import { committeeSizeRule } from "./committee/size.js";
 import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
 import { topVotesRule } from "./yearly/top-votes.js";
+import { satisfactionRule } from "./appraisal/satisfaction.js";
 import { pointsRule } from "./yearly/points.js";
 import { cadreGradesRule } from "./yearly/cadre-grades.js";
 import { partyAgeRule } from "./roster/party-age.js";
@@ -68,6 +69,7 @@ export const RULES: Record<string, Rule> = {
   "orgAssessment.grades": orgAssessmentRule,
   "orgAssessment.points": pointsRule,
   "orgAssessment.topVotes": topVotesRule,
+  "assessment.satisfaction": satisfactionRule,
   "cadre.grades": cadreGradesRule,
   "member.partyAge": partyAgeRule,
 };

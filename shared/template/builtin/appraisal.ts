@@ -25,6 +25,19 @@ export const BALLOTS: Field[] = [
   { name: "ballotsIssued", title: "发出票数", titleEn: "Ballots issued", type: "integer", aliases: ["发出票", "发放票数", "发放票", "发票数", "发出测评票"], weight: 1, constraints: { minimum: 0 } },
   { name: "ballotsReturned", title: "收回票数", titleEn: "Ballots returned", type: "integer", aliases: ["收回票", "回收票数", "回收票", "收回测评票"], weight: 1, constraints: { minimum: 0 } },
 ];
+/**
+ * A 领导班子's 民主测评 written as satisfaction: 满意 / 基本满意 / 不满意 counts of those taking part, their rates,
+ * and a 综合满意度 the sheet works out by its own (local) formula.
+ */
+export const SATISFACTION: Field[] = [
+  { name: "satisfied", title: "满意", titleEn: "Satisfied", type: "integer", aliases: ["满意票", "满意票数", "满意人数", "满意数"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
+  { name: "basicSatisfied", title: "基本满意", titleEn: "Basically satisfied", type: "integer", aliases: ["基本满意票", "基本满意票数", "基本满意人数", "基本满意数"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
+  { name: "dissatisfied", title: "不满意", titleEn: "Dissatisfied", type: "integer", aliases: ["不满意票", "不满意票数", "不满意人数", "不满意数"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
+  { name: "satisfiedRate", title: "满意率", titleEn: "Share satisfied", type: "percent", aliases: ["满意票率", "满意比例", "满意占比"], weight: 1, additive: false },
+  { name: "basicSatisfiedRate", title: "基本满意率", titleEn: "Share basically satisfied", type: "percent", aliases: ["基本满意票率", "基本满意比例", "基本满意占比"], weight: 1, additive: false },
+  { name: "dissatisfiedRate", title: "不满意率", titleEn: "Share dissatisfied", type: "percent", aliases: ["不满意票率", "不满意比例", "不满意占比"], weight: 1, additive: false },
+  { name: "composite", title: "综合满意度", titleEn: "Overall satisfaction", type: "percent", aliases: ["综合满意率", "满意度", "总体满意度"], weight: 1, additive: false },
+];
 export const VOTERS: Field = {
   name: "voters",
   title: "总人数",
@@ -89,13 +102,16 @@ export const assessmentTemplate: Template = {
     ...BALLOTS,
     { name: "rank", title: "排名", titleEn: "Rank", type: "integer", aliases: ["名次"], weight: 2, constraints: { minimum: 1 } },
     ...VOTES,
+    ...SATISFACTION,
     SCORE,
     { name: "grade", title: "等次", titleEn: "Grade", type: "string", aliases: ["考核等次", "测评等次", "评定等次", "考核结果", "测评结果"], weight: 1.5, content: { values: GRADES } },
     NOTE,
   ],
-  rules: [{ rule: "assessment.rank" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }],
+  rules: [{ rule: "assessment.rank" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "assessment.satisfaction" }],
   minScore: 4,
   requiredHeaders: ["name"],
-  distinctive: [{ of: ["category", "rank", "votesExcellent", "votesCompetent", "votesBasic", "votesIncompetent", "score", "grade"], min: 1 }],
+  // A 领导班子's 民主测评 names the 单位 it assesses.
+  requiredStandIns: { name: ["unit"] },
+  distinctive: [{ of: ["category", "rank", "votesExcellent", "votesCompetent", "votesBasic", "votesIncompetent", "satisfied", "satisfiedRate", "score", "grade"], min: 1 }],
   titleWords: ["测评", "考核"],
 };
