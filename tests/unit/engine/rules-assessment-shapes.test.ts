@@ -157,3 +157,50 @@ describe("述职评议: 好和较好票占比", () => {
     expect(at(checkWorkbook(book(sheet("述职评议", g)), { asOf, ruleSet }).findings)).toEqual([]);
   });
 });
+
+describe("a 领导班子's 民主测评 as satisfaction", () => {
+  const head = ["序号", "单位", "参评人数", "满意", "基本满意", "不满意", "满意率", "基本满意率", "不满意率", "综合满意度", "等次"];
+  // Rates of those taking part, one decimal: 甲 45/50 = 90.0%, 4/50 = 8.0%, 1/50 = 2.0%; 乙 24/30 = 80.0%, 5/30 = 16.7%,
+  // 1/30 = 3.3%; 丙 10/30 = 33.3% three times (99.9%, a rounding). 综合满意度 as the sheet's own formula gives it.
+  const grid = (): CellValue[][] => [
+    ["某区领导班子民主测评满意度汇总表"],
+    head,
+    [1, "区甲局", 50, 45, 4, 1, "90.0%", "8.0%", "2.0%", "94.8%", "优秀"],
+    [2, "区乙局", 30, 24, 5, 1, "80.0%", "16.7%", "3.3%", "90.0%", "优秀"],
+    [3, "区丙局", 30, 10, 10, 10, "33.3%", "33.3%", "33.3%", "53.3%", "较差"],
+    [4, "区丁局", 40, 28, 10, 2, "70.0%", "25.0%", "5.0%", "85.0%", "良好"],
+    [5, "区戊局", 40, 26, 12, 2, "65.0%", "30.0%", "5.0%", "83.0%", "良好"],
+    [6, "区己局", 40, 22, 14, 4, "55.0%", "35.0%", "10.0%", "76.0%", "一般"],
+    [7, "区庚局", 40, 24, 12, 4, "60.0%", "30.0%", "10.0%", "78.0%", "一般"],
+    [8, "区辛局", 40, 25, 12, 3, "62.5%", "30.0%", "7.5%", "80.5%", "良好"],
+    [9, "区壬局", 40, 25, 12, 3, "62.5%", "30.0%", "7.5%", "80.5%", "良好"],
+    [10, "区癸局", 40, 25, 12, 3, "62.5%", "30.0%", "7.5%", "80.5%", "良好"],
+    [],
+    ["注：综合满意度90%以上为优秀，80%—90%为良好，60%—80%为一般，60%以下为较差。"],
+  ];
+
+  it("is read as a 民主测评 of the units, with nothing found on a right sheet", () => {
+    const r = checkWorkbook(book(sheet("满意度", grid())), { asOf });
+    expect(r.sheets[0]!.kind).toBe("assessment");
+    expect(at(r.findings)).toEqual([]);
+  });
+
+  it("counts short of 参评人数, a rate that disagrees with its count, and a grade outside the stated band", () => {
+    const g = grid();
+    g[3]![2] = 32; // 24 + 5 + 1 = 30
+    g[5]![6] = "72.5%"; // 28 of 40 is 70.0%
+    g[7]![10] = "良好"; // 76.0% is in 60%—80%: 一般
+    const r = checkWorkbook(book(sheet("满意度", g)), { asOf });
+    expect(at(r.findings)).toEqual(["C4 assessment.satisfactionTotal error", "G6 assessment.satisfactionRate error", "K8 assessment.satisfactionBand error"]);
+    expect(r.findings.map((f) => f.expected ?? null)).toEqual([null, "70.0%", "一般"]);
+  });
+
+  it("rates with no counts add up to 100%, each within its rounding", () => {
+    const g: CellValue[][] = [
+      ["单位", "满意率", "基本满意率", "不满意率", "等次"],
+      ["区甲局", "33.3%", "33.3%", "33.3%", "较差"],
+      ["区乙局", "87.5%", "10.0%", "5.0%", "良好"],
+    ];
+    expect(at(checkWorkbook(book(sheet("满意度", g)), { asOf }).findings)).toEqual(["D3 assessment.satisfactionRatesSum error"]);
+  });
+});
