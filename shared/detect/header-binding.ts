@@ -194,7 +194,8 @@ function cellOffers(index: FieldIndex, cell: HeaderCell, titleQualifiers: readon
   // Under a heading that qualifies its columns (预备党员转正 → 上级党委审批时间), the qualified
   // name wins where the template knows it: that is the column's meaning, not the bare leaf's.
   const qualified = qualifiedMatches(index, cell, titleQualifiers);
-  if (qualified.length) matches = [...qualified, ...matches.filter((m) => !qualified.some((q) => q.fieldIndex === m.fieldIndex))];
+  // The bare leaf's own fields stay as a fallback, a little behind: under 党员互评, 优秀 is not the 民主测评's 优秀.
+  if (qualified.length) matches = [...qualified, ...matches.filter((m) => !qualified.some((q) => q.fieldIndex === m.fieldIndex)).map((m) => ({ ...m, score: m.score * QUALIFIED_LEAF_PENALTY }))];
   if (matches.length === 0 && cell.group !== "") {
     matches = matchFields(index, underGroup(cell.group, cell.leaf)).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
   }
@@ -207,6 +208,8 @@ function cellOffers(index: FieldIndex, cell: HeaderCell, titleQualifiers: readon
   return out;
 }
 const MAX_CACHED_OFFERS = 4096;
+/** What a leaf's bare match keeps under a heading that qualifies it: still a fallback, never ahead of an unqualified column. */
+const QUALIFIED_LEAF_PENALTY = 0.97;
 
 /** A leaf that is the whole of its group (应到会人数 over 合计); one that is part of it (其中有表决权). */
 const WHOLE_LEAF = /^(合计|总计|共计|小计|总数|人数|计)$/;

@@ -36,7 +36,11 @@ const NOISE: RegExp[] = [
  * Words of a group heading that qualify every column under it: under 预备党员转正 (or 转正情况)
  * the 上级党委审批时间 is the approval of full membership, not of admission.
  */
-const QUALIFIERS: [RegExp, string][] = [[/转正/, "转正"]];
+const QUALIFIERS: [RegExp, string][] = [
+  [/转正/, "转正"],
+  // 党员互评 beside 民主测评: the same four grades, votes of another count.
+  [/互评/, "互评"],
+];
 
 const qualifiersOf = new Map<string, string[]>();
 const MAX_REMEMBERED = 4096;
@@ -59,7 +63,8 @@ export function headerQualifiers(group: string): string[] {
 const TITLE_BOTH_STEPS: [string, RegExp][] = [["转正", /接收|吸收|发展党员|入党申请/]];
 
 export function titleQualifiers(title: string): string[] {
-  return headerQualifiers(title).filter((q) => !TITLE_BOTH_STEPS.some(([w, other]) => w === q && other.test(title)));
+  // 互评 qualifies the columns of its own group only: a title 民主评议党员互评表 is about the whole sheet.
+  return headerQualifiers(title).filter((q) => q !== "互评" && !TITLE_BOTH_STEPS.some(([w, other]) => w === q && other.test(title)));
 }
 
 export interface HeaderKeys {

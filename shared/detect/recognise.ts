@@ -190,11 +190,12 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
     sure.set(name, Math.max(sure.get(name) ?? 0, b.confidence));
   }
   const found = (name: string) => (sure.get(name) ?? 0) >= FOUND_CONFIDENCE;
-  const missingRequired = t.requiredHeaders.filter((n) => !found(n));
+  const standIn = (n: string) => (t.requiredStandIns[n] ?? []).find(found);
+  const missingRequired = t.requiredHeaders.filter((n) => !found(n) && !standIn(n));
   const missingDistinctive = t.distinctive.filter((d) => d.of.filter(found).length < d.min);
   // A department's own form is whatever it is: no look-alike test for it.
   const foreign = t.kind === "form" ? null : ((t.kind === "roster" ? staffRosterLook(cand.cells, profiles) : null) ?? foreignLook(cand.cells, profiles, ctx, score, ownTitle));
-  const required = t.requiredHeaders.map((n) => sure.get(n) ?? 0);
+  const required = t.requiredHeaders.map((n) => sure.get(n) ?? sure.get(standIn(n) ?? "") ?? 0);
   const coreConf = required.length > 0 ? minOf(required) : 1;
   const coverage = Math.min(1, score / Math.max(1, 1.5 * t.minScore));
   const confidence = foreign ? 0 : round2(coreConf * (0.5 + 0.5 * coverage));

@@ -15,7 +15,7 @@ import { duesPaymentRowsRule } from "./dues/payment-rows.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
 import { meetingFrequencyRule } from "./meetings/frequency.js";
 import { meetingVoteCountRule, meetingVotesRule } from "./meetings/votes.js";
-import { appraisalVotesRule, excellentQuotaRule, rankRule, resultGradeRule } from "./appraisal/votes.js";
+import { appraisalVotesRule, excellentQuotaRule, probationaryGradedRule, rankRule, resultGradeRule } from "./appraisal/votes.js";
 import { committeeTermRule } from "./committee/term.js";
 import { committeeCompositionRule } from "./committee/composition.js";
 import { committeeMemberFullRule } from "./committee/member-full.js";
@@ -24,6 +24,8 @@ import { committeeSizeRule } from "./committee/size.js";
 import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { committeeElectionRule } from "./committee/election.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
+import { topVotesRule } from "./yearly/top-votes.js";
+import { satisfactionRule } from "./appraisal/satisfaction.js";
 import { pointsRule } from "./yearly/points.js";
 import { cadreGradesRule } from "./yearly/cadre-grades.js";
 import { partyAgeRule } from "./roster/party-age.js";
@@ -56,6 +58,7 @@ export const RULES: Record<string, Rule> = {
   "meetings.secretaryLecture": secretaryLectureRule,
   "appraisal.votes": appraisalVotesRule,
   "appraisal.excellentQuota": excellentQuotaRule,
+  "appraisal.probationaryGraded": probationaryGradedRule,
   "appraisal.resultGrade": resultGradeRule,
   "assessment.rank": rankRule,
   "committee.term": committeeTermRule,
@@ -67,6 +70,8 @@ export const RULES: Record<string, Rule> = {
   "committee.membersTerm": committeeMembersTermRule,
   "orgAssessment.grades": orgAssessmentRule,
   "orgAssessment.points": pointsRule,
+  "orgAssessment.topVotes": topVotesRule,
+  "assessment.satisfaction": satisfactionRule,
   "cadre.grades": cadreGradesRule,
   "member.partyAge": partyAgeRule,
 };

@@ -122,6 +122,11 @@ export const DEFAULT_RULE_SET: RuleSet = {
     resultScales: [["好", "较好", "一般", "差"]],
     // 民主评议党员's scale beside the bands': the veto rules out 优秀 and 合格 there.
     gradeEquivalents: { 合格: "称职", 基本合格: "基本称职", 不合格: "不称职" },
+    ungradedResults: ["不定等次", "不确定等次"],
+    // LOCAL: 民主评议 is each branch's own, so on a 党委's sheet of several branches the quota is each branch's.
+    excellentQuotaPer: "branch",
+    // LOCAL: many places let 预备党员 take part in 民主评议 without a 等次; a grade given one is worth a look.
+    probationaryGradedSeverity: "warning",
   },
   assessment: {
     // An example weighting, labelled as such in domain-rules.md §4.3; set your own.
@@ -165,7 +170,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     electionQuorumShare: 0.8,
     electionWinShare: 0.5,
   },
-  organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null },
+  // LOCAL: 好和较好票占比 below 60% rules out 好 and 较好 (a common 述职评议 footnote; set null where none applies).
+  organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null, topVotesFloor: { share: 0.6, grades: ["好", "较好"] } },
   cadreGrades: {
     grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"],
     failGrade: "不称职",

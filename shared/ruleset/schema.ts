@@ -193,6 +193,18 @@ export const RuleSetShape = z
         resultScales: z.array(z.array(z.string().min(1)).min(1).max(20)).max(10).default([["好", "较好", "一般", "差"]]),
         /** Grades of another scale read as the bands' (民主评议党员: 合格 is 称职), for the veto. */
         gradeEquivalents: z.record(z.string(), z.string()).default({ 合格: "称职", 基本合格: "基本称职", 不合格: "不称职" }),
+        /** Verdicts that say a member was not graded (不定等次): not counted among those assessed for the quota. */
+        ungradedResults: z.array(z.string().min(1)).max(20).default(["不定等次", "不确定等次"]),
+        /**
+         * LOCAL: where the 优秀 quota is counted on a sheet of several branches: in each branch (民主评议 is a branch's
+         * own; the default) or over the whole sheet.
+         */
+        excellentQuotaPer: z.enum(["branch", "sheet"]).default("branch"),
+        /**
+         * LOCAL: how a 预备党员 given a 等次 is reported (many places let 预备党员 take part in 民主评议 without a 等次);
+         * null where the rule set lets them be graded.
+         */
+        probationaryGradedSeverity: z.enum(["error", "warning"]).nullable().default("warning"),
       })
       .strict(),
     assessment: z
@@ -261,9 +273,18 @@ export const RuleSetShape = z
         topGradeQuotaShare: z.number().min(0).max(1).nullable(),
         /** Score bands of a 百分制 assessment, highest first (null: none set; a sheet that states its own in words is held to those). */
         bands: z.array(GradeBand).min(1).nullable().default(null),
+        /**
+         * LOCAL: the least share of the top votes (好 and 较好 of those taking part) for the top grades: below it a
+         * 述职评议 may not be graded 好 or 较好. null: no such rule.
+         */
+        topVotesFloor: z
+          .object({ share: z.number().min(0).max(1), grades: z.array(z.string().min(1)).min(1).max(10) })
+          .strict()
+          .nullable()
+          .default({ share: 0.6, grades: ["好", "较好"] }),
       })
       .strict()
-      .default({ grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null }),
+      .default({ grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null, topVotesFloor: { share: 0.6, grades: ["好", "较好"] } }),
     /** A cadre's yearly grades (公务员法 第三十八条; 连续两年不称职 → 辞退). */
     cadreGrades: z
       .object({

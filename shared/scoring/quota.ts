@@ -32,3 +32,45 @@ export function checkTopGradeQuota(grades: readonly (string | null)[], top: stri
   const limit = quotaLimit(given.length, share);
   return { assessed: given.length, excellent, limit, over: excellent > limit };
 }
+
+export interface GroupQuota {
+  /** The branch the count is of; null for the whole sheet. */
+  group: string | null;
+  assessed: number;
+  excellent: number;
+  limit: number;
+  /** Indexes (into the grades given) of the top grades past the limit (in sheet order, or the lowest scores): the cells that break it. */
+  past: number[];
+}
+
+/**
+ * The quota counted in each group (a branch of a 党委's sheet) or, with no groups, over the whole sheet.
+ * Grades that say no grade was given (不定等次) are not among those assessed. Only groups over the quota are returned.
+ */
+export function quotaByGroup(
+  grades: readonly (string | null)[],
+  groups: readonly (string | null)[] | null,
+  top: string,
+  share: number,
+  ungraded: readonly string[] = [],
+  /** Where the sheet gives each a score: the 优秀 with the lowest scores are the ones past the limit. */
+  scores: readonly (number | null)[] | null = null,
+): GroupQuota[] {
+  const byGroup = new Map<string | null, number[]>();
+  grades.forEach((g, i) => {
+    const grade = g?.trim() ?? "";
+    if (grade === "" || ungraded.includes(grade)) return;
+    const key = groups ? (groups[i]?.trim() || null) : null;
+    const list = byGroup.get(key) ?? [];
+    list.push(i);
+    byGroup.set(key, list);
+  });
+  const out: GroupQuota[] = [];
+  for (const [group, indexes] of byGroup) {
+    const tops = indexes.filter((i) => grades[i]!.trim() === top);
+    if (scores) tops.sort((a, b) => (scores[b] ?? Infinity) - (scores[a] ?? Infinity) || a - b);
+    const limit = quotaLimit(indexes.length, share);
+    if (tops.length > limit) out.push({ group, assessed: indexes.length, excellent: tops.length, limit, past: tops.slice(limit) });
+  }
+  return out;
+}

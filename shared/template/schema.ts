@@ -167,6 +167,11 @@ export const Template = z
     /** Fields that must all be found for the sheet to be recognised as this template. */
     requiredHeaders: z.array(z.string()).default([]),
     /**
+     * Columns that may stand in for a required one: the 单位 of a 领导班子's 民主测评 is whom it assesses, where a
+     * cadre's sheet names a person (姓名).
+     */
+    requiredStandIns: z.record(z.string(), z.array(z.string()).max(8)).default({}),
+    /**
      * Fields that tell this ledger from look-alikes: at least `min` of `of` must be found
      * (a development record shows its dated steps, not only 培训开始时间).
      */

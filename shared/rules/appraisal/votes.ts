@@ -1,7 +1,8 @@
 import { appraisalScore, gradeForScore, validVotes, type Votes } from "../../scoring/appraisal.js";
-import { checkExcellentQuota } from "../../scoring/quota.js";
+import { quotaByGroup } from "../../scoring/quota.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
+import { rateDisagrees, statedPercent } from "./stated-rate.js";
 
 /**
  * A 民主测评 row with vote counts: the votes do not exceed those who took part, the score
@@ -23,13 +24,20 @@ export const appraisalVotesRule: Rule = {
   needs: ["votesExcellent", "votesCompetent", "votesBasic", "votesIncompetent"],
   run(ctx) {
     const rules = ctx.ruleSet.appraisal;
+    // A column of the valid votes (有效票) is what the grades' votes add up to; one of those taking part (参评人数) may be more.
+    const validColumn = ctx.has("voters") && VALID_VOTES_HEADER.test(ctx.headerOf("voters"));
     for (const rec of ctx.records) {
+      if (ballotsDisagree(ctx, rec, validColumn)) continue;
       const votes = votesOf(ctx, rec);
       if (!votes) continue;
       const valid = validVotes(votes);
       const total = ctx.num(rec, "voters");
       if (total !== null && valid > total) {
         ctx.atCell(rec, "votesExcellent", "appraisal.votesOverTotal", "error", { valid, total });
+        continue;
+      }
+      if (total !== null && validColumn && valid < total) {
+        ctx.atCell(rec, "votesExcellent", "appraisal.votesBelowValid", "error", { sum: valid, valid: total });
         continue;
       }
       checkExcellentRate(ctx, rec, votes.excellent, total ?? valid);
@@ -45,6 +53,45 @@ export const appraisalVotesRule: Rule = {
         ctx.atCell(rec, "grade", "appraisal.gradeMismatch", "error", { value: givenGrade, expected: grade, score: score.toFixed(rules.decimals) }, grade);
       }
       vetoOfResult(ctx, rec, votes.incompetent, valid);
+    }
+  },
+};
+
+const VALID_VOTES_HEADER = /有效/;
+
+/**
+ * The ballots of a row: 收回票 ≤ 发出票, and 有效票 ≤ 收回票. True when one is broken (said at the larger count's
+ * cell): the votes of that row are then not judged against a count that is itself wrong.
+ */
+function ballotsDisagree(ctx: RuleContext, rec: LedgerRecord, validColumn: boolean): boolean {
+  const issued = ctx.num(rec, "ballotsIssued");
+  const returned = ctx.num(rec, "ballotsReturned");
+  if (issued !== null && returned !== null && returned > issued) {
+    ctx.atCell(rec, "ballotsReturned", "appraisal.returnedOverIssued", "error", { returned, issued });
+    return true;
+  }
+  const valid = validColumn ? ctx.num(rec, "voters") : null;
+  if (valid !== null && returned !== null && valid > returned) {
+    ctx.atCell(rec, "voters", "appraisal.validOverReturned", "error", { valid, returned });
+    return true;
+  }
+  return false;
+}
+
+/**
+ * LOCAL (the rule set says how, or not at all): a 预备党员 takes part in 民主评议 but in many places is given no 等次.
+ */
+export const probationaryGradedRule: Rule = {
+  needs: ["status", "result"],
+  run(ctx) {
+    const severity = ctx.ruleSet.appraisal.probationaryGradedSeverity;
+    if (severity === null) return;
+    const ungraded = ctx.ruleSet.appraisal.ungradedResults;
+    for (const rec of ctx.records) {
+      const status = ctx.str(rec, "status");
+      const result = ctx.str(rec, "result")?.trim() ?? "";
+      if (status === null || !status.includes("预备") || result === "" || ungraded.includes(result)) continue;
+      ctx.atCell(rec, "result", "appraisal.probationaryGraded", severity, { value: result });
     }
   },
 };
@@ -98,21 +145,27 @@ export const resultGradeRule: Rule = {
   },
 };
 
-/** 优秀 at most the rule set's share (20%) of those assessed in one sheet. */
+/**
+ * 优秀 at most the rule set's share (20%) of those assessed: in each branch of a sheet that lists several (LOCAL, the
+ * rule set says), else in the sheet. Said once for the sheet (or the branch), and at each 优秀 past the limit: those
+ * with the lowest scores where the sheet gives scores, else the last in sheet order.
+ */
 export const excellentQuotaRule: Rule = {
   needs: [],
   run(ctx) {
     const field = ctx.has("grade") ? "grade" : ctx.has("result") ? "result" : null;
     if (!field) return;
     const rules = ctx.ruleSet.appraisal;
-    const quota = checkExcellentQuota(ctx.records.map((rec) => ctx.str(rec, field)), rules);
-    if (quota.over) {
-      ctx.atColumn(field, "quota.excellent", rules.excellentQuotaSeverity, {
-        excellent: quota.excellent,
-        assessed: quota.assessed,
-        allowed: quota.limit,
-        share: `${Math.round(rules.excellentQuotaShare * 100)}%`,
-      });
+    const grades = ctx.records.map((rec) => ctx.str(rec, field));
+    const branches = rules.excellentQuotaPer === "branch" && ctx.has("branch") ? ctx.records.map((rec) => ctx.str(rec, "branch")) : null;
+    const several = branches !== null && new Set(branches.filter((b) => b !== null && b.trim() !== "")).size > 1;
+    const scores = ctx.has("score") ? ctx.records.map((rec) => ctx.num(rec, "score")) : null;
+    const share = `${Math.round(rules.excellentQuotaShare * 100)}%`;
+    for (const q of quotaByGroup(grades, several ? branches : null, rules.bands[0]!.grade, rules.excellentQuotaShare, rules.ungradedResults, scores)) {
+      const args = { excellent: q.excellent, assessed: q.assessed, allowed: q.limit, share, ...(q.group !== null ? { branch: q.group } : {}) };
+      ctx.atColumn(field, q.group !== null ? "quota.excellentInBranch" : "quota.excellent", rules.excellentQuotaSeverity, args);
+      const where = { ...args, branch: q.group ?? (ctx.lang === "zh" ? "本表" : "this sheet") };
+      for (const i of q.past) ctx.atCell(ctx.records[i]!, field, "quota.excellentPast", rules.excellentQuotaSeverity, where);
     }
   },
 };
@@ -151,19 +204,8 @@ export const rankRule: Rule = {
  * decimals it is written with: 35.7% for 10 of 28 (35.71…) is right, 25.0% for 5 of 28 is not.
  */
 function checkExcellentRate(ctx: RuleContext, rec: LedgerRecord, excellent: number, of: number): void {
-  const stated = ctx.num(rec, "excellentRate");
-  if (stated === null || of <= 0) return;
-  const text = ctx.text(rec, "excellentRate");
-  const col = ctx.set.colOf[ctx.field("excellentRate")]!;
-  const raw = ctx.view.value(rec.row, col);
-  // Text 35.7% reads as 35.7; a number in a percent-formatted cell (or at most 1) is a share, 0.357.
-  const share = typeof raw === "number" && ((ctx.view.format(rec.row, col) ?? "").includes("%") || stated <= 1);
-  const percent = share ? stated * 100 : stated;
-  // Judged to the decimals the clerk wrote (35.7%: one); a number cell to two.
-  const decimals = typeof raw === "number" ? 2 : (/[.．](\d+)/.exec(text)?.[1]?.length ?? 0);
-  const actual = (excellent / of) * 100;
-  if (Math.abs(percent - actual) > 0.5 / 10 ** decimals + 1e-9) {
-    const want = `${actual.toFixed(Math.max(1, decimals))}%`;
-    ctx.atCell(rec, "excellentRate", "appraisal.excellentRateMismatch", "error", { value: text || `${percent}%`, excellent, of, expected: want }, want);
-  }
+  const stated = statedPercent(ctx, rec, "excellentRate");
+  if (stated === null) return;
+  const want = rateDisagrees(stated, excellent, of);
+  if (want !== null) ctx.atCell(rec, "excellentRate", "appraisal.excellentRateMismatch", "error", { value: stated.text, excellent, of, expected: want }, want);
 }

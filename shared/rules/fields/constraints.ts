@@ -38,7 +38,9 @@ export function checkFieldConstraints(ctx: RuleContext): void {
     if (field.repeat) return;
     const c = field.constraints ?? {};
     if (col < 0) {
-      if (c.required) ctx.atColumn(field.name, "column.missing", "warning");
+      // A column that stands in for it (a 领导班子's 单位 for 姓名) is not a missing one.
+      const standIn = (ctx.template.requiredStandIns[field.name] ?? []).some((n) => ctx.has(n));
+      if (c.required && !standIn) ctx.atColumn(field.name, "column.missing", "warning");
       return;
     }
     const list = set.listOf[f] ?? null;

@@ -15,7 +15,7 @@ export function statedBands(ctx: RuleContext, grades: readonly string[]): { band
     const values = view.rowValues(row);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (typeof v !== "string" || v.length > 300 || !v.includes("分") || !(v.includes("以上") || v.includes("以下"))) continue;
+      if (typeof v !== "string" || v.length > 300 || !(v.includes("分") || v.includes("%")) || !(v.includes("以上") || v.includes("以下"))) continue;
       const bands = readScoreBands(cellText(v));
       if (bands && bands.every((b) => grades.includes(b.grade))) return { bands, row, col: view.firstCol + i };
     }

@@ -10,12 +10,40 @@ export const VOTES: Field[] = [
   // The share of 优秀 votes as the sheet states it (优秀率 35.7%).
   { name: "excellentRate", title: "优秀率", titleEn: "Share of excellent votes", type: "percent", aliases: ["优秀票率", "优秀比例", "优秀票比例", "优秀得票率"], weight: 0.5, additive: false },
 ];
+/**
+ * 党员互评 votes beside the 民主测评's (each member votes on the others: one fewer than take part). Read under a
+ * group heading 党员互评 (互评 优秀 …), so the 民主测评 group keeps the vote fields.
+ */
+export const PEER_VOTES: Field[] = [
+  { name: "peerExcellent", title: "互评优秀票数", titleEn: "Peer votes: excellent", type: "integer", aliases: ["互评优秀", "互评优秀票"], weight: 0.5, constraints: { minimum: 0 }, additive: true },
+  { name: "peerCompetent", title: "互评合格票数", titleEn: "Peer votes: competent", type: "integer", aliases: ["互评合格", "互评合格票", "互评称职"], weight: 0.5, constraints: { minimum: 0 }, additive: true },
+  { name: "peerBasic", title: "互评基本合格票数", titleEn: "Peer votes: basically competent", type: "integer", aliases: ["互评基本合格", "互评基本合格票", "互评基本称职"], weight: 0.5, constraints: { minimum: 0 }, additive: true },
+  { name: "peerIncompetent", title: "互评不合格票数", titleEn: "Peer votes: incompetent", type: "integer", aliases: ["互评不合格", "互评不合格票", "互评不称职"], weight: 0.5, constraints: { minimum: 0 }, additive: true },
+];
+/** The ballots of a 测评: handed out, returned, and (VOTERS) the valid ones; 有效票 ≤ 收回票 ≤ 发出票. */
+export const BALLOTS: Field[] = [
+  { name: "ballotsIssued", title: "发出票数", titleEn: "Ballots issued", type: "integer", aliases: ["发出票", "发放票数", "发放票", "发票数", "发出测评票"], weight: 1, constraints: { minimum: 0 } },
+  { name: "ballotsReturned", title: "收回票数", titleEn: "Ballots returned", type: "integer", aliases: ["收回票", "回收票数", "回收票", "收回测评票"], weight: 1, constraints: { minimum: 0 } },
+];
+/**
+ * A 领导班子's 民主测评 written as satisfaction: 满意 / 基本满意 / 不满意 counts of those taking part, their rates,
+ * and a 综合满意度 the sheet works out by its own (local) formula.
+ */
+export const SATISFACTION: Field[] = [
+  { name: "satisfied", title: "满意", titleEn: "Satisfied", type: "integer", aliases: ["满意票", "满意票数", "满意人数", "满意数"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
+  { name: "basicSatisfied", title: "基本满意", titleEn: "Basically satisfied", type: "integer", aliases: ["基本满意票", "基本满意票数", "基本满意人数", "基本满意数"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
+  { name: "dissatisfied", title: "不满意", titleEn: "Dissatisfied", type: "integer", aliases: ["不满意票", "不满意票数", "不满意人数", "不满意数"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
+  { name: "satisfiedRate", title: "满意率", titleEn: "Share satisfied", type: "percent", aliases: ["满意票率", "满意比例", "满意占比"], weight: 1, additive: false },
+  { name: "basicSatisfiedRate", title: "基本满意率", titleEn: "Share basically satisfied", type: "percent", aliases: ["基本满意票率", "基本满意比例", "基本满意占比"], weight: 1, additive: false },
+  { name: "dissatisfiedRate", title: "不满意率", titleEn: "Share dissatisfied", type: "percent", aliases: ["不满意票率", "不满意比例", "不满意占比"], weight: 1, additive: false },
+  { name: "composite", title: "综合满意度", titleEn: "Overall satisfaction", type: "percent", aliases: ["综合满意率", "满意度", "总体满意度"], weight: 1, additive: false },
+];
 export const VOTERS: Field = {
   name: "voters",
   title: "总人数",
   titleEn: "Voters (or the total ranked)",
   type: "integer",
-  aliases: ["参评人数", "测评人数", "有效票数", "参加测评人数", "应参评人数", "班子总数", "参评总数", "总数", "有效票"],
+  aliases: ["参评人数", "测评人数", "有效票数", "参加测评人数", "参加民主测评人数", "参加评议人数", "应参评人数", "班子总数", "参评总数", "总数", "有效票"],
   weight: 1,
   constraints: { minimum: 0 },
 };
@@ -47,9 +75,10 @@ export const appraisalTemplate: Template = {
     },
     VOTERS,
     ...VOTES,
+    ...PEER_VOTES,
     NOTE,
   ],
-  rules: [{ rule: "appraisal.resultGrade" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }],
+  rules: [{ rule: "appraisal.resultGrade" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "appraisal.probationaryGraded" }],
   minScore: 3,
   requiredHeaders: ["result"],
   titleWords: ["民主评议", "评议结果", "评议党员"],
@@ -70,15 +99,19 @@ export const assessmentTemplate: Template = {
     { name: "post", title: "时任职务", titleEn: "Post", type: "string", aliases: ["职务", "现任职务"], weight: 1.5 },
     { name: "category", title: "测评类别", titleEn: "Assessment category", type: "string", aliases: ["考核类别", "测评类型"], weight: 2.5 },
     VOTERS,
+    ...BALLOTS,
     { name: "rank", title: "排名", titleEn: "Rank", type: "integer", aliases: ["名次"], weight: 2, constraints: { minimum: 1 } },
     ...VOTES,
+    ...SATISFACTION,
     SCORE,
     { name: "grade", title: "等次", titleEn: "Grade", type: "string", aliases: ["考核等次", "测评等次", "评定等次", "考核结果", "测评结果"], weight: 1.5, content: { values: GRADES } },
     NOTE,
   ],
-  rules: [{ rule: "assessment.rank" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }],
+  rules: [{ rule: "assessment.rank" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "assessment.satisfaction" }],
   minScore: 4,
   requiredHeaders: ["name"],
-  distinctive: [{ of: ["category", "rank", "votesExcellent", "votesCompetent", "votesBasic", "votesIncompetent", "score", "grade"], min: 1 }],
+  // A 领导班子's 民主测评 names the 单位 it assesses.
+  requiredStandIns: { name: ["unit"] },
+  distinctive: [{ of: ["category", "rank", "votesExcellent", "votesCompetent", "votesBasic", "votesIncompetent", "satisfied", "satisfiedRate", "score", "grade"], min: 1 }],
   titleWords: ["测评", "考核"],
 };

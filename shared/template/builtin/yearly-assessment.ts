@@ -20,7 +20,7 @@ export const organisationAssessmentTemplate: Template = {
   fields: [
     { name: "year", title: "年度", titleEn: "Year", type: "integer", aliases: ["考核年度", "年份"], weight: 1, constraints: { minimum: 1949, maximum: 2100 } },
     { ...BRANCH, aliases: [...(BRANCH.aliases ?? []), "党组织名称", "被考核党组织", "所在分党委", "村（社区）", "村（社区）名称", "村(社区)党组织", "支部"] },
-    { name: "secretaryName", title: "党支部书记姓名", titleEn: "Secretary", type: "string", aliases: ["书记姓名", "支部书记", "党组织书记", "党支部书记", "党组织书记姓名"], weight: 2, content: { kind: "personName" } },
+    { name: "secretaryName", title: "党支部书记姓名", titleEn: "Secretary", type: "string", aliases: ["书记姓名", "支部书记", "党组织书记", "党支部书记", "党组织书记姓名", "书记", "支部书记姓名"], weight: 2, content: { kind: "personName" } },
     { name: "secretaryId", title: "党支部书记工号", titleEn: "Secretary's staff no.", type: "string", aliases: ["书记工号", "书记工作证号"], weight: 1 },
     {
       name: "result",
@@ -40,9 +40,11 @@ export const organisationAssessmentTemplate: Template = {
     { name: "items", title: "考核项目得分", titleEn: "Item scores", type: "number", aliases: [], weight: 3, repeat: { period: "points" } },
     VOTERS,
     ...VOTES,
+    // The share of the two top grades' votes (好和较好票占比 94.3%) of those taking part.
+    { name: "topVotesShare", title: "好和较好票占比", titleEn: "Share of 好 and 较好 votes", type: "percent", aliases: ["好和较好票比例", "好和较好率", "好和较好得票率", "好与较好票占比", "好、较好票占比", "好和较好占比"], weight: 1, additive: false },
     NOTE,
   ],
-  rules: [{ rule: "orgAssessment.grades" }, { rule: "orgAssessment.points" }, { rule: "appraisal.votes" }],
+  rules: [{ rule: "orgAssessment.grades" }, { rule: "orgAssessment.points" }, { rule: "appraisal.votes" }, { rule: "orgAssessment.topVotes" }],
   minScore: 4,
   requiredHeaders: ["result"],
   distinctive: [{ of: ["secretaryName", "secretaryId", "year", "items"], min: 1 }],

@@ -4,15 +4,19 @@ import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
 import { book, sheet } from "./grid-helpers.js";
 
 describe("民主评议 and 民主测评 rules", () => {
-  it("优秀 over 20% of those assessed is a quota finding with no cell", () => {
+  it("优秀 over 20% of those assessed is a quota finding for the sheet, and one at the 优秀 past the quota", () => {
     const rows: CellValue[][] = [["学工号", "姓名", "党籍状态", "评议结果"]];
     for (let i = 0; i < 10; i++) rows.push([`00${i}`, `党员${i}`, "正式党员", i < 3 ? "优秀" : "合格"]);
     const r = checkWorkbook(book(sheet("评议", rows)), { asOf: "2025-12-31" });
     expect(r.sheets[0]!.kind).toBe("appraisal");
     // A warning by default (a unit may rise to 25%); a department that holds to 20% says error in its rule set.
-    expect(r.findings).toEqual([expect.objectContaining({ code: "quota.excellent", cell: null, column: "评议结果", severity: "warning" })]);
+    // Ten assessed allow two 优秀: the third (row 4) is past the quota.
+    expect(r.findings).toEqual([
+      expect.objectContaining({ code: "quota.excellentPast", cell: "D4", severity: "warning" }),
+      expect.objectContaining({ code: "quota.excellent", cell: null, column: "评议结果", severity: "warning" }),
+    ]);
     const strict = { ...DEFAULT_RULE_SET, appraisal: { ...DEFAULT_RULE_SET.appraisal, excellentQuotaSeverity: "error" as const } };
-    expect(checkWorkbook(book(sheet("评议", rows)), { asOf: "2025-12-31", ruleSet: strict }).findings.map((f) => f.severity)).toEqual(["error"]);
+    expect(checkWorkbook(book(sheet("评议", rows)), { asOf: "2025-12-31", ruleSet: strict }).findings.map((f) => f.severity)).toEqual(["error", "error"]);
     rows.splice(3, 1, ["002", "党员2", "正式党员", "合格"]);
     expect(checkWorkbook(book(sheet("评议", rows)), { asOf: "2025-12-31" }).findings).toEqual([]);
   });
@@ -38,10 +42,12 @@ describe("民主评议 and 民主测评 rules", () => {
     const r = checkWorkbook(book(sheet("测评", rows)), { asOf: "2025-12-31" });
     expect(r.sheets[0]!.kind).toBe("assessment");
     expect(r.findings.map((f) => [f.code, f.cell, f.expected ?? null])).toEqual([
+      // 甲, 丁 and 己 are written 优秀: three of six, where 20% allows one; 丁 (74.67) and 甲 (98.67) score lowest.
+      ["quota.excellentPast", "J2", null],
       ["appraisal.gradeMismatch", "J5", "称职"],
+      ["quota.excellentPast", "J5", null],
       ["appraisal.scoreMismatch", "I6", "74.67"],
       ["appraisal.votesOverTotal", "E7", null],
-      // 甲, 丁 and 己 are written 优秀: three of six, where 20% allows one.
       ["quota.excellent", null, null],
     ]);
   });
