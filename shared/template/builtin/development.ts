@@ -66,7 +66,8 @@ export const developmentTemplate: Template = {
     { name: "review2", title: "第二次考察时间", titleEn: "Second review", type: "date", aliases: ["第二次考察", "第二次考察日期"], weight: 1 },
     { name: "review3", title: "第三次考察时间", titleEn: "Third review", type: "date", aliases: ["第三次考察", "第三次考察日期"], weight: 1 },
     { name: "contactPersons", title: "培养联系人", titleEn: "Contact persons", type: "string", aliases: ["培养人", "联系人", "培养联系人姓名"], weight: 2 },
-    alsoCalled(JOIN_DATE, "接收"),
+    // The 支部大会 of a development record, unqualified, is the one that admits (转正's is qualified).
+    alsoCalled(JOIN_DATE, "接收", "支部大会时间"),
     { name: "votersExpected", title: "应到有表决权人数", titleEn: "Voting members expected", type: "integer", aliases: ["应到人数", "应到会有表决权人数", "应到会有表决权党员", "应到有表决权党员", "应到会有表决权党员数"], weight: 1, constraints: { minimum: 0 } },
     { name: "votersPresent", title: "实到有表决权人数", titleEn: "Voting members present", type: "integer", aliases: ["实到人数", "到会有表决权人数", "实到会有表决权党员", "实到有表决权党员", "实到会有表决权党员数", "实到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },
     { name: "votesYes", title: "赞成票数", titleEn: "Votes in favour", type: "integer", aliases: ["赞成人数", "赞成票"], weight: 1, constraints: { minimum: 0 } },
