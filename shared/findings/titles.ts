@@ -144,6 +144,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "committee.termYearsForType": { zh: "任期年限与党组织类型不符", en: "Term length for the type" },
   "points.aboveMax": { zh: "单项得分超过满分", en: "Item above its points" },
   "points.totalMismatch": { zh: "总分与各项之和不符", en: "Total against its items" },
+  "orgAssessment.gradeBandByItems": { zh: "考核等次与各项得分不符", en: "Grade does not match the items" },
   "orgAssessment.gradeBand": { zh: "考核等次与得分不符", en: "Grade does not match the score" },
   "orgAssessment.grade": { zh: "考核等次不在规定中", en: "Grade not allowed" },
   "quota.topGrade": { zh: "最高等次超比例", en: "Top grade above quota" },
