@@ -6,7 +6,7 @@ const CATEGORY: Field = {
   title: "人员类别",
   titleEn: "Member category",
   type: "string",
-  aliases: ["党员类别", "缴费类别", "类别", "身份类别", "交纳类别", "党员分类", "党员类型"],
+  aliases: ["党员类别", "缴费类别", "类别", "身份类别", "交纳类别", "党员分类", "党员类型", "身份"],
   weight: 1,
   content: { values: ["在职", "离退休", "退休", "离休", "学生", "农民", "下岗", "失业", "低保", "在岗"] },
 };
