@@ -7,6 +7,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "value.recommended": { zh: "应填项未填写", en: "Value not filled in" },
   "derived.totalMismatch": { zh: "合计与明细不符", en: "Total disagrees with the rows" },
   "derived.blockCountMismatch": { zh: "表旁统计与明细不符", en: "Count beside the table disagrees with the rows" },
+  "derived.textNotSummed": { zh: "合计未算入文本数字", en: "Total skips numbers stored as text" },
   "derived.countMismatch": { zh: "小计人数与明细不符", en: "Count disagrees with the rows" },
   "derived.sectionCountMismatch": { zh: "标题人数与明细不符", en: "Heading's count disagrees with the rows" },
   "derived.totalAcrossMismatch": { zh: "合计与各表明细不符", en: "Total disagrees with the rows of the continued sheets" },
