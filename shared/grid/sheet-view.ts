@@ -76,14 +76,6 @@ export class SheetView {
     return this.hiddenRowSet.has(row);
   }
 
-  /** How many of the sheet rows in `rows` the clerk hid. */
-  hiddenAmong(rows: readonly number[]): number {
-    if (this.hiddenRowSet.size === 0) return 0;
-    let n = 0;
-    for (const r of rows) if (this.hiddenRowSet.has(r)) n++;
-    return n;
-  }
-
   rowValues(row: number): CellValue[] {
     return this.grid.values[row - this.r0] ?? [];
   }
