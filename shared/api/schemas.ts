@@ -46,6 +46,8 @@ export const SheetGrid = z.object({
   merges: z.array(CellRange).optional(),
   validations: z.array(z.object({ ranges: z.array(CellRange), values: z.array(z.string()) })).optional(),
   hidden: z.boolean().optional(),
+  hiddenRows: z.array(z.number().int().min(0)).max(1_048_576).optional(),
+  hiddenCols: z.array(z.number().int().min(0)).max(16_384).optional(),
 });
 /** What file a grid was read from (shared/grid/types.ts GridSource). */
 export const GridSource = z.object({

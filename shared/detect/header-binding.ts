@@ -10,6 +10,8 @@ import { pinnedField } from "./apply-mapping.js";
 import { readHeaderCodes } from "./header-codes.js";
 import type { FieldParsed } from "../template/schema.js";
 import { appendAll } from "../util/append-all.js";
+import { cutsHeaderMerge } from "./header-merges.js";
+import { deepLeafTexts } from "./leaf-words.js";
 
 /**
  * The header half of recognition: which rows are the header, and which field each header
@@ -199,6 +201,11 @@ function cellOffers(index: FieldIndex, cell: HeaderCell, titleQualifiers: readon
   if (matches.length === 0 && cell.group !== "") {
     matches = matchFields(index, underGroup(cell.group, cell.leaf)).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
   }
+  // A short leaf of a deep header (支部大会 / 应到, 集中培训 / 起) names its column once spelled out.
+  for (const text of matches.length === 0 ? deepLeafTexts(cell.path) : []) {
+    matches = matchFields(index, text).map((m) => ({ ...m, score: m.score * GROUP_PENALTY }));
+    if (matches.some((m) => m.score >= MIN_HEADER_SCORE)) break;
+  }
   const codes = readHeaderCodes(cell.leaf)?.codes;
   const fields = index.template.fields;
   const out = matches.filter((m) => m.score >= MIN_HEADER_SCORE && !(codes && codesContradict(fields[m.fieldIndex]!, codes)));
@@ -315,6 +322,7 @@ export function headerCandidates(view: SheetView): HeaderRows[] {
     const qualifiers = [...above];
     for (let h = 1; h <= MAX_HEADER_HEIGHT && r + h <= view.rowCount; h++) {
       if (h > 1 && (!rowHasText(view, r + h - 1) || !canHeadGroups(view, r + h - 2))) break;
+      if (cutsHeaderMerge(view, r, h, MAX_HEADER_HEIGHT)) continue;
       const cells = headerCells(view, r, h, texts);
       if (cells.length > 0) out.push({ top: r, height: h, cells, ...(qualifiers.length ? { qualifiers } : {}) });
     }

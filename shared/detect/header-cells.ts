@@ -1,5 +1,6 @@
 import { isCellError } from "../grid/types.js";
 import type { SheetView } from "../grid/sheet-view.js";
+import { monthShownBySerial } from "./serial-header.js";
 
 /**
  * The header of a sheet may span rows: a group heading merged over its sub-headers
@@ -31,7 +32,7 @@ export function cellText(view: SheetView, row: number, col: number): string {
 function rowTexts(view: SheetView, row: number, below: number | null): string[] {
   const out: string[] = [];
   for (let c = view.firstCol; c < view.colCount; c++) {
-    let t = cellText(view, row, c);
+    let t = monthShownBySerial(view, row, c) ?? cellText(view, row, c);
     if (t === "" && below !== null && c > view.firstCol && !view.coveringMerge(row, c)) {
       const left = out[c - 1 - view.firstCol] ?? "";
       if (left !== "" && cellText(view, below, c) !== "" && cellText(view, below, c - 1) !== "") t = left;

@@ -12,6 +12,7 @@ export class SheetView {
   private readonly c0: number;
   private readonly mergeOwner = new Map<number, CellRange>();
   private readonly mergeStart = new Map<number, CellRange>();
+  private readonly hiddenRowSet: ReadonlySet<number>;
 
   constructor(readonly grid: SheetGrid) {
     this.r0 = grid.origin?.row ?? 0;
@@ -20,6 +21,7 @@ export class SheetView {
     for (const row of grid.values) if (row && row.length > width) width = row.length;
     this.rowCount = this.r0 + grid.values.length;
     this.colCount = this.c0 + width;
+    this.hiddenRowSet = new Set(grid.hiddenRows ?? []);
     for (const m of grid.merges ?? []) {
       this.mergeStart.set(m.r0 * 16_384 + m.c0, m);
       // Index only the covered cells that fall inside the grid; a merge never allocates beyond it.
@@ -67,6 +69,11 @@ export class SheetView {
     if (this.mergeOwner.size === 0) return this.value(row, col);
     const m = this.coveringMerge(row, col);
     return m ? this.value(m.r0, m.c0) : this.value(row, col);
+  }
+
+  /** Whether the clerk hid the row (the file says so; a host that cannot tell says no row is hidden). */
+  rowHidden(row: number): boolean {
+    return this.hiddenRowSet.has(row);
   }
 
   rowValues(row: number): CellValue[] {

@@ -36,7 +36,14 @@ export interface SheetGrid {
   numberFormats?: (string | null)[][];
   merges?: CellRange[];
   validations?: ListValidation[];
+  /** The sheet itself is hidden (a store of drop-down options). */
   hidden?: boolean;
+  /**
+   * 0-based sheet rows and columns the clerk hid, ascending. A hidden row is still read and checked
+   * cell by cell; a count the sheet states (合计：党员22人) may leave it out (docs/ENGINE-CONTRACT.md).
+   */
+  hiddenRows?: number[];
+  hiddenCols?: number[];
 }
 
 /** A text file's encoding as detected (UTF-8 with or without a byte-order mark, GBK/GB18030, UTF-16). */

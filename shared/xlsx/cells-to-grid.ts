@@ -52,6 +52,8 @@ export function cellsToGrid(name: string, cells: SheetCells, hidden: boolean): S
     merges: mergesOf(cells.tail),
     validations: [],
     hidden,
+    ...(cells.hiddenRows.length ? { hiddenRows: cells.hiddenRows } : {}),
+    ...(cells.hiddenCols.length ? { hiddenCols: cells.hiddenCols } : {}),
   };
 }
 

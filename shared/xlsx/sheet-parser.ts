@@ -30,7 +30,13 @@ export interface SheetCells {
   tail: string;
   /** `<c>` elements seen, with or without a value (what the caps count). */
   cellCount: number;
+  /** 0-based rows and columns the clerk hid (`<row hidden="1">`, `<col hidden="1">`), ascending. */
+  hiddenRows: number[];
+  hiddenCols: number[];
 }
+
+/** Excel's last column (XFD): a `<col max>` beyond it is not a column. */
+const MAX_COLUMNS = 16_384;
 
 // Excel's error values; anything else a file calls an error is kept as its text.
 const KNOWN_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"]);
@@ -60,6 +66,8 @@ export class SheetXmlParser extends ChunkedParser {
   private over = false;
   private rows: (CellValue[] | undefined)[] = [];
   private formats: ((string | null)[] | undefined)[] = [];
+  private readonly hiddenRows: number[] = [];
+  private readonly hiddenCols = new Set<number>();
 
   constructor(
     partName: string,
@@ -81,6 +89,7 @@ export class SheetXmlParser extends ChunkedParser {
       at = tag.gt + 1;
       if (tag.special) continue;
       if (this.phase === Phase.BeforeData) {
+        if (!tag.closing && nameIs(b, tag, "col")) this.hiddenColumns(b, tag);
         if (!tag.closing && nameIs(b, tag, "sheetData")) {
           this.before.length = 0;
           this.phase = tag.selfClosing ? Phase.Tail : Phase.Data;
@@ -100,6 +109,8 @@ export class SheetXmlParser extends ChunkedParser {
         const n = r ? digits(b, r[0], r[1]) : -1;
         this.rowNumber = n > 0 ? n : this.rowNumber + 1;
         this.col = -1;
+        // A hidden row past the row cap is no row the engine reads; it is not remembered either.
+        if (isTrue(b, tag, "hidden") && this.rowNumber <= this.ctx.maxRows) this.hiddenRows.push(this.rowNumber - 1);
       } else if (nameIs(b, tag, "c")) {
         if (tag.selfClosing) this.cell(b, tag, tag.gt, tag.gt);
         else {
@@ -117,6 +128,16 @@ export class SheetXmlParser extends ChunkedParser {
   private stop(b: Uint8Array, used: number): number {
     if (this.phase === Phase.BeforeData && used > 0) this.before.push(b.slice(0, used));
     return used;
+  }
+
+  /** `<col min="7" max="7" hidden="1"/>`: columns 7..7 (1-based) are hidden. */
+  private hiddenColumns(b: Uint8Array, tag: Tag): void {
+    if (!isTrue(b, tag, "hidden")) return;
+    const min = attrBounds(b, tag, "min");
+    const max = attrBounds(b, tag, "max");
+    const from = min ? digits(b, min[0], min[1]) : -1;
+    const to = max ? Math.min(digits(b, max[0], max[1]), MAX_COLUMNS) : from;
+    for (let c = from; c >= 1 && c <= to; c++) this.hiddenCols.add(c - 1);
   }
 
   private toTail(b: Uint8Array, from: number): number {
@@ -247,10 +268,19 @@ export class SheetXmlParser extends ChunkedParser {
     let tail = "";
     for (const p of parts) tail += decoder.decode(p, { stream: true });
     tail += decoder.decode();
-    return { rows: this.rows, formats: this.formats, tail, cellCount: this.cellCount };
+    const hiddenCols = [...this.hiddenCols].sort((x, y) => x - y);
+    return { rows: this.rows, formats: this.formats, tail, cellCount: this.cellCount, hiddenRows: this.hiddenRows, hiddenCols };
   }
 }
 
+
+/** An xsd:boolean attribute that says yes (`1` or `true`). */
+function isTrue(b: Uint8Array, tag: Tag, name: string): boolean {
+  const at = attrBounds(b, tag, name);
+  if (!at) return false;
+  const t = text(b, at[0], at[1]);
+  return t === "1" || t === "true";
+}
 
 // Day 0 of the 1900 system (1899-12-30) and the day a time of day alone counts from, in Unix ms.
 const DAY0_MS = Date.UTC(1899, 11, 30);

@@ -81,7 +81,20 @@ export function toSheetGrid(name: string, ws: XLSX.WorkSheet, hidden: boolean, d
     validations: [],
     hidden,
   };
+  // Rows and columns the clerk hid, as SheetJS reads them from the file (`!rows`, `!cols`).
+  const hiddenRows = hiddenIndexes(ws["!rows"]);
+  const hiddenCols = hiddenIndexes(ws["!cols"]);
+  if (hiddenRows.length) grid.hiddenRows = hiddenRows;
+  if (hiddenCols.length) grid.hiddenCols = hiddenCols;
   return grid;
+}
+
+function hiddenIndexes(info: readonly ({ hidden?: boolean } | undefined)[] | undefined): number[] {
+  const out: number[] = [];
+  (info ?? []).forEach((x, i) => {
+    if (x?.hidden) out.push(i);
+  });
+  return out;
 }
 
 /** The cell values of a range, row by row, skipping rows and columns that do not exist. */

@@ -4,6 +4,7 @@ import type { FieldParsed } from "../../template/schema.js";
 import type { LedgerRecord, RecordSet } from "../../records/build.js";
 import type { RuleContext } from "../context.js";
 import { saysContinued, type ContinuedFrom } from "../../book/continuation.js";
+import { a1 } from "../../grid/a1.js";
 
 /**
  * Derived rows are checked like data: a 合计 row equals the sum of its column over the data
@@ -86,6 +87,19 @@ function earlierSum(from: ContinuedFrom | undefined, fieldIndex: number, repeat:
   return sum;
 }
 
+/** The cells of a column between two records that hold a number as text, with the number read (in the field's units). */
+function textNumbersIn(ctx: RuleContext, records: LedgerRecord[], first: number, last: number, col: number): { cell: string; value: number }[] {
+  const out: { cell: string; value: number }[] = [];
+  const f = ctx.set.colOf.indexOf(col);
+  for (let i = first; i <= last; i++) {
+    const r = records[i]!;
+    const raw = ctx.view.value(r.row, col);
+    const v = f >= 0 ? r.values[f] : null;
+    if (typeof raw === "string" && typeof v === "number") out.push({ cell: a1(r.row, col), value: v });
+  }
+  return out;
+}
+
 export function checkDerivedRows(ctx: RuleContext): void {
   const { set } = ctx;
   if (set.derived.length === 0) return;
@@ -120,6 +134,12 @@ export function checkDerivedRows(ctx: RuleContext): void {
       const tolerance = field.type === "money" ? 0 : 1e-6;
       const rowSum = rowTotal ? sumOf(set.records, d.first, d.last, rowTotal.pick) : null;
       if (Math.abs(stated - sum) <= tolerance || (rowSum !== null && Math.abs(stated - rowSum) <= tolerance)) continue;
+      // =SUM skips a number stored as text (实交 '48.71'), as Excel does: the total is what Excel shows. Said, not an error.
+      const asText = textNumbersIn(ctx, set.records, d.first, d.last, col);
+      if (asText.length > 0 && Math.abs(stated - (sum - asText.reduce((a, t) => a + t.value, 0))) <= tolerance) {
+        ctx.atColumnIndex(d.row, col, field.name, "derived.textNotSummed", "info", { value: display(field, stated), cells: asText.map((t) => t.cell).join("、"), expected: display(field, sum) });
+        continue;
+      }
       if (total && continued) {
         const across = sum + earlier;
         if (Math.abs(stated - across) <= tolerance) continue;

@@ -165,7 +165,7 @@ export const duesMonthlyRule: Rule = {
         if (due === 0 || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
         if ((column.span ?? 1) > 1) askedConsent = checkSpanAmount(ctx, rec, column, value, due, standard, expected, dues.toleranceFen, member, askedConsent, columnFirst[i]!) || askedConsent;
-        else if (!noteBases || !checkNoteBaseMonth(ctx, rec, column, value, noteBases, dues.toleranceFen)) checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent, usual);
+        else if (!noteBases || !checkNoteBaseMonth(ctx, rec, column, value, noteBases, dues.toleranceFen)) checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent || paidLate.size > 0, usual);
       }
       if (noteBases) reportUnknownBases(ctx, rec, noteBases);
       if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueFrom, dueCount, runStart, columns.length);
@@ -267,6 +267,7 @@ function checkPaidAmount(
   standard: number | null,
   expected: ReturnType<typeof expectationFor>,
   toleranceFen: number,
+  /** The branch agreed to payments of several months, or a note says months were paid late (9月补交7、8月). */
   consent: boolean,
   usual: number | null,
 ): void {
@@ -282,9 +283,11 @@ function checkPaidAmount(
     return;
   }
   if (expected && !duesAmountMatches(paid, expected, toleranceFen)) {
-    // Several months of the member's usual payment at once (1.50 = three months of 0.50): a lump payment, not a wrong amount.
-    const months = usual ? Math.round(paid / usual) : 0;
-    if (usual && months >= 2 && months <= 12 && Math.abs(paid - months * usual) <= toleranceFen * months) {
+    // Several months of the member's usual payment, or of a fixed amount (0.60 = three months of a student's 0.20),
+    // at once: a lump payment, not a wrong amount.
+    const monthly = usual ?? (expected.kind === "amount" && expected.fen > 0 ? expected.fen : null);
+    const months = monthly ? Math.round(paid / monthly) : 0;
+    if (monthly && months >= 2 && months <= 12 && Math.abs(paid - months * monthly) <= toleranceFen * months) {
       if (!consent) ctx.atColumnIndex(rec.row, cell.col, "months", "dues.lumpPayment", "warning", { value: fenToYuanText(paid), months });
       return;
     }

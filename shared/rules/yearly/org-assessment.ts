@@ -3,6 +3,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { a1 } from "../../grid/a1.js";
 import { statedBands } from "./stated-bands.js";
 import { bandOf, type ScoreBand } from "../../notes/score-bands.js";
+import { itemsSum, POINTS_EPSILON } from "./items-sum.js";
 
 /**
  * Annual assessment of a branch or its secretary (§5): the grade is one of the rule set's
@@ -43,9 +44,16 @@ function checkGradeBands(ctx: RuleContext, grades: readonly string[], ruleBands:
   const source = stated ? (zh ? `表中说明（${a1(stated.row, stated.col)}）` : `the note in the sheet (${a1(stated.row, stated.col)})`) : zh ? "规则集" : "the rule set";
   for (const rec of ctx.records) {
     const grade = ctx.str(rec, "result");
-    const score = ctx.num(rec, "score");
-    if (grade === null || score === null || !bands.some((b) => b.grade === grade)) continue;
+    const total = ctx.num(rec, "score");
+    if (grade === null || total === null || !bands.some((b) => b.grade === grade)) continue;
+    // A total that disagrees with its items (a stale cached =SUM) is itself the finding (points.totalMismatch);
+    // the grade is judged by what the items give, never blamed for the wrong total.
+    const items = itemsSum(ctx, rec);
+    const byItems = items !== null && Math.abs(items - total) > POINTS_EPSILON;
+    const score = byItems ? items : total;
     const expected = bandOf(bands, score);
-    if (expected !== null && expected !== grade) ctx.atCell(rec, "result", "orgAssessment.gradeBand", "error", { value: grade, score: String(score), expected, source }, expected);
+    if (expected === null || expected === grade) continue;
+    const shown = String(Math.round(score * 1e6) / 1e6);
+    ctx.atCell(rec, "result", byItems ? "orgAssessment.gradeBandByItems" : "orgAssessment.gradeBand", "error", { value: grade, score: shown, expected, source }, expected);
   }
 }

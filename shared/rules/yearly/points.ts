@@ -1,8 +1,6 @@
 import { cellText } from "../../normalise/value.js";
 import type { Rule, RuleContext } from "../context.js";
-
-/** Float sums of half points (18.5 + 24) are exact; this only absorbs binary noise. */
-const EPSILON = 1e-6;
+import { itemsSum, POINTS_EPSILON as EPSILON } from "./items-sum.js";
 
 /**
  * A 百分制 assessment (domain rules §5): each item scores at most the full marks its header
@@ -16,20 +14,12 @@ export const pointsRule: Rule = {
     const items = columns.map((rc) => itemName(ctx, rc.col));
     const hasTotal = ctx.has("score");
     for (const rec of ctx.records) {
-      let sum = 0;
-      let complete = true;
       columns.forEach((rc, i) => {
         const v = rec.repeat[i];
-        if (typeof v !== "number") {
-          complete = false;
-          return;
-        }
-        sum += v;
-        if (v > rc.period + EPSILON) ctx.atColumnIndex(rec.row, rc.col, "items", "points.aboveMax", "error", { item: items[i]!, value: show(v), max: show(rc.period) });
+        if (typeof v === "number" && v > rc.period + EPSILON) ctx.atColumnIndex(rec.row, rc.col, "items", "points.aboveMax", "error", { item: items[i]!, value: show(v), max: show(rc.period) });
       });
-      if (!hasTotal || !complete) continue;
-      // 加分 adds to the items and 扣分 takes off, written 2 or −2.
-      sum += (ctx.num(rec, "bonus") ?? 0) - Math.abs(ctx.num(rec, "deduction") ?? 0);
+      const sum = hasTotal ? itemsSum(ctx, rec) : null;
+      if (sum === null) continue;
       const total = ctx.num(rec, "score");
       if (total !== null && Math.abs(total - sum) > EPSILON) ctx.atCell(rec, "score", "points.totalMismatch", "error", { value: show(total), expected: show(sum) }, show(sum));
     }

@@ -6,7 +6,7 @@ const CATEGORY: Field = {
   title: "人员类别",
   titleEn: "Member category",
   type: "string",
-  aliases: ["党员类别", "缴费类别", "类别", "身份类别", "交纳类别", "党员分类", "党员类型"],
+  aliases: ["党员类别", "缴费类别", "类别", "身份类别", "交纳类别", "党员分类", "党员类型", "身份"],
   weight: 1,
   content: { values: ["在职", "离退休", "退休", "离休", "学生", "农民", "下岗", "失业", "低保", "在岗"] },
 };
@@ -87,7 +87,7 @@ export const duesPaymentsTemplate: Template = {
     { name: "fromMonth", title: "缴费起始月份", titleEn: "First month", type: "month", aliases: ["起始月份", "缴费起始月", "补缴起始月份", "交纳起始月份", "开始月份", "起始年月", "所属期起", "交纳月份", "缴费月份", "所属月份", "党费所属月份", "所属期间", "所属期", "所属时期", "交纳期间", "缴费期间", "党费所属期间"], weight: 2.5, rangeEnd: "toMonth" },
     { name: "monthCount", title: "月数", titleEn: "Months paid", type: "integer", aliases: ["交纳月数", "缴费月数", "缴纳月数", "补交月数", "月份数"], weight: 1, constraints: { minimum: 1 } },
     { name: "toMonth", title: "缴费截止月份", titleEn: "Last month", type: "month", aliases: ["截止月份", "缴费截止月", "补缴截止月份", "交纳截止月份", "终止月份", "结束月份", "截止年月", "所属期止"], weight: 2.5 },
-    { name: "amount", title: "缴费金额", titleEn: "Amount (yuan)", type: "money", aliases: ["交纳金额", "实缴金额", "金额", "党费金额", "交纳党费金额", "实交金额"], weight: 2, constraints: { minimum: 0 } },
+    { name: "amount", title: "缴费金额", titleEn: "Amount (yuan)", type: "money", aliases: ["交纳金额", "实缴金额", "金额", "党费金额", "交纳党费金额", "实交金额", "实交", "实缴", "实交党费", "实缴党费", "本月实交", "本月实缴"], weight: 2, constraints: { minimum: 0 } },
     { name: "payDate", title: "缴费日期", titleEn: "Paid on", type: "date", aliases: ["交纳日期", "缴费时间", "交纳时间", "交费日期"], weight: 1 },
     { name: "explanation", title: "缴费说明", titleEn: "Explanation", type: "string", aliases: ["交纳说明"], weight: 1 },
     { name: "consent", title: "是否经支部同意", titleEn: "Agreed by the branch", type: "boolean", aliases: ["支部是否同意", "经支部同意", "支部同意"], weight: 1 },
