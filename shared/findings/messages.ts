@@ -166,6 +166,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "committee.tooManyDeputies": { zh: "设了 {deputies} 名副书记，不设委员会的支部至多设 {max} 名副书记", en: "{deputies} deputy secretaries; a branch without a committee has at most {max}" },
   "committee.tooFewFullMembers": { zh: "正式党员 {members} 人，不足 {min} 人，不能单独成立党支部，应与邻近单位成立联合党支部", en: "{members} full members: fewer than {min} form no branch of their own but a joint branch" },
   "committee.committeeRequired": { zh: "正式党员 {members} 人，{from} 人以上的党支部应当设立支部委员会（支部工作条例第六章）", en: "{members} full members: a branch of {from} or more sets up a committee (branch rules ch. 6)" },
+  "committee.termYearsForBranch": { zh: "党支部委员会一般每届任期 {expected} 年，这里写的任期是 {value} 年（支部工作条例第六章）", en: "A branch committee generally serves {expected} years; the term written here is {value} years (branch rules ch. 6)" },
   "committee.termYearsForType": { zh: "{type}党支部委员会每届任期 {expected} 年，这里写的是 {value} 年（支部工作条例第六章）", en: "A {type} branch committee serves {expected} years; {value} is written here (branch rules ch. 6)" },
   "orgAssessment.gradeBand": { zh: "考核结果“{value}”与得分 {score} 不符：按{source}的分档，{score} 分应为“{expected}”", en: "Grade \"{value}\" does not match the score {score}: by the bands of {source} it is \"{expected}\"" },
   "orgAssessment.grade": { zh: "考核结果“{value}”不是规定的等次（{allowed}）", en: "Grade \"{value}\" is not one of the grades ({allowed})" },

@@ -141,6 +141,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "committee.tooManyDeputies": { zh: "副书记过多", en: "Too many deputies" },
   "committee.tooFewFullMembers": { zh: "正式党员不足3人", en: "Too few full members" },
   "committee.committeeRequired": { zh: "应设支委会而未设", en: "Committee required" },
+  "committee.termYearsForBranch": { zh: "任期年限与一般规定不同", en: "Term unlike the usual" },
   "committee.termYearsForType": { zh: "任期年限与党组织类型不符", en: "Term length for the type" },
   "points.aboveMax": { zh: "单项得分超过满分", en: "Item above its points" },
   "points.totalMismatch": { zh: "总分与各项之和不符", en: "Total against its items" },
