@@ -173,7 +173,7 @@ function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first
     let j = i;
     while (j + 1 < short.length && consecutive(short[j]!.period, short[j + 1]!.period)) j++;
     const run = short.slice(i, j + 1);
-    const severity = shortfallSeverity(ctx, req);
+    const severity = shortfallSeverity(ctx, req, at);
     const say = (code: string, period: string, args: Args) => (at ? ctx.atCell(at, "date", code, severity, { period, ...args }) : ctx.atPeriod(code, severity, period, args));
     if (run.length === 1) {
       say("meetings.missing", run[0]!.period, { ...common, count: run[0]!.count });
@@ -192,9 +192,16 @@ function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first
   }
 }
 
-/** The rule set's severity for a shortfall where the register says it records the type; else a warning. */
-function shortfallSeverity(ctx: RuleContext, req: Requirement): "error" | "warning" {
+/** A row that says its meeting was moved (推迟至2025年1月召开): the branch's account, worth a look rather than wrong. */
+const POSTPONED = /推迟|延期|改期|顺延/;
+
+/**
+ * The rule set's severity for a shortfall where the register says it records the type, unless the
+ * branch's own row says the meeting was postponed; else a warning.
+ */
+function shortfallSeverity(ctx: RuleContext, req: Requirement, at: LedgerRecord | null): "error" | "warning" {
   if (req.shortfallSeverity === "warning") return "warning";
+  if (at && POSTPONED.test(`${ctx.str(at, "date") ?? ""} ${ctx.str(at, "note") ?? ""}`)) return "warning";
   return contextMentions(ctx.sheet, [req.type, ...req.synonyms, ...req.recordedIn]) !== null ? req.shortfallSeverity : "warning";
 }
 
