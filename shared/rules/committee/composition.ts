@@ -8,7 +8,9 @@ import type { Rule, RuleContext } from "../context.js";
  * are 委员 (as the 录入样表 says). Where the book holds the roster, its 正式党员 say which
  * case applies; a members list alone is judged on what it shows, with warnings only (it may
  * be a partial list, such as an import of the members newly elected) — except a list of more members
- * than a committee may ever have, which is too many whatever the rest of the committee.
+ * than a committee may ever have, which is too many whatever the rest of the committee. Where the
+ * 正式党员 are known (the roster, or the list's own line 正式党员5名), 委员 posts below the threshold are
+ * an error: however partial the list, the committee it shows exists.
  */
 type Post = "secretary" | "deputy" | "member";
 
