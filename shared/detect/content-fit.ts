@@ -37,13 +37,25 @@ function countTexts(p: ColumnProfile, test: (t: string) => boolean): number {
   return k;
 }
 
+/** How clerks separate the items of a list in one cell: 称职、优秀、称职. */
+const LIST_SEPARATORS = /\s*[、，,;；／/]\s*/;
+
+/**
+ * A cell that names two or more of a field's values, one after another (近三年考核等次 称职、优秀、称职),
+ * is a list of several years or people, not the one value a row of that field holds.
+ */
+function listOfValues(text: string, values: readonly string[]): boolean {
+  const parts = text.split(LIST_SEPARATORS).filter((p) => p !== "");
+  return parts.length >= 2 && parts.every((p) => values.includes(p));
+}
+
 function stringFit(field: FieldParsed, p: ColumnProfile, knownValues?: (text: string) => boolean): number {
   const values = field.content?.values ?? field.constraints?.enum;
   const texts = p.textCells;
   // Known values are judged on the distinct texts seen (a sample), weighted by how often each occurs.
   const seen = [...p.texts.values()].reduce((a, b) => a + b, 0);
   if (values && values.length > 0) {
-    const hits = countTexts(p, (t) => values.some((v) => t === v || t.includes(v)) || (knownValues?.(t) ?? false));
+    const hits = countTexts(p, (t) => !listOfValues(t, values) && (values.some((v) => t === v || t.includes(v)) || (knownValues?.(t) ?? false)));
     return Math.min(1, hits / Math.max(1, seen));
   }
   if (field.content?.kind === "personName") return Math.min(1, (0.3 * texts + 0.7 * p.names) / p.n);

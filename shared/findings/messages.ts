@@ -185,6 +185,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "committee.votersOver": { zh: "实到会 {present} 人，多于应到会有选举权的 {expected} 人", en: "{present} present, more than the {expected} voters expected" },
   "committee.winnerVotes": { zh: "{name} 得 {votes} 票当选，当选须超过应到会有选举权党员 {expected} 人的 {share}（{majority} 票）", en: "{name} elected with {votes} votes; a winner needs more than {share} of the {expected} voters expected ({majority})" },
   "committee.probationaryElected": { zh: "{name} 是预备党员，没有被选举权，不能当选{post}（基层组织选举工作条例第五条）", en: "{name} is a probationary member with no right to be elected, yet is elected {post} (election rules art. 5)" },
+  "committee.termYearsForBranch": { zh: "党支部委员会一般每届任期 {expected} 年，这里写的任期是 {value} 年（支部工作条例第六章）", en: "A branch committee generally serves {expected} years; the term written here is {value} years (branch rules ch. 6)" },
   "committee.termYearsForType": { zh: "{type}党支部委员会每届任期 {expected} 年，这里写的是 {value} 年（支部工作条例第六章）", en: "A {type} branch committee serves {expected} years; {value} is written here (branch rules ch. 6)" },
   "orgAssessment.gradeBandByItems": { zh: "考核结果“{value}”与各项得分之和 {score} 不符：按{source}的分档，{score} 分应为“{expected}”", en: "Grade \"{value}\" does not match the items' sum {score}: by the bands of {source} it is \"{expected}\"" },
   "orgAssessment.gradeBand": { zh: "考核结果“{value}”与得分 {score} 不符：按{source}的分档，{score} 分应为“{expected}”", en: "Grade \"{value}\" does not match the score {score}: by the bands of {source} it is \"{expected}\"" },

@@ -160,6 +160,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "committee.votersOver": { zh: "实到多于应到", en: "More present than expected" },
   "committee.winnerVotes": { zh: "当选票数未过半", en: "Winner short of a majority" },
   "committee.probationaryElected": { zh: "预备党员当选", en: "Probationary member elected" },
+  "committee.termYearsForBranch": { zh: "任期年限与一般规定不同", en: "Term unlike the usual" },
   "committee.termYearsForType": { zh: "任期年限与党组织类型不符", en: "Term length for the type" },
   "points.aboveMax": { zh: "单项得分超过满分", en: "Item above its points" },
   "points.totalMismatch": { zh: "总分与各项之和不符", en: "Total against its items" },

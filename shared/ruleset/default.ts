@@ -71,14 +71,18 @@ export const DEFAULT_RULE_SET: RuleSet = {
     backPayMaxMonths: 6,
   },
   meetings: {
+    // A shortfall is a warning where the 条例 says 一般 (第十一、十二、十三、十九条: 一般每季度/每月/每年), for the
+    // 主题党日 (第十七条「每月相对固定1天」) and for the local 党课 figure; an error where it sets a floor (第十八条)
+    // and the register says it records that type.
     requirements: [
-      { type: "支部党员大会", synonyms: ["党员大会", "支部大会"], per: "quarter", min: 1, source: "national", needsCommittee: false },
-      { type: "支部委员会", synonyms: ["支委会", "支部委员会会议"], per: "month", min: 1, source: "national", needsCommittee: true },
-      { type: "党小组会", synonyms: ["党小组会议"], per: "month", min: 1, source: "national", needsCommittee: false },
-      { type: "党课", synonyms: ["上党课", "讲党课"], per: "quarter", min: 1, source: "local", needsCommittee: false },
-      { type: "主题党日", synonyms: ["主题党日活动"], per: "month", min: 1, source: "national", needsCommittee: false },
-      { type: "组织生活会", synonyms: [], per: "year", min: 1, source: "national", needsCommittee: false },
-      { type: "民主评议党员", synonyms: ["民主评议"], per: "year", min: 1, source: "national", needsCommittee: false },
+      { type: "支部党员大会", synonyms: ["党员大会", "支部大会"], per: "quarter", min: 1, source: "national", needsCommittee: false, shortfallSeverity: "warning", recordedIn: [] },
+      { type: "支部委员会", synonyms: ["支委会", "支部委员会会议"], per: "month", min: 1, source: "national", needsCommittee: true, shortfallSeverity: "warning", recordedIn: [] },
+      { type: "党小组会", synonyms: ["党小组会议"], per: "month", min: 1, source: "national", needsCommittee: false, shortfallSeverity: "warning", recordedIn: [] },
+      { type: "党课", synonyms: ["上党课", "讲党课"], per: "quarter", min: 1, source: "local", needsCommittee: false, shortfallSeverity: "warning", recordedIn: [] },
+      { type: "主题党日", synonyms: ["主题党日活动"], per: "month", min: 1, source: "national", needsCommittee: false, shortfallSeverity: "warning", recordedIn: [] },
+      // 条例第十八条「每年至少召开1次」: a floor, not 一般; a year without one is an error in a register of 组织生活.
+      { type: "组织生活会", synonyms: [], per: "year", min: 1, source: "national", needsCommittee: false, shortfallSeverity: "error", recordedIn: ["组织生活"] },
+      { type: "民主评议党员", synonyms: ["民主评议"], per: "year", min: 1, source: "national", needsCommittee: false, shortfallSeverity: "warning", recordedIn: [] },
     ],
     secretaryLecturesPerYear: 1,
     committeeFromMembers: 7,
@@ -163,6 +167,9 @@ export const DEFAULT_RULE_SET: RuleSet = {
     minFullMembers: 3,
     termYears: 3,
     termYearsByType: [{ nameContains: ["村", "社区"], years: 5 }],
+    // 条例第六章: 其他基层单位党支部委员会「一般」每届任期3年 — a 党支部's, not a 党总支's (三至五年, 党章).
+    termYearsAppliesTo: { nameContains: ["支部"], nameExcludes: ["总支"] },
+    termYearsSeverity: "warning",
     termMinYears: 3,
     termMaxYears: 5,
     electionDelayMaxMonths: 12,

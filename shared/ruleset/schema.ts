@@ -39,6 +39,14 @@ export const MeetingRequirement = z
     source: z.enum(["national", "local"]),
     /** Only required when the branch has a committee (正式党员 ≥ 7). */
     needsCommittee: z.boolean().default(false),
+    /**
+     * How a period short of this meeting is reported: a warning where the rule says 一般 (一般每月召开1次),
+     * an error where it sets a floor (每年至少召开1次) — that only in a register that says it records this
+     * type (its title, sheet or file names the type, a synonym or one of `recordedIn`: 组织生活记录); a
+     * 三会一课 register need not record the 组织生活会, so there a shortfall stays a warning.
+     */
+    shortfallSeverity: z.enum(["error", "warning"]).default("warning"),
+    recordedIn: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
   })
   .strict();
 
@@ -239,6 +247,16 @@ export const RuleSetShape = z
         termYearsByType: z
           .array(z.object({ nameContains: z.array(z.string().trim().min(1).max(20)).min(1).max(20), years: z.number().int().min(1).max(10) }).strict())
           .max(20),
+        /**
+         * Whose term `termYears` is: an organisation whose name has one of these words and none of the
+         * excluded (a 党支部, not a 党总支: 条例第六章「其他基层单位党支部委员会一般每届任期3年」). A term
+         * written otherwise, within the 党章's bounds, is reported at `termYearsSeverity` (一般: a warning).
+         */
+        termYearsAppliesTo: z
+          .object({ nameContains: z.array(z.string().trim().min(1).max(20)).max(20), nameExcludes: z.array(z.string().trim().min(1).max(20)).max(20) })
+          .strict()
+          .default({ nameContains: ["支部"], nameExcludes: ["总支"] }),
+        termYearsSeverity: z.enum(["error", "warning"]).default("warning"),
         /** The 党章's bounds on any term: 三年至五年. */
         termMinYears: z.number().int().min(1).max(10),
         termMaxYears: z.number().int().min(1).max(10),
@@ -259,6 +277,8 @@ export const RuleSetShape = z
         minFullMembers: 3,
         termYears: 3,
         termYearsByType: [{ nameContains: ["村", "社区"], years: 5 }],
+        termYearsAppliesTo: { nameContains: ["支部"], nameExcludes: ["总支"] },
+        termYearsSeverity: "warning",
         termMinYears: 3,
         termMaxYears: 5,
         electionDelayMaxMonths: 12,

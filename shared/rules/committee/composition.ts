@@ -8,7 +8,9 @@ import type { Rule, RuleContext } from "../context.js";
  * are 委员 (as the 录入样表 says). Where the book holds the roster, its 正式党员 say which
  * case applies; a members list alone is judged on what it shows, with warnings only (it may
  * be a partial list, such as an import of the members newly elected) — except a list of more members
- * than a committee may ever have, which is too many whatever the rest of the committee.
+ * than a committee may ever have, which is too many whatever the rest of the committee. Where the
+ * 正式党员 are known (the roster, or the list's own line 正式党员5名), 委员 posts below the threshold are
+ * an error: however partial the list, the committee it shows exists.
  */
 type Post = "secretary" | "deputy" | "member";
 
@@ -18,6 +20,9 @@ function postOf(text: string | null): Post {
   if (/书记/.test(text)) return "secretary";
   return "member";
 }
+
+/** A post that only a committee has: 委员, 组织委员, 宣传委员, 纪检委员 … */
+const COMMITTEE_POST = /委员/;
 
 function groupsOf(ctx: RuleContext): LedgerRecord[][] {
   const key = ctx.has("committeeName") ? "committeeName" : ctx.has("branch") ? "branch" : null;
@@ -72,7 +77,11 @@ export const committeeCompositionRule: Rule = {
         if (n < b.committeeMinSize || n > b.committeeMaxSize) ctx.atCell(where, atField, bookFull !== null ? "committee.sizeForBranch" : "committee.size", sizeSeverity, args);
         else if (n > b.committeeNormalMaxSize) ctx.atCell(first, at, "committee.sizeAboveNormal", "warning", args);
       } else if (fullMembers !== null && (posts.includes("member") || deputies > b.smallBranchMaxDeputies)) {
-        ctx.atCell(first, countAt, "committee.tooBigForBranch", "warning", { members: fullMembers, from, deputies: b.smallBranchMaxDeputies });
+        // 组织委员、宣传委员 exist only on a committee: with the 正式党员 known to be fewer than the
+        // threshold, the branch has one it may not have (条例第六章), however partial the list. A post
+        // that is no 委员 (党小组长) or one deputy too many only says so less surely.
+        const committeePosts = people.some((r, i) => posts[i] === "member" && COMMITTEE_POST.test(ctx.str(r, "post") ?? ""));
+        ctx.atCell(first, countAt, "committee.tooBigForBranch", committeePosts ? "error" : "warning", { members: fullMembers, from, deputies: b.smallBranchMaxDeputies });
       } else if (deputies > b.smallBranchMaxDeputies && !posts.includes("member")) {
         ctx.atCell(first, "post", "committee.tooManyDeputies", "warning", { deputies, max: b.smallBranchMaxDeputies });
       }

@@ -1,11 +1,13 @@
 import { addMonths, toIso } from "../../calendar/days.js";
 import { latestDay } from "../../calendar/precision.js";
 import { readDateText } from "../../normalise/dates.js";
-import { DATE_IN_TEXT } from "../../notes/patterns.js";
+import { COUNT_IN_TEXT, DATE_IN_TEXT } from "../../notes/patterns.js";
+import { chineseCount } from "../../normalise/chinese-count.js";
 import { readNotes } from "../../notes/read-notes.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { termYearsFor } from "./term.js";
+import { judgeTermForName } from "./term-for-type.js";
 
 /**
  * The term of the committee a member list shows (M13): its end as its rows write it (本届任期届满时间),
@@ -15,6 +17,16 @@ import { termYearsFor } from "./term.js";
  */
 const TERM_SPAN = new RegExp(String.raw`(?:本届)?任期\s*[:：]?\s*${DATE_IN_TEXT}\s*(?:—|-|－|至|到|~|～)+\s*${DATE_IN_TEXT}`);
 const ELECTED_ON = new RegExp(String.raw`(?:选举|换届|当选)(?:时间|日期)\s*[:：]\s*${DATE_IN_TEXT}`);
+/** The term in years the lines above the table state (任期：三年, 每届任期5年). */
+const TERM_YEARS = new RegExp(String.raw`任期\s*[:：]?\s*${COUNT_IN_TEXT}\s*年(?![\d一二三四五六七八九十]*月)`);
+
+/**
+ * Whether the list gives a field at all: a column, or a line above the table that every row
+ * shares (选举日期：2022年11月18日, read as a cover fact).
+ */
+function given(ctx: RuleContext, name: string): boolean {
+  return ctx.has(name) || ctx.records.some((rec) => ctx.get(rec, name) !== null);
+}
 
 function electionDay(ctx: RuleContext): { day: number; rec: LedgerRecord } | null {
   const counts = new Map<number, LedgerRecord[]>();
@@ -61,6 +73,10 @@ function judgeWrittenTerms(ctx: RuleContext): void {
     const months = Math.round((latestDay(ctx.date(rec, "termDueDate")!) - best[0]) / 30.44);
     if (months < b.termMinYears * 12 - 1 || months > b.termMaxYears * 12 + 1) {
       ctx.atCell(rec, "termDueDate", "committee.termLength", "warning", { years: (months / 12).toFixed(1), min: b.termMinYears, max: b.termMaxYears });
+    } else {
+      // Within the 党章's bounds, the term of the organisation's type: the row's branch, else the list's title.
+      const branch = ctx.str(rec, "branch");
+      judgeTermForName(ctx, rec, "termDueDate", months, branch ?? `${ctx.sheet.titles.join(" ")} ${ctx.sheet.sheetName}`);
     }
   }
 }
@@ -77,7 +93,7 @@ export const committeeMembersTermRule: Rule = {
     if (ctx.has("termDueDate")) judgeWrittenTerms(ctx);
     const b = ctx.ruleSet.branch;
     const titles = ctx.sheet.titles.join(" ");
-    if (!ctx.has("appointedDate") && !ctx.has("termDueDate")) return;
+    if (!given(ctx, "appointedDate") && !given(ctx, "termDueDate")) return;
     const election = electionDay(ctx) ?? (ctx.has("appointedDate") ? null : firstWithTermDue(ctx));
     if (!election) return;
     let due: number | null = termDueOfRows(ctx);
@@ -89,7 +105,10 @@ export const committeeMembersTermRule: Rule = {
     if (due === null) {
       const said = ELECTED_ON.exec(titles);
       const on = said ? readDateText(said[1]!) : null;
-      const years = termYearsFor(b, `${titles} ${ctx.sheet.sheetName}`);
+      const stated = TERM_YEARS.exec(titles);
+      const written = stated ? chineseCount(stated[1]!) : null;
+      // The term the list states, where the 党章 allows it (三至五年); else the rule set's for its type.
+      const years = written !== null && written >= b.termMinYears && written <= b.termMaxYears ? written : termYearsFor(b, `${titles} ${ctx.sheet.sheetName}`);
       due = addMonths(on ? on.day : election.day, years * 12);
     }
     if (due >= ctx.asOf) return;

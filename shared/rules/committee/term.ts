@@ -3,6 +3,7 @@ import { latestDay } from "../../calendar/precision.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import type { RuleSet } from "../../ruleset/schema.js";
+import { judgeTermForName } from "./term-for-type.js";
 
 /**
  * A committee's term (M13; 支部工作条例 第六章; 基层组织选举工作条例 第三条): 3 years (5 for
@@ -16,7 +17,7 @@ export function termYearsFor(b: RuleSet["branch"], name: string): number {
 }
 
 /** The rule set's term for a branch of this type (村, 社区), with the word that says so; null for the general term. */
-function termByType(b: RuleSet["branch"], name: string): { years: number; word: string } | null {
+export function termByType(b: RuleSet["branch"], name: string): { years: number; word: string } | null {
   for (const t of b.termYearsByType) {
     const word = t.nameContains.find((w) => name.includes(w));
     if (word !== undefined) return { years: t.years, word };
@@ -40,11 +41,10 @@ function nameOf(ctx: RuleContext, rec: LedgerRecord): string {
  */
 function termYearsOf(ctx: RuleContext, rec: LedgerRecord): number {
   const b = ctx.ruleSet.branch;
-  const byType = termByType(b, nameOf(ctx, rec));
+  const name = nameOf(ctx, rec);
+  const byType = termByType(b, name);
   const written = ctx.num(rec, "termYears");
-  if (byType && written !== null && written !== byType.years) {
-    ctx.atCell(rec, "termYears", "committee.termYearsForType", "error", { type: byType.word, expected: byType.years, value: written }, String(byType.years));
-  }
+  if (written !== null) judgeTermForName(ctx, rec, "termYears", written * 12, name);
   return byType?.years ?? written ?? b.termYears;
 }
 

@@ -132,7 +132,8 @@ export const duesMonthlyRule: Rule = {
       // 备注「7月起基数调整为5600.00」: the months before and after the change each by their own base.
       const noteBases = ctx.has("note") ? noteBasesOf(ctx, rec) : null;
       // Quarter columns hold a quarter's payment each: nothing there covers a neighbour.
-      const covered = spans ? null : coveredMonths(rec.repeat, owed, isDue);
+      const cover = spans ? null : coveredMonths(rec.repeat, owed, isDue);
+      const covered = cover?.covered ?? null;
       let askedConsent = false;
       let saidGone = false;
       // The unpaid run is a slice [runStart, i) of the period-ordered columns.
@@ -165,7 +166,7 @@ export const duesMonthlyRule: Rule = {
         if (due === 0 || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
         if ((column.span ?? 1) > 1) askedConsent = checkSpanAmount(ctx, rec, column, value, due, standard, expected, dues.toleranceFen, member, askedConsent, columnFirst[i]!) || askedConsent;
-        else if (!noteBases || !checkNoteBaseMonth(ctx, rec, column, value, noteBases, dues.toleranceFen)) checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent || paidLate.size > 0, usual);
+        else if (!noteBases || !checkNoteBaseMonth(ctx, rec, column, value, noteBases, dues.toleranceFen)) checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent || paidLate.size > 0, usual, 1 + (cover?.coveredBy[i] ?? 0));
       }
       if (noteBases) reportUnknownBases(ctx, rec, noteBases);
       if (runStart >= 0) reportUnpaidRun(ctx, rec, columns, dueFrom, dueCount, runStart, columns.length);
@@ -239,13 +240,15 @@ function backPaidMonths(ctx: RuleContext, rec: LedgerRecord, year: number): Set<
 /**
  * Months a payment of several months' dues covers: a quarterly payment of 3 × the monthly
  * amount covers the empty months just before it (paid at the end of the quarter), then
- * those just after it (paid in advance), up to the months it pays for.
+ * those just after it (paid in advance), up to the months it pays for. `coveredBy[i]`: how many
+ * empty months the payment in column i covers besides its own.
  */
-function coveredMonths(values: readonly unknown[], owed: number | null, due: readonly boolean[]): boolean[] | null {
+function coveredMonths(values: readonly unknown[], owed: number | null, due: readonly boolean[]): { covered: boolean[]; coveredBy: number[] } | null {
   if (owed === null || owed <= 0) return null;
   // Most members pay month by month: no payment larger than a month's dues, nothing covered.
   if (!values.some((v) => typeof v === "number" && v > owed)) return null;
   const covered = values.map(() => false);
+  const coveredBy = values.map(() => 0);
   const empty = (i: number) => (values[i] === null || values[i] === 0) && due[i]! && !covered[i];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -255,8 +258,9 @@ function coveredMonths(values: readonly unknown[], owed: number | null, due: rea
     let left = months - 1;
     for (let j = i - 1; j >= 0 && left > 0 && empty(j); j--, left--) covered[j] = true;
     for (let j = i + 1; j < values.length && left > 0 && empty(j); j++, left--) covered[j] = true;
+    coveredBy[i] = months - 1 - left;
   }
-  return covered;
+  return { covered, coveredBy };
 }
 
 function checkPaidAmount(
@@ -270,6 +274,8 @@ function checkPaidAmount(
   /** The branch agreed to payments of several months, or a note says months were paid late (9月补交7、8月). */
   consent: boolean,
   usual: number | null,
+  /** The months the payment stands for: its own and the empty ones beside it that it covers. */
+  spanned: number,
 ): void {
   if (standard !== null) {
     if (Math.abs(paid - standard) <= toleranceFen) return;
@@ -283,11 +289,16 @@ function checkPaidAmount(
     return;
   }
   if (expected && !duesAmountMatches(paid, expected, toleranceFen)) {
-    // Several months of the member's usual payment, or of a fixed amount (0.60 = three months of a student's 0.20),
-    // at once: a lump payment, not a wrong amount.
-    const monthly = usual ?? (expected.kind === "amount" && expected.fen > 0 ? expected.fen : null);
-    const months = monthly ? Math.round(paid / monthly) : 0;
-    if (monthly && months >= 2 && months <= 12 && Math.abs(paid - months * monthly) <= toleranceFen * months) {
+    // A quarter's dues paid at its end (69.75 = 3 × 23.25, the two months before it empty): several
+    // months at once, not a wrong amount. Only where the empty months are there to cover: a rate
+    // written twice too high gives twice the dues every month, and that stays a wrong amount.
+    if (expected.kind === "amount" && spanned >= 2 && duesAmountMatches(paid, duesForMonths(expected, spanned), toleranceFen * spanned)) {
+      if (!consent) ctx.atColumnIndex(rec.row, cell.col, "months", "dues.lumpPayment", "warning", { value: fenToYuanText(paid), months: spanned });
+      return;
+    }
+    // Several months of the member's usual payment at once (1.50 = three months of 0.50): a lump payment, not a wrong amount.
+    const months = usual ? Math.round(paid / usual) : 0;
+    if (usual && months >= 2 && months <= 12 && Math.abs(paid - months * usual) <= toleranceFen * months) {
       if (!consent) ctx.atColumnIndex(rec.row, cell.col, "months", "dues.lumpPayment", "warning", { value: fenToYuanText(paid), months });
       return;
     }

@@ -9,6 +9,7 @@ import { ownsPeriodEnd, partContexts } from "../../book/register-parts.js";
 import { meetingOf } from "./meeting-of.js";
 import { describePeriod } from "./period-words.js";
 import { maxOf } from "../../util/append-all.js";
+import { contextMentions } from "../../detect/sheet-context.js";
 
 type Requirement = RuleSet["meetings"]["requirements"][number];
 /** A meeting held: its day, and the 党小组 its row names. */
@@ -172,7 +173,8 @@ function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first
     let j = i;
     while (j + 1 < short.length && consecutive(short[j]!.period, short[j + 1]!.period)) j++;
     const run = short.slice(i, j + 1);
-    const say = (code: string, period: string, args: Args) => (at ? ctx.atCell(at, "date", code, "warning", { period, ...args }) : ctx.atPeriod(code, "warning", period, args));
+    const severity = shortfallSeverity(ctx, req, at);
+    const say = (code: string, period: string, args: Args) => (at ? ctx.atCell(at, "date", code, severity, { period, ...args }) : ctx.atPeriod(code, severity, period, args));
     if (run.length === 1) {
       say("meetings.missing", run[0]!.period, { ...common, count: run[0]!.count });
     } else {
@@ -188,6 +190,19 @@ function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first
     }
     i = j + 1;
   }
+}
+
+/** A row that says its meeting was moved (推迟至2025年1月召开): the branch's account, worth a look rather than wrong. */
+const POSTPONED = /推迟|延期|改期|顺延/;
+
+/**
+ * The rule set's severity for a shortfall where the register says it records the type, unless the
+ * branch's own row says the meeting was postponed; else a warning.
+ */
+function shortfallSeverity(ctx: RuleContext, req: Requirement, at: LedgerRecord | null): "error" | "warning" {
+  if (req.shortfallSeverity === "warning") return "warning";
+  if (at && POSTPONED.test(`${ctx.str(at, "date") ?? ""} ${ctx.str(at, "note") ?? ""}`)) return "warning";
+  return contextMentions(ctx.sheet, [req.type, ...req.synonyms, ...req.recordedIn]) !== null ? req.shortfallSeverity : "warning";
 }
 
 function consecutive(a: string, b: string): boolean {

@@ -43,7 +43,8 @@ export const VOTERS: Field = {
   title: "总人数",
   titleEn: "Voters (or the total ranked)",
   type: "integer",
-  aliases: ["参评人数", "测评人数", "有效票数", "参加测评人数", "参加民主测评人数", "参加评议人数", "应参评人数", "班子总数", "参评总数", "总数", "有效票"],
+  // 应参评 / 实参评 without 人数, as a narrow column heads them: the people entitled to vote, or who did.
+  aliases: ["参评人数", "测评人数", "有效票数", "参加测评人数", "参加民主测评人数", "参加评议人数", "应参评人数", "班子总数", "参评总数", "总数", "有效票", "应参评", "实参评", "实参评人数", "参评"],
   weight: 1,
   constraints: { minimum: 0 },
 };

@@ -117,7 +117,7 @@ describe("a county 换届 register: 上届选举时间 and 本届换届时间, �
     ["党组织名称", "组织类型", "正式党员数", "委员职数", "上届选举时间", "任期（年）", "届满时间", "本届换届时间", "备注"],
     // Re-elected two days before the term ended: nothing to say.
     ["县统计局机关党支部", "机关", 20, 5, "2022-03-10", 3, "2025-03-10", "2025-03-08", ""],
-    // 6 full members with a committee of 3: a branch under 7 sets a secretary, no committee.
+    // 6 full members with a committee of 3: a branch under 7 sets a secretary, no committee (the row states both: an error).
     ["县档案馆党支部", "机关", 6, 3, "2023-09-01", 3, "2026-09-01", null, ""],
     // No committee (委员职数 0): no committee term to renew.
     ["县光荣院党支部", "其他", 4, 0, "2021-05-01", 3, "2024-05-01", null, "设书记1名"],
@@ -128,7 +128,7 @@ describe("a county 换届 register: 上届选举时间 and 本届换届时间, �
   it("reads the election that began the term and this round's 换届 apart", () => {
     const { findings } = checkSheet(sheet("换届", rows), { asOf: "2025-12-31" });
     expect(findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.code}:${f.severity}`).sort()).toEqual([
-      "D3 committee.tooBigForBranch:warning",
+      "D3 committee.tooBigForBranch:error",
       "D5 committee.size:error",
     ]);
   });

@@ -235,7 +235,8 @@ describe("a 党总支's list of committees with each branch's 正式党员数 me
   const r = checkWorkbook(book(sheet("各支部班子", rows, { merges })), { asOf: "2025-12-31" });
   it("says each branch's case at its count", () => {
     const list = r.findings.filter((f) => f.code.startsWith("committee.")).map((f) => `${f.cell} ${f.code}:${f.severity}`);
-    expect(list).toEqual(["B3 committee.committeeRequired:error", "B4 committee.tooBigForBranch:warning"]);
+    // 乙支部's 组织委员 is a committee's post, and its 5 正式党员 are stated: as sure an error as 甲支部's missing committee.
+    expect(list).toEqual(["B3 committee.committeeRequired:error", "B4 committee.tooBigForBranch:error"]);
   });
 });
 
