@@ -76,6 +76,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "development.talkLate": { zh: "谈话时间 {value} 距递交入党申请已超过 {months} 个月（细则第七条）", en: "The talk on {value} came more than {months} month(s) after the application (细则 art. 7)" },
   "development.activistTooShort": { zh: "{value} 确定为发展对象时，距 {activist} 确定为入党积极分子不满 {months} 个月（细则第十三条）", en: "Named a candidate on {value}, less than {months} months after becoming an activist on {activist} (细则 art. 13)" },
   "development.trainingShort": { zh: "集中培训仅 {days} 天，应不少于 {minDays} 天或 {minHours} 学时（细则第十七条）", en: "Training lasted {days} day(s); at least {minDays} days or {minHours} hours are required (细则 art. 17)" },
+  "development.trainingHoursShort": { zh: "集中培训仅 {hours} 学时，应不少于 {minHours} 学时或 {minDays} 天（细则第十七条）", en: "Training of {hours} hour(s); at least {minHours} hours or {minDays} days are required (细则 art. 17)" },
   "development.trainingBeforeCandidate": { zh: "集中培训 {value} 开始，早于 {candidate} 确定为发展对象", en: "Training began on {value}, before becoming a candidate on {candidate}" },
   "development.approvalLate": { zh: "上级党委 {value} 审批，距支部大会讨论已超过 {months} 个月（细则第二十八条）", en: "Approval on {value} came more than {months} months after the branch meeting (细则 art. 28)" },
   "development.votersOver": { zh: "实到有表决权的党员 {present} 人，比应到的 {expected} 人还多", en: "{present} voting members present exceed the {expected} expected" },
