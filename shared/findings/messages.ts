@@ -150,7 +150,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   "assessment.rankRange": { zh: "排名 {rank} 应在 1 至总人数 {total} 之间", en: "Rank {rank} should lie between 1 and the total {total}" },
   "committee.termLength": { zh: "任期 {years} 年，应为 {min} 至 {max} 年（党章：每届任期三年至五年）", en: "A term of {years} years; a term is {min} to {max} years (Party Constitution)" },
-  "committee.termMismatch": { zh: "应换届时间 {value} 与 {years} 年的任期不符（应为 {expected}）", en: "Term end {value} does not match a term of {years} years ({expected})" },
+  "committee.termMismatch": { zh: "应换届时间 {value} 与 {years} 年的任期不符，本届应到 {expected} 届满", en: "Term end {value} does not match a term of {years} years: it ends {expected}" },
   "committee.electionLate": { zh: "{value} 才换届，任期在 {due} 已届满，且没有注明经批准延期", en: "Elected on {value}, after the term ended on {due}, with no approved postponement" },
   "committee.delayOverdue": { zh: "任期 {due} 届满，经批准延期至 {until}，到期仍未换届", en: "The term ended on {due}; the postponement approved until {until} has passed with no election" },
   "committee.electionAfterDelay": { zh: "{value} 才换届，晚于经批准延期的 {until}（任期 {due} 届满）", en: "Elected on {value}, after the postponement approved until {until} (the term ended on {due})" },

@@ -5,7 +5,7 @@ import { DATE_IN_TEXT } from "../../notes/patterns.js";
 import { readNotes } from "../../notes/read-notes.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
-import { termYearsFor } from "./term.js";
+import { termOfAnotherLength, termYearsFor } from "./term.js";
 
 /**
  * The term of the committee a member list shows (M13): its end as its rows write it (本届任期届满时间),
@@ -61,6 +61,9 @@ function judgeWrittenTerms(ctx: RuleContext): void {
     const months = Math.round((latestDay(ctx.date(rec, "termDueDate")!) - best[0]) / 30.44);
     if (months < b.termMinYears * 12 - 1 || months > b.termMaxYears * 12 + 1) {
       ctx.atCell(rec, "termDueDate", "committee.termLength", "warning", { years: (months / 12).toFixed(1), min: b.termMinYears, max: b.termMaxYears });
+    } else {
+      // Within 三至五年, but not this branch's term (a 律师事务所's branch writing five years).
+      termOfAnotherLength(ctx, rec, best[0], termYearsFor(b, `${ctx.sheet.titles.join(" ")} ${ctx.sheet.sheetName} ${ctx.str(rec, "branch") ?? ""}`));
     }
   }
 }

@@ -65,6 +65,21 @@ function noCommittee(ctx: RuleContext, rec: LedgerRecord): boolean {
   return ctx.get(rec, "hasCommittee") === false || ctx.num(rec, "committeeSize") === 0;
 }
 
+/**
+ * A term a year or more off the branch's (五年 where the rule set gives three: 其他基层单位一般每届任期3年)
+ * is a term of another length, within the 党章's 三至五年 but not the branch's: a warning, whatever the
+ * dates' precision (任期 2024年5月—2029年5月). A few weeks off, written to the day, is only a note (the caller's).
+ */
+export function termOfAnotherLength(ctx: RuleContext, rec: LedgerRecord, from: number, years: number): boolean {
+  const due = ctx.date(rec, "termDueDate");
+  if (due === null) return false;
+  const expected = addMonths(from, years * 12);
+  if (Math.abs(Math.round((due.day - expected) / 30.44)) < 12) return false;
+  const shown = due.precision === "day" ? toIso(expected) : toIso(expected).slice(0, due.precision === "month" ? 7 : 4);
+  ctx.atCell(rec, "termDueDate", "committee.termMismatch", "warning", { value: ctx.dateText(rec, "termDueDate", due), years, expected: shown }, shown);
+  return true;
+}
+
 export const committeeTermRule: Rule = {
   needs: ["termDueDate"],
   run(ctx) {
@@ -81,7 +96,8 @@ export const committeeTermRule: Rule = {
           ctx.atCell(rec, "termDueDate", "committee.termLength", "warning", { years: (months / 12).toFixed(1), min: b.termMinYears, max: b.termMaxYears });
         } else {
           const expected = addMonths(appointed.day, years * 12);
-          if (Math.abs(expected - due.day) > 31 && due.precision === "day" && appointed.precision === "day") {
+          const anotherLength = termOfAnotherLength(ctx, rec, appointed.day, years);
+          if (!anotherLength && Math.abs(expected - due.day) > 31 && due.precision === "day" && appointed.precision === "day") {
             ctx.atCell(rec, "termDueDate", "committee.termMismatch", "info", { value: toIso(due.day), years, expected: toIso(expected) }, toIso(expected));
           }
         }
