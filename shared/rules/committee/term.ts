@@ -96,7 +96,9 @@ export const committeeTermRule: Rule = {
           ctx.atCell(rec, "termDueDate", "committee.termLength", "warning", { years: (months / 12).toFixed(1), min: b.termMinYears, max: b.termMaxYears });
         } else {
           const expected = addMonths(appointed.day, years * 12);
-          const anotherLength = termOfAnotherLength(ctx, rec, appointed.day, years);
+          // A row writing 任期（年） 3 for a 村 branch has that error said already (termYearsOf): its due date follows the 3.
+          const written = ctx.num(rec, "termYears");
+          const anotherLength = written !== null && written !== years ? true : termOfAnotherLength(ctx, rec, appointed.day, years);
           if (!anotherLength && Math.abs(expected - due.day) > 31 && due.precision === "day" && appointed.precision === "day") {
             ctx.atCell(rec, "termDueDate", "committee.termMismatch", "info", { value: toIso(due.day), years, expected: toIso(expected) }, toIso(expected));
           }

@@ -37,3 +37,13 @@ describe("a terms register (committee.term) with the same five-year term", () =>
     expect(r.findings.filter((f) => f.code === "committee.termMismatch").map((f) => `${f.cell} ${f.severity} ${f.expected}`)).toEqual(["C2 warning 2027-05-20"]);
   });
 });
+
+describe("a 村 row that writes 任期（年） 3 and a due date three years on", () => {
+  it("is one error at the written years, not a second warning at the due date", () => {
+    const r = checkWorkbook(
+      book(sheet("换届", [["党组织名称", "类型", "本届选举时间", "任期（年）", "届满时间"], ["东坡村党支部", "村", "2024-04-10", 3, "2027-04-10"]])),
+      { asOf: "2025-12-31" },
+    );
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.code} ${f.severity}`)).toEqual(["D2 committee.termYearsForType error"]);
+  });
+});
