@@ -1,4 +1,5 @@
 import type { DateValue } from "../calendar/precision.js";
+import { isFullStatus } from "../rules/roster/status-words.js";
 import type { DayNumber } from "../calendar/days.js";
 import type { LedgerRecord } from "../records/build.js";
 import { personKeys, type BookLedger } from "./ledger.js";
@@ -73,7 +74,7 @@ export class RosterIndex {
   isFullMemberOn(p: RosterPerson, day: DayNumber): boolean {
     if (!this.isMemberOn(p, day)) return false;
     if (p.fullDate !== null) return p.fullDate.day <= day;
-    return p.status !== null && p.status.includes("正式");
+    return p.status !== null && isFullStatus(p.status);
   }
 
   /** How many members (full and probationary) the rosters had on `day`. */

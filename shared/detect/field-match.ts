@@ -2,6 +2,7 @@ import type { TemplateParsed } from "../template/schema.js";
 import type { IndexMapping } from "./apply-mapping.js";
 import { headerWithoutCodes } from "./header-codes.js";
 import { headerKeys, headerQualifiers, type HeaderKeys } from "./header-text.js";
+import { BARE_STEP, bareStepKeys } from "./bare-step.js";
 
 /**
  * How well a header's text names each field of a template, from 0 to 1: the same words
@@ -24,6 +25,8 @@ export interface FieldIndex {
   exact: Map<string, number>;
   folded: Map<string, number>;
   stem: Map<string, number>;
+  /** A date field's names without their 时间 (递交入党申请书 for 递交入党申请书时间): bare-step.ts. */
+  bare: Map<string, number>;
   /** Per header text, the fields it may name, best first (cached: a sheet repeats its headers). */
   cache: Map<string, FieldMatch[]>;
   /** Per header cell (leaf, group, title qualifiers), the fields it may take (header-binding.ts). */
@@ -47,7 +50,7 @@ const MAX_LONG_HEADER = 200;
 const NO_MATCH: FieldMatch[] = [];
 
 export function buildFieldIndex(template: TemplateParsed): FieldIndex {
-  const index: FieldIndex = { template, aliases: [], exact: new Map(), folded: new Map(), stem: new Map(), cache: new Map(), offerCache: new Map() };
+  const index: FieldIndex = { template, aliases: [], exact: new Map(), folded: new Map(), stem: new Map(), bare: bareStepKeys(template), cache: new Map(), offerCache: new Map() };
   template.fields.forEach((field, fieldIndex) => {
     if (field.repeat) return;
     for (const name of [field.title, ...field.aliases]) {
@@ -110,6 +113,7 @@ export function matchFields(index: FieldIndex, header: string): FieldMatch[] {
   if (keys.exact !== "") {
     offer(index.exact.get(keys.exact), EXACT);
     offer(index.folded.get(keys.folded), FOLDED);
+    offer(index.bare.get(keys.folded), BARE_STEP);
     if (keys.stem !== "") {
       offer(index.stem.get(keys.stem), STEM);
       for (const a of whole ? [] : index.aliases) {

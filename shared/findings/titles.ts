@@ -58,6 +58,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "development.talkLate": { zh: "谈话超过一个月", en: "Talk more than a month late" },
   "development.activistTooShort": { zh: "积极分子培养不满一年", en: "Activist for less than a year" },
   "development.trainingShort": { zh: "集中培训不足", en: "Training too short" },
+  "development.trainingHoursShort": { zh: "集中培训学时不足", en: "Too few training hours" },
   "development.trainingBeforeCandidate": { zh: "培训早于确定发展对象", en: "Training before candidacy" },
   "development.approvalLate": { zh: "审批超期", en: "Approval late" },
   "development.votersOver": { zh: "实到多于应到", en: "More present than expected" },

@@ -7,6 +7,7 @@ import { activistYearRule, approvalDelayRule, minimumAgeRule, talkWithinRule, tr
 import { branchVoteRule, sponsorsRule } from "./development/branch-vote.js";
 import { activistReviewsRule, contactPersonsRule } from "./development/activist-care.js";
 import { fullMembershipMeetingRule } from "./development/full-membership.js";
+import { trainingLengthRule } from "./development/training-length.js";
 import { secretaryLectureRule } from "./meetings/secretary-lecture.js";
 import { duesRateRule, duesStandardRule } from "./dues/standard-amount.js";
 import { duesYearTotalRule } from "./dues/year-total.js";
@@ -40,6 +41,7 @@ export const RULES: Record<string, Rule> = {
   "development.talkWithin": talkWithinRule,
   "development.activistYear": activistYearRule,
   "development.training": trainingRule,
+  "development.trainingLength": trainingLengthRule,
   "development.approvalDelay": approvalDelayRule,
   "development.branchVote": branchVoteRule,
   "development.sponsors": sponsorsRule,

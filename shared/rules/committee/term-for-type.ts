@@ -9,7 +9,8 @@ import { termByType } from "./term.js";
  * term written otherwise within the 党章's 三至五年 is reported at the rule set's severity (a warning).
  * A 党总支 or 党委 has only the 党章's bounds, judged elsewhere.
  */
-export function judgeTermForName(ctx: RuleContext, rec: LedgerRecord, field: string, months: number, name: string): void {
+/** Returns whether it said anything. */
+export function judgeTermForName(ctx: RuleContext, rec: LedgerRecord, field: string, months: number, name: string): boolean {
   const b = ctx.ruleSet.branch;
   // 2024年5月 to 2029年5月 is five years, whichever days of those months the dates stand for.
   const whole = Math.round(months / 12);
@@ -18,10 +19,13 @@ export function judgeTermForName(ctx: RuleContext, rec: LedgerRecord, field: str
   const fix = (years: number) => (field === "termYears" ? String(years) : undefined);
   const typed = termByType(b, name);
   if (typed) {
-    if (Math.abs(months - typed.years * 12) > 1) ctx.atCell(rec, field, "committee.termYearsForType", "error", { type: typed.word, expected: typed.years, value }, fix(typed.years));
-    return;
+    if (Math.abs(months - typed.years * 12) <= 1) return false;
+    ctx.atCell(rec, field, "committee.termYearsForType", "error", { type: typed.word, expected: typed.years, value }, fix(typed.years));
+    return true;
   }
   const scope = b.termYearsAppliesTo;
-  if (!scope.nameContains.some((w) => name.includes(w)) || scope.nameExcludes.some((w) => name.includes(w))) return;
-  if (Math.abs(months - b.termYears * 12) > 1) ctx.atCell(rec, field, "committee.termYearsForBranch", b.termYearsSeverity, { expected: b.termYears, value }, fix(b.termYears));
+  if (!scope.nameContains.some((w) => name.includes(w)) || scope.nameExcludes.some((w) => name.includes(w))) return false;
+  if (Math.abs(months - b.termYears * 12) <= 1) return false;
+  ctx.atCell(rec, field, "committee.termYearsForBranch", b.termYearsSeverity, { expected: b.termYears, value }, fix(b.termYears));
+  return true;
 }

@@ -86,7 +86,11 @@ export const committeeTermRule: Rule = {
           ctx.atCell(rec, "termDueDate", "committee.termLength", "warning", { years: (months / 12).toFixed(1), min: b.termMinYears, max: b.termMaxYears });
         } else {
           const expected = addMonths(appointed.day, years * 12);
-          if (Math.abs(expected - due.day) > 31 && due.precision === "day" && appointed.precision === "day") {
+          // A row writing 任期（年） has its years judged already (termYearsOf); else the span is the term it serves
+          // (五年 for a law firm's branch), judged once, whatever the dates' precision.
+          const written = ctx.num(rec, "termYears");
+          const anotherLength = written !== null ? written !== years : judgeTermForName(ctx, rec, "termDueDate", months, nameOf(ctx, rec));
+          if (!anotherLength && Math.abs(expected - due.day) > 31 && due.precision === "day" && appointed.precision === "day") {
             ctx.atCell(rec, "termDueDate", "committee.termMismatch", "info", { value: toIso(due.day), years, expected: toIso(expected) }, toIso(expected));
           }
         }

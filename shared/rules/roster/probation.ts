@@ -3,6 +3,7 @@ import { latestDay, shifted, surelyBefore, type DateValue } from "../../calendar
 import { extensionAllowed } from "../../scoring/probation.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
+import { isFullStatus, isProbationaryStatus } from "./status-words.js";
 
 /**
  * Probation (党章 第七条, 细则 第三十二条): full membership on EDATE(admission, 12), or
@@ -73,10 +74,10 @@ export const probationRule: Rule = {
       const status = ctx.str(rec, "status") ?? "";
       // Messages quote the clerk's own words ("党员"), also when a mapping read them as 正式党员.
       const written = ctx.text(rec, "status") || status;
-      if (status.includes("预备")) {
+      if (isProbationaryStatus(status)) {
         if (full !== null && full.day <= ctx.asOf) ctx.atCell(rec, "status", "member.statusStale", "warning", { value: written, full: ctx.dateText(rec, "fullDate", full) });
         else if (overdue) ctx.atCell(rec, "status", "probation.overdue", "warning", { due: toIso(latestDay(due)), months: p.overdueGraceMonths });
-      } else if (status.includes("正式") && full === null) {
+      } else if (isFullStatus(status) && full === null) {
         if (due.day > ctx.asOf) ctx.atCell(rec, "status", "member.statusTooEarly", "error", { value: written, due: toIso(due.day) });
         else if (hasFull) ctx.atCell(rec, "fullDate", "member.fullDateMissing", "warning", { value: written });
       }

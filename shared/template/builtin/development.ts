@@ -53,7 +53,9 @@ export const developmentTemplate: Template = {
       rangeEnd: "trainingEnd",
     },
     { name: "trainingEnd", title: "发展对象培训结束时间", titleEn: "Candidate training end", type: "date", aliases: ["集中培训结束时间", "培训结束时间", "培训结束", "培训结束日期", "集中培训结束日期", "培训截止时间"], weight: 2 },
-    { name: "trainingHours", title: "培训学时", titleEn: "Training hours", type: "number", aliases: ["集中培训学时"], weight: 1 },
+    // The unit in brackets says what the column holds: 集中培训（学时） is the hours, not the dates.
+    { name: "trainingHours", title: "培训学时", titleEn: "Training hours", type: "number", aliases: ["集中培训学时", "集中培训(学时)", "培训(学时)", "培训学时数", "集中培训学时数", "学时", "学时数", "培训时长(学时)"], weight: 1, constraints: { minimum: 0 } },
+    { name: "trainingDays", title: "培训天数", titleEn: "Training days", type: "number", aliases: ["集中培训天数", "集中培训(天)", "培训(天)", "培训天数(天)", "集中培训天数(天)"], weight: 1, constraints: { minimum: 0 } },
     { name: "candidateExam", title: "发展对象结业考试成绩", titleEn: "Candidate exam score", type: "number", aliases: [], weight: 2, constraints: { minimum: 0, maximum: 100 } },
     { name: "planDate", title: "列入发展计划时间", titleEn: "In the plan since", type: "date", aliases: [], weight: 2 },
     { name: "formDate", title: "领取志愿书时间", titleEn: "Application form issued", type: "date", aliases: ["填写入党志愿书时间"], weight: 2 },
@@ -89,6 +91,7 @@ export const developmentTemplate: Template = {
     { rule: "development.talkWithin" },
     { rule: "development.activistYear" },
     { rule: "development.training" },
+    { rule: "development.trainingLength" },
     { rule: "development.approvalDelay" },
     { rule: "development.branchVote" },
     { rule: "development.sponsors" },
