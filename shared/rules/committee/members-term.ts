@@ -76,7 +76,8 @@ function judgeWrittenTerms(ctx: RuleContext): void {
     } else {
       // Within the 党章's bounds, the term of the organisation's type: the row's branch, else the list's title.
       const branch = ctx.str(rec, "branch");
-      judgeTermForName(ctx, rec, "termDueDate", months, branch ?? `${ctx.sheet.titles.join(" ")} ${ctx.sheet.sheetName}`);
+      const name = branch ?? `${ctx.sheet.titles.join(" ")} ${ctx.sheet.sheetName}`;
+      judgeTermForName(ctx, rec, "termDueDate", months, name);
     }
   }
 }

@@ -86,10 +86,11 @@ export const committeeTermRule: Rule = {
           ctx.atCell(rec, "termDueDate", "committee.termLength", "warning", { years: (months / 12).toFixed(1), min: b.termMinYears, max: b.termMaxYears });
         } else {
           const expected = addMonths(appointed.day, years * 12);
-          // A row writing 任期（年） has its years judged already (termYearsOf); else the span is the term it serves
-          // (五年 for a law firm's branch), judged once, whatever the dates' precision.
+          // A row writing 任期（年） 3 for a 村 branch has that error said already (termYearsOf): its due date follows the 3.
           const written = ctx.num(rec, "termYears");
-          const anotherLength = written !== null ? written !== years : judgeTermForName(ctx, rec, "termDueDate", months, nameOf(ctx, rec));
+          // Else a branch not of a typed kind serving another term than its own (五年 for a law firm's): judged once, as on a members list.
+          const name = nameOf(ctx, rec);
+          const anotherLength = written !== null ? written !== years : termByType(b, name) === null && judgeTermForName(ctx, rec, "termDueDate", months, name);
           if (!anotherLength && Math.abs(expected - due.day) > 31 && due.precision === "day" && appointed.precision === "day") {
             ctx.atCell(rec, "termDueDate", "committee.termMismatch", "info", { value: toIso(due.day), years, expected: toIso(expected) }, toIso(expected));
           }

@@ -16,12 +16,12 @@ const list = (title: string, term: string): CellValue[][] => [
 ];
 const terms = (title: string, term: string) =>
   checkWorkbook(book(sheet("班子", list(title, term))), { asOf: "2025-12-31" })
-    .findings.filter((f) => f.code === "committee.termMismatch")
-    .map((f) => `${f.cell} ${f.severity} ${f.expected}`);
+    .findings.filter((f) => f.code === "committee.termYearsForBranch")
+    .map((f) => `${f.cell} ${f.severity} ${f.args?.expected}`);
 
 describe("the term a committee list writes, by the kind of organisation", () => {
-  it("a law firm's branch writing 2024年5月—2029年5月: five years where three are the rule, to end 2027-05", () => {
-    expect(terms("某律师事务所党支部委员会成员", "2024年5月—2029年5月")).toEqual(["F3 warning 2027-05"]);
+  it("a law firm's branch writing 2024年5月—2029年5月: five years where three are the rule (a warning naming three)", () => {
+    expect(terms("某律师事务所党支部委员会成员", "2024年5月—2029年5月")).toEqual(["F3 warning 3"]);
   });
   it("the same firm writing three years: nothing", () => {
     expect(terms("某律师事务所党支部委员会成员", "2024年5月—2027年5月")).toEqual([]);
@@ -34,7 +34,7 @@ describe("the term a committee list writes, by the kind of organisation", () => 
 describe("a terms register (committee.term) with the same five-year term", () => {
   it("is the same warning at the due date, for an association's joint branch", () => {
     const r = checkWorkbook(book(sheet("换届", [["支部委员会名称", "任命时间", "应换届时间", "实际换届时间", "备注"], ["软件行业协会联合党支部委员会", "2024-05-20", "2029-05-20", null, null]])), { asOf: "2025-12-31" });
-    expect(r.findings.filter((f) => f.code === "committee.termMismatch").map((f) => `${f.cell} ${f.severity} ${f.expected}`)).toEqual(["C2 warning 2027-05-20"]);
+    expect(r.findings.filter((f) => f.code === "committee.termYearsForBranch").map((f) => `${f.cell} ${f.severity} ${f.args?.expected} ${f.args?.value}`)).toEqual(["C2 warning 3 5"]);
   });
 });
 
