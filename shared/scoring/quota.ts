@@ -20,11 +20,6 @@ export interface QuotaCheck {
   over: boolean;
 }
 
-/** Grades of one sheet (blanks ignored) against the quota; the top band's grade is 优秀. */
-export function checkExcellentQuota(grades: readonly (string | null)[], rules: RuleSet["appraisal"]): QuotaCheck {
-  return checkTopGradeQuota(grades, rules.bands[0]!.grade, rules.excellentQuotaShare);
-}
-
 /** Grades (blanks ignored) against a quota of `share` on the grade `top`. */
 export function checkTopGradeQuota(grades: readonly (string | null)[], top: string, share: number): QuotaCheck {
   const given = grades.filter((g): g is string => g !== null && g.trim() !== "");

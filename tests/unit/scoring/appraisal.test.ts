@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { DEFAULT_RULE_SET } from "../../../shared/ruleset/default.js";
 import { appraisalScore, gradeForScore } from "../../../shared/scoring/appraisal.js";
-import { checkExcellentQuota, excellentQuotaLimit } from "../../../shared/scoring/quota.js";
+import { checkTopGradeQuota, excellentQuotaLimit } from "../../../shared/scoring/quota.js";
 
 const rules = DEFAULT_RULE_SET.appraisal;
 const votes = (excellent: number, competent: number, basic: number, incompetent: number) => ({ excellent, competent, basic, incompetent });
@@ -70,7 +70,7 @@ describe("优秀 quota (20% of those assessed)", () => {
   });
 
   it("flags a sheet with too many 优秀 and ignores blanks", () => {
-    expect(checkExcellentQuota(["优秀", "称职", "称职", "称职", "称职", null, ""], rules)).toEqual({ assessed: 5, excellent: 1, limit: 1, over: false });
-    expect(checkExcellentQuota(["优秀", "优秀", "称职", "称职", "称职"], rules)).toMatchObject({ excellent: 2, limit: 1, over: true });
+    expect(checkTopGradeQuota(["优秀", "称职", "称职", "称职", "称职", null, ""], "优秀", rules.excellentQuotaShare)).toEqual({ assessed: 5, excellent: 1, limit: 1, over: false });
+    expect(checkTopGradeQuota(["优秀", "优秀", "称职", "称职", "称职"], "优秀", rules.excellentQuotaShare)).toMatchObject({ excellent: 2, limit: 1, over: true });
   });
 });
