@@ -1,3 +1,4 @@
+import { readAnotherWayReport } from "./sheet-report.js";
 import { a1, columnLetters } from "../grid/a1.js";
 import type { SheetGrid } from "../grid/types.js";
 import { SheetView } from "../grid/sheet-view.js";
@@ -89,18 +90,7 @@ function reportOf(view: SheetView, summary: OrgSummary, template: (typeof BUILTI
     columns = [read(d.planned.col, headerOf(d.planned), "planned", zh ? "计划发展数" : "Planned"), read(d.done.col, headerOf(d.done), "done", zh ? "实际发展数" : "Admitted"), ...(d.rate ? [read(d.rate.col, headerOf(d.rate), "rate", zh ? "完成率" : "Completion")] : [])];
     reason = zh ? "按党支部汇总的发展党员计划执行情况：合计、完成率和分项人数逐行核对，并与本工作簿的发展党员名单比对" : "A plan of admissions against those admitted, one row per branch: totals, completion rates and counts checked row by row, and against the workbook's list of those admitted";
   }
-  return {
-    ...unrecognised,
-    status: "checked",
-    kind: template.kind,
-    template: { id: template.id, version: template.version },
-    headerRow: table.headerRow + 1,
-    matched: [org, ...columns].map((c) => ({ header: c.header, field: c.field!, column: c.column })),
-    rows: table.rows.length,
-    reason,
-    confidence: 0.9,
-    columns: [org, ...columns],
-  };
+  return readAnotherWayReport(unrecognised, template, table.headerRow, [org, ...columns], table.rows.length, reason);
 }
 
 function textAt(view: SheetView, row: number, col: number): string {

@@ -1,3 +1,4 @@
+import { readAnotherWayReport } from "./sheet-report.js";
 import { a1, columnLetters } from "../grid/a1.js";
 import type { SheetGrid } from "../grid/types.js";
 import { readQuarterCounts, type QuarterCountRow, type QuarterCountTable } from "../detect/quarter-counts.js";
@@ -47,16 +48,6 @@ function reportOf(sheet: SheetGrid, table: QuarterCountTable, register: (typeof 
     ...table.quarters.map((q) => ({ column: columnLetters(q.col), header: header(q.col), field: "count", fieldTitle: zh ? `开展次数（${q.month}—${q.month + 2}月）` : `Meetings held (months ${q.month}–${q.month + 2})`, confidence: 0.9, source: "both" as const })),
     ...(table.totalCol === null ? [] : [{ column: columnLetters(table.totalCol), header: header(table.totalCol), field: "yearTotal", fieldTitle: zh ? "全年合计" : "Year total", confidence: 0.9, source: "both" as const }]),
   ];
-  return {
-    ...unrecognised,
-    status: "checked",
-    kind: register.kind,
-    template: { id: register.id, version: register.version },
-    headerRow: table.headerRow + 1,
-    matched: columns.map((c) => ({ header: c.header, field: c.field!, column: c.column })),
-    rows: table.rows.length,
-    reason: zh ? "三会一课按季度统计的次数表：各类会议的季度次数按规则集的要求核对，全年合计按各季度之和核对" : "A 三会一课 table of counts by quarter: each type's quarterly counts checked against the rule set, the year total against their sum",
-    confidence: 0.9,
-    columns,
-  };
+  const reason = zh ? "三会一课按季度统计的次数表：各类会议的季度次数按规则集的要求核对，全年合计按各季度之和核对" : "A 三会一课 table of counts by quarter: each type's quarterly counts checked against the rule set, the year total against their sum";
+  return readAnotherWayReport(unrecognised, register, table.headerRow, columns, table.rows.length, reason);
 }

@@ -211,3 +211,22 @@ export function checkedReport(view: SheetView, layout: HeaderLayout, set: Record
     ...mappingReportOf(layout),
   };
 }
+
+/**
+ * The report of a sheet read another way than by a template's header (a count table by quarter, a
+ * summary of one row per organisation): checked, as that template, over the columns it read.
+ */
+export function readAnotherWayReport(unrecognised: SheetReport, template: { kind: string; id: string; version: number }, headerRow: number, columns: ColumnReport[], rows: number, reason: string): SheetReport {
+  return {
+    ...unrecognised,
+    status: "checked",
+    kind: template.kind,
+    template: { id: template.id, version: template.version },
+    headerRow: headerRow + 1,
+    matched: columns.map((c) => ({ header: c.header, field: c.field!, column: c.column })),
+    rows,
+    reason,
+    confidence: 0.9,
+    columns,
+  };
+}
