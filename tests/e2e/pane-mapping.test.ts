@@ -82,6 +82,8 @@ describe("confirm a mapping once, save it for the organisation, and the next bra
     // Not recognised: the mapping step is there unasked, each column with its values and how sure.
     const panel = page.getByTestId("mapping-panel");
     await panel.waitFor();
+    // The panel may show before its columns are drawn (a busy machine): wait for the seventh, then count.
+    await page.getByTestId("map-column").nth(6).waitFor();
     expect(await page.getByTestId("map-column").count()).toBe(7);
     expect(await page.locator('[data-testid="map-column"][data-column="A"]').textContent()).toContain("如：张伟、王芳、李娜");
     await mapColumns(page);
