@@ -66,7 +66,7 @@ export const FOREIGN_KINDS: ForeignKind[] = [
     titleEn: "a cadre post or cadre file sheet",
     // A 干部任免审批表 (or 呈报表) names the post a cadre leaves and the one proposed: 原任 / 拟任（免）职务, 任免文号;
     // a promotion or appointment notice (职级晋升拟任人选公示, 任前公示) names the post or rank proposed: no ledger of ours does.
-    decisive: ["干部类别", "干部类型", "任职始任", "职务属性", "行政级别", "岗位级别", "双肩挑", "兼职单位", "兼任职务", "兼任单位", "任副处", "任正处", "关联岗位", "是否占职数", "是否正职", "干部岗位", "拟任", "拟免", "任免", "拟晋升", "拟任职务", "拟任职级", "拟提拔"],
+    decisive: ["干部类别", "干部类型", "任职始任", "职务属性", "行政级别", "岗位级别", "双肩挑", "兼职单位", "兼任职务", "兼任单位", "任副处", "任正处", "关联岗位", "是否占职数", "是否正职", "干部岗位", "拟任", "拟免", "任免", "拟晋升", "拟提拔"],
     // 任现职时间 (the day a cadre took the present post) is a cadre file's item; a Party roster dates only Party events.
     headers: [["任职日期", 2], ["任职时间", 1.5], ["离任时间", 1.5], ["任职单位", 2], ["所在单位及职务", 1.5], ["时任单位及职务", 1.5], ["职称", 1], ["是否取酬", 2], ["审批单位", 1], ["任现职", 2.5], ["任现级", 2.5], ["原任职务", 2], ["原职务", 1.5], ["文号", 1]],
     titles: ["干部", "任职", "兼职", "岗位", "组织员", "考察对象", "个人有关事项", "任免", "职级晋升", "拟任人选", "任前公示", "拟提拔"],

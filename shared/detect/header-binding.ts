@@ -1,5 +1,5 @@
 import type { SheetView } from "../grid/sheet-view.js";
-import { matchFields, MIN_HEADER_SCORE, type FieldIndex, type FieldMatch } from "./field-match.js";
+import { matchFields, MAX_CACHED, MIN_HEADER_SCORE, type FieldIndex, type FieldMatch } from "./field-match.js";
 import { headerQualifiers, titleQualifiers } from "./header-text.js";
 import { cellText, headerCells, type HeaderCell, type RowTextsMemo } from "./header-cells.js";
 import { parseMonthHeader } from "./month-header.js";
@@ -210,11 +210,10 @@ function cellOffers(index: FieldIndex, cell: HeaderCell, titleQualifiers: readon
   const fields = index.template.fields;
   const out = matches.filter((m) => m.score >= MIN_HEADER_SCORE && !(codes && codesContradict(fields[m.fieldIndex]!, codes)));
   // A long-lived host (the Worker, the pane) sees many sheets: keep the memo bounded.
-  if (index.offerCache.size >= MAX_CACHED_OFFERS) index.offerCache.clear();
+  if (index.offerCache.size >= MAX_CACHED) index.offerCache.clear();
   index.offerCache.set(key, out);
   return out;
 }
-const MAX_CACHED_OFFERS = 4096;
 /** What a leaf's bare match keeps under a heading that qualifies it: still a fallback, never ahead of an unqualified column. */
 const QUALIFIED_LEAF_PENALTY = 0.97;
 

@@ -1,6 +1,7 @@
 import { chineseCount } from "../normalise/chinese-count.js";
 import { toHalfWidth } from "../normalise/text.js";
 import { yuanToFen, type Fen } from "../scoring/money.js";
+import { MONTH_NUMBER } from "./patterns.js";
 
 /**
  * A change of a member's dues base during the year, as 备注 dates it (2008规定第十条: from the month
@@ -23,7 +24,7 @@ export interface BaseChanges {
   before: Fen | null;
 }
 
-const MONTH = String.raw`(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])`;
+const MONTH = `(${MONTH_NUMBER})`;
 const YEAR = String.raw`(?:\d{4}\s*年\s*)?`;
 const AMOUNT = String.raw`(\d[\d,]*(?:\.\d+)?)\s*元?`;
 const DASH = String.raw`(?:—|–|-|－|~|～|至|到)+`;

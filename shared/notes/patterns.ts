@@ -30,7 +30,9 @@ export const DATE_IN_TEXT = String.raw`(\d{4}\s*(?:年|[.\-/])\s*\d{1,2}\s*(?:�
 export const COUNT_IN_TEXT = String.raw`(\d{1,2}|[一二两三四五六七八九十]{1,3})`;
 
 /** A month of the year as clerks write it in a note: 4, 12, 四, 十二. */
-const MONTH_NUMBER = String.raw`(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])`;
+export const MONTH_NUMBER = String.raw`(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])`;
+/** What joins months in a list or a range (4、5月, 4-6月, 4至6月). */
+export const MONTH_JOINER = String.raw`(?:、|,|，|和|及|至|到|-|~|—|–)`;
 
 /** Words that postpone, how long, and what a postponement that is not of an election names. */
 const DELAY = "(?:延期|推迟|延后|延迟)";
@@ -64,7 +66,7 @@ export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "exempt", pattern: /免交|免缴|免于交纳/, approvedBy: /批准|同意|审批/ },
   { kind: "reduced", pattern: /减交|减缴|少交/, approvedBy: /批准|同意|审批/ },
   // 补交2月 / 补交4、5月份: the months of the year paid late (3月补交2月); 补交2个月: how many.
-  { kind: "backPay", pattern: new RegExp(String.raw`补(?:交|缴)\s*(?:了)?\s*(${MONTH_NUMBER}(?:\s*(?:、|,|，|和|及|至|到|-|~|—|–)\s*${MONTH_NUMBER})*)\s*月(?!\s*[个])`), monthList: 1 },
+  { kind: "backPay", pattern: new RegExp(String.raw`补(?:交|缴)\s*(?:了)?\s*(${MONTH_NUMBER}(?:\s*${MONTH_JOINER}\s*${MONTH_NUMBER})*)\s*月(?!\s*[个])`), monthList: 1 },
   { kind: "backPay", pattern: new RegExp(String.raw`补(?:交|缴)\s*(?:了)?\s*${COUNT_IN_TEXT}\s*个?\s*月`), months: 1 },
   { kind: "abroad", pattern: /出国|出境|国[（(]境[）)]外|境外/ },
   { kind: "mobile", pattern: /流动党员/ },

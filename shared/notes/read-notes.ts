@@ -1,6 +1,6 @@
 import { readDateText } from "../normalise/dates.js";
 import { toHalfWidth } from "../normalise/text.js";
-import { NOTE_PATTERNS, type NoteFactKind } from "./patterns.js";
+import { MONTH_JOINER, NOTE_PATTERNS, type NoteFactKind } from "./patterns.js";
 
 /** One fact read from a free-text cell. */
 export interface NoteFact {
@@ -29,10 +29,12 @@ function firstGroup(m: RegExpExecArray, from: number): string | undefined {
   return undefined;
 }
 
+const MONTH_SPLIT = new RegExp(String.raw`\s*(${MONTH_JOINER})\s*`);
+
 /** "4、5" → [4, 5]; "4-6" and "4至6" → [4, 5, 6]; null when a month is not one (13) or a range runs backwards. */
 function monthsOfYear(list: string): number[] | null {
   const out: number[] = [];
-  const parts = list.split(/\s*(、|,|，|和|及|至|到|-|~|—|–)\s*/);
+  const parts = list.split(MONTH_SPLIT);
   for (let i = 0; i < parts.length; i += 2) {
     const n = chineseCount(parts[i]!);
     if (n === null || n < 1 || n > 12) return null;

@@ -3,7 +3,7 @@ import { a1 } from "../../grid/a1.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { statedBands } from "../yearly/stated-bands.js";
-import { rateDisagrees, statedPercent } from "./stated-rate.js";
+import { rateDisagrees, statedPercent } from "../derived/stated-rate.js";
 
 const PARTS = [
   { count: "satisfied", rate: "satisfiedRate" },

@@ -2,7 +2,7 @@ import { appraisalScore, gradeForScore, validVotes, type Votes } from "../../sco
 import { quotaByGroup } from "../../scoring/quota.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
-import { rateDisagrees, statedPercent } from "./stated-rate.js";
+import { rateDisagrees, statedPercent } from "../derived/stated-rate.js";
 
 /**
  * A 民主测评 row with vote counts: the votes do not exceed those who took part, the score

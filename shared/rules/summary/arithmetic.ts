@@ -1,3 +1,4 @@
+import { rateDisagrees } from "../derived/stated-rate.js";
 import type { SheetView } from "../../grid/sheet-view.js";
 import type { Severity } from "../../findings/types.js";
 import { figureAt, unspaced, type OrgSummaryTable } from "../../detect/org-summary.js";
@@ -132,9 +133,10 @@ function judgeRate(view: SheetView, row: number, rate: HeaderCell, numerators: n
   if (stated === null || stated === "text") return;
   const readings = stated.percent ? [{ value: stated.value, decimals: stated.decimals }] : [{ value: stated.value, decimals: stated.decimals }, { value: stated.value * 100, decimals: Math.max(0, stated.decimals - 2) }];
   const pairs: [number, number][] = numerators.map((n, i) => [n, i > 0 && otherDenominator !== undefined ? otherDenominator : denominator]);
-  const exact = pairs.flatMap(([n, d]) => (d > 0 ? [(100 * n) / d] : []));
-  if (exact.length === 0) return;
-  const fits = readings.some((rd) => exact.some((e) => Math.abs(rd.value - e) <= 0.5 * 10 ** -rd.decimals + 1e-9));
+  const judged = pairs.filter(([, d]) => d > 0);
+  if (judged.length === 0) return;
+  const exact = judged.map(([n, d]) => (100 * n) / d);
+  const fits = readings.some((rd) => judged.some(([n, d]) => rateDisagrees({ percent: rd.value, decimals: rd.decimals }, n, d) === null));
   if (fits) return;
   const decimals = stated.percent ? stated.decimals : readings[1]!.decimals;
   const expected = `${halfUp(exact[0]!, decimals)}%`;

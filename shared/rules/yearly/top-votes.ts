@@ -1,5 +1,5 @@
 import { votesOf } from "../appraisal/votes.js";
-import { rateDisagrees, statedPercent } from "../appraisal/stated-rate.js";
+import { rateDisagrees, statedPercent } from "../derived/stated-rate.js";
 import type { Rule } from "../context.js";
 
 /**
