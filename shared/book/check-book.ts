@@ -3,6 +3,8 @@ import { sideBySideBlocks, type SheetBlock } from "../grid/side-by-side.js";
 import { stackedSplit } from "../grid/stacked.js";
 import { transposeGrid, untransposeCell, untransposePlace } from "../grid/transpose.js";
 import { readMemberCard } from "../grid/member-card.js";
+import { classifyRow } from "../rows/classify-row.js";
+import type { SheetView } from "../grid/sheet-view.js";
 import { foldedColumn, foldTwoRowRecords, placeOnFolded, type FoldedRecords } from "../grid/two-row-records.js";
 import { renderMessage } from "../findings/render.js";
 import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
@@ -45,6 +47,9 @@ function optionsOf(part: BookPart, opts: CheckOptions): CheckOptions {
   if (!part.file && !part.options) return opts;
   return { ...opts, ...part.options, ...(part.file ? { fileName: part.file } : {}) };
 }
+
+/** A sign-off or note line (填表人：… 审核人：…), which no table structure is judged by. */
+const isFootLine = (view: SheetView, row: number) => classifyRow(view, row, 1) === "notice";
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -183,7 +188,7 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   for (const part of parts) {
     const partOpts = optionsOf(part, opts);
     for (const [sheetIndex, sheet] of part.grid.sheets.entries()) {
-      for (const { grid, columns, rows } of sideBySideBlocks(sheet).flatMap((b) => stackedBlocks(b, partOpts))) {
+      for (const { grid, columns, rows } of sideBySideBlocks(sheet, isFootLine).flatMap((b) => stackedBlocks(b, partOpts))) {
         // Members over two rows each are read as one record each, when the folded sheet reads as a ledger.
         const twoRows = foldTwoRowRecords(grid);
         const foldedRead = twoRows ? prepareSheet(twoRows.grid, partOpts) : null;
@@ -191,7 +196,7 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
         let p = folded ? foldedRead! : prepareSheet(grid, partOpts);
         // Nor a table at all, but one member's card of label–value pairs: read as a roster of one.
         if (!folded && p.done && p.report.status === "unrecognised") {
-          const card = readMemberCard(grid);
+          const card = readMemberCard(grid, isFootLine);
           const read = card ? prepareSheet(card.grid, partOpts) : null;
           if (read && !read.done && read.sheet.layout.index.template.kind === "roster") [p, folded] = [read, card!];
         }

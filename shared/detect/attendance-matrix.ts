@@ -33,6 +33,8 @@ const STATED: [RegExp, "expected" | "present" | "leave"][] = [
 ];
 /** Other summary rows under the members (缺席, 合计, 出勤率): no member's. */
 const SUMMARY = /^(?:缺席|合计|小计|总计|出勤率|参会率|到会率)/;
+/** A label with a colon is a line of words (填表人：王丽, 注：○为请假), never a member's name. */
+const SIGN_OFF = /[:：]/;
 /** Meetings held as one: `主题党日暨党员大会` is the month's 主题党日 and the quarter's 党员大会. */
 const TYPE_SEPARATOR = /[暨、，,/／和及+＋]+/;
 
@@ -69,7 +71,9 @@ function meetingColumns(view: SheetView, rules: RuleSet["meetings"], year: (row:
       if (day) meetings.push({ col: c, ...day, types: [], typeRow: null });
     }
     if (meetings.length < MIN_MEETINGS) continue;
-    const labelCol = view.firstCol;
+    // The members' column is the first one headed left of the days (姓名); the table need not start in column A.
+    let labelCol = view.firstCol;
+    while (labelCol < meetings[0]!.col && cellText(view, r, labelCol) === "" && cellText(view, r + 1, labelCol) === "") labelCol++;
     if (meetings[0]!.col <= labelCol) return null;
     // The types stand in the row under the days; every meeting names one.
     for (const m of meetings) {
@@ -112,7 +116,8 @@ export function unfoldAttendanceMatrix(sheet: SheetGrid, rules: RuleSet["meeting
       stated.set(kind, r);
       continue;
     }
-    if (SUMMARY.test(label)) continue;
+    // Summary rows, and the sign-off and note lines under the table (填表人：…, 注：…): no member's.
+    if (SUMMARY.test(label) || SIGN_OFF.test(label)) continue;
     let marked = 0;
     for (const [i, m] of meetings.entries()) {
       const mark = markOf(cellText(view, r, m.col));

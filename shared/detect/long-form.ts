@@ -3,7 +3,7 @@ import { maxOf } from "../util/append-all.js";
 import { SheetView } from "../grid/sheet-view.js";
 import type { CellValue, SheetGrid } from "../grid/types.js";
 import type { TemplateParsed } from "../template/schema.js";
-import { cleanText } from "../normalise/text.js";
+import { cleanText, unspacedHalfWidth } from "../normalise/text.js";
 import { buildFieldIndex, matchFields, type FieldIndex } from "./field-match.js";
 import { cellText } from "./header-cells.js";
 import { keepTitleLines, type UnfoldedMatrix } from "./meeting-matrix.js";
@@ -43,9 +43,11 @@ function headerOf(view: SheetView): Header | null {
     for (let c = view.firstCol; c < view.colCount; c++) {
       const t = cleanText(cellText(view, r, c));
       if (t === "") continue;
-      if (name < 0 && NAME_HEADER.test(t)) name = c;
-      else if (stage < 0 && STAGE_HEADER.test(t)) stage = c;
-      else if (date < 0 && DATE_HEADER.test(t)) date = c;
+      // Headers spaced out to the column's width (阶 段, 时 间) say the same words.
+      const key = unspacedHalfWidth(t);
+      if (name < 0 && NAME_HEADER.test(key)) name = c;
+      else if (stage < 0 && STAGE_HEADER.test(key)) stage = c;
+      else if (date < 0 && DATE_HEADER.test(key)) date = c;
       else others.push({ col: c, text: t });
     }
     if (name >= 0 && stage >= 0 && date >= 0) return { row: r, name, stage, date, others };

@@ -3,7 +3,7 @@ import { SheetView } from "../grid/sheet-view.js";
 import { isCellError, type CellValue, type SheetGrid } from "../grid/types.js";
 import { readDateText } from "../normalise/dates.js";
 import { isNothingMarker, saysNotHeld } from "../normalise/markers.js";
-import { cleanText, toHalfWidth } from "../normalise/text.js";
+import { cleanText, toHalfWidth, unspacedHalfWidth } from "../normalise/text.js";
 import { titleYear } from "../records/title-year.js";
 import { appendAll } from "../util/append-all.js";
 import type { RuleSet } from "../ruleset/schema.js";
@@ -171,7 +171,7 @@ function monthHeaderRow(view: SheetView): { row: number; months: MonthColumn[]; 
       if (t === "") continue;
       const m = parseMonthHeader(t);
       if (m && m.span === undefined) months.push({ col: c, month: m.month, ...(m.year !== undefined ? { year: m.year } : {}) });
-      else if (NOTE_HEADER.test(t)) noteCol = c;
+      else if (NOTE_HEADER.test(unspacedHalfWidth(t))) noteCol = c;
     }
     if (months.length >= MIN_MONTHS) return { row: r, months, noteCol };
   }

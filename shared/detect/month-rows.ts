@@ -2,7 +2,7 @@ import { a1 } from "../grid/a1.js";
 import { SheetView } from "../grid/sheet-view.js";
 import type { SheetGrid } from "../grid/types.js";
 import { isNothingMarker } from "../normalise/markers.js";
-import { cleanText, toHalfWidth } from "../normalise/text.js";
+import { cleanText, toHalfWidth, unspacedHalfWidth } from "../normalise/text.js";
 import { titleYear } from "../records/title-year.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { resolveMeetingType } from "../scoring/meetings.js";
@@ -76,7 +76,7 @@ export function unfoldMonthRows(sheet: SheetGrid, rules: RuleSet["meetings"]): U
   const { col: monthCol, months } = found;
   const headerRow = Math.max(view.firstRow, months[0]!.row - 1);
   let noteCol: number | null = null;
-  for (let c = view.firstCol; c < view.colCount && headerRow < months[0]!.row; c++) if (NOTE_HEADER.test(cellText(view, headerRow, c))) noteCol = c;
+  for (let c = view.firstCol; c < view.colCount && headerRow < months[0]!.row; c++) if (NOTE_HEADER.test(unspacedHalfWidth(cellText(view, headerRow, c)))) noteCol = c;
   const year = titleYear(view, headerRow);
   const rows: UnfoldedRow[] = [];
   for (const { row: r, month } of months) {

@@ -22,11 +22,15 @@ const MIN_MULTI_PAIR_ROWS = 2;
 const text = (v: CellValue) => (typeof v === "string" ? v.trim() : "");
 const filled = (v: CellValue) => v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
 
-/** The cells of a row as a clerk sees them: each merge once, at its first cell. */
+/**
+ * The cells of a row as a clerk sees them: each merge once, at its first cell, from the first filled
+ * one (a card need not start in column A).
+ */
 function visibleCells(view: SheetView, row: number): number[] {
   const cols: number[] = [];
   for (let c = view.firstCol; c < view.colCount; c++) if (!view.coveringMerge(row, c)) cols.push(c);
   while (cols.length > 0 && !filled(view.value(row, cols[cols.length - 1]!))) cols.pop();
+  while (cols.length > 0 && !filled(view.value(row, cols[0]!))) cols.shift();
   return cols;
 }
 
@@ -44,18 +48,27 @@ function pairsOf(view: SheetView, row: number): { label: number; value: number |
   return pairs;
 }
 
-/** The card read as a table of one record; null when the sheet is no card of label–value pairs. */
-export function readMemberCard(sheet: SheetGrid): FoldedRecords | null {
+/**
+ * The card read as a table of one record; null when the sheet is no card of label–value pairs.
+ * `signOff` tells the lines a card may end with (填表人：… 审核人：… 填表日期：…), which are no part of it.
+ */
+export function readMemberCard(sheet: SheetGrid, signOff?: (view: SheetView, row: number) => boolean): FoldedRecords | null {
   const view = new SheetView(sheet);
   const rows: { row: number; pairs: { label: number; value: number | null }[] }[] = [];
   let start = -1;
+  let signedOff = false;
   for (let r = view.firstRow; r < view.rowCount; r++) {
     if (!view.rowValues(r).some(filled)) continue;
-    const pairs = pairsOf(view, r);
+    // A card is pairs to its end, its sign-off lines aside: a table or a text below is another sheet.
+    if (start >= 0 && signOff?.(view, r)) {
+      signedOff = true;
+      continue;
+    }
+    const pairs = signedOff ? null : pairsOf(view, r);
     if (pairs && (start >= 0 || pairs.length > 1)) {
       if (start < 0) start = r;
       rows.push({ row: r, pairs });
-    } else if (start >= 0) return null; // a card is pairs to its end: a table or a text below is another sheet
+    } else if (start >= 0) return null;
   }
   const count = rows.reduce((n, r) => n + r.pairs.length, 0);
   if (count < MIN_PAIRS || rows.length < MIN_PAIR_ROWS || rows.filter((r) => r.pairs.length > 1).length < MIN_MULTI_PAIR_ROWS) return null;

@@ -25,8 +25,8 @@ const MIN_BLOCK_COLUMNS = 2;
 
 const filled = (v: CellValue) => v !== null && !(typeof v === "string" && v.trim() === "");
 
-function blankColumn(view: SheetView, col: number, fromRow: number): boolean {
-  for (let r = fromRow; r < view.rowCount; r++) if (filled(view.value(r, col)) || view.coveringMerge(r, col) || view.mergeAt(r, col)) return false;
+function blankColumn(view: SheetView, col: number, fromRow: number, toRow: number): boolean {
+  for (let r = fromRow; r <= toRow; r++) if (filled(view.value(r, col)) || view.coveringMerge(r, col) || view.mergeAt(r, col)) return false;
   return true;
 }
 
@@ -55,13 +55,24 @@ function repeatsHeader(view: SheetView, top: number, leftEnd: number, rightStart
   return false;
 }
 
+/** A line at the foot of the sheet (填表人：… 审核人：…), which may run across both blocks. */
+export type FootLine = (view: SheetView, row: number) => boolean;
+
+/** The last row above the sheet's foot lines. */
+function lastBodyRow(view: SheetView, footLine: FootLine | undefined): number {
+  let r = view.rowCount - 1;
+  while (r > view.firstRow && (!view.rowValues(r).some(filled) || footLine?.(view, r))) r--;
+  return r;
+}
+
 /** Where the sheet splits into a left and a right block: the empty column's index and the row both begin on. */
-function findSplit(view: SheetView): { gap: number; rightStart: number; top: number } | null {
+function findSplit(view: SheetView, footLine: FootLine | undefined): { gap: number; rightStart: number; top: number } | null {
+  const bottom = lastBodyRow(view, footLine);
   for (let gap = view.firstCol + MIN_BLOCK_COLUMNS; gap <= view.colCount - 1 - MIN_BLOCK_COLUMNS; gap++) {
     const top = firstRowWith(view, gap + 1, view.colCount - 1);
-    if (top >= view.rowCount || !blankColumn(view, gap, top)) continue;
+    if (top >= view.rowCount || !blankColumn(view, gap, top, bottom)) continue;
     let rightStart = gap + 1;
-    while (rightStart < view.colCount && blankColumn(view, rightStart, top)) rightStart++;
+    while (rightStart < view.colCount && blankColumn(view, rightStart, top, bottom)) rightStart++;
     if (view.colCount - rightStart < MIN_BLOCK_COLUMNS) return null;
     if (repeatsHeader(view, top, gap - 1, rightStart)) return { gap, rightStart, top };
   }
@@ -105,13 +116,16 @@ function slice(view: SheetView, c0: number, c1: number, top: number): SheetGrid 
   return out;
 }
 
-/** The sheet's blocks, left to right: the sheet itself when it holds one table. */
-export function sideBySideBlocks(sheet: SheetGrid): SheetBlock[] {
+/**
+ * The sheet's blocks, left to right: the sheet itself when it holds one table. `footLine` tells the
+ * sign-off lines under the tables, which may cross the empty column between them.
+ */
+export function sideBySideBlocks(sheet: SheetGrid, footLine?: FootLine): SheetBlock[] {
   const view = new SheetView(sheet);
-  const split = findSplit(view);
+  const split = findSplit(view, footLine);
   if (!split) return [{ grid: sheet }];
   const left = slice(view, view.firstCol, split.gap - 1, split.top);
-  const right = sideBySideBlocks(slice(view, split.rightStart, view.colCount - 1, split.top));
+  const right = sideBySideBlocks(slice(view, split.rightStart, view.colCount - 1, split.top), footLine);
   const label = (g: SheetGrid) => {
     const v = new SheetView(g);
     return `${columnLetters(v.firstCol)}–${columnLetters(v.colCount - 1)}`;

@@ -61,6 +61,8 @@ export interface LedgerRecord {
 
 export interface Section {
   row: number;
+  /** The column the heading is written in (a table need not start in column A). */
+  col: number;
   label: string;
   facts: SectionFact[];
 }
@@ -239,8 +241,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const kind = repeatsHeader(view, row, leaves) ? "header" : classifyRow(view, row, row - layout.firstDataRow);
     roles[kind]++;
     if (kind === "section") {
-      const label = firstText(view, row);
-      section = { row, label, facts: sectionFacts(label) };
+      const { text: label, col } = firstText(view, row);
+      section = { row, col, label, facts: sectionFacts(label) };
       sections.push(section);
       groupStart = records.length;
       continue;
@@ -340,7 +342,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
         const f = fieldByName.get(fact.field);
         if (f === undefined || values[f] !== null) continue;
         values[f] = fact.value;
-        (rec.sources ??= new Map()).set(f, { row: section.row, col: view.firstCol, from: "section" });
+        (rec.sources ??= new Map()).set(f, { row: section.row, col: section.col, from: "section" });
       }
     }
     for (const col of noteColumns) {
@@ -391,9 +393,13 @@ function repeatsHeader(view: SheetView, row: number, leaves: readonly { col: num
   return same >= 2 && same * 5 >= leaves.length * 3;
 }
 
-function firstText(view: SheetView, row: number): string {
-  for (const v of view.rowValues(row)) if (typeof v === "string" && v.trim() !== "") return v.trim();
-  return "";
+function firstText(view: SheetView, row: number): { text: string; col: number } {
+  const values = view.rowValues(row);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "string" && v.trim() !== "") return { text: v.trim(), col: view.firstCol + i };
+  }
+  return { text: "", col: view.firstCol };
 }
 
 /** The record holds nothing but a line number where the name goes. */

@@ -91,7 +91,7 @@ const SECTION_COUNT = /[（(]\s*(?:共|计|共计)?\s*(\d+|[一二两三四五�
 
 /** Each such heading against the rows under it, said at the heading. */
 export function checkSectionCounts(ctx: RuleContext): void {
-  const { set, view } = ctx;
+  const { set } = ctx;
   for (const section of set.sections) {
     const m = SECTION_COUNT.exec(toHalfWidth(section.label));
     if (!m) continue;
@@ -100,6 +100,6 @@ export function checkSectionCounts(ctx: RuleContext): void {
     const rows = set.records.filter((r) => r.section === section).length;
     // A heading over no rows (a 小节 closed at once, or a template's sample) says nothing to judge.
     if (rows === 0 || rows === count) continue;
-    ctx.atColumnIndex(section.row, view.firstCol, "name", "derived.sectionCountMismatch", "error", { text: section.label.trim(), value: count, expected: rows }, String(rows));
+    ctx.atColumnIndex(section.row, section.col, "name", "derived.sectionCountMismatch", "error", { text: section.label.trim(), value: count, expected: rows }, String(rows));
   }
 }

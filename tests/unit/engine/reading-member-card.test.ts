@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkSheetInBook, checkWorkbook, type CellRange, type CellValue } from "../../../shared/index.js";
 import { readMemberCard } from "../../../shared/grid/member-card.js";
+import { classifyRow } from "../../../shared/rows/classify-row.js";
 import { book, makeId, sheet } from "./grid-helpers.js";
 
 /**
@@ -63,5 +64,25 @@ describe("a member's card of label–value pairs", () => {
   it("does not take a notice of one label a line, nor a table, for a card", () => {
     expect(readMemberCard(sheet("通知", [["关于召开组织生活会的通知"], ["时间", "2026年1月15日下午"], ["地点", "党群服务中心"], ["参加人员", "全体党员"], ["主持人", "张三"], ["议程", "对照检查"], ["要求", "准时参加"]]))).toBeNull();
     expect(readMemberCard(sheet("名册", [["姓名", "性别", "民族", "学历"], ["甲", "男", "汉族", "本科"], ["乙", "女", "汉族", "大专"], ["丙", "男", "回族", "本科"]]))).toBeNull();
+  });
+
+  it("reads a card that starts in column B, and finds its wrong check character at C5", () => {
+    const { rows, merges } = card(badCheck, "2010-03-01");
+    const shifted = rows.map((r) => [null, ...r]);
+    const moved = merges.map((m) => ({ ...m, c0: m.c0 + 1, c1: m.c1 + 1 }));
+    const r = checkWorkbook(book(sheet("甲", shifted, { merges: moved })), { asOf: "2025-12-31" });
+    expect(r.sheets[0]!.kind).toBe("roster");
+    expect(shown(r.findings)).toEqual(["C5 id.checkDigit:error"]);
+  });
+
+  it("reads a card with its sign-off lines under it, and not one with a table under it", () => {
+    const { rows, merges } = card(badCheck, "2010-03-01");
+    const signed = [...rows, [], ["填表人：王丽", null, null, "审核人：陈建国"], ["支部书记（签字）：", null, null, "日期：2025年12月5日"]];
+    const r = checkWorkbook(book(sheet("甲", signed, { merges })), { asOf: "2025-12-31" });
+    expect(r.sheets[0]!.kind).toBe("roster");
+    expect(shown(r.findings)).toEqual(["B5 id.checkDigit:error"]);
+    // A table of family members under the card is more than a sign-off: no card.
+    const withTable = [...rows, ["填表人：王丽"], ["称谓", "姓名", "工作单位"], ["妻子", "乙", "某小学"], ["儿子", "丙", "学生"]];
+    expect(readMemberCard(sheet("甲", withTable, { merges }), (view, row) => classifyRow(view, row, 1) === "notice")).toBeNull();
   });
 });

@@ -259,6 +259,11 @@ describe("a 党总支's roster whose branch headings count their members: 一、
     expect(list.map((f) => `${f.cell} ${f.expected}`)).toEqual(["A7 2"]);
     expect(list[0]!.message).toContain("运维班党支部");
   });
+  it("says it at the heading's own cell when the table starts in column B", () => {
+    const moved = checkWorkbook(book(sheet("花名册", rows.map((row) => [null, ...row]))), { asOf: "2025-12-31" });
+    const list = moved.findings.filter((f) => f.code === "derived.sectionCountMismatch");
+    expect(list.map((f) => `${f.cell} ${f.expected}`)).toEqual(["B7 2"]);
+  });
 });
 
 describe("an activists' register with 培养联系人 and 考察 columns (细则第九条、第十一条)", () => {

@@ -117,6 +117,13 @@ describe("an attendance matrix: members down, each meeting's day over its type, 
     expect(brief(r.findings)).toEqual(["C9 meetings.attendanceOver:error", "C9 meetings.presentVsMarks:error", "D9 meetings.quorumGeneral:error"]);
   });
 
+  it("reads it the same from column B, with its sign-off lines under it", () => {
+    const moved = [...rows, ["填表人：王丽", null, null, "审核人：陈建国"]].map((row) => [null, ...row]);
+    const r = checkWorkbook({ sheets: [sheet("签到", moved)] }, { asOf: "2025-03-31" });
+    expect(r.sheets.map((s) => [s.status, s.kind])).toEqual([["checked", "meetings"]]);
+    expect(brief(r.findings)).toEqual(["D9 meetings.attendanceOver:error", "D9 meetings.presentVsMarks:error", "E9 meetings.quorumGeneral:error"]);
+  });
+
   it("without stated rows, 实到 and 请假 are the marks counted", () => {
     const m = unfoldAttendanceMatrix(sheet("签到", rows.slice(0, 7)), DEFAULT_RULE_SET.meetings)!;
     // 会议时间 | 会议类型 | 应到 | 实到 | 请假 | 打√ (only where a 实到 is stated).
@@ -158,6 +165,16 @@ describe("two months' dues tables side by side: a member's 基数 changed betwee
     expect(f.related?.cell).toBe("C4");
     expect(f.message).toContain("4700.00");
     expect(f.message).toContain("5200.00");
+  });
+
+  it("stays two tables when the sign-off line under them runs across the empty column", () => {
+    const signed = [...rows, [], ["收缴人：王丽", null, null, null, null, "审核人：陈建国", null, null, "填表日期：2025年11月30日"]];
+    const r = checkWorkbook({ sheets: [sheet("10-11月", signed)] }, { asOf: "2025-11-30" });
+    expect(r.sheets.map((s) => [s.kind, s.block])).toEqual([
+      ["dues", "A–E"],
+      ["dues", "G–K"],
+    ]);
+    expect(brief(r.findings.filter((f) => f.severity !== "info"))).toEqual(["I4 book.duesBaseChanged:warning"]);
   });
 });
 
