@@ -12,6 +12,7 @@ import type { FieldParsed } from "../template/schema.js";
 import { appendAll } from "../util/append-all.js";
 import { cutsHeaderMerge } from "./header-merges.js";
 import { deepLeafTexts } from "./leaf-words.js";
+import { unspacedHalfWidth } from "../normalise/text.js";
 
 /**
  * The header half of recognition: which rows are the header, and which field each header
@@ -223,7 +224,8 @@ const PART_LEAF = /^其中[:：]?/;
 
 /** The name a leaf under its group heading gives: 应到会人数 / 合计 → 应到会人数; 应到会人数 / 其中有表决权 → 应到会人数有表决权. */
 function underGroup(group: string, leaf: string): string {
-  const l = leaf.trim();
+  // A leaf spaced out to its column's width (合 计) is the same word.
+  const l = unspacedHalfWidth(leaf);
   if (WHOLE_LEAF.test(l)) return group;
   return group + l.replace(PART_LEAF, "");
 }

@@ -151,7 +151,7 @@ const POST_HEADER = /职务|职位|身份/;
 
 function noteColumnsOf(layout: HeaderLayout, fields: FieldParsed[]): number[] {
   const cols = layout.columns.filter((b) => NOTE_FIELDS.has(fields[b.fieldIndex]!.name)).map((b) => b.col);
-  for (const u of layout.unbound) if (NOTE_HEADER.test(u.header)) cols.push(u.col);
+  for (const u of layout.unbound) if (NOTE_HEADER.test(unspacedHalfWidth(u.header))) cols.push(u.col);
   return cols.sort((a, b) => a - b);
 }
 
@@ -172,7 +172,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const lists = allowedValuesByColumn(view, layout.firstDataRow);
   const listOf = colOf.map((c) => (c >= 0 ? (lists.get(c) ?? null) : null));
   const noteColumns = noteColumnsOf(layout, fields);
-  const postColumns = layout.unbound.filter((u) => POST_HEADER.test(u.header)).map((u) => u.col);
+  const postColumns = layout.unbound.filter((u) => POST_HEADER.test(unspacedHalfWidth(u.header))).map((u) => u.col);
   const leaves = layout.columns.map((b) => ({ col: b.col, leaf: b.header.split(" / ").pop()!.trim() }));
   const extensionField = fieldByName.get("extensionMonths");
   const nameField = fieldByName.get("name");

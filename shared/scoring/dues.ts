@@ -1,5 +1,6 @@
 import type { RuleSet, DuesCategory } from "../ruleset/schema.js";
 import { percentToBasisPoints, yuanToFen, type Fen } from "./money.js";
+import { unspacedHalfWidth } from "../normalise/text.js";
 
 /**
  * Party dues (中组发〔2008〕3号 第二、五、六条): one rate applied to the whole base
@@ -16,7 +17,8 @@ export type DuesExpectation =
 /** Category text as clerks write it → the rule set's category key, or null when unknown. */
 export function resolveDuesCategory(text: string | null | undefined, rules: RuleSet["dues"]): string | null {
   if (text === null || text === undefined || text.trim() === "") return rules.defaultCategory;
-  const key = text.trim();
+  // 在 职, 退 休: a word spaced out to its column's width is the same word.
+  const key = unspacedHalfWidth(text);
   if (key in rules.categories) return key;
   const alias = rules.categoryAliases[key];
   if (alias !== undefined) return alias;

@@ -3,6 +3,7 @@ import { quotaByGroup } from "../../scoring/quota.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { rateDisagrees, statedPercent } from "../derived/stated-rate.js";
+import { unspacedHalfWidth } from "../../normalise/text.js";
 
 /**
  * A 民主测评 row with vote counts: the votes do not exceed those who took part, the score
@@ -25,7 +26,7 @@ export const appraisalVotesRule: Rule = {
   run(ctx) {
     const rules = ctx.ruleSet.appraisal;
     // A column of the valid votes (有效票) is what the grades' votes add up to; one of those taking part (参评人数) may be more.
-    const validColumn = ctx.has("voters") && VALID_VOTES_HEADER.test(ctx.headerOf("voters"));
+    const validColumn = ctx.has("voters") && VALID_VOTES_HEADER.test(unspacedHalfWidth(ctx.headerOf("voters")));
     for (const rec of ctx.records) {
       if (ballotsDisagree(ctx, rec, validColumn)) continue;
       const votes = votesOf(ctx, rec);
@@ -182,7 +183,7 @@ const VOTE_COUNT_HEADER = /票/;
 export const rankRule: Rule = {
   needs: ["rank"],
   run(ctx) {
-    const ownTotal = ctx.has("voters") && !VOTE_COUNT_HEADER.test(ctx.headerOf("voters"));
+    const ownTotal = ctx.has("voters") && !VOTE_COUNT_HEADER.test(unspacedHalfWidth(ctx.headerOf("voters")));
     const ranked = ctx.records.filter((rec) => ctx.num(rec, "rank") !== null).length;
     const saidShort = new Set<number>();
     for (const rec of ctx.records) {

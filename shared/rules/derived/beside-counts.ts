@@ -1,4 +1,6 @@
-import { cleanText } from "../../normalise/text.js";
+import type { CellValue } from "../../grid/types.js";
+import { chineseCount, countWithUnit } from "../../normalise/chinese-count.js";
+import { cleanText, unspacedHalfWidth } from "../../normalise/text.js";
 import { maxOf } from "../../util/append-all.js";
 import type { RuleContext } from "../context.js";
 import { countOf, TOTAL_WORDS } from "./stated-counts.js";
@@ -18,6 +20,14 @@ function filled(ctx: RuleContext, row: number, col: number): boolean {
   return v !== null && !(typeof v === "string" && v.trim() === "");
 }
 
+/** A count as typed: 16, or text a clerk typed into a text cell (16, 16人, 十六). */
+function statedCount(v: CellValue): number | null {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 0 ? v : null;
+  if (typeof v !== "string") return null;
+  const t = unspacedHalfWidth(v);
+  return chineseCount(t) ?? countWithUnit(t);
+}
+
 export function checkBesideCounts(ctx: RuleContext): void {
   const { view, set } = ctx;
   const lastCol = Math.max(-1, maxOf(set.colOf));
@@ -33,8 +43,8 @@ export function checkBesideCounts(ctx: RuleContext): void {
   for (let r = view.firstRow; r < view.rowCount; r++) {
     for (let c = gap + 1; c < view.colCount - 1; c++) {
       const label = view.value(r, c);
-      const count = view.value(r, c + 1);
-      if (typeof label !== "string" || typeof count !== "number" || !Number.isInteger(count) || count < 0) continue;
+      const count = statedCount(view.value(r, c + 1));
+      if (typeof label !== "string" || count === null) continue;
       pairs.push({ row: r, col: c + 1, label: cleanText(label).replace(/[:：]$/, ""), count });
     }
   }

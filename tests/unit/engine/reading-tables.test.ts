@@ -196,6 +196,12 @@ describe("a roster with its 统计 block to the right, past an empty column", ()
     expect(brief(r.findings.filter((f) => f.severity === "error"))).toEqual(["I5 derived.blockCountMismatch:error"]);
     expect(r.findings.find((f) => f.code === "derived.blockCountMismatch")!.expected).toBe("2");
   });
+
+  it("reads counts typed as text (3, 3人, 三) the same", () => {
+    const asText = rows.map((row) => row.map((v, c) => (c === 8 && typeof v === "number" ? ["4", "3人", "一", "三"][rows.indexOf(row) - 1]! : v)));
+    const r = checkWorkbook({ sheets: [sheet("名单", asText)] }, { asOf: "2025-12-31" });
+    expect(brief(r.findings.filter((f) => f.severity === "error"))).toEqual(["I5 derived.blockCountMismatch:error"]);
+  });
 });
 
 describe("a dues sheet's 月缴, its base kept on the book's roster", () => {
