@@ -27,7 +27,7 @@ export function checkItemScoreSheet(sheet: SheetGrid, opts: CheckOptions, unreco
   const rules = { fullMarks: ruleSet.deductions.base, grades: ruleSet.organisationAssessment.grades, bands: ruleSet.organisationAssessment.bands };
   const findings: Finding[] = [];
   checkItemScores(read, rules, lang, (code, severity, row, col, args, expected) =>
-    findings.push({ code, severity, sheet: sheet.name, cell: a1(row, col), row: row + 1, column: columnLetters(col), period: read.year === null ? null : String(read.year), message: renderMessage(code, lang, args), args, ...(expected !== undefined ? { expected } : {}) }),
+    findings.push({ code, severity, sheet: sheet.name, cell: a1(row, col), row: row + 1, column: columnLetters(col), period: null, message: renderMessage(code, lang, args), args, ...(expected !== undefined ? { expected } : {}) }),
   );
   findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || a.cell!.localeCompare(b.cell!));
   return { report: reportOf(new SheetView(sheet), read, template, unrecognised, lang), findings };

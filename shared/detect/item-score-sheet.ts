@@ -69,6 +69,8 @@ const SUBTOTAL = /^小\s*计/;
 const TOTAL = /^(?:合\s*计|总\s*计|总\s*分|总得分|合计得分|最终得分|综合得分|考核总分|得分合计)/;
 const BONUS = /^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:加分|附加分|奖励加分|特色加分|创新加分)/;
 const MINUS = /^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:减分|倒扣|扣分项|否决项|一票否决)/;
+const BONUS_ANYWHERE = /加分项|附加分|奖励分/;
+const MINUS_ANYWHERE = /减分项|扣分项|一票否决/;
 const GRADE_LABEL = /^(?:考核|评定|综合|最终)?(?:等次|等级)$|^(?:考核|评定|综合评定)(?:等次|等级|结果)/;
 const GRADE_LINE = /(?:考核|评定|综合)?(?:等次|等级)\s*[:：]\s*([\u4e00-\u9fa5]{1,4})/;
 const MAX_TEXT_ROWS = 8;
@@ -178,8 +180,10 @@ function rowsUnder(view: SheetView, headerRow: number, cols: Columns): { rows: S
 function roleOf(labels: string[], block: ScoreRowRole): ScoreRowRole {
   if (labels.some((t) => SUBTOTAL.test(t))) return "subtotal";
   if (labels.some((t) => TOTAL.test(t))) return "total";
-  if (labels.some((t) => BONUS.test(t))) return "bonus";
-  if (labels.some((t) => MINUS.test(t))) return "minus";
+  // The item's own name may say so anywhere (创新工作（加分项）); a 评分标准 beside it is not read for it.
+  const name = labels[0] ?? "";
+  if (labels.some((t) => BONUS.test(t)) || BONUS_ANYWHERE.test(name)) return "bonus";
+  if (labels.some((t) => MINUS.test(t)) || MINUS_ANYWHERE.test(name)) return "minus";
   return block;
 }
 

@@ -128,7 +128,8 @@ function checkFullMarks(sheet: ItemScoreSheet, items: ScoreRow[], rules: ItemSco
   const own = statedFullMarks(sheet, total);
   const full = own ?? rules.fullMarks;
   if (Math.abs(sum - full) <= EPSILON) return;
-  const source = own !== null ? (zh ? "表中写明的" : "as the sheet states") : zh ? "百分制" : "on the rule set's scale";
+  const hundred = full === 100;
+  const source = own !== null ? (zh ? "表中写明的" : "as the sheet states") : zh ? (hundred ? "百分制" : "规则集的") : hundred ? "a 100-point sheet" : "by the rule set";
   const row = total && num(total.points) !== null ? total.row : sheet.headerRow;
   say("itemScore.fullMarks", "error", row, sheet.pointsCol, { field: sheet.headers.points, sum: show(sum), full: show(full), source });
 }

@@ -97,6 +97,24 @@ describe("one organisation's 百分制 score sheet, items down the rows", () => 
     expect(checkWorkbook(book(sheet("考核", rows("2025年度机关党支部考核评分表"))), { ...AS_OF, ruleSet }).findings).toEqual([]);
   });
 
+  it("keeps a 加分项 named in the item out of the 分值 sum, within its own 分值, added to the total", () => {
+    const rows: CellValue[][] = [
+      ["2025年度机关第二党支部考核评分表"],
+      ["考核项目", "分值", "扣分", "得分"],
+      ["组织建设", 50, 5, 45],
+      ["党员管理", 30, 2, 28],
+      ["作风建设", 20, 0, 20],
+      // A bonus of 4 within its 5 (分值 50 + 30 + 20 = 100 without it).
+      ["创新工作（加分项）", 5, null, 4],
+      // 7 above the bonus's own 5 (D7).
+      ["志愿服务（加分项）", 5, null, 7],
+      // 45 + 28 + 20 + 4 + 7 = 104 (D8 is right); 扣分 5 + 2 + 0 = 7 (C8 is right).
+      ["合计", 100, 7, 104],
+    ];
+    const r = checkWorkbook(book(sheet("二支部", rows)), AS_OF);
+    expect(codes(r.findings)).toEqual([["points.aboveMax", "D7"]]);
+  });
+
   it("grades by the rule set's bands when the sheet states none, and by the items when the total is wrong", () => {
     const rows: CellValue[][] = [
       ["2025年度第三党支部考核评分表"],
