@@ -11,6 +11,7 @@ import type { CheckReport, Finding, SheetReport } from "../findings/types.js";
 import { prepareMeetingMatrix } from "../check/matrix-sheet.js";
 import { checkQuarterCountSheet } from "../check/quarter-count-sheet.js";
 import { checkOrgSummary, readSummaryOfOrganisations, type OrgSummary } from "../check/org-summary-sheet.js";
+import { checkItemScoreSheet } from "../check/item-score-sheet.js";
 import { admittedListOf } from "./admitted-list.js";
 import { prepareLongForm } from "../check/long-form-sheet.js";
 import { placeOnMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
@@ -229,6 +230,11 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
           const read = readSummaryOfOrganisations(grid, partOpts);
           const checked = read ? checkOrgSummary(grid, read, partOpts, p.report) : null;
           if (checked) [summary, p] = [{ grid, read: read!, unrecognised: p.report }, { done: true, report: checked.report, findings: checked.findings }];
+        }
+        // Nor one organisation's 百分制 score sheet, its items down the rows: checked by its items and totals.
+        if (!folded && p.done && p.report.status === "unrecognised" && !matrix) {
+          const scored = checkItemScoreSheet(grid, partOpts, p.report);
+          if (scored) p = { done: true, report: scored.report, findings: scored.findings };
         }
         if (p.done) slots.push({ part, sheetIndex, ...block, report: p.report, findings: p.findings, ...(summary ? { summary } : {}) });
         else slots.push({ part, sheetIndex, ...block, ...(transposed ? { transposed } : {}), ...(matrix ? { matrix } : {}), ...(folded ? { folded } : {}), prepared: p.sheet, ledger: new BookLedger(p.sheet, several ? part.file : undefined) });
