@@ -31,7 +31,8 @@ interface Rider {
  * Read a block of rows in as few syncs as possible: one sync per chunk of at most
  * cellsPerChunk cells; a chunk refused as too large is halved and retried.
  * The first chunk also loads the merged areas (ExcelApi 1.13) and the riders' loads; a sync
- * that fails with riders on it is retried without the last of them, one at a time.
+ * that fails with riders on it is retried without the last of them, one at a time, or without
+ * all of them when it is too large even at one row.
  */
 async function readBlock(
   ctx: Excel.RequestContext,
@@ -44,7 +45,8 @@ async function readBlock(
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
   let merges: SheetGrid["merges"] = undefined;
-  let step = rowsPerChunk(block.columnCount, opts.cellsPerChunk ?? DEFAULT_CELLS_PER_CHUNK);
+  const fullStep = rowsPerChunk(block.columnCount, opts.cellsPerChunk ?? DEFAULT_CELLS_PER_CHUNK);
+  let step = fullStep;
   let done = 0;
   while (done < block.rowCount) {
     const count = Math.min(step, block.rowCount - done);
@@ -63,6 +65,13 @@ async function readBlock(
     } catch (e) {
       if (isPayloadError(e) && count > 1) {
         step = Math.max(1, Math.floor(count / 2));
+        continue;
+      }
+      if (riding.length && isPayloadError(e)) {
+        // Too large even at one row: the riders are, so they go, and the values go back to full chunks.
+        for (const r of riding) r.abandon();
+        riders = [];
+        step = fullStep;
         continue;
       }
       if (riding.length) {

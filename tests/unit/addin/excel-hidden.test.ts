@@ -117,6 +117,22 @@ describe("Excel adapter: hidden rows and columns", () => {
     expect(grid!.values).toHaveLength(8);
   });
 
+  it("visible cells too many for one response are dropped (rows unknown), and the values are still read whole", async () => {
+    const sheet = roster(2_000);
+    // Every other row hidden: 1,000 visible areas, more than the host takes with even one row of values.
+    for (let r = 1; r < 2_000; r += 2) sheet.hiddenRows.add(r);
+    const ctx = new FakeContext([sheet]);
+    ctx.maxCellsPerSync = 600;
+    const grid = await hostOn(ctx).readActiveSheet();
+    expect(grid!.hiddenRowsUnknown).toBe(true);
+    expect(grid!.hiddenRows).toBeUndefined();
+    expect(grid!.values.map((r) => r[1])).toEqual(["姓名", ...Array.from({ length: 1_999 }, (_, i) => `党员${i + 1}`)]);
+    expect(Math.max(...ctx.cellsPerSync)).toBeLessThanOrEqual(600);
+    // 1 for the extent; 11 refused while halving 2,000 rows down to 1 with the 1,000 areas on board;
+    // then, without them, back to 2,000 rows: 5 refused (10,000 … 625 cells) and 33 chunks of 62 rows.
+    expect(ctx.syncs).toBe(1 + 11 + 5 + 33);
+  });
+
   it("the fake holds to Office.js: rowHidden and the visible cells are readable only after load and sync", async () => {
     const sheet = roster(4);
     sheet.hiddenRows.add(2);

@@ -8,6 +8,9 @@
  * the JavaScript library has but the host lacks (getSpecialCellsOrNullObject before 1.9), the sync
  * that carries them fails with ApiNotFound, as Office.js's does.
  *
+ * A sync's payload counts a cell per value or number format loaded, and an area per area of a
+ * loaded multi-area address.
+ *
  * Each `fakeRun` is a request context of its own, as each Excel.run is, and the fake holds
  * the adapter to Office.js's rules for them: a proxy object belongs to the context that made
  * it, and what it queues takes effect only when that context syncs; a proxy used after its
@@ -442,7 +445,8 @@ export class FakeRange extends Loadable {
     this.ctx.calls.push(`range.load(${props})`);
     const names = props.split(",").map((p) => p.trim());
     const a = this.areas[0] ?? { r0: 0, c0: 0, r1: -1, c1: -1 };
-    const cells = names.some((n) => n === "values" || n === "numberFormat" || n === "formulas") ? (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) : 0;
+    // The payload: values and formats count a cell each; the address of a multi-area range (visible cells) an area each.
+    const cells = names.some((n) => n === "values" || n === "numberFormat" || n === "formulas") ? (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) : names.includes("address") && this.areas.length > 1 ? this.areas.length : 0;
     this.ctx.queue(cells, () => {
       const slice = <T>(m: T[][], empty: T) =>
         Array.from({ length: a.r1 - a.r0 + 1 }, (_, i) => Array.from({ length: a.c1 - a.c0 + 1 }, (_, j) => m[a.r0 + i]?.[a.c0 + j] ?? empty));
