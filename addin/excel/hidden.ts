@@ -70,18 +70,31 @@ function lines(rows: number[], cols: number[]): HiddenLines {
   return { ...(rows.length ? { hiddenRows: rows } : {}), ...(cols.length ? { hiddenCols: cols } : {}) };
 }
 
-/** "花名册!A1:F4,花名册!A6:F9" → areas; null when any part is not an A1 range (then nothing is guessed). */
+/** "花名册!A1:F4,'My, sheet'!A6:F9" → areas; null when any part is not an A1 range (then nothing is guessed). */
 function areasOf(address: string): CellRange[] | null {
   const out: CellRange[] = [];
-  for (const part of address.split(",")) {
-    // A sheet name holding a comma is quoted and split here: its first piece has no "!" and no range.
-    const bang = part.lastIndexOf("!");
-    if (bang < 0 && part.includes("'")) continue;
-    const r = parseRange(part.slice(bang + 1).trim());
+  for (const part of splitOutsideQuotes(address)) {
+    const r = parseRange(part.slice(part.lastIndexOf("!") + 1).trim());
     if (!r) return null;
     out.push(r);
   }
   return out.length ? out : null;
+}
+
+/** Split at the commas between areas, not those inside a quoted sheet name ('' is a quote within one). */
+function splitOutsideQuotes(address: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let from = 0;
+  for (let i = 0; i < address.length; i++) {
+    if (address[i] === "'") quoted = !quoted;
+    else if (address[i] === "," && !quoted) {
+      parts.push(address.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(address.slice(from));
+  return parts;
 }
 
 /** The lines (rows or columns) from `from` to `from + count - 1` that no visible area covers, ascending. */

@@ -37,6 +37,16 @@ describe("Excel adapter: hidden rows and columns", () => {
     expect(grid!.values[4]).toEqual([4, "党员4", "女", "第一党小组", "x"]);
   });
 
+  it("reads the visible areas of a sheet whose name Excel quotes in addresses (a comma, a space, a quote)", async () => {
+    const sheet = roster(10);
+    sheet.name = "一支部 党员,名册's";
+    for (const r of [2, 6]) sheet.hiddenRows.add(r);
+    sheet.hiddenCols.add(3);
+    const grid = await hostOn(new FakeContext([sheet])).readActiveSheet();
+    expect(grid!.hiddenRows).toEqual([2, 6]);
+    expect(grid!.hiddenCols).toEqual([3]);
+  });
+
   it("says nothing of hidden lines when none is hidden", async () => {
     const ctx = new FakeContext([roster(6)]);
     const grid = await hostOn(ctx).readActiveSheet();

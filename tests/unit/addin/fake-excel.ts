@@ -363,6 +363,9 @@ function visibleRuns(from: number, to: number, hidden: ReadonlySet<number>): [nu
   return out;
 }
 
+/** A sheet's name as an address gives it: quoted (with ' doubled) when it holds more than letters, digits, _ and . */
+const sheetPrefix = (name: string) => (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
 const areaAddress = (a: Area) => (a.r0 === a.r1 && a.c0 === a.c1 ? a1(a.r0, a.c0) : `${a1(a.r0, a.c0)}:${a1(a.r1, a.c1)}`);
 
 export class FakeRange extends Loadable {
@@ -446,14 +449,18 @@ export class FakeRange extends Loadable {
     const names = props.split(",").map((p) => p.trim());
     const a = this.areas[0] ?? { r0: 0, c0: 0, r1: -1, c1: -1 };
     // The payload: values and formats count a cell each; the address of a multi-area range (visible cells) an area each.
-    const cells = names.some((n) => n === "values" || n === "numberFormat" || n === "formulas") ? (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) : names.includes("address") && this.areas.length > 1 ? this.areas.length : 0;
+    const cellProps = names.some((n) => n === "values" || n === "numberFormat" || n === "formulas");
+    const cells = cellProps ? (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) : names.includes("address") && this.areas.length > 1 ? this.areas.length : 0;
     this.ctx.queue(cells, () => {
       const slice = <T>(m: T[][], empty: T) =>
         Array.from({ length: a.r1 - a.r0 + 1 }, (_, i) => Array.from({ length: a.c1 - a.c0 + 1 }, (_, j) => m[a.r0 + i]?.[a.c0 + j] ?? empty));
-      this.data.values = slice(this.sheet.values, "");
-      this.data.numberFormat = slice(this.sheet.numberFormats, "General");
-      this.data.formulas = (this.data.values as Raw[][]).map((row, i) => row.map((v, j) => this.sheet.formulas.get(a1(a.r0 + i, a.c0 + j)) ?? v));
-      this.data.address = this.areas.map((x) => `${this.sheet.name}!${areaAddress(x)}`).join(",");
+      // Only what was asked for: a load of rowHidden over 200,000 rows copies no cells.
+      if (cellProps) {
+        this.data.values = slice(this.sheet.values, "");
+        this.data.numberFormat = slice(this.sheet.numberFormats, "General");
+        this.data.formulas = (this.data.values as Raw[][]).map((row, i) => row.map((v, j) => this.sheet.formulas.get(a1(a.r0 + i, a.c0 + j)) ?? v));
+      }
+      this.data.address = this.areas.map((x) => `${sheetPrefix(this.sheet.name)}!${areaAddress(x)}`).join(",");
       this.data.rowHidden = allOrNone(a.r0, a.r1, this.sheet.hiddenRows);
       this.data.columnHidden = allOrNone(a.c0, a.c1, this.sheet.hiddenCols);
       for (const n of names) this.loaded.add(n);
