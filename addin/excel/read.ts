@@ -1,6 +1,7 @@
 import type { CellValue, SheetGrid } from "../../shared/grid/types.js";
 import { DEFAULT_CELLS_PER_CHUNK, isPayloadError, rowsPerChunk } from "./chunks.js";
 import { parseAreas, toCell, toFormat } from "./convert.js";
+import { HiddenLinesReader } from "./hidden.js";
 import type { ExcelSupport } from "./requirements.js";
 import { ListValidationReader } from "./validations.js";
 
@@ -22,14 +23,16 @@ const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
 /** Extra loads that ride along with the first chunk's sync. */
 interface Rider {
   queue(): void;
-  /** The sync carrying them failed (not for size): retry without them. */
+  /** The sync carrying them failed (and halving the chunk cannot help): retry without this one. */
   abandon(): void;
 }
 
 /**
  * Read a block of rows in as few syncs as possible: one sync per chunk of at most
  * cellsPerChunk cells; a chunk refused as too large is halved and retried.
- * The first chunk also loads the merged areas (ExcelApi 1.13) and the rider's loads.
+ * The first chunk also loads the merged areas (ExcelApi 1.13) and the riders' loads; a sync
+ * that fails with riders on it is retried without the last of them, one at a time, or without
+ * all of them when it is too large even at one row.
  */
 async function readBlock(
   ctx: Excel.RequestContext,
@@ -37,12 +40,13 @@ async function readBlock(
   block: Block,
   support: ExcelSupport,
   opts: ReadOptions,
-  rider: Rider | null = null,
+  riders: Rider[] = [],
 ): Promise<Pick<SheetGrid, "values" | "numberFormats" | "merges">> {
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
   let merges: SheetGrid["merges"] = undefined;
-  let step = rowsPerChunk(block.columnCount, opts.cellsPerChunk ?? DEFAULT_CELLS_PER_CHUNK);
+  const fullStep = rowsPerChunk(block.columnCount, opts.cellsPerChunk ?? DEFAULT_CELLS_PER_CHUNK);
+  let step = fullStep;
   let done = 0;
   while (done < block.rowCount) {
     const count = Math.min(step, block.rowCount - done);
@@ -54,8 +58,8 @@ async function readBlock(
         ? ws.getRangeByIndexes(block.rowIndex, block.columnIndex, block.rowCount, block.columnCount).getMergedAreasOrNullObject()
         : null;
     mergedAreas?.load("address");
-    const riding = done === 0 ? rider : null;
-    riding?.queue();
+    const riding = done === 0 ? riders : [];
+    for (const r of riding) r.queue();
     try {
       await ctx.sync();
     } catch (e) {
@@ -63,14 +67,21 @@ async function readBlock(
         step = Math.max(1, Math.floor(count / 2));
         continue;
       }
-      if (riding && !isPayloadError(e)) {
-        riding.abandon();
-        rider = null;
+      if (riding.length && isPayloadError(e)) {
+        // Too large even at one row: the riders are, so they go, and the values go back to full chunks.
+        for (const r of riding) r.abandon();
+        riders = [];
+        step = fullStep;
+        continue;
+      }
+      if (riding.length) {
+        riding[riding.length - 1]!.abandon();
+        riders = riding.slice(0, -1);
         continue;
       }
       throw e;
     }
-    if (riding) rider = null;
+    if (riding.length) riders = [];
     for (let i = 0; i < count; i++) {
       values.push((range.values[i] ?? []).map(toCell));
       numberFormats.push((range.numberFormat[i] ?? []).map(toFormat));
@@ -93,7 +104,8 @@ async function usedBlock(ctx: Excel.RequestContext, ws: Excel.Worksheet): Promis
 
 /**
  * The used range of a sheet as the engine's grid: 1 sync for its extent, then 1 per chunk.
- * Drop-down lists (ExcelApi 1.8) ride with the first chunk; lists read from a range add 1 sync.
+ * The hidden rows and columns and the drop-down lists (ExcelApi 1.8) ride with the first chunk;
+ * lists read from a range add 1 sync.
  */
 export async function readSheet(
   ctx: Excel.RequestContext,
@@ -103,8 +115,10 @@ export async function readSheet(
 ): Promise<SheetGrid> {
   const block = await usedBlock(ctx, ws);
   if (!block) return { name: ws.name, values: [], origin: { row: 0, col: 0 } };
+  const hidden = new HiddenLinesReader(ws, block, support);
   const lists = support.dataValidation && block.rowCount > 1 ? new ListValidationReader(ctx, ws, block) : null;
-  const read = await readBlock(ctx, ws, block, support, opts, lists);
+  // Lists last: a host that refuses them (seen) is retried without them first.
+  const read = await readBlock(ctx, ws, block, support, opts, lists ? [hidden, lists] : [hidden]);
   const validations = lists ? await lists.finish(ws.name) : [];
   return {
     name: ws.name,
@@ -113,6 +127,7 @@ export async function readSheet(
     numberFormats: read.numberFormats,
     ...(read.merges ? { merges: read.merges } : {}),
     ...(validations.length ? { validations } : {}),
+    ...hidden.result(),
   };
 }
 

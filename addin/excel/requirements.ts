@@ -17,6 +17,11 @@ export interface ExcelSupport {
   triggerSource: boolean;
   /** 1.9: Range.getCellProperties, to see red header fonts (required columns) for 「从此表生成模板」. */
   cellProperties: boolean;
+  /**
+   * 1.9: getSpecialCellsOrNullObject("Visible"), to tell which rows and columns the clerk hid; else only
+   * a used range with none or all hidden is known (Range.rowHidden, 1.2), and a mix is reported as unknown.
+   */
+  visibleCells: boolean;
 }
 
 export type IsSetSupported = (version: string) => boolean;
@@ -38,6 +43,7 @@ export function detectSupport(isSet: IsSetSupported = officeIsSetSupported): Exc
     mergedAreas: isSet("1.13"),
     triggerSource: isSet("1.14"),
     cellProperties: isSet("1.9"),
+    visibleCells: isSet("1.9"),
   };
 }
 
@@ -49,4 +55,5 @@ export const FULL_SUPPORT: ExcelSupport = {
   mergedAreas: true,
   triggerSource: true,
   cellProperties: true,
+  visibleCells: true,
 };

@@ -32,6 +32,7 @@ const zh = {
   noPeriod: "整张表",
   liveOn: "编辑时自动复查",
   stale: (sheets: string[]) => `其他工作表有改动：${sheets.join("、")}。切换到该表后点“检查”重新检查。`,
+  hiddenRowsUnknown: "这个版本的 Excel 无法告知哪些行已隐藏，本次检查把所有行都当作显示的行：表中写明的人数（如“合计：党员22人”）如果没有算隐藏的行，可能被误报为不符。",
   rows: "数据行",
   number: (n: number) => groupDigits(n),
   // the sheet's fate
@@ -214,6 +215,7 @@ const en: Strings = {
   noPeriod: "Whole sheet",
   liveOn: "Re-check while editing",
   stale: (sheets) => `Other sheets changed: ${sheets.join(", ")}. Switch to one and press Check to check it again.`,
+  hiddenRowsUnknown: "This version of Excel does not tell which rows are hidden, so every row was taken as shown: a count the sheet states (such as 合计：党员22人) that leaves hidden rows out may be reported as wrong.",
   rows: "data rows",
   number: (n) => groupDigits(n),
   status: { checked: "Checked", unrecognised: "Not recognised", skipped: "Skipped" },

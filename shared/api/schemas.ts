@@ -48,6 +48,7 @@ export const SheetGrid = z.object({
   hidden: z.boolean().optional(),
   hiddenRows: z.array(z.number().int().min(0)).max(1_048_576).optional(),
   hiddenCols: z.array(z.number().int().min(0)).max(16_384).optional(),
+  hiddenRowsUnknown: z.boolean().optional(),
 });
 /** What file a grid was read from (shared/grid/types.ts GridSource). */
 export const GridSource = z.object({

@@ -44,6 +44,11 @@ export interface SheetGrid {
    */
   hiddenRows?: number[];
   hiddenCols?: number[];
+  /**
+   * The host could not tell which rows are hidden (Excel before ExcelApi 1.9 with some rows hidden):
+   * hiddenRows is then absent, every row counts as visible, and the host says so to the clerk.
+   */
+  hiddenRowsUnknown?: boolean;
 }
 
 /** A text file's encoding as detected (UTF-8 with or without a byte-order mark, GBK/GB18030, UTF-16). */

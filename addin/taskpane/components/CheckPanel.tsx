@@ -12,6 +12,7 @@ import { useChecker, type AppliedFix, type TemplatePick } from "../useChecker.js
 import { BasisCard } from "./BasisCard.js";
 import { FindingFilters } from "./FindingFilters.js";
 import { FindingGroups, PeriodFindings } from "./FindingGroups.js";
+import { HiddenRowsNote } from "./HiddenRowsNote.js";
 import { RecognitionCard, sheetStatus } from "./RecognitionCard.js";
 import { SummaryBar } from "./SummaryBar.js";
 import { TemplatePicker } from "./TemplatePicker.js";
@@ -216,6 +217,7 @@ export function CheckPanel({ host, settings, onSettings, openSignal }: { host: L
               {t.liveOn}
             </Caption1>
           ) : null}
+          <HiddenRowsNote grid={state.grid} />
           {state.stale.length ? (
             <Caption1 data-testid="stale-sheets" data-sheets={state.stale.join("|")}>
               {t.stale(state.stale)}

@@ -4,7 +4,12 @@
  * and applied at sync. It records every call and counts syncs; it can refuse a sync that
  * loads more than `maxCellsPerSync` cells with RequestPayloadSizeLimitExceeded (the web's 5 MB).
  * `apiVersion` plays an older host: objects of later requirement sets are missing there
- * (Range.dataValidation before ExcelApi 1.8, worksheets.onChanged before 1.9).
+ * (Range.dataValidation before ExcelApi 1.8, worksheets.onChanged before 1.9), or, for methods
+ * the JavaScript library has but the host lacks (getSpecialCellsOrNullObject before 1.9), the sync
+ * that carries them fails with ApiNotFound, as Office.js's does.
+ *
+ * A sync's payload counts a cell per value or number format loaded, and an area per area of a
+ * loaded multi-area address.
  *
  * Each `fakeRun` is a request context of its own, as each Excel.run is, and the fake holds
  * the adapter to Office.js's rules for them: a proxy object belongs to the context that made
@@ -50,6 +55,9 @@ export class FakeSheet {
   formulas = new Map<string, string>();
   /** Worksheet.visibility as Office.js reports it. */
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Rows and columns the clerk hid (0-based): Range.rowHidden/columnHidden and the visible cells follow them. */
+  hiddenRows = new Set<number>();
+  hiddenCols = new Set<number>();
   constructor(public name: string) {}
 
   /** Set one cell (0-based), growing the grid with empty cells as Excel's would. */
@@ -88,6 +96,11 @@ export class FakeSheet {
     );
     return { rows, cols };
   }
+}
+
+/** An Office.js error as a failed sync rejects with it: `code` says what went wrong. */
+function officeError(code: string, message: string): Error & { code: string } {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
 }
 
 class NotLoaded extends Error {
@@ -331,6 +344,28 @@ export class FakeWorksheet extends Loadable {
 
 type Area = { r0: number; c0: number; r1: number; c1: number };
 
+/** true when every line from..to is hidden, false when none is, null for a mix (as Range.rowHidden). */
+function allOrNone(from: number, to: number, hidden: ReadonlySet<number>): boolean | null {
+  let n = 0;
+  for (const i of hidden) if (i >= from && i <= to) n++;
+  return n === 0 ? false : n === to - from + 1 ? true : null;
+}
+
+/** The runs [first, last] of lines from..to that are not hidden. */
+function visibleRuns(from: number, to: number, hidden: ReadonlySet<number>): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = from; i <= to; i++) {
+    if (hidden.has(i)) continue;
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else out.push([i, i]);
+  }
+  return out;
+}
+
+/** A sheet's name as an address gives it: quoted (with ' doubled) when it holds more than letters, digits, _ and . */
+const sheetPrefix = (name: string) => (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
 const areaAddress = (a: Area) => (a.r0 === a.r1 && a.c0 === a.c1 ? a1(a.r0, a.c0) : `${a1(a.r0, a.c0)}:${a1(a.r1, a.c1)}`);
 
 export class FakeRange extends Loadable {
@@ -402,18 +437,32 @@ export class FakeRange extends Loadable {
   get address(): string {
     return this.got("address", this.data.address as string);
   }
+  /** Range.rowHidden (ExcelApi 1.2): true when every row of the range is hidden, false when none is, null for a mix. */
+  get rowHidden(): boolean | null {
+    return this.got("rowHidden", this.data.rowHidden as boolean | null);
+  }
+  get columnHidden(): boolean | null {
+    return this.got("columnHidden", this.data.columnHidden as boolean | null);
+  }
   load(props: string): this {
     this.ctx.calls.push(`range.load(${props})`);
     const names = props.split(",").map((p) => p.trim());
     const a = this.areas[0] ?? { r0: 0, c0: 0, r1: -1, c1: -1 };
-    const cells = names.some((n) => n === "values" || n === "numberFormat" || n === "formulas") ? (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) : 0;
+    // The payload: values and formats count a cell each; the address of a multi-area range (visible cells) an area each.
+    const cellProps = names.some((n) => n === "values" || n === "numberFormat" || n === "formulas");
+    const cells = cellProps ? (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) : names.includes("address") && this.areas.length > 1 ? this.areas.length : 0;
     this.ctx.queue(cells, () => {
       const slice = <T>(m: T[][], empty: T) =>
         Array.from({ length: a.r1 - a.r0 + 1 }, (_, i) => Array.from({ length: a.c1 - a.c0 + 1 }, (_, j) => m[a.r0 + i]?.[a.c0 + j] ?? empty));
-      this.data.values = slice(this.sheet.values, "");
-      this.data.numberFormat = slice(this.sheet.numberFormats, "General");
-      this.data.formulas = (this.data.values as Raw[][]).map((row, i) => row.map((v, j) => this.sheet.formulas.get(a1(a.r0 + i, a.c0 + j)) ?? v));
-      this.data.address = this.areas.map((x) => `${this.sheet.name}!${areaAddress(x)}`).join(",");
+      // Only what was asked for: a load of rowHidden over 200,000 rows copies no cells.
+      if (cellProps) {
+        this.data.values = slice(this.sheet.values, "");
+        this.data.numberFormat = slice(this.sheet.numberFormats, "General");
+        this.data.formulas = (this.data.values as Raw[][]).map((row, i) => row.map((v, j) => this.sheet.formulas.get(a1(a.r0 + i, a.c0 + j)) ?? v));
+      }
+      this.data.address = this.areas.map((x) => `${sheetPrefix(this.sheet.name)}!${areaAddress(x)}`).join(",");
+      this.data.rowHidden = allOrNone(a.r0, a.r1, this.sheet.hiddenRows);
+      this.data.columnHidden = allOrNone(a.c0, a.c1, this.sheet.hiddenCols);
       for (const n of names) this.loaded.add(n);
     });
     return this;
@@ -435,6 +484,26 @@ export class FakeRange extends Loadable {
       }
     }
     return new FakeRange(this.ctx, this.sheet, box ? [box] : [], box === null);
+  }
+  /**
+   * The visible cells of the range (ExcelApi 1.9) as Excel gives them: one area per run of visible
+   * rows and run of visible columns, or a null object when no cell is visible. Only "Visible" is
+   * played here. Before 1.9 the sync carrying it fails with ApiNotFound.
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRange {
+    this.ctx.calls.push(`getSpecialCellsOrNullObject(${cellType})`);
+    if (cellType !== "Visible") throw new Error(`the fake plays getSpecialCellsOrNullObject("Visible") only, not ${cellType}`);
+    if (this.ctx.apiVersion < 9) {
+      this.ctx.queue(0, () => {
+        throw officeError("ApiNotFound", "getSpecialCellsOrNullObject needs ExcelApi 1.9");
+      });
+      return new FakeRange(this.ctx, this.sheet, [], true);
+    }
+    const a = this.area;
+    const rows = visibleRuns(a.r0, a.r1, this.sheet.hiddenRows);
+    const cols = visibleRuns(a.c0, a.c1, this.sheet.hiddenCols);
+    const areas = rows.flatMap(([r0, r1]) => cols.map(([c0, c1]) => ({ r0, c0, r1, c1 })));
+    return new FakeRange(this.ctx, this.sheet, areas, areas.length === 0);
   }
   getMergedAreasOrNullObject(): FakeRange {
     this.ctx.calls.push("getMergedAreasOrNullObject");
