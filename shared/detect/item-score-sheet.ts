@@ -118,7 +118,9 @@ function sheetAtHeader(view: SheetView, headerRow: number, fileName: string | un
   if (items.length < MIN_ITEMS) return null;
   const scored = items.filter((r) => isNumber(r.score) || isNumber(r.deducted)).length;
   if (scored < SCORED_SHARE * items.length) return null;
-  const footer = textsOf(view, end, Math.min(view.rowCount, end + MAX_TEXT_ROWS));
+  // The grade's own row may state the bands beside it (考核等次 | 优秀 | 90分及以上为优秀…).
+  const footerFrom = grade ? Math.min(end, grade.row) : end;
+  const footer = textsOf(view, footerFrom, Math.min(view.rowCount, end + MAX_TEXT_ROWS));
   const texts = [...titles, ...footer];
   const written = (col: number | null) => (col === null ? "" : cellText(view, headerRow, col).replace(/\s+/g, ""));
   const names = { points: written(pointsCol), deducted: written(deductedCol), score: written(scoreCol), note: written(noteCol) };
@@ -139,7 +141,8 @@ function rowsUnder(view: SheetView, headerRow: number, cols: Columns): { rows: S
     const first = own[0] ?? null;
     const figures = { points: figureAt(view, r, cols.pointsCol), deducted: at(view, r, cols.deductedCol), score: at(view, r, cols.scoreCol) };
     const numbers = [figures.points, figures.deducted, figures.score].some(isNumber);
-    const gradeLabel = own.find((l) => GRADE_LABEL.test(l.text));
+    // The grade's label may stand in the 序号 column (考核等次 | | | | 好), merged across or not.
+    const gradeLabel = own.find((l) => GRADE_LABEL.test(l.text)) ?? leadingGradeLabel(view, r, cols.pointsCol);
     if (gradeLabel) {
       const value = gradeRight(view, r, gradeLabel.col);
       if (value) grade = value;
@@ -193,6 +196,14 @@ function at(view: SheetView, row: number, col: number | null): Figure {
 
 export function isNumber(f: Figure): f is { value: number; percent: boolean; decimals: number } {
   return f !== null && f !== "text";
+}
+
+function leadingGradeLabel(view: SheetView, row: number, pointsCol: number): { col: number; text: string } | undefined {
+  for (let c = view.firstCol; c < pointsCol; c++) {
+    const text = unspaced(cellText(view, row, c));
+    if (text !== "") return GRADE_LABEL.test(text) ? { col: c, text } : undefined;
+  }
+  return undefined;
 }
 
 /** The grade written right of its label (考核等次 | | | 好). */

@@ -199,14 +199,18 @@ function extraOf(r: ScoreRow): number | null {
   return num(r.score) ?? num(r.deducted);
 }
 
+/** The fewest grades a sheet's own scale names. */
+const MIN_STATED_GRADES = 2;
+
 /** The grade against the bands: the sheet's own (注：90分以上为“好”…), else the rule set's; not checked without either. */
 function checkGrade(sheet: ItemScoreSheet, rules: ItemScoreRules, totals: { score: number | null; stated: number | null }, zh: boolean, say: SayItemScore): void {
   const grade = sheet.grade;
   if (!grade) return;
-  const stated = statedBands(sheet, rules.grades);
+  const stated = statedBands(sheet);
   const bands = stated?.bands ?? rules.bands;
   if (!bands?.some((b) => b.grade === grade.value)) {
-    if (!rules.grades.includes(grade.value)) say("orgAssessment.grade", "error", grade.row, grade.col, { value: grade.value, allowed: rules.grades.join("、") });
+    const allowed = stated ? [...new Set(stated.bands.map((b) => b.grade))] : rules.grades;
+    if (!allowed.includes(grade.value)) say("orgAssessment.grade", "error", grade.row, grade.col, { value: grade.value, allowed: allowed.join("、") });
     return;
   }
   // A total that disagrees with its items is itself the finding: the grade is judged by what the items give.
@@ -219,11 +223,15 @@ function checkGrade(sheet: ItemScoreSheet, rules: ItemScoreRules, totals: { scor
   say(byItems ? "orgAssessment.gradeBandByItems" : "orgAssessment.gradeBand", "error", grade.row, grade.col, { value: grade.value, score: show(score), expected, source }, expected);
 }
 
-function statedBands(sheet: ItemScoreSheet, grades: readonly string[]): { bands: ScoreBand[]; row: number; col: number } | null {
+/**
+ * Bands the sheet states in its own words. An office that grades 优秀/良好/一般/差 says so on its sheet, and
+ * those words decide over the rule set's; a single band read from a sentence is no scale.
+ */
+function statedBands(sheet: ItemScoreSheet): { bands: ScoreBand[]; row: number; col: number } | null {
   for (const t of sheet.texts) {
     if (t.text.length > 300 || !/以上|以下/.test(t.text)) continue;
     const bands = readScoreBands(t.text);
-    if (bands && bands.every((b) => grades.includes(b.grade))) return { bands, row: t.row, col: t.col };
+    if (bands && new Set(bands.map((b) => b.grade)).size >= MIN_STATED_GRADES) return { bands, row: t.row, col: t.col };
   }
   return null;
 }

@@ -201,3 +201,24 @@ describe("the deduction a 扣分说明 states", () => {
     expect(statedPoints("获市级表彰加3分", "扣")).toBeNull();
   });
 });
+
+describe("a score sheet whose grade row states its own scale beside the grade", () => {
+  // The office grades 优秀 / 良好 / 一般 / 差 (90 / 75 / 60), not the rule set's 好 / 较好 / 一般 / 差.
+  const rows = (grade: string): CellValue[][] => [
+    ["某县直机关工委2025年度党支部工作考核评分表（某局机关党支部）"],
+    ["序号", "考核项目", "考核内容", "分值", "扣分", "得分"],
+    [1, "组织建设", "班子健全", 30, 0, 30],
+    [2, "三会一课", "按期召开", 30, 2, 28],
+    [3, "党员教育", "学习记录", 20, 1, 19],
+    [4, "党费收缴", "按月足额", 20, 0, 20],
+    // 30 + 28 + 19 + 20 = 97.
+    ["合计", null, null, 100, 3, 97],
+    ["考核等次", null, null, null, null, grade, "90分及以上为优秀，75-89分为良好，60-74分为一般，60分以下为差"],
+  ];
+  it("takes the sheet's words: 优秀 at 97 is right, 良好 at 97 is the wrong band", () => {
+    expect(codes(checkWorkbook(book(sheet("考核评分", rows("优秀"))), AS_OF).findings)).toEqual([]);
+    expect(codes(checkWorkbook(book(sheet("考核评分", rows("良好"))), AS_OF).findings)).toEqual([["orgAssessment.gradeBand", "F8"]]);
+    // A word the sheet's scale does not hold is no grade of it.
+    expect(codes(checkWorkbook(book(sheet("考核评分", rows("较好"))), AS_OF).findings)).toEqual([["orgAssessment.grade", "F8"]]);
+  });
+});
