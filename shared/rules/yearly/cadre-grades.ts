@@ -4,6 +4,7 @@ import { checkTopGradeQuota } from "../../scoring/quota.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { RuleSet } from "../../ruleset/schema.js";
 import type { Rule, RuleContext } from "../context.js";
+import { toHalfWidth } from "../../normalise/text.js";
 
 type Sanction = RuleSet["cadreGrades"]["sanctions"][number];
 
@@ -86,8 +87,10 @@ const YEAR_IN_NOTE = /((?:19|20)\d{2})\s*(?:年|[.\-/])/g;
  */
 function sanctionOf(ctx: RuleContext, rec: LedgerRecord, year: number): { sanction: Sanction; words: string } | null {
   for (const col of ctx.set.noteColumns) {
-    const note = ctx.view.value(rec.row, col);
-    if (typeof note !== "string" || note.trim() === "") continue;
+    const cell = ctx.view.value(rec.row, col);
+    if (typeof cell !== "string" || cell.trim() === "") continue;
+    // Typed in full-width mode (２０２４年), a year is the same year.
+    const note = toHalfWidth(cell);
     // 2022年受党内警告: a sanction of another year does not limit this year's grade.
     const years = [...note.matchAll(YEAR_IN_NOTE)].map((m) => Number(m[1]));
     const thisYear = years.length === 0 || years.includes(year);

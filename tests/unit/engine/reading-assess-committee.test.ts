@@ -186,6 +186,9 @@ describe("a sanction's later years, a mobile number a digit short", () => {
     const { report, findings } = checkSheet(sheet("考核", rows), { asOf: "2025-12-31" });
     expect(report.kind).toBe("cadre-grades");
     expect(findings.map((f) => `${f.cell} ${f.code}`)).toEqual(["D2 cadre.sanctionGrade"]);
+    // The same notes typed in full-width mode (２０２４年３月) name the same years.
+    const fullWidth = rows.map((r) => r.map((v) => (typeof v === "string" ? v.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : v)));
+    expect(checkSheet(sheet("考核", fullWidth), { asOf: "2025-12-31" }).findings.map((f) => `${f.cell} ${f.code}`)).toEqual(["D2 cadre.sanctionGrade"]);
   });
 
   it("10 or 12 digits after 1[3-9] is a mobile number mistyped: an error; other odd numbers a warning", () => {
