@@ -45,7 +45,7 @@ for (const corpus of corpora) {
       const t = tally.get(p.name)!;
       // A rename is tried on books of one sheet only, where the sheet's place names it.
       if (p.renames && grid.sheets.length > 1) continue;
-      const changed: WorkbookGrid = { ...grid, sheets: grid.sheets.map((s) => p.apply(s, base.sheets.find((x) => x.sheet === s.name && !x.block))) };
+      const changed: WorkbookGrid = { ...grid, sheets: grid.sheets.map((s) => p.apply(s, base.sheets.find((x) => x.sheet === s.name))) };
       let report;
       try {
         report = checkWorkbook(changed, opts);

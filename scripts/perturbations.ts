@@ -114,9 +114,10 @@ export const PERTURBATIONS: Perturbation[] = [
     mapBack: same,
   },
   {
-    // Numbers typed into text cells; not ID numbers (a double cannot hold 18 digits) nor what may be a date serial.
+    // Numbers typed into text cells, where the cell shows the number as typed (General): not a 0.00 or 0%
+    // format, whose text would read otherwise; not ID numbers (a double cannot hold 18 digits) nor what may be a date serial.
     name: "numbers as text",
-    apply: (s) => mapCells(s, (v, _r, f) => (typeof v === "number" && !isDateFormat(f) && Math.abs(v) < 1e10 && !(Number.isInteger(v) && v > 20_000 && v < 60_000) ? String(v) : v)),
+    apply: (s) => mapCells(s, (v, _r, f) => (typeof v === "number" && (f === null || /^(?:General|0|@)$/i.test(f)) && Math.abs(v) < 1e10 && !(Number.isInteger(v) && v > 20_000 && v < 60_000) ? String(v) : v)),
     mapBack: same,
   },
   {
