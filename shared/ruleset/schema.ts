@@ -125,6 +125,14 @@ export const RuleSetShape = z
           .array(z.object({ titleContains: z.array(z.string().trim().min(1).max(20)).min(1).max(20), category: z.string() }).strict())
           .max(20)
           .default([]),
+        /**
+         * Where a row names no category, the 备注 that say it on their own (退休, 退休人员: 离退休): the whole
+         * note, less 系/已 before it and a full stop after. Plain words, not patterns.
+         */
+        noteCategories: z
+          .array(z.object({ noteIs: z.array(z.string().trim().min(1).max(20)).min(1).max(40), category: z.string() }).strict())
+          .max(20)
+          .default([]),
         unpaidWarningMonths: z.number().int().min(1).max(24),
         unpaidErrorMonths: z.number().int().min(1).max(24),
         monthlyCapYuan: z.number().positive().max(100_000),

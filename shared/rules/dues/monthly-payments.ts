@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { describeExpectation, expectationFor } from "./standard-amount.js";
 import { reportUnpaidMonths } from "./unpaid-run.js";
 import { checkNoteBaseMonth, noteBasesOf, reportUnknownBases } from "./note-bases.js";
+import { paidVoluntarily } from "./voluntary-extra.js";
 
 /**
  * The monthly columns of a dues ledger (one row per member): each paid month agrees
@@ -165,6 +166,7 @@ export const duesMonthlyRule: Rule = {
         }
         if (due === 0 || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
+        if (paidVoluntarily(ctx, rec, column, value, owed === null ? null : owed * due)) continue;
         if ((column.span ?? 1) > 1) askedConsent = checkSpanAmount(ctx, rec, column, value, due, standard, expected, dues.toleranceFen, member, askedConsent, columnFirst[i]!) || askedConsent;
         else if (!noteBases || !checkNoteBaseMonth(ctx, rec, column, value, noteBases, dues.toleranceFen)) checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent || paidLate.size > 0, usual, 1 + (cover?.coveredBy[i] ?? 0));
       }
