@@ -194,6 +194,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "points.aboveMax": { zh: "“{item}”得分 {value}，超过该项满分 {max} 分", en: "\"{item}\" scores {value}, more than its {max} points" },
   "points.totalMismatch": { zh: "{field} {value} 与各项得分之和 {expected} 不一致", en: "{field} is {value}; the items add up to {expected}" },
   "assessment.satisfactionTotal": { zh: "参评人数 {total} 人，但满意、基本满意、不满意合计 {sum} 人", en: "{total} took part, but satisfied, basically satisfied and dissatisfied add up to {sum}" },
+  "assessment.statedFormulaRate": { zh: "“{field}”{value} 与表中写明的算法不符：按“{formula}”应为 {expected}", en: "\"{field}\" {value} disagrees with the sheet's own formula \"{formula}\": it is {expected}" },
   "assessment.satisfactionRate": { zh: "“{field}”{value} 与人数不符：{of} 人中 {count} 人，应为 {expected}", en: "\"{field}\" {value} disagrees with the counts: {count} of {of} is {expected}" },
   "assessment.satisfactionRatesSum": { zh: "满意率、基本满意率、不满意率合计 {sum}，应为 100%", en: "The three rates add up to {sum}, not 100%" },
   "assessment.satisfactionBand": { zh: "等次“{value}”与综合满意度 {composite} 不符：按{source}的分档应为“{expected}”", en: "Grade \"{value}\" does not match the overall satisfaction {composite}: by the bands of {source} it is \"{expected}\"" },

@@ -169,6 +169,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "orgAssessment.gradeBand": { zh: "考核等次与得分不符", en: "Grade does not match the score" },
   "orgAssessment.grade": { zh: "考核等次不在规定中", en: "Grade not allowed" },
   "assessment.satisfactionTotal": { zh: "满意人数与参评人数不符", en: "Satisfaction counts disagree with those taking part" },
+  "assessment.statedFormulaRate": { zh: "比率与表中写明的算法不符", en: "Rate disagrees with the sheet's formula" },
   "assessment.satisfactionRate": { zh: "满意率与人数不符", en: "Satisfaction rate disagrees with the counts" },
   "assessment.satisfactionRatesSum": { zh: "满意率合计不是100%", en: "Satisfaction rates do not add up to 100%" },
   "assessment.satisfactionBand": { zh: "等次与综合满意度不符", en: "Grade does not match the overall satisfaction" },
