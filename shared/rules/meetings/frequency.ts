@@ -8,6 +8,7 @@ import type { LedgerRecord } from "../../records/build.js";
 import { shortPeriods } from "../../scoring/meetings.js";
 import { ownsPeriodEnd, partContexts } from "../../book/register-parts.js";
 import { meetingOf } from "./meeting-of.js";
+import { groupOfRow } from "./group-of-row.js";
 import { describePeriod } from "./period-words.js";
 import { maxOf } from "../../util/append-all.js";
 import { contextMentions } from "../../detect/sheet-context.js";
@@ -44,7 +45,7 @@ export const meetingFrequencyRule: Rule = {
         first = Math.min(first, day);
         last = Math.max(last, day);
         const list = byType.get(req.type) ?? [];
-        list.push({ day, group: part.str(rec, "group") });
+        list.push({ day, group: req.type === "党小组会" ? groupOfRow(part, rec) : part.str(rec, "group") });
         byType.set(req.type, list);
         if (req === m.requirements[0]) largestGeneral = Math.max(largestGeneral, part.num(rec, "expected") ?? 0);
       }
