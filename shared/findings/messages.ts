@@ -117,6 +117,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "dues.backPayTooLong": { zh: "一次补缴了 {months} 个月，一般不超过 {max} 个月（第十二条）", en: "A back payment covering {months} months; generally at most {max} (art. 12)" },
   "dues.paymentMismatch": { zh: "缴费金额 {value} 元（{months} 个月），按缴费基数和比例应为 {expected} 元", en: "Amount {value} for {months} months; the base and rate give {expected}" },
   "dues.paymentMismatchMonthly": { zh: "缴费金额 {value} 元（{months} 个月），按月交纳额 {monthly} 元应为 {expected} 元", en: "Amount {value} for {months} months; at {monthly} a month it is {expected}" },
+  "meetings.expectedVsStated": { zh: "{type}应到 {expected} 人，表头第 {line} 行写的{who}是 {count} 名", en: "{type}: {expected} expected, but line {line} above the table gives {count} ({who})" },
   "meetings.attendanceOver": { zh: "实到 {present} 人加请假 {leave} 人，比应到的 {expected} 人还多", en: "{present} present plus {leave} on leave exceed the {expected} expected" },
   "meetings.quorumGeneral": { zh: "党员大会实到 {present} 人，没有超过应到 {expected} 人的一半", en: "General meeting: {present} present is not more than half of {expected}" },
   "meetings.votersAboveAll": { zh: "其中有表决权的{what} {voters} 人，比{what}的 {all} 人还多", en: "{voters} voting members {what}, more than the {all} {what} in all" },

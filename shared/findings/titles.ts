@@ -70,6 +70,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "development.fullMeetingEarly": { zh: "提前讨论转正", en: "Full membership discussed early" },
   "development.fullApprovalLate": { zh: "转正审批超期", en: "Full-membership approval late" },
   "meetings.secretaryLecture": { zh: "书记讲党课不足", en: "Too few lectures by the secretary" },
+  "meetings.expectedVsStated": { zh: "应到人数与表头人数不符", en: "Expected differs from the stated head count" },
   "meetings.attendanceOver": { zh: "出席人数超过应到", en: "Attendance exceeds expected" },
   "meetings.quorumGeneral": { zh: "党员大会人数不足", en: "General meeting without quorum" },
   "meetings.presentVsMarks": { zh: "实到与出勤登记不符", en: "Stated attendance disagrees with the marks" },

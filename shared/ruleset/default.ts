@@ -95,6 +95,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     generalQuorumShare: 0.5,
     committeeQuorumShare: 0.5,
     lifeMeetingMonths: [10, 11, 12],
+    // LOCAL: 应到 against the register's own head count is worth a look; a member may have joined or left since.
+    statedHeadCountSeverity: "warning",
   },
   probation: { months: 12, extensionMinMonths: 6, extensionMaxMonths: 12, overdueGraceMonths: 3 },
   development: {

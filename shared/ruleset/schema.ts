@@ -153,6 +153,8 @@ export const RuleSetShape = z
         committeeQuorumShare: z.number().min(0).max(1),
         /** The months a 组织生活会 is usually held in (条例 第十八条: 一般安排在第四季度); none there is a warning. */
         lifeMeetingMonths: z.array(z.number().int().min(1).max(12)).min(1).max(12).default([10, 11, 12]),
+        /** An 应到 that differs from the head count a line above the register states (支部党员27名): how it is said. */
+        statedHeadCountSeverity: z.enum(["error", "warning", "info"]).default("warning"),
       })
       .strict(),
     probation: z
