@@ -193,3 +193,48 @@ describe("meetings kept over two years in one register", () => {
     expect(missingOf(findings)).toEqual(["2025 民主评议党员"]);
   });
 });
+
+describe("a register that names its groups and head count above the table", () => {
+  // 2025, one sheet: 党小组会 of both groups January to June, of the first only in July and August.
+  const register = (generalExpected: number): CellValue[][] => {
+    const out: CellValue[][] = [
+      ["某村党支部2025年“三会一课”记录"],
+      ["支部党员27名（第一党小组14名，第二党小组13名），支委会5人"],
+      ["序号", "时间", "会议名称", "参加对象", "应到", "实到", "主要内容"],
+    ];
+    let n = 0;
+    for (let m = 1; m <= 8; m++) {
+      const mm = String(m).padStart(2, "0");
+      out.push([++n, serial(`2025-${mm}-10`), "党小组会", "第一党小组", 14, 12, "学习讨论"]);
+      if (m <= 6) out.push([++n, serial(`2025-${mm}-11`), "党小组会", "第二党小组", 13, 11, "学习讨论"]);
+    }
+    out.push([++n, serial("2025-06-20"), "党员大会", "全体党员", generalExpected, 20, "通报支部工作"]);
+    return out;
+  };
+  const groupMissing = (findings: Finding[]) => findings.filter((f) => f.code.startsWith("meetings.missing") && f.args?.type === "党小组会");
+
+  it("the second group's 党小组会 in July and August are missing, said once as a run for that group", () => {
+    const { findings } = checkSheet(sheet("2025年", register(27)), { asOf: "2025-08-31" });
+    const missing = groupMissing(findings);
+    expect(missing.map((f) => [f.period, f.code])).toEqual([["2025-07", "meetings.missingRun"]]);
+    expect(missing[0]!.message).toContain("第二党小组");
+  });
+
+  it("党员大会 应到 27, as the line above says: nothing to say", () => {
+    const { findings } = checkSheet(sheet("2025年", register(27)), { asOf: "2025-08-31" });
+    expect(findings.filter((f) => f.code === "meetings.expectedVsStated")).toEqual([]);
+  });
+
+  it("党员大会 应到 24 against 支部党员27名: a warning at 应到 (the rule set's severity)", () => {
+    const { findings } = checkSheet(sheet("2025年", register(24)), { asOf: "2025-08-31" });
+    const said = findings.filter((f) => f.code === "meetings.expectedVsStated");
+    expect(said.map((f) => [f.cell, f.severity, f.expected])).toEqual([["E18", "warning", "27"]]);
+  });
+
+  it("a 党小组会 expecting other than its group's stated 14: said too", () => {
+    const grid = register(27);
+    grid[3]![4] = 13;
+    const { findings } = checkSheet(sheet("2025年", grid), { asOf: "2025-08-31" });
+    expect(findings.filter((f) => f.code === "meetings.expectedVsStated").map((f) => [f.cell, f.expected])).toEqual([["E4", "14"]]);
+  });
+});
