@@ -9,6 +9,7 @@ import { describeExpectation, expectationFor } from "./standard-amount.js";
 import { reportUnpaidMonths } from "./unpaid-run.js";
 import { checkNoteBaseMonth, noteBasesOf, reportUnknownBases } from "./note-bases.js";
 import { paidVoluntarily } from "./voluntary-extra.js";
+import { unpaidMonthsBefore, unpaidRunGoesOn } from "./run-across-parts.js";
 
 /**
  * The monthly columns of a dues ledger (one row per member): each paid month agrees
@@ -312,7 +313,12 @@ function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatCol
   // Counted in months: an empty quarter is three unpaid months.
   let months = 0;
   for (let k = start; k < end; k++) months += dueCount[k]!;
-  const from = dueFrom[start]!;
+  // A ledger kept one sheet per quarter: a run that goes on into the next sheet is said there, whole.
+  const spans = columns.some((c) => (c.span ?? 1) > 1);
+  if (!spans && end === columns.length && unpaidRunGoesOn(ctx, rec)) return;
+  const before = !spans && start === 0 ? unpaidMonthsBefore(ctx, rec) : 0;
+  months += before;
+  const from = dueFrom[start]! - before;
   const to = dueFrom[end - 1]! + dueCount[end - 1]! - 1;
   // D5 (第八条): dues begin the month of admission; a run from that month, payments after it, began late.
   if (admitted === from && end < columns.length && months < ctx.ruleSet.dues.unpaidWarningMonths) {
