@@ -238,3 +238,31 @@ describe("a register that names its groups and head count above the table", () =
     expect(findings.filter((f) => f.code === "meetings.expectedVsStated").map((f) => [f.cell, f.expected])).toEqual([["E4", "14"]]);
   });
 });
+
+describe("an unpaid run across the sheets of a year kept by the quarter", () => {
+  const quarter = (title: string, months: string[], second: CellValue[]): CellValue[][] => [
+    [`某支部2025年${title}党费收缴表`],
+    ["序号", "姓名", "月缴纳额（元）", ...months, "小计"],
+    [1, "甲", 43.8, 43.8, 43.8, 43.8, 131.4],
+    [2, "乙", 38.7, ...second],
+  ];
+  const q3 = (second: CellValue[]) => sheet("三季度", quarter("三季度", ["7月", "8月", "9月"], second));
+  const q4 = sheet("四季度", quarter("四季度", ["10月", "11月", "12月"], [null, null, null, 0]));
+
+  it("July to December empty, three months on each sheet: one run of 6 months (党章第九条), an error said on 四季度", async () => {
+    const { checkWorkbook } = await import("../../../shared/index.js");
+    const report = checkWorkbook({ sheets: [q3([null, null, null, 0]), q4] }, { asOf: "2025-12-31" });
+    const unpaid = report.findings.filter((f) => f.code.startsWith("dues.unpaid"));
+    expect(unpaid.map((f) => [f.sheet, f.cell, f.code, f.severity, f.args?.months])).toEqual([["四季度", "D4", "dues.unpaidLapse", "error", 6]]);
+  });
+
+  it("September paid: July–August on 三季度 (2 months, below the 3 of a warning: a note) and 10–12月 on 四季度 (3, a warning)", async () => {
+    const { checkWorkbook } = await import("../../../shared/index.js");
+    const report = checkWorkbook({ sheets: [q3([null, null, 38.7, 38.7]), q4] }, { asOf: "2025-12-31" });
+    const unpaid = report.findings.filter((f) => f.code.startsWith("dues.unpaid"));
+    expect(unpaid.map((f) => [f.sheet, f.cell, f.severity, f.args?.months])).toEqual([
+      ["三季度", "D4", "info", 2],
+      ["四季度", "D4", "warning", 3],
+    ]);
+  });
+});
