@@ -22,7 +22,8 @@ export type NoteFactKind =
   | "left" // 出党、除名、开除党籍、去世、取消预备党员资格：no longer a member
   | "secondExtension" // 再次延长预备期: the probation may be extended once only
   | "electionDelay" // 经上级党组织批准延期换届
-  | "probationary"; // 备注 that says only 预备党员: the status, where the sheet has no column for it
+  | "probationary" // 备注 that says only 预备党员: the status, where the sheet has no column for it
+  | "voluntaryExtra"; // 12月自愿多交党费1200元: more than is owed, given on purpose (2008规定第十一条)
 
 /** A date as clerks write it inside a sentence: 2025年5月10日, 2025.5.10, 2025-05, 2025年5月. */
 export const DATE_IN_TEXT = String.raw`(\d{4}\s*(?:年|[.\-/])\s*\d{1,2}\s*(?:月|(?=[.\-/]))?(?:\s*[.\-/]?\s*\d{1,2}\s*[日号]?)?)`;
@@ -83,6 +84,9 @@ export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "probationary", pattern: /^\s*(?:系|为|是)?(?:中共)?预备党员\s*[。.]?\s*$/ },
   { kind: "left", pattern: /开除党籍|除名|出党|退党|自行脱党|已故|去世|逝世|病故|取消(?:其)?预备党员资格/ },
   { kind: "secondExtension", pattern: /再次延长预备期|第二次延长预备期|又延长预备期|两次延长预备期|预备期再延长/ },
+  // 自愿多交 with the months it was paid in (12月自愿多交党费1200元), or without.
+  { kind: "voluntaryExtra", pattern: new RegExp(String.raw`(${MONTH_NUMBER}(?:\s*${MONTH_JOINER}\s*${MONTH_NUMBER})*)\s*月份?\s*(?:份)?\s*自愿(?:多交|多缴|多交纳|交纳大额|缴纳大额)`), monthList: 1 },
+  { kind: "voluntaryExtra", pattern: /自愿(?:多交|多缴|多交纳|交纳大额|缴纳大额)/ },
   // A postponed election, with how long (延期6个月换届, 经批准延期18个月, 换届推迟半年) or until when
   // (延期至2026年6月换届); a bare 延期 N 个月 is a postponed election only where it was approved and
   // names nothing else (not 延期交纳, 延期转正).

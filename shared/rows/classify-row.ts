@@ -39,6 +39,11 @@ const SUBTOTAL = /^(小\s*计|本页小计|本组合计|本组小计|本小组�
  */
 const NAMED_SUBTOTAL = /^[^\d:：]{0,20}?(?:党小组|小组|组|党支部|支部|科室|部门|车间|班组|班|站|所|队|党员|人员)\s*[（(]?\s*(?:小\s*计|合\s*计)/;
 const NAMED_TOTAL = /^(?:全|总|党总支|党委|全体)[^\d:：]{0,10}?(?:合\s*计|总\s*计)|^[^\d:：]{1,12}?总\s*计/;
+/**
+ * A period's own total in a register kept over several (2024年度小计, 2025年合计, 第一季度小计, 上半年合计, 3月份小计):
+ * the rows since the last such line, not the whole sheet.
+ */
+const PERIOD_SUBTOTAL = /^(?:\d{4}\s*年\s*度?\s*(?:第?\s*[一二三四1-4]\s*季度|[上下]半年|\d{1,2}\s*月份?)?|第?\s*[一二三四1-4]\s*季度|[上下]半年|\d{1,2}\s*月份?)\s*[（(]?\s*(?:小\s*计|合\s*计)/;
 /** What stands alone as a group's label in a column of its own (党小组, 所在支部), before a 小计 in the next column. */
 const GROUP_LABEL = /^[^\d:：]{0,20}?(?:党小组|小组|组|党支部|支部|科室|部门|车间|班组|班|党员)$|^第\s*[一二三四五六七八九十百\d]+\s*(?:党小组|小组|组|党支部|支部)$/;
 
@@ -46,7 +51,7 @@ const GROUP_LABEL = /^[^\d:：]{0,20}?(?:党小组|小组|组|党支部|支部|�
 function derivedKind(text: string): "total" | "subtotal" | null {
   // Every such word ends in 计 (小计, 合计, 总计, 共计, 累计): most rows are data, and need no pattern.
   if (!text.includes("计")) return null;
-  if (SUBTOTAL.test(text)) return "subtotal";
+  if (SUBTOTAL.test(text) || PERIOD_SUBTOTAL.test(text)) return "subtotal";
   if (TOTAL.test(text) || NAMED_TOTAL.test(text)) return "total";
   if (NAMED_SUBTOTAL.test(text)) return "subtotal";
   return null;

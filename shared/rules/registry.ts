@@ -14,6 +14,7 @@ import { duesYearTotalRule } from "./dues/year-total.js";
 import { duesMonthlyRule } from "./dues/monthly-payments.js";
 import { duesPaymentRowsRule } from "./dues/payment-rows.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
+import { statedHeadCountRule } from "./meetings/stated-head-count.js";
 import { meetingFrequencyRule } from "./meetings/frequency.js";
 import { meetingVoteCountRule, meetingVotesRule } from "./meetings/votes.js";
 import { appraisalVotesRule, excellentQuotaRule, probationaryGradedRule, rankRule, resultGradeRule } from "./appraisal/votes.js";
@@ -54,6 +55,7 @@ export const RULES: Record<string, Rule> = {
   "dues.monthly": duesMonthlyRule,
   "dues.paymentRows": duesPaymentRowsRule,
   "meetings.attendance": meetingAttendanceRule,
+  "meetings.statedHeadCount": statedHeadCountRule,
   "meetings.frequency": meetingFrequencyRule,
   "meetings.votes": meetingVotesRule,
   "meetings.voteCount": meetingVoteCountRule,

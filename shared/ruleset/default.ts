@@ -62,6 +62,12 @@ export const DEFAULT_RULE_SET: RuleSet = {
     },
     defaultCategory: "在职",
     baseHeaderCategories: [{ headerContains: ["离退休费", "退休费", "离休费", "退休金", "养老金"], category: "离退休" }],
+    // A 备注 that is only the member's category, on a sheet with no column for it.
+    noteCategories: [
+      { noteIs: ["退休", "离休", "离退休", "退休人员", "离休人员", "离退休人员", "退休党员", "离休干部", "退休干部", "退休职工", "退休教师"], category: "离退休" },
+      { noteIs: ["学生", "学生党员", "在校学生"], category: "学生" },
+      { noteIs: ["下岗", "失业", "下岗失业", "失业人员", "下岗职工"], category: "下岗失业" },
+    ],
     // A branch of retired members (离退休党支部, 离休干部第二党支部); not an office that serves them (离退休干部处党支部).
     branchTitleCategories: [{ titleContains: ["离退休党支部", "退休党支部", "离休党支部", "离休干部党支部", "退休干部党支部", "离退休干部党支部", "退休职工党支部", "离退休职工党支部"], category: "离退休" }],
     unpaidWarningMonths: 3,
@@ -89,6 +95,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     generalQuorumShare: 0.5,
     committeeQuorumShare: 0.5,
     lifeMeetingMonths: [10, 11, 12],
+    // LOCAL: 应到 against the register's own head count is worth a look; a member may have joined or left since.
+    statedHeadCountSeverity: "warning",
   },
   probation: { months: 12, extensionMinMonths: 6, extensionMaxMonths: 12, overdueGraceMonths: 3 },
   development: {

@@ -125,6 +125,14 @@ export const RuleSetShape = z
           .array(z.object({ titleContains: z.array(z.string().trim().min(1).max(20)).min(1).max(20), category: z.string() }).strict())
           .max(20)
           .default([]),
+        /**
+         * Where a row names no category, the 备注 that say it on their own (退休, 退休人员: 离退休): the whole
+         * note, less 系/已 before it and a full stop after. Plain words, not patterns.
+         */
+        noteCategories: z
+          .array(z.object({ noteIs: z.array(z.string().trim().min(1).max(20)).min(1).max(40), category: z.string() }).strict())
+          .max(20)
+          .default([]),
         unpaidWarningMonths: z.number().int().min(1).max(24),
         unpaidErrorMonths: z.number().int().min(1).max(24),
         monthlyCapYuan: z.number().positive().max(100_000),
@@ -145,6 +153,8 @@ export const RuleSetShape = z
         committeeQuorumShare: z.number().min(0).max(1),
         /** The months a 组织生活会 is usually held in (条例 第十八条: 一般安排在第四季度); none there is a warning. */
         lifeMeetingMonths: z.array(z.number().int().min(1).max(12)).min(1).max(12).default([10, 11, 12]),
+        /** An 应到 that differs from the head count a line above the register states (支部党员27名): how it is said. */
+        statedHeadCountSeverity: z.enum(["error", "warning", "info"]).default("warning"),
       })
       .strict(),
     probation: z

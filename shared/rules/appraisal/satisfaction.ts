@@ -4,6 +4,8 @@ import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { statedBands } from "../yearly/stated-bands.js";
 import { rateDisagrees, statedPercent } from "../derived/stated-rate.js";
+import { formulaParts, statedFormulaFor, type StatedFormula } from "../derived/stated-formula.js";
+import { ballotsDisagree, VOTE_FIELDS } from "./votes.js";
 
 const PARTS = [
   { count: "satisfied", rate: "satisfiedRate" },
@@ -21,9 +23,13 @@ export const satisfactionRule: Rule = {
   needs: [],
   run(ctx) {
     if (!PARTS.some((p) => ctx.has(p.count) || ctx.has(p.rate))) return;
+    // The ballots are the vote rule's where the sheet has its columns; a tally of satisfaction alone, here.
+    const ballotsHere = !VOTE_FIELDS.every((f) => ctx.has(f));
+    const formulas = PARTS.map((p) => statedFormulaFor(ctx, p.rate));
     for (const rec of ctx.records) {
+      if (ballotsHere && ballotsDisagree(ctx, rec, false)) continue;
       if (!countsAgree(ctx, rec)) continue;
-      checkRates(ctx, rec);
+      checkRates(ctx, rec, formulas);
     }
     checkBands(ctx);
   },
@@ -40,13 +46,23 @@ function countsAgree(ctx: RuleContext, rec: LedgerRecord): boolean {
   return false;
 }
 
-function checkRates(ctx: RuleContext, rec: LedgerRecord): void {
+function checkRates(ctx: RuleContext, rec: LedgerRecord, formulas: (StatedFormula | null)[]): void {
   const counts = PARTS.map((p) => ctx.num(rec, p.count));
   const of = ctx.num(rec, "voters") ?? (counts.every((c) => c !== null) ? counts.reduce<number>((a, c) => a + c!, 0) : null);
   const rates = PARTS.map((p) => (ctx.has(p.rate) ? statedPercent(ctx, rec, p.rate) : null));
+  // A rate the sheet defines is judged by its definition only.
+  PARTS.forEach((p, i) => {
+    const formula = formulas[i];
+    const stated = rates[i];
+    if (!formula || !stated) return;
+    const parts = formulaParts(ctx, rec, formula);
+    const want = parts ? rateDisagrees(stated, parts.count, parts.of) : null;
+    if (want !== null) ctx.atCell(rec, p.rate, "assessment.statedFormulaRate", "error", { value: stated.text, formula: formula.text, expected: want }, want);
+  });
   if (of !== null && of > 0) {
     PARTS.forEach((p, i) => {
       const stated = rates[i];
+      if (formulas[i]) return;
       const count = counts[i];
       if (!stated || count === null || count === undefined) return;
       const want = rateDisagrees(stated, count, of);
@@ -55,7 +71,7 @@ function checkRates(ctx: RuleContext, rec: LedgerRecord): void {
     return;
   }
   // No counts to judge by: the three rates of one count add up to 100%, give or take each one's rounding.
-  if (rates.some((r) => r === null)) return;
+  if (rates.some((r) => r === null) || formulas.some((f) => f !== null)) return;
   const sum = rates.reduce((a, r) => a + r!.percent, 0);
   const slack = rates.reduce((a, r) => a + 0.5 / 10 ** r!.decimals, 0) + 1e-9;
   if (Math.abs(sum - 100) > slack) ctx.atCell(rec, PARTS[2].rate, "assessment.satisfactionRatesSum", "error", { sum: `${Math.round(sum * 100) / 100}%` });

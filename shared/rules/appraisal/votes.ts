@@ -21,8 +21,11 @@ export function votesOf(ctx: RuleContext, rec: LedgerRecord): Votes | null {
   return { excellent: v.excellent ?? 0, competent: v.competent ?? 0, basic: v.basic ?? 0, incompetent: v.incompetent ?? 0 };
 }
 
+/** The columns of votes per grade the vote rule needs, all four. */
+export const VOTE_FIELDS = ["votesExcellent", "votesCompetent", "votesBasic", "votesIncompetent"];
+
 export const appraisalVotesRule: Rule = {
-  needs: ["votesExcellent", "votesCompetent", "votesBasic", "votesIncompetent"],
+  needs: VOTE_FIELDS,
   run(ctx) {
     const rules = ctx.ruleSet.appraisal;
     // A column of the valid votes (有效票) is what the grades' votes add up to; one of those taking part (参评人数) may be more.
@@ -33,12 +36,14 @@ export const appraisalVotesRule: Rule = {
       if (!votes) continue;
       const valid = validVotes(votes);
       const total = ctx.num(rec, "voters");
-      if (total !== null && valid > total) {
-        ctx.atCell(rec, "votesExcellent", "appraisal.votesOverTotal", "error", { valid, total });
+      // Against a column of 有效票 the one written count is what the clerk fixes, more or fewer; against
+      // those taking part, more votes than people is the votes' fault.
+      if (total !== null && validColumn && valid !== total) {
+        ctx.atCell(rec, "voters", "appraisal.votesBelowValid", "error", { sum: valid, valid: total });
         continue;
       }
-      if (total !== null && validColumn && valid < total) {
-        ctx.atCell(rec, "votesExcellent", "appraisal.votesBelowValid", "error", { sum: valid, valid: total });
+      if (total !== null && valid > total) {
+        ctx.atCell(rec, "votesExcellent", "appraisal.votesOverTotal", "error", { valid, total });
         continue;
       }
       checkExcellentRate(ctx, rec, votes.excellent, total ?? valid);
@@ -64,7 +69,7 @@ const VALID_VOTES_HEADER = /有效/;
  * The ballots of a row: 收回票 ≤ 发出票, and 有效票 ≤ 收回票. True when one is broken (said at the larger count's
  * cell): the votes of that row are then not judged against a count that is itself wrong.
  */
-function ballotsDisagree(ctx: RuleContext, rec: LedgerRecord, validColumn: boolean): boolean {
+export function ballotsDisagree(ctx: RuleContext, rec: LedgerRecord, validColumn: boolean): boolean {
   const issued = ctx.num(rec, "ballotsIssued");
   const returned = ctx.num(rec, "ballotsReturned");
   if (issued !== null && returned !== null && returned > issued) {

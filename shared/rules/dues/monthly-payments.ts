@@ -8,6 +8,8 @@ import type { Rule, RuleContext } from "../context.js";
 import { describeExpectation, expectationFor } from "./standard-amount.js";
 import { reportUnpaidMonths } from "./unpaid-run.js";
 import { checkNoteBaseMonth, noteBasesOf, reportUnknownBases } from "./note-bases.js";
+import { paidVoluntarily } from "./voluntary-extra.js";
+import { unpaidMonthsBefore, unpaidRunGoesOn } from "./run-across-parts.js";
 
 /**
  * The monthly columns of a dues ledger (one row per member): each paid month agrees
@@ -165,6 +167,7 @@ export const duesMonthlyRule: Rule = {
         }
         if (due === 0 || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
+        if (paidVoluntarily(ctx, rec, column, value, owed === null ? null : owed * due)) continue;
         if ((column.span ?? 1) > 1) askedConsent = checkSpanAmount(ctx, rec, column, value, due, standard, expected, dues.toleranceFen, member, askedConsent, columnFirst[i]!) || askedConsent;
         else if (!noteBases || !checkNoteBaseMonth(ctx, rec, column, value, noteBases, dues.toleranceFen)) checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent || paidLate.size > 0, usual, 1 + (cover?.coveredBy[i] ?? 0));
       }
@@ -310,7 +313,12 @@ function reportUnpaidRun(ctx: RuleContext, rec: LedgerRecord, columns: RepeatCol
   // Counted in months: an empty quarter is three unpaid months.
   let months = 0;
   for (let k = start; k < end; k++) months += dueCount[k]!;
-  const from = dueFrom[start]!;
+  // A ledger kept one sheet per quarter: a run that goes on into the next sheet is said there, whole.
+  const spans = columns.some((c) => (c.span ?? 1) > 1);
+  if (!spans && end === columns.length && unpaidRunGoesOn(ctx, rec)) return;
+  const before = !spans && start === 0 ? unpaidMonthsBefore(ctx, rec) : 0;
+  months += before;
+  const from = dueFrom[start]! - before;
   const to = dueFrom[end - 1]! + dueCount[end - 1]! - 1;
   // D5 (第八条): dues begin the month of admission; a run from that month, payments after it, began late.
   if (admitted === from && end < columns.length && months < ctx.ruleSet.dues.unpaidWarningMonths) {

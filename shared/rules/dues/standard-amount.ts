@@ -3,11 +3,12 @@ import { fenToYuanText } from "../../scoring/money.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { contextTexts } from "../../detect/sheet-context.js";
+import { categoryOfNote } from "./note-category.js";
 
 /**
  * D1–D4: the monthly amount a member owes, from the base and category under the rule
  * set's brackets (全额累进) and rounding; D9: more than the monthly cap is unusual. A row that
- * names no category takes the one its base column's header says (离退休费: 离退休), else the default.
+ * names no category takes the one its 备注 says (退休), else its base column's header (离退休费: 离退休), else the default.
  */
 /** The category the base column's header says (离退休费 → 离退休), for rows that name none. */
 function categoryOfBaseHeader(ctx: RuleContext): string | null {
@@ -27,7 +28,7 @@ function categoryOfBranchTitle(ctx: RuleContext): string | null {
 export function expectationFor(ctx: RuleContext, rec: LedgerRecord, baseFen?: number): DuesExpectation | null {
   const dues = ctx.ruleSet.dues;
   const categoryText = ctx.str(rec, "category");
-  const key = categoryText === null ? (categoryOfBaseHeader(ctx) ?? categoryOfBranchTitle(ctx) ?? resolveDuesCategory(null, dues)) : resolveDuesCategory(categoryText, dues);
+  const key = categoryText === null ? (categoryOfNote(ctx, rec) ?? categoryOfBaseHeader(ctx) ?? categoryOfBranchTitle(ctx) ?? resolveDuesCategory(null, dues)) : resolveDuesCategory(categoryText, dues);
   if (key === null) return null;
   const base = baseFen ?? ctx.num(rec, "base");
   const category = dues.categories[key];

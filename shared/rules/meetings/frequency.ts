@@ -1,12 +1,14 @@
 import { fromYmd, toYmd } from "../../calendar/days.js";
 import { periodBounds } from "../../calendar/periods.js";
 import { titleYear } from "../../records/title-year.js";
+import { titleYearRange } from "../../records/title-years.js";
 import type { RuleSet } from "../../ruleset/schema.js";
 import type { Args, Rule, RuleContext } from "../context.js";
 import type { LedgerRecord } from "../../records/build.js";
 import { shortPeriods } from "../../scoring/meetings.js";
 import { ownsPeriodEnd, partContexts } from "../../book/register-parts.js";
 import { meetingOf } from "./meeting-of.js";
+import { groupOfRow } from "./group-of-row.js";
 import { describePeriod } from "./period-words.js";
 import { maxOf } from "../../util/append-all.js";
 import { contextMentions } from "../../detect/sheet-context.js";
@@ -43,7 +45,7 @@ export const meetingFrequencyRule: Rule = {
         first = Math.min(first, day);
         last = Math.max(last, day);
         const list = byType.get(req.type) ?? [];
-        list.push({ day, group: part.str(rec, "group") });
+        list.push({ day, group: req.type === "党小组会" ? groupOfRow(part, rec) : part.str(rec, "group") });
         byType.set(req.type, list);
         if (req === m.requirements[0]) largestGeneral = Math.max(largestGeneral, part.num(rec, "expected") ?? 0);
       }
@@ -54,8 +56,10 @@ export const meetingFrequencyRule: Rule = {
     const year = titleYear(ctx.view, ctx.headerRow);
     const a = toYmd(first);
     const b = toYmd(last);
-    const scopeFirst = year !== null ? fromYmd(year, 1, 1) : fromYmd(a.y, a.m, 1);
-    const scopeLast = Math.min(year !== null ? fromYmd(year, 12, 31) : fromYmd(b.y, b.m + 1, 1) - 1, ctx.asOf);
+    // A title of several years (2024—2025年) covers them all; of one, that year; of none, the months held.
+    const years = titleYearRange(ctx.view, ctx.headerRow) ?? (year !== null ? { from: year, to: year } : null);
+    const scopeFirst = years !== null ? fromYmd(years.from, 1, 1) : fromYmd(a.y, a.m, 1);
+    const scopeLast = Math.min(years !== null ? fromYmd(years.to, 12, 31) : fromYmd(b.y, b.m + 1, 1) - 1, ctx.asOf);
     // M2: a branch of `committeeFromMembers` 正式党员 has a committee. The roster of the book says;
     // without one, a 支委会 on record or a general meeting expecting that many does.
     const full = ctx.book?.fullMembers ?? null;
@@ -171,7 +175,8 @@ function reportMissing(ctx: RuleContext, req: Requirement, days: number[], first
   let i = 0;
   while (i < short.length) {
     let j = i;
-    while (j + 1 < short.length && consecutive(short[j]!.period, short[j + 1]!.period)) j++;
+    // A year's obligation is that year's (each year's 民主评议, each year's report): said year by year.
+    while (req.per !== "year" && j + 1 < short.length && consecutive(short[j]!.period, short[j + 1]!.period)) j++;
     const run = short.slice(i, j + 1);
     const severity = shortfallSeverity(ctx, req, at);
     const say = (code: string, period: string, args: Args) => (at ? ctx.atCell(at, "date", code, severity, { period, ...args }) : ctx.atPeriod(code, severity, period, args));

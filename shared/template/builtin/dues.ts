@@ -28,7 +28,7 @@ const STANDARD: Field = {
   title: "月应缴党费",
   titleEn: "Monthly dues (yuan)",
   type: "money",
-  aliases: ["每月应缴", "应缴党费", "月交纳标准", "缴纳标准", "月缴党费", "每月应交党费", "月应交党费", "每月应交", "月应交", "月交纳额", "每月交纳金额", "每月交纳党费", "月交纳党费", "应交金额", "交纳标准", "月交纳金额", "月交金额", "每月交纳额", "月缴金额", "月应交金额", "月缴"],
+  aliases: ["每月应缴", "应缴党费", "月交纳标准", "缴纳标准", "月缴党费", "每月应交党费", "月应交党费", "每月应交", "月应交", "月交纳额", "每月交纳金额", "每月交纳党费", "月交纳党费", "应交金额", "交纳标准", "月交纳金额", "月交金额", "每月交纳额", "月缴金额", "月应交金额", "月缴", "应交", "应缴"],
   weight: 2,
   constraints: { minimum: 0 },
   additive: true,
@@ -57,7 +57,7 @@ export const duesMonthlyTemplate: Template = {
     { name: "months", title: "月份", titleEn: "Monthly payments", type: "money", aliases: [], weight: 3, repeat: { period: "month" } },
     // A 补缴 column beside the months holds what was paid late: the year's total may count it.
     { name: "backPaid", title: "补缴", titleEn: "Paid late (yuan)", type: "money", aliases: ["补交", "补缴党费", "补交党费", "补缴金额", "补交金额"], weight: 0.5 },
-    { name: "yearTotal", title: "全年合计", titleEn: "Year total (yuan)", type: "money", aliases: ["合计", "年度合计", "全年实交", "累计", "总计", "全年交纳", "本年合计", "全年合计(元)", "合计金额", "全年", "季度合计", "半年合计", "实交合计", "全年实交合计", "上半年实交合计", "下半年实交合计", "实缴合计"], weight: 1 },
+    { name: "yearTotal", title: "全年合计", titleEn: "Year total (yuan)", type: "money", aliases: ["合计", "年度合计", "全年实交", "累计", "总计", "全年交纳", "本年合计", "全年合计(元)", "合计金额", "全年", "季度合计", "半年合计", "实交合计", "全年实交合计", "上半年实交合计", "下半年实交合计", "实缴合计", "小计"], weight: 1 },
     NOTE,
   ],
   rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.monthly" }, { rule: "dues.yearTotal" }],

@@ -47,7 +47,7 @@ export const meetingsTemplate: Template = {
     { name: "resolution", title: "会议决议", titleEn: "Resolutions", type: "string", aliases: ["决议", "会议决定", "决议事项"], weight: 1 },
     NOTE,
   ],
-  rules: [{ rule: "meetings.attendance" }, { rule: "meetings.votes" }, { rule: "meetings.voteCount" }, { rule: "meetings.frequency" }, { rule: "meetings.secretaryLecture" }],
+  rules: [{ rule: "meetings.attendance" }, { rule: "meetings.statedHeadCount" }, { rule: "meetings.votes" }, { rule: "meetings.voteCount" }, { rule: "meetings.frequency" }, { rule: "meetings.secretaryLecture" }],
   minScore: 4,
   requiredHeaders: ["date"],
   distinctive: [{ of: ["type", "title", "host", "recorder", "place", "expected", "present", "agenda", "content", "resolution"], min: 2 }],

@@ -35,7 +35,8 @@ describe("ballots of a 民主测评: 有效票 ≤ 收回票 ≤ 发出票, and 
     grid[2]![4] = 44; // 收回票 44 of 42 issued
     grid[3]![7] = 29; // 8 + 29 + 2 = 39 votes, 41 valid
     const r = checkWorkbook(book(sheet("测评", grid)), { asOf });
-    expect(at(r.findings)).toEqual(["F2 appraisal.validOverReturned error", "E3 appraisal.returnedOverIssued error", "G4 appraisal.votesBelowValid error"]);
+    // The grades' votes against the one 有效票 written: said at 有效票, the count the clerk checks and fixes.
+    expect(at(r.findings)).toEqual(["F2 appraisal.validOverReturned error", "E3 appraisal.returnedOverIssued error", "F4 appraisal.votesBelowValid error"]);
   });
 
   it("a column of those taking part (参评人数) may count more than the votes cast", () => {

@@ -44,7 +44,7 @@ describe("template infer on the real forms", () => {
     // The meetings register's own 应到/实到人数, so the quorum rule applies to them.
     expect(field(inferred, "应到人数").field.name).toBe("expected");
     expect(field(inferred, "实到人数").field.name).toBe("present");
-    expect(inferred.template.rules.map((r) => r.rule)).toEqual(["meetings.attendance", "meetings.frequency", "meetings.secretaryLecture"]);
+    expect(inferred.template.rules.map((r) => r.rule)).toEqual(["meetings.attendance", "meetings.statedHeadCount", "meetings.frequency", "meetings.secretaryLecture"]);
     // Codes stay text, their leading zeros kept.
     expect(field(inferred, "所在分党委编码").field).toMatchObject({ name: "colA", type: "string" });
     expect(field(inferred, "实际会议时间").field.type).toBe("datetime");
