@@ -247,7 +247,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "note.backPay": { zh: "{header}：补交 {months} 个月党费", en: "{header}: {months} months paid late" },
   "note.abroad": { zh: "{header}：出国（境）", en: "{header}: abroad" },
   "note.mobile": { zh: "{header}：流动党员", en: "{header}: mobile member" },
-  "note.paysElsewhere": { zh: "{header}：在流入地（外地）党组织交纳党费", en: "{header}: pays dues to the organisation where he or she lives or works" },
+  "note.paysElsewhere": { zh: "{header}：在其他党组织交纳党费（流入地或组织关系所在的党组织）", en: "{header}: pays dues to another organisation (where he or she lives or works, or that holds the membership)" },
   "note.notAssessed": { zh: "{header}：不参加评议（不确定等次）", en: "{header}: not assessed this time" },
   "value.excusedByNote": { zh: "{field}未填，备注说明：{note}", en: "{field} is left empty; the note says: {note}" },
   "dues.transferOutUndated": {
@@ -255,8 +255,8 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: "Marked as transferred out with no month: {months} month(s) without a payment could not be checked; add the date of the transfer",
   },
   "dues.paidElsewhere": {
-    zh: "备注写明在流入地（外地）党组织交纳党费，本表未记的 {months} 个月不算欠缴；请向该党组织核实",
-    en: "The note says the dues are paid where the member lives or works: the {months} months not recorded here are not counted as unpaid; confirm with that organisation",
+    zh: "备注写明党费在其他党组织交纳（流入地或组织关系所在的党组织），本表未记的 {months} 个月不算欠缴；请向该党组织核实",
+    en: "The note says the dues are paid to another organisation (where the member lives or works, or that holds the membership): the {months} months not recorded here are not counted as unpaid; confirm with that organisation",
   },
   "note.suspended": { zh: "{header}：停止党籍", en: "{header}: membership suspended" },
   "note.left": { zh: "{header}：已不是党员（{text}）", en: "{header}: no longer a member ({text})" },

@@ -134,7 +134,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "appraisal.gradeMismatch": { zh: "等次与得分不符", en: "Grade disagrees with score" },
   "value.excusedByNote": { zh: "未填，备注有说明", en: "Left empty, explained in the note" },
   "dues.transferOutUndated": { zh: "转出未写月份", en: "Transfer out undated" },
-  "dues.paidElsewhere": { zh: "在流入地交纳党费", en: "Dues paid elsewhere" },
+  "dues.paidElsewhere": { zh: "在其他党组织交纳党费", en: "Dues paid elsewhere" },
   "cadre.sanctionGrade": { zh: "处分与考核等次不符", en: "Grade against a sanction" },
   "cadre.sanctionNotGrade": { zh: "受处分不得评优秀", en: "Sanctioned: grade not allowed" },
   "assessment.totalBelowRanked": { zh: "总人数少于排名人数", en: "Total below the number ranked" },
