@@ -13,6 +13,7 @@ import { duesRateRule, duesStandardRule } from "./dues/standard-amount.js";
 import { duesYearTotalRule } from "./dues/year-total.js";
 import { duesMonthlyRule } from "./dues/monthly-payments.js";
 import { duesPaymentRowsRule } from "./dues/payment-rows.js";
+import { duesBaseItemsRule } from "./dues/base-items.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
 import { meetingFrequencyRule } from "./meetings/frequency.js";
 import { meetingVoteCountRule, meetingVotesRule } from "./meetings/votes.js";
@@ -53,6 +54,7 @@ export const RULES: Record<string, Rule> = {
   "dues.yearTotal": duesYearTotalRule,
   "dues.monthly": duesMonthlyRule,
   "dues.paymentRows": duesPaymentRowsRule,
+  "dues.baseItems": duesBaseItemsRule,
   "meetings.attendance": meetingAttendanceRule,
   "meetings.frequency": meetingFrequencyRule,
   "meetings.votes": meetingVotesRule,

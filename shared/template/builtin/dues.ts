@@ -60,7 +60,7 @@ export const duesMonthlyTemplate: Template = {
     { name: "yearTotal", title: "全年合计", titleEn: "Year total (yuan)", type: "money", aliases: ["合计", "年度合计", "全年实交", "累计", "总计", "全年交纳", "本年合计", "全年合计(元)", "合计金额", "全年", "季度合计", "半年合计", "实交合计", "全年实交合计", "上半年实交合计", "下半年实交合计", "实缴合计"], weight: 1 },
     NOTE,
   ],
-  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.monthly" }, { rule: "dues.yearTotal" }],
+  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.monthly" }, { rule: "dues.yearTotal" }, { rule: "dues.baseItems" }],
   minScore: 4,
   requiredHeaders: ["name", "months"],
   titleWords: ["党费"],
@@ -94,7 +94,7 @@ export const duesPaymentsTemplate: Template = {
     NOTE,
   ],
   // A row stating its base and monthly amount is checked as a monthly ledger's row is (D1).
-  rules: [{ rule: "dues.standard" }, { rule: "dues.paymentRows" }],
+  rules: [{ rule: "dues.standard" }, { rule: "dues.paymentRows" }, { rule: "dues.baseItems" }],
   minScore: 4,
   requiredHeaders: ["amount"],
   distinctive: [{ of: ["fromMonth", "toMonth", "payType", "payDate", "base", "explanation"], min: 1 }],
