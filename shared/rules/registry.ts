@@ -14,6 +14,7 @@ import { duesYearTotalRule } from "./dues/year-total.js";
 import { duesMonthlyRule } from "./dues/monthly-payments.js";
 import { duesPaymentRowsRule } from "./dues/payment-rows.js";
 import { duesBaseItemsRule } from "./dues/base-items.js";
+import { duesPaidUpToRule } from "./dues/paid-up-to.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
 import { meetingFrequencyRule } from "./meetings/frequency.js";
 import { meetingVoteCountRule, meetingVotesRule } from "./meetings/votes.js";
@@ -55,6 +56,7 @@ export const RULES: Record<string, Rule> = {
   "dues.monthly": duesMonthlyRule,
   "dues.paymentRows": duesPaymentRowsRule,
   "dues.baseItems": duesBaseItemsRule,
+  "dues.paidUpTo": duesPaidUpToRule,
   "meetings.attendance": meetingAttendanceRule,
   "meetings.frequency": meetingFrequencyRule,
   "meetings.votes": meetingVotesRule,

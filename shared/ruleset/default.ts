@@ -1,5 +1,5 @@
 import { DEFAULT_MEMBERSHIP, type RuleSet } from "./schema.js";
-import { DEFAULT_DUES_BASE_ITEMS } from "./dues-base-items.js";
+import { DEFAULT_DUES_BASE_ITEMS, DEFAULT_DUES_PAID_AHEAD } from "./dues-base-items.js";
 
 /**
  * The built-in default: exactly the "Defaults" table of domain-rules.md, plus when a column
@@ -203,4 +203,5 @@ export const DEFAULT_RULE_SET: RuleSet = {
   conversion: { idColumnNumberShare: 0.5, idColumnMinRows: 3 },
   membership: DEFAULT_MEMBERSHIP,
   duesBaseItems: DEFAULT_DUES_BASE_ITEMS,
+  duesPaidAhead: DEFAULT_DUES_PAID_AHEAD,
 };

@@ -40,3 +40,11 @@ export const DEFAULT_DUES_BASE_ITEMS: DuesBaseItems = {
   agreeShare: 0.5,
   minRows: 3,
 };
+
+/**
+ * LOCAL: a 已交至 month this many months or more past the as-of month is dues paid ahead (本人要求预交半年):
+ * worth a look (党费按月交纳, 2008规定第十二条; no 垫交, 第十四条), not an error.
+ */
+export const DuesPaidAhead = z.object({ warnFromMonths: z.number().int().min(1).max(60) }).strict();
+export type DuesPaidAhead = z.infer<typeof DuesPaidAhead>;
+export const DEFAULT_DUES_PAID_AHEAD: DuesPaidAhead = { warnFromMonths: 3 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkRuleSetConsistency } from "./consistency.js";
-import { DEFAULT_DUES_BASE_ITEMS, DuesBaseItems } from "./dues-base-items.js";
+import { DEFAULT_DUES_BASE_ITEMS, DEFAULT_DUES_PAID_AHEAD, DuesBaseItems, DuesPaidAhead } from "./dues-base-items.js";
 
 /**
  * A rule set: the parameters of every rule, versioned data (id + version). The built-in
@@ -343,6 +343,8 @@ export const RuleSetShape = z
       .default({ grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2, excellentQuotaSeverity: "warning", sanctions: [] }),
     /** The pay items beside a dues sheet's base: what the base adds and leaves out (domain-rules §1.3). */
     duesBaseItems: DuesBaseItems.default(DEFAULT_DUES_BASE_ITEMS),
+    /** A 已交至 month past the as-of month: dues paid ahead (LOCAL). */
+    duesPaidAhead: DuesPaidAhead.default(DEFAULT_DUES_PAID_AHEAD),
     /** When a column reads as a badly converted file rather than a badly kept ledger (shared/rules/columns). */
     conversion: z
       .object({

@@ -115,7 +115,8 @@ function diagnose(ctx: RuleContext, row: RowItems, items: ItemColumn[], tol: num
   const words = ctx.ruleSet.duesBaseItems;
   const noted = words.excluded.find((w) => note.includes(w));
   if (noted && diff > 0 && [...note.matchAll(NOTE_AMOUNT)].some((m) => near(yuanToFen(m[1]!) ?? -1, diff, tol))) {
-    ctx.atCell(rec, "base", "dues.baseHasExcluded", "error", { ...args, items: `${noted} ${fenToYuanText(diff)} 元（备注）` }, want);
+    // Read from a sentence, not from a column: worth a look rather than sure (a 离休干部护理费 is LOCAL to judge).
+    ctx.atCell(rec, "base", "dues.baseHasExcluded", "warning", { ...args, items: `${noted} ${fenToYuanText(diff)} 元（备注）` }, want);
     return;
   }
   const notTaken = items.find((i) => i.role === "deducted" && (row.amounts.get(i.col) ?? 0) > 0 && near(row.amounts.get(i.col)!, diff, tol));
