@@ -113,6 +113,8 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "dues.baseNotDeducted": { zh: "{header} {value} 元没有扣除{items}；按各项收入应为 {expected} 元", en: "The base {value} was not reduced by {items}; the items give {expected}" },
   "dues.baseItemsMismatch": { zh: "{header} {value} 元与本行各项收入算出的 {expected} 元不一致", en: "The base {value} differs from the {expected} the row's pay items give" },
   "dues.paidAhead": { zh: "已交至 {to}，提前交了 {months} 个月党费：党费按月交纳（第十二条），请核实是本人自愿，不是组织垫交（第十四条）", en: "Paid up to {to}, {months} months ahead: dues are paid month by month (art. 12); check this was the member's own wish, not paid for by the organisation (art. 14)" },
+  "committee.memberNotParty": { zh: "{name} 担任{post}，政治面貌却是“{status}”：党组织的委员须是中共正式党员", en: "{name} holds the Party post {post} but is recorded as “{status}”: Party committee members must be full Party members" },
+  "committee.memberProbationaryStatus": { zh: "{name} 是{status}，却担任{post}：预备党员没有被选举权，不能当选委员（党章第七条）", en: "{name} is a probationary member ({status}) yet holds the post {post}: probationary members cannot be elected (Party Constitution art. 7)" },
   "dues.rateMismatch": { zh: "交纳比例写的是 {value}，按基数 {base} 元应为 {expected}", en: "The rate reads {value}; a base of {base} gives {expected}" },
   "dues.exemptNotApproved": { zh: "备注写明免交党费，但没有注明经过批准（第七条：经党支部研究，报上一级党委批准）", en: "The note says dues are waived but not that this was approved (art. 7: the branch decides, the committee above approves)" },
   "dues.largePayment": { zh: "一笔缴了 {value} 元，属于大额党费，应全部上缴中央", en: "A single payment of {value}: large dues, remitted in full to the Centre" },

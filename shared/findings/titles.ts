@@ -118,6 +118,8 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "dues.baseNotDeducted": { zh: "基数未扣除应扣项目", en: "Base not reduced by a deduction" },
   "dues.baseItemsMismatch": { zh: "基数与各项收入不符", en: "Base differs from the pay items" },
   "dues.paidAhead": { zh: "提前交纳党费", en: "Dues paid ahead" },
+  "committee.memberNotParty": { zh: "非党员担任党内职务", en: "Non-member in a Party post" },
+  "committee.memberProbationaryStatus": { zh: "预备党员担任委员", en: "Probationary member on the committee" },
   "dues.rateMismatch": { zh: "交纳比例不对", en: "Wrong rate" },
   "dues.exemptNotApproved": { zh: "免交未注明批准", en: "Waiver without approval" },
   "dues.largePayment": { zh: "大额党费", en: "Large dues" },

@@ -23,6 +23,7 @@ import { committeeTermRule } from "./committee/term.js";
 import { committeeCompositionRule } from "./committee/composition.js";
 import { committeeMemberFullRule } from "./committee/member-full.js";
 import { committeeMembersTermRule } from "./committee/members-term.js";
+import { committeeMemberStatusRule } from "./committee/member-status.js";
 import { committeeSizeRule } from "./committee/size.js";
 import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { committeeElectionRule } from "./committee/election.js";
@@ -74,6 +75,7 @@ export const RULES: Record<string, Rule> = {
   "committee.election": committeeElectionRule,
   "committee.memberFull": committeeMemberFullRule,
   "committee.membersTerm": committeeMembersTermRule,
+  "committee.memberStatus": committeeMemberStatusRule,
   "orgAssessment.grades": orgAssessmentRule,
   "orgAssessment.points": pointsRule,
   "orgAssessment.topVotes": topVotesRule,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkRuleSetConsistency } from "./consistency.js";
+import { CommitteeStatus, DEFAULT_COMMITTEE_STATUS } from "./committee-status.js";
 import { DEFAULT_DUES_BASE_ITEMS, DEFAULT_DUES_PAID_AHEAD, DuesBaseItems, DuesPaidAhead } from "./dues-base-items.js";
 
 /**
@@ -345,6 +346,8 @@ export const RuleSetShape = z
     duesBaseItems: DuesBaseItems.default(DEFAULT_DUES_BASE_ITEMS),
     /** A 已交至 month past the as-of month: dues paid ahead (LOCAL). */
     duesPaidAhead: DuesPaidAhead.default(DEFAULT_DUES_PAID_AHEAD),
+    /** The words of a committee list's 政治面貌 (党章第七条: only a full member may be elected). */
+    committeeStatus: CommitteeStatus.default(DEFAULT_COMMITTEE_STATUS),
     /** When a column reads as a badly converted file rather than a badly kept ledger (shared/rules/columns). */
     conversion: z
       .object({
