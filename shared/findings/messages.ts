@@ -17,6 +17,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "value.duplicateAcross": { zh: "{field}“{value}”与「{sheet}」第 {firstRow} 行重复", en: "{field} \"{value}\" repeats row {firstRow} of \"{sheet}\"" },
   "value.notNumber": { zh: "{field}“{value}”不是数字", en: "{field} \"{value}\" is not a number" },
   "value.notInteger": { zh: "{field}“{value}”应为整数", en: "{field} \"{value}\" should be a whole number" },
+  "value.approximateMoney": { zh: "{field}写的是约数“{value}”，无法据此核对；请填写核定的具体金额", en: "{field} \"{value}\" is an approximate amount: nothing could be checked against it; enter the exact amount" },
   "value.notMoney": { zh: "{field}“{value}”不是金额，请只填数字，如 76.50", en: "{field} \"{value}\" is not an amount of money" },
   "value.notDate": { zh: "{field}“{value}”看不出是哪一天（可写作 2019-07-01、2019.7.1 或 2019年7月1日）", en: "{field} \"{value}\" is not a date we can read (write 2019-07-01, 2019.7.1 or 2019年7月1日)" },
   "value.yearFromTitle": {

@@ -16,6 +16,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "value.duplicateAcross": { zh: "与前表重复", en: "Repeats an earlier sheet" },
   "value.notNumber": { zh: "不是数字", en: "Not a number" },
   "value.notInteger": { zh: "不是整数", en: "Not a whole number" },
+  "value.approximateMoney": { zh: "金额为约数", en: "Approximate amount" },
   "value.notMoney": { zh: "金额无效", en: "Invalid amount" },
   "value.notDate": { zh: "日期无效", en: "Invalid date" },
   "value.notMonth": { zh: "月份无效", en: "Invalid month" },

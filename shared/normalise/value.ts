@@ -145,6 +145,9 @@ function normaliseNumber(raw: CellValue, text: string, type: FieldType): Normali
   return { value, text };
 }
 
+/** 约4千, 5000元左右: an amount given roughly on purpose — nothing to check it by, not a typing error. */
+const APPROXIMATE_MONEY = /^(?:约|大约|大概|约为)\s*\d+(?:\.\d+)?\s*[千万]?\s*元?\s*(?:左右)?$|^\d+(?:\.\d+)?\s*[千万]?\s*元?\s*左右$/;
+
 function normaliseMoney(raw: CellValue, text: string): Normalised {
   if (typeof raw === "number") {
     const fen = yuanToFen(raw);
@@ -156,6 +159,7 @@ function normaliseMoney(raw: CellValue, text: string): Normalised {
     const parsed = parseNumberText(raw);
     // 肆拾伍元: an amount written out in capital numerals, as on a receipt.
     const fen = parsed && !parsed.percent ? yuanToFen(parsed.decimal) : capitalMoneyToFen(raw);
+    if (fen === null && APPROXIMATE_MONEY.test(raw.trim())) return bad("value.approximateMoney", text, "info");
     return fen === null ? bad("value.notMoney", text) : { value: fen, text };
   }
   return bad("value.notMoney", text);

@@ -128,8 +128,9 @@ export const duesAssessedTemplate: Template = {
     BRANCH,
     CATEGORY,
     BASE,
-    { name: "rate", title: "交纳比例", titleEn: "Rate (%)", type: "percent", aliases: ["缴费比例", "党费比例", "比例", "交纳比例(%)", "费率"], weight: 1.5 },
-    STANDARD,
+    // Weighed below a payment record's columns: a sheet that also says what was paid (实交) is a payment record.
+    { name: "rate", title: "交纳比例", titleEn: "Rate (%)", type: "percent", aliases: ["缴费比例", "党费比例", "比例", "交纳比例(%)", "费率"], weight: 1 },
+    { ...STANDARD, weight: 1 },
     PAID_UP_TO,
     JOIN_DATE,
     { name: "voluntary", title: "自愿多交", titleEn: "Voluntary extra", type: "boolean", aliases: ["是否自愿多交"], weight: 0.5 },
