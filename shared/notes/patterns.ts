@@ -70,7 +70,7 @@ export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "backPay", pattern: new RegExp(String.raw`补(?:交|缴)\s*(?:了)?\s*${COUNT_IN_TEXT}\s*个?\s*月`), months: 1 },
   { kind: "abroad", pattern: /出国|出境|国[（(]境[）)]外|境外/ },
   { kind: "mobile", pattern: /流动党员/ },
-  { kind: "notAssessed", pattern: /不确定等次|不定等次|不评定等次|不予评定|不参评|未参评|免评|暂缓评议|不参加(?:民主)?(?:评议|测评|考核)|未参加(?:民主)?(?:评议|测评|考核)/ },
+  { kind: "notAssessed", pattern: /不确定等次|不定等次|不评定等次|不予评定|不参评|未参评|免评|暂缓评议|不参加(?:本次|本年度|今年|当年)?(?:民主)?(?:评议|测评|考核)|未参加(?:本次|本年度|今年|当年)?(?:民主)?(?:评议|测评|考核)/ },
   {
     kind: "paysElsewhere",
     // Or to the organisation that still holds the membership (2008规定第九条: 组织关系未转入，在原单位党组织交纳).

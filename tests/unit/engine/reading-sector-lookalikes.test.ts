@@ -55,3 +55,23 @@ describe("a 民主评议 verdict left as a dash on purpose", () => {
     expect(r.findings.find((f) => f.cell === "E9")).toMatchObject({ code: "appraisal.resultUnknown", severity: "error" });
   });
 });
+
+describe("a 民主评议党员 vote count with ballots and a 测评得分", () => {
+  // Votes on the 民主评议 scale (优秀/合格/基本合格/不合格), ballots and a score, as a village counts them.
+  const HEADER = ["姓名", "发出票", "收回票", "有效票", "优秀", "合格", "基本合格", "不合格", "测评得分", "评定等次", "备注"];
+  // (100·10 + 80·15 + 60·3) ÷ 28 = 84.29; (100·9 + 80·7 + 0·12) ÷ 28 = 52.14 with 12 of 28 不合格 (more than a third).
+  const rows: CellValue[][] = [
+    ["某村党支部2025年度民主评议党员测评统计表"],
+    HEADER,
+    ["甲", 30, 29, 28, 10, 15, 3, 0, 84.29, "合格"],
+    ["乙", 30, 29, 28, 10, 15, 3, 0, 84.29, "合格"],
+    ["丙", 30, 29, 28, 9, 7, 0, 12, 52.14, "合格"],
+    ["丁", null, null, null, null, null, null, null, null, null, "外出务工，不参加本次评议"],
+  ];
+  it("is a 民主评议 (appraisal), its veto holds for 合格, and one away with a reason is not asked for a grade", () => {
+    const r = checkWorkbook(book(sheet("测评统计", rows)), { asOf: "2025-12-31" });
+    expect(r.sheets[0]!.kind).toBe("appraisal");
+    expect(r.findings.find((f) => f.cell === "J5")).toMatchObject({ code: "appraisal.vetoedResult", severity: "error" });
+    expect(r.findings.filter((f) => f.row === 6 && f.severity === "error")).toEqual([]);
+  });
+});
