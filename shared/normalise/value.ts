@@ -6,7 +6,7 @@ import type { FieldType } from "../template/schema.js";
 import { parseMonthText, readDateNumber, readDateText, readMonthSpan, serialToDay, type DatePrecision, type ReadDate } from "./dates.js";
 import { isNoPeriodMarker, isNothingMarker, valueMarker } from "./markers.js";
 import { parseNumberText } from "./numbers.js";
-import { countWithUnit, placeWithWords, yesVotes } from "./chinese-count.js";
+import { chineseCount, countWithUnit, placeWithWords, yesVotes } from "./chinese-count.js";
 import { isExponentNumberText, normaliseIdText } from "./id-text.js";
 import { cleanText, hasFullWidth, toHalfWidth } from "./text.js";
 
@@ -135,7 +135,7 @@ function normaliseNumber(raw: CellValue, text: string, type: FieldType): Normali
     if (!parsed) {
       // 延长6个月, 共12人: a count with its unit, in an integer column; 并列3, 第3名: a place.
       const half = toHalfWidth(raw);
-      const count = type === "integer" ? (countWithUnit(half) ?? placeWithWords(half) ?? yesVotes(half)) : null;
+      const count = type === "integer" ? (countWithUnit(half) ?? placeWithWords(half) ?? yesVotes(half)) : type === "number" ? pointsInWords(half) : null;
       if (count === null) return bad("value.notNumber", text);
       return { value: count, text };
     }
@@ -143,6 +143,13 @@ function normaliseNumber(raw: CellValue, text: string, type: FieldType): Normali
   } else return bad("value.notNumber", text);
   if (type === "integer" && !Number.isInteger(value)) return bad("value.notInteger", text);
   return { value, text };
+}
+
+/** 八十四分, 一百分: a score written in words, as a clerk fills a 得分 column by hand. */
+function pointsInWords(text: string): number | null {
+  const m = /^\s*([一二两三四五六七八九十百]{1,4})\s*分?\s*$/.exec(text);
+  if (!m) return null;
+  return m[1] === "一百" || m[1] === "百" ? 100 : chineseCount(m[1]!);
 }
 
 /** 约4千, 5000元左右: an amount given roughly on purpose — nothing to check it by, not a typing error. */

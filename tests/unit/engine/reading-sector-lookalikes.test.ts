@@ -75,3 +75,19 @@ describe("a 民主评议党员 vote count with ballots and a 测评得分", () =
     expect(r.findings.filter((f) => f.row === 6 && f.severity === "error")).toEqual([]);
   });
 });
+
+describe("a score written in words", () => {
+  it("八十四分 in a 测评得分 column is 84, not a mistyped number", () => {
+    const rows: CellValue[][] = [
+      ["某党支部2025年度民主评议党员结果"],
+      ["姓名", "有效票", "优秀", "合格", "基本合格", "不合格", "测评得分", "评议结果"],
+      // (100·5 + 80·14 + 60·1) ÷ 20 = 84
+      ["甲", 20, 5, 14, 1, 0, "八十四分", "合格"],
+      ["乙", 20, 5, 14, 1, 0, 84, "合格"],
+      ["丙", 20, 5, 14, 1, 0, "一百分", "合格"],
+    ];
+    const r = checkWorkbook(book(sheet("民主评议", rows)), { asOf: "2025-12-31" });
+    expect(r.sheets[0]!.kind).toBe("appraisal");
+    expect(r.findings.filter((f) => f.code === "value.notNumber")).toEqual([]);
+  });
+});
