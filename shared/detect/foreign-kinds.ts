@@ -189,5 +189,17 @@ export const FOREIGN_KINDS: ForeignKind[] = [
     values: [],
     titleWeight: 3.5,
   },
+  {
+    id: "staff-appraisal",
+    title: "单位职工的年度考核或职业道德考评（不是党内的评议或考核）",
+    titleEn: "a unit's staff appraisal or professional-ethics rating (not a Party appraisal)",
+    // A school's or a hospital's own appraisal of all its staff (教职工年度考核, 医德医风考评) grades teachers and
+    // doctors by their 职称, Party members or not: no 民主评议, no 干部考核, no 党组织 rating.
+    decisive: ["医德医风", "师德师风"],
+    headers: [["学科", 1], ["职称", 1], ["救死扶伤", 2], ["廉洁行医", 2], ["教书育人", 2]],
+    titles: ["教职工年度考核", "教职工考核", "职工年度考核", "员工年度考核", "医德医风", "师德师风", "医务人员考评", "医务人员考核"],
+    values: ["一级教师", "二级教师", "三级教师", "高级教师", "正高级教师", "住院医师", "主治医师", "副主任医师", "主任医师", "主管护师", "副主任护师", "主任护师"],
+    titleWeight: 3.5,
+  },
   STAFF_ROSTER,
 ];

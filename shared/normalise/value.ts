@@ -6,7 +6,7 @@ import type { FieldType } from "../template/schema.js";
 import { parseMonthText, readDateNumber, readDateText, readMonthSpan, serialToDay, type DatePrecision, type ReadDate } from "./dates.js";
 import { isNoPeriodMarker, isNothingMarker, valueMarker } from "./markers.js";
 import { parseNumberText } from "./numbers.js";
-import { countWithUnit, placeWithWords, yesVotes } from "./chinese-count.js";
+import { chineseCount, countWithUnit, placeWithWords, yesVotes } from "./chinese-count.js";
 import { isExponentNumberText, normaliseIdText } from "./id-text.js";
 import { cleanText, hasFullWidth, toHalfWidth } from "./text.js";
 
@@ -135,7 +135,7 @@ function normaliseNumber(raw: CellValue, text: string, type: FieldType): Normali
     if (!parsed) {
       // 延长6个月, 共12人: a count with its unit, in an integer column; 并列3, 第3名: a place.
       const half = toHalfWidth(raw);
-      const count = type === "integer" ? (countWithUnit(half) ?? placeWithWords(half) ?? yesVotes(half)) : null;
+      const count = type === "integer" ? (countWithUnit(half) ?? placeWithWords(half) ?? yesVotes(half)) : type === "number" ? pointsInWords(half) : null;
       if (count === null) return bad("value.notNumber", text);
       return { value: count, text };
     }
@@ -144,6 +144,16 @@ function normaliseNumber(raw: CellValue, text: string, type: FieldType): Normali
   if (type === "integer" && !Number.isInteger(value)) return bad("value.notInteger", text);
   return { value, text };
 }
+
+/** 八十四分, 一百分: a score written in words, as a clerk fills a 得分 column by hand. */
+function pointsInWords(text: string): number | null {
+  const m = /^\s*([一二两三四五六七八九十百]{1,4})\s*分?\s*$/.exec(text);
+  if (!m) return null;
+  return m[1] === "一百" || m[1] === "百" ? 100 : chineseCount(m[1]!);
+}
+
+/** 约4千, 5000元左右: an amount given roughly on purpose — nothing to check it by, not a typing error. */
+const APPROXIMATE_MONEY = /^(?:约|大约|大概|约为)\s*\d+(?:\.\d+)?\s*[千万]?\s*元?\s*(?:左右)?$|^\d+(?:\.\d+)?\s*[千万]?\s*元?\s*左右$/;
 
 function normaliseMoney(raw: CellValue, text: string): Normalised {
   if (typeof raw === "number") {
@@ -156,6 +166,7 @@ function normaliseMoney(raw: CellValue, text: string): Normalised {
     const parsed = parseNumberText(raw);
     // 肆拾伍元: an amount written out in capital numerals, as on a receipt.
     const fen = parsed && !parsed.percent ? yuanToFen(parsed.decimal) : capitalMoneyToFen(raw);
+    if (fen === null && APPROXIMATE_MONEY.test(raw.trim())) return bad("value.approximateMoney", text, "info");
     return fen === null ? bad("value.notMoney", text) : { value: fen, text };
   }
   return bad("value.notMoney", text);

@@ -71,10 +71,12 @@ export const NOTE_PATTERNS: NotePattern[] = [
   { kind: "backPay", pattern: new RegExp(String.raw`补(?:交|缴)\s*(?:了)?\s*${COUNT_IN_TEXT}\s*个?\s*月`), months: 1 },
   { kind: "abroad", pattern: /出国|出境|国[（(]境[）)]外|境外/ },
   { kind: "mobile", pattern: /流动党员/ },
-  { kind: "notAssessed", pattern: /不确定等次|不定等次|不评定等次|不予评定|不参评|未参评|免评|暂缓评议|不参加(?:民主)?(?:评议|测评|考核)|未参加(?:民主)?(?:评议|测评|考核)/ },
+  { kind: "notAssessed", pattern: /不确定等次|不定等次|不评定等次|不予评定|不参评|未参评|免评|暂缓评议|不参加(?:本次|本年度|今年|当年)?(?:民主)?(?:评议|测评|考核)|未参加(?:本次|本年度|今年|当年)?(?:民主)?(?:评议|测评|考核)/ },
   {
     kind: "paysElsewhere",
-    pattern: /(?:流入地|外地|异地|务工地|工作地|现居住地)[^。；;]{0,16}?(?:交纳|缴纳|交|缴)|(?:党费)[^。；;]{0,6}?(?:在|向|交至|交到|缴至)[^。；;]{0,16}?(?:流入地|外地|异地|务工地)/,
+    // Or to the organisation that still holds the membership (2008规定第九条: 组织关系未转入，在原单位党组织交纳).
+    pattern:
+      /(?:流入地|外地|异地|务工地|工作地|现居住地)[^。；;]{0,16}?(?:交纳|缴纳|交|缴)|(?:党费)[^。；;]{0,6}?(?:在|向|交至|交到|缴至)[^。；;]{0,16}?(?:流入地|外地|异地|务工地)|(?:在|向|交至|交到|缴至)\s*原[^。；;，,]{0,8}?(?:党组织|党支部|支部|党委)[^。；;，,]{0,4}?(?:交纳|缴纳|交|缴)/,
   },
   // With the month it happened where one is written before the words (2025年4月经支部大会决定停止党籍, 2025年9月病故).
   { kind: "suspended", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*[^，。；,;\d]{0,16}?停止(?:其)?党籍`), date: 1 },

@@ -13,6 +13,8 @@ import { duesRateRule, duesStandardRule } from "./dues/standard-amount.js";
 import { duesYearTotalRule } from "./dues/year-total.js";
 import { duesMonthlyRule } from "./dues/monthly-payments.js";
 import { duesPaymentRowsRule } from "./dues/payment-rows.js";
+import { duesBaseItemsRule } from "./dues/base-items.js";
+import { duesPaidUpToRule } from "./dues/paid-up-to.js";
 import { meetingAttendanceRule } from "./meetings/attendance.js";
 import { statedHeadCountRule } from "./meetings/stated-head-count.js";
 import { meetingFrequencyRule } from "./meetings/frequency.js";
@@ -22,6 +24,7 @@ import { committeeTermRule } from "./committee/term.js";
 import { committeeCompositionRule } from "./committee/composition.js";
 import { committeeMemberFullRule } from "./committee/member-full.js";
 import { committeeMembersTermRule } from "./committee/members-term.js";
+import { committeeMemberStatusRule } from "./committee/member-status.js";
 import { committeeSizeRule } from "./committee/size.js";
 import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { committeeElectionRule } from "./committee/election.js";
@@ -54,6 +57,8 @@ export const RULES: Record<string, Rule> = {
   "dues.yearTotal": duesYearTotalRule,
   "dues.monthly": duesMonthlyRule,
   "dues.paymentRows": duesPaymentRowsRule,
+  "dues.baseItems": duesBaseItemsRule,
+  "dues.paidUpTo": duesPaidUpToRule,
   "meetings.attendance": meetingAttendanceRule,
   "meetings.statedHeadCount": statedHeadCountRule,
   "meetings.frequency": meetingFrequencyRule,
@@ -72,6 +77,7 @@ export const RULES: Record<string, Rule> = {
   "committee.election": committeeElectionRule,
   "committee.memberFull": committeeMemberFullRule,
   "committee.membersTerm": committeeMembersTermRule,
+  "committee.memberStatus": committeeMemberStatusRule,
   "orgAssessment.grades": orgAssessmentRule,
   "orgAssessment.points": pointsRule,
   "orgAssessment.topVotes": topVotesRule,

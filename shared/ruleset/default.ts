@@ -1,4 +1,6 @@
 import { DEFAULT_MEMBERSHIP, type RuleSet } from "./schema.js";
+import { DEFAULT_DUES_BASE_ITEMS, DEFAULT_DUES_PAID_AHEAD } from "./dues-base-items.js";
+import { DEFAULT_COMMITTEE_STATUS } from "./committee-status.js";
 
 /**
  * The built-in default: exactly the "Defaults" table of domain-rules.md, plus when a column
@@ -209,4 +211,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
   },
   conversion: { idColumnNumberShare: 0.5, idColumnMinRows: 3 },
   membership: DEFAULT_MEMBERSHIP,
+  duesBaseItems: DEFAULT_DUES_BASE_ITEMS,
+  duesPaidAhead: DEFAULT_DUES_PAID_AHEAD,
+  committeeStatus: DEFAULT_COMMITTEE_STATUS,
 };

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { checkRuleSetConsistency } from "./consistency.js";
+import { CommitteeStatus, DEFAULT_COMMITTEE_STATUS } from "./committee-status.js";
+import { DEFAULT_DUES_BASE_ITEMS, DEFAULT_DUES_PAID_AHEAD, DuesBaseItems, DuesPaidAhead } from "./dues-base-items.js";
 
 /**
  * A rule set: the parameters of every rule, versioned data (id + version). The built-in
@@ -350,6 +352,12 @@ export const RuleSetShape = z
       })
       .strict()
       .default({ grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"], failGrade: "不称职", consecutiveFailYears: 2, excellentGrade: "优秀", excellentQuotaShare: 0.2, excellentQuotaSeverity: "warning", sanctions: [] }),
+    /** The pay items beside a dues sheet's base: what the base adds and leaves out (domain-rules §1.3). */
+    duesBaseItems: DuesBaseItems.default(DEFAULT_DUES_BASE_ITEMS),
+    /** A 已交至 month past the as-of month: dues paid ahead (LOCAL). */
+    duesPaidAhead: DuesPaidAhead.default(DEFAULT_DUES_PAID_AHEAD),
+    /** The words of a committee list's 政治面貌 (党章第七条: only a full member may be elected). */
+    committeeStatus: CommitteeStatus.default(DEFAULT_COMMITTEE_STATUS),
     /** When a column reads as a badly converted file rather than a badly kept ledger (shared/rules/columns). */
     conversion: z
       .object({

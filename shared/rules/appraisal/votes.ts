@@ -4,6 +4,7 @@ import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { rateDisagrees, statedPercent } from "../derived/stated-rate.js";
 import { unspacedHalfWidth } from "../../normalise/text.js";
+import { isNothingMarker } from "../../normalise/markers.js";
 
 /**
  * A 民主测评 row with vote counts: the votes do not exceed those who took part, the score
@@ -96,7 +97,7 @@ export const probationaryGradedRule: Rule = {
     for (const rec of ctx.records) {
       const status = ctx.str(rec, "status");
       const result = ctx.str(rec, "result")?.trim() ?? "";
-      if (status === null || !status.includes("预备") || result === "" || ungraded.includes(result)) continue;
+      if (status === null || !status.includes("预备") || result === "" || ungraded.includes(result) || isNothingMarker(result)) continue;
       ctx.atCell(rec, "result", "appraisal.probationaryGraded", severity, { value: result });
     }
   },
@@ -129,6 +130,16 @@ function shareText(share: number, lang: string): string {
 /** The facts that say a member is no longer the branch's to appraise. */
 const LEFT_KINDS = ["transferOut", "left", "suspended"] as const;
 
+/**
+ * A dash (—, /) where the row says why there is no grade: a 预备党员 (评议 but not 评定等次, LOCAL practice the
+ * rule set allows) or a note that the member was not graded. Left on purpose, not a grade of another scale.
+ */
+function notGradedOnPurpose(ctx: RuleContext, rec: LedgerRecord, value: string): boolean {
+  if (!isNothingMarker(value)) return false;
+  const probationary = (ctx.str(rec, "status") ?? "").includes("预备") || ctx.facts(rec, "probationary").length > 0;
+  return (probationary && ctx.ruleSet.appraisal.probationaryGradedSeverity !== null) || ctx.facts(rec, "notAssessed").length > 0;
+}
+
 export const resultGradeRule: Rule = {
   needs: ["result"],
   run(ctx) {
@@ -143,7 +154,7 @@ export const resultGradeRule: Rule = {
     const shown = allowed === main ? rules.resultGrades : allowed;
     ctx.records.forEach((rec, i) => {
       const v = values[i] ?? null;
-      if (v !== null && !allowed.includes(v)) ctx.atCell(rec, "result", "appraisal.resultUnknown", "error", { value: v, allowed: shown.join("、") });
+      if (v !== null && !allowed.includes(v) && !notGradedOnPurpose(ctx, rec, v)) ctx.atCell(rec, "result", "appraisal.resultUnknown", "error", { value: v, allowed: shown.join("、") });
       // Graded though 状态 or 备注 says the member left (the receiving branch appraises one who transferred out).
       const gone = v === null ? undefined : LEFT_KINDS.flatMap((k) => ctx.facts(rec, k)).find((f) => f.day === undefined || f.day <= ctx.asOf);
       if (gone) ctx.atCell(rec, "result", "appraisal.gradedAfterLeaving", "warning", { value: v!, note: gone.text });

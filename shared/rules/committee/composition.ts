@@ -1,5 +1,6 @@
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
+import { otherBodyOnly } from "./member-status.js";
 
 /**
  * A committee's make-up (M11; 支部工作条例 第六章): exactly one 书记; a committee (which a
@@ -45,7 +46,8 @@ export const committeeCompositionRule: Rule = {
     const bookFull = ctx.book?.fullMembers ?? null;
     const from = ctx.ruleSet.meetings.committeeFromMembers;
     for (const group of groupsOf(ctx)) {
-      const people = group.filter((r) => ctx.str(r, "name") !== null);
+      // A 两委 list names the 村委会's members too: only the Party committee's are counted.
+      const people = group.filter((r) => ctx.str(r, "name") !== null && !otherBodyOnly(ctx, r));
       if (people.length === 0) continue;
       // A 党总支's list states each branch's 正式党员 beside its posts: that count says which case applies.
       const own = bookFull === null ? ctx.num(people[0]!, "fullMemberCount") : null;

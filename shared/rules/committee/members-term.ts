@@ -69,15 +69,23 @@ function judgeWrittenTerms(ctx: RuleContext): void {
     }
     const best = [...days].sort((x, y) => y[1].length - x[1].length || x[0] - y[0])[0];
     if (!best) continue;
-    const rec = best[1][0]!;
-    const months = Math.round((latestDay(ctx.date(rec, "termDueDate")!) - best[0]) / 30.44);
-    if (months < b.termMinYears * 12 - 1 || months > b.termMaxYears * 12 + 1) {
-      ctx.atCell(rec, "termDueDate", "committee.termLength", "warning", { years: (months / 12).toFixed(1), min: b.termMinYears, max: b.termMaxYears });
-    } else {
-      // Within the 党章's bounds, the term of the organisation's type: the row's branch, else the list's title.
-      const branch = ctx.str(rec, "branch");
-      const name = branch ?? `${ctx.sheet.titles.join(" ")} ${ctx.sheet.sheetName}`;
-      judgeTermForName(ctx, rec, "termDueDate", months, name);
+    // The term most of that election's rows write stands for the committee; a row of the same election that
+    // writes another end (届满 2024.04 beside 2026.04) has a term of its own, judged too.
+    const dueOf = (r: LedgerRecord) => latestDay(ctx.date(r, "termDueDate")!);
+    const dues = new Map<number, LedgerRecord[]>();
+    for (const r of best[1]) dues.set(dueOf(r), [...(dues.get(dueOf(r)) ?? []), r]);
+    const groups = [...dues.values()].sort((x, y) => y.length - x.length);
+    const ownTerms = groups[0]!.length > 1 ? groups.slice(1).map((g) => g[0]!) : [];
+    for (const rec of [groups[0]![0]!, ...ownTerms]) {
+      const months = Math.round((dueOf(rec) - best[0]) / 30.44);
+      if (months < b.termMinYears * 12 - 1 || months > b.termMaxYears * 12 + 1) {
+        ctx.atCell(rec, "termDueDate", "committee.termLength", "warning", { years: (months / 12).toFixed(1), min: b.termMinYears, max: b.termMaxYears });
+      } else {
+        // Within the 党章's bounds, the term of the organisation's type: the row's branch, else the list's title.
+        const branch = ctx.str(rec, "branch");
+        const name = branch ?? `${ctx.sheet.titles.join(" ")} ${ctx.sheet.sheetName}`;
+        judgeTermForName(ctx, rec, "termDueDate", months, name);
+      }
     }
   }
 }

@@ -75,6 +75,9 @@ export const appraisalTemplate: Template = {
       excusedBy: ["notAssessed", "abroad", "transferOut", "left", "suspended"],
     },
     VOTERS,
+    // A village's 测评统计 of its 民主评议 counts its ballots and works out a 测评得分, as a cadre's 民主测评 does.
+    ...BALLOTS,
+    SCORE,
     ...VOTES,
     ...PEER_VOTES,
     NOTE,

@@ -80,7 +80,8 @@ export const committeeMembersTemplate: Template = {
       title: "职务",
       titleEn: "Post",
       type: "string",
-      aliases: ["党内职务", "委员职务", "分工", "担任职务", "支委职务"],
+      // 党组织职务 of a village's 两委 list, beside its 村委会职务 (another body's post).
+      aliases: ["党内职务", "委员职务", "分工", "担任职务", "支委职务", "党组织职务", "党总支职务"],
       weight: 3,
       content: { values: ["书记", "副书记", "委员", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "保密委员"] },
     },
@@ -97,10 +98,12 @@ export const committeeMembersTemplate: Template = {
     { ...COMMITTEE_SIZE, weight: 0.5 },
     // A 党总支's list of its branches' committees: each branch's 正式党员 (merged over its posts).
     { name: "fullMemberCount", title: "正式党员数", titleEn: "Full members", type: "integer", aliases: ["正式党员人数", "其中正式党员", "正式党员", "其中正式党员数"], weight: 0.5, constraints: { minimum: 0 } },
+    // A 两委 list's 政治面貌: who is a Party member at all, and who is still on probation.
+    { name: "politicalStatus", title: "政治面貌", titleEn: "Political status", type: "string", aliases: ["党员身份"], weight: 0.5 },
     PHONE,
     NOTE,
   ],
-  rules: [{ rule: "committee.composition" }, { rule: "committee.memberFull" }, { rule: "committee.membersTerm" }],
+  rules: [{ rule: "committee.composition" }, { rule: "committee.memberFull" }, { rule: "committee.membersTerm" }, { rule: "committee.memberStatus" }],
   minScore: 3,
   requiredHeaders: ["name", "post"],
   titleWords: ["支部委员会", "支委会", "领导班子成员", "班子成员", "委员名单", "支委"],

@@ -16,7 +16,7 @@ const BASE: Field = {
   titleEn: "Monthly base (yuan)",
   type: "money",
   // 2008规定's own words: 交纳党费的计算基数 (交纳基数).
-  aliases: ["党费基数", "月缴费基数", "计算基数", "党费计算基数", "交纳基数", "交纳党费基数", "交纳党费计算基数", "月工资收入", "税后月收入", "月收入", "工资收入", "月工资", "基数", "离退休费", "退休费", "离休费", "离退休费总额", "退休金", "养老金", "月退休费", "收入情况", "月收入情况", "月平均纯收入", "上季度月平均纯收入", "月纯收入", "定额补贴", "月定额补贴"],
+  aliases: ["党费基数", "月缴费基数", "计算基数", "计缴基数", "缴纳基数", "计缴党费基数", "党费计算基数", "交纳基数", "交纳党费基数", "交纳党费计算基数", "月工资收入", "税后月收入", "月收入", "工资收入", "月工资", "基数", "离退休费", "退休费", "离休费", "离退休费总额", "退休金", "养老金", "月退休费", "收入情况", "月收入情况", "月平均纯收入", "上季度月平均纯收入", "月纯收入", "定额补贴", "月定额补贴"],
   weight: 2,
   constraints: { minimum: 0 },
   additive: false,
@@ -60,7 +60,7 @@ export const duesMonthlyTemplate: Template = {
     { name: "yearTotal", title: "全年合计", titleEn: "Year total (yuan)", type: "money", aliases: ["合计", "年度合计", "全年实交", "累计", "总计", "全年交纳", "本年合计", "全年合计(元)", "合计金额", "全年", "季度合计", "半年合计", "实交合计", "全年实交合计", "上半年实交合计", "下半年实交合计", "实缴合计", "小计"], weight: 1 },
     NOTE,
   ],
-  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.monthly" }, { rule: "dues.yearTotal" }],
+  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.monthly" }, { rule: "dues.yearTotal" }, { rule: "dues.baseItems" }],
   minScore: 4,
   requiredHeaders: ["name", "months"],
   titleWords: ["党费"],
@@ -94,9 +94,51 @@ export const duesPaymentsTemplate: Template = {
     NOTE,
   ],
   // A row stating its base and monthly amount is checked as a monthly ledger's row is (D1).
-  rules: [{ rule: "dues.standard" }, { rule: "dues.paymentRows" }],
+  rules: [{ rule: "dues.standard" }, { rule: "dues.paymentRows" }, { rule: "dues.baseItems" }],
   minScore: 4,
   requiredHeaders: ["amount"],
   distinctive: [{ of: ["fromMonth", "toMonth", "payType", "payDate", "base", "explanation"], min: 1 }],
+  titleWords: ["党费"],
+};
+
+/** 已交至 2025年12月: the last month a member's dues are paid up to, where the sheet keeps no month columns. */
+const PAID_UP_TO: Field = {
+  name: "paidUpTo",
+  title: "已交至",
+  titleEn: "Paid up to",
+  type: "month",
+  aliases: ["已缴至", "交至", "缴至", "已交到", "已缴到", "交纳至", "缴纳至", "党费交至", "党费已交至", "已交纳至", "已缴纳至"],
+  weight: 2,
+};
+
+/**
+ * A dues sheet of one row per member and no month columns: the 党费基数核定表 a branch draws up at the start of
+ * the year (2017通知: 年初核定党员月交纳党费数额 — the pay items, 计缴基数, 交纳比例, 月交纳额: a ledger of one
+ * month), or a 缴纳情况 list that says how far each member has paid (已交至 2025年12月).
+ */
+export const duesAssessedTemplate: Template = {
+  id: "dues-assessed",
+  version: 1,
+  kind: "dues",
+  title: "党费基数核定表（每人一行，不分月）",
+  titleEn: "Dues assessment (one row per member, no month columns)",
+  fields: [
+    NAME,
+    MEMBER_ID,
+    BRANCH,
+    CATEGORY,
+    BASE,
+    // Weighed below a payment record's columns: a sheet that also says what was paid (实交) is a payment record.
+    { name: "rate", title: "交纳比例", titleEn: "Rate (%)", type: "percent", aliases: ["缴费比例", "党费比例", "比例", "交纳比例(%)", "费率"], weight: 1 },
+    { ...STANDARD, weight: 1 },
+    PAID_UP_TO,
+    JOIN_DATE,
+    { name: "voluntary", title: "自愿多交", titleEn: "Voluntary extra", type: "boolean", aliases: ["是否自愿多交"], weight: 0.5 },
+    NOTE,
+  ],
+  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.baseItems" }, { rule: "dues.paidUpTo" }],
+  minScore: 4.5,
+  requiredHeaders: ["name", "base", "standard"],
+  distinctive: [{ of: ["rate", "paidUpTo"], min: 1 }],
   titleWords: ["党费"],
 };

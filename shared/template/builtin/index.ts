@@ -3,7 +3,7 @@ import { appraisalTemplate, assessmentTemplate } from "./appraisal.js";
 import { committeeElectionTemplate, committeeMembersTemplate, committeeTemplate } from "./committee.js";
 import { cadreGradesTemplate, organisationAssessmentTemplate } from "./yearly-assessment.js";
 import { developmentTemplate } from "./development.js";
-import { duesMonthlyTemplate, duesPaymentsTemplate } from "./dues.js";
+import { duesAssessedTemplate, duesMonthlyTemplate, duesPaymentsTemplate } from "./dues.js";
 import { meetingsTemplate } from "./meetings.js";
 import { rosterTemplate } from "./roster.js";
 
@@ -21,4 +21,5 @@ export const BUILTIN_TEMPLATES: TemplateParsed[] = [
   committeeElectionTemplate,
   organisationAssessmentTemplate,
   cadreGradesTemplate,
+  duesAssessedTemplate,
 ].map((t) => Template.parse(t));
