@@ -254,6 +254,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: "写明已转出，但没有写转出月份：{months} 个月没有交纳记录，是否欠缴无法核对；请补上转出时间",
     en: "Marked as transferred out with no month: {months} month(s) without a payment could not be checked; add the date of the transfer",
   },
+  "dues.markedUnchecked": {
+    zh: "有 {months} 个月份只打了“√”（或写“已交”），没有写金额，也没有填交纳标准：这些月份的金额和合计未核对；请填写每月金额或交纳标准",
+    en: "{months} month(s) are only ticked (or marked 已交) with no amount and no standard written: their amounts and the total were not checked; write the amounts or the standard",
+  },
   "dues.paidElsewhere": {
     zh: "备注写明在流入地（外地）党组织交纳党费，本表未记的 {months} 个月不算欠缴；请向该党组织核实",
     en: "The note says the dues are paid where the member lives or works: the {months} months not recorded here are not counted as unpaid; confirm with that organisation",

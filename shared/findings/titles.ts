@@ -133,6 +133,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "appraisal.resultUnknown": { zh: "评议结果不在规定中", en: "Verdict not allowed" },
   "appraisal.gradeMismatch": { zh: "等次与得分不符", en: "Grade disagrees with score" },
   "value.excusedByNote": { zh: "未填，备注有说明", en: "Left empty, explained in the note" },
+  "dues.markedUnchecked": { zh: "打勾月份未核金额", en: "Ticked months unchecked" },
   "dues.transferOutUndated": { zh: "转出未写月份", en: "Transfer out undated" },
   "dues.paidElsewhere": { zh: "在流入地交纳党费", en: "Dues paid elsewhere" },
   "cadre.sanctionGrade": { zh: "处分与考核等次不符", en: "Grade against a sanction" },

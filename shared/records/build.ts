@@ -1,6 +1,7 @@
 import { fromYmd, toYmd } from "../calendar/days.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
+import { isPaidMarkText, PAID_MARK } from "../normalise/paid-marks.js";
 import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
 import { saysNone } from "../template/none-words.js";
@@ -304,7 +305,9 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const repeat: (NormValue | null)[] = new Array(repeatColumns.length);
     for (let i = 0; i < repeatColumns.length; i++) {
       const rc = repeatColumns[i]!;
-      const v = normaliseFast(view.value(row, rc.col), repeatTypes[i]!);
+      const raw = view.value(row, rc.col);
+      // A month's √ or 补交1-4月: paid, the amount not written (rules count it at the stated standard).
+      const v = repeatTypes[i] === "money" && typeof raw === "string" && isPaidMarkText(raw) ? PAID_MARK : normaliseFast(raw, repeatTypes[i]!);
       if (v instanceof Flagged) {
         problems.push({ ...v.problem, row, col: rc.col, fieldIndex: rc.fieldIndex });
         repeat[i] = v.value;
