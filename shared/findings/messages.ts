@@ -146,6 +146,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "appraisal.excellentRateMismatch": { zh: "优秀率“{value}”与票数不符：{of} 人参评，优秀 {excellent} 票，应为 {expected}", en: "Excellent share \"{value}\" disagrees with the votes: {excellent} of {of} is {expected}" },
   "appraisal.scoreMismatch": { zh: "得分 {value}，按票数计算应为 {expected}", en: "Score {value}; the votes give {expected}" },
   "appraisal.vetoedResult": { zh: "不合格 {votes} 票，超过有效票 {valid} 票的{share}，不能评为“{value}”", en: "{votes} of {valid} valid votes 不合格, more than {share}: \"{value}\" is ruled out" },
+  "appraisal.resultBandMismatch": { zh: "评议结果为“{value}”，但测评得分 {score} 分对应的等次是“{expected}”", en: "Verdict \"{value}\", but a score of {score} falls in the band \"{expected}\"" },
   "appraisal.resultUnknown": { zh: "评议结果“{value}”不是规定的等次（{allowed}）", en: "Verdict \"{value}\" is not one of the grades ({allowed})" },
   "appraisal.gradeMismatch": { zh: "等次“{value}”，按得分 {score} 应为“{expected}”", en: "Grade \"{value}\"; score {score} gives \"{expected}\"" },
   "quota.excellent": { zh: "评为优秀的有 {excellent} 人，超过参评人数 {assessed} 人的 {share}（最多 {allowed} 人）", en: "{excellent} rated 优秀, more than {share} of the {assessed} assessed (at most {allowed})" },

@@ -130,6 +130,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "appraisal.excellentRateMismatch": { zh: "优秀率与票数不符", en: "Excellent share disagrees with the votes" },
   "appraisal.scoreMismatch": { zh: "测评得分算错", en: "Score wrong" },
   "appraisal.vetoedResult": { zh: "不合格票过多仍评合格", en: "Too many 不合格 votes for the verdict" },
+  "appraisal.resultBandMismatch": { zh: "评议结果与得分不符", en: "Verdict and score disagree" },
   "appraisal.resultUnknown": { zh: "评议结果不在规定中", en: "Verdict not allowed" },
   "appraisal.gradeMismatch": { zh: "等次与得分不符", en: "Grade disagrees with score" },
   "value.excusedByNote": { zh: "未填，备注有说明", en: "Left empty, explained in the note" },

@@ -2,6 +2,8 @@ import { fromYmd, toYmd } from "../calendar/days.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
 import { isPaidMarkText, PAID_MARK } from "../normalise/paid-marks.js";
+import { verdictOf } from "../normalise/verdict-sentence.js";
+import { VOTE_FIELDS, votesInText } from "./vote-cells.js";
 import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
 import { saysNone } from "../template/none-words.js";
@@ -168,7 +170,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   }
   repeatColumns.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.period - b.period || a.col - b.col);
   const headerOf = new Map(layout.columns.map((b) => [b.col, b.header.split(" / ").pop()!]));
-  const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type, aliases: fields[f]!.valueAliases, none: fields[f]!.noneWords?.length ? fields[f]! : undefined, codes: readHeaderCodes(headerOf.get(col) ?? "")?.codes }] : []));
+  const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type, aliases: fields[f]!.valueAliases, none: fields[f]!.noneWords?.length ? fields[f]! : undefined, codes: readHeaderCodes(headerOf.get(col) ?? "")?.codes, grades: fields[f]!.type === "string" ? fields[f]!.content?.values : undefined }] : []));
   const repeatTypes = repeatColumns.map((rc) => fields[rc.fieldIndex]!.type);
   const lists = allowedValuesByColumn(view, layout.firstDataRow);
   const listOf = colOf.map((c) => (c >= 0 ? (lists.get(c) ?? null) : null));
@@ -188,6 +190,10 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const end = fields[f]!.pairEnd === undefined ? undefined : fieldByName.get(fields[f]!.pairEnd!);
     if (end !== undefined && colOf[end] === -1) pairs.set(f, end);
   }
+  // A cell of votes (优16 合4 基0 不0) where the sheet has no column for each grade's votes: it fills them.
+  const voteText = fieldByName.get("votesText");
+  const voteFields = VOTE_FIELDS.map((n) => fieldByName.get(n) ?? -1);
+  const spreadVotes = voteText !== undefined && colOf[voteText]! >= 0 && voteFields.every((f) => f >= 0 && colOf[f] === -1);
   const records: LedgerRecord[] = [];
   const problems: CellProblem[] = [];
   const sections: Section[] = [];
@@ -257,7 +263,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const values: (NormValue | null)[] = new Array(fields.length).fill(null);
     const rec: LedgerRecord = { row, values, repeat: [] };
     const problemsBefore = problems.length;
-    for (const { f, col, type, aliases, none, codes } of bound) {
+    for (const { f, col, type, aliases, none, codes, grades } of bound) {
       let raw = view.merged(row, col);
       // 同上, 〃: the value of the row above, as clerks write a repeated unit, base or group; 同左: the cell to the left.
       // Not for a person's own number (an ID, a phone, anything unique): 同上 there is a cell left unfilled.
@@ -286,6 +292,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       }
       let v = normaliseFast(raw, type);
       if (aliases && typeof v === "string") v = aliases[v] ?? v;
+      // 经支委会研究，评定为合格: the grade the sentence gives, where it names one of the field's values.
+      if (grades && typeof v === "string" && v.length > 3 && !grades.includes(v)) v = verdictOf(v, grades) ?? v;
       if (v instanceof Flagged && v.problem.code === "value.notDate") v = inSlashOrder(f, col, raw, type) ?? inTitleYear(f, col, raw, type) ?? v;
       else if (typeof v === "number" && typeof raw === "number" && (type === "date" || type === "datetime")) {
         // 3.15 in a General cell is a month and day, never a 1900 serial; else a serial shown as yyyy.mm is a month.
@@ -333,6 +341,13 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       } else values[end] = last;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
     }
+    const votes = spreadVotes && typeof values[voteText!] === "string" ? votesInText(values[voteText!] as string) : null;
+    if (votes) {
+      voteFields.forEach((f, k) => {
+        values[f] = votes[k]!;
+        (rec.sources ??= new Map()).set(f, { row, col: colOf[voteText!]!, from: "span" });
+      });
+    }
     // 参加测评党员：28人, 应换届时间 | 2025年4月 above the header: every row's, where the row has no cell for it.
     for (const c of cover) {
       values[c.fieldIndex] = c.value;
@@ -364,7 +379,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     records.push(rec);
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
-  const spanFields = new Set([...spans.map((s) => s.end), ...pairs.values()]);
+  const spanFields = new Set([...spans.map((s) => s.end), ...pairs.values(), ...(spreadVotes ? voteFields : [])]);
   return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied, slashRead };
 }
 
