@@ -2,6 +2,7 @@ import { fromYmd, toYmd } from "../calendar/days.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
 import { isPaidMarkText, PAID_MARK } from "../normalise/paid-marks.js";
+import { saysFullMarks } from "../normalise/full-marks.js";
 import { verdictOf } from "../normalise/verdict-sentence.js";
 import { VOTE_FIELDS, votesInText } from "./vote-cells.js";
 import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder } from "../normalise/dates.js";
@@ -172,6 +173,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const headerOf = new Map(layout.columns.map((b) => [b.col, b.header.split(" / ").pop()!]));
   const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type, aliases: fields[f]!.valueAliases, none: fields[f]!.noneWords?.length ? fields[f]! : undefined, codes: readHeaderCodes(headerOf.get(col) ?? "")?.codes, grades: fields[f]!.type === "string" ? fields[f]!.content?.values : undefined }] : []));
   const repeatTypes = repeatColumns.map((rc) => fields[rc.fieldIndex]!.type);
+  // An item column of a 百分制 form (述职报告（20分）): 满分 there is its full marks, the header's number.
+  const fullMarks = repeatColumns.map((rc) => fields[rc.fieldIndex]!.repeat?.period === "points");
   const lists = allowedValuesByColumn(view, layout.firstDataRow);
   const listOf = colOf.map((c) => (c >= 0 ? (lists.get(c) ?? null) : null));
   const noteColumns = noteColumnsOf(layout, fields);
@@ -315,7 +318,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       const rc = repeatColumns[i]!;
       const raw = view.value(row, rc.col);
       // A month's √ or 补交1-4月: paid, the amount not written (rules count it at the stated standard).
-      const v = repeatTypes[i] === "money" && typeof raw === "string" && isPaidMarkText(raw) ? PAID_MARK : normaliseFast(raw, repeatTypes[i]!);
+      const v = repeatTypes[i] === "money" && typeof raw === "string" && isPaidMarkText(raw) ? PAID_MARK : fullMarks[i] && typeof raw === "string" && saysFullMarks(raw) ? rc.period : normaliseFast(raw, repeatTypes[i]!);
       if (v instanceof Flagged) {
         problems.push({ ...v.problem, row, col: rc.col, fieldIndex: rc.fieldIndex });
         repeat[i] = v.value;
