@@ -5,7 +5,8 @@ import { isPaidMarkText, PAID_MARK } from "../normalise/paid-marks.js";
 import { saysFullMarks } from "../normalise/full-marks.js";
 import { verdictOf } from "../normalise/verdict-sentence.js";
 import { VOTE_FIELDS, votesInText } from "./vote-cells.js";
-import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder } from "../normalise/dates.js";
+import { readBasicFacts, readJoinFacts } from "./fact-cells.js";
+import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder, type ReadDate } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
 import { saysNone } from "../template/none-words.js";
 import { titlePeriod, type TitlePeriod } from "./title-year.js";
@@ -197,6 +198,15 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const voteText = fieldByName.get("votesText");
   const voteFields = VOTE_FIELDS.map((n) => fieldByName.get(n) ?? -1);
   const spreadVotes = voteText !== undefined && colOf[voteText]! >= 0 && voteFields.every((f) => f >= 0 && colOf[f] === -1);
+  // 入党及转正 | 2015.6.12入党；2016.6.12转正: one cell for both dates, where the sheet has no 转正 column.
+  const joinField = fieldByName.get("joinDate");
+  const fullField = fieldByName.get("fullDate");
+  const spreadJoin = joinField !== undefined && fullField !== undefined && colOf[joinField]! >= 0 && colOf[fullField] === -1 && /转正/.test(headerOf.get(colOf[joinField]!) ?? "");
+  const extensionSpread = spreadJoin && extensionField !== undefined && colOf[extensionField] === -1;
+  // 基本情况 | 男，汉族，1988年3月生，大学本科: the facts of the fields the sheet has no column for.
+  const basicField = fieldByName.get("basicInfo");
+  const basicTargets = (["sex", "ethnicity", "birthDate", "education"] as const).map((n) => fieldByName.get(n) ?? -1);
+  const spreadBasic = basicField !== undefined && colOf[basicField]! >= 0;
   const records: LedgerRecord[] = [];
   const problems: CellProblem[] = [];
   const sections: Section[] = [];
@@ -293,6 +303,16 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
         (rec.sources ??= new Map()).set(pairEnd!, { row, col, from: "span" });
         continue;
       }
+      const joined = spreadJoin && f === joinField && typeof raw === "string" ? readJoinFacts(raw) : null;
+      if (joined) {
+        setRead(rec, f, joined.join);
+        if (joined.full) setRead(rec, fullField!, joined.full, { row, col, from: "span" });
+        if (extensionSpread && joined.extensionMonths !== null) {
+          values[extensionField!] = joined.extensionMonths;
+          (rec.sources ??= new Map()).set(extensionField!, { row, col, from: "span" });
+        }
+        continue;
+      }
       let v = normaliseFast(raw, type);
       if (aliases && typeof v === "string") v = aliases[v] ?? v;
       // 经支委会研究，评定为合格: the grade the sentence gives, where it names one of the field's values.
@@ -344,6 +364,20 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       } else values[end] = last;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
     }
+    const basic = spreadBasic && typeof values[basicField!] === "string" ? readBasicFacts(values[basicField!] as string) : null;
+    if (basic) {
+      const source = { row, col: colOf[basicField!]!, from: "span" } as const;
+      const [sexF, ethnicityF, birthF, educationF] = basicTargets;
+      const put = (f: number, v: string | undefined) => {
+        if (f < 0 || colOf[f]! >= 0 || v === undefined) return;
+        values[f] = v;
+        (rec.sources ??= new Map()).set(f, source);
+      };
+      put(sexF!, basic.sex);
+      put(ethnicityF!, basic.ethnicity);
+      put(educationF!, basic.education);
+      if (basic.birth && birthF! >= 0 && colOf[birthF!] === -1) setRead(rec, birthF!, basic.birth, source);
+    }
     const votes = spreadVotes && typeof values[voteText!] === "string" ? votesInText(values[voteText!] as string) : null;
     if (votes) {
       voteFields.forEach((f, k) => {
@@ -382,8 +416,22 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     records.push(rec);
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
-  const spanFields = new Set([...spans.map((s) => s.end), ...pairs.values(), ...(spreadVotes ? voteFields : [])]);
+  const spanFields = new Set([
+    ...spans.map((s) => s.end),
+    ...pairs.values(),
+    ...(spreadVotes ? voteFields : []),
+    ...(spreadJoin ? [fullField!] : []),
+    ...(extensionSpread ? [extensionField!] : []),
+    ...(spreadBasic ? basicTargets.filter((f) => f >= 0 && colOf[f] === -1) : []),
+  ]);
   return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied, slashRead };
+}
+
+/** A date read from a cell of several facts, to the precision it was written; `source` where it is another field's cell. */
+function setRead(rec: LedgerRecord, f: number, read: ReadDate, source?: ValueSource): void {
+  rec.values[f] = read.day;
+  if (read.precision !== "day") (rec.precision ??= new Map()).set(f, read.precision);
+  if (source) (rec.sources ??= new Map()).set(f, source);
 }
 
 function coarseByFormat(view: SheetView, row: number, col: number, day: number): number | Coarse {
