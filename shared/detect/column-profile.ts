@@ -5,6 +5,7 @@ import { readDateNumber, readDateText, readMonthSpan, readSlashDate } from "../n
 import { cellMarker } from "../normalise/markers.js";
 import { normaliseIdText } from "../normalise/id-text.js";
 import { parseNumberText } from "../normalise/numbers.js";
+import { countWithUnit, wordsWithUnit } from "../normalise/chinese-count.js";
 import { cleanText, toHalfWidth } from "../normalise/text.js";
 import { decodeCell } from "./header-codes.js";
 import { classifyRow } from "../rows/classify-row.js";
@@ -97,7 +98,8 @@ function mayHoldNumber(half: string): boolean {
 const LONG_DIGIT_RUN = /^\d{9,}[xX]?$/;
 
 function numberLike(p: ColumnProfile, half: string): void {
-  if (parseNumberText(half)) p.numericText++;
+  // 八十七分, 十九票, 十六年: a number in Chinese numerals with its unit counts as one.
+  if (parseNumberText(half) || wordsWithUnit(half) !== null || countWithUnit(half) !== null) p.numericText++;
   if (!LONG_DIGIT_RUN.test(half)) {
     // 7/1/2019 is a date in one order or the other: which one is the column's to say (records/build).
     if (readDateText(half) || readSlashDate(half, "month-first") || readSlashDate(half, "day-first")) p.dates++;

@@ -154,6 +154,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "appraisal.excellentRateMismatch": { zh: "优秀率“{value}”与票数不符：{of} 人参评，优秀 {excellent} 票，应为 {expected}", en: "Excellent share \"{value}\" disagrees with the votes: {excellent} of {of} is {expected}" },
   "appraisal.scoreMismatch": { zh: "得分 {value}，按票数计算应为 {expected}", en: "Score {value}; the votes give {expected}" },
   "appraisal.vetoedResult": { zh: "不合格 {votes} 票，超过有效票 {valid} 票的{share}，不能评为“{value}”", en: "{votes} of {valid} valid votes 不合格, more than {share}: \"{value}\" is ruled out" },
+  "appraisal.resultBandMismatch": { zh: "评议结果为“{value}”，但测评得分 {score} 分对应的等次是“{expected}”", en: "Verdict \"{value}\", but a score of {score} falls in the band \"{expected}\"" },
   "appraisal.resultUnknown": { zh: "评议结果“{value}”不是规定的等次（{allowed}）", en: "Verdict \"{value}\" is not one of the grades ({allowed})" },
   "appraisal.gradeMismatch": { zh: "等次“{value}”，按得分 {score} 应为“{expected}”", en: "Grade \"{value}\"; score {score} gives \"{expected}\"" },
   "quota.excellent": { zh: "评为优秀的有 {excellent} 人，超过参评人数 {assessed} 人的 {share}（最多 {allowed} 人）", en: "{excellent} rated 优秀, more than {share} of the {assessed} assessed (at most {allowed})" },
@@ -271,6 +272,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "dues.transferOutUndated": {
     zh: "写明已转出，但没有写转出月份：{months} 个月没有交纳记录，是否欠缴无法核对；请补上转出时间",
     en: "Marked as transferred out with no month: {months} month(s) without a payment could not be checked; add the date of the transfer",
+  },
+  "dues.markedUnchecked": {
+    zh: "有 {months} 个月份只打了“√”（或写“已交”），没有写金额，也没有填交纳标准：这些月份的金额和合计未核对；请填写每月金额或交纳标准",
+    en: "{months} month(s) are only ticked (or marked 已交) with no amount and no standard written: their amounts and the total were not checked; write the amounts or the standard",
   },
   "dues.paidElsewhere": {
     zh: "备注写明党费在其他党组织交纳（流入地或组织关系所在的党组织），本表未记的 {months} 个月不算欠缴；请向该党组织核实",

@@ -48,3 +48,15 @@ export function yesVotes(text: string): number | null {
   const m = YES_VOTES.exec(t);
   return m ? Number(m[1]) : null;
 }
+
+/**
+ * A score or a count written in Chinese numerals with its unit, as a number column may hold it:
+ * 八十七分, 一百分, 十九票, 二十五人 → the number; anything else → null.
+ */
+const WORDS_WITH_UNIT = /^([一二两三四五六七八九十]{1,3}|一百|百)\s*(?:分|票|人|名)$/;
+
+export function wordsWithUnit(text: string): number | null {
+  const m = WORDS_WITH_UNIT.exec(text.trim());
+  if (!m) return null;
+  return m[1] === "一百" || m[1] === "百" ? 100 : chineseCount(m[1]!);
+}

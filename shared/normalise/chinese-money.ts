@@ -29,7 +29,8 @@ function wholeYuan(text: string): number | null {
 }
 
 export function capitalMoneyToFen(raw: string): Fen | null {
-  const t = raw.replace(/\s+/g, "");
+  // 贰拾壹元/月: a monthly standard written in capitals, its unit after it.
+  const t = raw.replace(/\s+/g, "").replace(/(?:\/月|每月|\/人\/月)$/, "");
   if (t === "" || !/[元圆角分]/.test(t)) return null;
   const m = SHAPE.exec(t);
   if (!m) return null;

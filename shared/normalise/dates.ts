@@ -152,8 +152,18 @@ export function readSlashDate(raw: string, order: SlashOrder): ReadDate | null {
   return isValidYmd(y, mo, d) && plausibleYear(y) ? { day: fromYmd(y, mo, d), precision: "day" } : null;
 }
 
-/** Year and month only: 1968.02, 1968-2, 1968/02, 1968年2月, 1968年2月份, 196802. */
-const MONTH_ONLY = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*月份?$/, /^(\d{4})(0[1-9]|1[0-2])$/];
+/**
+ * Year and month only: 1968.02, 1968-2, 1968/02, 1968年2月, 1968年2月份, 196802. A part of the month
+ * (2025年5月上旬, 5月下旬, 5月底) is known to within ten days: it is read to the month, so it is never
+ * compared more finely than it was written, and never an error for its form.
+ */
+const PART_OF_MONTH = String.raw`(?:上旬|中旬|下旬|初|中|底|末)`;
+const MONTH_ONLY = [
+  /^(\d{4})\s*[-/.]\s*(\d{1,2})$/,
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月份?$/,
+  /^(\d{4})(0[1-9]|1[0-2])$/,
+  new RegExp(String.raw`^(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?\s*${PART_OF_MONTH}$`),
+];
 const YEAR_ONLY = /^(\d{4})\s*年?$/;
 
 function plausibleYear(y: number): boolean {
@@ -190,7 +200,7 @@ export function readDateText(raw: string): ReadDate | null {
  * Null when the text is anything else, so a cell that names no date stays unreadable.
  */
 const DAY_WITHOUT_YEAR = [/^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/, /^(\d{1,2})\s*[./]\s*(\d{1,2})(?![\d./])/];
-const MONTH_WITHOUT_YEAR = /^(\d{1,2})\s*月份?$/;
+const MONTH_WITHOUT_YEAR = /^(\d{1,2})\s*月(?:份|上旬|中旬|下旬|初|底|末)?$/;
 
 export function readDateInYear(raw: string, yearOf: (month: number) => number): ReadDate | null {
   const text = dateText(raw);

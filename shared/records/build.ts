@@ -1,7 +1,12 @@
 import { fromYmd, toYmd } from "../calendar/days.js";
 import type { SheetView } from "../grid/sheet-view.js";
 import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from "../normalise/value.js";
-import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder } from "../normalise/dates.js";
+import { isPaidMarkText, PAID_MARK } from "../normalise/paid-marks.js";
+import { saysFullMarks } from "../normalise/full-marks.js";
+import { verdictOf } from "../normalise/verdict-sentence.js";
+import { VOTE_FIELDS, votesInText } from "./vote-cells.js";
+import { readBasicFacts, readJoinFacts } from "./fact-cells.js";
+import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder, type ReadDate } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
 import { saysNone } from "../template/none-words.js";
 import { titlePeriod, type TitlePeriod } from "./title-year.js";
@@ -167,8 +172,10 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   }
   repeatColumns.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.period - b.period || a.col - b.col);
   const headerOf = new Map(layout.columns.map((b) => [b.col, b.header.split(" / ").pop()!]));
-  const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type, aliases: fields[f]!.valueAliases, none: fields[f]!.noneWords?.length ? fields[f]! : undefined, codes: readHeaderCodes(headerOf.get(col) ?? "")?.codes }] : []));
+  const bound = colOf.flatMap((col, f) => (col >= 0 ? [{ f, col, type: fields[f]!.type, aliases: fields[f]!.valueAliases, none: fields[f]!.noneWords?.length ? fields[f]! : undefined, codes: readHeaderCodes(headerOf.get(col) ?? "")?.codes, grades: fields[f]!.type === "string" ? fields[f]!.content?.values : undefined }] : []));
   const repeatTypes = repeatColumns.map((rc) => fields[rc.fieldIndex]!.type);
+  // An item column of a 百分制 form (述职报告（20分）): 满分 there is its full marks, the header's number.
+  const fullMarks = repeatColumns.map((rc) => fields[rc.fieldIndex]!.repeat?.period === "points");
   const lists = allowedValuesByColumn(view, layout.firstDataRow);
   const listOf = colOf.map((c) => (c >= 0 ? (lists.get(c) ?? null) : null));
   const noteColumns = noteColumnsOf(layout, fields);
@@ -187,6 +194,19 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const end = fields[f]!.pairEnd === undefined ? undefined : fieldByName.get(fields[f]!.pairEnd!);
     if (end !== undefined && colOf[end] === -1) pairs.set(f, end);
   }
+  // A cell of votes (优16 合4 基0 不0) where the sheet has no column for each grade's votes: it fills them.
+  const voteText = fieldByName.get("votesText");
+  const voteFields = VOTE_FIELDS.map((n) => fieldByName.get(n) ?? -1);
+  const spreadVotes = voteText !== undefined && colOf[voteText]! >= 0 && voteFields.every((f) => f >= 0 && colOf[f] === -1);
+  // 入党及转正 | 2015.6.12入党；2016.6.12转正: one cell for both dates, where the sheet has no 转正 column.
+  const joinField = fieldByName.get("joinDate");
+  const fullField = fieldByName.get("fullDate");
+  const spreadJoin = joinField !== undefined && fullField !== undefined && colOf[joinField]! >= 0 && colOf[fullField] === -1 && /转正/.test(headerOf.get(colOf[joinField]!) ?? "");
+  const extensionSpread = spreadJoin && extensionField !== undefined && colOf[extensionField] === -1;
+  // 基本情况 | 男，汉族，1988年3月生，大学本科: the facts of the fields the sheet has no column for.
+  const basicField = fieldByName.get("basicInfo");
+  const basicTargets = (["sex", "ethnicity", "birthDate", "education"] as const).map((n) => fieldByName.get(n) ?? -1);
+  const spreadBasic = basicField !== undefined && colOf[basicField]! >= 0;
   const records: LedgerRecord[] = [];
   const problems: CellProblem[] = [];
   const sections: Section[] = [];
@@ -256,7 +276,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const values: (NormValue | null)[] = new Array(fields.length).fill(null);
     const rec: LedgerRecord = { row, values, repeat: [] };
     const problemsBefore = problems.length;
-    for (const { f, col, type, aliases, none, codes } of bound) {
+    for (const { f, col, type, aliases, none, codes, grades } of bound) {
       let raw = view.merged(row, col);
       // 同上, 〃: the value of the row above, as clerks write a repeated unit, base or group; 同左: the cell to the left.
       // Not for a person's own number (an ID, a phone, anything unique): 同上 there is a cell left unfilled.
@@ -283,8 +303,20 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
         (rec.sources ??= new Map()).set(pairEnd!, { row, col, from: "span" });
         continue;
       }
+      const joined = spreadJoin && f === joinField && typeof raw === "string" ? readJoinFacts(raw) : null;
+      if (joined) {
+        setRead(rec, f, joined.join);
+        if (joined.full) setRead(rec, fullField!, joined.full, { row, col, from: "span" });
+        if (extensionSpread && joined.extensionMonths !== null) {
+          values[extensionField!] = joined.extensionMonths;
+          (rec.sources ??= new Map()).set(extensionField!, { row, col, from: "span" });
+        }
+        continue;
+      }
       let v = normaliseFast(raw, type);
       if (aliases && typeof v === "string") v = aliases[v] ?? v;
+      // 经支委会研究，评定为合格: the grade the sentence gives, where it names one of the field's values.
+      if (grades && typeof v === "string" && v.length > 3 && !grades.includes(v)) v = verdictOf(v, grades) ?? v;
       if (v instanceof Flagged && v.problem.code === "value.notDate") v = inSlashOrder(f, col, raw, type) ?? inTitleYear(f, col, raw, type) ?? v;
       else if (typeof v === "number" && typeof raw === "number" && (type === "date" || type === "datetime")) {
         // 3.15 in a General cell is a month and day, never a 1900 serial; else a serial shown as yyyy.mm is a month.
@@ -304,7 +336,9 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     const repeat: (NormValue | null)[] = new Array(repeatColumns.length);
     for (let i = 0; i < repeatColumns.length; i++) {
       const rc = repeatColumns[i]!;
-      const v = normaliseFast(view.value(row, rc.col), repeatTypes[i]!);
+      const raw = view.value(row, rc.col);
+      // A month's √ or 补交1-4月: paid, the amount not written (rules count it at the stated standard).
+      const v = repeatTypes[i] === "money" && typeof raw === "string" && isPaidMarkText(raw) ? PAID_MARK : fullMarks[i] && typeof raw === "string" && saysFullMarks(raw) ? rc.period : normaliseFast(raw, repeatTypes[i]!);
       if (v instanceof Flagged) {
         problems.push({ ...v.problem, row, col: rc.col, fieldIndex: rc.fieldIndex });
         repeat[i] = v.value;
@@ -329,6 +363,27 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
         (rec.precision ??= new Map()).set(end, "month");
       } else values[end] = last;
       (rec.sources ??= new Map()).set(end, { row, col, from: "span" });
+    }
+    const basic = spreadBasic && typeof values[basicField!] === "string" ? readBasicFacts(values[basicField!] as string) : null;
+    if (basic) {
+      const source = { row, col: colOf[basicField!]!, from: "span" } as const;
+      const [sexF, ethnicityF, birthF, educationF] = basicTargets;
+      const put = (f: number, v: string | undefined) => {
+        if (f < 0 || colOf[f]! >= 0 || v === undefined) return;
+        values[f] = v;
+        (rec.sources ??= new Map()).set(f, source);
+      };
+      put(sexF!, basic.sex);
+      put(ethnicityF!, basic.ethnicity);
+      put(educationF!, basic.education);
+      if (basic.birth && birthF! >= 0 && colOf[birthF!] === -1) setRead(rec, birthF!, basic.birth, source);
+    }
+    const votes = spreadVotes && typeof values[voteText!] === "string" ? votesInText(values[voteText!] as string) : null;
+    if (votes) {
+      voteFields.forEach((f, k) => {
+        values[f] = votes[k]!;
+        (rec.sources ??= new Map()).set(f, { row, col: colOf[voteText!]!, from: "span" });
+      });
     }
     // 参加测评党员：28人, 应换届时间 | 2025年4月 above the header: every row's, where the row has no cell for it.
     for (const c of cover) {
@@ -361,8 +416,22 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     records.push(rec);
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
-  const spanFields = new Set([...spans.map((s) => s.end), ...pairs.values()]);
+  const spanFields = new Set([
+    ...spans.map((s) => s.end),
+    ...pairs.values(),
+    ...(spreadVotes ? voteFields : []),
+    ...(spreadJoin ? [fullField!] : []),
+    ...(extensionSpread ? [extensionField!] : []),
+    ...(spreadBasic ? basicTargets.filter((f) => f >= 0 && colOf[f] === -1) : []),
+  ]);
   return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied, slashRead };
+}
+
+/** A date read from a cell of several facts, to the precision it was written; `source` where it is another field's cell. */
+function setRead(rec: LedgerRecord, f: number, read: ReadDate, source?: ValueSource): void {
+  rec.values[f] = read.day;
+  if (read.precision !== "day") (rec.precision ??= new Map()).set(f, read.precision);
+  if (source) (rec.sources ??= new Map()).set(f, source);
 }
 
 function coarseByFormat(view: SheetView, row: number, col: number, day: number): number | Coarse {

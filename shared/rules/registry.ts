@@ -31,6 +31,7 @@ import { committeeElectionRule } from "./committee/election.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
 import { topVotesRule } from "./yearly/top-votes.js";
 import { satisfactionRule } from "./appraisal/satisfaction.js";
+import { resultBandRule } from "./appraisal/result-band.js";
 import { pointsRule } from "./yearly/points.js";
 import { cadreGradesRule } from "./yearly/cadre-grades.js";
 import { partyAgeRule } from "./roster/party-age.js";
@@ -69,6 +70,7 @@ export const RULES: Record<string, Rule> = {
   "appraisal.excellentQuota": excellentQuotaRule,
   "appraisal.probationaryGraded": probationaryGradedRule,
   "appraisal.resultGrade": resultGradeRule,
+  "appraisal.resultBand": resultBandRule,
   "assessment.rank": rankRule,
   "committee.term": committeeTermRule,
   "committee.composition": committeeCompositionRule,

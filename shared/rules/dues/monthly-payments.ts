@@ -10,6 +10,8 @@ import { reportUnpaidMonths } from "./unpaid-run.js";
 import { checkNoteBaseMonth, noteBasesOf, reportUnknownBases } from "./note-bases.js";
 import { paidVoluntarily } from "./voluntary-extra.js";
 import { unpaidMonthsBefore, unpaidRunGoesOn } from "./run-across-parts.js";
+import { markedMonths } from "./marked-months.js";
+import { isPaidMark } from "../../normalise/paid-marks.js";
 
 /**
  * The monthly columns of a dues ledger (one row per member): each paid month agrees
@@ -112,6 +114,9 @@ export const duesMonthlyRule: Rule = {
     const columnFirst = new Int32Array(columns.length);
     const isDue: boolean[] = new Array<boolean>(columns.length).fill(false);
     const spans = columns.some((c) => (c.span ?? 1) > 1);
+    // Months marked paid (√) on rows with no stated standard: their amounts were not checked.
+    let marksUnchecked = 0;
+    let firstUnchecked: { row: number; col: number } | null = null;
     for (const rec of ctx.records) {
       const rowYear = ctx.num(rec, "year") ?? sheetYear ?? Math.floor(asOfMonth / 12);
       const member = memberMonths(ctx, rec, asOfMonth);
@@ -131,6 +136,14 @@ export const duesMonthlyRule: Rule = {
       const usual = standard === null && expected?.kind === "range" ? usualPayment(rec.repeat, expected, dues.toleranceFen) : null;
       const owed = standard ?? (expected?.kind === "amount" ? expected.fen : usual);
       const paidLate = backPaidMonths(ctx, rec, rowYear);
+      for (let i = 0; i < columns.length; i++) {
+        if (!isPaidMark(rec.repeat[i])) continue;
+        for (const m of markedMonths(ctx, rec, i, columns[i]!)) paidLate.add((columns[i]!.year ?? rowYear) * 12 + m - 1);
+        if (standard === null && dueCount[i]! > 0) {
+          marksUnchecked++;
+          firstUnchecked ??= { row: rec.row, col: columns[i]!.col };
+        }
+      }
       // 备注「7月起基数调整为5600.00」: the months before and after the change each by their own base.
       const noteBases = ctx.has("note") ? noteBasesOf(ctx, rec) : null;
       // Quarter columns hold a quarter's payment each: nothing there covers a neighbour.
@@ -177,6 +190,7 @@ export const duesMonthlyRule: Rule = {
       if (unchecked > 0 && member.undatedOut) ctx.atColumnIndex(member.undatedOut.row, member.undatedOut.col, "note", "dues.transferOutUndated", "info", { months: unchecked });
       if (notHere > 0 && member.elsewhere) ctx.atColumnIndex(member.elsewhere.row, member.elsewhere.col, "note", "dues.paidElsewhere", "info", { months: notHere });
     }
+    if (firstUnchecked) ctx.atColumnIndex(firstUnchecked.row, firstUnchecked.col, "months", "dues.markedUnchecked", "info", { months: marksUnchecked });
   },
 };
 

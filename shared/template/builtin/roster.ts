@@ -21,8 +21,11 @@ export const rosterTemplate: Template = {
     APPLY_DATE,
     ACTIVIST_DATE,
     CANDIDATE_DATE,
-    JOIN_DATE,
+    // 入党及转正 | 2015.6.12入党；2016.6.12转正: both dates in one cell (records/fact-cells).
+    { ...JOIN_DATE, aliases: [...(JOIN_DATE.aliases ?? []), "入党及转正", "入党及转正时间", "入党转正时间", "入党和转正时间"] },
     FULL_DATE,
+    // 基本情况 | 男，汉族，1988年3月生，大学本科: sex, ethnicity, birth and education in one cell.
+    { name: "basicInfo", title: "基本情况", titleEn: "Personal details, in one cell", type: "string", aliases: ["个人基本情况"], weight: 0.5 },
     PROBATION_END,
     EXTENSION,
     { name: "introducers", title: "入党介绍人", titleEn: "Sponsors", type: "string", aliases: ["介绍人"], weight: 1 },
