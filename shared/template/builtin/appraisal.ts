@@ -77,13 +77,12 @@ export const appraisalTemplate: Template = {
     VOTERS,
     // A village's 测评统计 of its 民主评议 counts its ballots and works out a 测评得分, as a cadre's 民主测评 does.
     ...BALLOTS,
-    SCORE,
+    // 测评得分 beside the verdict: light, so a sheet is not taken for an appraisal by its scores.
+    { ...SCORE, weight: 0.5 },
     ...VOTES,
     ...PEER_VOTES,
     // 互评情况 | 优16 合4 基0 不0: the votes in one cell, read into the four vote fields (records/vote-cells).
     { name: "votesText", title: "票数情况", titleEn: "Votes, in one cell", type: "string", aliases: ["互评情况", "评议情况", "得票情况", "投票情况", "测评票数情况", "评议票数", "得票数情况"], weight: 0.5 },
-    // 测评得分 beside the verdict: light, so a sheet is not taken for an appraisal by its scores.
-    { ...SCORE, weight: 0.5 },
     NOTE,
   ],
   rules: [{ rule: "appraisal.resultGrade" }, { rule: "appraisal.resultBand" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "appraisal.probationaryGraded" }],
