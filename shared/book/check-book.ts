@@ -29,6 +29,9 @@ import { checkDuesAgainstRoster } from "./rules/dues-roster.js";
 import { checkDuesBaseChanges } from "./rules/dues-base-change.js";
 import { checkVotersAgainstRoster } from "./rules/meetings-roster.js";
 import { checkRosterRepeats } from "./rules/roster-repeats.js";
+import { checkAppraisalAgainstRoster } from "./rules/appraisal-roster.js";
+import { checkCommitteeAgainstRoster } from "./rules/committee-roster.js";
+import { checkCommitteeMeetingsAgainstList } from "./rules/committee-meetings.js";
 
 /** One file (or one workbook) of a book. */
 export interface BookPart {
@@ -304,8 +307,11 @@ export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}):
   checkRosterRepeats(roster.rosters, cross, (later, earlier) => prepared.slots.some((s) => s.ledger === later && s.book?.continued?.declared === true && s.book.continued.sheets.some((c) => c.sheet === earlier.name)));
   checkDuesAgainstRoster(of("dues"), roster, asOf, cross);
   checkDuesBaseChanges(of("dues"), cross);
-  checkDevelopmentAgainstRoster(of("development"), roster, asOf, cross);
+  checkDevelopmentAgainstRoster(of("development"), roster, asOf, cross, ruleSet.probation.months);
   checkVotersAgainstRoster(of("meetings"), of("development"), roster, ruleSet.meetings, cross);
+  checkAppraisalAgainstRoster(of("appraisal"), roster, asOf, cross);
+  checkCommitteeAgainstRoster(of("committee"), roster, asOf, cross);
+  checkCommitteeMeetingsAgainstList(of("meetings"), of("committee"), ruleSet.meetings, cross);
   if (book?.fullMembers !== null && book && book.fullMembers >= ruleSet.meetings.committeeFromMembers && of("committee").length === 0 && ledgers.length > 1) {
     const first = roster.rosters[0]!;
     cross.atCell(first, null, null, null, "book.noCommitteeSheet", "info", { members: book.fullMembers, from: ruleSet.meetings.committeeFromMembers }, relatedOf(first, null, null));

@@ -192,6 +192,15 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "book.statusBehindDevelopment": { zh: "党籍状态未随转正更新", en: "Status behind the development record" },
   "book.expectedTooFew": { zh: "应到人数少于有表决权人数", en: "Fewer expected than voters" },
   "book.expectedTooMany": { zh: "应到人数多于有表决权人数", en: "More expected than voters" },
+  "book.notOnRosterNearName": { zh: "花名册上姓名写法不同", en: "Name written another way on the roster" },
+  "book.duesAfterLeaving": { zh: "去世或出党后仍有党费", en: "Dues after death or leaving" },
+  "book.admittedNotOnRoster": { zh: "已接收但花名册上没有", en: "Admitted but not on the roster" },
+  "book.sponsorProbationary": { zh: "入党介绍人还是预备党员", en: "Sponsor still probationary" },
+  "book.appraisedAfterLeaving": { zh: "已离开的党员仍参加评议", en: "Appraised after leaving" },
+  "book.notAppraised": { zh: "民主评议名单缺此人", en: "Missing from the appraisal" },
+  "book.committeeMemberGone": { zh: "已离开的党员仍在支委名单上", en: "Committee member no longer on the roll" },
+  "book.committeeMemberProbationary": { zh: "预备党员担任支部委员", en: "Probationary member on the committee" },
+  "book.committeeExpectedTooMany": { zh: "支委会应到人数多于委员人数", en: "More expected than committee members" },
   "book.noCommitteeSheet": { zh: "缺支部委员会名单", en: "No committee list" },
 };
 
