@@ -32,6 +32,8 @@ import { checkRosterRepeats } from "./rules/roster-repeats.js";
 import { checkAppraisalAgainstRoster } from "./rules/appraisal-roster.js";
 import { checkCommitteeAgainstRoster } from "./rules/committee-roster.js";
 import { checkCommitteeMeetingsAgainstList } from "./rules/committee-meetings.js";
+import { checkMobileAgainstRoster, checkRosterAgainstChanges } from "./rules/roster-changes.js";
+import { readChangeRegister, readMobileList } from "./member-lists.js";
 
 /** One file (or one workbook) of a book. */
 export interface BookPart {
@@ -312,11 +314,32 @@ export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}):
   checkAppraisalAgainstRoster(of("appraisal"), roster, asOf, cross);
   checkCommitteeAgainstRoster(of("committee"), roster, asOf, cross);
   checkCommitteeMeetingsAgainstList(of("meetings"), of("committee"), ruleSet.meetings, cross);
+  checkFactSheets(prepared, cross);
   if (book?.fullMembers !== null && book && book.fullMembers >= ruleSet.meetings.committeeFromMembers && of("committee").length === 0 && ledgers.length > 1) {
     const first = roster.rosters[0]!;
     cross.atCell(first, null, null, null, "book.noCommitteeSheet", "info", { members: book.fullMembers, from: ruleSet.meetings.committeeFromMembers }, relatedOf(first, null, null));
   }
   return sortFindings(placedAsWritten(cross.findings, prepared.slots));
+}
+
+/**
+ * The sheets no ledger fits that a roster book keeps beside the roster (党员变动登记, 流动党员): read
+ * as facts about the roster's members and held to it. They stay unchecked sheets of their own.
+ */
+function checkFactSheets(prepared: PreparedBook, cross: BookFindings): void {
+  if (prepared.roster.rosters.length === 0) return;
+  const unread = prepared.slots.filter((s) => !s.ledger && !s.block && s.report?.status === "unrecognised");
+  const file = (s: BookSlot) => (prepared.several ? s.part.file : undefined);
+  const registers = unread.flatMap((s) => {
+    const entries = readChangeRegister(s.part.grid.sheets[s.sheetIndex]!);
+    return entries ? [{ file: file(s), entries }] : [];
+  });
+  const mobile = unread.flatMap((s) => {
+    const entries = readMobileList(s.part.grid.sheets[s.sheetIndex]!);
+    return entries ? [{ file: file(s), entries }] : [];
+  });
+  checkRosterAgainstChanges(registers, prepared.roster, prepared.asOf, cross);
+  checkMobileAgainstRoster(mobile, prepared.roster, cross);
 }
 
 type Place = { cell: string | null; row: number | null; column: string | null };

@@ -33,6 +33,7 @@ export class RosterIndex {
         const { id, name } = personKeys(ledger, rec);
         if (id === null && name === null) continue;
         const transferOutNote = rec.facts?.find((f) => f.kind === "transferOut" && f.day !== undefined);
+        const transferInNote = rec.facts?.find((f) => f.kind === "transferIn" && f.day !== undefined);
         const leftNote = rec.facts?.find((f) => f.kind === "left" && f.day !== undefined);
         const p: RosterPerson = {
           ledger,
@@ -42,7 +43,7 @@ export class RosterIndex {
           status: ledger.str(rec, "status"),
           joinDate: ledger.date(rec, "joinDate"),
           fullDate: ledger.date(rec, "fullDate"),
-          transferIn: ledger.date(rec, "transferIn"),
+          transferIn: ledger.date(rec, "transferIn") ?? (transferInNote ? { day: transferInNote.day!, precision: "day" } : null),
           transferOut: ledger.date(rec, "transferOut") ?? (transferOutNote ? { day: transferOutNote.day!, precision: "day" } : null),
           left: rec.facts?.some((f) => f.kind === "left") ?? false,
           leftOn: leftNote ? { day: leftNote.day!, precision: "day" } : null,

@@ -201,6 +201,12 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "book.committeeMemberGone": { zh: "已离开的党员仍在支委名单上", en: "Committee member no longer on the roll" },
   "book.committeeMemberProbationary": { zh: "预备党员担任支部委员", en: "Probationary member on the committee" },
   "book.committeeExpectedTooMany": { zh: "支委会应到人数多于委员人数", en: "More expected than committee members" },
+  "book.transferInNotOnRoster": { zh: "转入党员不在花名册上", en: "Transferred in, not on the roster" },
+  "book.transferOutStillListed": { zh: "已转出仍在花名册上", en: "Transferred out, still listed" },
+  "book.leftStillListed": { zh: "已去世或出党仍列为党员", en: "Died or left, still listed" },
+  "book.changeDateDiffers": { zh: "变动时间两处不一致", en: "Change dates disagree" },
+  "book.mobileNotOnRoster": { zh: "流动党员不在花名册上", en: "Mobile member not on the roster" },
+  "book.idDiffers": { zh: "身份证号码与花名册不一致", en: "ID number differs from the roster" },
   "book.noCommitteeSheet": { zh: "缺支部委员会名单", en: "No committee list" },
 };
 

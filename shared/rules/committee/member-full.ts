@@ -23,8 +23,8 @@ export const committeeMemberFullRule: Rule = {
       const full = ctx.date(rec, "fullDate");
       const onProbation = full !== null ? surelyBefore(appointed, full) : joined !== null && appointed.day < addMonths(joined.day, months) && !surelyBefore(appointed, joined);
       if (!onProbation) continue;
-      // At the name: the member is what the clerk takes off the list (the day of taking the post says why).
-      ctx.atCell(rec, "name", "committee.memberProbationary", "error", {
+      // The day of taking the post is what the rule is broken on (the name says who).
+      ctx.atCell(rec, "appointedDate", "committee.memberProbationary", "error", {
         name: ctx.str(rec, "name") ?? "",
         appointed: toIso(appointed.day),
         joined: joined ? toIso(joined.day) : "—",
