@@ -234,6 +234,8 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "book.changeDateDiffers": { zh: "{name} 的变动时间：花名册写的是 {value}，{relatedSheet}!{relatedCell} 写的是 {other}，两处不一致", en: "{name}'s change: {value} on the roster, {other} at {relatedSheet}!{relatedCell}" },
   "book.mobileNotOnRoster": { zh: "{name} 登记为本支部流动党员，党员花名册（{relatedSheet}）上却没有此人；流动党员的组织关系仍在本支部，应在花名册上", en: "{name} is listed as this branch's mobile member but is not on the roster ({relatedSheet}); a mobile member stays on the branch's roll" },
   "book.idDiffers": { zh: "{name} 的身份证号码 {value} 与党员花名册（{relatedSheet}!{relatedCell}）上的 {other} 不一致", en: "{name}'s ID number {value} differs from the roster's {other} ({relatedSheet}!{relatedCell})" },
+  "book.goneWithoutChange": { zh: "{name} 在本表上，「{year}」的花名册上却没有了，也没有写明转出、去世或出党", en: "{name} is on this sheet but not on the \"{year}\" roster, with no transfer out, death or leaving noted" },
+  "book.statusWentBack": { zh: "{name} 在「{relatedSheet}」上已是“{before}”，本表却写成“{value}”；正式党员不会再成为预备党员", en: "{name} is \"{before}\" on \"{relatedSheet}\" but \"{value}\" here: a full member does not go back to probation" },
   "book.noCommitteeSheet": { zh: "正式党员 {members} 人（{from} 人以上应设支部委员会），这本台账里没有支部委员会名单", en: "{members} full members ({from} or more have a committee), but the book has no committee list" },
   "sheet.recognised": { zh: "识别为“{title}”，依据表头：{headers}", en: "Recognised as \"{title}\": matched headers {headers}" },
   "sheet.unrecognised": { zh: "未检查：没有识别出是哪一种台账{best}", en: "Not checked: no ledger kind recognised{best}" },

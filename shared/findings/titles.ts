@@ -207,6 +207,8 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "book.changeDateDiffers": { zh: "变动时间两处不一致", en: "Change dates disagree" },
   "book.mobileNotOnRoster": { zh: "流动党员不在花名册上", en: "Mobile member not on the roster" },
   "book.idDiffers": { zh: "身份证号码与花名册不一致", en: "ID number differs from the roster" },
+  "book.goneWithoutChange": { zh: "次年花名册上没有了", en: "Gone from the next year's roster" },
+  "book.statusWentBack": { zh: "正式党员变回预备党员", en: "Full member back to probation" },
   "book.noCommitteeSheet": { zh: "缺支部委员会名单", en: "No committee list" },
 };
 
