@@ -29,7 +29,7 @@ import { checkDuesAgainstRoster } from "./rules/dues-roster.js";
 import { checkDuesBaseChanges } from "./rules/dues-base-change.js";
 import { checkVotersAgainstRoster } from "./rules/meetings-roster.js";
 import { checkRosterRepeats } from "./rules/roster-repeats.js";
-import { checkRosterVersions } from "./rules/roster-versions.js";
+import { checkRosterVersions, currentRosters } from "./rules/roster-versions.js";
 import { checkAppraisalAgainstRoster } from "./rules/appraisal-roster.js";
 import { checkCommitteeAgainstRoster } from "./rules/committee-roster.js";
 import { checkCommitteeMeetingsAgainstList } from "./rules/committee-meetings.js";
@@ -243,7 +243,8 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   }
   const ledgers = slots.flatMap((s) => (s.ledger ? [s.ledger] : []));
   for (const part of parts) checkPlansAgainstLists(slots.filter((s) => s.part === part), optionsOf(part, opts));
-  const roster = new RosterIndex(ledgers.filter((l) => l.kind === "roster"));
+  // A roster kept one sheet per year: the latest year's says who the members are (the earlier are compared with it).
+  const roster = new RosterIndex(currentRosters(ledgers.filter((l) => l.kind === "roster")));
   lendRosterDates(
     ledgers.filter((l) => l.kind === "dues"),
     roster,
@@ -308,7 +309,7 @@ export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}):
   const of = (...kinds: string[]) => ledgers.filter((l) => kinds.includes(l.kind));
   const cross = new BookFindings(opts.lang ?? "zh");
   checkRosterRepeats(roster.rosters, cross, (later, earlier) => prepared.slots.some((s) => s.ledger === later && s.book?.continued?.declared === true && s.book.continued.sheets.some((c) => c.sheet === earlier.name)));
-  checkRosterVersions(roster.rosters, cross);
+  checkRosterVersions(of("roster"), cross);
   checkDuesAgainstRoster(of("dues"), roster, asOf, cross);
   checkDuesBaseChanges(of("dues"), cross);
   checkDevelopmentAgainstRoster(of("development"), roster, asOf, cross, ruleSet.probation.months);

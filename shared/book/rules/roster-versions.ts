@@ -17,15 +17,34 @@ type Rec = BookLedger["records"][number];
  * granted stands; §6.3 #8): an error at the later year's 党员类别.
  */
 export function checkRosterVersions(rosters: BookLedger[], out: BookFindings): void {
+  for (const [earlier, later] of versionPairs(rosters)) compare(earlier, later, out);
+}
+
+/** Each roster sheet and the next year's version of it in the same workbook. */
+function versionPairs(rosters: BookLedger[]): [BookLedger, BookLedger][] {
   const dated = rosters.flatMap((l) => {
     const year = titleYear(l.sheet.view, l.sheet.layout.headerRow);
     return year === null ? [] : [{ ledger: l, year }];
   });
+  const pairs: [BookLedger, BookLedger][] = [];
   for (const later of dated) {
     const earlier = dated.filter((d) => d.ledger.file === later.ledger.file && d.year === later.year - 1);
-    if (earlier.length !== 1) continue;
-    compare(earlier[0]!.ledger, later.ledger, out);
+    if (earlier.length === 1 && versionsOfOne(earlier[0]!.ledger, later.ledger)) pairs.push([earlier[0]!.ledger, later.ledger]);
   }
+  return pairs;
+}
+
+/** The rosters that say who the members are now: an earlier year's version gives way to the later. */
+export function currentRosters(rosters: BookLedger[]): BookLedger[] {
+  const superseded = new Set(versionPairs(rosters).map(([earlier]) => earlier));
+  return rosters.filter((l) => !superseded.has(l));
+}
+
+function versionsOfOne(earlier: BookLedger, later: BookLedger): boolean {
+  const before = keyed(earlier);
+  const after = keyed(later);
+  const shared = [...before.keys()].filter((k) => after.has(k)).length;
+  return shared >= VERSION_SHARE * Math.min(before.size, after.size);
 }
 
 function keyed(l: BookLedger): Map<string, Rec> {
@@ -41,8 +60,6 @@ function keyed(l: BookLedger): Map<string, Rec> {
 function compare(earlier: BookLedger, later: BookLedger, out: BookFindings): void {
   const before = keyed(earlier);
   const after = keyed(later);
-  const shared = [...before.keys()].filter((k) => after.has(k)).length;
-  if (shared < VERSION_SHARE * Math.min(before.size, after.size)) return;
   for (const [key, rec] of before) {
     const next = after.get(key);
     if (!next) {
