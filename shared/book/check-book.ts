@@ -20,7 +20,7 @@ import { DEFAULT_RULE_SET } from "../ruleset/default.js";
 import type { BookContext } from "./context.js";
 import { BookFindings, relatedOf } from "./emit.js";
 import { BookLedger } from "./ledger.js";
-import { lendRosterDates } from "./link.js";
+import { lendDevelopmentDates, lendRosterDates } from "./link.js";
 import { registerPartsOf, type RegisterPart } from "./register-parts.js";
 import { continuationsOf } from "./continuation.js";
 import { RosterIndex } from "./roster-index.js";
@@ -35,6 +35,8 @@ import { checkCommitteeAgainstRoster } from "./rules/committee-roster.js";
 import { checkCommitteeMeetingsAgainstList } from "./rules/committee-meetings.js";
 import { checkMobileAgainstRoster, checkRosterAgainstChanges } from "./rules/roster-changes.js";
 import { readChangeRegister, readMobileList } from "./member-lists.js";
+import { readNoteCounts } from "./count-note.js";
+import { checkNoteCounts } from "./rules/count-note-roster.js";
 
 /** One file (or one workbook) of a book. */
 export interface BookPart {
@@ -249,6 +251,7 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
     ledgers.filter((l) => l.kind === "dues"),
     roster,
   );
+  lendDevelopmentDates(ledgers.filter((l) => l.kind === "development"), roster, asOf);
   const book: BookContext | null = roster.rosters.length > 0 ? { fullMembers: roster.fullMembersOn(asOf) } : null;
   for (const part of parts) linkRegisterParts(slots.filter((s) => s.part === part), book, optionsOf(part, opts));
   for (const part of parts) linkContinuations(slots.filter((s) => s.part === part), book);
@@ -331,7 +334,7 @@ export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}):
  */
 function checkFactSheets(prepared: PreparedBook, cross: BookFindings): void {
   if (prepared.roster.rosters.length === 0) return;
-  const unread = prepared.slots.filter((s) => !s.ledger && !s.block && s.report?.status === "unrecognised");
+  const unread = prepared.slots.filter((s) => !s.ledger && !s.block && (s.report?.status === "unrecognised" || s.report?.status === "skipped"));
   const file = (s: BookSlot) => (prepared.several ? s.part.file : undefined);
   const registers = unread.flatMap((s) => {
     const entries = readChangeRegister(s.part.grid.sheets[s.sheetIndex]!);
@@ -341,7 +344,12 @@ function checkFactSheets(prepared: PreparedBook, cross: BookFindings): void {
     const entries = readMobileList(s.part.grid.sheets[s.sheetIndex]!);
     return entries ? [{ file: file(s), entries }] : [];
   });
+  const notes = unread.flatMap((s) => {
+    const counts = readNoteCounts(s.part.grid.sheets[s.sheetIndex]!);
+    return counts ? [{ file: file(s), counts }] : [];
+  });
   checkRosterAgainstChanges(registers, prepared.roster, prepared.asOf, cross);
+  checkNoteCounts(notes, prepared.roster, prepared.asOf, cross);
   checkMobileAgainstRoster(mobile, prepared.roster, cross);
 }
 

@@ -236,6 +236,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "book.idDiffers": { zh: "{name} 的身份证号码 {value} 与党员花名册（{relatedSheet}!{relatedCell}）上的 {other} 不一致", en: "{name}'s ID number {value} differs from the roster's {other} ({relatedSheet}!{relatedCell})" },
   "book.goneWithoutChange": { zh: "{name} 在本表上，「{year}」的花名册上却没有了，也没有写明转出、去世或出党", en: "{name} is on this sheet but not on the \"{year}\" roster, with no transfer out, death or leaving noted" },
   "book.statusWentBack": { zh: "{name} 在「{relatedSheet}」上已是“{before}”，本表却写成“{value}”；正式党员不会再成为预备党员", en: "{name} is \"{before}\" on \"{relatedSheet}\" but \"{value}\" here: a full member does not go back to probation" },
+  "book.noteCountDiffers": { zh: "{label}写的是 {value} 人，党员花名册（{relatedSheet}）上截至 {date} 为 {expected} 人", en: "{label} says {value}, but the roster ({relatedSheet}) holds {expected} on {date}" },
   "book.noCommitteeSheet": { zh: "正式党员 {members} 人（{from} 人以上应设支部委员会），这本台账里没有支部委员会名单", en: "{members} full members ({from} or more have a committee), but the book has no committee list" },
   "sheet.recognised": { zh: "识别为“{title}”，依据表头：{headers}", en: "Recognised as \"{title}\": matched headers {headers}" },
   "sheet.unrecognised": { zh: "未检查：没有识别出是哪一种台账{best}", en: "Not checked: no ledger kind recognised{best}" },

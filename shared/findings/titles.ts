@@ -209,6 +209,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "book.idDiffers": { zh: "身份证号码与花名册不一致", en: "ID number differs from the roster" },
   "book.goneWithoutChange": { zh: "次年花名册上没有了", en: "Gone from the next year's roster" },
   "book.statusWentBack": { zh: "正式党员变回预备党员", en: "Full member back to probation" },
+  "book.noteCountDiffers": { zh: "说明中的人数与花名册不符", en: "Count in the note disagrees with the roster" },
   "book.noCommitteeSheet": { zh: "缺支部委员会名单", en: "No committee list" },
 };
 

@@ -159,3 +159,22 @@ describe("a roster's title line that counts its members", () => {
     expect(counts("截至2025年12月31日，共有党员3名", [member("李四", 4, { note: "2025年8月20日转出" })])).toEqual([]);
   });
 });
+
+describe("a book's note of counts (说明) against the roster", () => {
+  it("counts the roll on the as-of day: a transfer out is off it, a 转正 the development record gives counts as 正式", () => {
+    // On the roll: 赵一, 孙三, 李四 (钱二 transferred out). 正式: 赵一, and 孙三 (转正 2025-07-12 on 发展党员); 预备: 李四.
+    const roster = [
+      ROSTER_HEADER,
+      member("赵一", 1),
+      member("钱二", 2, { note: "2025年8月20日转出" }),
+      member("孙三", 3, { join: "2024-07-12", full: null, status: "预备党员" }),
+      member("李四", 4, { join: "2025-05-26", full: null, status: "预备党员" }),
+    ];
+    const dev = [["序号", "姓名", "确定发展对象时间", "接收预备党员时间", "入党介绍人", "转正时间"], [1, "孙三", "2023-07-01", "2024-07-12", "赵一、钱二", "2025-07-12"], [2, "李四", "2024-05-01", "2025-05-26", "赵一、孙三", null]];
+    const note = (full: number, probationary: number) => [["某某党支部台账说明"], ["项目", "人数", "备注"], ["党员总数", 3, null], ["其中：正式党员", full, null], ["　　预备党员", probationary, null]];
+    const of = (full: number, probationary: number) => bookFindings(book(sheet("花名册", roster), sheet("发展党员", dev), sheet("说明", note(full, probationary)))).filter((f) => f.includes("noteCount"));
+    expect(of(2, 1)).toEqual([]);
+    expect(of(3, 1)).toEqual(["说明!B4 book.noteCountDiffers error"]);
+    expect(of(1, 2)).toEqual(["说明!B4 book.noteCountDiffers error", "说明!B5 book.noteCountDiffers error"]);
+  });
+});
