@@ -21,7 +21,7 @@ import { DEFAULT_RULE_SET } from "../ruleset/default.js";
 import type { BookContext } from "./context.js";
 import { BookFindings, relatedOf } from "./emit.js";
 import { BookLedger } from "./ledger.js";
-import { lendRosterDates } from "./link.js";
+import { lendDevelopmentDates, lendRosterDates } from "./link.js";
 import { registerPartsOf, type RegisterPart } from "./register-parts.js";
 import { continuationsOf } from "./continuation.js";
 import { RosterIndex } from "./roster-index.js";
@@ -30,6 +30,14 @@ import { checkDuesAgainstRoster } from "./rules/dues-roster.js";
 import { checkDuesBaseChanges } from "./rules/dues-base-change.js";
 import { checkVotersAgainstRoster } from "./rules/meetings-roster.js";
 import { checkRosterRepeats } from "./rules/roster-repeats.js";
+import { checkRosterVersions, currentRosters } from "./rules/roster-versions.js";
+import { checkAppraisalAgainstRoster } from "./rules/appraisal-roster.js";
+import { checkCommitteeAgainstRoster } from "./rules/committee-roster.js";
+import { checkCommitteeMeetingsAgainstList } from "./rules/committee-meetings.js";
+import { checkMobileAgainstRoster, checkRosterAgainstChanges } from "./rules/roster-changes.js";
+import { readChangeRegister, readMobileList } from "./member-lists.js";
+import { readNoteCounts } from "./count-note.js";
+import { checkNoteCounts } from "./rules/count-note-roster.js";
 
 /** One file (or one workbook) of a book. */
 export interface BookPart {
@@ -243,11 +251,13 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   }
   const ledgers = slots.flatMap((s) => (s.ledger ? [s.ledger] : []));
   for (const part of parts) checkPlansAgainstLists(slots.filter((s) => s.part === part), optionsOf(part, opts));
-  const roster = new RosterIndex(ledgers.filter((l) => l.kind === "roster"));
+  // A roster kept one sheet per year: the latest year's says who the members are (the earlier are compared with it).
+  const roster = new RosterIndex(currentRosters(ledgers.filter((l) => l.kind === "roster")));
   lendRosterDates(
     ledgers.filter((l) => l.kind === "dues"),
     roster,
   );
+  lendDevelopmentDates(ledgers.filter((l) => l.kind === "development"), roster, asOf);
   const book: BookContext | null = roster.rosters.length > 0 ? { fullMembers: roster.fullMembersOn(asOf) } : null;
   for (const part of parts) linkRegisterParts(slots.filter((s) => s.part === part), book, optionsOf(part, opts));
   for (const part of parts) linkContinuations(slots.filter((s) => s.part === part), book);
@@ -308,15 +318,45 @@ export function crossCheckBook(prepared: PreparedBook, opts: CheckOptions = {}):
   const of = (...kinds: string[]) => ledgers.filter((l) => kinds.includes(l.kind));
   const cross = new BookFindings(opts.lang ?? "zh");
   checkRosterRepeats(roster.rosters, cross, (later, earlier) => prepared.slots.some((s) => s.ledger === later && s.book?.continued?.declared === true && s.book.continued.sheets.some((c) => c.sheet === earlier.name)));
+  checkRosterVersions(of("roster"), cross);
   checkDuesAgainstRoster(of("dues"), roster, asOf, cross);
   checkDuesBaseChanges(of("dues"), cross);
-  checkDevelopmentAgainstRoster(of("development"), roster, asOf, cross);
+  checkDevelopmentAgainstRoster(of("development"), roster, asOf, cross, ruleSet.probation.months);
   checkVotersAgainstRoster(of("meetings"), of("development"), roster, ruleSet.meetings, cross);
+  checkAppraisalAgainstRoster(of("appraisal"), roster, asOf, cross);
+  checkCommitteeAgainstRoster(of("committee"), roster, asOf, cross);
+  checkCommitteeMeetingsAgainstList(of("meetings"), of("committee"), ruleSet.meetings, cross);
+  checkFactSheets(prepared, cross);
   if (book?.fullMembers !== null && book && book.fullMembers >= ruleSet.meetings.committeeFromMembers && of("committee").length === 0 && ledgers.length > 1) {
     const first = roster.rosters[0]!;
     cross.atCell(first, null, null, null, "book.noCommitteeSheet", "info", { members: book.fullMembers, from: ruleSet.meetings.committeeFromMembers }, relatedOf(first, null, null));
   }
   return sortFindings(placedAsWritten(cross.findings, prepared.slots));
+}
+
+/**
+ * The sheets no ledger fits that a roster book keeps beside the roster (党员变动登记, 流动党员): read
+ * as facts about the roster's members and held to it. They stay unchecked sheets of their own.
+ */
+function checkFactSheets(prepared: PreparedBook, cross: BookFindings): void {
+  if (prepared.roster.rosters.length === 0) return;
+  const unread = prepared.slots.filter((s) => !s.ledger && !s.block && (s.report?.status === "unrecognised" || s.report?.status === "skipped"));
+  const file = (s: BookSlot) => (prepared.several ? s.part.file : undefined);
+  const registers = unread.flatMap((s) => {
+    const entries = readChangeRegister(s.part.grid.sheets[s.sheetIndex]!);
+    return entries ? [{ file: file(s), entries }] : [];
+  });
+  const mobile = unread.flatMap((s) => {
+    const entries = readMobileList(s.part.grid.sheets[s.sheetIndex]!);
+    return entries ? [{ file: file(s), entries }] : [];
+  });
+  const notes = unread.flatMap((s) => {
+    const counts = readNoteCounts(s.part.grid.sheets[s.sheetIndex]!);
+    return counts ? [{ file: file(s), counts }] : [];
+  });
+  checkRosterAgainstChanges(registers, prepared.roster, prepared.asOf, cross);
+  checkNoteCounts(notes, prepared.roster, prepared.asOf, cross);
+  checkMobileAgainstRoster(mobile, prepared.roster, cross);
 }
 
 type Place = { cell: string | null; row: number | null; column: string | null };

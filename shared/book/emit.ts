@@ -45,4 +45,23 @@ export class BookFindings {
     };
     this.findings.push(f);
   }
+
+  /** On a sheet the book reads only as facts (a 党员变动登记, a 流动党员 list), not a ledger of its own. */
+  onSheet(place: { sheet: string; file?: string | undefined }, cell: string, code: string, severity: Severity, args: Args, related: Finding["related"]): void {
+    const pos = parseA1(cell)!;
+    const full: Args = { ...(related ? { relatedSheet: related.sheet, relatedCell: related.cell ?? "" } : {}), ...args };
+    this.findings.push({
+      code,
+      severity,
+      sheet: place.sheet,
+      cell,
+      row: pos.row + 1,
+      column: columnLetters(pos.col),
+      period: null,
+      message: renderMessage(code, this.lang, full),
+      args: full,
+      ...(related ? { related } : {}),
+      ...(place.file ? { file: place.file } : {}),
+    });
+  }
 }

@@ -17,6 +17,8 @@ export interface RosterPerson {
   transferOut: DateValue | null;
   /** A note says the person is no longer a member (出党, 除名, 去世 …). */
   left: boolean;
+  /** The day the note gives for it (2025年4月16日病故), where it gives one. */
+  leftOn: DateValue | null;
 }
 
 /** Every member on the book's rosters, found by ID number or by name. */
@@ -31,6 +33,8 @@ export class RosterIndex {
         const { id, name } = personKeys(ledger, rec);
         if (id === null && name === null) continue;
         const transferOutNote = rec.facts?.find((f) => f.kind === "transferOut" && f.day !== undefined);
+        const transferInNote = rec.facts?.find((f) => f.kind === "transferIn" && f.day !== undefined);
+        const leftNote = rec.facts?.find((f) => f.kind === "left" && f.day !== undefined);
         const p: RosterPerson = {
           ledger,
           rec,
@@ -39,9 +43,10 @@ export class RosterIndex {
           status: ledger.str(rec, "status"),
           joinDate: ledger.date(rec, "joinDate"),
           fullDate: ledger.date(rec, "fullDate"),
-          transferIn: ledger.date(rec, "transferIn"),
+          transferIn: ledger.date(rec, "transferIn") ?? (transferInNote ? { day: transferInNote.day!, precision: "day" } : null),
           transferOut: ledger.date(rec, "transferOut") ?? (transferOutNote ? { day: transferOutNote.day!, precision: "day" } : null),
           left: rec.facts?.some((f) => f.kind === "left") ?? false,
+          leftOn: leftNote ? { day: leftNote.day!, precision: "day" } : null,
         };
         this.people.push(p);
         if (id !== null && !this.byId.has(id)) this.byId.set(id, p);
@@ -61,9 +66,15 @@ export class RosterIndex {
     return named.length === 1 ? named[0]! : null;
   }
 
+  /** The day the person stopped being the branch's member (转出, or 去世 / 出党 with its day), or null. */
+  endedOn(p: RosterPerson): DateValue | null {
+    const ends = [p.transferOut, p.leftOn].filter((d): d is DateValue => d !== null);
+    return ends.length === 0 ? null : ends.reduce((a, b) => (b.day < a.day ? b : a));
+  }
+
   /** A member of the branch on `day`: admitted by then, not yet transferred out, still a member. */
   isMemberOn(p: RosterPerson, day: DayNumber): boolean {
-    if (p.left) return false;
+    if (p.left && (p.leftOn === null || p.leftOn.day <= day)) return false;
     if (p.joinDate !== null && p.joinDate.day > day) return false;
     if (p.transferIn !== null && p.transferIn.day > day) return false;
     if (p.transferOut !== null && p.transferOut.day <= day) return false;

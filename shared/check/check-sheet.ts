@@ -17,6 +17,7 @@ import type { TemplateParsed } from "../template/schema.js";
 import { RuleContext } from "../rules/context.js";
 import { checkDerivedRows } from "../rules/derived/totals.js";
 import { checkSectionCounts, checkStatedCounts } from "../rules/derived/stated-counts.js";
+import { checkTitleHeadCount } from "../rules/derived/title-count.js";
 import { checkBesideCounts } from "../rules/derived/beside-counts.js";
 import { checkFieldConstraints } from "../rules/fields/constraints.js";
 import { RULES } from "../rules/registry.js";
@@ -164,6 +165,7 @@ export function runSheet(p: PreparedSheet, opts: CheckOptions = {}, book: BookCo
   checkStatedCounts(ctx);
   checkSectionCounts(ctx);
   checkBesideCounts(ctx);
+  checkTitleHeadCount(ctx);
   for (const ref of template.rules) {
     const rule = RULES[ref.rule];
     if (!rule) {

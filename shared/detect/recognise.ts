@@ -34,6 +34,8 @@ export const FOUND_CONFIDENCE = 0.5;
 const NO_CONTENT = 0.85;
 /** A header word for the ledger in the sheet's name, title or file name. */
 const TITLE_BONUS = 1;
+/** Where only the file's name names the kind. */
+const FILE_NAME_BONUS = 0.5;
 /** The title row of a form made from this very template version (「模板 roster 第 3 版」). */
 const FORM_MARK_BONUS = 2;
 /** Content alone: at most this sure of a column with an unknown header. */
@@ -181,7 +183,8 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   const unbound: UnboundColumn[] = cand.cells.filter((c) => !boundCols.has(c.col)).map((c) => ({ col: c.col, header: headerLabel(c.path), ...(ignored.has(c.col) ? { ignored: true } : {}) }));
 
   const ownTitle = contextMentions(ctx, t.titleWords) !== null;
-  if (ownTitle) score += TITLE_BONUS;
+  // The sheet's own title and name say more than its file's name (a book's file names every ledger in it).
+  if (ownTitle) score += contextMentions({ ...ctx, fileName: "" }, t.titleWords) !== null ? TITLE_BONUS : FILE_NAME_BONUS;
   if (marksTemplate(ctx, t)) score += FORM_MARK_BONUS;
 
   const sure = new Map<string, number>();

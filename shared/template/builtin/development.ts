@@ -105,7 +105,7 @@ export const developmentTemplate: Template = {
   // Dated steps of the way in, up to full membership (a 转正 register is one too): a training roster has 培训开始时间 too, but none of these.
   distinctive: [
     {
-      of: ["stage", "applyDate", "talkDate", "activistDate", "candidateDate", "activistTrainingStart", "activistExam", "candidateExam", "planDate", "formDate", "formNumber", "politicalReviewDate", "preReviewDate", "partyTalkDate", "approvalDate", "oathDate", "fullApplyDate", "fullMeetingDate", "fullApprovalDate", "contactPersons"],
+      of: ["stage", "applyDate", "talkDate", "activistDate", "candidateDate", "activistTrainingStart", "activistExam", "candidateExam", "planDate", "formDate", "formNumber", "politicalReviewDate", "preReviewDate", "partyTalkDate", "approvalDate", "oathDate", "fullApplyDate", "fullMeetingDate", "fullApprovalDate", "contactPersons", "introducers"],
       min: 2,
     },
   ],
