@@ -12,7 +12,7 @@ import { prepareMeetingMatrix } from "../check/matrix-sheet.js";
 import { checkQuarterCountSheet } from "../check/quarter-count-sheet.js";
 import { checkOrgSummary, readSummaryOfOrganisations, type OrgSummary } from "../check/org-summary-sheet.js";
 import { admittedListOf } from "./admitted-list.js";
-import { prepareLongForm } from "../check/long-form-sheet.js";
+import { prepareLongForm, preparePathCells } from "../check/long-form-sheet.js";
 import { placeOnMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
 import { prepareSheet, resolveAsOf, ruleContextOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
 import type { CheckOptions } from "../check/options.js";
@@ -104,7 +104,7 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
         const cell = placeOf.get(f.cell);
         return cell ? [{ ...f, cell }] : [];
       }),
-      reason: renderMessage(slot.matrix.readAs, opts.lang ?? "zh") + report.reason,
+      reason: renderMessage(slot.matrix.readAs, opts.lang ?? "zh", slot.matrix.readArgs) + report.reason,
     };
   }
   if (slot.transposed) {
@@ -222,6 +222,11 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
         if (!folded && p.done && p.report.status === "unrecognised") {
           const l = prepareLongForm(grid, partOpts);
           if (l) [p, matrix] = [{ done: false, sheet: l.prepared }, l.folded];
+        }
+        // Nor one row a person with the whole path in one cell (发展历程: 2019.3.5递交入党申请书；…): read step by step.
+        if (!folded && !matrix && p.done && p.report.status === "unrecognised") {
+          const c = preparePathCells(grid, partOpts);
+          if (c) [p, matrix] = [{ done: false, sheet: c.prepared }, c.folded];
         }
         // Nor a summary with one row per organisation (a 党委's): checked by what the rules say of it.
         let summary: BookSlot["summary"];

@@ -6,7 +6,7 @@ import type { FieldType } from "../template/schema.js";
 import { parseMonthText, readDateNumber, readDateText, readMonthSpan, serialToDay, type DatePrecision, type ReadDate } from "./dates.js";
 import { isNoPeriodMarker, isNothingMarker, valueMarker } from "./markers.js";
 import { parseNumberText } from "./numbers.js";
-import { countWithUnit, placeWithWords, yesVotes } from "./chinese-count.js";
+import { countWithBreakdown, countWithUnit, placeWithWords, yesVotes } from "./chinese-count.js";
 import { isExponentNumberText, normaliseIdText } from "./id-text.js";
 import { cleanText, hasFullWidth, toHalfWidth } from "./text.js";
 
@@ -135,7 +135,7 @@ function normaliseNumber(raw: CellValue, text: string, type: FieldType): Normali
     if (!parsed) {
       // 延长6个月, 共12人: a count with its unit, in an integer column; 并列3, 第3名: a place.
       const half = toHalfWidth(raw);
-      const count = type === "integer" ? (countWithUnit(half) ?? placeWithWords(half) ?? yesVotes(half)) : null;
+      const count = type === "integer" ? (countWithUnit(half) ?? countWithBreakdown(half) ?? placeWithWords(half) ?? yesVotes(half)) : null;
       if (count === null) return bad("value.notNumber", text);
       return { value: count, text };
     }

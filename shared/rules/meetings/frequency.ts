@@ -6,7 +6,7 @@ import type { Args, Rule, RuleContext } from "../context.js";
 import type { LedgerRecord } from "../../records/build.js";
 import { shortPeriods } from "../../scoring/meetings.js";
 import { ownsPeriodEnd, partContexts } from "../../book/register-parts.js";
-import { meetingOf } from "./meeting-of.js";
+import { alsoHeld, meetingOf } from "./meeting-of.js";
 import { describePeriod } from "./period-words.js";
 import { maxOf } from "../../util/append-all.js";
 import { contextMentions } from "../../detect/sheet-context.js";
@@ -42,9 +42,11 @@ export const meetingFrequencyRule: Rule = {
         if (day === null || req === null) continue;
         first = Math.min(first, day);
         last = Math.max(last, day);
-        const list = byType.get(req.type) ?? [];
-        list.push({ day, group: part.str(rec, "group") });
-        byType.set(req.type, list);
+        for (const held of [req, ...alsoHeld(part, rec, req)]) {
+          const list = byType.get(held.type) ?? [];
+          list.push({ day, group: part.str(rec, "group") });
+          byType.set(held.type, list);
+        }
         if (req === m.requirements[0]) largestGeneral = Math.max(largestGeneral, part.num(rec, "expected") ?? 0);
       }
     }
@@ -136,7 +138,7 @@ function judgeBranches(ctx: RuleContext, listed: Requirement[], branches: Map<st
     const held = recs.flatMap((rec) => {
       const day = ctx.num(rec, "date");
       const req = meetingOf(ctx, rec);
-      return day === null || req === null ? [] : [{ rec, day, req }];
+      return day === null || req === null ? [] : [req, ...alsoHeld(ctx, rec, req)].map((r) => ({ rec, day, req: r }));
     });
     const general = m.requirements[0];
     const largestGeneral = Math.max(0, maxOf(held.filter((h) => h.req === general).map((h) => ctx.num(h.rec, "expected") ?? 0)));
