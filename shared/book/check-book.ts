@@ -131,6 +131,9 @@ function foldedReport(report: SheetReport, folded: FoldedRecords, opts: CheckOpt
   };
 }
 
+/** What one person's card of label–value pairs may be: a member's card, or a 发展党员全程纪实表 (one person's steps). */
+const CARD_KINDS = new Set(["roster", "development"]);
+
 /** How far from the sheet's left edge the field names of a transposed sheet may stand (a 序号 column first). */
 const TRANSPOSED_HEADER_COLUMNS = 2;
 /** The fewest records (columns) a transposed sheet must hold to be read so. */
@@ -198,7 +201,7 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
         if (!folded && p.done && p.report.status === "unrecognised") {
           const card = readMemberCard(grid, isFootLine);
           const read = card ? prepareSheet(card.grid, partOpts) : null;
-          if (read && !read.done && read.sheet.layout.index.template.kind === "roster") [p, folded] = [read, card!];
+          if (read && !read.done && CARD_KINDS.has(read.sheet.layout.index.template.kind)) [p, folded] = [read, card!];
         }
         const block = columns ? { block: columns } : rows ? { block: rows, blockRows: true } : {};
         // A sheet no ledger fits may be one kept the other way round: read it transposed when that fits one.

@@ -22,8 +22,10 @@ export interface AttendanceSentence {
 }
 
 const NUM = "(\\d{1,4}|[一二两三四五六七八九十]{1,3})";
-const EXPECTED = new RegExp(`应(?:到会?|出席|参会|参加)(?:人数|党员|委员)?\\s*[:：]?\\s*${NUM}\\s*(?:人|名)?`);
-const PRESENT = new RegExp(`(?:实到会?|实际(?:到会|出席|参会|参加)|实出席|实参会|出席|到会)(?:人数|党员|委员)?\\s*[:：]?\\s*${NUM}\\s*(?:人|名)?`);
+const WHO = "(?:有表决权的?)?(?:人数|党员|委员)?";
+const EXPECTED = new RegExp(`应(?:到会?|出席|参会|参加)${WHO}\\s*[:：]?\\s*${NUM}\\s*(?:人|名)?`);
+const PRESENT = new RegExp(`(?:实到会?|实际(?:到会|出席|参会|参加)|实出席|实参会|出席|到会)${WHO}\\s*[:：]?\\s*${NUM}\\s*(?:人|名)?`);
+const YES = new RegExp(`(?:赞成|同意)(?:票数|票)?\\s*[:：]?\\s*${NUM}\\s*(?:票|人|名)?`);
 const ABSENT = new RegExp(`(缺席|请假|未到|缺会)(?:人数)?\\s*[:：]?\\s*${NUM}\\s*(?:人|名)?\\s*(?:[（(]([^）)]*)[）)])?`);
 
 /** Why someone was away, as clerks add it after the name (张三因病, 李四外出务工). */
@@ -46,6 +48,17 @@ export function readAttendanceSentence(text: string): AttendanceSentence | null 
   const absent = a ? chineseCount(a[2]!) : null;
   const absentWord = a ? (a[1] === "请假" ? "请假" : "缺席") : null;
   return { expected, present, absent, absentWord, accounted: a?.[3] !== undefined ? accountedIn(a[3]) : null };
+}
+
+/**
+ * A branch meeting's vote in one cell (表决情况: 应到会有表决权党员25人，实到21人，赞成12票): those expected, those
+ * present and the yes votes; null unless all three are said.
+ */
+export function readVoteSentence(text: string): { expected: number; present: number; yes: number } | null {
+  const a = readAttendanceSentence(text);
+  const y = a ? YES.exec(toHalfWidth(text).replace(/\s+/g, "")) : null;
+  const yes = y ? chineseCount(y[1]!) : null;
+  return a && yes !== null ? { expected: a.expected, present: a.present, yes } : null;
 }
 
 /**

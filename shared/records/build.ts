@@ -384,7 +384,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   }
   const repeatFields = new Set(repeatColumns.map((r) => r.fieldIndex));
   const spanFields = new Set([...spans.map((s) => s.end), ...pairs.values()]);
-  for (const sc of sentenceCols) for (const f of Object.values(sc.fills)) if (f !== undefined && records.some((r) => r.values[f] !== null)) spanFields.add(f);
+  for (const sc of sentenceCols) for (const f of sc.fills) if (f !== undefined && records.some((r) => r.values[f] !== null)) spanFields.add(f);
   return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied, slashRead, ...(sentenceUnread.length ? { sentenceUnread } : {}) };
 }
 

@@ -1,14 +1,17 @@
 import type { NormProblem, NormValue } from "../normalise/value.js";
 import type { FieldParsed } from "../template/schema.js";
-import { countNamesListed, readAttendanceSentence } from "../normalise/attendance-sentence.js";
+import { countNamesListed, readAttendanceSentence, readVoteSentence } from "../normalise/attendance-sentence.js";
 
-/** A column whose cells are sentences (参会情况), and the fields it may fill. */
+/**
+ * A column whose cells are sentences (参会情况, 表决情况), and the fields it fills: the field's `fills`, in the
+ * order its kind says them (attendance: 应到, 实到, 缺席; vote: 应到, 实到, 赞成). Only fields no column holds.
+ */
 export interface SentenceColumn {
   fieldIndex: number;
   col: number;
-  kind: "attendance";
-  /** Fields filled from the sentence, by what the sentence says; only those no column holds. */
-  fills: { expected?: number; present?: number; leave?: number };
+  kind: "attendance" | "vote";
+  /** Field index of each figure the sentence says, or undefined where a column holds it (or the template has none). */
+  fills: (number | undefined)[];
 }
 
 /** Cells of a sentence column that were not understood: said once per column, never passed over. */
@@ -27,10 +30,10 @@ export function sentenceColumnsOf(fields: readonly FieldParsed[], colOf: readonl
   };
   const out: SentenceColumn[] = [];
   fields.forEach((f, i) => {
-    if (f.sentence !== "attendance" || colOf[i]! < 0) return;
-    const fills = { expected: free("expected"), present: free("present"), leave: free("leave") };
-    // Nothing to fill where the sheet has a column for 实到.
-    if (fills.present === undefined) return;
+    if (f.sentence === undefined || !f.fills || colOf[i]! < 0) return;
+    const fills = f.fills.map(free);
+    // Nothing to fill where the sheet has a column for those present.
+    if (fills[1] === undefined) return;
     out.push({ fieldIndex: i, col: colOf[i]!, kind: f.sentence, fills });
   });
   return out;
@@ -46,18 +49,32 @@ export interface SentenceRead {
 /** One cell's sentence: the values it gives, or null when it is not understood (or is empty). */
 export function readSentenceCell(sc: SentenceColumn, raw: unknown): SentenceRead | null {
   if (typeof raw !== "string" || raw.trim() === "") return null;
+  return sc.kind === "vote" ? voteOf(sc, raw) : attendanceOf(sc, raw);
+}
+
+function filled(sc: SentenceColumn, figures: (number | null)[]): [number, NormValue][] {
+  const out: [number, NormValue][] = [];
+  figures.forEach((v, i) => {
+    const f = sc.fills[i];
+    if (f !== undefined && v !== null) out.push([f, v]);
+  });
+  return out;
+}
+
+function voteOf(sc: SentenceColumn, raw: string): SentenceRead | null {
+  const v = readVoteSentence(raw);
+  if (!v || sc.fills[0] === undefined) return null;
+  return { values: filled(sc, [v.expected, v.present, v.yes]), problems: [] };
+}
+
+function attendanceOf(sc: SentenceColumn, raw: string): SentenceRead | null {
   const a = readAttendanceSentence(raw);
   if (!a) {
     const listed = countNamesListed(raw);
-    return listed === null ? null : { values: [[sc.fills.present!, listed]], problems: [] };
+    return listed === null ? null : { values: filled(sc, [null, listed]), problems: [] };
   }
   // 应到 and 实到 both come from the sentence, or neither: half a pair checks nothing.
-  if (sc.fills.expected === undefined) return null;
-  const values: [number, NormValue][] = [
-    [sc.fills.expected, a.expected],
-    [sc.fills.present!, a.present],
-  ];
-  if (sc.fills.leave !== undefined && a.absent !== null) values.push([sc.fills.leave, a.absent]);
+  if (sc.fills[0] === undefined) return null;
   const problems: NormProblem[] = [];
   const value = raw.trim();
   // 缺席 counts everyone not there: with 实到 it makes 应到 (请假 may leave some away unexcused).
@@ -67,5 +84,5 @@ export function readSentenceCell(sc: SentenceColumn, raw: unknown): SentenceRead
   if (a.absent !== null && a.accounted !== null && a.accounted !== a.absent) {
     problems.push({ code: "value.absentNames", severity: "warning", args: { value, word: a.absentWord ?? "缺席", absent: a.absent, accounted: a.accounted } });
   }
-  return { values, problems };
+  return { values: filled(sc, [a.expected, a.present, a.absent]), problems };
 }

@@ -42,7 +42,7 @@ export const meetingsTemplate: Template = {
     { name: "committeeSize", title: "支部委员人数", titleEn: "Committee members", type: "integer", aliases: ["支部委员", "支委人数", "支委会委员人数", "支委会成员"], weight: 0.5, constraints: { minimum: 0 } },
     // 参会情况 written as a sentence (应到22人，实到20人，缺席2人（…）), or 参加人员 as a list of names: 应到, 实到 and
     // 缺席 where no column holds them. Little weight: a booking book's 参加人员 says nothing of a register.
-    { name: "attendance", title: "参会情况", titleEn: "Attendance", type: "string", aliases: ["出席情况", "到会情况", "出勤情况", "参会人员情况", "人员出席情况", "出席人员情况", "参加会议情况", "到会人员情况", "参加人员", "参会人员", "出席人员", "到会人员", "参加对象"], weight: 0.25, sentence: "attendance" },
+    { name: "attendance", title: "参会情况", titleEn: "Attendance", type: "string", aliases: ["出席情况", "到会情况", "出勤情况", "参会人员情况", "人员出席情况", "出席人员情况", "参加会议情况", "到会人员情况", "参加人员", "参会人员", "出席人员", "到会人员", "参加对象"], weight: 0.25, sentence: "attendance", fills: ["expected", "present", "leave"] },
     { name: "leave", title: "请假人数", titleEn: "On leave", type: "integer", aliases: ["请假", "缺席人数", "缺席", "缺席委员人数"], weight: 1, constraints: { minimum: 0 } },
     // The √ of an attendance matrix counted, beside the 实到 it states (no sheet has this header of its own).
     { name: "marked", title: "打√人数", titleEn: "Marked present", type: "integer", aliases: [], weight: 0.5, constraints: { minimum: 0 } },

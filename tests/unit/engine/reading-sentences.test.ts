@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook, DEFAULT_RULE_SET, type CellValue } from "../../../shared/index.js";
-import { countNamesListed, readAttendanceSentence } from "../../../shared/normalise/attendance-sentence.js";
+import { countNamesListed, readAttendanceSentence, readVoteSentence } from "../../../shared/normalise/attendance-sentence.js";
 import { countWithBreakdown } from "../../../shared/normalise/chinese-count.js";
 import { meetingsHeldIn } from "../../../shared/rules/meetings/held-in-text.js";
 import { book, sheet } from "./grid-helpers.js";
@@ -130,5 +130,44 @@ describe("a development ledger with the whole path in one cell (G3, G4, G16)", (
     expect(codes("E5")).toEqual(["development.activistTooShort"]);
     expect(codes("E6")).toEqual(["probation.fullDateMismatch"]);
     expect(codes("E3")).toEqual([]);
+  });
+});
+
+describe("a vote written as a sentence (G10)", () => {
+  it("gives those expected, those present and the yes votes", () => {
+    expect(readVoteSentence("应到会有表决权党员25人，实到21人，赞成12票")).toEqual({ expected: 25, present: 21, yes: 12 });
+    expect(readVoteSentence("应到会有表决权党员25人，实到21人")).toBeNull();
+  });
+});
+
+describe("one person's 发展党员全程纪实表: label–value pairs, the votes as sentences", () => {
+  // Two pairs a row, each value merged over three cells, as a form lays them out.
+  const pair = (a: string, av: CellValue, b: string, bv: CellValue): CellValue[] => [a, av, null, null, b, bv, null, null];
+  const rows: CellValue[][] = [
+    ["发展党员全程纪实表"],
+    ["所在党支部：某镇机关党支部"],
+    ["姓名", "周涛", "性别", "男", "出生年月", "1995.4", "民族", "汉族"],
+    pair("递交入党申请书时间", "2022年3月1日", "党组织派人谈话时间", "2022年3月20日"),
+    pair("确定为入党积极分子时间", "2022年9月1日", "培养联系人", "吴敏、郑华"),
+    pair("确定为发展对象时间", "2023年10月8日", "入党介绍人", "吴敏、郑华"),
+    pair("政治审查结论时间", "2023年12月1日", "上级党委预审时间", "2024年1月10日"),
+    pair("支部大会讨论接收时间", "2024年2月1日", "表决情况", "应到会有表决权党员20人，实到18人，赞成18票"),
+    pair("上级党委派人谈话时间", "2024年2月20日", "上级党委审批时间", "2024年3月1日"),
+    pair("入党宣誓时间", "2024年3月10日", "预备期满时间", "2025年2月1日"),
+    pair("提出转正申请时间", "2025年1月20日", "支部大会讨论转正时间", "2025年2月5日"),
+    pair("转正表决情况", "应到会有表决权党员20人，实到12人，赞成10票", "上级党委审批转正时间", "2025年2月25日"),
+  ];
+  const merges = rows.slice(3).flatMap((_, i) => [
+    { r0: i + 3, c0: 1, r1: i + 3, c1: 3 },
+    { r0: i + 3, c0: 5, r1: i + 3, c1: 7 },
+  ]);
+  const r = checkWorkbook(book(sheet("周涛", rows, { merges })), { asOf: "2025-12-31" });
+
+  it("is read as a development record of one person", () => {
+    expect(r.sheets[0]!.kind).toBe("development");
+  });
+  it("judges the 转正 vote as the admitting one: 10 yes of 20 is not more than half, at its cell", () => {
+    const errors = r.findings.filter((f) => f.severity === "error").map((f) => `${f.cell} ${f.code}`);
+    expect(errors).toEqual(["B12 development.voteNotPassed"]);
   });
 });
