@@ -35,6 +35,8 @@ export const meetingFrequencyRule: Rule = {
     let first = Infinity;
     let last = -Infinity;
     let largestGeneral = 0;
+    // The rows' own types: a type only their words also name (开展民主评议党员) makes no register of two types.
+    const primaryTypes = new Set<string>();
     for (const part of partContexts(ctx)) {
       for (const rec of part.records) {
         const day = part.num(rec, "date");
@@ -42,6 +44,7 @@ export const meetingFrequencyRule: Rule = {
         if (day === null || req === null) continue;
         first = Math.min(first, day);
         last = Math.max(last, day);
+        primaryTypes.add(req.type);
         for (const held of [req, ...alsoHeld(part, rec, req)]) {
           const list = byType.get(held.type) ?? [];
           list.push({ day, group: part.str(rec, "group") });
@@ -52,7 +55,7 @@ export const meetingFrequencyRule: Rule = {
     }
     if (first === Infinity) return;
     // One type only: the register names its type and its rows name no other.
-    const oneType = ctx.sheetMeetingType !== null && !ctx.has("type") && [...byType.keys()].every((t) => t === ctx.sheetMeetingType!.type) ? ctx.sheetMeetingType : null;
+    const oneType = ctx.sheetMeetingType !== null && !ctx.has("type") && [...primaryTypes].every((t) => t === ctx.sheetMeetingType!.type) ? ctx.sheetMeetingType : null;
     const year = titleYear(ctx.view, ctx.headerRow);
     const a = toYmd(first);
     const b = toYmd(last);
