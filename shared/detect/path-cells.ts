@@ -1,4 +1,5 @@
 import { a1 } from "../grid/a1.js";
+import { appendAll } from "../util/append-all.js";
 import { SheetView } from "../grid/sheet-view.js";
 import type { CellValue, SheetGrid } from "../grid/types.js";
 import type { TemplateParsed } from "../template/schema.js";
@@ -120,7 +121,7 @@ export function unfoldPathCells(sheet: SheetGrid, template: TemplateParsed): Unf
     const fmt: (string | null)[] = others.map((c) => view.format(r, c));
     others.forEach((c, i) => placeOf.set(a1(out, i), a1(r, c)));
     const p = paths.get(r);
-    if (r === header.row) row.push(...added);
+    if (r === header.row) appendAll(row, added);
     else {
       fields.forEach((f) => row.push(p?.steps.get(f) ?? null));
       if (withExtension) row.push(p?.extension ?? null);

@@ -322,7 +322,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       const raw = view.merged(row, sc.col);
       const read = readSentenceCell(sc, raw);
       if (!read) {
-        if (typeof raw !== "string" || raw.trim() === "") continue;
+        // A dash or 无 is a cell left empty on purpose (转正表决情况 "/" before the 转正): nothing to read.
+        if (typeof raw !== "string" || /^\s*(?:[/／\\—–\-－]+|无)?\s*$/.test(raw)) continue;
         const seen = sentenceUnread.find((u) => u.col === sc.col);
         if (seen) seen.count++;
         else sentenceUnread.push({ fieldIndex: sc.fieldIndex, col: sc.col, count: 1, example: raw.trim() });
