@@ -13,7 +13,7 @@ import { checkQuarterCountSheet } from "../check/quarter-count-sheet.js";
 import { checkOrgSummary, readSummaryOfOrganisations, type OrgSummary } from "../check/org-summary-sheet.js";
 import { checkItemScoreSheet } from "../check/item-score-sheet.js";
 import { admittedListOf } from "./admitted-list.js";
-import { prepareLongForm } from "../check/long-form-sheet.js";
+import { prepareLongForm, preparePathCells } from "../check/long-form-sheet.js";
 import { placeOnMatrix, type UnfoldedMatrix } from "../detect/meeting-matrix.js";
 import { prepareSheet, resolveAsOf, ruleContextOf, runSheet, type PreparedSheet } from "../check/check-sheet.js";
 import type { CheckOptions } from "../check/options.js";
@@ -113,7 +113,7 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
         const cell = placeOf.get(f.cell);
         return cell ? [{ ...f, cell }] : [];
       }),
-      reason: renderMessage(slot.matrix.readAs, opts.lang ?? "zh") + report.reason,
+      reason: renderMessage(slot.matrix.readAs, opts.lang ?? "zh", slot.matrix.readArgs) + report.reason,
     };
   }
   if (slot.transposed) {
@@ -139,6 +139,9 @@ function foldedReport(report: SheetReport, folded: FoldedRecords, opts: CheckOpt
     reason: renderMessage(`sheet.${folded.reading}`, opts.lang ?? "zh", { records: folded.records }) + report.reason,
   };
 }
+
+/** What one person's card of label–value pairs may be: a member's card, or a 发展党员全程纪实表 (one person's steps). */
+const CARD_KINDS = new Set(["roster", "development"]);
 
 /** How far from the sheet's left edge the field names of a transposed sheet may stand (a 序号 column first). */
 const TRANSPOSED_HEADER_COLUMNS = 2;
@@ -207,7 +210,7 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
         if (!folded && p.done && p.report.status === "unrecognised") {
           const card = readMemberCard(grid, isFootLine);
           const read = card ? prepareSheet(card.grid, partOpts) : null;
-          if (read && !read.done && read.sheet.layout.index.template.kind === "roster") [p, folded] = [read, card!];
+          if (read && !read.done && CARD_KINDS.has(read.sheet.layout.index.template.kind)) [p, folded] = [read, card!];
         }
         const block = columns ? { block: columns } : rows ? { block: rows, blockRows: true } : {};
         // A sheet no ledger fits may be one kept the other way round: read it transposed when that fits one.
@@ -231,6 +234,11 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
         if (!folded && p.done && p.report.status === "unrecognised") {
           const l = prepareLongForm(grid, partOpts);
           if (l) [p, matrix] = [{ done: false, sheet: l.prepared }, l.folded];
+        }
+        // Nor one row a person with the whole path in one cell (发展历程: 2019.3.5递交入党申请书；…): read step by step.
+        if (!folded && !matrix && p.done && p.report.status === "unrecognised") {
+          const c = preparePathCells(grid, partOpts);
+          if (c) [p, matrix] = [{ done: false, sheet: c.prepared }, c.folded];
         }
         // Nor a summary with one row per organisation (a 党委's): checked by what the rules say of it.
         let summary: BookSlot["summary"];

@@ -31,7 +31,9 @@ export interface UnfoldedMatrix {
   /** A cell of the unfolded list → the cell of the matrix as written. */
   placeOf: Map<string, string>;
   /** The message that says how the sheet was read. */
-  readAs: "sheet.meetingMatrix" | "sheet.monthRows" | "sheet.attendanceMatrix" | "sheet.longForm";
+  readAs: "sheet.meetingMatrix" | "sheet.monthRows" | "sheet.attendanceMatrix" | "sheet.longForm" | "sheet.pathCells" | "sheet.pathCellsUnread";
+  /** The message's arguments, where it has any. */
+  readArgs?: Record<string, string | number>;
 }
 
 const MAX_HEADER_ROW = 12;

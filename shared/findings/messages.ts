@@ -24,6 +24,18 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: "{field}有 {count} 个日期没有写年份（如“{example}”），已按标题中的{period}读",
     en: "{count} dates in {field} have no year (e.g. \"{example}\"); they were read in {period}, the period the title names",
   },
+  "value.sentenceUnread": {
+    zh: "{field}有 {count} 处没有读懂（如“{example}”），其中的人数未检查",
+    en: "{count} cells of {field} could not be read (e.g. \"{example}\"); the counts in them were not checked",
+  },
+  "value.attendanceShort": {
+    zh: "{field}“{value}”：实到 {present} 人加缺席 {absent} 人为 {sum} 人，与应到 {expected} 人不符",
+    en: "{field} \"{value}\": {present} present and {absent} absent make {sum}, not the {expected} expected",
+  },
+  "value.absentNames": {
+    zh: "{field}“{value}”：{word} {absent} 人，括号里交代的是 {accounted} 人",
+    en: "{field} \"{value}\": {absent} absent, but the brackets account for {accounted}",
+  },
   "value.slashMonthFirst": {
     zh: "{field}有 {count} 个日期写成“{example}”这样的斜杠样式，已按“月/日/年”读（7/1/2019 即 2019年7月1日）",
     en: "{count} dates in {field} are written like \"{example}\"; they were read month first (7/1/2019 is 1 July 2019)",
@@ -262,6 +274,11 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "sheet.wrongTemplate": { zh: "未检查：这张表不符合模板“{title}”{detail}", en: "Not checked: the sheet does not fit the template \"{title}\"{detail}" },
   "sheet.blockRows": { zh: "本表上下有几张表，分开检查：这是第 {rows} 行的一张。", en: "The sheet holds tables one above the other, checked one by one: this is the one in rows {rows}. " },
   "sheet.block": { zh: "本表左右并排几张表，分开检查：这是 {columns} 列的一张。", en: "The sheet holds tables side by side, checked one by one: this is the one in columns {columns}. " },
+  "sheet.pathCells": { zh: "本表每人的发展环节写在“{field}”一格里，已按各环节的时间逐一读取，问题标在该格。", en: "Each person's steps are written in one \"{field}\" cell: read step by step, findings at that cell. " },
+  "sheet.pathCellsUnread": {
+    zh: "本表每人的发展环节写在“{field}”一格里，已按各环节的时间逐一读取，问题标在该格；其中有 {count} 处没有读懂（如“{example}”），未检查。",
+    en: "Each person's steps are written in one \"{field}\" cell: read step by step, findings at that cell; {count} parts could not be read (e.g. \"{example}\") and were not checked. ",
+  },
   "sheet.longForm": { zh: "本表一人多行（每个发展环节一行，姓名重复），按每人一条发展记录读取，问题仍标在原单元格。", en: "The sheet keeps one row per step, the name repeated on each: read as one record per person, findings at the cells as written. " },
   "sheet.meetingMatrix": { zh: "本表是三会一课一览表（会议类型或党小组一行、月份一列，格内写召开日期、✓ 或次数），按每次会议一条读取，问题仍标在原单元格。", en: "The sheet is a meetings matrix (a row per meeting type or group, a column per month, the day, a tick or a count in each cell): read as one record per meeting, findings at the cells as written. " },
   "sheet.twoRowRecords": { zh: "本表每人占两行（序号、姓名上下合并，第二行是联系电话、备注等），按每人一条读取（共 {records} 人），问题仍标在原单元格。", en: "Each member takes two rows (序号 and 姓名 merged down, the second row holding phone, remarks and the like): read as one record per member ({records} in all), findings at the cells as written. " },

@@ -11,8 +11,8 @@ import type { FoldedRecords } from "./two-row-records.js";
  * 所在党支部：…) stay above it as title lines.
  */
 
-/** A label is a short word (姓名, 申请入党日期, 工作单位及职务): no figures, no sentence. */
-const LABEL = /^[\p{Script=Han}A-Za-z（）()/、\s]{1,10}$/u;
+/** A label is a short word (姓名, 申请入党日期, 工作单位及职务, 确定为入党积极分子时间): no figures, no sentence. */
+const LABEL = /^[\p{Script=Han}A-Za-z（）()/、\s]{1,12}$/u;
 /** The fewest label–value pairs and rows of them that make a card. */
 const MIN_PAIRS = 6;
 const MIN_PAIR_ROWS = 3;

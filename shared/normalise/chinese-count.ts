@@ -22,6 +22,17 @@ export function countWithUnit(text: string): number | null {
 }
 
 /**
+ * A count with what it includes in brackets, as a meeting's 人数 is written: 9（其中预备1）, 20人（含列席2人）
+ * → the count before the brackets (the whole number present; the brackets break it down).
+ */
+const COUNT_WITH_BREAKDOWN = /^(\d{1,5}|[一二两三四五六七八九十]{1,3})\s*(?:人|名)?\s*[（(]\s*(?:其中|含|内含|包括)[^（()）]{1,20}[)）]$/;
+
+export function countWithBreakdown(text: string): number | null {
+  const m = COUNT_WITH_BREAKDOWN.exec(text.trim());
+  return m ? chineseCount(m[1]!) : null;
+}
+
+/**
  * A place written with its words, as a rank column holds it: 第3名, 第三名, 并列3, 并列第3名,
  * 3（并列）, 第3名（并列） → 3. A tie keeps its place (two 并列3 are both third).
  */

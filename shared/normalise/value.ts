@@ -6,7 +6,7 @@ import type { FieldType } from "../template/schema.js";
 import { parseMonthText, readDateNumber, readDateText, readMonthSpan, serialToDay, type DatePrecision, type ReadDate } from "./dates.js";
 import { isNoPeriodMarker, isNothingMarker, valueMarker } from "./markers.js";
 import { parseNumberText } from "./numbers.js";
-import { chineseCount, countWithUnit, placeWithWords, wordsWithUnit, yesVotes } from "./chinese-count.js";
+import { chineseCount, countWithBreakdown, countWithUnit, placeWithWords, wordsWithUnit, yesVotes } from "./chinese-count.js";
 import { isExponentNumberText, normaliseIdText } from "./id-text.js";
 import { cleanText, hasFullWidth, toHalfWidth } from "./text.js";
 
@@ -135,8 +135,9 @@ function normaliseNumber(raw: CellValue, text: string, type: FieldType): Normali
     if (!parsed) {
       // 延长6个月, 共12人: a count with its unit, in an integer column; 并列3, 第3名: a place.
       const half = toHalfWidth(raw);
-      // 八十七分, 十九票: a whole number in Chinese numerals with its unit, in any number column; 八十四 alone in a score.
-      const count = type === "integer" ? (countWithUnit(half) ?? placeWithWords(half) ?? yesVotes(half) ?? wordsWithUnit(half)) : type === "number" ? (wordsWithUnit(half) ?? pointsInWords(half)) : null;
+      // 八十七分, 十九票: a whole number in Chinese numerals with its unit, in any number column; 八十四 alone in a
+      // score; 9（其中预备1）: the count and its breakdown.
+      const count = type === "integer" ? (countWithUnit(half) ?? countWithBreakdown(half) ?? placeWithWords(half) ?? yesVotes(half) ?? wordsWithUnit(half)) : type === "number" ? (wordsWithUnit(half) ?? pointsInWords(half)) : null;
       if (count === null) return bad("value.notNumber", text);
       return { value: count, text };
     }

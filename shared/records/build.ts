@@ -19,6 +19,7 @@ import { sectionFacts, type SectionFact } from "../rows/section-facts.js";
 import { decodeCell, readHeaderCodes } from "../detect/header-codes.js";
 import { allowedValuesByColumn } from "./list-validations.js";
 import { unspacedHalfWidth } from "../normalise/text.js";
+import { readSentenceCell, sentenceColumnsOf, type SentenceUnread } from "./sentence-fields.js";
 
 /** One column of a repeating group (a month), shared by every record. */
 export interface RepeatColumn {
@@ -115,6 +116,8 @@ export interface RecordSet {
   yearSupplied: YearSupplied[];
   /** Date columns whose slash dates (7/1/2019) were read in the order the column shows (said to the clerk). */
   slashRead: SlashRead[];
+  /** Sentence cells (参会情况) not understood, per column: their counts unchecked, said so. */
+  sentenceUnread?: SentenceUnread[];
 }
 
 /** Slash dates of one column (7/1/2019), read month first or day first as the whole column says. */
@@ -207,6 +210,9 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const basicField = fieldByName.get("basicInfo");
   const basicTargets = (["sex", "ethnicity", "birthDate", "education"] as const).map((n) => fieldByName.get(n) ?? -1);
   const spreadBasic = basicField !== undefined && colOf[basicField]! >= 0;
+  // Sentence columns (参会情况 "应到22人，实到20人…") and the fields they fill.
+  const sentenceCols = sentenceColumnsOf(fields, colOf);
+  const sentenceUnread: SentenceUnread[] = [];
   const records: LedgerRecord[] = [];
   const problems: CellProblem[] = [];
   const sections: Section[] = [];
@@ -346,6 +352,23 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       else repeat[i] = v;
     }
     rec.repeat = repeat;
+    for (const sc of sentenceCols) {
+      const raw = view.merged(row, sc.col);
+      const read = readSentenceCell(sc, raw);
+      if (!read) {
+        // A dash or 无 is a cell left empty on purpose (转正表决情况 "/" before the 转正): nothing to read.
+        if (typeof raw !== "string" || /^\s*(?:[/／\\—–\-－]+|无)?\s*$/.test(raw)) continue;
+        const seen = sentenceUnread.find((u) => u.col === sc.col);
+        if (seen) seen.count++;
+        else sentenceUnread.push({ fieldIndex: sc.fieldIndex, col: sc.col, count: 1, example: raw.trim() });
+        continue;
+      }
+      for (const [f, v] of read.values) {
+        values[f] = v;
+        (rec.sources ??= new Map()).set(f, { row, col: sc.col, from: "span" });
+      }
+      for (const p of read.problems) problems.push({ ...p, row, col: sc.col, fieldIndex: sc.fieldIndex });
+    }
     // Only a 序号 (or another unbound cell) filled in: a numbered line of a blank form, not a record.
     // A form without a 序号 column numbered in its first column (姓名) is the same: "1" is no name.
     if ((values.every((v) => v === null) || onlyNumberedName(values, nameField)) && repeat.every((v) => v === null) && problems.length === problemsBefore) {
@@ -424,7 +447,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     ...(extensionSpread ? [extensionField!] : []),
     ...(spreadBasic ? basicTargets.filter((f) => f >= 0 && colOf[f] === -1) : []),
   ]);
-  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied, slashRead };
+  for (const sc of sentenceCols) for (const f of sc.fills) if (f !== undefined && records.some((r) => r.values[f] !== null)) spanFields.add(f);
+  return { fields, colOf, listOf, repeatColumns, repeatFields, spanFields, records, problems, sections, derived, roles, noteColumns, postColumns, yearSupplied, slashRead, ...(sentenceUnread.length ? { sentenceUnread } : {}) };
 }
 
 /** A date read from a cell of several facts, to the precision it was written; `source` where it is another field's cell. */

@@ -102,6 +102,16 @@ export const Field = z
      */
     pairEnd: z.string().max(64).optional(),
     /**
+     * For a text field: the facts its cells say as a sentence (参会情况 "应到22人，实到20人，缺席2人（…）"
+     * gives 应到, 实到 and 缺席), filling the fields no column holds. A sentence not understood is said so.
+     */
+    sentence: z.enum(["attendance", "vote"]).optional(),
+    /**
+     * The fields a sentence fills, in the order its kind says them (attendance: 应到, 实到, 缺席; vote: 应到, 实到,
+     * 赞成); only those no column holds.
+     */
+    fills: z.array(z.string().max(64)).min(2).max(3).optional(),
+    /**
      * Facts a note may state that explain the cell left empty on purpose (评议结果 blank and
      * 备注「长期病假，不参评」): the kinds of `shared/notes/patterns.ts`. Such a cell is not
      * 「不能为空」; it is said as read, never passed over in silence.

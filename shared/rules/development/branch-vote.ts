@@ -1,4 +1,4 @@
-import type { Rule } from "../context.js";
+import type { Rule, RuleContext } from "../context.js";
 
 /**
  * G10 (细则 第二十、二十一条): the branch meeting that admits a member needs more than half
@@ -6,25 +6,35 @@ import type { Rule } from "../context.js";
  * (counted against those expected, not those present).
  */
 export const branchVoteRule: Rule = {
-  needs: ["votersExpected", "votersPresent"],
+  needs: [],
   run(ctx) {
-    const { voteQuorumShare, voteMajorityShare } = ctx.ruleSet.development;
-    for (const rec of ctx.records) {
-      const expected = ctx.num(rec, "votersExpected");
-      const present = ctx.num(rec, "votersPresent");
-      if (expected === null || present === null) continue;
-      if (present > expected) {
-        ctx.atCell(rec, "votersPresent", "development.votersOver", "error", { present, expected });
-        continue;
-      }
-      const quorum = expected * voteQuorumShare;
-      if (!(present > quorum)) ctx.atCell(rec, "votersPresent", "development.voteQuorum", "error", { present, expected, quorum }, `> ${quorum}`);
-      const yes = ctx.num(rec, "votesYes");
-      const majority = expected * voteMajorityShare;
-      if (yes !== null && !(yes > majority)) ctx.atCell(rec, "votesYes", "development.voteNotPassed", "error", { yes, expected, majority }, `> ${majority}`);
-    }
+    // The admitting meeting's vote, and the 转正 meeting's where the record gives it (a 纪实表's 转正表决情况).
+    for (const [e, p, y] of VOTES) if (ctx.has(e, p)) judgeVote(ctx, e, p, y);
   },
 };
+
+const VOTES = [
+  ["votersExpected", "votersPresent", "votesYes"],
+  ["fullVotersExpected", "fullVotersPresent", "fullVotesYes"],
+] as const;
+
+function judgeVote(ctx: RuleContext, e: string, p: string, y: string): void {
+  const { voteQuorumShare, voteMajorityShare } = ctx.ruleSet.development;
+  for (const rec of ctx.records) {
+    const expected = ctx.num(rec, e);
+    const present = ctx.num(rec, p);
+    if (expected === null || present === null) continue;
+    if (present > expected) {
+      ctx.atCell(rec, p, "development.votersOver", "error", { present, expected });
+      continue;
+    }
+    const quorum = expected * voteQuorumShare;
+    if (!(present > quorum)) ctx.atCell(rec, p, "development.voteQuorum", "error", { present, expected, quorum }, `> ${quorum}`);
+    const yes = ctx.num(rec, y);
+    const majority = expected * voteMajorityShare;
+    if (yes !== null && !(yes > majority)) ctx.atCell(rec, y, "development.voteNotPassed", "error", { yes, expected, majority }, `> ${majority}`);
+  }
+}
 
 /** G6 (细则 第十四条): two sponsors (入党介绍人, the rule set's number), written as names. */
 export const sponsorsRule: Rule = {

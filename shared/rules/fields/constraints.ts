@@ -23,6 +23,10 @@ export function checkFieldConstraints(ctx: RuleContext): void {
   for (const y of set.yearSupplied) {
     ctx.atColumn(set.fields[y.fieldIndex]!.name, "value.yearFromTitle", "info", { count: y.count, example: y.example, period: y.period });
   }
+  // Sentences not understood (参会情况): their counts are unchecked, and the clerk is told so.
+  for (const u of set.sentenceUnread ?? []) {
+    ctx.atColumn(set.fields[u.fieldIndex]!.name, "value.sentenceUnread", "info", { count: u.count, example: u.example });
+  }
   // Slash dates read month first (or day first) as the column shows: said once, with the order taken.
   for (const s of set.slashRead) {
     ctx.atColumn(set.fields[s.fieldIndex]!.name, s.order === "month-first" ? "value.slashMonthFirst" : "value.slashDayFirst", "info", { count: s.count, example: s.example });

@@ -7,7 +7,7 @@ import type { Args, Rule, RuleContext } from "../context.js";
 import type { LedgerRecord } from "../../records/build.js";
 import { shortPeriods } from "../../scoring/meetings.js";
 import { ownsPeriodEnd, partContexts } from "../../book/register-parts.js";
-import { meetingOf } from "./meeting-of.js";
+import { alsoHeld, meetingOf } from "./meeting-of.js";
 import { groupOfRow } from "./group-of-row.js";
 import { describePeriod } from "./period-words.js";
 import { maxOf } from "../../util/append-all.js";
@@ -37,6 +37,8 @@ export const meetingFrequencyRule: Rule = {
     let first = Infinity;
     let last = -Infinity;
     let largestGeneral = 0;
+    // The rows' own types: a type only their words also name (开展民主评议党员) makes no register of two types.
+    const primaryTypes = new Set<string>();
     for (const part of partContexts(ctx)) {
       for (const rec of part.records) {
         const day = part.num(rec, "date");
@@ -44,15 +46,18 @@ export const meetingFrequencyRule: Rule = {
         if (day === null || req === null) continue;
         first = Math.min(first, day);
         last = Math.max(last, day);
-        const list = byType.get(req.type) ?? [];
-        list.push({ day, group: req.type === "党小组会" ? groupOfRow(part, rec) : part.str(rec, "group") });
-        byType.set(req.type, list);
+        primaryTypes.add(req.type);
+        for (const held of [req, ...alsoHeld(part, rec, req)]) {
+          const list = byType.get(held.type) ?? [];
+          list.push({ day, group: held.type === "党小组会" ? groupOfRow(part, rec) : part.str(rec, "group") });
+          byType.set(held.type, list);
+        }
         if (req === m.requirements[0]) largestGeneral = Math.max(largestGeneral, part.num(rec, "expected") ?? 0);
       }
     }
     if (first === Infinity) return;
     // One type only: the register names its type and its rows name no other.
-    const oneType = ctx.sheetMeetingType !== null && !ctx.has("type") && [...byType.keys()].every((t) => t === ctx.sheetMeetingType!.type) ? ctx.sheetMeetingType : null;
+    const oneType = ctx.sheetMeetingType !== null && !ctx.has("type") && [...primaryTypes].every((t) => t === ctx.sheetMeetingType!.type) ? ctx.sheetMeetingType : null;
     const year = titleYear(ctx.view, ctx.headerRow);
     const a = toYmd(first);
     const b = toYmd(last);
@@ -140,7 +145,7 @@ function judgeBranches(ctx: RuleContext, listed: Requirement[], branches: Map<st
     const held = recs.flatMap((rec) => {
       const day = ctx.num(rec, "date");
       const req = meetingOf(ctx, rec);
-      return day === null || req === null ? [] : [{ rec, day, req }];
+      return day === null || req === null ? [] : [req, ...alsoHeld(ctx, rec, req)].map((r) => ({ rec, day, req: r }));
     });
     const general = m.requirements[0];
     const largestGeneral = Math.max(0, maxOf(held.filter((h) => h.req === general).map((h) => ctx.num(h.rec, "expected") ?? 0)));

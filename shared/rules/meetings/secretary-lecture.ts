@@ -17,6 +17,8 @@ const SECRETARY_LINE = /(?:党支部|支部|党总支)?书记\s*[:：]\s*([\u4e0
 const BY_SECRETARY = /(?<!党组|党委|党工委|局|委)书记/;
 /** The branch's own secretary, not a 党总支书记 or a 第一书记 of another body. */
 const OWN_SECRETARY = /(?<!总)支部书记/;
+/** 书记牛玉兰讲党课, 支部书记为全体党员上党课: the branch's secretary lecturing, said in the content. */
+const SECRETARY_LECTURED = /(?<![总组委])书记[\u4e00-\u9fa5·]{0,6}?(?:讲|上|作)(?:专题)?党课/;
 
 function secretaryNamed(titles: string[]): string | null {
   for (const t of titles) {
@@ -43,7 +45,9 @@ export const secretaryLectureRule: Rule = {
         // A 备注 may say who lectured (3月由支部书记讲党课), where the register has no column for it.
         const note = part.str(rec, "note") ?? "";
         const words = `${part.str(rec, "title") ?? ""} ${speaker} ${post} ${note}`;
-        const bySecretary = secretary ? speaker.includes(secretary) || OWN_SECRETARY.test(`${speaker} ${post} ${note}`) : BY_SECRETARY.test(words);
+        // The content may say it in words: 书记牛玉兰讲党课《…》 (not 学习总书记…).
+        const content = `${part.str(rec, "content") ?? ""} ${part.str(rec, "agenda") ?? ""}`;
+        const bySecretary = (secretary ? speaker.includes(secretary) || OWN_SECRETARY.test(`${speaker} ${post} ${note}`) : BY_SECRETARY.test(words)) || SECRETARY_LECTURED.test(content);
         lectureYears.set(year, (lectureYears.get(year) ?? 0) + (bySecretary ? 1 : 0));
       }
     }

@@ -73,6 +73,13 @@ export const developmentTemplate: Template = {
     { name: "votersExpected", title: "应到有表决权人数", titleEn: "Voting members expected", type: "integer", aliases: ["应到人数", "应到会有表决权人数", "应到会有表决权党员", "应到有表决权党员", "应到会有表决权党员数"], weight: 1, constraints: { minimum: 0 } },
     { name: "votersPresent", title: "实到有表决权人数", titleEn: "Voting members present", type: "integer", aliases: ["实到人数", "到会有表决权人数", "实到会有表决权党员", "实到有表决权党员", "实到会有表决权党员数", "实到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },
     { name: "votesYes", title: "赞成票数", titleEn: "Votes in favour", type: "integer", aliases: ["赞成人数", "赞成票"], weight: 1, constraints: { minimum: 0 } },
+    // The vote as a sentence (表决情况: 应到会有表决权党员18人，实到16人，赞成16票): the three counts, where no column holds them.
+    { name: "vote", title: "表决情况", titleEn: "Vote", type: "string", aliases: ["表决结果", "投票表决情况", "接收表决情况", "支部大会表决情况"], weight: 0.5, sentence: "vote", fills: ["votersExpected", "votersPresent", "votesYes"] },
+    // The 转正 meeting's vote, judged as the admitting one is (细则 第二十、二十一条 apply to it alike).
+    { name: "fullVote", title: "转正表决情况", titleEn: "Full-membership vote", type: "string", aliases: ["转正表决结果", "讨论转正表决情况"], weight: 0.5, sentence: "vote", fills: ["fullVotersExpected", "fullVotersPresent", "fullVotesYes"] },
+    { name: "fullVotersExpected", title: "转正表决之应到", titleEn: "Full-membership vote: expected", type: "integer", aliases: [], weight: 0.5, constraints: { minimum: 0 } },
+    { name: "fullVotersPresent", title: "转正表决之实到", titleEn: "Full-membership vote: present", type: "integer", aliases: [], weight: 0.5, constraints: { minimum: 0 } },
+    { name: "fullVotesYes", title: "转正表决之赞成", titleEn: "Full-membership vote: in favour", type: "integer", aliases: [], weight: 0.5, constraints: { minimum: 0 } },
     { name: "partyTalkDate", title: "上级党委派人谈话时间", titleEn: "Committee's talk", type: "date", aliases: ["党委谈话时间", "党委派人谈话时间"], weight: 2 },
     { name: "approvalDate", title: "上级党委审批时间", titleEn: "Approval by the committee", type: "date", aliases: ["党委审批时间", "审批时间", "审批"], weight: 1.5 },
     { name: "oathDate", title: "入党宣誓时间", titleEn: "Oath taken", type: "date", aliases: ["宣誓时间", "宣誓日期"], weight: 2 },

@@ -38,6 +38,11 @@ export const meetingsTemplate: Template = {
     { name: "votersPresent", title: "实到会有表决权人数", titleEn: "Voting members present", type: "integer", aliases: ["实到有表决权人数", "实到有表决权党员", "实到会有表决权党员", "实到会人数有表决权", "实到人数有表决权", "实到有表决权", "到会有表决权人数"], weight: 1, constraints: { minimum: 0 } },
     // A vote the meeting took (接收、转正): the yes votes, also where the cell gives all three (赞成10 反对4 弃权2).
     { name: "votesYes", title: "赞成票数", titleEn: "Votes in favour", type: "integer", aliases: ["赞成", "赞成人数", "赞成票", "表决结果赞成", "同意票数", "表决", "表决结果", "表决情况", "表决票数"], weight: 1, constraints: { minimum: 0 } },
+    // The committee's size a register states above its table (支部委员3名): whom a 支委会 row's 实到 is out of, where it has no 应到.
+    { name: "committeeSize", title: "支部委员人数", titleEn: "Committee members", type: "integer", aliases: ["支部委员", "支委人数", "支委会委员人数", "支委会成员"], weight: 0.5, constraints: { minimum: 0 } },
+    // 参会情况 written as a sentence (应到22人，实到20人，缺席2人（…）), or 参加人员 as a list of names: 应到, 实到 and
+    // 缺席 where no column holds them. Little weight: a booking book's 参加人员 says nothing of a register.
+    { name: "attendance", title: "参会情况", titleEn: "Attendance", type: "string", aliases: ["出席情况", "到会情况", "出勤情况", "参会人员情况", "人员出席情况", "出席人员情况", "参加会议情况", "到会人员情况", "参加人员", "参会人员", "出席人员", "到会人员", "参加对象"], weight: 0.25, sentence: "attendance", fills: ["expected", "present", "leave"] },
     { name: "leave", title: "请假人数", titleEn: "On leave", type: "integer", aliases: ["请假", "缺席人数", "缺席", "缺席委员人数"], weight: 1, constraints: { minimum: 0 } },
     // The √ of an attendance matrix counted, beside the 实到 it states (no sheet has this header of its own).
     { name: "marked", title: "打√人数", titleEn: "Marked present", type: "integer", aliases: [], weight: 0.5, constraints: { minimum: 0 } },
