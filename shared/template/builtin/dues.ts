@@ -10,6 +10,8 @@ const CATEGORY: Field = {
   weight: 1,
   content: { values: ["在职", "离退休", "退休", "离休", "学生", "农民", "下岗", "失业", "低保", "在岗"] },
 };
+const RATE: Field = { name: "rate", title: "交纳比例", titleEn: "Rate (%)", type: "percent", aliases: ["缴费比例", "党费比例", "比例", "交纳比例(%)", "费率"], weight: 1.5 };
+
 const BASE: Field = {
   name: "base",
   title: "缴费基数",
@@ -47,7 +49,7 @@ export const duesMonthlyTemplate: Template = {
     BRANCH,
     CATEGORY,
     BASE,
-    { name: "rate", title: "交纳比例", titleEn: "Rate (%)", type: "percent", aliases: ["缴费比例", "党费比例", "比例", "交纳比例(%)", "费率"], weight: 1.5 },
+    RATE,
     STANDARD,
     { name: "year", title: "年度", titleEn: "Year", type: "integer", aliases: ["年份", "缴费年度", "交纳年度"], weight: 0.5, constraints: { minimum: 1949, maximum: 2100 } },
     JOIN_DATE,
@@ -129,7 +131,7 @@ export const duesAssessedTemplate: Template = {
     CATEGORY,
     BASE,
     // Weighed below a payment record's columns: a sheet that also says what was paid (实交) is a payment record.
-    { name: "rate", title: "交纳比例", titleEn: "Rate (%)", type: "percent", aliases: ["缴费比例", "党费比例", "比例", "交纳比例(%)", "费率"], weight: 1 },
+    { ...RATE, weight: 1 },
     { ...STANDARD, weight: 1 },
     PAID_UP_TO,
     JOIN_DATE,
