@@ -1,10 +1,11 @@
 import { SheetView } from "../grid/sheet-view.js";
+import { unspacedHalfWidth } from "../normalise/text.js";
 import type { SheetGrid } from "../grid/types.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { resolveMeetingType, type MeetingRequirement } from "../scoring/meetings.js";
 import type { CountSeries } from "../rules/meetings/count-series.js";
 import { parseMonthHeader } from "./month-header.js";
-import { figureAt, unspaced, type OrgSummaryTable } from "./org-summary.js";
+import { figureAt, type OrgSummaryTable } from "./org-summary.js";
 import type { HeaderCell } from "./header-cells.js";
 
 /**
@@ -37,8 +38,8 @@ export function readBranchMeetingCounts(sheet: SheetGrid, table: OrgSummaryTable
   const typed: Typed[] = [];
   let fullCol: number | null = null;
   for (const cell of table.columns) {
-    const leaf = unspaced(cell.leaf);
-    const group = unspaced(cell.group);
+    const leaf = unspacedHalfWidth(cell.leaf);
+    const group = unspacedHalfWidth(cell.group);
     if (FULL_MEMBERS.test(leaf) && group === "") {
       fullCol = cell.col;
       continue;

@@ -1,8 +1,9 @@
 import { SheetView } from "../grid/sheet-view.js";
+import { unspacedHalfWidth } from "../normalise/text.js";
 import type { SheetGrid } from "../grid/types.js";
 import { titleYear } from "../records/title-year.js";
 import { cellText } from "./header-cells.js";
-import { figureAt, unspaced, type Figure } from "./org-summary.js";
+import { figureAt, type Figure } from "./org-summary.js";
 
 /**
  * One organisation's 百分制 score sheet with its assessment items down the rows (考核项目 / 考核内容 /
@@ -88,7 +89,7 @@ export function readItemScoreSheet(sheet: SheetGrid, fileName?: string): ItemSco
 }
 
 function headerText(view: SheetView, row: number, col: number): string {
-  return unspaced(cellText(view, row, col)).replace(UNIT, "");
+  return unspacedHalfWidth(cellText(view, row, col)).replace(UNIT, "");
 }
 
 function sheetAtHeader(view: SheetView, headerRow: number, fileName: string | undefined): ItemScoreSheet | null {
@@ -136,7 +137,7 @@ function rowsUnder(view: SheetView, headerRow: number, cols: Columns): { rows: S
   let heading: { label: string; cell: { row: number; col: number }; block: ScoreRowRole } | null = null;
   let r = headerRow + 1;
   for (; r < view.rowCount; r++) {
-    const labels = cols.labelCols.map((c) => ({ col: c, text: unspaced(cellText(view, r, c)), shown: cellText(view, r, c).replace(/\s+/g, "") }));
+    const labels = cols.labelCols.map((c) => ({ col: c, text: unspacedHalfWidth(cellText(view, r, c)), shown: cellText(view, r, c).replace(/\s+/g, "") }));
     const own = labels.filter((l) => l.text !== "");
     const first = own[0] ?? null;
     const figures = { points: figureAt(view, r, cols.pointsCol), deducted: at(view, r, cols.deductedCol), score: at(view, r, cols.scoreCol) };
@@ -200,7 +201,7 @@ export function isNumber(f: Figure): f is { value: number; percent: boolean; dec
 
 function leadingGradeLabel(view: SheetView, row: number, pointsCol: number): { col: number; text: string } | undefined {
   for (let c = view.firstCol; c < pointsCol; c++) {
-    const text = unspaced(cellText(view, row, c));
+    const text = unspacedHalfWidth(cellText(view, row, c));
     if (text !== "") return GRADE_LABEL.test(text) ? { col: c, text } : undefined;
   }
   return undefined;
@@ -211,7 +212,7 @@ function gradeRight(view: SheetView, row: number, col: number): ItemScoreSheet["
   for (let c = col + 1; c < view.colCount; c++) {
     const m = mergeOf(view, row, c);
     if (m && m === mergeOf(view, row, col)) continue;
-    const text = unspaced(cellText(view, row, c));
+    const text = unspacedHalfWidth(cellText(view, row, c));
     if (text !== "") return /^[\u4e00-\u9fa5]{1,4}$/.test(text) ? { row, col: c, value: text } : null;
   }
   return null;
@@ -220,7 +221,7 @@ function gradeRight(view: SheetView, row: number, col: number): ItemScoreSheet["
 /** A grade stated in a line of its own (考核等次：较好). */
 function gradeLine(texts: ItemScoreSheet["texts"]): ItemScoreSheet["grade"] {
   for (const t of texts) {
-    const m = GRADE_LINE.exec(unspaced(t.text));
+    const m = GRADE_LINE.exec(unspacedHalfWidth(t.text));
     if (m) return { row: t.row, col: t.col, value: m[1]! };
   }
   return null;

@@ -2,7 +2,7 @@ import { SheetView } from "../grid/sheet-view.js";
 import type { SheetGrid } from "../grid/types.js";
 import { isNothingMarker } from "../normalise/markers.js";
 import { parseNumberText } from "../normalise/numbers.js";
-import { cleanText, toHalfWidth } from "../normalise/text.js";
+import { cleanText, toHalfWidth, unspacedHalfWidth } from "../normalise/text.js";
 import { titleYear } from "../records/title-year.js";
 import { cellText, headerCells, type HeaderCell } from "./header-cells.js";
 
@@ -58,7 +58,7 @@ export function readOrgSummary(sheet: SheetGrid): OrgSummaryTable | null {
   const last = Math.min(view.rowCount, view.firstRow + MAX_HEADER_ROW);
   for (let r = view.firstRow; r < last; r++) {
     for (let c = view.firstCol; c < Math.min(view.colCount, view.firstCol + 4); c++) {
-      const t = unspaced(cellText(view, r, c));
+      const t = unspacedHalfWidth(cellText(view, r, c));
       if (!ORG_HEADER.test(t) || view.coveringMerge(r, c)) continue;
       const table = tableAt(view, r, c);
       if (table) return table;
@@ -77,9 +77,9 @@ function tableAt(view: SheetView, top: number, orgCol: number): OrgSummaryTable 
   let totalRow: number | null = null;
   let seen = 0;
   let r = headerRow + 1;
-  const noteCell = cells.find((h) => h.col !== orgCol && NOTE_HEADER.test(unspaced(h.leaf)));
+  const noteCell = cells.find((h) => h.col !== orgCol && NOTE_HEADER.test(unspacedHalfWidth(h.leaf)));
   for (; r < view.rowCount; r++) {
-    const lead = [cellText(view, r, view.firstCol), cellText(view, r, orgCol)].map(unspaced);
+    const lead = [cellText(view, r, view.firstCol), cellText(view, r, orgCol)].map(unspacedHalfWidth);
     if (lead.some((t) => TOTAL.test(t))) {
       totalRow = r;
       r++;
@@ -92,13 +92,13 @@ function tableAt(view: SheetView, top: number, orgCol: number): OrgSummaryTable 
     }
     if (FOOTNOTE.test(org) || FOOTNOTE.test(lead[0]!)) break;
     seen++;
-    if (!ORG_NAME.test(unspaced(org))) continue;
+    if (!ORG_NAME.test(unspacedHalfWidth(org))) continue;
     rows.push({ row: r, org: cleanText(org), note: noteCell ? cellText(view, r, noteCell.col) : "" });
   }
   if (rows.length < MIN_ROWS || rows.length < ORG_SHARE * seen) return null;
-  const columns = cells.filter((h) => h.col !== orgCol && h.col !== noteCell?.col && !NUMBER_HEADER.test(unspaced(h.leaf)));
+  const columns = cells.filter((h) => h.col !== orgCol && h.col !== noteCell?.col && !NUMBER_HEADER.test(unspacedHalfWidth(h.leaf)));
   // A list of people (姓名 beside 所在党支部) is a ledger's, not a summary of organisations.
-  if (columns.length === 0 || columns.some((h) => PERSON_HEADER.test(unspaced(h.path.join(""))))) return null;
+  if (columns.length === 0 || columns.some((h) => PERSON_HEADER.test(unspacedHalfWidth(h.path.join(""))))) return null;
   return {
     headerTop: top,
     headerRow,
@@ -153,6 +153,3 @@ function textsOf(view: SheetView, from: number, to: number): string[] {
   return out;
 }
 
-export function unspaced(t: string): string {
-  return toHalfWidth(t).replace(/\s+/g, "");
-}

@@ -37,3 +37,12 @@ export function bandOf(bands: readonly ScoreBand[], score: number): string | nul
   for (const b of bands) if (score >= b.min) return b.grade;
   return null;
 }
+
+/** A note long enough to state a scale and no longer: a paragraph of rules is no scale. */
+const MAX_NOTE_LENGTH = 300;
+
+/** The bands a note beside a table states (…以上为…，…以下为…), or null when it is no such note. */
+export function bandsInNote(text: string): ScoreBand[] | null {
+  if (text.length > MAX_NOTE_LENGTH || !(text.includes("以上") || text.includes("以下"))) return null;
+  return readScoreBands(text);
+}

@@ -1,7 +1,8 @@
 import { rateDisagrees } from "../derived/stated-rate.js";
+import { unspacedHalfWidth } from "../../normalise/text.js";
 import type { SheetView } from "../../grid/sheet-view.js";
 import type { Severity } from "../../findings/types.js";
-import { figureAt, unspaced, type OrgSummaryTable } from "../../detect/org-summary.js";
+import { figureAt, type OrgSummaryTable } from "../../detect/org-summary.js";
 import type { HeaderCell } from "../../detect/header-cells.js";
 import { maxOf } from "../../util/append-all.js";
 
@@ -25,7 +26,7 @@ const PARTS_GROUP = /^其中/;
 const PARTITION_SHARE = 0.8;
 
 export function isRateColumn(cell: HeaderCell): boolean {
-  return RATE.test(unspaced(cell.path.join("")));
+  return RATE.test(unspacedHalfWidth(cell.path.join("")));
 }
 
 export function headerOf(cell: HeaderCell): string {
@@ -75,9 +76,9 @@ export function wholesAndParts(table: OrgSummaryTable): { whole: HeaderCell; par
   const cols = table.columns;
   for (let i = 0; i + 1 < cols.length; i++) {
     const whole = cols[i]!;
-    if (PARTS_GROUP.test(unspaced(whole.group)) || whole.path.length !== 1) continue;
+    if (PARTS_GROUP.test(unspacedHalfWidth(whole.group)) || whole.path.length !== 1) continue;
     const parts: HeaderCell[] = [];
-    for (let j = i + 1; j < cols.length && cols[j]!.col === whole.col + parts.length + 1 && PARTS_GROUP.test(unspaced(cols[j]!.group)); j++) parts.push(cols[j]!);
+    for (let j = i + 1; j < cols.length && cols[j]!.col === whole.col + parts.length + 1 && PARTS_GROUP.test(unspacedHalfWidth(cols[j]!.group)); j++) parts.push(cols[j]!);
     if (parts.length >= 2) out.push({ whole, parts });
   }
   return out;

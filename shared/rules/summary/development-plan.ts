@@ -1,6 +1,7 @@
 import type { SheetView } from "../../grid/sheet-view.js";
+import { unspacedHalfWidth } from "../../normalise/text.js";
 import type { HeaderCell } from "../../detect/header-cells.js";
-import { figureAt, unspaced, type OrgSummaryTable } from "../../detect/org-summary.js";
+import { figureAt, type OrgSummaryTable } from "../../detect/org-summary.js";
 import { checkParts, checkRates, checkTotalRow, headerOf, isRateColumn, type SaySummary } from "./arithmetic.js";
 
 /**
@@ -29,13 +30,13 @@ const ADMISSION = /发展党员|发展/;
 const SUBSET = /^其中|岁以下|岁及以下|少数民族|女$|大专|一线|农民|学生/;
 
 export function developmentPlanColumns(table: OrgSummaryTable): DevelopmentPlanColumns | null {
-  const planned = table.columns.find((c) => PLANNED.test(unspaced(headerOf(c))) && !isRateColumn(c));
-  const done = table.columns.find((c) => c !== planned && DONE.test(unspaced(headerOf(c))) && !PLANNED.test(unspaced(headerOf(c))) && !isRateColumn(c));
+  const planned = table.columns.find((c) => PLANNED.test(unspacedHalfWidth(headerOf(c))) && !isRateColumn(c));
+  const done = table.columns.find((c) => c !== planned && DONE.test(unspacedHalfWidth(headerOf(c))) && !PLANNED.test(unspacedHalfWidth(headerOf(c))) && !isRateColumn(c));
   // A plan of admissions says so: 发展 in its headers or its title (not a plan of study or spending).
   const says = [...table.titles, ...table.columns.map(headerOf)].some((t) => ADMISSION.test(t));
   if (!planned || !done || !says) return null;
-  const rate = table.columns.find((c) => isRateColumn(c) && /完成/.test(unspaced(headerOf(c)))) ?? null;
-  const subsets = table.columns.filter((c) => c.col > done.col && c !== rate && SUBSET.test(unspaced(c.leaf)));
+  const rate = table.columns.find((c) => isRateColumn(c) && /完成/.test(unspacedHalfWidth(headerOf(c)))) ?? null;
+  const subsets = table.columns.filter((c) => c.col > done.col && c !== rate && SUBSET.test(unspacedHalfWidth(c.leaf)));
   return { planned, done, rate, subsets };
 }
 
@@ -82,7 +83,7 @@ function checkAgainstList(view: SheetView, table: OrgSummaryTable, cols: Develop
 
 /** A branch's name as rows and lists both write it: 中共县一中支部委员会 and 县一中党支部 are one. */
 export function branchKey(name: string): string {
-  return unspaced(name)
+  return unspacedHalfWidth(name)
     .replace(/^中共/, "")
     .replace(/(?:党支部|支部委员会|支部|党总支|总支部委员会)$/, "");
 }

@@ -1,6 +1,7 @@
 import type { SheetView } from "../../grid/sheet-view.js";
+import { unspacedHalfWidth } from "../../normalise/text.js";
 import type { HeaderCell } from "../../detect/header-cells.js";
-import { figureAt, unspaced, type OrgSummaryTable } from "../../detect/org-summary.js";
+import { figureAt, type OrgSummaryTable } from "../../detect/org-summary.js";
 import type { RuleSet } from "../../ruleset/schema.js";
 import { resolveDuesCategory } from "../../scoring/dues.js";
 import { fenToYuanText, yuanToFen } from "../../scoring/money.js";
@@ -29,12 +30,12 @@ const QUARTER = /季度/;
 const HALF_YEAR = /上半年|下半年/;
 
 export function duesSummaryColumns(table: OrgSummaryTable): DuesSummaryColumns | null {
-  const find = (re: RegExp) => table.columns.find((c) => re.test(unspaced(headerOf(c))) && !isRateColumn(c)) ?? null;
+  const find = (re: RegExp) => table.columns.find((c) => re.test(unspacedHalfWidth(headerOf(c))) && !isRateColumn(c)) ?? null;
   const due = find(DUE);
   const paid = find(PAID);
   if (!due || !paid || due === paid) return null;
-  const rate = table.columns.find((c) => isRateColumn(c) && /缴纳|交纳|收缴|缴费/.test(unspaced(headerOf(c)))) ?? null;
-  const remitted = table.columns.find((c) => REMIT.test(unspaced(headerOf(c))) && !isRateColumn(c) && c !== due && c !== paid) ?? null;
+  const rate = table.columns.find((c) => isRateColumn(c) && /缴纳|交纳|收缴|缴费/.test(unspacedHalfWidth(headerOf(c)))) ?? null;
+  const remitted = table.columns.find((c) => REMIT.test(unspacedHalfWidth(headerOf(c))) && !isRateColumn(c) && c !== due && c !== paid) ?? null;
   return { due, paid, rate, remitted };
 }
 

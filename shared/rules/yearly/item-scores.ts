@@ -2,7 +2,7 @@ import { isNumber, type ItemScoreSheet, type ScoreRow } from "../../detect/item-
 import type { Figure } from "../../detect/org-summary.js";
 import { a1 } from "../../grid/a1.js";
 import type { Lang, Severity } from "../../findings/types.js";
-import { bandOf, readScoreBands, type ScoreBand } from "../../notes/score-bands.js";
+import { bandOf, bandsInNote, type ScoreBand } from "../../notes/score-bands.js";
 import { toHalfWidth } from "../../normalise/text.js";
 import { POINTS_EPSILON as EPSILON } from "./items-sum.js";
 import { statedPoints } from "./stated-points.js";
@@ -229,8 +229,7 @@ function checkGrade(sheet: ItemScoreSheet, rules: ItemScoreRules, totals: { scor
  */
 function statedBands(sheet: ItemScoreSheet): { bands: ScoreBand[]; row: number; col: number } | null {
   for (const t of sheet.texts) {
-    if (t.text.length > 300 || !/以上|以下/.test(t.text)) continue;
-    const bands = readScoreBands(t.text);
+    const bands = bandsInNote(t.text);
     if (bands && new Set(bands.map((b) => b.grade)).size >= MIN_STATED_GRADES) return { bands, row: t.row, col: t.col };
   }
   return null;

@@ -1,5 +1,5 @@
 import { cellText } from "../../normalise/value.js";
-import { readScoreBands, type ScoreBand } from "../../notes/score-bands.js";
+import { bandsInNote, type ScoreBand } from "../../notes/score-bands.js";
 import type { RuleContext } from "../context.js";
 
 /**
@@ -15,8 +15,8 @@ export function statedBands(ctx: RuleContext, grades: readonly string[]): { band
     const values = view.rowValues(row);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (typeof v !== "string" || v.length > 300 || !(v.includes("分") || v.includes("%")) || !(v.includes("以上") || v.includes("以下"))) continue;
-      const bands = readScoreBands(cellText(v));
+      if (typeof v !== "string") continue;
+      const bands = bandsInNote(cellText(v));
       if (bands && bands.every((b) => grades.includes(b.grade))) return { bands, row, col: view.firstCol + i };
     }
   }
