@@ -26,14 +26,18 @@
  *   LOAD_HOSTILE=0 skips the hostile run
  *   LOAD_FAULT=0 skips the fault run; FAULT_KILL_AFTER_MS (default 2500) is when the kill comes
  *   LOAD_KEEP_STATE=1 keeps the state directory (printed) for inspection
+ *   LOAD_STATE_DIR (default /dev/shm, else the system's temp dir) is where that directory is made
+ *   LOAD_VIA=proxy times through wrangler dev's proxy port instead of the Worker's own port
  */
 import autocannon, { type Result } from "autocannon";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 // @ts-expect-error — plain ESM helper shared with scripts/start.mjs
 import { applyMigrations, killGroup, OFFLINE_ENV, ROOT, startWorker, waitReady } from "../scripts/dev-server.mjs";
+import { userWorkerBase } from "./user-worker.js";
 
 // Offline for this process too (the state inspection starts Miniflare in-process).
 for (const k of ["CLOUDFLARE_CF_FETCH_ENABLED", "WRANGLER_SEND_METRICS", "WRANGLER_LOG_PATH", "CI"]) process.env[k] = (OFFLINE_ENV as Record<string, string>)[k];
@@ -44,8 +48,17 @@ const port = Number(process.env.LOAD_PORT ?? 8799);
 const rows = Number(process.env.LOAD_ROWS ?? 50);
 const faultOn = process.env.LOAD_FAULT !== "0";
 const killAfterMs = Number(process.env.FAULT_KILL_AFTER_MS ?? 2500);
-/** A temporary state directory: never the demo's `.wrangler/state`. */
-const persistTo = mkdtempSync(path.join(tmpdir(), "party-ledger-load-"));
+/**
+ * A temporary state directory, never the demo's `.wrangler/state`; in memory (/dev/shm) unless
+ * LOAD_STATE_DIR says otherwise. workerd's local SQLite syncs every commit to disk on the thread
+ * that runs the Worker and its Durable Objects, so on this machine's virtual disk a slow flush
+ * stalls every department at once (p99 170–198 ms on disk, 54–62 ms in memory, same drive); a
+ * deployed Durable Object does not wait on a local disk. The run prints which it used.
+ */
+const stateRoot = process.env.LOAD_STATE_DIR ?? (existsSync("/dev/shm") ? "/dev/shm" : tmpdir());
+const persistTo = mkdtempSync(path.join(stateRoot, "party-ledger-load-"));
+/** "direct": time the Worker on its own port; "proxy": through wrangler dev's proxy (as before 2026-12-02). */
+const via = process.env.LOAD_VIA ?? "direct";
 const hostileOn = process.env.LOAD_HOSTILE !== "0";
 /** The xlsx export cap for this run: low enough that the collection's every-version export is over it. */
 const workerVars = { MAX_BODY_BYTES: "8388608", EXPORT_XLSX_MAX_BYTES: "262144" };
@@ -153,7 +166,7 @@ interface Paced {
  * time under that load, not the client's own queueing. (autocannon's rate mode sends each
  * second's quota as a burst.)
  */
-async function pacedDrive(d: Dept, base: string, acknowledged: Set<string>, o: { rate: number; seconds: number; tag: string }): Promise<Paced> {
+async function pacedDrive(d: Dept, base: string, acknowledged: Set<string>, o: { rate: number; seconds: number; tag: string; phase?: number }): Promise<Paced> {
   const latencies: number[] = [];
   let non2xx = 0;
   let errors = 0;
@@ -161,7 +174,8 @@ async function pacedDrive(d: Dept, base: string, acknowledged: Set<string>, o: {
   const t0 = performance.now();
   const total = Math.round(o.rate * o.seconds);
   for (let n = 0; n < total; n++) {
-    const due = t0 + (n * 1000) / o.rate;
+    // Departments are separate clients: each keeps its own beat, not all three on the same instant.
+    const due = t0 + ((n + (o.phase ?? 0)) * 1000) / o.rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const sent = performance.now();
@@ -224,22 +238,25 @@ async function main() {
   };
   try {
     await waitReady(base, worker.child);
+    const direct = via === "direct" ? await userWorkerBase(worker.child.pid, port) : null;
+    const timed = direct ?? base;
+    console.log(`» timed ${direct ? `on the Worker's own port (${direct}), not through wrangler dev's proxy` : `through wrangler dev's proxy (${base})`}; state in ${stateRoot === "/dev/shm" ? "memory (/dev/shm)" : stateRoot}`);
     const depts = await seedDepartments(base, worker.seedSecret);
     const [A] = depts as [Dept, Dept, Dept];
-    await fetch(`${base}/bare`);
-    await singleRequests(base, A, 5); // warm: tokens, collections and templates read once
+    await fetch(`${timed}/bare`);
+    await singleRequests(timed, A, 5); // warm: tokens, collections and templates read once
 
     console.log(`» bare Hono route: ${seconds}s × ${connections} connections`);
-    const bare = await autocannon({ url: `${base}/bare`, connections, duration: seconds });
+    const bare = await autocannon({ url: `${timed}/bare`, connections, duration: seconds });
 
     // One request at a time, by the same client as the drives (autocannon, one connection): what a single request takes.
-    const one = await submissionDrive(A, base, new Set(), { connections: 1, seconds: Math.max(3, Math.ceil(seconds / 2)), tag: "single" });
+    const one = await submissionDrive(A, timed, new Set(), { connections: 1, seconds: Math.max(3, Math.ceil(seconds / 2)), tag: "single" });
     const single = [one.latency.p50, one.latency.p99];
     console.log(`» one submission at a time (${rows} rows, department A, one connection): ${fmt(one.requests.average)} req/s, p50 ${single[0]} ms, p99 ${single[1]} ms`);
 
     console.log(`» department A's submissions, as fast as they are answered: ${seconds}s × ${connections} connections`);
     const acknowledged = new Set<string>();
-    const sub = await submissionDrive(A, base, acknowledged, { connections, seconds, tag: "max" });
+    const sub = await submissionDrive(A, timed, acknowledged, { connections, seconds, tag: "max" });
 
     const line = (name: string, r: Result | Paced) =>
       `${name.padEnd(34)} ${fmt(r.requests.average).padStart(9)} ${String(r.latency.p50).padStart(8)} ${String(r.latency.p99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`;
@@ -256,8 +273,13 @@ async function main() {
     const rate = Math.max(3, Math.floor(sub.requests.average / 6));
     console.log(`\n» each department alone at ${rate} submissions/s, evenly spaced, then all three at once (${seconds}s)`);
     const alone: Paced[] = [];
-    for (const d of depts) alone.push(await pacedDrive(d, base, acknowledged, { rate, seconds, tag: `alone-${d.name}` }));
-    const together = await Promise.all(depts.map((d) => pacedDrive(d, base, acknowledged, { rate, seconds, tag: `together-${d.name}` })));
+    for (const [i, d] of depts.entries()) alone.push(await pacedDrive(d, timed, acknowledged, { rate, seconds, tag: `alone-${d.name}`, phase: i / depts.length }));
+    // The driver's own event loop: a stall here would show as the Worker's latency in every department at once.
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    const together = await Promise.all(depts.map((d, i) => pacedDrive(d, timed, acknowledged, { rate, seconds, tag: `together-${d.name}`, phase: i / depts.length })));
+    loop.disable();
+    console.log(`driver's event loop while all three ran: delay p99 ${fmt(loop.percentile(99) / 1e6)} ms, max ${fmt(loop.max / 1e6)} ms`);
     console.log(head);
     depts.forEach((d, i) => {
       console.log(line(`department ${d.name} alone`, alone[i]!));
@@ -283,7 +305,7 @@ async function main() {
     if (missing.length > 0 || acknowledged.size === 0) fail("acknowledged submissions missing from storage");
     else console.log("OK: every acknowledged submission is stored");
 
-    if (hostileOn) failed = !(await hostileRun({ base, col: A.col, admin: A.admin, clerks: A.clerks, plain: sub, drive: () => submissionDrive(A, base, acknowledged, { connections, seconds, tag: "beside-hostile" }) })) || failed;
+    if (hostileOn) failed = !(await hostileRun({ base, col: A.col, admin: A.admin, clerks: A.clerks, plain: sub, drive: () => submissionDrive(A, timed, acknowledged, { connections, seconds, tag: "beside-hostile" }) })) || failed;
 
     if (faultOn) {
       const fault = await faultRun({ base, depts, worker, restart: () => (worker = startWorker({ port, persistTo, quiet: true, vars: workerVars, detached: true })) });
