@@ -10,6 +10,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "derived.blockCountMismatch": { zh: "表旁统计的“{what} {value}”与表中 {rows} 行不符：应为 {expected} 人", en: "The count \"{what} {value}\" beside the table disagrees with its {rows} rows: it should be {expected}" },
   "derived.textNotSummed": { zh: "合计 {value} 没有算入以文本形式存放的数字（{cells}）：Excel 的求和公式不计文本，把这些单元格改为数字后合计应为 {expected}", en: "The total {value} leaves out numbers stored as text ({cells}): Excel's SUM skips text; stored as numbers, the total is {expected}" },
   "derived.countMismatch": { zh: "{label}“{text}”与上方 {rows} 行不符：{what}应为 {expected} 人", en: "The {label} \"{text}\" disagrees with the {rows} rows above: {what} should be {expected}" },
+  "derived.countMismatchHiddenUnknown": {
+    zh: "{label}“{text}”与上方 {rows} 行不符：按全部行算，{what}应为 {expected} 人。这个版本的 Excel 无法告知哪些行已隐藏，如果表中隐藏了行，这个数可能没有错，请核对",
+    en: "The {label} \"{text}\" disagrees with the {rows} rows above: counting every row, {what} should be {expected}. This version of Excel does not tell which rows are hidden; if some are, the figure may be right, so check it",
+  },
   "derived.sectionCountMismatch": { zh: "标题“{text}”写的是 {value} 人，下方列出的是 {expected} 人", en: "The heading \"{text}\" says {value}, but {expected} are listed under it" },
   "derived.totalAcrossMismatch": { zh: "合计行的{field}为 {value}，本表与{sheets}共 {rows} 行之和为 {expected}", en: "The total row's {field} is {value}; the {rows} rows of this sheet and {sheets} add up to {expected}" },
   "value.required": { zh: "{field}不能为空", en: "{field} is required" },

@@ -9,6 +9,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "derived.blockCountMismatch": { zh: "表旁统计与明细不符", en: "Count beside the table disagrees with the rows" },
   "derived.textNotSummed": { zh: "合计未算入文本数字", en: "Total skips numbers stored as text" },
   "derived.countMismatch": { zh: "小计人数与明细不符", en: "Count disagrees with the rows" },
+  "derived.countMismatchHiddenUnknown": { zh: "小计人数与明细不符（无法确定隐藏行）", en: "Count disagrees with the rows (hidden rows unknown)" },
   "derived.sectionCountMismatch": { zh: "标题人数与明细不符", en: "Heading's count disagrees with the rows" },
   "derived.totalAcrossMismatch": { zh: "合计与各表明细不符", en: "Total disagrees with the rows of the continued sheets" },
   "value.required": { zh: "必填项为空", en: "Required value missing" },

@@ -79,7 +79,9 @@ export function checkStatedCounts(ctx: RuleContext): void {
         if (actual === null || actual === p.count || inAll[i] === p.count) return;
         const label = d.kind === "total" ? "合计" : "小计";
         const what = TOTAL_WORDS.has(p.label) ? (ctx.lang === "zh" ? "人数" : "people") : p.label;
-        ctx.atColumnIndex(d.row, col, "name", "derived.countMismatch", "error", { label, text: raw.trim(), what, value: p.count, expected: actual, rows: rows.length }, String(actual));
+        // The host could not tell hidden rows from shown ones: the count may leave out rows hidden from it, so it is not called wrong.
+        const code = view.grid.hiddenRowsUnknown ? "derived.countMismatchHiddenUnknown" : "derived.countMismatch";
+        ctx.atColumnIndex(d.row, col, "name", code, view.grid.hiddenRowsUnknown ? "warning" : "error", { label, text: raw.trim(), what, value: p.count, expected: actual, rows: rows.length }, String(actual));
       });
       break;
     }

@@ -76,6 +76,12 @@ describe("rows the clerk hid, and 小计 rows named with their 党小组", () =>
     expect(counts).toEqual(["A8 1", "A9 3"]);
   });
 
+  it("where the host cannot tell hidden rows (hiddenRowsUnknown), the same 小计：2人 over three rows is a warning that says why, not an error", () => {
+    const { findings } = checkSheet(sheet("花名册", table("第一党小组小计：2人", "第二党小组小计：1人", "合计：4人"), { hiddenRowsUnknown: true }), { asOf: "2025-12-31" });
+    expect(findings.filter((f) => f.code.startsWith("derived.")).map((f) => `${f.cell} ${f.code} ${f.severity} ${f.expected}`)).toEqual(["A6 derived.countMismatchHiddenUnknown warning 3"]);
+    expect(findings.find((f) => f.code === "derived.countMismatchHiddenUnknown")!.message).toContain("无法告知哪些行已隐藏");
+  });
+
   it("without the hidden flag the same 小计：2人 over three rows is wrong", () => {
     const { findings } = checkSheet(sheet("花名册", table("第一党小组小计：2人", "第二党小组小计：1人", "合计：4人")), { asOf: "2025-12-31" });
     expect(findings.filter((f) => f.code === "derived.countMismatch").map((f) => `${f.cell} ${f.expected}`)).toEqual(["A6 3"]);
