@@ -1,8 +1,9 @@
 /**
  * `wrangler dev` answers on its port through a proxy of its own (a second workerd, which buffers
  * requests while the Worker reloads); the Worker itself listens on a port of its own choosing.
- * The load bench times the Worker there, as production has no such proxy: both the bare route and
- * the submissions, so the ratio compares like with like. Linux only (`ss`); null elsewhere.
+ * With LOAD_VIA=direct the load bench times the Worker there, as production has no such proxy: both
+ * the bare route and the submissions, so the ratio compares like with like. Linux only (`ss`); null
+ * elsewhere.
  */
 import { execFileSync } from "node:child_process";
 
