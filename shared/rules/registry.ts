@@ -28,6 +28,7 @@ import { committeeMemberStatusRule } from "./committee/member-status.js";
 import { committeeSizeRule } from "./committee/size.js";
 import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { committeeElectionRule } from "./committee/election.js";
+import { committeeMakeupRule } from "./committee/makeup.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
 import { topVotesRule } from "./yearly/top-votes.js";
 import { satisfactionRule } from "./appraisal/satisfaction.js";
@@ -77,6 +78,7 @@ export const RULES: Record<string, Rule> = {
   "committee.size": committeeSizeRule,
   "committee.branchSize": committeeBranchSizeRule,
   "committee.election": committeeElectionRule,
+  "committee.makeup": committeeMakeupRule,
   "committee.memberFull": committeeMemberFullRule,
   "committee.membersTerm": committeeMembersTermRule,
   "committee.memberStatus": committeeMemberStatusRule,
