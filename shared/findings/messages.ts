@@ -121,6 +121,8 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "dues.unpaidShortMember": { zh: "{name} {from} 至 {to} 没有交纳记录，共 {months} 个月未缴党费", en: "{name}: no payment on record from {from} to {to} ({months} month(s))" },
   "dues.unpaidMember": { zh: "{name} {from} 至 {to} 没有交纳记录，连续 {months} 个月未缴党费", en: "{name}: no payment on record from {from} to {to}, {months} consecutive months" },
   "dues.unpaidLapseMember": { zh: "{name} {from} 至 {to} 没有交纳记录，连续 {months} 个月未缴党费，有自行脱党风险（党章第九条）", en: "{name}: no payment on record from {from} to {to}, {months} consecutive months: risk of lapse (Party Constitution art. 9)" },
+  "dues.yearTotalOfMonths": { zh: "全年合计 {value} 元，按月缴纳额 {standard} 元 × {months} 个月应为 {expected} 元", en: "Year total {value}; {standard} a month for {months} months is {expected}" },
+  "dues.monthsShort": { zh: "全年只交了 {paid} 个月，有 {months} 个月未缴党费，备注中没有写明原因", en: "Only {paid} months paid in the year: {months} unpaid, with no reason in the notes" },
   "dues.yearTotalMismatch": { zh: "全年合计 {value} 元，各月之和为 {expected} 元", en: "Year total {value}; the months add up to {expected}" },
   "dues.baseHasExcluded": { zh: "{header} {value} 元计入了不列入党费计算基数的{items}；按各项收入应为 {expected} 元", en: "The base {value} includes {items}, which the base leaves out; the items give {expected}" },
   "dues.baseNotDeducted": { zh: "{header} {value} 元没有扣除{items}；按各项收入应为 {expected} 元", en: "The base {value} was not reduced by {items}; the items give {expected}" },
@@ -273,6 +275,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "sheet.unrecognised": { zh: "未检查：没有识别出是哪一种台账{best}", en: "Not checked: no ledger kind recognised{best}" },
   "sheet.wrongTemplate": { zh: "未检查：这张表不符合模板“{title}”{detail}", en: "Not checked: the sheet does not fit the template \"{title}\"{detail}" },
   "sheet.blockRows": { zh: "本表上下有几张表，分开检查：这是第 {rows} 行的一张。", en: "The sheet holds tables one above the other, checked one by one: this is the one in rows {rows}. " },
+  "sheet.blockYear": { zh: "本表并排记了几个年度，按年度分开检查：这是{year}（{columns} 列）的一张。", en: "The sheet keeps several years side by side, checked year by year: this is {year} (columns {columns}). " },
   "sheet.block": { zh: "本表左右并排几张表，分开检查：这是 {columns} 列的一张。", en: "The sheet holds tables side by side, checked one by one: this is the one in columns {columns}. " },
   "sheet.pathCells": { zh: "本表每人的发展环节写在“{field}”一格里，已按各环节的时间逐一读取，问题标在该格。", en: "Each person's steps are written in one \"{field}\" cell: read step by step, findings at that cell. " },
   "sheet.pathCellsUnread": {

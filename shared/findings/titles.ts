@@ -118,6 +118,8 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "dues.unpaidShortMember": { zh: "个别月份未缴", en: "Month(s) unpaid" },
   "dues.unpaidMember": { zh: "连续 3 个月以上未缴", en: "3+ months unpaid" },
   "dues.unpaidLapseMember": { zh: "连续 6 个月以上未缴", en: "6+ months unpaid" },
+  "dues.yearTotalOfMonths": { zh: "全年合计与月数不符", en: "Year total disagrees with the months paid" },
+  "dues.monthsShort": { zh: "全年缴纳月数不足", en: "Months unpaid in the year" },
   "dues.yearTotalMismatch": { zh: "全年合计与各月不符", en: "Year total disagrees with the months" },
   "dues.baseHasExcluded": { zh: "基数计入了不该计入的项目", en: "Base includes an excluded item" },
   "dues.baseNotDeducted": { zh: "基数未扣除应扣项目", en: "Base not reduced by a deduction" },
