@@ -56,10 +56,11 @@ function checkStatedRate(ctx: RuleContext, rec: LedgerRecord, expected: DuesExpe
   const basisPoints = Math.round(percent * 100);
   if (basisPoints !== expected.rateBasisPoints) {
     const base = ctx.num(rec, "base");
-    // The wrong bracket applied throughout (1.5% of 5000 = 75.00 written): one mistake, said at the amount owed.
-    if (base !== null && wrongAmountFromRate(ctx, rec, base, basisPoints, expected)) return;
+    // The wrong bracket applied throughout (1.5% of 5000 = 75.00 written): one mistake, an error at the amount
+    // owed; the rate it came from is marked too, as a warning.
+    const severity = base !== null && wrongAmountFromRate(ctx, rec, base, basisPoints, expected) ? "warning" : "error";
     const want = `${expected.rateBasisPoints / 100}%`;
-    ctx.atCell(rec, "rate", "dues.rateMismatch", "error", { value: ctx.text(rec, "rate") || `${percent}%`, base: base === null ? "?" : fenToYuanText(base), expected: want }, want);
+    ctx.atCell(rec, "rate", "dues.rateMismatch", severity, { value: ctx.text(rec, "rate") || `${percent}%`, base: base === null ? "?" : fenToYuanText(base), expected: want }, want);
   }
 }
 

@@ -49,6 +49,8 @@ describe("dues of two years side by side under year headings", () => {
     expect(r.sheets[1]!.reason).toContain("2025年度");
     const errors = r.findings.filter((f) => f.severity === "error").map((f) => `${f.cell} ${f.code}`);
     expect(errors.sort()).toEqual(["H6 dues.yearTotalOfMonths", "K5 dues.amountMismatch", "K7 dues.amountMismatch"].sort());
+    // 75.00 is the 1.5% written: the rate is marked as its cause, a warning.
+    expect(r.findings.filter((f) => f.code === "dues.rateMismatch").map((f) => `${f.cell}:${f.severity}`)).toEqual(["J5:warning"]);
     const five = r.findings.find((f) => f.cell === "K5")!;
     expect(five.expected).toBe("50.00");
     expect(r.findings.find((f) => f.cell === "H6")!.expected).toBe("1080.00");
