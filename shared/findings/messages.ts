@@ -165,6 +165,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "appraisal.returnedOverIssued": { zh: "收回票 {returned} 张，比发出的 {issued} 张还多", en: "{returned} ballots returned, more than the {issued} issued" },
   "appraisal.validOverReturned": { zh: "有效票 {valid} 张，比收回的 {returned} 张还多", en: "{valid} valid ballots, more than the {returned} returned" },
   "appraisal.probationaryGraded": { zh: "预备党员评了等次“{value}”：预备党员参加民主评议，一般不评定等次（本地做法，以规则集为准）", en: "A probationary member graded \"{value}\": probationary members usually take part without a grade (local practice, per the rule set)" },
+  "appraisal.goodRateMismatch": { zh: "优秀和称职率“{value}”与票数不符：{of} 人参评，优秀 {excellent} 票、称职 {competent} 票，应为 {expected}", en: "Excellent-and-competent share \"{value}\" disagrees with the votes: {excellent} + {competent} of {of} is {expected}" },
   "appraisal.excellentRateMismatch": { zh: "优秀率“{value}”与票数不符：{of} 人参评，优秀 {excellent} 票，应为 {expected}", en: "Excellent share \"{value}\" disagrees with the votes: {excellent} of {of} is {expected}" },
   "appraisal.scoreMismatch": { zh: "得分 {value}，按票数计算应为 {expected}", en: "Score {value}; the votes give {expected}" },
   "appraisal.vetoedResult": { zh: "不合格 {votes} 票，超过有效票 {valid} 票的{share}，不能评为“{value}”", en: "{votes} of {valid} valid votes 不合格, more than {share}: \"{value}\" is ruled out" },

@@ -140,6 +140,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "appraisal.returnedOverIssued": { zh: "收回票多于发出票", en: "More ballots returned than issued" },
   "appraisal.validOverReturned": { zh: "有效票多于收回票", en: "More valid ballots than returned" },
   "appraisal.probationaryGraded": { zh: "预备党员评了等次", en: "Probationary member graded" },
+  "appraisal.goodRateMismatch": { zh: "优秀和称职率与票数不符", en: "Excellent-and-competent share disagrees with the votes" },
   "appraisal.excellentRateMismatch": { zh: "优秀率与票数不符", en: "Excellent share disagrees with the votes" },
   "appraisal.scoreMismatch": { zh: "测评得分算错", en: "Score wrong" },
   "appraisal.vetoedResult": { zh: "不合格票过多仍评合格", en: "Too many 不合格 votes for the verdict" },
