@@ -49,7 +49,7 @@ describe("a committee written in one cell", () => {
 describe("a committee list whose cover line states the 正式党员", () => {
   const list = (count: string, posts: string[]): CellValue[][] => [
     ["某小学党支部委员会成员名单"],
-    [`党员总数：${count}　　上届选举时间：2024年9月`],
+    [`党员总数：${count}\u3000\u3000上届选举时间：2024年9月`],
     ["序号", "姓名", "支部职务", "当选时间", "届满时间"],
     ...posts.map((p, i): CellValue[] => [i + 1, ["张明", "李华", "王强"][i]!, p, serial("2024-09-10"), serial("2027-09-09")]),
   ];
