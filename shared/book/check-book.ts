@@ -1,5 +1,6 @@
 import type { SheetGrid, WorkbookGrid } from "../grid/types.js";
 import { sideBySideBlocks, type SheetBlock } from "../grid/side-by-side.js";
+import { yearGroupBlocks } from "../grid/year-groups.js";
 import { stackedSplit } from "../grid/stacked.js";
 import { transposeGrid, untransposeCell, untransposePlace } from "../grid/transpose.js";
 import { readMemberCard } from "../grid/member-card.js";
@@ -119,7 +120,10 @@ export function runSlot(slot: BookSlot, prepared: PreparedBook, opts: CheckOptio
   if (slot.transposed) {
     report = { ...report, facts: report.facts.map((f) => ({ ...f, ...untransposeCell(f.cell) })), reason: renderMessage("sheet.transposed", opts.lang ?? "zh") + report.reason };
   }
-  if (slot.block) report = { ...report, block: slot.block, reason: renderMessage(slot.blockRows ? "sheet.blockRows" : "sheet.block", opts.lang ?? "zh", { columns: slot.block, rows: slot.block }) + report.reason };
+  if (slot.block) {
+    const said = slot.blockYear ? "sheet.blockYear" : slot.blockRows ? "sheet.blockRows" : "sheet.block";
+    report = { ...report, block: slot.block, reason: renderMessage(said, opts.lang ?? "zh", { columns: slot.block, rows: slot.block, year: slot.blockYear ?? "" }) + report.reason };
+  }
   return { report, findings };
 }
 
@@ -166,6 +170,8 @@ export interface BookSlot {
   block?: string;
   /** The block is a range of rows (tables one above the other), not of columns. */
   blockRows?: boolean;
+  /** A block that is one year of a table keeping years side by side: the year heading (2024年度). */
+  blockYear?: string;
   /** Read transposed: its findings are placed back at the cells as written. */
   transposed?: boolean;
   /** Members over two rows each, read as one record each: where each record's cells stand on the sheet. */
@@ -200,7 +206,7 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
   for (const part of parts) {
     const partOpts = optionsOf(part, opts);
     for (const [sheetIndex, sheet] of part.grid.sheets.entries()) {
-      for (const { grid, columns, rows } of sideBySideBlocks(sheet, isFootLine).flatMap((b) => stackedBlocks(b, partOpts))) {
+      for (const { grid, columns, rows, year } of sideBySideBlocks(sheet, isFootLine).flatMap((b) => stackedBlocks(b, partOpts)).flatMap((b) => yearBlocks(b, partOpts))) {
         // Members over two rows each are read as one record each, when the folded sheet reads as a ledger.
         const twoRows = foldTwoRowRecords(grid);
         const foldedRead = twoRows ? prepareSheet(twoRows.grid, partOpts) : null;
@@ -212,7 +218,7 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
           const read = card ? prepareSheet(card.grid, partOpts) : null;
           if (read && !read.done && CARD_KINDS.has(read.sheet.layout.index.template.kind)) [p, folded] = [read, card!];
         }
-        const block = columns ? { block: columns } : rows ? { block: rows, blockRows: true } : {};
+        const block = year ? { block: columns!, blockYear: year } : columns ? { block: columns } : rows ? { block: rows, blockRows: true } : {};
         // A sheet no ledger fits may be one kept the other way round: read it transposed when that fits one.
         let transposed = false;
         if (!folded && p.done && p.report.status === "unrecognised") {
@@ -297,6 +303,23 @@ function stackedBlocks(block: SheetBlock, opts: CheckOptions): (SheetBlock & { r
   const rest = stackedBlocks({ grid: split.lower }, opts);
   const lowerRows = rest.length > 1 ? rest : [{ grid: split.lower, rows: split.lowerRows }];
   return [{ grid: split.upper, rows: split.upperRows }, ...lowerRows];
+}
+
+/**
+ * A block that keeps several years side by side under year headings (2024年度 | 2025年度): split into one
+ * table a year only where the whole reads as a ledger and each year reads as one of the same kind.
+ */
+function yearBlocks(block: SheetBlock & { rows?: string }, opts: CheckOptions): (SheetBlock & { rows?: string; year?: string })[] {
+  const years = yearGroupBlocks(block.grid);
+  if (!years) return [block];
+  const whole = prepareSheet(block.grid, opts);
+  if (whole.done) return [block];
+  const kind = whole.sheet.layout.index.template.kind;
+  for (const y of years) {
+    const p = prepareSheet(y.grid, opts);
+    if (p.done || p.sheet.layout.index.template.kind !== kind) return [block];
+  }
+  return years.map((y) => ({ grid: y.grid, columns: y.columns, year: y.year }));
 }
 
 /** The meetings (or dues) sheets of one workbook that are parts of one register (一季度 … 四季度, 1月 … 12月): each learns of the others. */

@@ -28,6 +28,8 @@ import { committeeMemberStatusRule } from "./committee/member-status.js";
 import { committeeSizeRule } from "./committee/size.js";
 import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { committeeElectionRule } from "./committee/election.js";
+import { committeeMakeupRule } from "./committee/makeup.js";
+import { duesAssessedYearRule } from "./dues/assessed-year.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
 import { topVotesRule } from "./yearly/top-votes.js";
 import { satisfactionRule } from "./appraisal/satisfaction.js";
@@ -60,6 +62,7 @@ export const RULES: Record<string, Rule> = {
   "dues.paymentRows": duesPaymentRowsRule,
   "dues.baseItems": duesBaseItemsRule,
   "dues.paidUpTo": duesPaidUpToRule,
+  "dues.assessedYear": duesAssessedYearRule,
   "meetings.attendance": meetingAttendanceRule,
   "meetings.statedHeadCount": statedHeadCountRule,
   "meetings.frequency": meetingFrequencyRule,
@@ -77,6 +80,7 @@ export const RULES: Record<string, Rule> = {
   "committee.size": committeeSizeRule,
   "committee.branchSize": committeeBranchSizeRule,
   "committee.election": committeeElectionRule,
+  "committee.makeup": committeeMakeupRule,
   "committee.memberFull": committeeMemberFullRule,
   "committee.membersTerm": committeeMembersTermRule,
   "committee.memberStatus": committeeMemberStatusRule,

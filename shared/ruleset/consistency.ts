@@ -35,6 +35,9 @@ export function checkRuleSetConsistency(rs: RuleSetFields, ctx: z.RefinementCtx)
   for (const [i, b] of dues.branchTitleCategories.entries()) {
     if (!(b.category in dues.categories)) fail(["dues", "branchTitleCategories", String(i)], `支部名称对应的类别「${b.category}」不存在`, `branch title category "${b.category}" is not defined`);
   }
+  for (const [i, b] of dues.noteCategoryChanges.entries()) {
+    if (!(b.category in dues.categories)) fail(["dues", "noteCategoryChanges", String(i)], `备注对应的类别「${b.category}」不存在`, `note category "${b.category}" is not defined`);
+  }
   for (const [i, b] of dues.noteCategories.entries()) {
     if (!(b.category in dues.categories)) fail(["dues", "noteCategories", String(i)], `备注对应的类别「${b.category}」不存在`, `note category "${b.category}" is not defined`);
   }

@@ -70,6 +70,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
       { noteIs: ["学生", "学生党员", "在校学生"], category: "学生" },
       { noteIs: ["下岗", "失业", "下岗失业", "失业人员", "下岗职工"], category: "下岗失业" },
     ],
+    // A member who found work again (2024年10月再就业) pays as a wage earner from then.
+    noteCategoryChanges: [{ noteContains: ["再就业", "重新就业", "实现就业"], category: "在职" }],
     // A branch of retired members (离退休党支部, 离休干部第二党支部); not an office that serves them (离退休干部处党支部).
     branchTitleCategories: [{ titleContains: ["离退休党支部", "退休党支部", "离休党支部", "离休干部党支部", "退休干部党支部", "离退休干部党支部", "退休职工党支部", "离退休职工党支部"], category: "离退休" }],
     unpaidWarningMonths: 3,

@@ -135,6 +135,14 @@ export const RuleSetShape = z
           .array(z.object({ noteIs: z.array(z.string().trim().min(1).max(20)).min(1).max(40), category: z.string() }).strict())
           .max(20)
           .default([]),
+        /**
+         * A 备注 that says the member's category changed on a day (2024年10月再就业: 在职 from then): a ledger of a
+         * later year is judged at the new category, whatever the category column still says. Plain words.
+         */
+        noteCategoryChanges: z
+          .array(z.object({ noteContains: z.array(z.string().trim().min(1).max(20)).min(1).max(20), category: z.string() }).strict())
+          .max(20)
+          .default([]),
         unpaidWarningMonths: z.number().int().min(1).max(24),
         unpaidErrorMonths: z.number().int().min(1).max(24),
         monthlyCapYuan: z.number().positive().max(100_000),

@@ -48,6 +48,7 @@ export const appraisalVotesRule: Rule = {
         continue;
       }
       checkExcellentRate(ctx, rec, votes.excellent, total ?? valid);
+      checkGoodRate(ctx, rec, votes.excellent, votes.competent, total ?? valid);
       const score = appraisalScore(votes, rules);
       if (score === null) continue;
       const given = ctx.num(rec, "score");
@@ -220,6 +221,14 @@ export const rankRule: Rule = {
  * A stated 优秀率 agrees with the 优秀 votes over those who took part (else the valid votes), to the
  * decimals it is written with: 35.7% for 10 of 28 (35.71…) is right, 25.0% for 5 of 28 is not.
  */
+/** A stated 优秀和称职率 agrees with the 优秀 and 称职 votes together, over the same count as the 优秀率 (基本称职 not among them). */
+function checkGoodRate(ctx: RuleContext, rec: LedgerRecord, excellent: number, competent: number, of: number): void {
+  const stated = statedPercent(ctx, rec, "goodRate");
+  if (stated === null) return;
+  const want = rateDisagrees(stated, excellent + competent, of);
+  if (want !== null) ctx.atCell(rec, "goodRate", "appraisal.goodRateMismatch", "error", { value: stated.text, excellent, competent, of, expected: want }, want);
+}
+
 function checkExcellentRate(ctx: RuleContext, rec: LedgerRecord, excellent: number, of: number): void {
   const stated = statedPercent(ctx, rec, "excellentRate");
   if (stated === null) return;

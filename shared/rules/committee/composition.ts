@@ -64,6 +64,10 @@ export const committeeCompositionRule: Rule = {
       if (isCommittee && own !== null && people.length === 1) {
         // Only a 书记 where the branch's own count requires a committee.
         ctx.atCell(first, "fullMemberCount", "committee.committeeRequired", "error", { members: own, from });
+      } else if (isCommittee && own !== null && !posts.includes("member")) {
+        // A 书记 and 副书记 only, where the list's own count requires a committee: the small branch's form, said at
+        // the last post listed (with the roster known, the size against the roster says it, below).
+        ctx.atCell(people[people.length - 1]!, "post", "committee.committeeRequired", "error", { members: own, from });
       } else if (isCommittee) {
         // The size the form states (委员职数 | 8) is the committee's, said at that cell; else the list's.
         const stated = ctx.num(first, "committeeSize");

@@ -103,7 +103,8 @@ export const committeeMembersTermRule: Rule = {
     const b = ctx.ruleSet.branch;
     const titles = ctx.sheet.titles.join(" ");
     if (!given(ctx, "appointedDate") && !given(ctx, "termDueDate")) return;
-    const election = electionDay(ctx) ?? (ctx.has("appointedDate") ? null : firstWithTermDue(ctx));
+    // Members who took their posts on different days (one elected, one 补选) share the term their rows write.
+    const election = electionDay(ctx) ?? (ctx.has("appointedDate") && termDueOfRows(ctx) === null ? null : firstWithTermDue(ctx));
     if (!election) return;
     let due: number | null = termDueOfRows(ctx);
     const span = due === null ? TERM_SPAN.exec(titles) : null;

@@ -3,7 +3,7 @@ import { fenToYuanText } from "../../scoring/money.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { contextTexts } from "../../detect/sheet-context.js";
-import { categoryOfNote } from "./note-category.js";
+import { categoryOfNote, changedCategoryOfNote } from "./note-category.js";
 
 /**
  * D1–D4: the monthly amount a member owes, from the base and category under the rule
@@ -28,7 +28,7 @@ function categoryOfBranchTitle(ctx: RuleContext): string | null {
 export function expectationFor(ctx: RuleContext, rec: LedgerRecord, baseFen?: number): DuesExpectation | null {
   const dues = ctx.ruleSet.dues;
   const categoryText = ctx.str(rec, "category");
-  const key = categoryText === null ? (categoryOfNote(ctx, rec) ?? categoryOfBaseHeader(ctx) ?? categoryOfBranchTitle(ctx) ?? resolveDuesCategory(null, dues)) : resolveDuesCategory(categoryText, dues);
+  const key = changedCategoryOfNote(ctx, rec) ?? (categoryText === null ? (categoryOfNote(ctx, rec) ?? categoryOfBaseHeader(ctx) ?? categoryOfBranchTitle(ctx) ?? resolveDuesCategory(null, dues)) : resolveDuesCategory(categoryText, dues));
   if (key === null) return null;
   const base = baseFen ?? ctx.num(rec, "base");
   const category = dues.categories[key];
@@ -56,9 +56,19 @@ function checkStatedRate(ctx: RuleContext, rec: LedgerRecord, expected: DuesExpe
   const basisPoints = Math.round(percent * 100);
   if (basisPoints !== expected.rateBasisPoints) {
     const base = ctx.num(rec, "base");
+    // The wrong bracket applied throughout (1.5% of 5000 = 75.00 written): one mistake, an error at the amount
+    // owed; the rate it came from is marked too, as a warning.
+    const severity = base !== null && wrongAmountFromRate(ctx, rec, base, basisPoints, expected) ? "warning" : "error";
     const want = `${expected.rateBasisPoints / 100}%`;
-    ctx.atCell(rec, "rate", "dues.rateMismatch", "error", { value: ctx.text(rec, "rate") || `${percent}%`, base: base === null ? "?" : fenToYuanText(base), expected: want }, want);
+    ctx.atCell(rec, "rate", "dues.rateMismatch", severity, { value: ctx.text(rec, "rate") || `${percent}%`, base: base === null ? "?" : fenToYuanText(base), expected: want }, want);
   }
+}
+
+/** The written standard is the base at the stated (wrong) rate, and not what is owed: the standard's finding says it. */
+function wrongAmountFromRate(ctx: RuleContext, rec: LedgerRecord, baseFen: number, basisPoints: number, expected: DuesExpectation): boolean {
+  const standard = ctx.num(rec, "standard");
+  if (standard === null || !ctx.has("standard") || duesAmountMatches(standard, expected, ctx.ruleSet.dues.toleranceFen)) return false;
+  return Math.abs(Math.round((baseFen * basisPoints) / 10_000) - standard) <= ctx.ruleSet.dues.toleranceFen;
 }
 
 export const duesRateRule: Rule = {

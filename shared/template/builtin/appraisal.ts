@@ -9,6 +9,8 @@ export const VOTES: Field[] = [
   { name: "votesIncompetent", title: "不称职票数", titleEn: "Votes: incompetent", type: "integer", aliases: ["不称职", "不称职票", "不合格", "不合格票数", "差"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
   // The share of 优秀 votes as the sheet states it (优秀率 35.7%).
   { name: "excellentRate", title: "优秀率", titleEn: "Share of excellent votes", type: "percent", aliases: ["优秀票率", "优秀比例", "优秀票比例", "优秀得票率"], weight: 0.5, additive: false },
+  // The share of 优秀 and 称职 votes together (优秀和称职率 95.2%): those judged competent or better.
+  { name: "goodRate", title: "优秀和称职率", titleEn: "Share of excellent and competent votes", type: "percent", aliases: ["优秀称职率", "优秀及称职率", "优秀与称职率", "优秀和称职票率", "称职以上率", "称职及以上率"], weight: 0.5, additive: false },
 ];
 /**
  * 党员互评 votes beside the 民主测评's (each member votes on the others: one fewer than take part). Read under a
@@ -22,8 +24,8 @@ export const PEER_VOTES: Field[] = [
 ];
 /** The ballots of a 测评: handed out, returned, and (VOTERS) the valid ones; 有效票 ≤ 收回票 ≤ 发出票. */
 export const BALLOTS: Field[] = [
-  { name: "ballotsIssued", title: "发出票数", titleEn: "Ballots issued", type: "integer", aliases: ["发出票", "发放票数", "发放票", "发票数", "发出测评票"], weight: 1, constraints: { minimum: 0 } },
-  { name: "ballotsReturned", title: "收回票数", titleEn: "Ballots returned", type: "integer", aliases: ["收回票", "回收票数", "回收票", "收回测评票"], weight: 1, constraints: { minimum: 0 } },
+  { name: "ballotsIssued", title: "发出票数", titleEn: "Ballots issued", type: "integer", aliases: ["发出票", "发放票数", "发放票", "发票数", "发出测评票", "发出", "发放"], weight: 1, constraints: { minimum: 0 } },
+  { name: "ballotsReturned", title: "收回票数", titleEn: "Ballots returned", type: "integer", aliases: ["收回票", "回收票数", "回收票", "收回测评票", "收回", "回收"], weight: 1, constraints: { minimum: 0 } },
 ];
 /**
  * A 领导班子's 民主测评 written as satisfaction: 满意 / 基本满意 / 不满意 counts of those taking part, their rates,
@@ -44,7 +46,7 @@ export const VOTERS: Field = {
   titleEn: "Voters (or the total ranked)",
   type: "integer",
   // 应参评 / 实参评 without 人数, as a narrow column heads them: the people entitled to vote, or who did.
-  aliases: ["参评人数", "测评人数", "有效票数", "参加测评人数", "参加民主测评人数", "参加评议人数", "应参评人数", "班子总数", "参评总数", "总数", "有效票", "应参评", "实参评", "实参评人数", "参评"],
+  aliases: ["参评人数", "测评人数", "有效票数", "参加测评人数", "参加民主测评人数", "参加评议人数", "应参评人数", "班子总数", "参评总数", "总数", "有效票", "应参评", "实参评", "实参评人数", "参评", "有效"],
   weight: 1,
   constraints: { minimum: 0 },
 };

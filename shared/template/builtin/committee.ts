@@ -53,10 +53,12 @@ export const committeeTemplate: Template = {
     { name: "memberCount", title: "党员数", titleEn: "Members", type: "integer", aliases: ["党员人数", "党员总数", "现有党员数", "党员数量"], weight: 0.5, constraints: { minimum: 0 } },
     { name: "fullMemberCount", title: "正式党员数", titleEn: "Full members", type: "integer", aliases: ["正式党员人数", "其中正式党员", "正式党员", "其中正式党员数"], weight: 0.5, constraints: { minimum: 0 } },
     { name: "hasCommittee", title: "是否设支委会", titleEn: "Has a committee", type: "boolean", aliases: ["是否设立支委会", "是否设支部委员会", "是否设立支部委员会", "设支委会", "是否成立支委会", "是否设委员会", "是否设党组织委员会", "有无支委会", "有无委员会"], weight: 1 },
+    // The committee written in one cell (书记：张三；组织委员：李四): who holds which post.
+    { name: "committeeMakeup", title: "支部委员会组成", titleEn: "Committee members", type: "string", aliases: ["支委会组成", "委员会组成", "支委会成员", "支部委员会成员", "支委班子成员", "班子成员"], weight: 0.5 },
     { name: "electionStatus", title: "换届情况", titleEn: "Election status", type: "string", aliases: ["换届状态", "是否按期换届", "换届进展"], weight: 1 },
     NOTE,
   ],
-  rules: [{ rule: "committee.term" }, { rule: "committee.size" }, { rule: "committee.branchSize" }],
+  rules: [{ rule: "committee.term" }, { rule: "committee.size" }, { rule: "committee.branchSize" }, { rule: "committee.makeup" }],
   minScore: 4,
   requiredHeaders: ["termDueDate"],
   distinctive: [{ of: ["committeeName", "appointedDate", "electedDate"], min: 1 }],
@@ -81,7 +83,7 @@ export const committeeMembersTemplate: Template = {
       titleEn: "Post",
       type: "string",
       // 党组织职务 of a village's 两委 list, beside its 村委会职务 (another body's post).
-      aliases: ["党内职务", "委员职务", "分工", "担任职务", "支委职务", "党组织职务", "党总支职务"],
+      aliases: ["党内职务", "委员职务", "分工", "担任职务", "支委职务", "党组织职务", "党总支职务", "支部职务", "支委会职务"],
       weight: 3,
       content: { values: ["书记", "副书记", "委员", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "保密委员"] },
     },

@@ -136,9 +136,12 @@ export const duesAssessedTemplate: Template = {
     PAID_UP_TO,
     JOIN_DATE,
     { name: "voluntary", title: "自愿多交", titleEn: "Voluntary extra", type: "boolean", aliases: ["是否自愿多交"], weight: 0.5 },
+    // A year's payments in two cells (缴纳月数 12, 全年合计 600.00) where there are no month columns.
+    { name: "monthCount", title: "缴纳月数", titleEn: "Months paid", type: "integer", aliases: ["交纳月数", "缴费月数", "已缴月数", "已交月数"], weight: 0.5, constraints: { minimum: 0 } },
+    { name: "yearTotal", title: "全年合计", titleEn: "Year total (yuan)", type: "money", aliases: ["全年合计(元)", "年度合计", "全年交纳", "全年实交", "全年缴纳"], weight: 0.5 },
     NOTE,
   ],
-  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.baseItems" }, { rule: "dues.paidUpTo" }],
+  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.baseItems" }, { rule: "dues.paidUpTo" }, { rule: "dues.assessedYear" }],
   minScore: 4.5,
   requiredHeaders: ["name", "base", "standard"],
   distinctive: [{ of: ["rate", "paidUpTo"], min: 1 }],

@@ -29,6 +29,8 @@ describe("a 备注 that is only the member's category", () => {
   it("no note: a member in work owes 1% (44.10), so rate and amount are wrong", () => {
     const { findings } = checkSheet(sheet("1-6月党费", half(null)), { asOf: "2025-12-31" });
     expect(codes(findings, "dues.").sort()).toEqual(["D4 dues.rateMismatch", "E4 dues.amountMismatch"]);
+    // The amount is the 0.5% written: one mistake, an error at the amount, the rate marked as its cause.
+    expect(findings.find((f) => f.code === "dues.rateMismatch")?.severity).toBe("warning");
     expect(findings.find((f) => f.code === "dues.amountMismatch")?.expected).toBe("44.10");
   });
 
