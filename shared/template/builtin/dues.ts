@@ -138,7 +138,7 @@ export const duesAssessedTemplate: Template = {
     { name: "voluntary", title: "自愿多交", titleEn: "Voluntary extra", type: "boolean", aliases: ["是否自愿多交"], weight: 0.5 },
     NOTE,
   ],
-  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.baseItems" }, { rule: "dues.paidUpTo" }],
+  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.baseItems" }, { rule: "dues.paidUpTo" }, { rule: "dues.periodDue" }],
   minScore: 4.5,
   requiredHeaders: ["name", "base", "standard"],
   distinctive: [{ of: ["rate", "paidUpTo"], min: 1 }],
