@@ -30,8 +30,10 @@ export const appraisalVotesRule: Rule = {
   run(ctx) {
     const rules = ctx.ruleSet.appraisal;
     // A column of the valid votes (有效票) is what the grades' votes add up to; one of those taking part (参评人数) may be more.
-    const validColumn = ctx.has("voters") && VALID_VOTES_HEADER.test(unspacedHalfWidth(ctx.headerOf("voters")));
+    const validHeader = ctx.has("voters") && VALID_VOTES_HEADER.test(unspacedHalfWidth(ctx.headerOf("voters")));
     for (const rec of ctx.records) {
+      // 有效34张 said in the cell of votes is the valid ballots, as a 有效票 column is.
+      const validColumn = validHeader || votersFromVotesCell(ctx, rec);
       if (ballotsDisagree(ctx, rec, validColumn)) continue;
       const votes = votesOf(ctx, rec);
       if (!votes) continue;
@@ -65,6 +67,13 @@ export const appraisalVotesRule: Rule = {
 };
 
 const VALID_VOTES_HEADER = /有效/;
+
+function votersFromVotesCell(ctx: RuleContext, rec: LedgerRecord): boolean {
+  const voters = ctx.set.fields.findIndex((f) => f.name === "voters");
+  const text = ctx.set.fields.findIndex((f) => f.name === "votesText");
+  const source = voters < 0 ? undefined : rec.sources?.get(voters);
+  return source?.from === "span" && text >= 0 && source.col === ctx.set.colOf[text];
+}
 
 /**
  * The ballots of a row: 收回票 ≤ 发出票, and 有效票 ≤ 收回票. True when one is broken (said at the larger count's
