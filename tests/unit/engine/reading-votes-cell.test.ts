@@ -57,3 +57,23 @@ describe("a 测评 sheet with a 测评情况 cell", () => {
     expect(r.findings.find((f) => f.cell === "F8")!.expected).toBe("不称职");
   });
 });
+
+describe("a 测评 sheet whose ballots are said once above the table", () => {
+  const line = "测评时间：2025年12月20日　　发放测评票30张，收回28张，其中有效票28张";
+  const rows: CellValue[][] = [
+    ["某局2025年度中层干部民主测评结果汇总"],
+    [line, line, line, line, line],
+    ["姓名", "职务", "测评票数情况", "测评得分", "考核等次"],
+    // Row 4: 10 + 15 + 3 = 28 votes, (1000 + 1200 + 180) ÷ 28 = 85.00: right.
+    ["周涛", "办公室主任", "优秀10票，称职15票，基本称职3票，不称职0票", 85, "称职"],
+    // Row 5: 10 + 16 + 3 = 29 votes where 28 ballots were valid.
+    ["吴丽", "股长", "优秀10票，称职16票，基本称职3票，不称职0票", 86.55, "称职"],
+    ["陈刚", "股长", "优秀14票，称职14票", 90, "优秀"],
+  ];
+  const merges = [{ r0: 1, c0: 0, r1: 1, c1: 4 }];
+  const r = checkWorkbook(book(sheet("测评结果", rows, { merges })), { asOf: "2025-12-31" });
+
+  it("says a row whose votes do not add up to the valid ballots, at its cell of votes", () => {
+    expect(r.findings.filter((f) => f.severity === "error").map((f) => `${f.cell}:${f.code}`)).toEqual(["C5:appraisal.votesBelowValid"]);
+  });
+});
