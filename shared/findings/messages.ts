@@ -219,6 +219,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "itemScore.deductionAbovePoints": { zh: "“{item}”扣了 {deducted} 分，超过该项分值 {points} 分：扣分以该项分值为限", en: "\"{item}\" has {deducted} points deducted, more than its {points} points: a deduction stops at the item's points" },
   "itemScore.scoreMismatch": { zh: "“{item}”得分 {value}，与分值 {points} 减去扣分 {deducted} 不符，应为 {expected}", en: "\"{item}\" scores {value}, but {points} points less {deducted} deducted is {expected}" },
   "itemScore.negative": { zh: "“{item}”得分 {value} 是负数，单项最低为 0 分", en: "\"{item}\" scores {value}; an item scores at least 0" },
+  "itemScore.scoreAgainstNote": { zh: "“{item}”的{note}写的是共扣 {said} 分，分值 {points} 分减去后应得 {expected} 分，表中得分为 {value}", en: "\"{item}\": the note takes off {said} in all; {points} less that is {expected}, the score says {value}" },
   "itemScore.noteDeduction": { zh: "“{item}”的{note}写的是扣 {said} 分，实际扣了 {taken} 分", en: "\"{item}\": the note says {said} points were deducted; {taken} were taken off" },
   "itemScore.noteBonus": { zh: "“{item}”的{note}写的是加 {said} 分，得分却是 {value}", en: "\"{item}\": the note says {said} points were added, but the score is {value}" },
   "itemScore.subtotalMismatch": { zh: "“{label}”小计的{field}为 {value}，本组各项加起来是 {expected}", en: "The subtotal of \"{label}\" shows {field} {value}; its items add up to {expected}" },

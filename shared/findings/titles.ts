@@ -183,6 +183,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "itemScore.deductionAbovePoints": { zh: "扣分超过该项分值", en: "Deduction above the item's points" },
   "itemScore.scoreMismatch": { zh: "得分与分值减扣分不符", en: "Score against points less deduction" },
   "itemScore.negative": { zh: "单项得分为负数", en: "Negative item score" },
+  "itemScore.scoreAgainstNote": { zh: "得分与扣分说明不符", en: "Score disagrees with the stated deductions" },
   "itemScore.noteDeduction": { zh: "扣分说明与扣分不符", en: "Stated deduction disagrees" },
   "itemScore.noteBonus": { zh: "加分说明与加分不符", en: "Stated bonus disagrees" },
   "itemScore.subtotalMismatch": { zh: "小计与本组各项不符", en: "Subtotal against its items" },
