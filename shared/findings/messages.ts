@@ -57,6 +57,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "value.pattern": { zh: "{field}“{value}”格式不对", en: "{field} \"{value}\" does not have the expected form" },
   "value.notInList": { zh: "{field}只能填 {allowed}，现为“{value}”", en: "{field} \"{value}\" is not one of the allowed values ({allowed})" },
   "date.future": { zh: "{field} {value} 晚于检查日期 {asOf}", en: "{field} {value} is after the as-of date {asOf}" },
+  "dates.orderAfter": { zh: "{field} {value} 晚于{after} {afterValue}，应在其之前，先后顺序不对", en: "{field} {value} comes after {after} {afterValue}; it must come before it" },
   "dates.order": { zh: "{field} {value} 早于{before} {beforeValue}，先后顺序不对", en: "{field} {value} comes before {before} {beforeValue}: the steps are out of order" },
   "id.asNumber": { zh: "身份证号码“{value}”被存成了数字，后几位已丢失；请把该列设为文本后重新录入", en: "ID number \"{value}\" was stored as a number and has lost its last digits; format the column as text and enter it again" },
   "id.columnAsNumber": {

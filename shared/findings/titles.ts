@@ -35,6 +35,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "value.pattern": { zh: "格式不对", en: "Wrong format" },
   "value.notInList": { zh: "不在可选值中", en: "Not an allowed value" },
   "date.future": { zh: "日期晚于检查日", en: "Date after the as-of day" },
+  "dates.orderAfter": { zh: "步骤日期顺序不对", en: "Steps out of order" },
   "dates.order": { zh: "步骤日期顺序不对", en: "Steps out of order" },
   "id.asNumber": { zh: "身份证号存成了数字", en: "ID stored as a number" },
   "id.columnAsNumber": { zh: "身份证号码列存成了数字", en: "ID column stored as numbers" },
