@@ -30,3 +30,20 @@ describe("a 百分制 sheet with 扣分情况 and no 扣分 column", () => {
     expect(errors[0]!.expected).toBe("16");
   });
 });
+
+describe("a 百分制 sheet with a column of deductions beside the 扣分说明", () => {
+  it("says the note that disagrees with that column, at the note", () => {
+    const rows: CellValue[][] = [
+      ["某党委2025年度党支部工作考核评分表"],
+      ["序号", "考核项目", "考核内容及评分标准", "分值", "考核扣分", "考核得分", "扣分说明"],
+      [1, "组织建设", "按期换届", 15, 0, 15, null],
+      [2, "三会一课", "缺1次扣1分", 20, 1, 19, "支委会缺1次，扣1分"],
+      // 考核扣分 3 and 得分 7 agree (10 − 3); the note says 扣2分 (G5).
+      [3, "党费收缴", "未按时上缴扣2分", 10, 3, 7, "第三季度党费未按时上缴，扣2分"],
+      [4, "发展党员", "程序规范", 10, 0, 10, null],
+    ];
+    const r = checkWorkbook(book(sheet("考核评分表", rows)), { asOf: "2025-12-31" });
+    const notes = r.findings.filter((f) => f.code === "itemScore.noteDeduction" || f.code === "itemScore.scoreAgainstNote");
+    expect(notes.map((f) => `${f.cell}:${f.code}`)).toEqual(["G5:itemScore.noteDeduction"]);
+  });
+});
