@@ -242,7 +242,8 @@ export function prepareBook(parts: BookPart[], opts: CheckOptions = {}): Prepare
           if (l) [p, matrix] = [{ done: false, sheet: l.prepared }, l.folded];
         }
         // Nor one row a person with the whole path in one cell (发展历程: 2019.3.5递交入党申请书；…): read step by step.
-        if (!folded && !matrix && p.done && p.report.status === "unrecognised") {
+        // A development ledger read by its other headers may keep its path in such a cell too: read it step by step.
+        if (!folded && !matrix && (p.done ? p.report.status === "unrecognised" : p.sheet.layout.index.template.kind === "development")) {
           const c = preparePathCells(grid, partOpts);
           if (c) [p, matrix] = [{ done: false, sheet: c.prepared }, c.folded];
         }

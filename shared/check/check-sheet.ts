@@ -1,3 +1,4 @@
+import { checkCapitalAmounts } from "../rules/columns/capital-amounts.js";
 import { addStatusFacts } from "../records/status-facts.js";
 import { parseIso, todayDay } from "../calendar/days.js";
 import { buildFieldIndex, type FieldIndex } from "../detect/field-match.js";
@@ -175,6 +176,7 @@ export function runSheet(p: PreparedSheet, opts: CheckOptions = {}, book: BookCo
     rule.run(ctx, ref.params ?? {});
   }
   checkConvertedColumns(ctx);
+  checkCapitalAmounts(ctx);
   const typeReport = meetingType ? { type: meetingType.requirement.type, source: meetingType.source } : undefined;
   return { report: checkedReport(view, layout, set, p.candidates, lang, p.forced, typeReport), findings: ctx.findings, ctx };
 }

@@ -20,6 +20,8 @@ export interface ItemScoreSheet {
   scoreCol: number | null;
   deductedCol: number | null;
   noteCol: number | null;
+  /** A column of deductions stands beside the note (扣分, or one not read as such: 考核扣分): the note is then not the only record of them. */
+  deductionColumn?: boolean;
   /** Each read column's header as written, for messages. */
   headers: { points: string; deducted: string; score: string; note: string };
   rows: ScoreRow[];
@@ -125,7 +127,8 @@ function sheetAtHeader(view: SheetView, headerRow: number, fileName: string | un
   const texts = [...titles, ...footer];
   const written = (col: number | null) => (col === null ? "" : cellText(view, headerRow, col).replace(/\s+/g, ""));
   const names = { points: written(pointsCol), deducted: written(deductedCol), score: written(scoreCol), note: written(noteCol) };
-  return { headerRow, ...cols, headers: names, rows, grade: grade ?? gradeLine(texts), year: titleYear(view, headerRow), texts };
+  const deductionColumn = deductedCol !== null || headers.some((h) => h.col > pointsCol && h.col !== noteCol && /扣/.test(h.text) && !NOTE_HEADER.test(h.text));
+  return { headerRow, ...cols, deductionColumn, headers: names, rows, grade: grade ?? gradeLine(texts), year: titleYear(view, headerRow), texts };
 }
 
 type Columns = Pick<ItemScoreSheet, "labelCols" | "pointsCol" | "scoreCol" | "deductedCol" | "noteCol">;

@@ -8,6 +8,7 @@ import { chineseCount } from "../normalise/chinese-count.js";
 import { buildFieldIndex, matchFields, type FieldIndex } from "./field-match.js";
 import { cellText } from "./header-cells.js";
 import { keepTitleLines, type UnfoldedMatrix } from "./meeting-matrix.js";
+import { classifyRow } from "../rows/classify-row.js";
 
 /**
  * A development record whose whole path is one cell a person (发展历程: 2019.3.5递交入党申请书；2019.9.8确定为
@@ -98,6 +99,8 @@ export function unfoldPathCells(sheet: SheetGrid, template: TemplateParsed): Unf
   for (let r = header.row + 1; r < view.rowCount; r++) {
     const v = view.merged(r, header.col);
     if (typeof v !== "string" || v.trim() === "") continue;
+    // A sign-off line across the table (填表人：…) is no one's path.
+    if (classifyRow(view, r, 1) === "notice") continue;
     const p = readPath(v, index);
     paths.set(r, p);
     known += p.steps.size + (p.extension !== null ? 1 : 0);

@@ -4,7 +4,7 @@ import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from
 import { isPaidMarkText, PAID_MARK } from "../normalise/paid-marks.js";
 import { saysFullMarks } from "../normalise/full-marks.js";
 import { verdictOf } from "../normalise/verdict-sentence.js";
-import { VOTE_FIELDS, votesInText } from "./vote-cells.js";
+import { BALLOT_FIELDS, VOTE_FIELDS, ballotsAndVotesInText } from "./vote-cells.js";
 import { readBasicFacts, readJoinFacts } from "./fact-cells.js";
 import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder, type ReadDate } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
@@ -201,6 +201,9 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const voteText = fieldByName.get("votesText");
   const voteFields = VOTE_FIELDS.map((n) => fieldByName.get(n) ?? -1);
   const spreadVotes = voteText !== undefined && colOf[voteText]! >= 0 && voteFields.every((f) => f >= 0 && colOf[f] === -1);
+  // The ballots the cell states first (发出35张，收回34张，有效34张), where no column holds them.
+  const ballotFields = BALLOT_FIELDS.map((n) => fieldByName.get(n) ?? -1).map((f) => (f >= 0 && colOf[f] === -1 ? f : -1));
+  const ballotsSpread = new Set<number>();
   // 入党及转正 | 2015.6.12入党；2016.6.12转正: one cell for both dates, where the sheet has no 转正 column.
   const joinField = fieldByName.get("joinDate");
   const fullField = fieldByName.get("fullDate");
@@ -401,10 +404,17 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       put(educationF!, basic.education);
       if (basic.birth && birthF! >= 0 && colOf[birthF!] === -1) setRead(rec, birthF!, basic.birth, source);
     }
-    const votes = spreadVotes && typeof values[voteText!] === "string" ? votesInText(values[voteText!] as string) : null;
-    if (votes) {
+    const read = spreadVotes && typeof values[voteText!] === "string" ? ballotsAndVotesInText(values[voteText!] as string) : null;
+    if (read) {
       voteFields.forEach((f, k) => {
-        values[f] = votes[k]!;
+        values[f] = read.votes[k]!;
+        (rec.sources ??= new Map()).set(f, { row, col: colOf[voteText!]!, from: "span" });
+      });
+      ballotFields.forEach((f, k) => {
+        const n = read.ballots[k];
+        if (f < 0 || n === null || n === undefined) return;
+        values[f] = n;
+        ballotsSpread.add(f);
         (rec.sources ??= new Map()).set(f, { row, col: colOf[voteText!]!, from: "span" });
       });
     }
@@ -443,6 +453,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     ...spans.map((s) => s.end),
     ...pairs.values(),
     ...(spreadVotes ? voteFields : []),
+    ...ballotsSpread,
     ...(spreadJoin ? [fullField!] : []),
     ...(extensionSpread ? [extensionField!] : []),
     ...(spreadBasic ? basicTargets.filter((f) => f >= 0 && colOf[f] === -1) : []),

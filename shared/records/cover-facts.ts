@@ -30,6 +30,14 @@ const COUNT_OF_PEOPLE = /([\u4e00-\u9fa5]{2,12}?)\s*[:：]?\s*(\d+|[一二两三
 /** Ways a label names people rather than their number: 参加测评党员 = 参加测评人数. */
 const PEOPLE_WORDS = /(?:党员|人员|同志)$/;
 
+/** Ballots stated once for a 测评 (发放测评票30张，收回28张，其中有效票28张): counted in 张, read as the ballot fields. */
+const COUNT_OF_BALLOTS = /([\u4e00-\u9fa5]{2,12}?)\s*[:：]?\s*(\d+)\s*张/g;
+const BALLOT_LABELS: [RegExp, string][] = [
+  [/^(?:其中)?有效(?:测评)?票?$/, "有效票数"],
+  [/^(?:共)?(?:发出|发放)(?:测评)?票?$/, "发出票数"],
+  [/^(?:共)?(?:收回|回收)(?:测评)?票?$/, "收回票数"],
+];
+
 function labelsOf(label: string): string[] {
   const out = [label];
   if (PEOPLE_WORDS.test(label)) out.push(label.replace(PEOPLE_WORDS, "人数"));
@@ -60,6 +68,7 @@ export function coverFacts(view: SheetView, headerTop: number, index: FieldIndex
       }
     }
   }
+  appendAll(out, ballotCounts(view, headerTop, index, colOf, out));
   appendAll(out, labelValuePairs(view, headerTop, index, colOf, out));
   return out;
 }
@@ -91,6 +100,31 @@ function labelValuePairs(view: SheetView, headerTop: number, index: FieldIndex, 
       if (read.problem || read.value === null) continue;
       out.push({ fieldIndex: best.fieldIndex, value: read.value, ...(read.precision ? { precision: read.precision } : {}), row: r, col: view.firstCol + j });
       i = j;
+    }
+  }
+  return out;
+}
+
+function ballotCounts(view: SheetView, headerTop: number, index: FieldIndex, colOf: readonly number[], found: readonly CoverFact[]): CoverFact[] {
+  const fields = index.template.fields;
+  const out: CoverFact[] = [];
+  for (let r = view.firstRow; r < headerTop; r++) {
+    const values = view.rowValues(r);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v !== "string" || v.length > 120) continue;
+      for (const m of toHalfWidth(v).matchAll(COUNT_OF_BALLOTS)) {
+        // The label's last words name the ballots (测评时间：… 发放测评票 → 发放测评票).
+        const words = m[1]!.replace(/^.*?(?=(?:其中|共)?(?:有效|发出|发放|收回|回收))/, "");
+        const label = BALLOT_LABELS.find(([re]) => re.test(words))?.[1];
+        if (!label) continue;
+        const best = matchFields(index, label)[0];
+        if (!best || best.score < 0.95) continue;
+        const f = fields[best.fieldIndex]!;
+        if (f.type !== "integer" || colOf[best.fieldIndex] !== -1) continue;
+        if (found.some((o) => o.fieldIndex === best.fieldIndex) || out.some((o) => o.fieldIndex === best.fieldIndex)) continue;
+        out.push({ fieldIndex: best.fieldIndex, value: Number(m[2]), row: r, col: view.firstCol + i });
+      }
     }
   }
   return out;

@@ -40,3 +40,30 @@ export function votesInText(raw: string): number[] | null {
   }
   return pairs >= 2 ? votes.map((v) => v ?? 0) : null;
 }
+
+/** The ballots a vote cell may state before its votes: handed out, returned, valid (有效票 ≤ 收回 ≤ 发出). */
+export const BALLOT_FIELDS = ["ballotsIssued", "ballotsReturned", "voters"] as const;
+
+const BALLOT_CLAUSES: RegExp[] = [
+  /^(?:发出|发放|共发出|共发放)(?:测评票|选票|票)?\s*(\d{1,4})\s*张$/,
+  /^(?:收回|回收)(?:测评票|选票|票)?\s*(\d{1,4})\s*张$/,
+  /^(?:其中)?有效(?:测评票|选票|票)?\s*(\d{1,4})\s*张$/,
+];
+
+/**
+ * 发出测评票35张，收回34张，有效34张；优秀25票，称职8票，基本称职1票: the ballots (each at most once, in any of
+ * those clauses) and then the votes, read as `votesInText` reads them. Null when the votes are not read.
+ */
+export function ballotsAndVotesInText(raw: string): { ballots: (number | null)[]; votes: number[] } | null {
+  const clauses = toHalfWidth(raw).trim().split(/\s*[,，;；、]\s*/);
+  const ballots: (number | null)[] = [null, null, null];
+  let i = 0;
+  for (; i < clauses.length; i++) {
+    const k = BALLOT_CLAUSES.findIndex((re) => re.test(clauses[i]!));
+    if (k < 0) break;
+    if (ballots[k] !== null) return null;
+    ballots[k] = Number(BALLOT_CLAUSES[k]!.exec(clauses[i]!)![1]);
+  }
+  const votes = votesInText(clauses.slice(i).join("，"));
+  return votes ? { ballots, votes } : null;
+}

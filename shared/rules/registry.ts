@@ -10,6 +10,7 @@ import { fullMembershipMeetingRule } from "./development/full-membership.js";
 import { trainingLengthRule } from "./development/training-length.js";
 import { secretaryLectureRule } from "./meetings/secretary-lecture.js";
 import { duesRateRule, duesStandardRule } from "./dues/standard-amount.js";
+import { duesPeriodDueRule } from "./dues/period-due.js";
 import { duesYearTotalRule } from "./dues/year-total.js";
 import { duesMonthlyRule } from "./dues/monthly-payments.js";
 import { duesPaymentRowsRule } from "./dues/payment-rows.js";
@@ -57,6 +58,7 @@ export const RULES: Record<string, Rule> = {
   "development.fullMembershipMeeting": fullMembershipMeetingRule,
   "dues.standard": duesStandardRule,
   "dues.rate": duesRateRule,
+  "dues.periodDue": duesPeriodDueRule,
   "dues.yearTotal": duesYearTotalRule,
   "dues.monthly": duesMonthlyRule,
   "dues.paymentRows": duesPaymentRowsRule,

@@ -3,7 +3,7 @@ import { quotaByGroup } from "../../scoring/quota.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { rateDisagrees, statedPercent } from "../derived/stated-rate.js";
-import { unspacedHalfWidth } from "../../normalise/text.js";
+import { toHalfWidth, unspacedHalfWidth } from "../../normalise/text.js";
 import { isNothingMarker } from "../../normalise/markers.js";
 
 /**
@@ -30,8 +30,11 @@ export const appraisalVotesRule: Rule = {
   run(ctx) {
     const rules = ctx.ruleSet.appraisal;
     // A column of the valid votes (有效票) is what the grades' votes add up to; one of those taking part (参评人数) may be more.
-    const validColumn = ctx.has("voters") && VALID_VOTES_HEADER.test(unspacedHalfWidth(ctx.headerOf("voters")));
+    const validHeader = ctx.has("voters") && VALID_VOTES_HEADER.test(unspacedHalfWidth(ctx.headerOf("voters")));
     for (const rec of ctx.records) {
+      // 有效34张 said in the cell of votes is the valid ballots, as a 有效票 column is.
+      const stated = validBallotsStated(ctx, rec);
+      const validColumn = validHeader || stated === "cell";
       if (ballotsDisagree(ctx, rec, validColumn)) continue;
       const votes = votesOf(ctx, rec);
       if (!votes) continue;
@@ -39,6 +42,11 @@ export const appraisalVotesRule: Rule = {
       const total = ctx.num(rec, "voters");
       // Against a column of 有效票 the one written count is what the clerk fixes, more or fewer; against
       // those taking part, more votes than people is the votes' fault.
+      // 有效票28张 said once above the table: every row's votes add up to it, and a row that does not is the row's fault.
+      if (total !== null && stated === "cover" && valid !== total) {
+        ctx.atCell(rec, "votesExcellent", "appraisal.votesBelowValid", "error", { sum: valid, valid: total });
+        continue;
+      }
       if (total !== null && validColumn && valid !== total) {
         ctx.atCell(rec, "voters", "appraisal.votesBelowValid", "error", { sum: valid, valid: total });
         continue;
@@ -66,6 +74,18 @@ export const appraisalVotesRule: Rule = {
 };
 
 const VALID_VOTES_HEADER = /有效/;
+
+const VALID_BALLOTS_LINE = /有效(?:测评)?票?\s*[:：]?\s*\d+\s*张/;
+
+/** Where the row's count of voters is the valid ballots a sentence states: its cell of votes, or a line above the table. */
+function validBallotsStated(ctx: RuleContext, rec: LedgerRecord): "cell" | "cover" | null {
+  const voters = ctx.set.fields.findIndex((f) => f.name === "voters");
+  const text = ctx.set.fields.findIndex((f) => f.name === "votesText");
+  const source = voters < 0 ? undefined : rec.sources?.get(voters);
+  if (source?.from === "span" && text >= 0 && source.col === ctx.set.colOf[text]) return "cell";
+  const line = source?.from === "cover" ? ctx.view.merged(source.row, source.col) : null;
+  return typeof line === "string" && VALID_BALLOTS_LINE.test(toHalfWidth(line)) ? "cover" : null;
+}
 
 /**
  * The ballots of a row: 收回票 ≤ 发出票, and 有效票 ≤ 收回票. True when one is broken (said at the larger count's

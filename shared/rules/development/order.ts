@@ -1,5 +1,6 @@
-import { surelyBefore, type DateValue } from "../../calendar/precision.js";
-import type { Rule } from "../context.js";
+import { shifted, surelyBefore, type DateValue } from "../../calendar/precision.js";
+import type { LedgerRecord } from "../../records/build.js";
+import type { Rule, RuleContext } from "../context.js";
 
 /**
  * The development steps happen in order (细则 sequence; G3, G8, G9, G12, G13): each step names
@@ -27,6 +28,20 @@ const BEFORE: Record<string, readonly string[]> = {
   fullApprovalDate: ["fullMeetingDate"],
 };
 
+/**
+ * A step whose day the record states a second time: the 支部大会 that admits (入党时间) is where the 预备期
+ * starts, so a 预备期满时间 (or 转正时间) a probation after it says the same day again. Out of order with an
+ * earlier step, such a day is not the one to fix: the earlier step is said, at its own cell, as coming after it.
+ */
+function corroborated(ctx: RuleContext, rec: LedgerRecord, name: string, day: DateValue): boolean {
+  if (name !== "joinDate" || day.precision !== "day") return false;
+  const months = ctx.ruleSet.probation.months;
+  return ["probationEnd", "fullDate"].some((other) => {
+    const d = ctx.date(rec, other);
+    return d !== null && d.precision === "day" && d.day === shifted(day, months).day;
+  });
+}
+
 export const developmentOrderRule: Rule = {
   needs: [],
   run(ctx) {
@@ -53,7 +68,10 @@ export const developmentOrderRule: Rule = {
           // A date written to the month (2019.03) is out of order only if every day it can be is.
           if (surelyBefore(day, before) && (latest === null || before.day > latest.day.day)) latest = { name: p, day: before };
         }
-        if (latest) ctx.atCell(rec, name, "dates.order", "error", { value: ctx.dateText(rec, name, day), before: ctx.title(latest.name), beforeValue: ctx.dateText(rec, latest.name, latest.day) });
+        if (!latest) continue;
+        if (corroborated(ctx, rec, name, day) && !corroborated(ctx, rec, latest.name, latest.day)) {
+          ctx.atCell(rec, latest.name, "dates.orderAfter", "error", { value: ctx.dateText(rec, latest.name, latest.day), after: ctx.title(name), afterValue: ctx.dateText(rec, name, day) });
+        } else ctx.atCell(rec, name, "dates.order", "error", { value: ctx.dateText(rec, name, day), before: ctx.title(latest.name), beforeValue: ctx.dateText(rec, latest.name, latest.day) });
       }
     }
   },

@@ -59,6 +59,12 @@ function checkItem(sheet: ItemScoreSheet, r: ScoreRow, say: SayItemScore): void 
   const said = statedPoints(r.note, "扣");
   const taken = d !== null ? Math.abs(d) : p !== null && s !== null ? p - s : null;
   if (said === null || taken === null || Math.abs(said - taken) <= EPSILON) return;
+  // With no 扣分 column the note is the only record of what was taken off: the 得分 is the cell to fix
+  // (分值 less the note's deductions). Beside a 扣分 column the two records disagree, and the note is said.
+  if (!sheet.deductionColumn && p !== null && s !== null && sheet.scoreCol !== null && said <= p + EPSILON) {
+    say("itemScore.scoreAgainstNote", "error", r.row, sheet.scoreCol, { item, note: sheet.headers.note, said: show(said), points: show(p), value: show(s), expected: show(p - said) }, show(p - said));
+    return;
+  }
   say("itemScore.noteDeduction", "error", r.row, sheet.noteCol, { item, note: sheet.headers.note, said: show(said), taken: show(taken) });
 }
 

@@ -40,6 +40,12 @@ export const SATISFACTION: Field[] = [
   { name: "dissatisfiedRate", title: "不满意率", titleEn: "Share dissatisfied", type: "percent", aliases: ["不满意票率", "不满意比例", "不满意占比"], weight: 1, additive: false },
   { name: "composite", title: "综合满意度", titleEn: "Overall satisfaction", type: "percent", aliases: ["综合满意率", "满意度", "总体满意度"], weight: 1, additive: false },
 ];
+/**
+ * 互评情况 | 优16 合4 基0 不0 (or 发出35张，收回34张，有效34张；优秀25票…): the votes in one cell, read into the
+ * four vote fields, and the ballots it states first into theirs (records/vote-cells).
+ */
+const VOTES_TEXT: Field = { name: "votesText", title: "票数情况", titleEn: "Votes, in one cell", type: "string", aliases: ["互评情况", "评议情况", "得票情况", "投票情况", "测评票数情况", "评议票数", "得票数情况"], weight: 0.5 };
+
 export const VOTERS: Field = {
   name: "voters",
   title: "总人数",
@@ -83,8 +89,7 @@ export const appraisalTemplate: Template = {
     { ...SCORE, weight: 0.5 },
     ...VOTES,
     ...PEER_VOTES,
-    // 互评情况 | 优16 合4 基0 不0: the votes in one cell, read into the four vote fields (records/vote-cells).
-    { name: "votesText", title: "票数情况", titleEn: "Votes, in one cell", type: "string", aliases: ["互评情况", "评议情况", "得票情况", "投票情况", "测评票数情况", "评议票数", "得票数情况"], weight: 0.5 },
+    VOTES_TEXT,
     NOTE,
   ],
   rules: [{ rule: "appraisal.resultGrade" }, { rule: "appraisal.resultBand" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "appraisal.probationaryGraded" }],
@@ -113,6 +118,8 @@ export const assessmentTemplate: Template = {
     ...VOTES,
     ...SATISFACTION,
     SCORE,
+    // 测评情况 | 发出测评票35张，收回34张，有效34张；优秀25票…: a 测评's ballots and votes in one cell.
+    { ...VOTES_TEXT, aliases: [...VOTES_TEXT.aliases!, "测评情况", "测评票数", "民主测评情况"] },
     { name: "grade", title: "等次", titleEn: "Grade", type: "string", aliases: ["考核等次", "测评等次", "评定等次", "考核结果", "测评结果"], weight: 1.5, content: { values: GRADES } },
     NOTE,
   ],

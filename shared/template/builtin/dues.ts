@@ -141,7 +141,7 @@ export const duesAssessedTemplate: Template = {
     { name: "yearTotal", title: "全年合计", titleEn: "Year total (yuan)", type: "money", aliases: ["全年合计(元)", "年度合计", "全年交纳", "全年实交", "全年缴纳"], weight: 0.5 },
     NOTE,
   ],
-  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.baseItems" }, { rule: "dues.paidUpTo" }, { rule: "dues.assessedYear" }],
+  rules: [{ rule: "dues.standard" }, { rule: "dues.rate" }, { rule: "dues.baseItems" }, { rule: "dues.paidUpTo" }, { rule: "dues.assessedYear" }, { rule: "dues.periodDue" }],
   minScore: 4.5,
   requiredHeaders: ["name", "base", "standard"],
   distinctive: [{ of: ["rate", "paidUpTo"], min: 1 }],
