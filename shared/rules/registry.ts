@@ -1,3 +1,4 @@
+import { gradeSanctionsRule } from "./yearly/grade-sanctions.js";
 import type { Rule } from "./context.js";
 import { idNumberRule } from "./roster/id-number.js";
 import { probationRule } from "./roster/probation.js";
@@ -85,5 +86,6 @@ export const RULES: Record<string, Rule> = {
   "orgAssessment.topVotes": topVotesRule,
   "assessment.satisfaction": satisfactionRule,
   "cadre.grades": cadreGradesRule,
+  "assessment.gradeSanctions": gradeSanctionsRule,
   "member.partyAge": partyAgeRule,
 };

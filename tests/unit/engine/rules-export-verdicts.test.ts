@@ -61,3 +61,46 @@ describe("a committee list that keeps a member who left (离任日期)", () => {
     expect(r.findings.filter((f) => f.code === "committee.size").map((f) => f.args?.size)).toEqual([9]);
   });
 });
+
+describe("a 年度考核 测评 export with each cadre's 处分/组织处理情况 beside the grade", () => {
+  // Votes of 50: 40 优秀 + 10 称职 give (4000 + 800) ÷ 50 = 96, 优秀; 50 称职 give 80, 称职.
+  const rows: CellValue[][] = [
+    ["被测评人", "有效票数", "优秀票", "称职票", "基本称职票", "不称职票", "综合得分", "考核等次", "处分/组织处理情况"],
+    ["甲", 50, 40, 10, 0, 0, 96, "优秀", "2025年6月受党内警告处分"],
+    ["乙", 50, 40, 10, 0, 0, 96, "优秀", "2023年受党内警告处分（已期满）"],
+    ["丙", 50, 40, 10, 0, 0, 96, "优秀", "2025年3月诫勉"],
+    ["丁", 50, 0, 50, 0, 0, 80, "称职", "null"],
+    ["戊", 50, 0, 50, 0, 0, 80, "称职", "2025年受党内警告处分"],
+    ["己", 50, 0, 50, 0, 0, 80, "称职", "null"],
+  ];
+
+  it("a 党内警告 or a 诫勉 of the year rules out 优秀; one of an earlier year, or beside 称职, does not", () => {
+    const r = checkWorkbook(book(sheet("测评结果", rows)), { asOf: "2025-12-31" });
+    expect(r.sheets[0]!.kind).toBe("assessment");
+    const sanctions = r.findings.filter((f) => f.code === "cadre.sanctionNotGrade");
+    expect(sanctions.map((f) => [f.cell, f.severity])).toEqual([
+      ["H2", "error"],
+      ["H4", "error"],
+    ]);
+  });
+});
+
+describe("a committee list whose 备注 states an approved postponement of the election", () => {
+  const rows = (note: string): CellValue[][] => [
+    ["姓名", "党内职务", "任职日期", "届满日期", "备注"],
+    ["甲一", "书记", "2021-04-15", "2026-04-15", note],
+    ["乙二", "组织委员", "2021-04-15", "2026-04-15", null],
+    ["丙三", "宣传委员", "2021-04-15", "2026-04-15", null],
+  ];
+
+  it("until 2027-06, 14 months after the term ends on 2026-04-15: longer than a year, though the term runs still", () => {
+    const r = checkWorkbook(book(sheet("班子成员", rows("经街道党工委批准，延期换届至2027年6月"))), { asOf: "2025-12-31" });
+    expect(r.sheets[0]!.kind).toBe("committee");
+    expect(r.findings.filter((f) => f.code === "committee.delayTooLong").map((f) => [f.cell, f.severity])).toEqual([["E2", "error"]]);
+  });
+
+  it("until 2027-03, eleven months: within the year, no finding", () => {
+    const r = checkWorkbook(book(sheet("班子成员", rows("经街道党工委批准，延期换届至2027年3月"))), { asOf: "2025-12-31" });
+    expect(r.findings.filter((f) => f.code.startsWith("committee.delay"))).toEqual([]);
+  });
+});
