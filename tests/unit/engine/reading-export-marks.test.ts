@@ -70,3 +70,43 @@ describe("null / NULL in the empty cells of a system's export", () => {
     expect(at("D3")).toContain("id.format");
   });
 });
+
+describe("a sheet converted from a PDF: the header again on every page, under the page's footer", () => {
+  const head = ["序号", "姓名", "有效票", "优秀", "称职", "基本称职", "不称职", "测评得分", "拟定等次"];
+  // 40 优秀 + 10 称职 of 50: (4000 + 800) ÷ 50 = 96, 优秀; 10 + 40: (1000 + 3200) ÷ 50 = 84, 称职.
+  const ex = (n: number, name: string) => [String(n), name, "50", "40", "10", "0", "0", "96.00", "优秀"];
+  const ok = (n: number, name: string) => [String(n), name, "50", "10", "40", "0", "0", "84.00", "称职"];
+  const rows = (footer: string) => [
+    ["2025年度领导班子成员民主测评汇总表"],
+    head,
+    ex(1, "甲"),
+    ok(2, "乙"),
+    ok(3, "丙"),
+    ok(4, "丁"),
+    ok(5, "戊"),
+    [footer],
+    head,
+    ex(6, "己"),
+    ok(7, "庚"),
+    ok(8, "辛"),
+    ok(9, "壬"),
+    ok(10, "癸"),
+  ];
+
+  it("is one table of ten: two 优秀 of ten is within 20%, though each page alone has one of five", () => {
+    for (const footer of ["第1页 共2页", "共2页 第1页", "Page 1 of 2", "- 1 -"]) {
+      const r = checkWorkbook(book(sheet("Table 1", rows(footer))), { asOf: "2025-12-31" });
+      expect(r.sheets.length).toBe(1);
+      expect(r.sheets[0]!.kind).toBe("assessment");
+      expect(r.findings.filter((f) => f.code.startsWith("quota."))).toEqual([]);
+    }
+  });
+
+  it("three 优秀 of ten are counted over both pages: more than 2", () => {
+    const more = rows("第1页 共2页");
+    more[4] = ex(3, "丙");
+    const r = checkWorkbook(book(sheet("Table 1", more)), { asOf: "2025-12-31" });
+    const quota = r.findings.filter((f) => f.code === "quota.excellent");
+    expect(quota.map((f) => [f.args?.assessed, f.args?.excellent, f.args?.allowed])).toEqual([[10, 3, 2]]);
+  });
+});
