@@ -4,7 +4,7 @@ import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from
 import { isPaidMarkText, PAID_MARK } from "../normalise/paid-marks.js";
 import { saysFullMarks } from "../normalise/full-marks.js";
 import { verdictOf } from "../normalise/verdict-sentence.js";
-import { VOTE_FIELDS, votesInText } from "./vote-cells.js";
+import { VOTE_FIELDS, voteOrderOfHeader, votesInOrder, votesInText } from "./vote-cells.js";
 import { readBasicFacts, readJoinFacts } from "./fact-cells.js";
 import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder, type ReadDate } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
@@ -201,6 +201,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   const voteText = fieldByName.get("votesText");
   const voteFields = VOTE_FIELDS.map((n) => fieldByName.get(n) ?? -1);
   const spreadVotes = voteText !== undefined && colOf[voteText]! >= 0 && voteFields.every((f) => f >= 0 && colOf[f] === -1);
+  // 测评票（优秀、合格、基本合格、不合格） | 9、14、2、0: bare counts in the order the header names the grades.
+  const voteOrder = spreadVotes ? voteOrderOfHeader(headerOf.get(colOf[voteText!]!) ?? "") : null;
   // 入党及转正 | 2015.6.12入党；2016.6.12转正: one cell for both dates, where the sheet has no 转正 column.
   const joinField = fieldByName.get("joinDate");
   const fullField = fieldByName.get("fullDate");
@@ -401,7 +403,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       put(educationF!, basic.education);
       if (basic.birth && birthF! >= 0 && colOf[birthF!] === -1) setRead(rec, birthF!, basic.birth, source);
     }
-    const votes = spreadVotes && typeof values[voteText!] === "string" ? votesInText(values[voteText!] as string) : null;
+    const voteCell = spreadVotes && typeof values[voteText!] === "string" ? (values[voteText!] as string) : null;
+    const votes = voteCell === null ? null : (votesInText(voteCell) ?? (voteOrder ? votesInOrder(voteCell, voteOrder) : null));
     if (votes) {
       voteFields.forEach((f, k) => {
         values[f] = votes[k]!;

@@ -82,7 +82,7 @@ export const appraisalTemplate: Template = {
     ...VOTES,
     ...PEER_VOTES,
     // 互评情况 | 优16 合4 基0 不0: the votes in one cell, read into the four vote fields (records/vote-cells).
-    { name: "votesText", title: "票数情况", titleEn: "Votes, in one cell", type: "string", aliases: ["互评情况", "评议情况", "得票情况", "投票情况", "测评票数情况", "评议票数", "得票数情况"], weight: 0.5 },
+    { name: "votesText", title: "票数情况", titleEn: "Votes, in one cell", type: "string", aliases: ["互评情况", "评议情况", "得票情况", "投票情况", "测评票数情况", "评议票数", "得票数情况", "测评票", "评议票"], weight: 0.5 },
     NOTE,
   ],
   rules: [{ rule: "appraisal.resultGrade" }, { rule: "appraisal.resultBand" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "appraisal.probationaryGraded" }],
