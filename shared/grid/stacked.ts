@@ -32,6 +32,8 @@ const MAX_UPPER_HEADER_ROW = 30;
 const filled = (v: CellValue) => v !== null && !(typeof v === "string" && v.trim() === "");
 /** A heading that says the table goes on (续表, （续）) is a page break's, not a table's own title. */
 const CONTINUED = /续/;
+/** A page's footer or header a PDF converter kept (第1页 共2页, 共3页 第2页, Page 1 of 2, - 1 -): a page break's, not a title. */
+const PAGE_MARK = /^(?:第\s*\d+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，/、]?\s*第\s*\d+\s*页|page\s*\d+(?:\s*(?:of|\/)\s*\d+)?|[-—–]\s*\d+\s*[-—–]|\d+\s*\/\s*\d+)$/i;
 
 /** The row's one text, when it holds nothing else (a small title), else null. */
 function headingOf(view: SheetView, row: number): string | null {
@@ -50,7 +52,7 @@ function ownTitledRepeat(view: SheetView, upperRow: number, upperWords: Set<stri
   if (words.size !== upperWords.size || [...words].some((w) => !upperWords.has(w))) return false;
   const lowerTitle = headingOf(view, row - 1);
   const upperTitle = headingOf(view, upperRow - 1);
-  return lowerTitle !== null && upperTitle !== null && lowerTitle !== upperTitle && !CONTINUED.test(lowerTitle);
+  return lowerTitle !== null && upperTitle !== null && lowerTitle !== upperTitle && !CONTINUED.test(lowerTitle) && !PAGE_MARK.test(lowerTitle);
 }
 
 function filledCount(view: SheetView, row: number): number {

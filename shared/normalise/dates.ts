@@ -1,6 +1,7 @@
 import { excelSerialToDay, fromYmd, isValidYmd, type DayNumber } from "../calendar/days.js";
 import { chineseCount } from "./chinese-count.js";
 import { toHalfWidth } from "./text.js";
+import { withoutTextMark } from "./text-mark.js";
 
 /**
  * Dates as they arrive: Excel serials (with a date number format, or bare in a date column),
@@ -79,7 +80,7 @@ function digitsOfChineseDate(text: string): string {
 
 /** Date text as the patterns below read it: half-width, trimmed, Chinese numerals in digits. */
 function dateText(raw: string): string {
-  return digitsOfChineseDate(toHalfWidth(raw).trim());
+  return digitsOfChineseDate(toHalfWidth(withoutTextMark(raw)).trim());
 }
 
 const DAY_PREFIXES: RegExp[] = [

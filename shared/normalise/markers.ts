@@ -9,7 +9,15 @@ import { maxOf } from "../util/append-all.js";
  * - 自愿多交 in a payment's month or period: a voluntary payment, for no month.
  * Kept as data here so every reader of cells agrees.
  */
-const NOTHING = new Set(["-", "--", "—", "——", "–", "－", "/", "\\", "无", "暂无", "空", "n/a"]);
+/** What a web system's or a database's export writes into a cell that has no value (null, NULL). */
+const EXPORT_NULLS = ["null", "(null)", "<null>", "none", "nil"];
+
+/** A cell a system exported as null: empty, in a text column as much as in a date or a number. */
+export function isExportNull(text: string): boolean {
+  return text.length <= 10 && EXPORT_NULLS.includes(key(text));
+}
+
+const NOTHING = new Set(["-", "--", "—", "——", "–", "－", "/", "\\", "无", "暂无", "空", "n/a", ...EXPORT_NULLS]);
 
 export type ValueMarker = "免交" | "减交";
 const VALUE_MARKERS = new Map<string, ValueMarker>([

@@ -4,11 +4,12 @@ import { yuanToFen } from "../scoring/money.js";
 import { capitalMoneyToFen } from "./chinese-money.js";
 import type { FieldType } from "../template/schema.js";
 import { parseMonthText, readDateNumber, readDateText, readMonthSpan, serialToDay, type DatePrecision, type ReadDate } from "./dates.js";
-import { isNoPeriodMarker, isNothingMarker, valueMarker } from "./markers.js";
+import { isExportNull, isNoPeriodMarker, isNothingMarker, valueMarker } from "./markers.js";
 import { parseNumberText } from "./numbers.js";
 import { chineseCount, countWithBreakdown, countWithUnit, placeWithWords, wordsWithUnit, yesVotes } from "./chinese-count.js";
 import { isExponentNumberText, normaliseIdText } from "./id-text.js";
 import { cleanText, hasFullWidth, toHalfWidth } from "./text.js";
+import { hasTextMark, withoutTextMark } from "./text-mark.js";
 
 /**
  * One cell → one typed value. Dates and months become day numbers and month indexes,
@@ -73,7 +74,7 @@ export function normaliseFast(raw: CellValue, type: FieldType): NormValue | null
     if (type === "string") {
       const c = raw.charCodeAt(0);
       const e = raw.charCodeAt(raw.length - 1);
-      if (raw.length > 0 && c > 32 && e > 32 && c !== 0x3000 && e !== 0x3000 && !/\s/.test(raw)) return raw;
+      if (raw.length > 0 && c > 32 && e > 32 && c !== 0x3000 && e !== 0x3000 && !/\s/.test(raw) && !(raw.length <= 6 && isExportNull(raw))) return raw;
     } else if (type === "idNumber") {
       if (CLEAN_ID.test(raw)) return raw;
     } else if (type === "phone") {
@@ -97,7 +98,8 @@ export function normaliseCell(raw: CellValue, type: FieldType): Normalised {
   if (isCellError(raw)) {
     return { value: null, text: raw.error, problem: { code: "cell.formulaError", severity: "error", args: { value: raw.error } } };
   }
-  if (typeof raw === "string" && cleanText(raw) === "") return EMPTY;
+  // null / NULL: a system's export of an empty cell is empty, in every column (and a rule that needs a value still misses it).
+  if (typeof raw === "string" && (cleanText(raw) === "" || isExportNull(raw))) return EMPTY;
   const text = typeof raw === "string" ? raw : String(raw);
   if (typeof raw === "string" && type !== "string" && type !== "boolean" && isNothingMarker(raw)) return { value: null, text };
   switch (type) {
@@ -243,7 +245,9 @@ function normaliseIdNumber(raw: CellValue, text: string): Normalised {
   if (isExponentNumberText(raw)) return { value: null, text, problem: { code: "id.asNumber", severity: "error", args: { value: text } } };
   const id = normaliseIdText(raw);
   if (/^\d{15}$/.test(id)) return fifteen(id, text);
-  if (hasFullWidth(raw) || /x$/.test(raw.trim()) || id !== raw) {
+  // '510104…: the apostrophe kept the ID as text on purpose; nothing else was changed, nothing to report.
+  const kept = hasTextMark(raw) ? withoutTextMark(raw).trim() : raw;
+  if (hasFullWidth(raw) || /x$/.test(raw.trim()) || id !== kept) {
     return { value: id, text, problem: { code: "id.normalised", severity: "warning", args: { value: text, normalised: id } } };
   }
   return { value: id, text };

@@ -104,7 +104,7 @@ export const NOTE_PATTERNS: NotePattern[] = [
   {
     kind: "electionDelay",
     pattern: new RegExp(
-      String.raw`(?:批准|同意)[^，。；,;]{0,4}?${DELAY}\s*至\s*${DATE_IN_TEXT}\s*(?:前|底)?(?!\s*(?:${NOT_ELECTION}))|${DELAY}\s*至\s*${DATE_IN_TEXT}\s*(?:前|底)?\s*(?:进行|举行|召开)?\s*(?:换届|选举)|换届(?:选举)?\s*${DELAY}\s*至\s*${DATE_IN_TEXT}`,
+      String.raw`(?:批准|同意)[^，。；,;]{0,4}?${DELAY}\s*至\s*${DATE_IN_TEXT}\s*(?:前|底)?(?!\s*(?:${NOT_ELECTION}))|${DELAY}\s*至\s*${DATE_IN_TEXT}\s*(?:前|底)?\s*(?:进行|举行|召开)?\s*(?:换届|选举)|换届(?:选举)?\s*${DELAY}\s*至\s*${DATE_IN_TEXT}|${DELAY}\s*(?:换届|选举)\s*至\s*${DATE_IN_TEXT}`,
     ),
     date: 1,
     approvedBy: /批准|同意/,

@@ -4,7 +4,7 @@ import { Coarse, Flagged, normaliseFast, type NormProblem, type NormValue } from
 import { isPaidMarkText, PAID_MARK } from "../normalise/paid-marks.js";
 import { saysFullMarks } from "../normalise/full-marks.js";
 import { verdictOf } from "../normalise/verdict-sentence.js";
-import { BALLOT_FIELDS, VOTE_FIELDS, ballotsAndVotesInText } from "./vote-cells.js";
+import { BALLOT_FIELDS, VOTE_FIELDS, ballotsAndVotesInText, voteOrderOfHeader, votesInOrder } from "./vote-cells.js";
 import { readBasicFacts, readJoinFacts } from "./fact-cells.js";
 import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder, type ReadDate } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
@@ -204,6 +204,8 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   // The ballots the cell states first (发出35张，收回34张，有效34张), where no column holds them.
   const ballotFields = BALLOT_FIELDS.map((n) => fieldByName.get(n) ?? -1).map((f) => (f >= 0 && colOf[f] === -1 ? f : -1));
   const ballotsSpread = new Set<number>();
+  // 测评票（优秀、合格、基本合格、不合格） | 9、14、2、0: bare counts in the order the header names the grades.
+  const voteOrder = spreadVotes ? voteOrderOfHeader(headerOf.get(colOf[voteText!]!) ?? "") : null;
   // 入党及转正 | 2015.6.12入党；2016.6.12转正: one cell for both dates, where the sheet has no 转正 column.
   const joinField = fieldByName.get("joinDate");
   const fullField = fieldByName.get("fullDate");
@@ -404,7 +406,9 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       put(educationF!, basic.education);
       if (basic.birth && birthF! >= 0 && colOf[birthF!] === -1) setRead(rec, birthF!, basic.birth, source);
     }
-    const read = spreadVotes && typeof values[voteText!] === "string" ? ballotsAndVotesInText(values[voteText!] as string) : null;
+    const voteCell = spreadVotes && typeof values[voteText!] === "string" ? (values[voteText!] as string) : null;
+    const inOrder = voteCell !== null && voteOrder ? votesInOrder(voteCell, voteOrder) : null;
+    const read = voteCell === null ? null : (ballotsAndVotesInText(voteCell) ?? (inOrder ? { ballots: [null, null, null], votes: inOrder } : null));
     if (read) {
       voteFields.forEach((f, k) => {
         values[f] = read.votes[k]!;

@@ -67,3 +67,35 @@ export function ballotsAndVotesInText(raw: string): { ballots: (number | null)[]
   const votes = votesInText(clauses.slice(i).join("，"));
   return votes ? { ballots, votes } : null;
 }
+
+/** The grades' slots, in the order the words name them (优秀、合格、基本合格、不合格 → 0, 1, 2, 3). */
+function slotOf(word: string): number | null {
+  return WORDS.find(([w]) => w.test(word))?.[1] ?? null;
+}
+
+/**
+ * The order of the grades a header names for a cell of bare counts (测评票（优秀、合格、基本合格、不合格）,
+ * 票数：优/合/基/不): the words in its brackets, or after its colon, joined by 、 , / or spaces. Null unless each word
+ * is a grade, at least two of them, each once.
+ */
+export function voteOrderOfHeader(header: string): number[] | null {
+  const text = toHalfWidth(header).replace(/\s+/g, " ");
+  const m = /[(（]([^()（）]+)[)）]\s*$/.exec(text) ?? /[:：]\s*(.+)$/.exec(text);
+  if (!m) return null;
+  const words = m[1]!.split(/\s*[,，、/;；]\s*|\s+/).filter((w) => w !== "");
+  const slots = words.map(slotOf);
+  if (slots.length < 2 || slots.some((x) => x === null) || new Set(slots).size !== slots.length) return null;
+  return slots as number[];
+}
+
+/**
+ * Bare counts joined in one cell (9、14、2、0) under a header that names their grades in order: each count
+ * goes to its grade. As many counts as the header names grades, or the cell is not read.
+ */
+export function votesInOrder(raw: string, order: readonly number[]): number[] | null {
+  const parts = toHalfWidth(raw).trim().split(/\s*[,，、/;；]\s*|\s+/);
+  if (parts.length !== order.length || parts.some((p) => !/^\d{1,4}$/.test(p))) return null;
+  const votes = [0, 0, 0, 0];
+  order.forEach((slot, k) => (votes[slot] = Number(parts[k])));
+  return votes;
+}

@@ -1,3 +1,4 @@
+import { gradeSanctionsRule } from "./yearly/grade-sanctions.js";
 import type { Rule } from "./context.js";
 import { idNumberRule } from "./roster/id-number.js";
 import { probationRule } from "./roster/probation.js";
@@ -91,5 +92,6 @@ export const RULES: Record<string, Rule> = {
   "orgAssessment.topVotes": topVotesRule,
   "assessment.satisfaction": satisfactionRule,
   "cadre.grades": cadreGradesRule,
+  "assessment.gradeSanctions": gradeSanctionsRule,
   "member.partyAge": partyAgeRule,
 };

@@ -5,6 +5,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { rateDisagrees, statedPercent } from "../derived/stated-rate.js";
 import { toHalfWidth, unspacedHalfWidth } from "../../normalise/text.js";
 import { isNothingMarker } from "../../normalise/markers.js";
+import { assessedVerdicts, verdictSaysNotAssessed } from "./not-taking-part.js";
 
 /**
  * A 民主测评 row with vote counts: the votes do not exceed those who took part, the score
@@ -156,6 +157,7 @@ const LEFT_KINDS = ["transferOut", "left", "suspended"] as const;
  * rule set allows) or a note that the member was not graded. Left on purpose, not a grade of another scale.
  */
 function notGradedOnPurpose(ctx: RuleContext, rec: LedgerRecord, value: string): boolean {
+  if (verdictSaysNotAssessed(value)) return true;
   if (!isNothingMarker(value)) return false;
   const probationary = (ctx.str(rec, "status") ?? "").includes("预备") || ctx.facts(rec, "probationary").length > 0;
   return (probationary && ctx.ruleSet.appraisal.probationaryGradedSeverity !== null) || ctx.facts(rec, "notAssessed").length > 0;
@@ -194,7 +196,10 @@ export const excellentQuotaRule: Rule = {
     const field = ctx.has("grade") ? "grade" : ctx.has("result") ? "result" : null;
     if (!field) return;
     const rules = ctx.ruleSet.appraisal;
-    const grades = ctx.records.map((rec) => ctx.str(rec, field));
+    const grades = assessedVerdicts(
+      ctx.records.map((rec) => ctx.str(rec, field)),
+      rules.resultGrades,
+    );
     const branches = rules.excellentQuotaPer === "branch" && ctx.has("branch") ? ctx.records.map((rec) => ctx.str(rec, "branch")) : null;
     const several = branches !== null && new Set(branches.filter((b) => b !== null && b.trim() !== "")).size > 1;
     const scores = ctx.has("score") ? ctx.records.map((rec) => ctx.num(rec, "score")) : null;

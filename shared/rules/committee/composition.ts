@@ -39,6 +39,11 @@ function groupsOf(ctx: RuleContext): LedgerRecord[][] {
   return [...groups.values()];
 }
 
+function leftThePost(ctx: RuleContext, rec: LedgerRecord): boolean {
+  const left = ctx.has("leftPostDate") ? ctx.date(rec, "leftPostDate") : null;
+  return left !== null && left.day <= ctx.asOf;
+}
+
 export const committeeCompositionRule: Rule = {
   needs: ["name", "post"],
   run(ctx) {
@@ -47,7 +52,8 @@ export const committeeCompositionRule: Rule = {
     const from = ctx.ruleSet.meetings.committeeFromMembers;
     for (const group of groupsOf(ctx)) {
       // A 两委 list names the 村委会's members too: only the Party committee's are counted.
-      const people = group.filter((r) => ctx.str(r, "name") !== null && !otherBodyOnly(ctx, r));
+      // A system's list keeps who left the committee (离任日期 on or before the day of the check): not sitting.
+      const people = group.filter((r) => ctx.str(r, "name") !== null && !otherBodyOnly(ctx, r) && !leftThePost(ctx, r));
       if (people.length === 0) continue;
       // A 党总支's list states each branch's 正式党员 beside its posts: that count says which case applies.
       const own = bookFull === null ? ctx.num(people[0]!, "fullMemberCount") : null;

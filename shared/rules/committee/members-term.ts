@@ -96,6 +96,23 @@ function firstWithTermDue(ctx: RuleContext): { day: number; rec: LedgerRecord } 
   return rec ? { day: ctx.date(rec, "termDueDate")!.day, rec } : null;
 }
 
+/**
+ * A postponement approved until a day past the longest the rule set allows after the term's end (延期换届至2027年6月
+ * for a term ending 2026-04: 14 months, more than a year): too long as approved, said at the note that states it
+ * whether or not the term has run out yet.
+ */
+function approvedTooLong(ctx: RuleContext, due: number): void {
+  const max = ctx.ruleSet.branch.electionDelayMaxMonths;
+  const limit = addMonths(due, max);
+  for (const rec of ctx.records) {
+    const delay = ctx.facts(rec, "electionDelay").find((f) => f.approved && (f.day !== undefined || f.months !== undefined));
+    if (!delay) continue;
+    const until = delay.day !== undefined ? delay.day : addMonths(due, delay.months!);
+    // 延期至2027年6月 allows the election from the month's first day at the earliest: past the limit, too long.
+    if (until > limit) ctx.atColumnIndex(delay.row, delay.col, "note", "committee.delayTooLong", "error", { value: delay.text, due: toIso(due), months: max });
+  }
+}
+
 export const committeeMembersTermRule: Rule = {
   needs: [],
   run(ctx) {
@@ -121,6 +138,7 @@ export const committeeMembersTermRule: Rule = {
       const years = written !== null && written >= b.termMinYears && written <= b.termMaxYears ? written : termYearsFor(b, `${titles} ${ctx.sheet.sheetName}`);
       due = addMonths(on ? on.day : election.day, years * 12);
     }
+    approvedTooLong(ctx, due);
     if (due >= ctx.asOf) return;
     // Re-elected: most members took their posts after the term ended.
     const after = ctx.records.filter((rec) => (ctx.date(rec, "appointedDate")?.day ?? -Infinity) > due!).length;

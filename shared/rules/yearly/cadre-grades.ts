@@ -107,7 +107,7 @@ function sanctionOf(ctx: RuleContext, rec: LedgerRecord, year: number): { sancti
   return null;
 }
 
-function checkSanction(ctx: RuleContext, rec: LedgerRecord, year: number, grade: string, report: (code: string, args: Record<string, string | number>) => void): void {
+export function checkSanction(ctx: RuleContext, rec: LedgerRecord, year: number, grade: string, report: (code: string, args: Record<string, string | number>) => void): void {
   if (ctx.set.noteColumns.length === 0) return;
   const found = sanctionOf(ctx, rec, year);
   if (!found) return;

@@ -44,7 +44,7 @@ export const SATISFACTION: Field[] = [
  * 互评情况 | 优16 合4 基0 不0 (or 发出35张，收回34张，有效34张；优秀25票…): the votes in one cell, read into the
  * four vote fields, and the ballots it states first into theirs (records/vote-cells).
  */
-const VOTES_TEXT: Field = { name: "votesText", title: "票数情况", titleEn: "Votes, in one cell", type: "string", aliases: ["互评情况", "评议情况", "得票情况", "投票情况", "测评票数情况", "评议票数", "得票数情况"], weight: 0.5 };
+const VOTES_TEXT: Field = { name: "votesText", title: "票数情况", titleEn: "Votes, in one cell", type: "string", aliases: ["互评情况", "评议情况", "得票情况", "投票情况", "测评票数情况", "评议票数", "得票数情况", "测评票", "评议票"], weight: 0.5 };
 
 export const VOTERS: Field = {
   name: "voters",
@@ -123,7 +123,7 @@ export const assessmentTemplate: Template = {
     { name: "grade", title: "等次", titleEn: "Grade", type: "string", aliases: ["考核等次", "测评等次", "评定等次", "考核结果", "测评结果"], weight: 1.5, content: { values: GRADES } },
     NOTE,
   ],
-  rules: [{ rule: "assessment.rank" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "assessment.satisfaction" }],
+  rules: [{ rule: "assessment.rank" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "assessment.satisfaction" }, { rule: "assessment.gradeSanctions" }],
   minScore: 4,
   requiredHeaders: ["name"],
   // A 领导班子's 民主测评 names the 单位 it assesses.

@@ -98,6 +98,8 @@ export const committeeMembersTemplate: Template = {
     { name: "termSpan", title: "任期起止时间", titleEn: "Term", type: "month", aliases: ["任期", "本届任期", "任期起止", "任期时间", "任期起止年月"], weight: 0.5, rangeEnd: "termDueDate" },
     // Its size as the form states it above the list (委员职数 | 8), beside the members it lists.
     { ...COMMITTEE_SIZE, weight: 0.5 },
+    // A system's list keeps those who left the committee (离任日期 2024-03-10): no longer sitting on it.
+    { name: "leftPostDate", title: "离任时间", titleEn: "Left the post", type: "date", aliases: ["离任日期", "卸任时间", "卸任日期", "免职时间", "免职日期"], weight: 0.5 },
     // A 党总支's list of its branches' committees: each branch's 正式党员 (merged over its posts).
     { name: "fullMemberCount", title: "正式党员数", titleEn: "Full members", type: "integer", aliases: ["正式党员人数", "其中正式党员", "正式党员", "其中正式党员数"], weight: 0.5, constraints: { minimum: 0 } },
     // A 两委 list's 政治面貌: who is a Party member at all, and who is still on probation.
