@@ -129,6 +129,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "committee.memberNotParty": { zh: "{name} 担任{post}，政治面貌却是“{status}”：党组织的委员须是中共正式党员", en: "{name} holds the Party post {post} but is recorded as “{status}”: Party committee members must be full Party members" },
   "committee.memberProbationaryStatus": { zh: "{name} 是{status}，却担任{post}：预备党员没有被选举权，不能当选委员（党章第七条）", en: "{name} is a probationary member ({status}) yet holds the post {post}: probationary members cannot be elected (Party Constitution art. 7)" },
   "dues.rateMismatch": { zh: "交纳比例写的是 {value}，按基数 {base} 元应为 {expected}", en: "The rate reads {value}; a base of {base} gives {expected}" },
+  "dues.reducedNotApproved": {
+    zh: "月应缴党费 {value} 元少于按基数和比例应缴的 {expected} 元；备注写明少交，但没有注明经过批准（第七条：经党支部研究，报上一级党委批准）",
+    en: "The monthly dues of {value} are below the {expected} the base and rate give; the note says the member pays less, but not that this was approved (art. 7)",
+  },
   "dues.exemptNotApproved": { zh: "备注写明免交党费，但没有注明经过批准（第七条：经党支部研究，报上一级党委批准）", en: "The note says dues are waived but not that this was approved (art. 7: the branch decides, the committee above approves)" },
   "dues.largePayment": { zh: "一笔缴了 {value} 元，属于大额党费，应全部上缴中央", en: "A single payment of {value}: large dues, remitted in full to the Centre" },
   "dues.monthRange": { zh: "缴费截止月份 {to} 早于起始月份 {from}，先后颠倒了", en: "Last month {to} is before first month {from}" },

@@ -79,3 +79,32 @@ describe("a 转正 register: its 党工委审批时间 is the approval of the �
     expect(late.map((f) => [f.code, f.severity])).toEqual([["development.fullApprovalLate", "warning"]]);
   });
 });
+
+describe("a roster with the year's losses as a block under the table", () => {
+  // The losses (死亡, 出党, 转出) are another table with its own header: not members of the roster, and
+  // not checked as its rows. The roster above stays checked; the block is a part of its own, 未检查.
+  const rows: CellValue[][] = [
+    ["某局机关第二党支部党员花名册"],
+    ["序号", "姓名", "性别", "民族", "入党时间", "转为正式党员时间", "党员类别", "备注"],
+    [1, "江一", "女", "汉族", "2018-05-28", "2019-05-28", "正式党员", null],
+    [2, "金二", "女", "汉族", "2013-05-17", "2014-05-17", "正式党员", null],
+    [3, "蔡三", "男", "汉族", "2012-03-28", "2013-03-28", "正式党员", null],
+    [null],
+    ["2025年减少党员"],
+    ["序号", "姓名", "性别", "减少方式", "时间", "备注"],
+    [1, "贾四", "女", "死亡", "2025.08.09", "因病去世，8月起不再计入党员数"],
+    [2, "陶五", "男", "组织关系转出", "2025.10.15", "转至某区水务局党支部"],
+  ];
+  const report = checkWorkbook(book(sheet("花名册", rows)), { asOf: AS_OF });
+  it("no finding on the rows of the block below", () => {
+    expect(report.findings.filter((f) => f.severity !== "info" && (f.row ?? 0) >= 7)).toEqual([]);
+  });
+  it("the roster is checked, and the block is reported apart as not checked", () => {
+    const parts = report.sheets.filter((s) => s.sheet === "花名册");
+    expect(parts.map((s) => [s.status, s.kind])).toEqual([
+      ["checked", "roster"],
+      ["unrecognised", null],
+    ]);
+    expect(parts[0]!.rows).toBe(3);
+  });
+});
