@@ -245,6 +245,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "member.partyAgeTooMany": { zh: "党龄 {value} 年：{date} 入党，预备期满才能转正，党龄从转正之日算起，最多 {expected} 年（党章第七条）", en: "Party age {value}: admitted {date}, a full member no earlier than a probation later, and the party age counts from then: at most {expected} (Party Constitution art. 7)" },
   "probation.extendedTwice": { zh: "预备期只能延长一次，备注写了“{text}”（细则第三十二条）", en: "Probation may be extended once only; the note says \"{text}\" (细则 art. 32)" },
   "note.secondExtension": { zh: "{header}：再次延长预备期（{text}）", en: "{header}: probation extended again ({text})" },
+  "note.renewed": { zh: "{header}：{date} 换届", en: "{header}: the committee was elected anew on {date}" },
   "note.electionDelay": { zh: "{header}：延期换届{approved}", en: "{header}: election postponed{approved}" },
   "book.duesBaseChanged": { zh: "缴费基数 {base} 元，与「{relatedSheet}」{relatedCell} 的 {before} 元不同；党费数额年初核定、年内一般不变动，工资有变化或已重新核定的，请在备注中写明", en: "A base of {base}, unlike the {before} at {relatedSheet} {relatedCell}; the amount is set at the start of the year and generally not changed within it: note a pay change or a reassessment in 备注" },
   "book.notOnRoster": { zh: "党费台账上的“{name}”不在党员花名册（{relatedSheet}）上", en: "\"{name}\" is in the dues ledger but not on the roster ({relatedSheet})" },

@@ -22,6 +22,7 @@ export type NoteFactKind =
   | "left" // 出党、除名、开除党籍、去世、取消预备党员资格：no longer a member
   | "secondExtension" // 再次延长预备期: the probation may be extended once only
   | "electionDelay" // 经上级党组织批准延期换届
+  | "renewed" // 2025年6月换届: the committee was elected anew that day (its term then ends)
   | "probationary" // 备注 that says only 预备党员: the status, where the sheet has no column for it
   | "voluntaryExtra"; // 12月自愿多交党费1200元: more than is owed, given on purpose (2008规定第十一条)
 
@@ -110,4 +111,6 @@ export const NOTE_PATTERNS: NotePattern[] = [
     approvedBy: /批准|同意/,
   },
   { kind: "electionDelay", pattern: /(?:延期|推迟|延后)(?:至[^，。；,;]{0,14})?(?:换届|选举)|换届延期/, approvedBy: /批准|同意/ },
+  // 2025年6月换届后不再担任, 2025年6月18日完成换届: the day the committee was elected anew (not a postponed one).
+  { kind: "renewed", pattern: new RegExp(String.raw`(?<!(?:延期|推迟|延后|延迟)\s*(?:至|到)\s*)${DATE_IN_TEXT}\s*(?:完成|进行|召开党员大会)?\s*换届(?!\s*(?:延期|推迟|延后))(?:选举)?(?:后|完成|结束)?`), date: 1 },
 ];

@@ -69,3 +69,46 @@ describe("民主评议 results that say no grade was given (rule set: appraisal.
     expect(findings.filter((f) => f.code === "appraisal.resultUnknown").map((f) => f.cell)).toEqual(["I9"]);
   });
 });
+
+describe("a 公务员 等次 with a 留党察看 of an earlier year (组通字〔1998〕19号, domain-rules.md §4.2)", () => {
+  // 留党察看: 不称职 in the year of the 处分, 不定等次 in the following one to two years.
+  const rows: CellValue[][] = [
+    ["某区某局机关2025年度公务员年度考核等次确定情况"],
+    ["序号", "姓名", "处室", "考核等次", "备注"],
+    [1, "曹一", "体育科", "不定等次", "2024年6月受留党察看一年处分，2025年6月恢复党员权利"],
+    [2, "汪二", "安全科", "基本称职", "2025年5月受留党察看一年处分"],
+    [3, "向三", "财务科", "称职", null],
+    [4, "熊四", "办公室", "称职", null],
+    [5, "龙五", "人事科", "称职", null],
+  ];
+  const findings = findingsOf("考核等次", rows);
+  it("the year after the 处分 is 不定等次: right, though the note names this year for the rights restored", () => {
+    expect(findings.filter((f) => f.row === 3 && f.severity === "error")).toEqual([]);
+  });
+  it("in the year of the 处分 the grade is 不称职", () => {
+    expect(findings.filter((f) => f.code === "cadre.sanctionGrade").map((f) => f.cell)).toEqual(["D4"]);
+  });
+});
+
+describe("a committee list whose note dates the 换届 (基层组织选举工作条例第三条: elected anew when the term ends)", () => {
+  // A 机关 branch's term is 3 years: elected 2022-06-16, due 2025-06-15; as of 2025-12-31 over six months past.
+  const list = (note: string | null): CellValue[][] => [
+    ["某局机关第二党支部第六届支部委员会"],
+    ["职务", "姓名", "入党时间", "任职时间", "本届届满时间", "备注"],
+    ["书记", "史一", "2005.04.21", "2022.06.16", "2025.06.15", note],
+    ["组织委员", "徐二", "2006.06.27", "2022.06.16", "2025.06.15", null],
+    ["宣传委员", "韩三", "1992.09.05", "2022.06.16", "2025.06.15", null],
+  ];
+  it("renewed in the month the term ended: no expired term", () => {
+    const findings = findingsOf("支委会", list("2025年6月换届后不再担任"));
+    expect(findings.filter((f) => f.code === "committee.termExpired")).toEqual([]);
+  });
+  it("with no word of the 换届 the term has expired", () => {
+    const findings = findingsOf("支委会", list(null));
+    expect(findings.filter((f) => f.code === "committee.termExpired").length).toBe(1);
+  });
+  it("a postponement until a month is no 换届", () => {
+    const findings = findingsOf("支委会", list("延期至2026年3月换届"));
+    expect(findings.filter((f) => f.code === "committee.termExpired" || f.code === "committee.delayOverdue").length).toBe(1);
+  });
+});
