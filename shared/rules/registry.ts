@@ -33,7 +33,7 @@ import { topVotesRule } from "./yearly/top-votes.js";
 import { satisfactionRule } from "./appraisal/satisfaction.js";
 import { resultBandRule } from "./appraisal/result-band.js";
 import { pointsRule } from "./yearly/points.js";
-import { cadreGradesRule } from "./yearly/cadre-grades.js";
+import { cadreGradesRule, sanctionGradeRule } from "./yearly/cadre-grades.js";
 import { partyAgeRule } from "./roster/party-age.js";
 
 /** Every rule a template can name. Templates are data; this is the code they point at. */
@@ -85,5 +85,6 @@ export const RULES: Record<string, Rule> = {
   "orgAssessment.topVotes": topVotesRule,
   "assessment.satisfaction": satisfactionRule,
   "cadre.grades": cadreGradesRule,
+  "assessment.sanctionGrade": sanctionGradeRule,
   "member.partyAge": partyAgeRule,
 };

@@ -24,6 +24,21 @@ export const cadreGradesRule: Rule = {
   },
 };
 
+/**
+ * A 民主测评 等次 of the year (a 书记's 述职评议, a 班子成员's) is limited by a sanction of that year the
+ * same way (组通字〔1998〕19号: 党内警告 → 当年不得优秀), as the rule set's `cadreGrades.sanctions` say.
+ */
+export const sanctionGradeRule: Rule = {
+  needs: ["grade"],
+  run(ctx) {
+    const year = titleYear(ctx.view, ctx.headerRow) ?? toYmd(ctx.asOf).y;
+    for (const rec of ctx.records) {
+      const grade = ctx.str(rec, "grade");
+      if (grade) checkSanction(ctx, rec, year, grade, (code, args) => ctx.atCell(rec, "grade", code, "error", args));
+    }
+  },
+};
+
 function oneYear(ctx: RuleContext): void {
   const rules = ctx.ruleSet.cadreGrades;
   const sheetYear = titleYear(ctx.view, ctx.headerRow) ?? toYmd(ctx.asOf).y;

@@ -112,3 +112,20 @@ describe("a committee list whose note dates the 换届 (基层组织选举工作
     expect(findings.filter((f) => f.code === "committee.termExpired" || f.code === "committee.delayOverdue").length).toBe(1);
   });
 });
+
+describe("a 书记 民主测评 等次 in the year of a 党内警告 (组通字〔1998〕19号: 当年不得优秀)", () => {
+  // Score = (100·优秀 + 80·称职 + 60·基本称职) ÷ 有效票: (100·38 + 80·5) ÷ 43 = 97.67.
+  const rows: CellValue[][] = [
+    ["某镇2025年度村（社区）党组织书记抓基层党建述职评议民主测评汇总表"],
+    ["序号", "单位", "姓名", "有效票数", "优秀", "称职", "基本称职", "不称职", "测评得分", "等次", "备注"],
+    [1, "甲村", "冯一", 43, 39, 4, 0, 0, 98.14, "优秀", null],
+    [2, "乙村", "范二", 43, 20, 20, 3, 0, 87.91, "称职", null],
+    [3, "丙村", "冯三", 43, 38, 5, 0, 0, 97.67, "优秀", "2025年3月受党内警告处分"],
+    [4, "丁村", "汪四", 43, 15, 25, 3, 0, 85.12, "称职", "2024年受党内警告处分"],
+    [5, "戊村", "夏五", 43, 18, 22, 3, 0, 86.05, "称职", null],
+  ];
+  const findings = findingsOf("测评汇总", rows);
+  it("优秀 in the year of the 警告 is found; a 警告 of last year bars nothing", () => {
+    expect(findings.filter((f) => f.code.startsWith("cadre.sanction")).map((f) => f.cell)).toEqual(["J5"]);
+  });
+});
