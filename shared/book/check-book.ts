@@ -300,6 +300,9 @@ function stackedBlocks(block: SheetBlock, opts: CheckOptions): (SheetBlock & { r
   if (!split) return [block];
   const upper = prepareSheet(split.upper, opts);
   const lower = prepareSheet(split.lower, opts);
+  // A ledger with a table of another kind under it (a roster's 本年减少党员 block): the ledger is read
+  // alone, and the block below is a part of its own, unchecked and said so, never rows of the ledger.
+  if (!upper.done && lower.done && lower.report.status === "unrecognised") return [{ grid: split.upper, rows: split.upperRows }, { grid: split.lower, rows: split.lowerRows }];
   if (upper.done || lower.done) return [block];
   const rest = stackedBlocks({ grid: split.lower }, opts);
   const lowerRows = rest.length > 1 ? rest : [{ grid: split.lower, rows: split.lowerRows }];

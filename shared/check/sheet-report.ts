@@ -79,6 +79,7 @@ const FACT_MESSAGES: Record<string, string> = {
   left: "note.left",
   secondExtension: "note.secondExtension",
   electionDelay: "note.electionDelay",
+  renewed: "note.renewed",
 };
 
 function factReports(layout: HeaderLayout, set: RecordSet, lang: Lang): { facts: FactReport[]; count: number } {

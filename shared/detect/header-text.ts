@@ -18,6 +18,8 @@ const FOLDS: [RegExp, string][] = [
   [/号码/g, "号"],
   [/(?:联系方式|联系电话|手机号|手机|移动电话|电话号)/g, "电话"],
   [/党支部/g, "支部"],
+  // 党工委 (of a 街道 or a 开发区) is the 上级党委 that approves: 党工委审批时间 is 党委审批时间.
+  [/党工委/g, "党委"],
   // 是否设立支委会, 是否成立委员会, 是否建立支部委员会: one question, whether the organisation has a committee.
   [/^是否(?:设立|成立|建立|组建)/g, "是否设"],
 ];

@@ -139,6 +139,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "committee.memberNotParty": { zh: "{name} 担任{post}，政治面貌却是“{status}”：党组织的委员须是中共正式党员", en: "{name} holds the Party post {post} but is recorded as “{status}”: Party committee members must be full Party members" },
   "committee.memberProbationaryStatus": { zh: "{name} 是{status}，却担任{post}：预备党员没有被选举权，不能当选委员（党章第七条）", en: "{name} is a probationary member ({status}) yet holds the post {post}: probationary members cannot be elected (Party Constitution art. 7)" },
   "dues.rateMismatch": { zh: "交纳比例写的是 {value}，按基数 {base} 元应为 {expected}", en: "The rate reads {value}; a base of {base} gives {expected}" },
+  "dues.reducedNotApproved": {
+    zh: "月应缴党费 {value} 元少于按基数和比例应缴的 {expected} 元；备注写明少交，但没有注明经过批准（第七条：经党支部研究，报上一级党委批准）",
+    en: "The monthly dues of {value} are below the {expected} the base and rate give; the note says the member pays less, but not that this was approved (art. 7)",
+  },
   "dues.exemptNotApproved": { zh: "备注写明免交党费，但没有注明经过批准（第七条：经党支部研究，报上一级党委批准）", en: "The note says dues are waived but not that this was approved (art. 7: the branch decides, the committee above approves)" },
   "dues.largePayment": { zh: "一笔缴了 {value} 元，属于大额党费，应全部上缴中央", en: "A single payment of {value}: large dues, remitted in full to the Centre" },
   "dues.monthRange": { zh: "缴费截止月份 {to} 早于起始月份 {from}，先后颠倒了", en: "Last month {to} is before first month {from}" },
@@ -253,6 +257,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "member.partyAgeTooMany": { zh: "党龄 {value} 年：{date} 入党，预备期满才能转正，党龄从转正之日算起，最多 {expected} 年（党章第七条）", en: "Party age {value}: admitted {date}, a full member no earlier than a probation later, and the party age counts from then: at most {expected} (Party Constitution art. 7)" },
   "probation.extendedTwice": { zh: "预备期只能延长一次，备注写了“{text}”（细则第三十二条）", en: "Probation may be extended once only; the note says \"{text}\" (细则 art. 32)" },
   "note.secondExtension": { zh: "{header}：再次延长预备期（{text}）", en: "{header}: probation extended again ({text})" },
+  "note.renewed": { zh: "{header}：{date} 换届", en: "{header}: the committee was elected anew on {date}" },
   "note.electionDelay": { zh: "{header}：延期换届{approved}", en: "{header}: election postponed{approved}" },
   "book.duesBaseChanged": { zh: "缴费基数 {base} 元，与「{relatedSheet}」{relatedCell} 的 {before} 元不同；党费数额年初核定、年内一般不变动，工资有变化或已重新核定的，请在备注中写明", en: "A base of {base}, unlike the {before} at {relatedSheet} {relatedCell}; the amount is set at the start of the year and generally not changed within it: note a pay change or a reassessment in 备注" },
   "book.notOnRoster": { zh: "党费台账上的“{name}”不在党员花名册（{relatedSheet}）上", en: "\"{name}\" is in the dues ledger but not on the roster ({relatedSheet})" },

@@ -133,6 +133,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "committee.memberNotParty": { zh: "非党员担任党内职务", en: "Non-member in a Party post" },
   "committee.memberProbationaryStatus": { zh: "预备党员担任委员", en: "Probationary member on the committee" },
   "dues.rateMismatch": { zh: "交纳比例不对", en: "Wrong rate" },
+  "dues.reducedNotApproved": { zh: "少交未注明批准", en: "Reduction without approval" },
   "dues.exemptNotApproved": { zh: "免交未注明批准", en: "Waiver without approval" },
   "dues.largePayment": { zh: "大额党费", en: "Large dues" },
   "dues.monthRange": { zh: "起止月份颠倒", en: "Months reversed" },

@@ -275,6 +275,25 @@ export function readMonthSpan(raw: string): { from: number; to: number } | null 
   return to >= from ? { from, to } : null;
 }
 
+/**
+ * A span of months written without its year (1—3月, 4月-6月, 10至12月份), as a payment log's 所属月份
+ * says a quarter: read in the year `yearOf` gives its first month (the title's year). An end month
+ * before the start's (11—2月) runs into the next year. Null when the cell holds no such span.
+ */
+const MONTH_SPAN_WITHOUT_YEAR = /^(\d{1,2})\s*(?:月份?)?\s*(?:-|~|～|至|到|—|–)+\s*(\d{1,2})\s*月份?$/;
+
+export function readMonthSpanInYear(raw: string, yearOf: (month: number) => number): { from: number; to: number } | null {
+  const m = MONTH_SPAN_WITHOUT_YEAR.exec(toHalfWidth(raw).trim());
+  if (!m) return null;
+  const [mo, mo2] = [Number(m[1]), Number(m[2])];
+  if (mo < 1 || mo > 12 || mo2 < 1 || mo2 > 12) return null;
+  const y = yearOf(mo);
+  if (!plausibleYear(y)) return null;
+  const from = y * 12 + mo - 1;
+  const to = (mo2 < mo ? y + 1 : y) * 12 + mo2 - 1;
+  return { from, to };
+}
+
 /** A whole day only: what the DJ functions and other exact comparisons take. */
 export function parseDateText(raw: string): DayNumber | null {
   const read = readDateText(raw);

@@ -134,6 +134,9 @@ function normaliseNumber(raw: CellValue, text: string, type: FieldType): Normali
   if (typeof raw === "number") value = raw;
   else if (typeof raw === "string") {
     const parsed = parseNumberText(raw);
+    // 免交 in a 交纳比例 column: the member owes no rate at all (2008规定第七条), no number gone wrong.
+    const marker = !parsed && type === "percent" ? valueMarker(raw) : null;
+    if (marker) return { value: marker, text };
     if (!parsed) {
       // 延长6个月, 共12人: a count with its unit, in an integer column; 并列3, 第3名: a place.
       const half = toHalfWidth(raw);
@@ -181,9 +184,16 @@ function fromRead(read: ReadDate | null, text: string): Normalised {
   return read.precision === "day" ? { value: read.day, text } : { value: read.day, text, precision: read.precision };
 }
 
+/** A remark in brackets after a date (2024.04.02（再次申请）): the clerk's note on the day, not part of it. */
+const BRACKETED_REMARK = /\s*[（(][^（()）]{1,20}[）)]\s*$/;
+
 function normaliseDate(raw: CellValue, text: string): Normalised {
   if (typeof raw === "number") return fromRead(readDateNumber(raw), text);
-  if (typeof raw === "string") return fromRead(readDateText(raw), text);
+  if (typeof raw === "string") {
+    const read = readDateText(raw);
+    const remarked = read === null && BRACKETED_REMARK.test(raw) ? readDateText(raw.replace(BRACKETED_REMARK, "")) : null;
+    return fromRead(read ?? remarked, text);
+  }
   return bad("value.notDate", text);
 }
 

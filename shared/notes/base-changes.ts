@@ -26,16 +26,19 @@ export interface BaseChanges {
 
 const MONTH = `(${MONTH_NUMBER})`;
 const YEAR = String.raw`(?:\d{4}\s*年\s*)?`;
-const AMOUNT = String.raw`(\d[\d,]*(?:\.\d+)?)\s*元?`;
+// Whole figures only: 4600 is never read as 460 and 0 to make a sentence fit.
+const AMOUNT = String.raw`(?<!\d|\d[.,])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?!\d|\.\d)\s*元?`;
+/** How a note says the base changed: 调整为, 重新核定为 (2008规定第十条: 重新核定 from the month of the new pay). */
+const CHANGED = String.raw`(?:重新)?(?:核定|调整|变更|变动|改|增加|提高|降低|上调|下调)`;
 const DASH = String.raw`(?:—|–|-|－|~|～|至|到)+`;
 const BASE = String.raw`(?:党费)?(?:计算|缴费|交费|缴纳|交纳)?基数`;
 
 /** 1—6月基数4600.00, 1至6月份计算基数为4600元. */
 const SPAN = new RegExp(String.raw`${YEAR}${MONTH}\s*月?\s*${DASH}\s*${YEAR}${MONTH}\s*月份?\s*(?:的|期间)?\s*${BASE}\s*(?:为|是|按)?\s*[:：]?\s*${AMOUNT}`, "g");
 /** 7月起岗位调整，基数调整为5600.00; 自7月份起基数5600元; 7月起基数由4600元调整为5600元. */
-const FROM_MONTH = new RegExp(String.raw`${YEAR}${MONTH}\s*月份?\s*(?:起|开始|以后)[^。；;\d]{0,16}?${BASE}[^。；;\d]{0,6}?(?:由\s*${AMOUNT}\s*)?(?:调整|变更|变动|改|增加|提高|降低|上调|下调)?\s*(?:为|到|至)?\s*${AMOUNT}`, "g");
+const FROM_MONTH = new RegExp(String.raw`${YEAR}${MONTH}\s*月份?\s*(?:起|开始|以后)[^。；;\d]{0,16}?${BASE}[^。；;\d]{0,6}?(?:由\s*${AMOUNT}\s*)?${CHANGED}?\s*(?:为|到|至)?\s*${AMOUNT}`, "g");
 /** 基数由4600元调整为5600元（7月起）; 基数调整为5600元，从7月开始. */
-const THEN_MONTH = new RegExp(String.raw`${BASE}\s*(?:由\s*${AMOUNT}\s*)?(?:调整|变更|变动|改|增加|提高|降低|上调|下调)\s*(?:为|到|至)\s*${AMOUNT}[^。；;\d]{0,8}?(?:从|自)?\s*${YEAR}${MONTH}\s*月份?\s*(?:起|开始)`, "g");
+const THEN_MONTH = new RegExp(String.raw`${BASE}\s*(?:由\s*${AMOUNT}\s*)?${CHANGED}\s*(?:为|到|至)\s*${AMOUNT}[^。；;\d]{0,8}?(?:从|自)?\s*${YEAR}${MONTH}\s*月份?\s*(?:起|开始)`, "g");
 
 function month(text: string | undefined): number | null {
   if (text === undefined) return null;

@@ -22,6 +22,7 @@ export type NoteFactKind =
   | "left" // 出党、除名、开除党籍、去世、取消预备党员资格：no longer a member
   | "secondExtension" // 再次延长预备期: the probation may be extended once only
   | "electionDelay" // 经上级党组织批准延期换届
+  | "renewed" // 2025年6月换届: the committee was elected anew that day (its term then ends)
   | "probationary" // 备注 that says only 预备党员: the status, where the sheet has no column for it
   | "voluntaryExtra"; // 12月自愿多交党费1200元: more than is owed, given on purpose (2008规定第十一条)
 
@@ -59,7 +60,7 @@ export const NOTE_PATTERNS: NotePattern[] = [
   {
     kind: "duesConsent",
     pattern:
-      /(?:经|已经|已)?(?:党)?支部(?:委员会|支委会|大会|党员大会)?[^。；;，,]{0,16}?(?:研究)?(?:同意|批准)[^。；;]*?(?:按|每)\s*(季度?|半年|年)|(?:按|每)\s*(季度?|半年|年)\s*(?:交纳|缴纳|交|缴)[^。；;]*?(?:经|已)?(?:党)?支部[^。；;]*?(?:同意|批准)|(?:党)?支部[^。；;]*?(?:同意|批准)[^。；;]*?一次(?:性)?(?:交清|交纳|缴清|缴纳|预交|交|缴)(全年|一年|半年|全学年|本学年|学年)|(?:党)?支部[^。；;]{0,16}?(?:同意|批准)[^。；;]*?(?:一并|合并|一起)\s*(?:交纳|缴纳|交清|缴清|交|缴)/,
+      /(?:经|已经|已)?(?:(?:党)?支部(?:委员会|支委会|大会|党员大会)?|支委会|党员大会)[^。；;，,]{0,16}?(?:研究)?(?:同意|批准)[^。；;]*?(?:按|每)\s*(季度?|半年|年)|(?:按|每)\s*(季度?|半年|年)\s*(?:交纳|缴纳|交|缴)[^。；;]*?(?:经|已)?(?:党)?支部[^。；;]*?(?:同意|批准)|(?:党)?支部[^。；;]*?(?:同意|批准)[^。；;]*?一次(?:性)?(?:交清|交纳|缴清|缴纳|预交|交|缴)(全年|一年|半年|全学年|本学年|学年)|(?:党)?支部[^。；;]{0,16}?(?:同意|批准)[^。；;]*?(?:一并|合并|一起)\s*(?:交纳|缴纳|交清|缴清|交|缴)/,
   },
   { kind: "admitted", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*(?:经)?(?:支部大会|党员大会)?(?:讨论)?(?:接收|吸收|发展)为(?:中共)?预备党员`), date: 1 },
   { kind: "transferIn", pattern: new RegExp(String.raw`${DATE_IN_TEXT}\s*(?:由\S{0,20}?)?(?:组织关系)?\s*(?:转入|调入|转来)|(?:转入|调入)(?:时间|日期)?\s*[:：（(]?\s*${DATE_IN_TEXT}`), date: 1 },
@@ -110,4 +111,6 @@ export const NOTE_PATTERNS: NotePattern[] = [
     approvedBy: /批准|同意/,
   },
   { kind: "electionDelay", pattern: /(?:延期|推迟|延后)(?:至[^，。；,;]{0,14})?(?:换届|选举)|换届延期/, approvedBy: /批准|同意/ },
+  // 2025年6月换届后不再担任, 2025年6月18日完成换届: the day the committee was elected anew (not a postponed one).
+  { kind: "renewed", pattern: new RegExp(String.raw`(?<!(?:延期|推迟|延后|延迟)\s*(?:至|到)\s*)${DATE_IN_TEXT}\s*(?:完成|进行|召开党员大会)?\s*换届(?!\s*(?:延期|推迟|延后))(?:选举)?(?:后|完成|结束)?`), date: 1 },
 ];

@@ -6,10 +6,11 @@ import { saysFullMarks } from "../normalise/full-marks.js";
 import { verdictOf } from "../normalise/verdict-sentence.js";
 import { BALLOT_FIELDS, VOTE_FIELDS, ballotsAndVotesInText, voteOrderOfHeader, votesInOrder } from "./vote-cells.js";
 import { readBasicFacts, readJoinFacts } from "./fact-cells.js";
-import { formatPrecision, monthDayOfNumber, readDateInYear, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder, type ReadDate } from "../normalise/dates.js";
+import { formatPrecision, monthDayOfNumber, readDateSpanEnd, readMonthSpan, readSlashDate, isSlashFourYearDate, slashOrderOf, type SlashOrder, type ReadDate } from "../normalise/dates.js";
 import { isDateFormat } from "../xlsx/date-format.js";
 import { saysNone } from "../template/none-words.js";
 import { titlePeriod, type TitlePeriod } from "./title-year.js";
+import { dateInYear, monthInYear, monthSpanEndInYear } from "./year-supplied.js";
 import { coverFacts } from "./cover-facts.js";
 import { readNotes, type NoteFact } from "../notes/read-notes.js";
 import type { FieldParsed } from "../template/schema.js";
@@ -231,14 +232,15 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
   let period: TitlePeriod | null | undefined;
   const yearSupplied: YearSupplied[] = [];
   const inTitleYear = (f: number, col: number, raw: unknown, type: string): Coarse | number | null => {
-    if (typeof raw !== "string" || (type !== "date" && type !== "datetime")) return null;
+    if (typeof raw !== "string" || (type !== "date" && type !== "datetime" && type !== "month")) return null;
     if (period === undefined) period = titlePeriod(view, layout.headerTop);
-    const read = period ? readDateInYear(raw, period.yearOf) : null;
-    if (!read) return null;
+    if (!period) return null;
+    const value = type === "month" ? monthInYear(raw, period.yearOf) : dateInYear(raw, period.yearOf);
+    if (value === null) return null;
     const seen = yearSupplied.find((y) => y.fieldIndex === f);
     if (seen) seen.count++;
-    else yearSupplied.push({ fieldIndex: f, col, count: 1, example: raw.trim(), period: period!.label });
-    return read.precision === "day" ? read.day : new Coarse(read.day, read.precision);
+    else yearSupplied.push({ fieldIndex: f, col, count: 1, example: raw.trim(), period: period.label });
+    return value;
   };
   // 7/1/2019: the column decides month or day first, once, from all its slash dates.
   const slashOrders = new Map<number, SlashOrder | null>();
@@ -329,6 +331,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       // 经支委会研究，评定为合格: the grade the sentence gives, where it names one of the field's values.
       if (grades && typeof v === "string" && v.length > 3 && !grades.includes(v)) v = verdictOf(v, grades) ?? v;
       if (v instanceof Flagged && v.problem.code === "value.notDate") v = inSlashOrder(f, col, raw, type) ?? inTitleYear(f, col, raw, type) ?? v;
+      else if (v instanceof Flagged && v.problem.code === "value.notMonth") v = inTitleYear(f, col, raw, type) ?? v;
       else if (typeof v === "number" && typeof raw === "number" && (type === "date" || type === "datetime")) {
         // 3.15 in a General cell is a month and day, never a 1900 serial; else a serial shown as yyyy.mm is a month.
         if (raw < 13 && !Number.isInteger(raw) && !isDateFormat(view.format(row, col) ?? "General")) {
@@ -383,7 +386,7 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
     }
     for (const { col, end, months } of spans) {
       const raw = view.merged(row, col);
-      const last = typeof raw !== "string" ? null : months ? (readMonthSpan(raw)?.to ?? null) : readDateSpanEnd(raw, spanYearOf());
+      const last = typeof raw !== "string" ? null : months ? (readMonthSpan(raw)?.to ?? monthSpanEndInYear(raw, spanYearOf())) : readDateSpanEnd(raw, spanYearOf());
       if (last === null) continue;
       // A span of months ending a date field (任期 2021.06-2024.06 → 应换届时间) ends in that month, to the month.
       if (months && fields[end]!.type !== "month") {

@@ -138,7 +138,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     resultScales: [["好", "较好", "一般", "差"]],
     // 民主评议党员's scale beside the bands': the veto rules out 优秀 and 合格 there.
     gradeEquivalents: { 合格: "称职", 基本合格: "基本称职", 不合格: "不称职" },
-    ungradedResults: ["不定等次", "不确定等次"],
+    // Words that say a member took part but was given no grade (预备党员 不评定等次; a 失联 member 未评议): LOCAL wording.
+    ungradedResults: ["不定等次", "不确定等次", "不评定等次", "未评议"],
     // LOCAL: 民主评议 is each branch's own, so on a 党委's sheet of several branches the quota is each branch's.
     excellentQuotaPer: "branch",
     // LOCAL: many places let 预备党员 take part in 民主评议 without a 等次; a grade given one is worth a look.

@@ -222,7 +222,7 @@ export const RuleSetShape = z
         /** Grades of another scale read as the bands' (民主评议党员: 合格 is 称职), for the veto. */
         gradeEquivalents: z.record(z.string(), z.string()).default({ 合格: "称职", 基本合格: "基本称职", 不合格: "不称职" }),
         /** Verdicts that say a member was not graded (不定等次): not counted among those assessed for the quota. */
-        ungradedResults: z.array(z.string().min(1)).max(20).default(["不定等次", "不确定等次"]),
+        ungradedResults: z.array(z.string().min(1)).max(20).default(["不定等次", "不确定等次", "不评定等次", "未评议"]),
         /**
          * LOCAL: where the 优秀 quota is counted on a sheet of several branches: in each branch (民主评议 is a branch's
          * own; the default) or over the whole sheet.

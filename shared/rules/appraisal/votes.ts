@@ -177,7 +177,7 @@ export const resultGradeRule: Rule = {
     const shown = allowed === main ? rules.resultGrades : allowed;
     ctx.records.forEach((rec, i) => {
       const v = values[i] ?? null;
-      if (v !== null && !allowed.includes(v) && !notGradedOnPurpose(ctx, rec, v)) ctx.atCell(rec, "result", "appraisal.resultUnknown", "error", { value: v, allowed: shown.join("、") });
+      if (v !== null && !allowed.includes(v) && !rules.ungradedResults.includes(v) && !notGradedOnPurpose(ctx, rec, v)) ctx.atCell(rec, "result", "appraisal.resultUnknown", "error", { value: v, allowed: shown.join("、") });
       // Graded though 状态 or 备注 says the member left (the receiving branch appraises one who transferred out).
       const gone = v === null ? undefined : LEFT_KINDS.flatMap((k) => ctx.facts(rec, k)).find((f) => f.day === undefined || f.day <= ctx.asOf);
       if (gone) ctx.atCell(rec, "result", "appraisal.gradedAfterLeaving", "warning", { value: v!, note: gone.text });

@@ -143,6 +143,9 @@ export const committeeMembersTermRule: Rule = {
     // Re-elected: most members took their posts after the term ended.
     const after = ctx.records.filter((rec) => (ctx.date(rec, "appointedDate")?.day ?? -Infinity) > due!).length;
     if (after * 2 > ctx.records.length) return;
+    // Renewed, the new committee written elsewhere: a note dates the 换届 by a month after the term's end (2025年6月换届后不再担任).
+    const renewed = ctx.records.flatMap((rec) => ctx.facts(rec, "renewed")).some((f) => f.day !== undefined && f.day <= addMonths(due, 1) && addMonths(f.day, 1) > due);
+    if (renewed) return;
     const delays = [...readNotes(titles), ...ctx.records.flatMap((rec) => ctx.facts(rec, "electionDelay"))].filter((f) => f.kind === "electionDelay");
     if (delays.some((f) => f.approved) && ctx.asOf <= addMonths(due, b.electionDelayMaxMonths)) return;
     const overdue = Math.max(1, Math.round((ctx.asOf - due) / 30.44));

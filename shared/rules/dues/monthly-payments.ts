@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { describeExpectation, expectationFor } from "./standard-amount.js";
 import { reportUnpaidMonths } from "./unpaid-run.js";
 import { checkNoteBaseMonth, noteBasesOf, reportUnknownBases } from "./note-bases.js";
+import { settledByDifference } from "./difference-back-pay.js";
 import { paidVoluntarily } from "./voluntary-extra.js";
 import { unpaidMonthsBefore, unpaidRunGoesOn } from "./run-across-parts.js";
 import { markedMonths } from "./marked-months.js";
@@ -146,6 +147,8 @@ export const duesMonthlyRule: Rule = {
       }
       // 备注「7月起基数调整为5600.00」: the months before and after the change each by their own base.
       const noteBases = ctx.has("note") ? noteBasesOf(ctx, rec) : null;
+      // 备注「8月补交3—7月差额45.00元」: a rise paid back, its months settled where the figures agree.
+      const settled = ctx.has("note") ? settledByDifference(ctx, rec, columns, owed, dues.toleranceFen) : null;
       // Quarter columns hold a quarter's payment each: nothing there covers a neighbour.
       const cover = spans ? null : coveredMonths(rec.repeat, owed, isDue);
       const covered = cover?.covered ?? null;
@@ -181,6 +184,7 @@ export const duesMonthlyRule: Rule = {
         if (due === 0 || typeof value !== "number" || value === 0) continue;
         if (value >= largeFen) ctx.atColumnIndex(rec.row, column.col, "months", "dues.largePayment", "info", { value: fenToYuanText(value) });
         if (paidVoluntarily(ctx, rec, column, value, owed === null ? null : owed * due)) continue;
+        if (settled?.has(i)) continue;
         if ((column.span ?? 1) > 1) askedConsent = checkSpanAmount(ctx, rec, column, value, due, standard, expected, dues.toleranceFen, member, askedConsent, columnFirst[i]!) || askedConsent;
         else if (!noteBases || !checkNoteBaseMonth(ctx, rec, column, value, noteBases, dues.toleranceFen)) checkPaidAmount(ctx, rec, column, value, standard, expected, dues.toleranceFen, member.consent || paidLate.size > 0, usual, 1 + (cover?.coveredBy[i] ?? 0));
       }

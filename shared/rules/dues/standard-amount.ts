@@ -92,7 +92,7 @@ export const duesStandardRule: Rule = {
         continue;
       }
       const expected = expectationFor(ctx, rec);
-      if (expected && !duesAmountMatches(standard, expected, dues.toleranceFen)) {
+      if (expected && !duesAmountMatches(standard, expected, dues.toleranceFen) && !waivedOrReduced(ctx, rec, standard, expected)) {
         const code = expected.kind === "range" ? "dues.outOfRange" : "dues.amountMismatch";
         ctx.atCell(rec, "standard", code, "error", { value: fenToYuanText(standard), expected: describeExpectation(expected) }, describeExpectation(expected));
       }
@@ -102,3 +102,21 @@ export const duesStandardRule: Rule = {
     }
   },
 };
+
+/**
+ * 第七条: a member in hardship may pay less or nothing, decided by the branch and approved by the
+ * committee above. A 备注 that says 免交 makes a standard of 0 right (whether it says the approval is
+ * the monthly check's to say); one that says 少交 makes a smaller standard right when approved, and a
+ * warning, not a wrong amount, when the approval is not written.
+ */
+function waivedOrReduced(ctx: RuleContext, rec: LedgerRecord, standard: number, expected: DuesExpectation): boolean {
+  if (standard === 0 && ctx.facts(rec, "exempt").length > 0) return true;
+  const reduced = ctx.facts(rec, "reduced");
+  const owed = expected.kind === "amount" ? expected.fen : expected.kind === "range" ? expected.minFen : 0;
+  if (reduced.length === 0 || standard >= owed) return false;
+  if (!reduced.some((f) => f.approved)) {
+    const want = describeExpectation(expected);
+    ctx.atCell(rec, "standard", "dues.reducedNotApproved", "warning", { value: fenToYuanText(standard), expected: want }, want);
+  }
+  return true;
+}

@@ -92,13 +92,17 @@ function sanctionOf(ctx: RuleContext, rec: LedgerRecord, year: number): { sancti
     // Typed in full-width mode (２０２４年), a year is the same year.
     const note = toHalfWidth(cell);
     // 2022年受党内警告: a sanction of another year does not limit this year's grade.
-    const years = [...note.matchAll(YEAR_IN_NOTE)].map((m) => Number(m[1]));
-    const thisYear = years.length === 0 || years.includes(year);
-    const since = years.filter((y) => y < year);
+    const dated = [...note.matchAll(YEAR_IN_NOTE)].map((m) => ({ year: Number(m[1]), at: m.index }));
     for (const sanction of ctx.ruleSet.cadreGrades.sanctions) {
       const words = sanction.words.find((w) => note.includes(w));
       if (words === undefined) continue;
       if (sanction.unless?.some((w) => note.includes(w))) continue;
+      // The sanction's year is the one written before its words (2024年6月受留党察看…，2025年6月恢复党员权利:
+      // 2024); a note that dates nothing before them is read by every year it names.
+      const before = dated.filter((d) => d.at < note.indexOf(words));
+      const years = before.length > 0 ? [before[before.length - 1]!.year] : dated.map((d) => d.year);
+      const thisYear = years.length === 0 || years.includes(year);
+      const since = years.filter((y) => y < year);
       if (thisYear) return { sanction, words };
       const later = sanction.later;
       if (later && since.some((y) => year - y <= later.years)) return { sanction: { words: sanction.words, allowed: later.allowed, source: sanction.source }, words };
