@@ -219,6 +219,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "committee.tooFewFullMembers": { zh: "正式党员 {members} 人，不足 {min} 人，不能单独成立党支部，应与邻近单位成立联合党支部", en: "{members} full members: fewer than {min} form no branch of their own but a joint branch" },
   "committee.committeeRequired": { zh: "正式党员 {members} 人，{from} 人以上的党支部应当设立支部委员会（支部工作条例第六章）", en: "{members} full members: a branch of {from} or more sets up a committee (branch rules ch. 6)" },
   "committee.electionQuorum": { zh: "实到会有选举权的党员 {present} 人，应到 {expected} 人，选举须有超过应到会人数 {share}（{quorum} 人）的党员到会", en: "{present} of {expected} voters present; an election needs more than {share} of those expected ({quorum})" },
+  "committee.ballotsOver": { zh: "收回选票 {returned} 张，比发出的 {issued} 张还多，这次选举无效", en: "{returned} ballots returned, more than the {issued} issued: the election is void" },
   "committee.votersOver": { zh: "实到会 {present} 人，多于应到会有选举权的 {expected} 人", en: "{present} present, more than the {expected} voters expected" },
   "committee.winnerVotes": { zh: "{name} 得 {votes} 票当选，当选须超过应到会有选举权党员 {expected} 人的 {share}（{majority} 票）", en: "{name} elected with {votes} votes; a winner needs more than {share} of the {expected} voters expected ({majority})" },
   "committee.probationaryElected": { zh: "{name} 是预备党员，没有被选举权，不能当选{post}（基层组织选举工作条例第五条）", en: "{name} is a probationary member with no right to be elected, yet is elected {post} (election rules art. 5)" },

@@ -180,6 +180,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "committee.tooFewFullMembers": { zh: "正式党员不足3人", en: "Too few full members" },
   "committee.committeeRequired": { zh: "应设支委会而未设", en: "Committee required" },
   "committee.electionQuorum": { zh: "选举到会人数不足", en: "Too few voters present" },
+  "committee.ballotsOver": { zh: "收回选票多于发出选票", en: "More ballots returned than issued" },
   "committee.votersOver": { zh: "实到多于应到", en: "More present than expected" },
   "committee.winnerVotes": { zh: "当选票数未过半", en: "Winner short of a majority" },
   "committee.probationaryElected": { zh: "预备党员当选", en: "Probationary member elected" },

@@ -12,9 +12,9 @@ export function chineseCount(text: string): number | null {
 
 /**
  * A count written with its unit and a word or two, as clerks type it into a number column:
- * 延长6个月, 六个月, 共12人, 3次, 24学时 → the count; anything else → null.
+ * 延长6个月, 六个月, 共12人, 3次, 24学时, 22张 (ballots) → the count; anything else → null.
  */
-const COUNT_WITH_UNIT = /^(?:延长|共|计|约|合计)?\s*(\d+|[一二两三四五六七八九十]{1,3})\s*(?:个月|月|人|名|次|天|日|学时|课时|小时|年|岁|票|项)$/;
+const COUNT_WITH_UNIT = /^(?:延长|共|计|约|合计)?\s*(\d+|[一二两三四五六七八九十]{1,3})\s*(?:个月|月|人|名|次|天|日|学时|课时|小时|年|岁|票|张|项)$/;
 
 export function countWithUnit(text: string): number | null {
   const m = COUNT_WITH_UNIT.exec(text.trim());
@@ -64,7 +64,7 @@ export function yesVotes(text: string): number | null {
  * A score or a count written in Chinese numerals with its unit, as a number column may hold it:
  * 八十七分, 一百分, 十九票, 二十五人 → the number; anything else → null.
  */
-const WORDS_WITH_UNIT = /^([一二两三四五六七八九十]{1,3}|一百|百)\s*(?:分|票|人|名)$/;
+const WORDS_WITH_UNIT = /^([一二两三四五六七八九十]{1,3}|一百|百)\s*(?:分|票|张|人|名)$/;
 
 export function wordsWithUnit(text: string): number | null {
   const m = WORDS_WITH_UNIT.exec(text.trim());

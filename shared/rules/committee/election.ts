@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from "../context.js";
  * A committee election's result (基层组织选举工作条例; domain rules 2.1, 2.2): the election needs more
  * than `electionQuorumShare` of those with a vote present (五分之四), each one elected more votes than
  * `electionWinShare` of those expected with a vote (半数, counted against 应到, not 实到), and no one
- * elected may be a 预备党员 (no 被选举权, 第五条).
+ * elected may be a 预备党员 (no 被选举权, 第五条); more ballots returned than issued void the vote.
  */
 const NOT_ELECTED = /未当选|落选|不当选|^\s*(?:否|无|—|-)\s*$/;
 
@@ -44,6 +44,10 @@ export const committeeElectionRule: Rule = {
         ctx.atCell(first, "votersPresent", "committee.electionQuorum", "error", { present, expected, share: percent(electionQuorumShare), quorum }, `> ${quorum}`);
       }
     }
+    // 收回的选票多于发出的选票，选举无效: the count is the form's too.
+    const issued = ctx.num(first, "ballotsIssued");
+    const returned = ctx.num(first, "ballotsReturned");
+    if (issued !== null && returned !== null && returned > issued) ctx.atCell(first, "ballotsReturned", "committee.ballotsOver", "error", { returned, issued });
     const day = ctx.date(first, "electionDate")?.day ?? ctx.asOf;
     for (const rec of ctx.records) {
       const post = elected(ctx, rec);

@@ -126,7 +126,8 @@ export const committeeElectionTemplate: Template = {
   title: "支部委员会换届选举结果",
   titleEn: "Branch committee election result",
   fields: [
-    NAME,
+    // The person of an election row is a candidate: clerks head the column 当选人姓名 or 候选人姓名.
+    { ...NAME, aliases: [...(NAME.aliases ?? []), "当选人姓名", "候选人姓名", "当选人", "候选人"] },
     SEX,
     BIRTH,
     { ...JOIN_DATE, weight: 0.5 },
@@ -143,6 +144,8 @@ export const committeeElectionTemplate: Template = {
     },
     { name: "votersExpected", title: "应到会有选举权党员人数", titleEn: "Voters expected", type: "integer", aliases: ["应到会有选举权党员", "应到会有选举权人数", "有选举权党员人数", "应到会人数", "应到人数", "应到会"], weight: 1, constraints: { minimum: 0 } },
     { name: "votersPresent", title: "实到会有选举权党员人数", titleEn: "Voters present", type: "integer", aliases: ["实到会有选举权党员", "实到会有选举权人数", "实到会人数", "实到人数", "实到会", "到会人数"], weight: 1, constraints: { minimum: 0 } },
+    { name: "ballotsIssued", title: "发出选票数", titleEn: "Ballots issued", type: "integer", aliases: ["发出选票", "发放选票", "发放选票数", "发出票数"], weight: 0.5, constraints: { minimum: 0 } },
+    { name: "ballotsReturned", title: "收回选票数", titleEn: "Ballots returned", type: "integer", aliases: ["收回选票", "回收选票", "回收选票数", "收回票数"], weight: 0.5, constraints: { minimum: 0 } },
     { ...COMMITTEE_SIZE, weight: 0.5 },
     { name: "electionDate", title: "选举日期", titleEn: "Election day", type: "date", aliases: ["选举时间", "换届选举时间", "换届选举日期", "召开党员大会时间"], weight: 1 },
     NOTE,
