@@ -134,6 +134,8 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "dues.paymentMismatch": { zh: "缴费金额不符", en: "Payment amount wrong" },
   "dues.paymentMismatchMonthly": { zh: "缴费金额不符", en: "Payment amount wrong" },
   "appraisal.votesOverTotal": { zh: "票数多于人数", en: "More votes than voters" },
+  "appraisal.votesOverReturned": { zh: "票数多于收回票", en: "More votes than ballots returned" },
+  "appraisal.votesBelowReturned": { zh: "票数与收回票不符", en: "Votes disagree with the ballots returned" },
   "appraisal.votesBelowValid": { zh: "票数与有效票不符", en: "Votes disagree with the valid ballots" },
   "appraisal.returnedOverIssued": { zh: "收回票多于发出票", en: "More ballots returned than issued" },
   "appraisal.validOverReturned": { zh: "有效票多于收回票", en: "More valid ballots than returned" },

@@ -141,6 +141,9 @@ export const DEFAULT_RULE_SET: RuleSet = {
     excellentQuotaPer: "branch",
     // LOCAL: many places let 预备党员 take part in 民主评议 without a 等次; a grade given one is worth a look.
     probationaryGradedSeverity: "warning",
+    // INF: where the other rows' votes add up to their 收回票, one row's that do not is a miscount.
+    votesMatchReturnedShare: 0.8,
+    votesMatchReturnedMinRows: 3,
   },
   assessment: {
     // An example weighting, labelled as such in domain-rules.md §4.3; set your own.

@@ -225,6 +225,12 @@ export const RuleSetShape = z
          * null where the rule set lets them be graded.
          */
         probationaryGradedSeverity: z.enum(["error", "warning"]).nullable().default("warning"),
+        /**
+         * INF: on a sheet whose rows' votes add up to their 收回票 (this share of the rows, at least `votesMatchReturnedMinRows`
+         * of them), a row whose votes do not is a miscount: the sheet counts every returned ballot (no 废票 column).
+         */
+        votesMatchReturnedShare: z.number().min(0).max(1).default(0.8),
+        votesMatchReturnedMinRows: z.number().int().min(1).max(1000).default(3),
       })
       .strict(),
     assessment: z

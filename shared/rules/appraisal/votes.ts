@@ -5,6 +5,7 @@ import type { Rule, RuleContext } from "../context.js";
 import { rateDisagrees, statedPercent } from "../derived/stated-rate.js";
 import { unspacedHalfWidth } from "../../normalise/text.js";
 import { isNothingMarker } from "../../normalise/markers.js";
+import { appraisalRulesOf } from "./stated-conversion.js";
 
 /**
  * A 民主测评 row with vote counts: the votes do not exceed those who took part, the score
@@ -28,14 +29,16 @@ export const VOTE_FIELDS = ["votesExcellent", "votesCompetent", "votesBasic", "v
 export const appraisalVotesRule: Rule = {
   needs: VOTE_FIELDS,
   run(ctx) {
-    const rules = ctx.ruleSet.appraisal;
+    const rules = appraisalRulesOf(ctx);
     // A column of the valid votes (有效票) is what the grades' votes add up to; one of those taking part (参评人数) may be more.
     const validColumn = ctx.has("voters") && VALID_VOTES_HEADER.test(unspacedHalfWidth(ctx.headerOf("voters")));
+    const returnedCounted = !validColumn && votesCountReturned(ctx);
     for (const rec of ctx.records) {
       if (ballotsDisagree(ctx, rec, validColumn)) continue;
       const votes = votesOf(ctx, rec);
       if (!votes) continue;
       const valid = validVotes(votes);
+      if (votesMiscounted(ctx, rec, valid, validColumn, returnedCounted)) continue;
       const total = ctx.num(rec, "voters");
       // Against a column of 有效票 the one written count is what the clerk fixes, more or fewer; against
       // those taking part, more votes than people is the votes' fault.
@@ -65,6 +68,37 @@ export const appraisalVotesRule: Rule = {
 };
 
 const VALID_VOTES_HEADER = /有效/;
+
+/** The sheet's rows count every returned ballot: most rows' votes add up to their 收回票 (rule set share and rows). */
+function votesCountReturned(ctx: RuleContext): boolean {
+  if (!ctx.has("ballotsReturned")) return false;
+  const { votesMatchReturnedShare, votesMatchReturnedMinRows } = ctx.ruleSet.appraisal;
+  let rows = 0;
+  let equal = 0;
+  for (const rec of ctx.records) {
+    const returned = ctx.num(rec, "ballotsReturned");
+    const votes = votesOf(ctx, rec);
+    if (returned === null || !votes) continue;
+    rows++;
+    if (validVotes(votes) === returned) equal++;
+  }
+  return equal >= votesMatchReturnedMinRows && equal >= votesMatchReturnedShare * rows;
+}
+
+/**
+ * The votes against the 收回票 of their row (no 有效票 column): more votes than ballots returned is always wrong;
+ * fewer is wrong where the sheet's other rows count every returned ballot. Said at the 收回票 cell; the row's rates and
+ * score are then not judged on a count that is itself wrong.
+ */
+function votesMiscounted(ctx: RuleContext, rec: LedgerRecord, sum: number, validColumn: boolean, returnedCounted: boolean): boolean {
+  if (validColumn) return false;
+  const returned = ctx.num(rec, "ballotsReturned");
+  if (returned === null || sum === returned) return false;
+  if (sum > returned) ctx.atCell(rec, "ballotsReturned", "appraisal.votesOverReturned", "error", { sum, returned });
+  else if (returnedCounted) ctx.atCell(rec, "ballotsReturned", "appraisal.votesBelowReturned", "error", { sum, returned });
+  else return false;
+  return true;
+}
 
 /**
  * The ballots of a row: 收回票 ≤ 发出票, and 有效票 ≤ 收回票. True when one is broken (said at the larger count's

@@ -20,10 +20,10 @@ export const PEER_VOTES: Field[] = [
   { name: "peerBasic", title: "互评基本合格票数", titleEn: "Peer votes: basically competent", type: "integer", aliases: ["互评基本合格", "互评基本合格票", "互评基本称职"], weight: 0.5, constraints: { minimum: 0 }, additive: true },
   { name: "peerIncompetent", title: "互评不合格票数", titleEn: "Peer votes: incompetent", type: "integer", aliases: ["互评不合格", "互评不合格票", "互评不称职"], weight: 0.5, constraints: { minimum: 0 }, additive: true },
 ];
-/** The ballots of a 测评: handed out, returned, and (VOTERS) the valid ones; 有效票 ≤ 收回票 ≤ 发出票. */
+/** The ballots of a 测评: handed out, returned, and (VOTERS) the valid ones; 有效票 ≤ 收回票 ≤ 发出票. A 合计 row sums them. */
 export const BALLOTS: Field[] = [
-  { name: "ballotsIssued", title: "发出票数", titleEn: "Ballots issued", type: "integer", aliases: ["发出票", "发放票数", "发放票", "发票数", "发出测评票"], weight: 1, constraints: { minimum: 0 } },
-  { name: "ballotsReturned", title: "收回票数", titleEn: "Ballots returned", type: "integer", aliases: ["收回票", "回收票数", "回收票", "收回测评票"], weight: 1, constraints: { minimum: 0 } },
+  { name: "ballotsIssued", title: "发出票数", titleEn: "Ballots issued", type: "integer", aliases: ["发出票", "发放票数", "发放票", "发票数", "发出测评票"], weight: 1, constraints: { minimum: 0 }, additive: true },
+  { name: "ballotsReturned", title: "收回票数", titleEn: "Ballots returned", type: "integer", aliases: ["收回票", "回收票数", "回收票", "收回测评票"], weight: 1, constraints: { minimum: 0 }, additive: true },
 ];
 /**
  * A 领导班子's 民主测评 written as satisfaction: 满意 / 基本满意 / 不满意 counts of those taking part, their rates,
