@@ -29,6 +29,7 @@ import { committeeSizeRule } from "./committee/size.js";
 import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { committeeElectionRule } from "./committee/election.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
+import { rankOrderRule } from "./appraisal/rank-order.js";
 import { topVotesRule } from "./yearly/top-votes.js";
 import { satisfactionRule } from "./appraisal/satisfaction.js";
 import { resultBandRule } from "./appraisal/result-band.js";
@@ -72,6 +73,7 @@ export const RULES: Record<string, Rule> = {
   "appraisal.resultGrade": resultGradeRule,
   "appraisal.resultBand": resultBandRule,
   "assessment.rank": rankRule,
+  "assessment.rankOrder": rankOrderRule,
   "committee.term": committeeTermRule,
   "committee.composition": committeeCompositionRule,
   "committee.size": committeeSizeRule,

@@ -156,6 +156,10 @@ export const DEFAULT_RULE_SET: RuleSet = {
     ],
     maxPartScore: 100,
     decimals: 2,
+    // INF: ties share a place and the next is skipped (并列排名，其后名次顺延), unless the sheet's ranks show otherwise.
+    rankTies: "competition",
+    rankAgreeShare: 0.6,
+    rankMinRows: 4,
   },
   deductions: {
     base: 100,

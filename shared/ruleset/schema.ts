@@ -239,6 +239,14 @@ export const RuleSetShape = z
         /** Each part's score is on 0..maxPartScore (100 by default). */
         maxPartScore: z.number().positive().default(100),
         decimals: z.number().int().min(0).max(6).default(2),
+        /**
+         * INF: how a sheet ranks ties where its own ranks do not show it — "competition" (并列排名，其后名次顺延: 3, 3, 5)
+         * or "dense" (3, 3, 4). A sheet whose ranks show one convention is held to that one.
+         */
+        rankTies: z.enum(["competition", "dense"]).default("competition"),
+        /** A 排名 column follows the score only where this share of its ranks (of at least `rankMinRows`) already do. */
+        rankAgreeShare: z.number().min(0).max(1).default(0.6),
+        rankMinRows: z.number().int().min(2).max(1000).default(4),
       })
       .strict(),
     deductions: z.object({ base: z.number().positive(), items: z.array(DeductionItem) }).strict(),
