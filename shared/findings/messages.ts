@@ -160,6 +160,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "meetings.lifeNotQ4": { zh: "{period} 年的组织生活会没有在第四季度召开（一般在第四季度召开）", en: "{period}: the organisational life meeting was not held in Q4, where it usually is" },
   "appraisal.votesOverTotal": { zh: "有效票 {valid} 张，比参加评议的 {total} 人还多", en: "{valid} valid votes exceed the {total} voters" },
   "assessment.rankOrder": { zh: "排名第 {rank}，与得分不符：按得分 {score}，应排第 {expected} 名", en: "Ranked {rank}, but a score of {score} places it {expected}" },
+  "assessment.weightedScore": { zh: "综合得分 {value}，按表中规定的权重（{formula}）应为 {expected}", en: "Overall score {value}; the weights the sheet states ({formula}) give {expected}" },
   "appraisal.votesOverReturned": { zh: "各等次票数合计 {sum} 张，比收回的 {returned} 张票还多", en: "The votes for the grades add up to {sum}, more than the {returned} ballots returned" },
   "appraisal.votesBelowReturned": { zh: "各等次票数合计 {sum} 张，与收回票 {returned} 张不符（本表其他行的票数都与收回票相等）", en: "The votes for the grades add up to {sum}, not the {returned} ballots returned (every other row's votes equal its ballots returned)" },
   "appraisal.votesBelowValid": { zh: "各等次票数合计 {sum} 张，与有效票 {valid} 张不符", en: "The votes for the grades add up to {sum}, not the {valid} valid votes" },

@@ -135,6 +135,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "dues.paymentMismatchMonthly": { zh: "缴费金额不符", en: "Payment amount wrong" },
   "appraisal.votesOverTotal": { zh: "票数多于人数", en: "More votes than voters" },
   "assessment.rankOrder": { zh: "排名与得分不符", en: "Rank out of score order" },
+  "assessment.weightedScore": { zh: "综合得分与权重不符", en: "Overall score against the weights" },
   "appraisal.votesOverReturned": { zh: "票数多于收回票", en: "More votes than ballots returned" },
   "appraisal.votesBelowReturned": { zh: "票数与收回票不符", en: "Votes disagree with the ballots returned" },
   "appraisal.votesBelowValid": { zh: "票数与有效票不符", en: "Votes disagree with the valid ballots" },

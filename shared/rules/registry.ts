@@ -30,6 +30,7 @@ import { committeeBranchSizeRule } from "./committee/branch-size.js";
 import { committeeElectionRule } from "./committee/election.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
 import { rankOrderRule } from "./appraisal/rank-order.js";
+import { weightedScoreRule } from "./appraisal/weighted-score.js";
 import { topVotesRule } from "./yearly/top-votes.js";
 import { satisfactionRule } from "./appraisal/satisfaction.js";
 import { resultBandRule } from "./appraisal/result-band.js";
@@ -74,6 +75,7 @@ export const RULES: Record<string, Rule> = {
   "appraisal.resultBand": resultBandRule,
   "assessment.rank": rankRule,
   "assessment.rankOrder": rankOrderRule,
+  "assessment.weightedScore": weightedScoreRule,
   "committee.term": committeeTermRule,
   "committee.composition": committeeCompositionRule,
   "committee.size": committeeSizeRule,

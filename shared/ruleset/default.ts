@@ -160,6 +160,9 @@ export const DEFAULT_RULE_SET: RuleSet = {
     rankTies: "competition",
     rankAgreeShare: 0.6,
     rankMinRows: 4,
+    // A 综合得分 of rater groups: their stated weights make 100%, and there are two groups at least.
+    statedWeightsTotal: 100,
+    weightedMinParts: 2,
   },
   deductions: {
     base: 100,

@@ -247,6 +247,9 @@ export const RuleSetShape = z
         /** A 排名 column follows the score only where this share of its ranks (of at least `rankMinRows`) already do. */
         rankAgreeShare: z.number().min(0).max(1).default(0.6),
         rankMinRows: z.number().int().min(2).max(1000).default(4),
+        /** The whole the rater groups' stated weights make (40% + 30% + 30%), and how many groups at least. */
+        statedWeightsTotal: z.number().positive().default(100),
+        weightedMinParts: z.number().int().min(2).max(20).default(2),
       })
       .strict(),
     deductions: z.object({ base: z.number().positive(), items: z.array(DeductionItem) }).strict(),

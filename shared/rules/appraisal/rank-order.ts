@@ -19,7 +19,11 @@ export const rankOrderRule: Rule = {
     }
     if (rows.length < rankMinRows) return;
     const scores = rows.map((r) => r.score);
-    const agreeing = (places: number[]) => rows.filter((r, i) => r.rank === places[i]).length;
+    // A tie the sheet breaks by something else (more 优秀 votes: 7 and 8 for two 84.5) takes the places the tie spans.
+    const tied = scores.map((s) => scores.filter((t) => Math.abs(s - t) <= 1e-9).length);
+    const spanStart = placesByScore(scores, "competition");
+    const fits = (r: { rank: number }, i: number, places: number[]) => r.rank === places[i] || (tied[i]! > 1 && r.rank >= spanStart[i]! && r.rank < spanStart[i]! + tied[i]!);
+    const agreeing = (places: number[]) => rows.filter((r, i) => fits(r, i, places)).length;
     const byRuleSet = placesByScore(scores, rankTies);
     const other: RankTies = rankTies === "competition" ? "dense" : "competition";
     const byOther = placesByScore(scores, other);
@@ -27,7 +31,7 @@ export const rankOrderRule: Rule = {
     if (agreeing(places) < rankAgreeShare * rows.length) return;
     rows.forEach((r, i) => {
       const want = places[i]!;
-      if (r.rank !== want) ctx.atCell(r.rec, "rank", "assessment.rankOrder", "error", { rank: r.rank, score: String(r.score), expected: want }, String(want));
+      if (!fits(r, i, places)) ctx.atCell(r.rec, "rank", "assessment.rankOrder", "error", { rank: r.rank, score: String(r.score), expected: want }, String(want));
     });
   },
 };
