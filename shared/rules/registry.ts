@@ -31,6 +31,7 @@ import { committeeElectionRule } from "./committee/election.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
 import { rankOrderRule } from "./appraisal/rank-order.js";
 import { weightedScoreRule } from "./appraisal/weighted-score.js";
+import { gradeBandRule } from "./appraisal/grade-band.js";
 import { topVotesRule } from "./yearly/top-votes.js";
 import { satisfactionRule } from "./appraisal/satisfaction.js";
 import { resultBandRule } from "./appraisal/result-band.js";
@@ -76,6 +77,7 @@ export const RULES: Record<string, Rule> = {
   "assessment.rank": rankRule,
   "assessment.rankOrder": rankOrderRule,
   "assessment.weightedScore": weightedScoreRule,
+  "assessment.gradeBand": gradeBandRule,
   "committee.term": committeeTermRule,
   "committee.composition": committeeCompositionRule,
   "committee.size": committeeSizeRule,

@@ -144,6 +144,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     // INF: where the other rows' votes add up to their 收回票, one row's that do not is a miscount.
     votesMatchReturnedShare: 0.8,
     votesMatchReturnedMinRows: 3,
+    // LOCAL: 称职率 is 称职及以上, 优秀 and 称职 (a sheet's note: 称职率＝（优秀＋称职）票数÷收回票数).
+    competentRateCounts: ["excellent", "competent"],
   },
   assessment: {
     // An example weighting, labelled as such in domain-rules.md §4.3; set your own.

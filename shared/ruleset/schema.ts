@@ -231,6 +231,8 @@ export const RuleSetShape = z
          */
         votesMatchReturnedShare: z.number().min(0).max(1).default(0.8),
         votesMatchReturnedMinRows: z.number().int().min(1).max(1000).default(3),
+        /** LOCAL: the grades a 称职率 counts (称职及以上: 优秀 and 称职, by default). */
+        competentRateCounts: z.array(z.enum(["excellent", "competent", "basic", "incompetent"])).min(1).max(4).default(["excellent", "competent"]),
       })
       .strict(),
     assessment: z

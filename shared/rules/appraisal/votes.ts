@@ -51,6 +51,7 @@ export const appraisalVotesRule: Rule = {
         continue;
       }
       checkExcellentRate(ctx, rec, votes.excellent, total ?? valid);
+      checkVoteRates(ctx, rec, votes, total ?? valid);
       const score = appraisalScore(votes, rules);
       if (score === null) continue;
       const given = ctx.num(rec, "score");
@@ -259,4 +260,21 @@ function checkExcellentRate(ctx: RuleContext, rec: LedgerRecord, excellent: numb
   if (stated === null) return;
   const want = rateDisagrees(stated, excellent, of);
   if (want !== null) ctx.atCell(rec, "excellentRate", "appraisal.excellentRateMismatch", "error", { value: stated.text, excellent, of, expected: want }, want);
+}
+
+/**
+ * 称职率 and 不称职率 as the rule set defines them (称职率 counts 优秀 + 称职 by default, as sheets' notes do: 称职率＝
+ * （优秀＋称职）票数÷收回票数), on the same base as 优秀率, to the decimals they are written with.
+ */
+function checkVoteRates(ctx: RuleContext, rec: LedgerRecord, votes: Votes, of: number): void {
+  const counted = ctx.ruleSet.appraisal.competentRateCounts.reduce((n, k) => n + votes[k], 0);
+  for (const [field, count, code] of [
+    ["competentRate", counted, "appraisal.competentRateMismatch"],
+    ["incompetentRate", votes.incompetent, "appraisal.incompetentRateMismatch"],
+  ] as const) {
+    const stated = statedPercent(ctx, rec, field);
+    if (stated === null) continue;
+    const want = rateDisagrees(stated, count, of);
+    if (want !== null) ctx.atCell(rec, field, code, "error", { value: stated.text, count, of, expected: want }, want);
+  }
 }

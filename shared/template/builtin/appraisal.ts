@@ -9,6 +9,9 @@ export const VOTES: Field[] = [
   { name: "votesIncompetent", title: "不称职票数", titleEn: "Votes: incompetent", type: "integer", aliases: ["不称职", "不称职票", "不合格", "不合格票数", "差"], weight: 1.5, constraints: { minimum: 0 }, additive: true },
   // The share of 优秀 votes as the sheet states it (优秀率 35.7%).
   { name: "excellentRate", title: "优秀率", titleEn: "Share of excellent votes", type: "percent", aliases: ["优秀票率", "优秀比例", "优秀票比例", "优秀得票率"], weight: 0.5, additive: false },
+  // 称职率 counts the grades the rule set names (优秀 + 称职 by default: 称职及以上); 不称职率 the 不称职 votes.
+  { name: "competentRate", title: "称职率", titleEn: "Share of competent votes or better", type: "percent", aliases: ["称职以上率", "称职及以上率", "优秀称职率", "称职及以上比例"], weight: 0.5, additive: false },
+  { name: "incompetentRate", title: "不称职率", titleEn: "Share of incompetent votes", type: "percent", aliases: ["不称职票率", "不称职比例", "不称职得票率"], weight: 0.5, additive: false },
 ];
 /**
  * 党员互评 votes beside the 民主测评's (each member votes on the others: one fewer than take part). Read under a
@@ -114,7 +117,7 @@ export const assessmentTemplate: Template = {
     { name: "grade", title: "等次", titleEn: "Grade", type: "string", aliases: ["考核等次", "测评等次", "评定等次", "考核结果", "测评结果"], weight: 1.5, content: { values: GRADES } },
     NOTE,
   ],
-  rules: [{ rule: "assessment.rank" }, { rule: "assessment.rankOrder" }, { rule: "assessment.weightedScore" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "assessment.satisfaction" }],
+  rules: [{ rule: "assessment.rank" }, { rule: "assessment.rankOrder" }, { rule: "assessment.weightedScore" }, { rule: "assessment.gradeBand" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "assessment.satisfaction" }],
   minScore: 4,
   requiredHeaders: ["name"],
   // A 领导班子's 民主测评 names the 单位 it assesses.

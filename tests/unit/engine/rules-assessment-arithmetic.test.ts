@@ -165,6 +165,54 @@ describe("综合评价 by rater groups: a 权重 row, 综合得分 by the stated
   });
 });
 
+describe("rates on 收回票 as the sheet defines them", () => {
+  // 称职率 counts 优秀 + 称职 (称职及以上): 甲 (10 + 8) ÷ 20 = 90.0%; 乙 (6 + 10) ÷ 20 = 80.0%; 丙 (12 + 7) ÷ 20 = 95.0%.
+  // 不称职率: 甲 0 ÷ 20 = 0.0%; 乙 2 ÷ 20 = 10.0%; 丙 0.0%.
+  const rows = (): CellValue[][] => [
+    ["某局领导班子成员民主测评统计表"],
+    ["姓名", "职务", "发出票数", "收回票数", "优秀", "称职", "基本称职", "不称职", "称职率", "不称职率"],
+    ["甲", "局长", 20, 20, 10, 8, 2, 0, "90.0%", "0.0%"],
+    ["乙", "副局长", 20, 20, 6, 10, 2, 2, "80.0%", "10.0%"],
+    ["丙", "副局长", 20, 20, 12, 7, 1, 0, "95.0%", "0.0%"],
+  ];
+
+  it("finds nothing on a right sheet", () => {
+    expect(at(check(sheet("测评", rows())).findings)).toEqual([]);
+  });
+
+  it("finds a 称职率 of 称职 alone and a 不称职率 on the wrong count", () => {
+    const values = rows();
+    values[3]![8] = "50.0%"; // 10 ÷ 20: 称职 alone
+    values[3]![9] = "20.0%";
+    expect(at(check(sheet("测评", values)).findings)).toEqual(["I4 appraisal.competentRateMismatch 80.0%", "J4 appraisal.incompetentRateMismatch 10.0%"]);
+  });
+});
+
+describe("a cadre's 等次 under the bands the sheet states", () => {
+  const rows = (): CellValue[][] => [
+    ["某县2025年度乡镇领导班子成员年度考核等次拟定表"],
+    ["等次标准：综合得分90分及以上为优秀，75分及以上为称职，60分及以上为基本称职，60分以下为不称职。"],
+    ["序号", "姓名", "现任职务", "综合得分", "考核等次"],
+    [1, "甲", "副镇长", 93.5, "优秀"],
+    [2, "乙", "组织委员", 87.4, "称职"],
+    // 72.2: 称职 by the rule set's default bands (from 70), 基本称职 by the sheet's (称职 from 75).
+    [3, "丙", "宣传委员", 72.2, "基本称职"],
+    [4, "丁", "武装部长", 80, "称职"],
+    // Ten assessed in all: two 优秀 stay within the 20% quota.
+    ...["戊", "己", "庚", "辛", "壬", "癸"].map((name, i): CellValue[] => [5 + i, name, "副镇长", 78 + i, "称职"]),
+  ];
+
+  it("holds each 等次 to the stated bands, not the rule set's", () => {
+    expect(at(check(sheet("拟定等次", rows())).findings)).toEqual([]);
+  });
+
+  it("finds 优秀 below the stated 90", () => {
+    const values = rows();
+    values[4]![4] = "优秀";
+    expect(at(check(sheet("拟定等次", values)).findings)).toEqual(["E5 assessment.gradeBand 称职"]);
+  });
+});
+
 describe("places by score", () => {
   it("shares a place among ties, then skips (competition) or not (dense)", () => {
     expect(placesByScore([90, 87.4, 93, 87.4, 80], "competition")).toEqual([2, 3, 1, 3, 5]);
