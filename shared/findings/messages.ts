@@ -164,6 +164,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "assessment.gradeBand": { zh: "等次“{value}”与得分 {score} 不符：按{source}的分档，{score} 分应为“{expected}”", en: "Grade \"{value}\" does not match the score {score}: by the bands of {source} it is \"{expected}\"" },
   "appraisal.competentRateMismatch": { zh: "称职率“{value}”与票数不符：{of} 张票中优秀和称职共 {count} 票，应为 {expected}", en: "Competent share \"{value}\" disagrees with the votes: {count} excellent or competent of {of} is {expected}" },
   "appraisal.incompetentRateMismatch": { zh: "不称职率“{value}”与票数不符：{of} 张票中不称职 {count} 票，应为 {expected}", en: "Incompetent share \"{value}\" disagrees with the votes: {count} of {of} is {expected}" },
+  "quota.topGradePast": { zh: "这一个“{grade}”超出了表中说明的限额：参加考核 {assessed} 个，“{grade}”最多 {allowed} 个，实有 {count} 个", en: "This \"{grade}\" is past the quota the sheet states: at most {allowed} of {assessed} assessed, {count} given" },
   "appraisal.votesOverReturned": { zh: "各等次票数合计 {sum} 张，比收回的 {returned} 张票还多", en: "The votes for the grades add up to {sum}, more than the {returned} ballots returned" },
   "appraisal.votesBelowReturned": { zh: "各等次票数合计 {sum} 张，与收回票 {returned} 张不符（本表其他行的票数都与收回票相等）", en: "The votes for the grades add up to {sum}, not the {returned} ballots returned (every other row's votes equal its ballots returned)" },
   "appraisal.votesBelowValid": { zh: "各等次票数合计 {sum} 张，与有效票 {valid} 张不符", en: "The votes for the grades add up to {sum}, not the {valid} valid votes" },

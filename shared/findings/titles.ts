@@ -139,6 +139,7 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "assessment.gradeBand": { zh: "等次与分档不符", en: "Grade outside its band" },
   "appraisal.competentRateMismatch": { zh: "称职率与票数不符", en: "Competent share disagrees with the votes" },
   "appraisal.incompetentRateMismatch": { zh: "不称职率与票数不符", en: "Incompetent share disagrees with the votes" },
+  "quota.topGradePast": { zh: "最高等次超出表中限额", en: "Top grade past the sheet's quota" },
   "appraisal.votesOverReturned": { zh: "票数多于收回票", en: "More votes than ballots returned" },
   "appraisal.votesBelowReturned": { zh: "票数与收回票不符", en: "Votes disagree with the ballots returned" },
   "appraisal.votesBelowValid": { zh: "票数与有效票不符", en: "Votes disagree with the valid ballots" },

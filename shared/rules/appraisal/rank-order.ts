@@ -31,6 +31,8 @@ export const rankOrderRule: Rule = {
     if (agreeing(places) < rankAgreeShare * rows.length) return;
     rows.forEach((r, i) => {
       const want = places[i]!;
+      // A rank beyond the number ranked is the range rule's to say (assessment.rank).
+      if (r.rank < 1 || r.rank > rows.length) return;
       if (!fits(r, i, places)) ctx.atCell(r.rec, "rank", "assessment.rankOrder", "error", { rank: r.rank, score: String(r.score), expected: want }, String(want));
     });
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook, type CellValue, type Finding, type SheetGrid } from "../../../shared/index.js";
 import { readNotes } from "../../../shared/notes/read-notes.js";
+import { quotaInNote } from "../../../shared/notes/stated-quota.js";
 import { placesByScore } from "../../../shared/scoring/ranks.js";
 import { book, sheet } from "./grid-helpers.js";
 
@@ -210,6 +211,14 @@ describe("a cadre's 等次 under the bands the sheet states", () => {
     const values = rows();
     values[4]![4] = "优秀";
     expect(at(check(sheet("拟定等次", values)).findings)).toEqual(["E5 assessment.gradeBand 称职"]);
+  });
+});
+
+describe("a quota for the top grade stated in a note", () => {
+  it("reads the share and the number from the clause that names the grade in quotes", () => {
+    const note = "说明：合计90分及以上且排名在前20%（本次11个支部，最多2个）的评为“好”；80分及以上为“较好”。";
+    expect(quotaInNote(note, "好")).toEqual({ share: 0.2, count: 2 });
+    expect(quotaInNote("80分及以上为“较好”；70分及以上为“一般”。", "好")).toBeNull();
   });
 });
 
