@@ -36,6 +36,8 @@ export const MONTH_NUMBER = String.raw`(?:1[0-2]|0?[1-9]|十[一二]?|[一二三
 /** What joins months in a list or a range (4、5月, 4-6月, 4至6月). */
 export const MONTH_JOINER = String.raw`(?:、|,|，|和|及|至|到|-|~|—|–)`;
 
+/** Words that say a higher organisation approved (经批准, 同意, 经街道党工委批复, 审批, 核准). */
+const ELECTION_APPROVAL = /批准|同意|批复|审批|核准/;
 /** Words that postpone, how long, and what a postponement that is not of an election names. */
 const DELAY = "(?:延期|推迟|延后|延迟)";
 const DELAY_LENGTH = String.raw`(半年|一年|${COUNT_IN_TEXT}\s*个?\s*月)`;
@@ -100,7 +102,7 @@ export const NOTE_PATTERNS: NotePattern[] = [
     ),
     months: 1,
     fixedMonths: { 半年: 6, 一年: 12 },
-    approvedBy: /批准|同意/,
+    approvedBy: ELECTION_APPROVAL,
   },
   {
     kind: "electionDelay",
@@ -108,9 +110,9 @@ export const NOTE_PATTERNS: NotePattern[] = [
       String.raw`(?:批准|同意)[^，。；,;]{0,4}?${DELAY}\s*至\s*${DATE_IN_TEXT}\s*(?:前|底)?(?!\s*(?:${NOT_ELECTION}))|${DELAY}\s*至\s*${DATE_IN_TEXT}\s*(?:前|底)?\s*(?:进行|举行|召开)?\s*(?:换届|选举)|换届(?:选举)?\s*${DELAY}\s*至\s*${DATE_IN_TEXT}|${DELAY}\s*(?:换届|选举)\s*至\s*${DATE_IN_TEXT}`,
     ),
     date: 1,
-    approvedBy: /批准|同意/,
+    approvedBy: ELECTION_APPROVAL,
   },
-  { kind: "electionDelay", pattern: /(?:延期|推迟|延后)(?:至[^，。；,;]{0,14})?(?:换届|选举)|换届延期/, approvedBy: /批准|同意/ },
+  { kind: "electionDelay", pattern: /(?:延期|推迟|延后)(?:至[^，。；,;]{0,14})?(?:换届|选举)|换届延期/, approvedBy: ELECTION_APPROVAL },
   // 2025年6月换届后不再担任, 2025年6月18日完成换届: the day the committee was elected anew (not a postponed one).
   { kind: "renewed", pattern: new RegExp(String.raw`(?<!(?:延期|推迟|延后|延迟)\s*(?:至|到)\s*)${DATE_IN_TEXT}\s*(?:完成|进行|召开党员大会)?\s*换届(?!\s*(?:延期|推迟|延后))(?:选举)?(?:后|完成|结束)?`), date: 1 },
 ];

@@ -81,6 +81,11 @@ export interface DerivedRow {
   /** The data records it sums: every one above it (合计), or those since the last subtotal or section (小计). */
   first: number;
   last: number;
+  /**
+   * A 合计 below an earlier 合计 with records between (one 合计 per person or group, 分类测评 with four rater rows
+   * each): the first record since that earlier one, the group this 合计 may close instead of the whole sheet.
+   */
+  groupFirst?: number;
 }
 
 export interface CellProblem extends NormProblem {
@@ -281,7 +286,9 @@ export function buildRecords(view: SheetView, layout: HeaderLayout): RecordSet {
       continue;
     }
     if (kind === "total" || kind === "subtotal") {
-      derived.push({ row, kind, first: kind === "total" ? 0 : groupStart, last: records.length - 1 });
+      const previousTotal = kind === "total" ? derived.findLast((d) => d.kind === "total") : undefined;
+      const since = previousTotal ? previousTotal.last + 1 : -1;
+      derived.push({ row, kind, first: kind === "total" ? 0 : groupStart, last: records.length - 1, ...(since > 0 && since < records.length ? { groupFirst: since } : {}) });
       if (kind === "subtotal") groupStart = records.length;
       continue;
     }

@@ -104,6 +104,24 @@ function signOffRow(values: readonly CellValue[]): boolean {
   return labels > 0;
 }
 
+/**
+ * A row of the columns' weights just under the header (权重 | 40% | 30% | 30% | 100%): part of the header, no record.
+ * Its label says 权重 and every other cell is a share.
+ */
+const WEIGHTS_LABEL = /^(?:权重|权数|比重|所占权重|权重系数|占比)[(（]?%?[)）]?$/;
+const SHARE = /^\d{1,3}(?:\.\d+)?\s*[%％]$/;
+function weightsRow(label: string, values: readonly CellValue[]): boolean {
+  if (!WEIGHTS_LABEL.test(label)) return false;
+  let shares = 0;
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === "number" && v > 0 && v <= 100) shares++;
+    else if (typeof v === "string" && SHARE.test(toHalfWidth(v).trim())) shares++;
+    else if (!(typeof v === "string" && (v.trim() === "" || WEIGHTS_LABEL.test(toHalfWidth(v).trim())))) return false;
+  }
+  return shares >= 2;
+}
+
 /** Most cells hold no colon: the role-and-colon test is skipped for them. */
 function hasColon(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
@@ -159,6 +177,7 @@ export function classifyRow(view: SheetView, row: number, rowsBelowHeader: numbe
   if (notices > 0 && notices === texts && texts === filled) return "notice";
   if (firstText !== null && (SIGNATURE.test(firstText) || ROLE_COLON.test(firstText)) && filled <= 4) return "notice";
   if (instructions > 0 && instructions * 2 >= filled) return "instruction";
+  if (rowsBelowHeader < INSTRUCTION_ROWS && firstText !== null && weightsRow(firstText, values)) return "instruction";
   if (firstText !== null && beforeFirstText === 0 && texts === filled && (isSection(firstText, filled) || mergedHeading(view, row, firstText, filled))) return "section";
   // After the sections: 第一党小组（组长：韦文静） is a heading, not a sign-off.
   if (firstText !== null && beforeFirstText === 0 && hasColon(firstText) && signOffRow(values)) return "notice";

@@ -33,6 +33,9 @@ import { committeeElectionRule } from "./committee/election.js";
 import { committeeMakeupRule } from "./committee/makeup.js";
 import { duesAssessedYearRule } from "./dues/assessed-year.js";
 import { orgAssessmentRule } from "./yearly/org-assessment.js";
+import { rankOrderRule } from "./appraisal/rank-order.js";
+import { weightedScoreRule } from "./appraisal/weighted-score.js";
+import { gradeBandRule } from "./appraisal/grade-band.js";
 import { topVotesRule } from "./yearly/top-votes.js";
 import { satisfactionRule } from "./appraisal/satisfaction.js";
 import { resultBandRule } from "./appraisal/result-band.js";
@@ -78,6 +81,9 @@ export const RULES: Record<string, Rule> = {
   "appraisal.resultGrade": resultGradeRule,
   "appraisal.resultBand": resultBandRule,
   "assessment.rank": rankRule,
+  "assessment.rankOrder": rankOrderRule,
+  "assessment.weightedScore": weightedScoreRule,
+  "assessment.gradeBand": gradeBandRule,
   "committee.term": committeeTermRule,
   "committee.composition": committeeCompositionRule,
   "committee.size": committeeSizeRule,

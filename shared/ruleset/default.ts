@@ -144,6 +144,11 @@ export const DEFAULT_RULE_SET: RuleSet = {
     excellentQuotaPer: "branch",
     // LOCAL: many places let 预备党员 take part in 民主评议 without a 等次; a grade given one is worth a look.
     probationaryGradedSeverity: "warning",
+    // INF: where the other rows' votes add up to their 收回票, one row's that do not is a miscount.
+    votesMatchReturnedShare: 0.8,
+    votesMatchReturnedMinRows: 3,
+    // LOCAL: 称职率 is 称职及以上, 优秀 and 称职 (a sheet's note: 称职率＝（优秀＋称职）票数÷收回票数).
+    competentRateCounts: ["excellent", "competent"],
   },
   assessment: {
     // An example weighting, labelled as such in domain-rules.md §4.3; set your own.
@@ -156,6 +161,13 @@ export const DEFAULT_RULE_SET: RuleSet = {
     ],
     maxPartScore: 100,
     decimals: 2,
+    // INF: ties share a place and the next is skipped (并列排名，其后名次顺延), unless the sheet's ranks show otherwise.
+    rankTies: "competition",
+    rankAgreeShare: 0.6,
+    rankMinRows: 4,
+    // A 综合得分 of rater groups: their stated weights make 100%, and there are two groups at least.
+    statedWeightsTotal: 100,
+    weightedMinParts: 2,
   },
   deductions: {
     base: 100,

@@ -233,6 +233,14 @@ export const RuleSetShape = z
          * null where the rule set lets them be graded.
          */
         probationaryGradedSeverity: z.enum(["error", "warning"]).nullable().default("warning"),
+        /**
+         * INF: on a sheet whose rows' votes add up to their 收回票 (this share of the rows, at least `votesMatchReturnedMinRows`
+         * of them), a row whose votes do not is a miscount: the sheet counts every returned ballot (no 废票 column).
+         */
+        votesMatchReturnedShare: z.number().min(0).max(1).default(0.8),
+        votesMatchReturnedMinRows: z.number().int().min(1).max(1000).default(3),
+        /** LOCAL: the grades a 称职率 counts (称职及以上: 优秀 and 称职, by default). */
+        competentRateCounts: z.array(z.enum(["excellent", "competent", "basic", "incompetent"])).min(1).max(4).default(["excellent", "competent"]),
       })
       .strict(),
     assessment: z
@@ -241,6 +249,17 @@ export const RuleSetShape = z
         /** Each part's score is on 0..maxPartScore (100 by default). */
         maxPartScore: z.number().positive().default(100),
         decimals: z.number().int().min(0).max(6).default(2),
+        /**
+         * INF: how a sheet ranks ties where its own ranks do not show it — "competition" (并列排名，其后名次顺延: 3, 3, 5)
+         * or "dense" (3, 3, 4). A sheet whose ranks show one convention is held to that one.
+         */
+        rankTies: z.enum(["competition", "dense"]).default("competition"),
+        /** A 排名 column follows the score only where this share of its ranks (of at least `rankMinRows`) already do. */
+        rankAgreeShare: z.number().min(0).max(1).default(0.6),
+        rankMinRows: z.number().int().min(2).max(1000).default(4),
+        /** The whole the rater groups' stated weights make (40% + 30% + 30%), and how many groups at least. */
+        statedWeightsTotal: z.number().positive().default(100),
+        weightedMinParts: z.number().int().min(2).max(20).default(2),
       })
       .strict(),
     deductions: z.object({ base: z.number().positive(), items: z.array(DeductionItem) }).strict(),

@@ -6,6 +6,7 @@ import { rateDisagrees, statedPercent } from "../derived/stated-rate.js";
 import { toHalfWidth, unspacedHalfWidth } from "../../normalise/text.js";
 import { isNothingMarker } from "../../normalise/markers.js";
 import { assessedVerdicts, verdictSaysNotAssessed } from "./not-taking-part.js";
+import { appraisalRulesOf } from "./stated-conversion.js";
 
 /**
  * A 民主测评 row with vote counts: the votes do not exceed those who took part, the score
@@ -29,9 +30,10 @@ export const VOTE_FIELDS = ["votesExcellent", "votesCompetent", "votesBasic", "v
 export const appraisalVotesRule: Rule = {
   needs: VOTE_FIELDS,
   run(ctx) {
-    const rules = ctx.ruleSet.appraisal;
+    const rules = appraisalRulesOf(ctx);
     // A column of the valid votes (有效票) is what the grades' votes add up to; one of those taking part (参评人数) may be more.
     const validHeader = ctx.has("voters") && VALID_VOTES_HEADER.test(unspacedHalfWidth(ctx.headerOf("voters")));
+    const returnedCounted = !validHeader && votesCountReturned(ctx);
     for (const rec of ctx.records) {
       // 有效34张 said in the cell of votes is the valid ballots, as a 有效票 column is.
       const stated = validBallotsStated(ctx, rec);
@@ -40,6 +42,7 @@ export const appraisalVotesRule: Rule = {
       const votes = votesOf(ctx, rec);
       if (!votes) continue;
       const valid = validVotes(votes);
+      if (votesMiscounted(ctx, rec, valid, validColumn, returnedCounted)) continue;
       const total = ctx.num(rec, "voters");
       // Against a column of 有效票 the one written count is what the clerk fixes, more or fewer; against
       // those taking part, more votes than people is the votes' fault.
@@ -58,6 +61,7 @@ export const appraisalVotesRule: Rule = {
       }
       checkExcellentRate(ctx, rec, votes.excellent, total ?? valid);
       checkGoodRate(ctx, rec, votes.excellent, votes.competent, total ?? valid);
+      checkVoteRates(ctx, rec, votes, total ?? valid);
       const score = appraisalScore(votes, rules);
       if (score === null) continue;
       const given = ctx.num(rec, "score");
@@ -86,6 +90,37 @@ function validBallotsStated(ctx: RuleContext, rec: LedgerRecord): "cell" | "cove
   if (source?.from === "span" && text >= 0 && source.col === ctx.set.colOf[text]) return "cell";
   const line = source?.from === "cover" ? ctx.view.merged(source.row, source.col) : null;
   return typeof line === "string" && VALID_BALLOTS_LINE.test(toHalfWidth(line)) ? "cover" : null;
+}
+
+/** The sheet's rows count every returned ballot: most rows' votes add up to their 收回票 (rule set share and rows). */
+function votesCountReturned(ctx: RuleContext): boolean {
+  if (!ctx.has("ballotsReturned")) return false;
+  const { votesMatchReturnedShare, votesMatchReturnedMinRows } = ctx.ruleSet.appraisal;
+  let rows = 0;
+  let equal = 0;
+  for (const rec of ctx.records) {
+    const returned = ctx.num(rec, "ballotsReturned");
+    const votes = votesOf(ctx, rec);
+    if (returned === null || !votes) continue;
+    rows++;
+    if (validVotes(votes) === returned) equal++;
+  }
+  return equal >= votesMatchReturnedMinRows && equal >= votesMatchReturnedShare * rows;
+}
+
+/**
+ * The votes against the 收回票 of their row (no 有效票 column): more votes than ballots returned is always wrong;
+ * fewer is wrong where the sheet's other rows count every returned ballot. Said at the 收回票 cell; the row's rates and
+ * score are then not judged on a count that is itself wrong.
+ */
+function votesMiscounted(ctx: RuleContext, rec: LedgerRecord, sum: number, validColumn: boolean, returnedCounted: boolean): boolean {
+  if (validColumn) return false;
+  const returned = ctx.num(rec, "ballotsReturned");
+  if (returned === null || sum === returned) return false;
+  if (sum > returned) ctx.atCell(rec, "ballotsReturned", "appraisal.votesOverReturned", "error", { sum, returned });
+  else if (returnedCounted) ctx.atCell(rec, "ballotsReturned", "appraisal.votesBelowReturned", "error", { sum, returned });
+  else return false;
+  return true;
 }
 
 /**
@@ -259,4 +294,21 @@ function checkExcellentRate(ctx: RuleContext, rec: LedgerRecord, excellent: numb
   if (stated === null) return;
   const want = rateDisagrees(stated, excellent, of);
   if (want !== null) ctx.atCell(rec, "excellentRate", "appraisal.excellentRateMismatch", "error", { value: stated.text, excellent, of, expected: want }, want);
+}
+
+/**
+ * 称职率 and 不称职率 as the rule set defines them (称职率 counts 优秀 + 称职 by default, as sheets' notes do: 称职率＝
+ * （优秀＋称职）票数÷收回票数), on the same base as 优秀率, to the decimals they are written with.
+ */
+function checkVoteRates(ctx: RuleContext, rec: LedgerRecord, votes: Votes, of: number): void {
+  const counted = ctx.ruleSet.appraisal.competentRateCounts.reduce((n, k) => n + votes[k], 0);
+  for (const [field, count, code] of [
+    ["competentRate", counted, "appraisal.competentRateMismatch"],
+    ["incompetentRate", votes.incompetent, "appraisal.incompetentRateMismatch"],
+  ] as const) {
+    const stated = statedPercent(ctx, rec, field);
+    if (stated === null) continue;
+    const want = rateDisagrees(stated, count, of);
+    if (want !== null) ctx.atCell(rec, field, code, "error", { value: stated.text, count, of, expected: want }, want);
+  }
 }

@@ -130,12 +130,20 @@ export function checkDerivedRows(ctx: RuleContext): void {
     for (const { col, field, pick, earlier, rowTotal } of columns) {
       const stated = normaliseCell(ctx.view.value(d.row, col), field.type).value;
       if (typeof stated !== "number") continue;
-      const sum = sumOf(set.records, d.first, d.last, pick);
       const tolerance = field.type === "money" ? 0 : 1e-6;
-      const rowSum = rowTotal ? sumOf(set.records, d.first, d.last, rowTotal.pick) : null;
-      if (Math.abs(stated - sum) <= tolerance || (rowSum !== null && Math.abs(stated - rowSum) <= tolerance)) continue;
+      const agrees = (first: number): boolean => {
+        const rows = rowTotal ? sumOf(set.records, first, d.last, rowTotal.pick) : null;
+        return Math.abs(stated - sumOf(set.records, first, d.last, pick)) <= tolerance || (rows !== null && Math.abs(stated - rows) <= tolerance);
+      };
+      if (agrees(d.first)) continue;
+      // One 合计 per group (a person's four rater rows and their 合计): it closes the rows since the 合计 above.
+      if (d.groupFirst !== undefined && agrees(d.groupFirst)) continue;
+      // A continued ledger's 合计 is compared with every sheet's rows, not a group's.
+      const first = total && continued ? d.first : (d.groupFirst ?? d.first);
+      const sum = sumOf(set.records, first, d.last, pick);
+      const rowSum = rowTotal ? sumOf(set.records, first, d.last, rowTotal.pick) : null;
       // =SUM skips a number stored as text (实交 '48.71'), as Excel does: the total is what Excel shows. Said, not an error.
-      const asText = textNumbersIn(ctx, set.records, d.first, d.last, col);
+      const asText = textNumbersIn(ctx, set.records, first, d.last, col);
       if (asText.length > 0 && Math.abs(stated - (sum - asText.reduce((a, t) => a + t.value, 0))) <= tolerance) {
         ctx.atColumnIndex(d.row, col, field.name, "derived.textNotSummed", "info", { value: display(field, stated), cells: asText.map((t) => t.cell).join("、"), expected: display(field, sum) });
         continue;
@@ -150,7 +158,7 @@ export function checkDerivedRows(ctx: RuleContext): void {
           continue;
         }
       }
-      ctx.atColumnIndex(d.row, col, field.name, "derived.totalMismatch", "error", { value: display(field, stated), expected: display(field, sum), rows: d.last - d.first + 1, label: total ? "合计" : "小计" }, display(field, sum));
+      ctx.atColumnIndex(d.row, col, field.name, "derived.totalMismatch", "error", { value: display(field, stated), expected: display(field, sum), rows: d.last - first + 1, label: total ? "合计" : "小计" }, display(field, sum));
     }
   }
 }

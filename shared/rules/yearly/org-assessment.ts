@@ -4,6 +4,7 @@ import { a1 } from "../../grid/a1.js";
 import { statedBands } from "./stated-bands.js";
 import { bandOf, type ScoreBand } from "../../notes/score-bands.js";
 import { itemsSum, POINTS_EPSILON } from "./items-sum.js";
+import { statedTopGradeQuota } from "./stated-quota.js";
 
 /**
  * Annual assessment of a branch or its secretary (§5): the grade is one of the rule set's
@@ -24,7 +25,10 @@ export const orgAssessmentRule: Rule = {
       }
     }
     checkGradeBands(ctx, rules.grades, rules.bands);
-    if (rules.topGradeQuotaShare === null) return;
+    if (rules.topGradeQuotaShare === null) {
+      statedTopGradeQuota(ctx, rules.grades[0]!);
+      return;
+    }
     const top = rules.grades[0]!;
     const q = checkTopGradeQuota(ctx.records.map((r) => ctx.str(r, "result")), top, rules.topGradeQuotaShare);
     if (q.over) ctx.atColumn("result", "quota.topGrade", "error", { grade: top, count: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.topGradeQuotaShare * 100)}%` });

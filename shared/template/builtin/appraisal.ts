@@ -10,7 +10,10 @@ export const VOTES: Field[] = [
   // The share of 优秀 votes as the sheet states it (优秀率 35.7%).
   { name: "excellentRate", title: "优秀率", titleEn: "Share of excellent votes", type: "percent", aliases: ["优秀票率", "优秀比例", "优秀票比例", "优秀得票率"], weight: 0.5, additive: false },
   // The share of 优秀 and 称职 votes together (优秀和称职率 95.2%): those judged competent or better.
-  { name: "goodRate", title: "优秀和称职率", titleEn: "Share of excellent and competent votes", type: "percent", aliases: ["优秀称职率", "优秀及称职率", "优秀与称职率", "优秀和称职票率", "称职以上率", "称职及以上率"], weight: 0.5, additive: false },
+  { name: "goodRate", title: "优秀和称职率", titleEn: "Share of excellent and competent votes", type: "percent", aliases: ["优秀称职率", "优秀及称职率", "优秀与称职率", "优秀和称职票率"], weight: 0.5, additive: false },
+  // 称职率 counts the grades the rule set names (优秀 + 称职 by default: 称职及以上); 不称职率 the 不称职 votes.
+  { name: "competentRate", title: "称职率", titleEn: "Share of competent votes or better", type: "percent", aliases: ["称职以上率", "称职及以上率", "称职及以上比例"], weight: 0.5, additive: false },
+  { name: "incompetentRate", title: "不称职率", titleEn: "Share of incompetent votes", type: "percent", aliases: ["不称职票率", "不称职比例", "不称职得票率"], weight: 0.5, additive: false },
 ];
 /**
  * 党员互评 votes beside the 民主测评's (each member votes on the others: one fewer than take part). Read under a
@@ -22,10 +25,10 @@ export const PEER_VOTES: Field[] = [
   { name: "peerBasic", title: "互评基本合格票数", titleEn: "Peer votes: basically competent", type: "integer", aliases: ["互评基本合格", "互评基本合格票", "互评基本称职"], weight: 0.5, constraints: { minimum: 0 }, additive: true },
   { name: "peerIncompetent", title: "互评不合格票数", titleEn: "Peer votes: incompetent", type: "integer", aliases: ["互评不合格", "互评不合格票", "互评不称职"], weight: 0.5, constraints: { minimum: 0 }, additive: true },
 ];
-/** The ballots of a 测评: handed out, returned, and (VOTERS) the valid ones; 有效票 ≤ 收回票 ≤ 发出票. */
+/** The ballots of a 测评: handed out, returned, and (VOTERS) the valid ones; 有效票 ≤ 收回票 ≤ 发出票. A 合计 row sums them. */
 export const BALLOTS: Field[] = [
-  { name: "ballotsIssued", title: "发出票数", titleEn: "Ballots issued", type: "integer", aliases: ["发出票", "发放票数", "发放票", "发票数", "发出测评票", "发出", "发放"], weight: 1, constraints: { minimum: 0 } },
-  { name: "ballotsReturned", title: "收回票数", titleEn: "Ballots returned", type: "integer", aliases: ["收回票", "回收票数", "回收票", "收回测评票", "收回", "回收"], weight: 1, constraints: { minimum: 0 } },
+  { name: "ballotsIssued", title: "发出票数", titleEn: "Ballots issued", type: "integer", aliases: ["发出票", "发放票数", "发放票", "发票数", "发出测评票", "发出", "发放"], weight: 1, constraints: { minimum: 0 }, additive: true },
+  { name: "ballotsReturned", title: "收回票数", titleEn: "Ballots returned", type: "integer", aliases: ["收回票", "回收票数", "回收票", "收回测评票", "收回", "回收"], weight: 1, constraints: { minimum: 0 }, additive: true },
 ];
 /**
  * A 领导班子's 民主测评 written as satisfaction: 满意 / 基本满意 / 不满意 counts of those taking part, their rates,
