@@ -42,7 +42,8 @@ export const appraisalVotesRule: Rule = {
       const votes = votesOf(ctx, rec);
       if (!votes) continue;
       const valid = validVotes(votes);
-      if (votesMiscounted(ctx, rec, valid, validColumn, returnedCounted)) continue;
+      // Ballots said once above the table are checked against the row's votes below, at the row.
+      if (votesMiscounted(ctx, rec, valid, validColumn || stated === "cover", returnedCounted)) continue;
       const total = ctx.num(rec, "voters");
       // Against a column of 有效票 the one written count is what the clerk fixes, more or fewer; against
       // those taking part, more votes than people is the votes' fault.

@@ -126,7 +126,7 @@ export const assessmentTemplate: Template = {
     { name: "grade", title: "等次", titleEn: "Grade", type: "string", aliases: ["考核等次", "测评等次", "评定等次", "考核结果", "测评结果"], weight: 1.5, content: { values: GRADES } },
     NOTE,
   ],
-  rules: [{ rule: "assessment.rank" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "assessment.satisfaction" }, { rule: "assessment.gradeSanctions" }],
+  rules: [{ rule: "assessment.rank" }, { rule: "assessment.rankOrder" }, { rule: "assessment.weightedScore" }, { rule: "assessment.gradeBand" }, { rule: "appraisal.votes" }, { rule: "appraisal.excellentQuota" }, { rule: "assessment.satisfaction" }, { rule: "assessment.gradeSanctions" }],
   minScore: 4,
   requiredHeaders: ["name"],
   // A 领导班子's 民主测评 names the 单位 it assesses.
