@@ -28,13 +28,17 @@ function isMeasure(field: FieldParsed): boolean {
 }
 
 /**
- * BLANK_FORM when the template scores people or branches, the sheet has columns for what was given, and not
- * one of them holds a value (a mark such as — counts as a value: someone wrote it).
+ * BLANK_FORM when the template scores people or branches, the sheet lists them, has columns for what was given,
+ * and not one of them holds a value (a mark such as — counts as a value: someone wrote it).
  */
 export function blankFormLook(kind: LedgerKind, fields: readonly FieldParsed[], columns: readonly ColumnBinding[], profiles: Map<number, ColumnProfile>): ForeignKind | null {
   if (!SCORING_KINDS.has(kind)) return null;
   const measures = columns.filter((c) => isMeasure(fields[c.fieldIndex]!));
   if (measures.length === 0) return null;
+  // An import template with no rows at all is that template, empty (nothing to check, but its kind is plain):
+  // a ballot lists the people to be rated.
+  const listed = columns.some((c) => !isMeasure(fields[c.fieldIndex]!) && (profiles.get(c.col)?.n ?? 0) >= 2);
+  if (!listed) return null;
   const empty = measures.every((c) => {
     const p = profiles.get(c.col);
     return !p || (p.n === 0 && p.markers === 0);

@@ -81,6 +81,12 @@ describe("a blank 测评票 is not a record of votes", () => {
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
+  it("an import template with its header only is still that template, empty (not a ballot)", () => {
+    const r = checkWorkbook(book(sheet("Sheet1", [header])), { asOf: "2025-12-31" });
+    expect(r.sheets[0]!.kind).toBe("assessment");
+    expect(r.sheets[0]!.status).not.toBe("checked");
+  });
+
   it("the same sheet with the votes counted is read", () => {
     const rows: CellValue[][] = [
       [1, "张伟", "局长", 20, 8, 2, 0],
