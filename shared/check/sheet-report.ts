@@ -36,6 +36,7 @@ export function candidateOf(layout: HeaderLayout, lang: Lang): KindCandidate {
     const titles = d.of.slice(0, 3).map((n) => fieldTitle(layout, n, lang));
     missing.push(lang === "zh" ? `${titles.join("、")}等 ${d.of.length} 项中的至少 ${d.min} 项` : `at least ${d.min} of ${titles.join(", ")} and ${d.of.length - titles.length} more`);
   }
+  if (layout.otherTitle) missing.push(lang === "zh" ? `标题写的是“${layout.otherTitle}”，说的是另一种表` : `a title saying “${layout.otherTitle}”, another kind of sheet`);
   return {
     template: { id: t.id, version: t.version },
     kind: t.kind,

@@ -25,6 +25,11 @@ export interface ForeignKind {
    * subject as well (a 党费 title), whatever else its title says.
    */
   titleWeight?: number;
+  /**
+   * Words in the sheet name, title rows or file name that settle it on their own: the name of another
+   * organisation (民盟, 九三学社) no Party ledger is titled with.
+   */
+  decisiveTitles?: string[];
 }
 
 /**
@@ -46,10 +51,25 @@ export const FOREIGN_KINDS: ForeignKind[] = [
     id: "democratic-party",
     title: "民主党派或统战人员名单",
     titleEn: "a list of democratic-party or united-front members",
-    decisive: ["民主党派", "所在党派", "党派名称", "党派内职务", "加入党派", "党派加入", "统战"],
+    // A 民主党派's own words: its members are 盟员 (民盟), never 党员; its name in the title settles it.
+    decisive: ["民主党派", "所在党派", "党派名称", "党派内职务", "加入党派", "党派加入", "统战", "盟员", "盟内职务", "入盟"],
     headers: [["党派", 2], ["正式成员", 3], ["预备成员", 3], ["无党派", 3], ["党外", 2]],
     titles: ["民主党派", "党派成员", "统战", "无党派", "党外代表", "人大代表", "政协委员"],
     values: ["致公党", "民盟", "民建", "民进", "农工党", "九三学社", "台盟", "民革", "正式成员", "预备成员", "盟员", "社员"],
+    // The short names 民革 / 民建 / 民进 sit inside common words (人民革命, 居民建房, 居民进行), and 盟委 is a CPC
+    // committee in Inner Mongolia (锡林郭勒盟委): only the unmistakable names.
+    decisiveTitles: ["民盟", "中国民主同盟", "民主建国会", "民主促进会", "国民党革命委员会", "农工民主党", "致公党", "九三学社", "台湾民主自治同盟", "台盟", "盟员"],
+  },
+  {
+    id: "staff-kpi",
+    title: "企业员工的绩效考核表（不是党内的考核或测评）",
+    titleEn: "a company's staff performance (KPI) sheet (not a Party assessment)",
+    // A company's KPI sheet weighs business results (销售额, 回款率) and pays by them (年终系数): no Party assessment,
+    // 民主测评 or 述职评议 has such a column. Not 绩效工资 or 奖金: a 党费 base lists those pay items.
+    decisive: ["销售额", "销售业绩", "回款", "年终系数", "KPI"],
+    headers: [["绩效等级", 2], ["目标值", 1.5], ["完成值", 1.5], ["客户满意度", 2], ["岗位", 0.5]],
+    titles: ["员工绩效", "绩效考核", "KPI"],
+    values: [],
   },
   {
     id: "training",

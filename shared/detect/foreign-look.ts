@@ -21,6 +21,8 @@ export function foreignLook(cells: readonly HeaderCell[], profiles: Map<number, 
   let best: { kind: ForeignKind; score: number } | null = null;
   for (const kind of FOREIGN_KINDS) {
     if (kind.decisive.some((w) => headers.some((h) => h.includes(w)))) return kind;
+    // The sheet's own title or name only: a book's file name may name its other sheets' subjects too.
+    if (kind.decisiveTitles && contextMentions({ ...ctx, fileName: "" }, kind.decisiveTitles)) return kind;
     let score = 0;
     for (const [word, weight] of kind.headers) if (headers.some((h) => h.includes(word))) score += weight;
     if (contextMentions(ctx, kind.titles)) score += kind.titleWeight !== undefined && !ownTitle ? kind.titleWeight : TITLE_WEIGHT;

@@ -47,6 +47,8 @@ export interface HeaderLayout {
   missingRequired: string[];
   /** Groups of fields of which too few were found to tell this ledger from look-alikes. */
   missingDistinctive: { of: string[]; min: number }[];
+  /** A word of the sheet's title that names another kind of sheet (the template's otherTitleWords). */
+  otherTitle?: string;
   /** A kind of sheet that is not ours, when the sheet looks more like it. */
   foreign: ForeignKind | null;
   /** Whether the sheet passed every test for being this template. */

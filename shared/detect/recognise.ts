@@ -5,6 +5,7 @@ import { contentFit } from "./content-fit.js";
 import { readHeaderCodes } from "./header-codes.js";
 import type { FieldIndex } from "./field-match.js";
 import { foreignLook } from "./foreign-look.js";
+import { blankFormLook } from "./blank-form.js";
 import { staffRosterLook } from "./staff-roster.js";
 import { isCornerHeader, labelsAreNames } from "./corner-header.js";
 import { pinnedField } from "./apply-mapping.js";
@@ -197,7 +198,9 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
   const missingRequired = t.requiredHeaders.filter((n) => !found(n) && !standIn(n));
   const missingDistinctive = t.distinctive.filter((d) => d.of.filter(found).length < d.min);
   // A department's own form is whatever it is: no look-alike test for it.
-  const foreign = t.kind === "form" ? null : ((t.kind === "roster" ? staffRosterLook(cand.cells, profiles) : null) ?? foreignLook(cand.cells, profiles, ctx, score, ownTitle));
+  const foreign = t.kind === "form" ? null : ((t.kind === "roster" ? staffRosterLook(cand.cells, profiles) : null) ?? blankFormLook(t.kind, fields, columns, profiles) ?? foreignLook(cand.cells, profiles, ctx, score, ownTitle));
+  // The sheet's own title or name, not its file's: a book's file name may name its other sheets.
+  const otherTitle = contextMentions({ ...ctx, fileName: "" }, t.otherTitleWords);
   const required = t.requiredHeaders.map((n) => sure.get(n) ?? sure.get(standIn(n) ?? "") ?? 0);
   const coreConf = required.length > 0 ? minOf(required) : 1;
   const coverage = Math.min(1, score / Math.max(1, 1.5 * t.minScore));
@@ -214,7 +217,8 @@ function evaluate(view: SheetView, index: FieldIndex, cand: HeaderCandidate, ctx
     missingRequired,
     missingDistinctive,
     foreign,
-    acceptable: (score >= neededScore(t) || confirmedEnough(t, columns)) && missingRequired.length === 0 && missingDistinctive.length === 0 && foreign === null,
+    ...(otherTitle ? { otherTitle } : {}),
+    acceptable: (score >= neededScore(t) || confirmedEnough(t, columns)) && missingRequired.length === 0 && missingDistinctive.length === 0 && foreign === null && otherTitle === null,
   };
 }
 

@@ -235,6 +235,8 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   "committee.termYearsForType": { zh: "{type}党支部委员会每届任期 {expected} 年，这里写的是 {value} 年（支部工作条例第六章）", en: "A {type} branch committee serves {expected} years; {value} is written here (branch rules ch. 6)" },
   "orgAssessment.gradeBandByItems": { zh: "考核结果“{value}”与各项得分之和 {score} 不符：按{source}的分档，{score} 分应为“{expected}”", en: "Grade \"{value}\" does not match the items' sum {score}: by the bands of {source} it is \"{expected}\"" },
   "orgAssessment.gradeBand": { zh: "考核结果“{value}”与得分 {score} 不符：按{source}的分档，{score} 分应为“{expected}”", en: "Grade \"{value}\" does not match the score {score}: by the bands of {source} it is \"{expected}\"" },
+  "orgAssessment.baseTotalMismatch": { zh: "{field} {value} 与基础分 {base} 加 {bonus} 减 {deduction} 的结果 {expected} 不一致", en: "{field} is {value}; the base {base} plus {bonus} less {deduction} is {expected}" },
+  "orgAssessment.bonusOverCap": { zh: "加分 {value} 分，超过{source}规定的最高 {cap} 分", en: "A bonus of {value} points, more than the {cap} allowed by {source}" },
   "orgAssessment.grade": { zh: "考核结果“{value}”不是规定的等次（{allowed}）", en: "Grade \"{value}\" is not one of the grades ({allowed})" },
   "points.aboveMax": { zh: "“{item}”得分 {value}，超过该项满分 {max} 分", en: "\"{item}\" scores {value}, more than its {max} points" },
   "itemScore.deductionAbovePoints": { zh: "“{item}”扣了 {deducted} 分，超过该项分值 {points} 分：扣分以该项分值为限", en: "\"{item}\" has {deducted} points deducted, more than its {points} points: a deduction stops at the item's points" },

@@ -207,6 +207,8 @@ export const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
   "itemScore.groupPoints": { zh: "分组分值与其下各项不符", en: "Group's points against its items" },
   "points.totalMismatch": { zh: "总分与各项之和不符", en: "Total against its items" },
   "orgAssessment.gradeBandByItems": { zh: "考核等次与各项得分不符", en: "Grade does not match the items" },
+  "orgAssessment.baseTotalMismatch": { zh: "总分与基础分加减不符", en: "Total against base, bonus and deduction" },
+  "orgAssessment.bonusOverCap": { zh: "加分超过上限", en: "Bonus above its cap" },
   "orgAssessment.gradeBand": { zh: "考核等次与得分不符", en: "Grade does not match the score" },
   "orgAssessment.grade": { zh: "考核等次不在规定中", en: "Grade not allowed" },
   "assessment.satisfactionTotal": { zh: "满意人数与参评人数不符", en: "Satisfaction counts disagree with those taking part" },

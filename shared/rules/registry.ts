@@ -40,6 +40,7 @@ import { topVotesRule } from "./yearly/top-votes.js";
 import { satisfactionRule } from "./appraisal/satisfaction.js";
 import { resultBandRule } from "./appraisal/result-band.js";
 import { pointsRule } from "./yearly/points.js";
+import { baseTotalRule } from "./yearly/base-total.js";
 import { cadreGradesRule } from "./yearly/cadre-grades.js";
 import { partyAgeRule } from "./roster/party-age.js";
 
@@ -95,6 +96,7 @@ export const RULES: Record<string, Rule> = {
   "committee.memberStatus": committeeMemberStatusRule,
   "orgAssessment.grades": orgAssessmentRule,
   "orgAssessment.points": pointsRule,
+  "orgAssessment.baseTotal": baseTotalRule,
   "orgAssessment.topVotes": topVotesRule,
   "assessment.satisfaction": satisfactionRule,
   "cadre.grades": cadreGradesRule,

@@ -1,4 +1,4 @@
-import { DEFAULT_MEMBERSHIP, type RuleSet } from "./schema.js";
+import { DEFAULT_MEMBERSHIP, DEFAULT_ORG_SCALES, type RuleSet } from "./schema.js";
 import { DEFAULT_DUES_BASE_ITEMS, DEFAULT_DUES_PAID_AHEAD } from "./dues-base-items.js";
 import { DEFAULT_COMMITTEE_STATUS } from "./committee-status.js";
 
@@ -203,7 +203,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     electionWinShare: 0.5,
   },
   // LOCAL: 好和较好票占比 below 60% rules out 好 and 较好 (a common 述职评议 footnote; set null where none applies).
-  organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null, topVotesFloor: { share: 0.6, grades: ["好", "较好"] } },
+  // scales and bonusCap: local practice (先进/中间/后进, 星级评定); a sheet's own stated cap wins.
+  organisationAssessment: { grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null, topVotesFloor: { share: 0.6, grades: ["好", "较好"] }, scales: DEFAULT_ORG_SCALES, bonusCap: null },
   cadreGrades: {
     grades: ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"],
     failGrade: "不称职",

@@ -11,6 +11,13 @@ import { DEFAULT_DUES_BASE_ITEMS, DEFAULT_DUES_PAID_AHEAD, DuesBaseItems, DuesPa
 
 const Percent = z.number().min(0).max(100);
 
+/** LOCAL practice: the grade scales of 百分制 and 星级 ratings found besides 好/较好/一般/差. */
+export const DEFAULT_ORG_SCALES: string[][] = [
+  ["先进", "中间", "后进"],
+  ["五星级", "四星级", "三星级", "二星级", "一星级"],
+  ["优秀", "良好", "合格", "不合格"],
+];
+
 export const DuesBracket = z
   .object({
     /** Upper bound of the monthly base in yuan, inclusive; null for "above". */
@@ -341,9 +348,16 @@ export const RuleSetShape = z
           .strict()
           .nullable()
           .default({ share: 0.6, grades: ["好", "较好"] }),
+        /**
+         * LOCAL: other grade scales, highest first, that a sheet may use instead of `grades` (a 国企党委's 先进 / 中间 /
+         * 后进, a 街道's 星级评定 五星级…一星级). A sheet whose every grade is of one of them is held to that one.
+         */
+        scales: z.array(z.array(z.string().min(1)).min(2).max(10)).max(10).default(DEFAULT_ORG_SCALES),
+        /** LOCAL: the most 加分 a 百分制 may add (null: none set; a sheet that states its own, 加分最高5分, is held to it). */
+        bonusCap: z.number().min(0).nullable().default(null),
       })
       .strict()
-      .default({ grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null, topVotesFloor: { share: 0.6, grades: ["好", "较好"] } }),
+      .default({ grades: ["好", "较好", "一般", "差"], topGradeQuotaShare: null, bands: null, topVotesFloor: { share: 0.6, grades: ["好", "较好"] }, scales: DEFAULT_ORG_SCALES, bonusCap: null }),
     /** A cadre's yearly grades (公务员法 第三十八条; 连续两年不称职 → 辞退). */
     cadreGrades: z
       .object({

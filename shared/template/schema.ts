@@ -188,6 +188,8 @@ export const Template = z
     distinctive: z.array(z.object({ of: z.array(z.string()).min(1), min: z.number().int().positive() }).strict()).default([]),
     /** Words that, in a sheet's name, title rows or file name, say it is this ledger (花名册, 党费). */
     titleWords: z.array(z.string()).default([]),
+    /** Words that, in a sheet's name or title rows, say it is another kind of sheet: never this one (述职评议 of 书记, not 民主评议党员). */
+    otherTitleWords: z.array(z.string()).default([]),
   })
   .strict();
 export type Template = z.input<typeof Template>;

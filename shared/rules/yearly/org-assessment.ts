@@ -18,22 +18,37 @@ export const orgAssessmentRule: Rule = {
     const rules = ctx.ruleSet.organisationAssessment;
     const i = ctx.field("result");
     const ownList = ctx.set.listOf[i] ?? null;
+    const grades = sheetScale(ctx, rules.grades, rules.scales);
+    // The rule set's bands are for its own grades; a sheet on another scale is held to the bands it states.
+    const ruleBands = grades === rules.grades ? rules.bands : null;
     if (!ownList) {
       for (const rec of ctx.records) {
         const v = ctx.str(rec, "result");
-        if (v !== null && !rules.grades.includes(v)) ctx.atCell(rec, "result", "orgAssessment.grade", "error", { value: v, allowed: rules.grades.join("、") });
+        if (v !== null && !grades.includes(v)) ctx.atCell(rec, "result", "orgAssessment.grade", "error", { value: v, allowed: grades.join("、") });
       }
     }
-    checkGradeBands(ctx, rules.grades, rules.bands);
+    checkGradeBands(ctx, grades, ruleBands);
     if (rules.topGradeQuotaShare === null) {
-      statedTopGradeQuota(ctx, rules.grades[0]!);
+      statedTopGradeQuota(ctx, grades[0]!);
       return;
     }
-    const top = rules.grades[0]!;
+    const top = grades[0]!;
     const q = checkTopGradeQuota(ctx.records.map((r) => ctx.str(r, "result")), top, rules.topGradeQuotaShare);
     if (q.over) ctx.atColumn("result", "quota.topGrade", "error", { grade: top, count: q.excellent, assessed: q.assessed, allowed: q.limit, share: `${Math.round(rules.topGradeQuotaShare * 100)}%` });
   },
 };
+
+/**
+ * The grades the sheet is held to: the rule set's, or the one of its other scales (先进 / 中间 / 后进; 五星级…一星级)
+ * that most of the grades written belong to — a stray grade of neither is then the one reported.
+ */
+function sheetScale(ctx: RuleContext, grades: readonly string[], scales: readonly (readonly string[])[]): readonly string[] {
+  const used = ctx.records.map((r) => ctx.str(r, "result")).filter((v): v is string => v !== null);
+  const count = (scale: readonly string[]) => used.filter((g) => scale.includes(g)).length;
+  let best = grades;
+  for (const scale of scales) if (count(scale) > count(best)) best = scale;
+  return best;
+}
 
 /**
  * A 百分制 result's grade against its score: by the bands the sheet states under its table (90分以上为好 …),

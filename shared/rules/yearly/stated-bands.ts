@@ -16,9 +16,17 @@ export function statedBands(ctx: RuleContext, grades: readonly string[]): { band
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (typeof v !== "string") continue;
-      const bands = bandsInNote(cellText(v));
+      const bands = bandsInNote(cellText(v))?.map((b) => ({ ...b, grade: knownGrade(b.grade, grades) }));
       if (bands && bands.every((b) => grades.includes(b.grade))) return { bands, row, col: view.firstCol + i };
     }
   }
   return null;
+}
+
+/** A band named with what it grades (先进党支 of 为先进党支部): the longest known grade it starts with. */
+function knownGrade(text: string, grades: readonly string[]): string {
+  if (grades.includes(text)) return text;
+  let best = text;
+  for (const g of grades) if (text.startsWith(g) && (best === text || g.length > best.length)) best = g;
+  return best;
 }

@@ -99,6 +99,8 @@ export const appraisalTemplate: Template = {
   minScore: 3,
   requiredHeaders: ["result"],
   titleWords: ["民主评议", "评议结果", "评议党员"],
+  // 民主评议党员 grades members; a 书记's 述职评议 (抓基层党建) grades the 书记 on his report.
+  otherTitleWords: ["书记抓基层党建", "书记抓党建", "抓党建述职", "书记述职", "述职评议考核"],
 };
 
 /** 干部考核 民主测评 sheet: vote counts with score and grade, or the rank-based year-end form. */
@@ -111,7 +113,8 @@ export const assessmentTemplate: Template = {
   fields: [
     { name: "year", title: "年份", titleEn: "Year", type: "integer", aliases: ["年度", "考核年度"], weight: 1, constraints: { minimum: 1949, maximum: 2100 } },
     MEMBER_ID,
-    { ...NAME, aliases: [...(NAME.aliases ?? []), "班子名称", "被测评班子", "被测评对象", "测评对象"] },
+    // A 述职评议 rates each 书记 on his report: the column of who is headed 书记 (党委书记, 支部书记).
+    { ...NAME, aliases: [...(NAME.aliases ?? []), "班子名称", "被测评班子", "被测评对象", "测评对象", "书记", "书记姓名", "党委书记", "党组织书记"] },
     { name: "unit", title: "时任单位", titleEn: "Unit", type: "string", aliases: ["单位", "所在单位", "工作单位"], weight: 1 },
     { name: "post", title: "时任职务", titleEn: "Post", type: "string", aliases: ["职务", "现任职务"], weight: 1.5 },
     { name: "category", title: "测评类别", titleEn: "Assessment category", type: "string", aliases: ["考核类别", "测评类型"], weight: 2.5 },
@@ -132,5 +135,6 @@ export const assessmentTemplate: Template = {
   // A 领导班子's 民主测评 names the 单位 it assesses.
   requiredStandIns: { name: ["unit"] },
   distinctive: [{ of: ["category", "rank", "votesExcellent", "votesCompetent", "votesBasic", "votesIncompetent", "satisfied", "satisfiedRate", "score", "grade"], min: 1 }],
-  titleWords: ["测评", "考核"],
+  // A 述职评议 of 书记 counts each one's votes, ballots and 满意度 as a 民主测评 does.
+  titleWords: ["测评", "考核", "述职评议"],
 };

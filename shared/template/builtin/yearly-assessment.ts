@@ -2,7 +2,9 @@ import type { Template } from "../schema.js";
 import { VOTERS, VOTES } from "./appraisal.js";
 import { BRANCH, MEMBER_ID, NAME, NOTE } from "./common-fields.js";
 
-const ORG_GRADES = ["好", "较好", "一般", "差", "优秀", "良好", "较差"];
+// 五星级…一星级: a local scale (the rule set's organisationAssessment.scales). Not 先进: it heads the names of
+// honours too (先进基层党组织), which a 表彰 list is full of.
+const ORG_GRADES = ["好", "较好", "一般", "差", "优秀", "良好", "较差", "五星级", "四星级", "三星级", "二星级", "一星级"];
 const CADRE_GRADES = ["优秀", "称职", "基本称职", "不称职", "合格", "不合格", "不定等次"];
 
 /**
@@ -27,13 +29,15 @@ export const organisationAssessmentTemplate: Template = {
       title: "考核结果",
       titleEn: "Grade",
       type: "string",
-      aliases: ["考核等次", "考核等级", "年度考核结果", "综合评价等次", "评价等次", "述职评议结果", "评议等次", "等次"],
+      aliases: ["考核等次", "考核等级", "年度考核结果", "综合评价等次", "评价等次", "述职评议结果", "评议等次", "等次", "定级", "考核定级", "评定星级", "星级", "星级评定"],
       weight: 3,
       constraints: { required: true },
       content: { values: ORG_GRADES },
     },
     { name: "score", title: "考核得分", titleEn: "Score", type: "number", aliases: ["得分", "综合得分", "考核分数", "总分", "总得分", "考核总分", "合计得分", "合计"], weight: 1, constraints: { minimum: 0, maximum: 100, maximumRaisedBy: "bonus" } },
     // Points beside the items: a bonus added to them, a deduction taken off (总分 = items + 加分 − 扣分).
+    // A 百分制 that starts every branch at a base (基础分 88) and adds and takes off points (总得分 = 基础分 + 加分 − 扣分).
+    { name: "base", title: "基础分", titleEn: "Base points", type: "number", aliases: ["基本分", "基础得分"], weight: 1, constraints: { minimum: 0 } },
     { name: "bonus", title: "加分", titleEn: "Bonus points", type: "number", aliases: ["加分项", "特色工作加分", "创新加分", "附加分", "奖励加分", "加分项目"], weight: 0.5, constraints: { minimum: 0 } },
     { name: "deduction", title: "扣分", titleEn: "Points deducted", type: "number", aliases: ["扣分项", "减分", "扣减分", "扣分项目", "倒扣分"], weight: 0.5 },
     // A 百分制 sheet's items, each header with its full marks: 三会一课（25分）.
@@ -44,10 +48,10 @@ export const organisationAssessmentTemplate: Template = {
     { name: "topVotesShare", title: "好和较好票占比", titleEn: "Share of 好 and 较好 votes", type: "percent", aliases: ["好和较好票比例", "好和较好率", "好和较好得票率", "好与较好票占比", "好、较好票占比", "好和较好占比"], weight: 1, additive: false },
     NOTE,
   ],
-  rules: [{ rule: "orgAssessment.grades" }, { rule: "orgAssessment.points" }, { rule: "appraisal.votes" }, { rule: "orgAssessment.topVotes" }],
+  rules: [{ rule: "orgAssessment.grades" }, { rule: "orgAssessment.points" }, { rule: "orgAssessment.baseTotal" }, { rule: "appraisal.votes" }, { rule: "orgAssessment.topVotes" }],
   minScore: 4,
   requiredHeaders: ["result"],
-  distinctive: [{ of: ["secretaryName", "secretaryId", "year", "items"], min: 1 }],
+  distinctive: [{ of: ["secretaryName", "secretaryId", "year", "items", "base"], min: 1 }],
   titleWords: ["书记考核", "述职评议", "党建考核", "党支部考核", "党组织考核"],
 };
 
