@@ -1,7 +1,7 @@
 import { a1 } from "../../grid/a1.js";
-import { cellText } from "../../normalise/value.js";
 import { toHalfWidth } from "../../normalise/text.js";
 import type { Rule, RuleContext } from "../context.js";
+import { noteTexts } from "../note-texts.js";
 import { POINTS_EPSILON } from "./items-sum.js";
 
 /**
@@ -36,17 +36,9 @@ export const baseTotalRule: Rule = {
 const CAP = /加分(?:项|项目)?(?:累计|合计)?(?:最高|最多|不超过|不得超过|封顶)(?:加|为)?\s*(\d+(?:\.\d+)?)\s*分/;
 
 function statedBonusCap(ctx: RuleContext): { cap: number; where: string } | null {
-  const recordRows = new Set(ctx.records.map((r) => r.row));
-  const { view } = ctx;
-  for (let row = view.firstRow; row < view.rowCount; row++) {
-    if (recordRows.has(row) || (row >= ctx.headerTop && row <= ctx.headerRow)) continue;
-    const values = view.rowValues(row);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (typeof v !== "string") continue;
-      const m = CAP.exec(toHalfWidth(cellText(v)));
-      if (m) return { cap: Number(m[1]), where: a1(row, view.firstCol + i) };
-    }
+  for (const { text, row, col } of noteTexts(ctx)) {
+    const m = CAP.exec(toHalfWidth(text));
+    if (m) return { cap: Number(m[1]), where: a1(row, col) };
   }
   return null;
 }

@@ -1,6 +1,6 @@
-import { cellText } from "../../normalise/value.js";
 import { bandsInNote, type ScoreBand } from "../../notes/score-bands.js";
 import type { RuleContext } from "../context.js";
+import { noteTexts } from "../note-texts.js";
 
 /**
  * The bands a 百分制 sheet states in a line above or below its table (等次划分：90分以上为“好”，
@@ -8,17 +8,9 @@ import type { RuleContext } from "../context.js";
  * text); null unless it states at least two bands, every one of them a grade the rule set knows.
  */
 export function statedBands(ctx: RuleContext, grades: readonly string[]): { bands: ScoreBand[]; row: number; col: number } | null {
-  const recordRows = new Set(ctx.records.map((r) => r.row));
-  const { view } = ctx;
-  for (let row = view.firstRow; row < view.rowCount; row++) {
-    if (recordRows.has(row) || (row >= ctx.headerTop && row <= ctx.headerRow)) continue;
-    const values = view.rowValues(row);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (typeof v !== "string") continue;
-      const bands = bandsInNote(cellText(v))?.map((b) => ({ ...b, grade: knownGrade(b.grade, grades) }));
-      if (bands && bands.every((b) => grades.includes(b.grade))) return { bands, row, col: view.firstCol + i };
-    }
+  for (const { text, row, col } of noteTexts(ctx)) {
+    const bands = bandsInNote(text)?.map((b) => ({ ...b, grade: knownGrade(b.grade, grades) }));
+    if (bands && bands.every((b) => grades.includes(b.grade))) return { bands, row, col };
   }
   return null;
 }
