@@ -1,3 +1,4 @@
+import { a1 } from "../grid/a1.js";
 import { cellText } from "../normalise/value.js";
 import type { RuleContext } from "./context.js";
 
@@ -16,4 +17,10 @@ export function* noteTexts(ctx: RuleContext): Generator<{ text: string; row: num
       if (typeof v === "string") yield { text: cellText(v), row, col: view.firstCol + i };
     }
   }
+}
+
+/** Where a band, cap or quota a finding applies comes from, in the finding's words: the sheet's note at its cell, else the rule set. */
+export function statedWhere(lang: string, at: { row: number; col: number } | null): string {
+  if (!at) return lang === "zh" ? "规则集" : "the rule set";
+  return lang === "zh" ? `表中说明（${a1(at.row, at.col)}）` : `the note in the sheet (${a1(at.row, at.col)})`;
 }

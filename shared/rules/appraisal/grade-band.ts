@@ -1,7 +1,7 @@
-import { a1 } from "../../grid/a1.js";
 import { bandOf } from "../../notes/score-bands.js";
 import type { Rule } from "../context.js";
 import { statedBands } from "../yearly/stated-bands.js";
+import { statedWhere } from "../note-texts.js";
 import { votesOf } from "./votes.js";
 
 /**
@@ -16,8 +16,7 @@ export const gradeBandRule: Rule = {
     const known = [...rules.bands.map((b) => b.grade), ...rules.resultGrades, ...rules.resultScales.flat()];
     const stated = statedBands(ctx, known);
     if (!stated) return;
-    const zh = ctx.lang === "zh";
-    const source = zh ? `表中说明（${a1(stated.row, stated.col)}）` : `the note in the sheet (${a1(stated.row, stated.col)})`;
+    const source = statedWhere(ctx.lang, stated);
     for (const rec of ctx.records) {
       if (votesOf(ctx, rec)) continue;
       const grade = ctx.str(rec, "grade");

@@ -1,5 +1,5 @@
 import { bandOf } from "../../notes/score-bands.js";
-import { a1 } from "../../grid/a1.js";
+import { statedWhere } from "../note-texts.js";
 import type { LedgerRecord } from "../../records/build.js";
 import type { Rule, RuleContext } from "../context.js";
 import { statedBands } from "../yearly/stated-bands.js";
@@ -85,7 +85,7 @@ function checkBands(ctx: RuleContext): void {
   const grades = [...new Set([...known, ...ctx.records.map((r) => ctx.str(r, "grade")?.trim() ?? "").filter((g) => g !== "")])];
   const stated = statedBands(ctx, grades);
   if (!stated) return;
-  const source = `表中说明（${a1(stated.row, stated.col)}）`;
+  const source = statedWhere(ctx.lang, stated);
   for (const rec of ctx.records) {
     const grade = ctx.str(rec, "grade")?.trim() ?? "";
     const composite = statedPercent(ctx, rec, "composite");

@@ -1,7 +1,6 @@
-import { a1 } from "../../grid/a1.js";
 import { toHalfWidth } from "../../normalise/text.js";
 import type { Rule, RuleContext } from "../context.js";
-import { noteTexts } from "../note-texts.js";
+import { noteTexts, statedWhere } from "../note-texts.js";
 import { POINTS_EPSILON } from "./items-sum.js";
 
 /**
@@ -11,12 +10,11 @@ import { POINTS_EPSILON } from "./items-sum.js";
 export const baseTotalRule: Rule = {
   needs: ["score"],
   run(ctx) {
-    const cap = statedBonusCap(ctx) ?? (ctx.ruleSet.organisationAssessment.bonusCap === null ? null : { cap: ctx.ruleSet.organisationAssessment.bonusCap, where: null });
-    const zh = ctx.lang === "zh";
+    const cap = statedBonusCap(ctx) ?? (ctx.ruleSet.organisationAssessment.bonusCap === null ? null : { cap: ctx.ruleSet.organisationAssessment.bonusCap, at: null });
     for (const rec of ctx.records) {
       const bonus = ctx.num(rec, "bonus");
       if (cap && bonus !== null && bonus > cap.cap + POINTS_EPSILON) {
-        const source = cap.where ? (zh ? `表中说明（${cap.where}）` : `the note in the sheet (${cap.where})`) : zh ? "规则集" : "the rule set";
+        const source = statedWhere(ctx.lang, cap.at);
         ctx.atCell(rec, "bonus", "orgAssessment.bonusOverCap", "error", { value: show(bonus), cap: show(cap.cap), source }, show(cap.cap));
       }
       if (!ctx.has("base") || ctx.has("items")) continue;
@@ -35,10 +33,10 @@ export const baseTotalRule: Rule = {
 /** 加分项最高加5分, 加分最多3分, 加分不超过5分: the cap a line above or below the table states. */
 const CAP = /加分(?:项|项目)?(?:累计|合计)?(?:最高|最多|不超过|不得超过|封顶)(?:加|为)?\s*(\d+(?:\.\d+)?)\s*分/;
 
-function statedBonusCap(ctx: RuleContext): { cap: number; where: string } | null {
+function statedBonusCap(ctx: RuleContext): { cap: number; at: { row: number; col: number } | null } | null {
   for (const { text, row, col } of noteTexts(ctx)) {
     const m = CAP.exec(toHalfWidth(text));
-    if (m) return { cap: Number(m[1]), where: a1(row, col) };
+    if (m) return { cap: Number(m[1]), at: { row, col } };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { isNumber, type ItemScoreSheet, type ScoreRow } from "../../detect/item-score-sheet.js";
+import { statedWhere } from "../note-texts.js";
 import type { Figure } from "../../detect/org-summary.js";
-import { a1 } from "../../grid/a1.js";
 import type { Lang, Severity } from "../../findings/types.js";
 import { bandOf, bandsInNote, type ScoreBand } from "../../notes/score-bands.js";
 import { toHalfWidth } from "../../normalise/text.js";
@@ -225,7 +225,7 @@ function checkGrade(sheet: ItemScoreSheet, rules: ItemScoreRules, totals: { scor
   if (score === null) return;
   const expected = bandOf(bands, score);
   if (expected === null || expected === grade.value) return;
-  const source = stated ? (zh ? `表中说明（${a1(stated.row, stated.col)}）` : `the note in the sheet (${a1(stated.row, stated.col)})`) : zh ? "规则集" : "the rule set";
+  const source = statedWhere(zh ? "zh" : "en", stated);
   say(byItems ? "orgAssessment.gradeBandByItems" : "orgAssessment.gradeBand", "error", grade.row, grade.col, { value: grade.value, score: show(score), expected, source }, expected);
 }
 

@@ -1,6 +1,6 @@
 import { checkTopGradeQuota } from "../../scoring/quota.js";
+import { statedWhere } from "../note-texts.js";
 import type { Rule, RuleContext } from "../context.js";
-import { a1 } from "../../grid/a1.js";
 import { statedBands } from "./stated-bands.js";
 import { bandOf, type ScoreBand } from "../../notes/score-bands.js";
 import { itemsSum, POINTS_EPSILON } from "./items-sum.js";
@@ -59,8 +59,7 @@ function checkGradeBands(ctx: RuleContext, grades: readonly string[], ruleBands:
   const stated = statedBands(ctx, grades);
   const bands = stated?.bands ?? ruleBands;
   if (!bands) return;
-  const zh = ctx.lang === "zh";
-  const source = stated ? (zh ? `表中说明（${a1(stated.row, stated.col)}）` : `the note in the sheet (${a1(stated.row, stated.col)})`) : zh ? "规则集" : "the rule set";
+  const source = statedWhere(ctx.lang, stated);
   for (const rec of ctx.records) {
     const grade = ctx.str(rec, "result");
     const total = ctx.num(rec, "score");
